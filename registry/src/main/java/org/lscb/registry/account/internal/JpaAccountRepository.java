@@ -1,0 +1,45 @@
+package org.lscb.registry.account.internal;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import org.lscb.registry.account.Account;
+import org.lscb.registry.account.AccountRepository;
+import org.lscb.registry.account.Username;
+
+public final class JpaAccountRepository implements AccountRepository {
+
+    private final EntityManager em;
+
+    public JpaAccountRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Account> byId(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Account.class, id));
+    }
+
+    @Override
+    public Optional<Account> byUsername(Username username) {
+        return em.createQuery("select a from Account a where a.username = :u", Account.class)
+                .setParameter("u", username.value())
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Account> page(int offset, int limit) {
+        return em.createQuery("select a from Account a order by a.username", Account.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
+    }
+
+    @Override
+    public void add(Account account) {
+        em.persist(account);
+    }
+}

@@ -1,0 +1,16 @@
+package org.lscb.registry.organisation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Boards and agencies by id. */
+public interface OrganisationRepository {
+
+    Optional<Organisation> byId(String id);
+
+    List<Organisation> page(int offset, int limit);
+
+    long count();
+
+    void add(Organisation organisation);
+}

@@ -1,0 +1,107 @@
+package org.lscb.server.audit;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.List;
+import org.lscb.exchange.audit.AuditEntry;
+import org.lscb.exchange.audit.AuditHead;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.exchange.audit.AuditVerification;
+import org.lscb.registry.persistence.Database;
+import org.lscb.registry.value.InvalidValueException;
+import org.lscb.server.auth.TokenIssuer;
+import org.lscb.server.json.Paging;
+
+/** Reading, verifying and checkpointing the hash-chained audit log (LSCB_OFFICER, ADMIN). */
+@Path("audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    private Database database;
+    private TokenIssuer signer;
+
+    protected AuditResource() {
+    }
+
+    @Inject
+    public AuditResource(Database database, TokenIssuer signer) {
+        this.database = database;
+        this.signer = signer;
+    }
+
+    public record EntryBody(long index, Instant at, String actor, String action, String objectType, String objectId,
+                            String reviewId, String details, String hash) {
+        static EntryBody of(AuditEntry e) {
+            var ev = e.event();
+            return new EntryBody(e.seq(), ev.occurredAt(), ev.actor(), ev.action(), ev.objectType(), ev.objectId(),
+                    ev.reviewId(), ev.details(), e.hash());
+        }
+    }
+
+    public record Entries(List<EntryBody> entries) {
+    }
+
+    /** The head of the chain, signed with the server's token key so it can be checked against {@code /auth/jwks}. */
+    public record Checkpoint(long entries, String head, Instant at, String signature) {
+    }
+
+    @GET
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
+    public Entries list(@QueryParam("reviewId") String reviewId, @QueryParam("from") String from,
+                        @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
+        Instant f = instant(from, "from");
+        Instant t = instant(to, "to");
+        if (f != null && t != null && !f.isBefore(t)) {
+            throw new InvalidValueException("to", "must be after from");
+        }
+        Paging paging = Paging.parse(page, size);
+        return database.read(em -> new Entries(new AuditLog(em)
+                .find(blankToNull(reviewId), f, t, paging.page() * paging.size(), paging.size())
+                .stream().map(EntryBody::of).toList()));
+    }
+
+    @GET
+    @Path("verify")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
+    public AuditVerification verify() {
+        return database.read(em -> new AuditLog(em).verify());
+    }
+
+    @GET
+    @Path("checkpoint")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
+    public Checkpoint checkpoint() {
+        AuditHead head = database.read(em -> new AuditLog(em).head());
+        Instant now = Instant.now();
+        String signature = signer.sign(new JWTClaimsSet.Builder()
+                .claim("entries", head.entries())
+                .claim("head", head.hash())
+                .issueTime(Date.from(now))
+                .build());
+        return new Checkpoint(head.entries(), head.hash(), now, signature);
+    }
+
+    private static Instant instant(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "must be an ISO-8601 UTC time such as 2026-01-31T09:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

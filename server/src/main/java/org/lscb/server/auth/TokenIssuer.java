@@ -1,0 +1,81 @@
+package org.lscb.server.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lscb.registry.account.Account;
+import org.lscb.registry.account.Role;
+import org.lscb.server.config.ServerConfig;
+
+/** Issues short-lived RS256 tokens in the shape MicroProfile JWT verifies ({@code upn}, {@code groups}). */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private ServerConfig config;
+    private Clock clock;
+
+    protected TokenIssuer() {
+    }
+
+    @Inject
+    public TokenIssuer(ServerConfig config) {
+        this.config = config;
+        this.clock = Clock.systemUTC();
+    }
+
+    public IssuedToken issue(Account account) {
+        Instant now = clock.instant();
+        Instant expires = now.plus(config.tokenLifetime());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(config.tokenIssuer())
+                .subject(account.id())
+                .audience("lscb")
+                .claim("upn", account.username().value())
+                .claim("preferred_username", account.username().value())
+                .claim("groups", account.roles().stream().map(Role::name).sorted().toList())
+                .claim("org", account.organisationId())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        return new IssuedToken(sign(claims), config.tokenLifetime().toSeconds());
+    }
+
+    /** Signs any claims with the current key; used for audit checkpoints too. */
+    public String sign(JWTClaimsSet claims) {
+        RSAKey key = SigningKeys.in(config.dataDir()).current();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign with the token key", e);
+        }
+        return jwt.serialize();
+    }
+
+    public Map<String, Object> publicKeys() {
+        return SigningKeys.in(config.dataDir()).publicKeys().toJSONObject();
+    }
+
+    public record IssuedToken(String value, long expiresInSeconds) {
+    }
+
+    static List<String> groups(Account a) {
+        return a.roles().stream().map(Role::name).sorted().toList();
+    }
+}

@@ -1,0 +1,127 @@
+package org.lscb.server.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every setting of the server with its default, read once and checked at start-up
+ * (MicroProfile Config: system properties, then environment, then {@code microprofile-config.properties}).
+ * Environment names follow the MicroProfile rule: {@code db.url} is also read from {@code DB_URL}.
+ */
+@ApplicationScoped
+public class ServerConfig {
+
+    private Path dataDir;
+    private String dbUrl;
+    private String dbUser;
+    private String dbPassword;
+    private int dbPoolSize;
+    private boolean demo;
+    private String adminUsername;
+    private Optional<String> adminPassword;
+    private String tokenIssuer;
+    private Duration tokenLifetime;
+    private boolean externalIssuer;
+
+    protected ServerConfig() {
+        // CDI proxy
+    }
+
+    public static ServerConfig load() {
+        ServerConfig c = new ServerConfig();
+        c.read(ConfigProvider.getConfig());
+        return c;
+    }
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        read(ConfigProvider.getConfig());
+    }
+
+    private void read(Config config) {
+        dataDir = DataDirectory.resolve();
+        dbUrl = config.getOptionalValue("db.url", String.class)
+                .orElse("jdbc:h2:file:" + dataDir.resolve("db").resolve("lscb").toAbsolutePath());
+        dbUser = config.getOptionalValue("db.user", String.class).orElse("sa");
+        dbPassword = config.getOptionalValue("db.password", String.class).orElse("");
+        dbPoolSize = config.getOptionalValue("db.pool.size", Integer.class).orElse(10);
+        demo = config.getOptionalValue("demo", Boolean.class).orElse(false);
+        adminUsername = config.getOptionalValue("admin.username", String.class).orElse("admin");
+        adminPassword = config.getOptionalValue("admin.password", String.class);
+        tokenIssuer = config.getOptionalValue("auth.issuer", String.class).orElse(org.lscb.server.auth.LocalIssuerConfigSource.DEFAULT_ISSUER);
+        tokenLifetime = config.getOptionalValue("auth.token.lifetime", String.class).map(Duration::parse)
+                .orElse(Duration.ofMinutes(15));
+        externalIssuer = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent();
+        validate();
+    }
+
+    private void validate() {
+        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalStateException("db.url (DB_URL) must be a jdbc:h2: or jdbc:postgresql: URL, not " + dbUrl);
+        }
+        if (dbPoolSize < 2 || dbPoolSize > 200) {
+            throw new IllegalStateException("db.pool.size must be between 2 and 200, not " + dbPoolSize);
+        }
+        if (tokenLifetime.isNegative() || tokenLifetime.isZero() || tokenLifetime.compareTo(Duration.ofHours(12)) > 0) {
+            throw new IllegalStateException("auth.token.lifetime must be between PT1S and PT12H, not " + tokenLifetime);
+        }
+        if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+            throw new IllegalStateException("DATA_DIR " + dataDir + " exists and is not a folder");
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String dbUrl() {
+        return dbUrl;
+    }
+
+    public String dbUser() {
+        return dbUser;
+    }
+
+    public String dbPassword() {
+        return dbPassword;
+    }
+
+    public int dbPoolSize() {
+        return dbPoolSize;
+    }
+
+    /** The embedded H2 default; anything else is treated as a production database. */
+    public boolean embeddedDatabase() {
+        return dbUrl.startsWith("jdbc:h2:");
+    }
+
+    public boolean demo() {
+        return demo;
+    }
+
+    public String adminUsername() {
+        return adminUsername;
+    }
+
+    public Optional<String> adminPassword() {
+        return adminPassword;
+    }
+
+    public String tokenIssuer() {
+        return tokenIssuer;
+    }
+
+    public Duration tokenLifetime() {
+        return tokenLifetime;
+    }
+
+    /** True when tokens come from an external OpenID Connect provider rather than from this server. */
+    public boolean externalIssuer() {
+        return externalIssuer;
+    }
+}

@@ -1,0 +1,125 @@
+package org.lscb.server.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.registry.account.Account;
+import org.lscb.registry.account.PasswordHasher;
+import org.lscb.registry.account.Role;
+import org.lscb.registry.account.Username;
+import org.lscb.registry.account.internal.JpaAccountRepository;
+import org.lscb.registry.organisation.Organisation;
+import org.lscb.registry.organisation.OrganisationKind;
+import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
+import org.lscb.registry.persistence.Database;
+import org.lscb.server.config.ServerConfig;
+
+/**
+ * Fictional organisations and the demo accounts of API.md, each with its username as password.
+ * Refused on a production (non-embedded) database and on one that holds anything but demo data.
+ */
+@ApplicationScoped
+public class DemoSeeder {
+
+    private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
+    static final String MARK = "demo.seeded";
+
+    @Inject
+    ServerConfig config;
+    @Inject
+    Database database;
+    @Inject
+    PasswordHasher hasher;
+
+    public void seed() {
+        if (!config.embeddedDatabase()) {
+            throw new DemoRefusedException("demo mode is refused on a production database (" + config.dbUrl().replaceAll("\\?.*", "")
+                    + "); it only seeds the embedded default");
+        }
+        boolean seededNow = database.inTransaction(em -> {
+            if (alreadySeeded(em)) {
+                return false;
+            }
+            if (new JpaAccountRepository(em).count() > 0 || new JpaOrganisationRepository(em).count() > 0) {
+                throw new DemoRefusedException("demo mode is refused: the database in " + config.dataDir()
+                        + " already holds data that is not demo data");
+            }
+            seedInto(em);
+            return true;
+        });
+        LOG.info(() -> (seededNow ? "Seeded demo data. " : "Demo data already present. ")
+                + "Demo logins (password = username): " + String.join(", ", DemoData.ACCOUNTS.keySet()));
+    }
+
+    private static boolean alreadySeeded(EntityManager em) {
+        return !em.createNativeQuery("SELECT setting_value FROM deployment_setting WHERE name = ?1")
+                .setParameter(1, MARK).getResultList().isEmpty();
+    }
+
+    private void seedInto(EntityManager em) {
+        Instant now = Clock.systemUTC().instant();
+        JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+        Map<String, Organisation> byKey = new LinkedHashMap<>();
+        DemoData.ORGANISATIONS.forEach((key, o) -> {
+            Organisation org = new Organisation(o.name(), o.kind(), o.area());
+            orgs.add(org);
+            byKey.put(key, org);
+        });
+        em.flush(); // accounts refer to organisations by id, which JPA does not order by itself
+        JpaAccountRepository accounts = new JpaAccountRepository(em);
+        DemoData.ACCOUNTS.forEach((username, a) -> {
+            Organisation org = a.organisationKey() == null ? null : byKey.get(a.organisationKey());
+            accounts.add(new Account(new Username(username), a.displayName(), EnumSet.of(a.role()),
+                    org == null ? null : org.id(), hasher.hash(username.toCharArray()), now));
+        });
+        em.createNativeQuery("INSERT INTO deployment_setting (name, setting_value) VALUES (?1, ?2)")
+                .setParameter(1, MARK).setParameter(2, now.toString()).executeUpdate();
+        new AuditLog(em).append(AuditEvent.of(now, "system", "DEMO_SEEDED", "deployment", "demo")
+                .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts"));
+    }
+
+    /** Demo data, fictional throughout. */
+    static final class DemoData {
+
+        record Org(String name, OrganisationKind kind, String area) {
+        }
+
+        record Acc(String displayName, Role role, String organisationKey) {
+        }
+
+        static final Map<String, Org> ORGANISATIONS = new LinkedHashMap<>();
+        static final Map<String, Acc> ACCOUNTS = new LinkedHashMap<>();
+
+        static {
+            ORGANISATIONS.put("board", new Org("Northmere Local Safeguarding Children Board", OrganisationKind.LSCB, "Northmere"));
+            ORGANISATIONS.put("board2", new Org("Eastbrook Local Safeguarding Children Board", OrganisationKind.LSCB, "Eastbrook"));
+            ORGANISATIONS.put("police", new Org("Northmere Constabulary", OrganisationKind.POLICE, "Northmere"));
+            ORGANISATIONS.put("health", new Org("Northmere Community Health NHS Trust", OrganisationKind.HEALTH, "Northmere"));
+            ORGANISATIONS.put("socialcare", new Org("Northmere Council Children's Social Care", OrganisationKind.CHILDRENS_SOCIAL_CARE, "Northmere"));
+            ORGANISATIONS.put("education", new Org("Northmere Education Services", OrganisationKind.EDUCATION, "Northmere"));
+            ORGANISATIONS.put("coroner", new Org("Northmere and District Coroner's Court", OrganisationKind.CORONER, "Northmere"));
+            ORGANISATIONS.put("reviewers", new Org("Independent Reviewers Network", OrganisationKind.OTHER, null));
+
+            ACCOUNTS.put("admin", new Acc("Demo Administrator", Role.ADMIN, null));
+            ACCOUNTS.put("officer", new Acc("Olivia Officer (Northmere LSCB)", Role.LSCB_OFFICER, "board"));
+            ACCOUNTS.put("police", new Acc("Paul Constable (Northmere Constabulary)", Role.AGENCY_USER, "police"));
+            ACCOUNTS.put("health", new Acc("Hana Nurse (Northmere Community Health)", Role.AGENCY_USER, "health"));
+            ACCOUNTS.put("socialcare", new Acc("Sam Worker (Northmere Children's Social Care)", Role.AGENCY_USER, "socialcare"));
+            ACCOUNTS.put("reviewer1", new Acc("Rowan Reviewer", Role.REVIEWER, "reviewers"));
+            ACCOUNTS.put("reviewer2", new Acc("Robin Reviewer", Role.REVIEWER, "reviewers"));
+            ACCOUNTS.put("paediatrician", new Acc("Dr Priya Paediatrician (designated)", Role.PAEDIATRICIAN, "health"));
+            ACCOUNTS.put("coroner", new Acc("Corin Coroner (HM Senior Coroner)", Role.CORONER, "coroner"));
+        }
+
+        private DemoData() {
+        }
+    }
+}

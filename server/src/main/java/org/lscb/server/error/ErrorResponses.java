@@ -1,0 +1,105 @@
+package org.lscb.server.error;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.lscb.registry.value.InvalidValueException;
+import org.lscb.server.auth.SignInRefusedException;
+
+/** Turns every failure into the one JSON error shape with the right status. */
+public final class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
+
+    private ErrorResponses() {
+    }
+
+    public static Response toResponse(Throwable t) {
+        InvalidValueException invalid = find(t, InvalidValueException.class);
+        if (invalid != null) {
+            return build(400, ApiError.of("invalid_request", invalid.getMessage(), Map.of("field", invalid.field())));
+        }
+        if (t instanceof SignInRefusedException refused) {
+            if (refused.retryAfter().isPresent()) {
+                long seconds = Math.max(1, refused.retryAfter().get().toSeconds());
+                return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
+                        .header("Retry-After", seconds)
+                        .entity(ApiError.of("too_many_attempts", refused.getMessage(), Map.of("retryAfterSeconds", seconds)))
+                        .build();
+            }
+            return build(401, ApiError.of("invalid_credentials", refused.getMessage()));
+        }
+        if (t instanceof BodyTooLargeException tooLarge) {
+            return build(413, ApiError.of("too_large", tooLarge.getMessage()));
+        }
+        if (t instanceof MalformedJsonException || find(t, JsonParsingException.class) != null
+                || find(t, JsonbException.class) != null) {
+            return build(400, ApiError.of("invalid_request", "the body is not acceptable JSON: " + safeMessage(t)));
+        }
+        if (t instanceof WebApplicationException wae) {
+            int status = wae.getResponse().getStatus();
+            if (status >= 500) {
+                return internal(t);
+            }
+            Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ApiError.of(ApiError.codeFor(status), sentence(status)));
+            if (wae instanceof NotAuthorizedException) {
+                b.header("WWW-Authenticate", "Bearer");
+            }
+            return b.build();
+        }
+        return internal(t);
+    }
+
+    static Response build(int status, ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+
+    private static Response internal(Throwable t) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "internal error " + incident, t);
+        return build(500, ApiError.of("internal_error", "the server failed; quote incident " + incident,
+                Map.of("incident", incident)));
+    }
+
+    public static String sentence(int status) {
+        return switch (status) {
+            case 401 -> "a valid bearer token is required";
+            case 403 -> "your roles do not allow this";
+            case 404 -> "no such object, or not yours to see";
+            case 405 -> "this method is not allowed here";
+            case 406 -> "the server cannot answer in the media type asked for";
+            case 413 -> "the request body is too large";
+            case 415 -> "the request body's media type is not accepted here";
+            default -> "the request cannot be processed";
+        };
+    }
+
+    private static String safeMessage(Throwable t) {
+        String m = t.getMessage();
+        if (m == null) {
+            return "malformed";
+        }
+        m = m.replaceAll("[\\p{Cntrl}]", " ");
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,78 @@
+package org.lscb.server.json;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import org.lscb.registry.value.InvalidValueException;
+
+/**
+ * Checks a parsed JSON object against the record it is bound to before binding, so that a number
+ * where text belongs, an object where a list belongs or a number too large to be meant is a 400
+ * naming the field, instead of being quietly converted.
+ */
+final class JsonShape {
+
+    /** Longest number text accepted anywhere: enough for any id, count or money amount. */
+    static final int MAX_NUMBER_CHARS = 20;
+
+    private JsonShape() {
+    }
+
+    static void check(JsonValue value, Type type, String path) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return;
+        }
+        Class<?> raw = raw(type);
+        switch (value.getValueType()) {
+            case STRING -> expect(raw == String.class || raw.isEnum() || raw == Object.class, path, "text");
+            case TRUE, FALSE -> expect(raw == Boolean.class || raw == boolean.class, path, "true or false");
+            case NUMBER -> {
+                expect(Number.class.isAssignableFrom(raw) || raw.isPrimitive() && raw != boolean.class, path, "a number");
+                if (((JsonNumber) value).toString().length() > MAX_NUMBER_CHARS) {
+                    throw new InvalidValueException(path, "is a number too large to accept");
+                }
+            }
+            case ARRAY -> {
+                expect(Collection.class.isAssignableFrom(raw), path, "a list");
+                Type element = type instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
+                JsonArray array = value.asJsonArray();
+                for (int i = 0; i < array.size(); i++) {
+                    check(array.get(i), element, path + "[" + i + "]");
+                }
+            }
+            case OBJECT -> {
+                if (raw.isRecord()) {
+                    JsonObject object = value.asJsonObject();
+                    for (RecordComponent c : raw.getRecordComponents()) {
+                        check(object.get(c.getName()), c.getGenericType(), path.isEmpty() ? c.getName() : path + "." + c.getName());
+                    }
+                } else {
+                    expect(java.util.Map.class.isAssignableFrom(raw) || raw == Object.class, path, "an object");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void expect(boolean ok, String path, String what) {
+        if (!ok) {
+            throw new InvalidValueException(path.isEmpty() ? "body" : path, "has the wrong type: " + what + " is not accepted here");
+        }
+    }
+
+    private static Class<?> raw(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType p) {
+            return (Class<?>) p.getRawType();
+        }
+        return Object.class;
+    }
+}

@@ -1,0 +1,72 @@
+package org.lscb.server.organisation;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.lscb.registry.organisation.Organisation;
+import org.lscb.registry.organisation.OrganisationKind;
+import org.lscb.registry.value.InvalidValueException;
+import org.lscb.server.auth.CallerResolver;
+import org.lscb.server.json.Enums;
+import org.lscb.server.json.Page;
+import org.lscb.server.json.Paging;
+
+/** Boards and partner agencies (ADMIN, LSCB_OFFICER). */
+@Path("organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganisationsResource {
+
+    private OrganisationService organisations;
+    private CallerResolver callers;
+
+    protected OrganisationsResource() {
+    }
+
+    @Inject
+    public OrganisationsResource(OrganisationService organisations, CallerResolver callers) {
+        this.organisations = organisations;
+        this.callers = callers;
+    }
+
+    public record OrganisationBody(String id, String name, String kind, String area) {
+        static OrganisationBody of(Organisation o) {
+            return new OrganisationBody(o.id(), o.name(), o.kind().name(), o.area());
+        }
+    }
+
+    @GET
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
+    public Page<OrganisationBody> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging paging = Paging.parse(page, size);
+        return organisations.list(paging.page(), paging.size()).map(OrganisationBody::of);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
+    public OrganisationBody get(@PathParam("id") String id) {
+        return organisations.find(id).map(OrganisationBody::of).orElseThrow(NotFoundException::new);
+    }
+
+    @POST
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
+    public Response create(OrganisationBody body) {
+        if (body == null) {
+            throw new InvalidValueException("body", "an organisation is required");
+        }
+        Organisation o = organisations.register(callers.caller(), body.name(),
+                Enums.parse(OrganisationKind.class, body.kind(), "kind"), body.area());
+        return Response.created(URI.create("organisations/" + o.id())).entity(OrganisationBody.of(o)).build();
+    }
+}

@@ -1,0 +1,60 @@
+package org.lscb.server.startup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.logging.Logger;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.registry.account.Account;
+import org.lscb.registry.account.PasswordHasher;
+import org.lscb.registry.account.Role;
+import org.lscb.registry.account.Username;
+import org.lscb.registry.account.internal.JpaAccountRepository;
+import org.lscb.registry.persistence.Database;
+import org.lscb.server.config.ServerConfig;
+
+/** On a database without accounts, makes the first administrator from {@code ADMIN_PASSWORD}. */
+@ApplicationScoped
+public class FirstAdministrator {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
+    static final int MIN_PASSWORD = 12;
+
+    @Inject
+    ServerConfig config;
+    @Inject
+    Database database;
+    @Inject
+    PasswordHasher hasher;
+
+    void ensure() {
+        if (config.adminPassword().isEmpty()) {
+            if (!config.demo() && database.read(em -> new JpaAccountRepository(em).count()) == 0) {
+                LOG.warning("No accounts yet: set ADMIN_PASSWORD (at least 12 characters) to create the first administrator,"
+                        + " or start with --demo for fictional demo data.");
+            }
+            return;
+        }
+        String password = config.adminPassword().get();
+        if (password.length() < MIN_PASSWORD) {
+            throw new IllegalStateException("ADMIN_PASSWORD must be at least " + MIN_PASSWORD + " characters");
+        }
+        Username username = new Username(config.adminUsername());
+        String hash = hasher.hash(password.toCharArray());
+        database.inTransaction(em -> {
+            JpaAccountRepository accounts = new JpaAccountRepository(em);
+            if (accounts.count() > 0) {
+                return null;
+            }
+            Clock clock = Clock.systemUTC();
+            Account admin = new Account(username, "Administrator", EnumSet.of(Role.ADMIN), null, hash, clock.instant());
+            accounts.add(admin);
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), "system", "FIRST_ADMIN_CREATED", "account", admin.id())
+                    .withDetails("username=" + username));
+            LOG.info(() -> "Created the first administrator '" + username + "'.");
+            return null;
+        });
+    }
+}

@@ -1,0 +1,53 @@
+package org.lscb.server.startup;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.lscb.registry.persistence.Database;
+import org.lscb.server.config.ServerConfig;
+import org.lscb.server.demo.DemoSeeder;
+
+/**
+ * What happens once at start-up, in order: check the configuration, migrate the schema and open
+ * the database, make the first administrator, seed the demo. Any failure stops the server with a
+ * sentence saying what to fix, rather than leaving it up and half-working.
+ */
+@ApplicationScoped
+public class StartupSequence {
+
+    private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+
+    private volatile boolean finished;
+
+    @Inject
+    ServerConfig config;
+    @Inject
+    Database database;
+    @Inject
+    FirstAdministrator firstAdministrator;
+    @Inject
+    DemoSeeder demo;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            LOG.info(() -> "Data folder: " + config.dataDir());
+            firstAdministrator.ensure();
+            if (config.demo()) {
+                demo.seed();
+            }
+            finished = true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "The server cannot start: " + e.getMessage(), e);
+            Thread stopper = new Thread(() -> System.exit(3), "startup-failed");
+            stopper.start();
+            throw e;
+        }
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+}

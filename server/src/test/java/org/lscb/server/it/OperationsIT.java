@@ -1,0 +1,49 @@
+package org.lscb.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Health, metrics and the served OpenAPI document (API.md "Operations"). */
+@ExtendWith(SharedServer.class)
+class OperationsIT {
+
+    @Test
+    void health_isUpWithTheDatabaseCheck(Api api) {
+        Api.Reply r = api.get("/health", null);
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("\"database\"").contains("UP");
+    }
+
+    @Test
+    void metrics_countSignIns(Api api) {
+        Api.Login user = api.newAccount("REVIEWER");
+        api.signIn(user.username(), "wrong password!");
+
+        String metrics = api.get("/metrics", null).body();
+
+        assertThat(metrics).contains("lscb_sign_in_succeeded_total").contains("lscb_sign_in_failed_total");
+    }
+
+    @Test
+    void openapi_describesEveryFoundationPathOfTheContract(Api api) {
+        String doc = api.get("/openapi", null).body();
+
+        for (String path : new String[] {"/api/v1/auth/token", "/api/v1/auth/jwks", "/api/v1/me", "/api/v1/organisations",
+            "/api/v1/accounts", "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/checkpoint"}) {
+            assertThat(doc).as(path).contains(path + ":");
+        }
+        assertThat(doc).contains("bearer");
+    }
+
+    @Test
+    void server_listensOnLoopbackOnly(ServerProcess server) throws Exception {
+        String log = server.log();
+        assertThat(log).contains("bound to [/127.0.0.1:" + server.baseUrl().replaceAll(".*:", "") + "]");
+        assertThat(log).doesNotContain("bound to [/0.0.0.0:");
+        // the data grid, where it starts at all, must not listen on another interface either
+        assertThat(log).doesNotContainPattern("\\[(?!127\\.0\\.0\\.1)\\d+\\.\\d+\\.\\d+\\.\\d+\\]:\\d+ \\[");
+    }
+}

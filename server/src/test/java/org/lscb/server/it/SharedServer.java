@@ -1,0 +1,57 @@
+package org.lscb.server.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One server for all integration tests of a run: started on first use, stopped when the run ends.
+ * Tests get an {@link Api} and make their own organisations and accounts, so they need no order.
+ */
+public final class SharedServer implements ParameterResolver {
+
+    private static final String KEY = "lscb-shared-server";
+
+    /** The started server and the first administrator's password, made up for this run. */
+    record Handle(ServerProcess server, String adminPassword) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+        return p.getParameter().getType() == Api.class || p.getParameter().getType() == ServerProcess.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+        Handle h = e.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(KEY, k -> start(), Handle.class);
+        if (p.getParameter().getType() == ServerProcess.class) {
+            return h.server();
+        }
+        return new Api(h.server().baseUrl(), h.adminPassword());
+    }
+
+    private static Handle start() {
+        try {
+            byte[] secret = new byte[18];
+            new SecureRandom().nextBytes(secret);
+            String adminPassword = Base64.getUrlEncoder().encodeToString(secret);
+            Path base = Files.createTempDirectory("lscb-it");
+            Map<String, String> env = new java.util.HashMap<>(TestDatabase.freshServerEnvironment());
+            env.put("ADMIN_PASSWORD", adminPassword);
+            ServerProcess server = ServerProcess.start(base.resolve("data"), env).awaitReady();
+            return new Handle(server, adminPassword);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the shared test server: " + e.getMessage(), e);
+        }
+    }
+}
