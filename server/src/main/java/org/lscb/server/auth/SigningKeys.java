@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SigningKeys {
 
+    /** RS256 with 2048-bit keys, the JWT norm; tokens live minutes and keys can be rotated. */
+    static final int KEY_BITS = 2048;
     private static final Map<Path, SigningKeys> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;
@@ -79,7 +81,7 @@ public final class SigningKeys {
 
     private static RSAKey generate() {
         try {
-            return new RSAKeyGenerator(3072)
+            return new RSAKeyGenerator(KEY_BITS)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.RS256)
                     .keyIDFromThumbprint(true)

@@ -3,7 +3,6 @@ package org.lscb.server.error;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,9 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Error page for what the container answers itself (a refused token, an unknown path, a wrong
- * method), so that those answers carry the same JSON error shape as the API's own.
+ * method), so that those answers carry the same JSON error shape as the API's own. Mapped in web.xml.
  */
-@WebServlet(urlPatterns = "/error")
 public class ErrorServlet extends HttpServlet {
 
     private static final Jsonb JSON = JsonbBuilder.create();

@@ -2,6 +2,7 @@ package org.lscb.server.health;
 
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -14,14 +15,14 @@ import org.lscb.server.startup.StartupSequence;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-    private HikariDataSource dataSource;
+    private Instance<HikariDataSource> dataSource;
     private StartupSequence startup;
 
     protected DatabaseReadiness() {
     }
 
     @Inject
-    public DatabaseReadiness(HikariDataSource dataSource, StartupSequence startup) {
+    public DatabaseReadiness(Instance<HikariDataSource> dataSource, StartupSequence startup) {
         this.dataSource = dataSource;
         this.startup = startup;
     }
@@ -29,7 +30,8 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean started = startup.finished();
-        boolean database = started && Storage.answers(dataSource);
+        // the pool is looked up only once start-up has opened it, never by an early probe
+        boolean database = started && Storage.answers(dataSource.get());
         return HealthCheckResponse.named("database")
                 .status(started && database)
                 .withData("started", started)

@@ -2,10 +2,11 @@ package org.lscb.server.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Logger;
@@ -15,48 +16,55 @@ import org.lscb.registry.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /**
- * Opens the database the configuration names: a pool that checks each connection before lending it
- * (so a database restart heals without a server restart), then the Flyway migrations, then JPA.
+ * Opens the database the configuration names, once: a pool that checks each connection before
+ * lending it (so a database restart heals without a server restart), then the Flyway migrations,
+ * then JPA. Both are handed out as the same instances to everyone who injects them.
  */
 @ApplicationScoped
 public class Storage {
 
     private static final Logger LOG = Logger.getLogger(Storage.class.getName());
 
-    @Produces
-    @Singleton
-    HikariDataSource dataSource(ServerConfig config) {
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName("lscb");
-        pool.setJdbcUrl(config.dbUrl());
-        pool.setUsername(config.dbUser());
-        pool.setPassword(config.dbPassword());
-        pool.setMaximumPoolSize(config.dbPoolSize());
-        pool.setMinimumIdle(1);
-        pool.setAutoCommit(true);
-        pool.setConnectionTimeout(10_000);
-        pool.setValidationTimeout(3_000);
-        // start even when the database is down; /health says not ready until it answers
-        pool.setInitializationFailTimeout(-1);
-        pool.setDriverClassName(config.embeddedDatabase() ? "org.h2.Driver" : "org.postgresql.Driver");
-        HikariDataSource ds = new HikariDataSource(pool);
-        LOG.info(() -> "Database: " + redacted(config.dbUrl()));
-        return ds;
+    private ServerConfig config;
+    private HikariDataSource dataSource;
+    private Database database;
+
+    protected Storage() {
     }
 
-    void closeDataSource(@Disposes HikariDataSource ds) {
-        ds.close();
+    @Inject
+    public Storage(ServerConfig config) {
+        this.config = config;
     }
 
     @Produces
-    @Singleton
-    Database database(HikariDataSource dataSource) {
-        SchemaMigrations.apply(dataSource);
-        return Database.open(dataSource);
+    @Dependent
+    public synchronized HikariDataSource dataSource() {
+        if (dataSource == null) {
+            dataSource = openPool(config);
+        }
+        return dataSource;
     }
 
-    void closeDatabase(@Disposes Database database) {
-        database.close();
+    @Produces
+    @Dependent
+    public synchronized Database database() {
+        if (database == null) {
+            HikariDataSource ds = dataSource();
+            SchemaMigrations.apply(ds);
+            database = Database.open(ds);
+        }
+        return database;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (database != null) {
+            database.close();
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
     }
 
     /** True when the database answers a trivial query within a few seconds. */
@@ -68,7 +76,21 @@ public class Storage {
         }
     }
 
-    private static String redacted(String url) {
-        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    private static HikariDataSource openPool(ServerConfig config) {
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("lscb");
+        pool.setJdbcUrl(config.dbUrl());
+        pool.setUsername(config.dbUser());
+        pool.setPassword(config.dbPassword());
+        pool.setMaximumPoolSize(config.dbPoolSize());
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(10_000);
+        pool.setValidationTimeout(3_000);
+        // start even when the database is down; /health says not ready until it answers
+        pool.setInitializationFailTimeout(-1);
+        pool.setDriverClassName(config.embeddedDatabase() ? "org.h2.Driver" : "org.postgresql.Driver");
+        HikariDataSource ds = new HikariDataSource(pool);
+        LOG.info(() -> "Database: " + config.dbUrl().replaceAll("(?i)(password=)[^;&]*", "$1***"));
+        return ds;
     }
 }

@@ -3,10 +3,8 @@ package org.lscb.server.startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.lscb.registry.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.demo.DemoSeeder;
 
@@ -22,16 +20,9 @@ public class StartupSequence {
 
     private volatile boolean finished;
 
-    @Inject
-    ServerConfig config;
-    @Inject
-    Database database;
-    @Inject
-    FirstAdministrator firstAdministrator;
-    @Inject
-    DemoSeeder demo;
-
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    /** Collaborators are observer parameters, so that asking {@link #finished()} early opens nothing. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, ServerConfig config,
+                 FirstAdministrator firstAdministrator, DemoSeeder demo) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
             firstAdministrator.ensure();

@@ -39,6 +39,12 @@ class OperationsIT {
     }
 
     @Test
+    void server_runsOnTheDatabaseTheRunAskedFor(ServerProcess server) throws Exception {
+        // a PostgreSQL run that quietly fell back to H2 would prove nothing
+        assertThat(server.log()).contains(TestDatabase.postgres() ? "Database: jdbc:postgresql:" : "Database: jdbc:h2:file:");
+    }
+
+    @Test
     void server_listensOnLoopbackOnly(ServerProcess server) throws Exception {
         String log = server.log();
         assertThat(log).contains("bound to [/127.0.0.1:" + server.baseUrl().replaceAll(".*:", "") + "]");
