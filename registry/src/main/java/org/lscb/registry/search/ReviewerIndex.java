@@ -1,0 +1,327 @@
+package org.lscb.registry.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.lscb.registry.reviewer.EvidenceType;
+import org.lscb.registry.reviewer.ExpertiseArea;
+import org.lscb.registry.reviewer.Region;
+
+/**
+ * The reviewer register's search index: a projection of the database with one long-lived
+ * {@link IndexWriter} and one {@link SearcherManager}. Writes are upserts by id followed by a
+ * refresh, so a change is searchable as soon as the call returns. Each commit is stamped with the
+ * index format, so a stale or foreign index is rebuilt from the database at start-up.
+ */
+public final class ReviewerIndex implements AutoCloseable {
+
+    /** Raise when fields change: an index with another format is rebuilt. */
+    public static final String FORMAT = "reviewers-1";
+    static final String FORMAT_KEY = "lscb.format";
+    static final String LATEST_KEY = "lscb.latest";
+    /** How far a caller may page: enough for people, bounded for the server. */
+    public static final int MAX_WINDOW = 10_000;
+
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final FacetsConfig facets;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Object stateLock = new Object();
+    private IndexReader stateReader;
+    private SortedSetDocValuesReaderState state;
+
+    private ReviewerIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        Map<String, Analyzer> perField = new HashMap<>();
+        perField.put(ReviewerFields.SUMMARY, new EnglishAnalyzer());
+        perField.put(ReviewerFields.TEXT, new EnglishAnalyzer());
+        this.analyzer = new PerFieldAnalyzerWrapper(new StandardAnalyzer(), perField);
+        this.facets = new FacetsConfig();
+        for (String dim : new String[] {ReviewerFields.EXPERTISE, ReviewerFields.REGION, ReviewerFields.EVIDENCE}) {
+            facets.setMultiValued(dim, true);
+        }
+        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    public static ReviewerIndex open(Directory directory) {
+        try {
+            return new ReviewerIndex(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the reviewer index", e);
+        }
+    }
+
+    /** True when the index was written by another format or does not match the database's count and latest change. */
+    public boolean isStale(long reviewersInDatabase, Instant latestChangeInDatabase) {
+        Map<String, String> stamp = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
+        if (!FORMAT.equals(stamp.get(FORMAT_KEY))) {
+            return true;
+        }
+        String latest = latestChangeInDatabase == null ? "" : latestChangeInDatabase.toString();
+        return writer.getDocStats().numDocs != reviewersInDatabase || !latest.equals(stamp.getOrDefault(LATEST_KEY, ""));
+    }
+
+    /** Replaces the whole index with these documents and commits it. */
+    public synchronized void rebuild(Stream<ReviewerDocument> all) {
+        try {
+            writer.deleteAll();
+            Instant[] latest = {null};
+            all.forEach(d -> {
+                add(d);
+                latest[0] = later(latest[0], d.updatedAt());
+            });
+            commit(latest[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rebuild the reviewer index", e);
+        }
+    }
+
+    /** Adds or replaces one reviewer; searchable when this returns. */
+    public synchronized void upsert(ReviewerDocument d) {
+        try {
+            writer.updateDocument(new Term(ReviewerFields.ID, d.id()), facets.build(toDocument(d)));
+            Instant previous = Optional.ofNullable(toMap(writer.getLiveCommitData()).get(LATEST_KEY))
+                    .filter(s -> !s.isEmpty()).map(Instant::parse).orElse(null);
+            commit(later(previous, d.updatedAt()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the reviewer index", e);
+        }
+    }
+
+    public long size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    public ReviewerHits search(ReviewerQuery q) {
+        int window = Math.min((q.page() + 1) * q.size(), MAX_WINDOW);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query text = ReviewerQueries.text(q.text(), analyzer);
+                Query filtered = ReviewerQueries.filtered(text, q);
+                FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, filtered, window,
+                        new FacetsCollectorManager());
+                TopDocs top = result.topDocs();
+                long total = result.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+                List<ReviewerHits.Hit> hits = page(searcher, top, text, q);
+                return new ReviewerHits(total, hits, facetCounts(searcher, filtered, result.facetsCollector(), q));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the reviewer index", e);
+        }
+    }
+
+    private List<ReviewerHits.Hit> page(IndexSearcher searcher, TopDocs top, Query text, ReviewerQuery q) throws IOException {
+        int from = Math.min(q.page() * q.size(), top.scoreDocs.length);
+        ScoreDoc[] slice = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        String[] snippets = new String[slice.length];
+        if (slice.length > 0 && q.text() != null && !q.text().isBlank()) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
+            snippets = highlighter.highlight(ReviewerFields.SUMMARY, text, new TopDocs(top.totalHits, slice), 2);
+        }
+        long today = q.today().toEpochDay();
+        List<ReviewerHits.Hit> hits = new ArrayList<>(slice.length);
+        for (int i = 0; i < slice.length; i++) {
+            Document doc = searcher.storedFields().document(slice[i].doc);
+            var until = doc.getField(ReviewerFields.QUALIFIED_UNTIL);
+            boolean qualified = until != null && until.numericValue().longValue() >= today;
+            hits.add(new ReviewerHits.Hit(doc.get(ReviewerFields.ID), doc.get(ReviewerFields.NAME), slice[i].score,
+                    qualified, snippets[i] == null ? List.of() : List.of(snippets[i])));
+        }
+        return hits;
+    }
+
+    private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Query filtered, FacetsCollector fc,
+                                                       ReviewerQuery q) throws IOException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        SortedSetDocValuesReaderState s = state(searcher.getIndexReader());
+        if (s != null) {
+            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(s, fc);
+            for (String dim : new String[] {ReviewerFields.EXPERTISE, ReviewerFields.REGION, ReviewerFields.EVIDENCE,
+                ReviewerFields.AVAILABLE}) {
+                out.put(dim, labels(dim, counts));
+            }
+        }
+        Map<String, Long> qualified = new LinkedHashMap<>();
+        long yes = searcher.count(new BooleanQuery.Builder().add(filtered, Occur.MUST)
+                .add(ReviewerQueries.qualifiedOn(q.today()), Occur.FILTER).build());
+        long all = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        qualified.put("true", yes);
+        qualified.put("false", all - yes);
+        out.put("qualified", qualified);
+        return out;
+    }
+
+    private static Map<String, Long> labels(String dim, SortedSetDocValuesFacetCounts counts) throws IOException {
+        Map<String, Long> values = new LinkedHashMap<>();
+        FacetResult r;
+        try {
+            r = counts.getAllChildren(dim);
+        } catch (IllegalArgumentException dimensionNotIndexedYet) {
+            return values;
+        }
+        if (r != null) {
+            for (LabelAndValue lv : r.labelValues) {
+                values.put(lv.label, lv.value.longValue());
+            }
+        }
+        return values;
+    }
+
+    /** Facet state belongs to one reader; it is rebuilt when a refresh brings a new one. */
+    private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+        synchronized (stateLock) {
+            if (stateReader != reader) {
+                try {
+                    state = new DefaultSortedSetDocValuesReaderState(reader, facets);
+                } catch (IllegalArgumentException emptyIndex) {
+                    state = null;
+                }
+                stateReader = reader;
+            }
+            return state;
+        }
+    }
+
+    private void add(ReviewerDocument d) {
+        try {
+            writer.addDocument(facets.build(toDocument(d)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(Instant latest) throws IOException {
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, LATEST_KEY, latest == null ? "" : latest.toString()).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    static Document toDocument(ReviewerDocument d) {
+        Document doc = new Document();
+        doc.add(new StringField(ReviewerFields.ID, d.id(), Field.Store.YES));
+        doc.add(new TextField(ReviewerFields.NAME, d.displayName(), Field.Store.YES));
+        if (d.summary() != null) {
+            doc.add(new TextField(ReviewerFields.SUMMARY, d.summary(), Field.Store.YES));
+        }
+        StringBuilder text = new StringBuilder(d.evidenceText() == null ? "" : d.evidenceText());
+        d.expertise().forEach(e -> text.append(' ').append(words(e.name())));
+        d.skills().forEach(s -> text.append(' ').append(words(s.name())));
+        doc.add(new TextField(ReviewerFields.TEXT, text.toString(), Field.Store.NO));
+        for (ExpertiseArea e : d.expertise()) {
+            doc.add(new StringField(ReviewerFields.EXPERTISE, e.name(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(ReviewerFields.EXPERTISE, e.name()));
+        }
+        for (Region r : d.regions()) {
+            doc.add(new StringField(ReviewerFields.REGION, r.name(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(ReviewerFields.REGION, r.name()));
+        }
+        for (EvidenceType t : d.evidenceTypes()) {
+            doc.add(new StringField(ReviewerFields.EVIDENCE, t.name(), Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(ReviewerFields.EVIDENCE, t.name()));
+        }
+        String available = Boolean.toString(d.available());
+        doc.add(new StringField(ReviewerFields.AVAILABLE, available, Field.Store.NO));
+        doc.add(new SortedSetDocValuesFacetField(ReviewerFields.AVAILABLE, available));
+        if (d.qualifiedUntil() != null) {
+            long until = epochDay(d.qualifiedUntil());
+            doc.add(new LongPoint(ReviewerFields.QUALIFIED_UNTIL, until));
+            doc.add(new StoredField(ReviewerFields.QUALIFIED_UNTIL, until));
+        }
+        for (ReviewerDocument.Tie t : d.ties()) {
+            long[] org = OrganisationKey.of(t.organisationId());
+            doc.add(new LongPoint(ReviewerFields.TIE, org[0], org[1], t.countsUntil() == null ? Long.MAX_VALUE : epochDay(t.countsUntil())));
+        }
+        return doc;
+    }
+
+    static long epochDay(LocalDate day) {
+        return day.equals(LocalDate.MAX) ? Long.MAX_VALUE : day.toEpochDay();
+    }
+
+    private static String words(String constant) {
+        return constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
+        Map<String, String> m = new HashMap<>();
+        if (entries != null) {
+            entries.forEach(e -> m.put(e.getKey(), e.getValue()));
+        }
+        return m;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Collection<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
+    }
+
+    /** Reader for tests and tools that need a point-in-time view. */
+    DirectoryReader reader() throws IOException {
+        return DirectoryReader.open(writer);
+    }
+}
