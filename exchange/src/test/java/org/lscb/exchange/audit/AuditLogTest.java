@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lscb.exchange.schema.SchemaMigrations;
+import org.lscb.exchange.schema.TestDataSources;
 import org.lscb.registry.persistence.Database;
 
 /**

@@ -35,10 +35,10 @@ public class Affiliation {
     private String role;
 
     @Column(name = "date_from", nullable = false)
-    private LocalDate from;
+    private LocalDate startsOn;
 
     @Column(name = "date_to")
-    private LocalDate to;
+    private LocalDate endsOn;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "reviewer_id", nullable = false)
@@ -56,11 +56,11 @@ public class Affiliation {
         this.organisationId = Text.present(organisationId, "organisationId");
         this.kind = Text.present(kind, "kind");
         this.role = Text.optional(role, "role", 200);
-        this.from = Text.present(from, "from");
+        this.startsOn = Text.present(from, "from");
         if (to != null && to.isBefore(from)) {
             throw new InvalidValueException("to", "must not be before from");
         }
-        this.to = to;
+        this.endsOn = to;
     }
 
     public String id() {
@@ -80,10 +80,10 @@ public class Affiliation {
     }
 
     public LocalDate from() {
-        return from;
+        return startsOn;
     }
 
     public Optional<LocalDate> to() {
-        return Optional.ofNullable(to);
+        return Optional.ofNullable(endsOn);
     }
 }

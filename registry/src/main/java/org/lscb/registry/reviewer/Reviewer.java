@@ -15,6 +15,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -71,11 +72,11 @@ public class Reviewer {
     private boolean available;
 
     @OneToMany(mappedBy = "reviewer", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @OrderBy("date")
+    @OrderBy("date, id")
     private List<Evidence> evidence = new ArrayList<>();
 
     @OneToMany(mappedBy = "reviewer", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
-    @OrderBy("from")
+    @OrderBy("startsOn")
     private List<Affiliation> affiliations = new ArrayList<>();
 
     @OneToMany(mappedBy = "reviewer", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
@@ -110,13 +111,13 @@ public class Reviewer {
         this.skills = copy(p.skills(), Skill.class);
         this.regions = copy(p.regions(), Region.class);
         this.available = p.available();
-        this.updatedAt = now;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Evidence addEvidence(Evidence e, Instant now) {
         e.attachTo(this);
         evidence.add(e);
-        updatedAt = now;
+        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
         return e;
     }
 
@@ -128,21 +129,21 @@ public class Reviewer {
         Evidence e = evidence.stream().filter(x -> x.id().equals(evidenceId)).findFirst()
                 .orElseThrow(() -> new UnknownPartException("evidence", evidenceId));
         e.verify(officerAccountId, at, note);
-        updatedAt = at;
+        updatedAt = at.truncatedTo(ChronoUnit.MILLIS);
         return e;
     }
 
     public Affiliation addAffiliation(Affiliation a, Instant now) {
         a.attachTo(this);
         affiliations.add(a);
-        updatedAt = now;
+        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
         return a;
     }
 
     public DeclaredInterest declareInterest(DeclaredInterest i, Instant now) {
         i.attachTo(this);
         interests.add(i);
-        updatedAt = now;
+        updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
         return i;
     }
 

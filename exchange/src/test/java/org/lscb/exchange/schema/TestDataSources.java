@@ -1,4 +1,4 @@
-package org.lscb.exchange.audit;
+package org.lscb.exchange.schema;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,12 +13,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A fresh, empty database for one test: H2 in memory by default, or a new schema in the PostgreSQL
  * named by TEST_PG_URL when {@code -Dtest.db=postgres}; an unreachable PostgreSQL fails the test.
  */
-final class TestDataSources {
+public final class TestDataSources {
 
     private TestDataSources() {
     }
 
-    static DataSource fresh() {
+    public static DataSource fresh() {
         if (!"postgres".equalsIgnoreCase(System.getProperty("test.db", "h2"))) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");

@@ -1,0 +1,60 @@
+package org.lscb.registry.reviewer.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.lscb.registry.reviewer.Reviewer;
+import org.lscb.registry.reviewer.ReviewerRepository;
+
+public final class JpaReviewerRepository implements ReviewerRepository {
+
+    private final EntityManager em;
+
+    public JpaReviewerRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Reviewer> byId(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Reviewer.class, id));
+    }
+
+    @Override
+    public Optional<Reviewer> byAccount(String accountId) {
+        return em.createQuery("select r from Reviewer r where r.accountId = :a", Reviewer.class)
+                .setParameter("a", accountId).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Reviewer> pageAfter(String afterId, int limit) {
+        TypedQuery<Reviewer> q = afterId == null
+                ? em.createQuery("select r from Reviewer r order by r.id", Reviewer.class)
+                : em.createQuery("select r from Reviewer r where r.id > :after order by r.id", Reviewer.class)
+                        .setParameter("after", afterId);
+        // load each collection for the whole page in one query rather than one per reviewer
+        for (String part : new String[] {"r.evidence", "r.affiliations", "r.interests", "r.expertise", "r.skills", "r.regions"}) {
+            q.setHint("eclipselink.batch", part);
+        }
+        q.setHint("eclipselink.batch.type", "IN");
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count() {
+        return em.createQuery("select count(r) from Reviewer r", Long.class).getSingleResult();
+    }
+
+    @Override
+    public Optional<Instant> latestChange() {
+        // not max(): an aggregate bypasses the attribute converter on some databases
+        return em.createQuery("select r.updatedAt from Reviewer r order by r.updatedAt desc", Instant.class)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public void add(Reviewer reviewer) {
+        em.persist(reviewer);
+    }
+}
