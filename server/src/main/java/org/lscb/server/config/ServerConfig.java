@@ -27,6 +27,8 @@ public class ServerConfig {
     private String tokenIssuer;
     private Duration tokenLifetime;
     private boolean externalIssuer;
+    private java.time.Period independenceLookBack;
+    private java.time.Period trainingRevalidation;
 
     protected ServerConfig() {
         // CDI proxy
@@ -57,7 +59,22 @@ public class ServerConfig {
         tokenLifetime = config.getOptionalValue("auth.token.lifetime", String.class).map(Duration::parse)
                 .orElse(Duration.ofMinutes(15));
         externalIssuer = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent();
+        independenceLookBack = period(config, "registry.independence.look-back", "P5Y");
+        trainingRevalidation = period(config, "registry.training.revalidation", "P5Y");
         validate();
+    }
+
+    private static java.time.Period period(Config config, String key, String dflt) {
+        String text = config.getOptionalValue(key, String.class).orElse(dflt);
+        try {
+            java.time.Period p = java.time.Period.parse(text);
+            if (p.isNegative() || p.isZero()) {
+                throw new IllegalStateException(key + " must be a positive period such as P5Y, not " + text);
+            }
+            return p;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(key + " must be an ISO-8601 period such as P5Y, not " + text);
+        }
     }
 
     private void validate() {
@@ -118,6 +135,16 @@ public class ServerConfig {
 
     public Duration tokenLifetime() {
         return tokenLifetime;
+    }
+
+    /** How long an ended affiliation still counts against independence (DOMAIN.md "Independence"). */
+    public java.time.Period independenceLookBack() {
+        return independenceLookBack;
+    }
+
+    /** After how long training in systems methodology must be renewed to count (DOMAIN.md "Reviewer qualification"). */
+    public java.time.Period trainingRevalidation() {
+        return trainingRevalidation;
     }
 
     /** True when tokens come from an external OpenID Connect provider rather than from this server. */

@@ -75,15 +75,20 @@ public class DemoSeeder {
         });
         em.flush(); // accounts refer to organisations by id, which JPA does not order by itself
         JpaAccountRepository accounts = new JpaAccountRepository(em);
+        Map<String, Account> accountByName = new LinkedHashMap<>();
         DemoData.ACCOUNTS.forEach((username, a) -> {
             Organisation org = a.organisationKey() == null ? null : byKey.get(a.organisationKey());
-            accounts.add(new Account(new Username(username), a.displayName(), EnumSet.of(a.role()),
-                    org == null ? null : org.id(), hasher.hash(username.toCharArray()), now));
+            Account account = new Account(new Username(username), a.displayName(), EnumSet.of(a.role()),
+                    org == null ? null : org.id(), hasher.hash(username.toCharArray()), now);
+            accounts.add(account);
+            accountByName.put(username, account);
         });
+        em.flush();
+        int reviewers = DemoReviewers.seed(em, byKey, accountByName, now);
         em.createNativeQuery("INSERT INTO deployment_setting (name, setting_value) VALUES (?1, ?2)")
                 .setParameter(1, MARK).setParameter(2, now.toString()).executeUpdate();
         new AuditLog(em).append(AuditEvent.of(now, "system", "DEMO_SEEDED", "deployment", "demo")
-                .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts"));
+                .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts, " + reviewers + " reviewers"));
     }
 
     /** Demo data, fictional throughout. */

@@ -36,6 +36,15 @@ public final class ErrorResponses {
             }
             return build(401, ApiError.of("invalid_credentials", refused.getMessage()));
         }
+        if (t instanceof org.lscb.registry.reviewer.SelfVerificationException self) {
+            return build(403, ApiError.of("self_verification", self.getMessage()));
+        }
+        if (t instanceof org.lscb.registry.reviewer.UnknownPartException) {
+            return build(404, ApiError.of("not_found", sentence(404)));
+        }
+        if (find(t, jakarta.persistence.OptimisticLockException.class) != null) {
+            return build(409, ApiError.of("conflict", "someone else changed this at the same time; read it again and retry"));
+        }
         if (t instanceof BodyTooLargeException tooLarge) {
             return build(413, ApiError.of("too_large", tooLarge.getMessage()));
         }

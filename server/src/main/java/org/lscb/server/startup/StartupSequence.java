@@ -10,7 +10,7 @@ import org.lscb.server.demo.DemoSeeder;
 
 /**
  * What happens once at start-up, in order: check the configuration, migrate the schema and open
- * the database, make the first administrator, seed the demo. Any failure stops the server with a
+ * the database, make the first administrator, seed the demo, bring the search index up to date. Any failure stops the server with a
  * sentence saying what to fix, rather than leaving it up and half-working.
  */
 @ApplicationScoped
@@ -22,13 +22,15 @@ public class StartupSequence {
 
     /** Collaborators are observer parameters, so that asking {@link #finished()} early opens nothing. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, ServerConfig config,
-                 FirstAdministrator firstAdministrator, DemoSeeder demo) {
+                 FirstAdministrator firstAdministrator, DemoSeeder demo,
+                 org.lscb.server.reviewer.ReviewerSearch reviewerSearch) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
             firstAdministrator.ensure();
             if (config.demo()) {
                 demo.seed();
             }
+            reviewerSearch.ensureCurrent();
             finished = true;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The server cannot start: " + e.getMessage(), e);

@@ -17,7 +17,7 @@ import java.util.UUID;
 /** A small black-box client of the HTTP API, with helpers that make a test's own data. */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final String adminPassword;

@@ -36,6 +36,10 @@ class DemoModeIT {
             assertThat(me.json().getJsonArray("roles").getString(0)).isEqualTo("LSCB_OFFICER");
             assertThat(api.get("/api/v1/audit/verify", api.token("officer", "officer")).json().getBoolean("valid")).isTrue();
             assertThat(server.log()).contains("Demo logins (password = username): admin, officer");
+            var register = api.get("/api/v1/reviewers?size=1", api.token("officer", "officer")).json();
+            assertThat(register.getJsonNumber("total").longValue()).isEqualTo(42);
+            var rowan = api.get("/api/v1/reviewers?q=Rowan", api.token("officer", "officer")).json();
+            assertThat(rowan.getJsonArray("hits").getJsonObject(0).getBoolean("qualified")).isTrue();
         }
     }
 

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Issue 3 benchmark: 100,000 generated reviewers, 1,000 mixed queries, Lucene (in process and over
+# HTTP through the real bundle) against PostgreSQL full-text search, in one run on a throw-away
+# PostgreSQL 15 cluster. Usage: benchmarks/registry/run.sh [reviewers] [queries]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -B -q -ntp package -DskipTests
+CP=$(mvn -B -q -ntp -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
+exec scripts/test-postgres.sh java -Xmx4g -Dreviewers="${1:-100000}" -Dqueries="${2:-1000}" \
+  -cp "benchmarks/target/classes:$CP" org.lscb.bench.RegistrySearchBenchmark

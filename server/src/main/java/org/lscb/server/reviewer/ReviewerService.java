@@ -1,0 +1,201 @@
+package org.lscb.server.reviewer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.registry.account.Role;
+import org.lscb.registry.independence.IndependenceCheck;
+import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
+import org.lscb.registry.persistence.Database;
+import org.lscb.registry.reviewer.Affiliation;
+import org.lscb.registry.reviewer.DeclaredInterest;
+import org.lscb.registry.reviewer.Evidence;
+import org.lscb.registry.reviewer.QualificationRule;
+import org.lscb.registry.reviewer.Reviewer;
+import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
+import org.lscb.registry.search.ReviewerHits;
+import org.lscb.registry.search.ReviewerQuery;
+import org.lscb.registry.value.InvalidValueException;
+import org.lscb.server.auth.Caller;
+
+/**
+ * The register's application service. Who may do what: LSCB officers and administrators manage any
+ * profile, verify evidence and search the whole register; a reviewer sees and edits only their own
+ * profile and never verifies their own evidence. Each change is audited in its transaction and is in
+ * the search index when the call returns.
+ */
+@ApplicationScoped
+public class ReviewerService {
+
+    /** England's calendar decides which day "today" is for qualification and independence. */
+    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+    private Database database;
+    private ReviewerSearch search;
+    private QualificationRule qualification;
+    private IndependenceCheck independence;
+    private Clock clock;
+
+    protected ReviewerService() {
+    }
+
+    @Inject
+    public ReviewerService(Database database, ReviewerSearch search, QualificationRule qualification,
+                           IndependenceCheck independence) {
+        this.database = database;
+        this.search = search;
+        this.qualification = qualification;
+        this.independence = independence;
+        this.clock = Clock.system(ENGLAND);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * A reviewer registers themselves: the profile is linked to their account, so that they can edit
+     * it and can never verify its evidence, even when they are also an officer. An officer who is not
+     * a reviewer registers someone else.
+     */
+    public Reviewer create(Caller by, Reviewer.Profile profile) {
+        boolean self = by.has(Role.REVIEWER);
+        Reviewer created = database.inTransaction(em -> {
+            JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+            if (self && reviewers.byAccount(by.accountId()).isPresent()) {
+                throw new InvalidValueException("accountId", "this account already has a reviewer profile");
+            }
+            Reviewer r = new Reviewer(self ? by.accountId() : null, profile, clock.instant());
+            reviewers.add(r);
+            audit(em, by, "REVIEWER_CREATED", r, r.displayName());
+            return r;
+        });
+        search.upsert(created);
+        return created;
+    }
+
+    public Reviewer get(Caller by, String id) {
+        return database.read(em -> visible(em, by, id));
+    }
+
+    public Reviewer update(Caller by, String id, Reviewer.Profile profile) {
+        return change(by, id, "REVIEWER_UPDATED", (r, now) -> {
+            r.update(profile, now);
+            return r.displayName();
+        });
+    }
+
+    public Evidence addEvidence(Caller by, String id, Evidence evidence) {
+        Evidence[] added = new Evidence[1];
+        change(by, id, "EVIDENCE_ADDED", (r, now) -> {
+            added[0] = r.addEvidence(evidence, now);
+            return evidence.type() + " " + evidence.id();
+        });
+        return added[0];
+    }
+
+    /** An officer verifies (or, with {@code verified=false}, withdraws) a piece of evidence. */
+    public Reviewer verifyEvidence(Caller by, String id, String evidenceId, boolean verified, String note) {
+        if (!manages(by)) {
+            throw new ForbiddenException("only LSCB officers verify evidence");
+        }
+        return change(by, id, verified ? "EVIDENCE_VERIFIED" : "EVIDENCE_WITHDRAWN", (r, now) -> {
+            if (verified) {
+                r.verifyEvidence(evidenceId, by.accountId(), now, note);
+            } else {
+                r.evidence().stream().filter(e -> e.id().equals(evidenceId)).findFirst()
+                        .orElseThrow(NotFoundException::new).withdraw(now, note);
+            }
+            return "evidence " + evidenceId;
+        });
+    }
+
+    public Reviewer addAffiliation(Caller by, String id, Affiliation affiliation) {
+        return change(by, id, "AFFILIATION_ADDED", (r, now) -> {
+            r.addAffiliation(affiliation, now);
+            return affiliation.kind() + " with " + affiliation.organisationId();
+        }, affiliation.organisationId());
+    }
+
+    public Reviewer declareInterest(Caller by, String id, DeclaredInterest interest) {
+        return change(by, id, "INTEREST_DECLARED", (r, now) -> {
+            r.declareInterest(interest, now);
+            return "interest " + interest.id();
+        }, interest.organisationId());
+    }
+
+    public ReviewerHits search(ReviewerQuery query) {
+        database.read(em -> {
+            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            for (String org : query.independentOf()) {
+                if (orgs.byId(org).isEmpty()) {
+                    throw new InvalidValueException("independentOf", "names no organisation: " + org);
+                }
+            }
+            return null;
+        });
+        return search.search(query);
+    }
+
+    /** A query for today with this deployment's look-back period. */
+    public ReviewerQuery query(String text, Set<org.lscb.registry.reviewer.ExpertiseArea> expertise,
+                               Set<org.lscb.registry.reviewer.Region> regions, Set<org.lscb.registry.reviewer.EvidenceType> evidence,
+                               Boolean qualified, Boolean available, Set<String> independentOf, int page, int size) {
+        LocalDate today = today();
+        return new ReviewerQuery(text, expertise, regions, evidence, qualified, available, independentOf, today,
+                independence.cutOff(today), page, size);
+    }
+
+    public boolean qualifiedToday(Reviewer r) {
+        return qualification.qualifiedOn(r, today());
+    }
+
+    public java.util.Optional<LocalDate> qualifiedUntil(Reviewer r) {
+        return qualification.qualifiedUntil(r);
+    }
+
+    private Reviewer change(Caller by, String id, String action, BiFunction<Reviewer, Instant, String> work,
+                            String... organisationsThatMustExist) {
+        Reviewer changed = database.inTransaction(em -> {
+            Reviewer r = visible(em, by, id);
+            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            for (String org : organisationsThatMustExist) {
+                if (org != null && orgs.byId(org).isEmpty()) {
+                    throw new InvalidValueException("organisationId", "names no organisation");
+                }
+            }
+            String details = work.apply(r, clock.instant());
+            audit(em, by, action, r, details);
+            return r;
+        });
+        search.upsert(changed);
+        return changed;
+    }
+
+    /** The reviewer if this caller may see it; otherwise the same 404 as a missing one. */
+    private Reviewer visible(EntityManager em, Caller by, String id) {
+        Reviewer r = new JpaReviewerRepository(em).byId(id).orElseThrow(NotFoundException::new);
+        if (!manages(by) && !r.ownedBy(by.accountId())) {
+            throw new NotFoundException();
+        }
+        return r;
+    }
+
+    static boolean manages(Caller c) {
+        return c.has(Role.LSCB_OFFICER) || c.has(Role.ADMIN);
+    }
+
+    private void audit(EntityManager em, Caller by, String action, Reviewer r, String details) {
+        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "reviewer", r.id()).withDetails(details));
+    }
+}
