@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -ntp package -DskipTests
-CP=$(mvn -B -q -ntp -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout)
 exec scripts/test-postgres.sh java -Xmx4g -Dreviewers="${1:-100000}" -Dqueries="${2:-1000}" \
-  -cp "benchmarks/target/classes:$CP" org.lscb.bench.RegistrySearchBenchmark
+  -Dserver.jvmArgs="${SERVER_JVM_ARGS:-}" \
+  -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.lscb.bench.RegistrySearchBenchmark

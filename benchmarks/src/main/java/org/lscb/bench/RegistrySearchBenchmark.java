@@ -137,8 +137,13 @@ public final class RegistrySearchBenchmark {
         Path data = Files.createTempDirectory("lscb-bench-data");
         String admin = "bench-" + UUID.randomUUID();
         int port = freePort();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster")
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String jvmArgs = System.getProperty("server.jvmArgs", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster"));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
         pb.environment().put("DATA_DIR", data.toString());
         pb.environment().put("DB_URL", env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:55432/lscb_test"));

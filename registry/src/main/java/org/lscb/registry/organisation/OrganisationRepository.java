@@ -10,6 +10,9 @@ public interface OrganisationRepository {
 
     List<Organisation> page(int offset, int limit);
 
+    /** Which of these ids name an organisation, in one query. */
+    java.util.Set<String> existing(java.util.Collection<String> ids);
+
     long count();
 
     void add(Organisation organisation);

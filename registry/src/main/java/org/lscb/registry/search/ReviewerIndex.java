@@ -59,7 +59,7 @@ import org.lscb.registry.reviewer.Region;
 public final class ReviewerIndex implements AutoCloseable {
 
     /** Raise when fields change: an index with another format is rebuilt. */
-    public static final String FORMAT = "reviewers-1";
+    public static final String FORMAT = "reviewers-4";
     static final String FORMAT_KEY = "lscb.format";
     static final String LATEST_KEY = "lscb.latest";
     /** How far a caller may page: enough for people, bounded for the server. */
@@ -144,11 +144,12 @@ public final class ReviewerIndex implements AutoCloseable {
             try {
                 Query text = ReviewerQueries.text(q.text(), analyzer);
                 Query filtered = ReviewerQueries.filtered(text, q);
+                Query highlight = ReviewerQueries.summaryTerms(q.text(), analyzer);
                 FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, filtered, window,
                         new FacetsCollectorManager());
                 TopDocs top = result.topDocs();
                 long total = result.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-                List<ReviewerHits.Hit> hits = page(searcher, top, text, q);
+                List<ReviewerHits.Hit> hits = page(searcher, top, highlight, q);
                 return new ReviewerHits(total, hits, facetCounts(searcher, filtered, result.facetsCollector(), q));
             } finally {
                 searchers.release(searcher);
@@ -162,20 +163,57 @@ public final class ReviewerIndex implements AutoCloseable {
         int from = Math.min(q.page() * q.size(), top.scoreDocs.length);
         ScoreDoc[] slice = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         String[] snippets = new String[slice.length];
-        if (slice.length > 0 && q.text() != null && !q.text().isBlank()) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer).build();
+        if (slice.length > 0 && text != null) {
+            UnifiedHighlighter highlighter = new DocValuesHighlighter(UnifiedHighlighter.builder(searcher, analyzer), searcher);
             snippets = highlighter.highlight(ReviewerFields.SUMMARY, text, new TopDocs(top.totalHits, slice), 2);
         }
         long today = q.today().toEpochDay();
+        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<ReviewerHits.Hit> hits = new ArrayList<>(slice.length);
         for (int i = 0; i < slice.length; i++) {
-            Document doc = searcher.storedFields().document(slice[i].doc);
-            var until = doc.getField(ReviewerFields.QUALIFIED_UNTIL);
-            boolean qualified = until != null && until.numericValue().longValue() >= today;
-            hits.add(new ReviewerHits.Hit(doc.get(ReviewerFields.ID), doc.get(ReviewerFields.NAME), slice[i].score,
-                    qualified, snippets[i] == null ? List.of() : List.of(snippets[i])));
+            var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(slice[i].doc, leaves));
+            int doc = slice[i].doc - leaf.docBase;
+            var until = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), ReviewerFields.QUALIFIED_UNTIL);
+            boolean qualified = until.advanceExact(doc) && until.longValue() >= today;
+            hits.add(new ReviewerHits.Hit(binary(leaf, ReviewerFields.ID, doc), binary(leaf, ReviewerFields.NAME, doc),
+                    slice[i].score, qualified, snippets[i] == null ? List.of() : List.of(snippets[i])));
         }
         return hits;
+    }
+
+    /**
+     * Highlights from the summary's doc values rather than stored fields: reading a doc value is a
+     * lookup, while a stored field means decompressing the block it sits in, for every hit.
+     */
+    private static final class DocValuesHighlighter extends UnifiedHighlighter {
+
+        private final List<org.apache.lucene.index.LeafReaderContext> leaves;
+
+        DocValuesHighlighter(UnifiedHighlighter.Builder builder, IndexSearcher searcher) {
+            super(builder);
+            this.leaves = searcher.getIndexReader().leaves();
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docs,
+                                                       int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> out = new ArrayList<>();
+            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+                CharSequence[] values = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    String v = binary(leaf, fields[i], doc - leaf.docBase);
+                    values[i] = v == null ? "" : v;
+                }
+                out.add(values);
+            }
+            return out;
+        }
+    }
+
+    private static String binary(org.apache.lucene.index.LeafReaderContext leaf, String field, int doc) throws IOException {
+        var values = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), field);
+        return values.advanceExact(doc) ? values.binaryValue().utf8ToString() : null;
     }
 
     private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Query filtered, FacetsCollector fc,
@@ -190,9 +228,20 @@ public final class ReviewerIndex implements AutoCloseable {
             }
         }
         Map<String, Long> qualified = new LinkedHashMap<>();
-        long yes = searcher.count(new BooleanQuery.Builder().add(filtered, Occur.MUST)
-                .add(ReviewerQueries.qualifiedOn(q.today()), Occur.FILTER).build());
-        long all = fc.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        long today = q.today().toEpochDay();
+        long yes = 0;
+        long all = 0;
+        for (FacetsCollector.MatchingDocs m : fc.getMatchingDocs()) {
+            all += m.totalHits;
+            org.apache.lucene.index.NumericDocValues until = org.apache.lucene.index.DocValues.getNumeric(m.context.reader(),
+                    ReviewerFields.QUALIFIED_UNTIL);
+            org.apache.lucene.search.DocIdSetIterator docs = m.bits.iterator();
+            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (until.advanceExact(doc) && until.longValue() >= today) {
+                    yes++;
+                }
+            }
+        }
         qualified.put("true", yes);
         qualified.put("false", all - yes);
         out.put("qualified", qualified);
@@ -244,12 +293,26 @@ public final class ReviewerIndex implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
+    /** Text with offsets in the postings, so that highlighting needs no second analysis; its text is in doc values. */
+    private static final org.apache.lucene.document.FieldType SUMMARY_TYPE = summaryType();
+
+    private static org.apache.lucene.document.FieldType summaryType() {
+        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
     static Document toDocument(ReviewerDocument d) {
         Document doc = new Document();
         doc.add(new StringField(ReviewerFields.ID, d.id(), Field.Store.YES));
         doc.add(new TextField(ReviewerFields.NAME, d.displayName(), Field.Store.YES));
+        // hits are read from doc values: no stored-field block to decompress per hit
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(ReviewerFields.ID, new org.apache.lucene.util.BytesRef(d.id())));
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(ReviewerFields.NAME, new org.apache.lucene.util.BytesRef(d.displayName())));
         if (d.summary() != null) {
-            doc.add(new TextField(ReviewerFields.SUMMARY, d.summary(), Field.Store.YES));
+            doc.add(new Field(ReviewerFields.SUMMARY, d.summary(), SUMMARY_TYPE));
+            doc.add(new org.apache.lucene.document.BinaryDocValuesField(ReviewerFields.SUMMARY, new org.apache.lucene.util.BytesRef(d.summary())));
         }
         StringBuilder text = new StringBuilder(d.evidenceText() == null ? "" : d.evidenceText());
         d.expertise().forEach(e -> text.append(' ').append(words(e.name())));
@@ -274,6 +337,7 @@ public final class ReviewerIndex implements AutoCloseable {
             long until = epochDay(d.qualifiedUntil());
             doc.add(new LongPoint(ReviewerFields.QUALIFIED_UNTIL, until));
             doc.add(new StoredField(ReviewerFields.QUALIFIED_UNTIL, until));
+            doc.add(new org.apache.lucene.document.NumericDocValuesField(ReviewerFields.QUALIFIED_UNTIL, until));
         }
         for (ReviewerDocument.Tie t : d.ties()) {
             long[] org = OrganisationKey.of(t.organisationId());

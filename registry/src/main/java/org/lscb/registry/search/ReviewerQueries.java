@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -46,8 +50,7 @@ final class ReviewerQueries {
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             any.add(new BoostQuery(new TermQuery(new Term(ReviewerFields.NAME, word)), 3f), Occur.SHOULD);
             if (word.length() >= 4) {
-                int edits = word.length() >= 7 ? 2 : 1;
-                any.add(new BoostQuery(new FuzzyQuery(new Term(ReviewerFields.NAME, word), edits, 1, 50, true), 1.5f), Occur.SHOULD);
+                any.add(new BoostQuery(nameWithOneTypo(word), 1.5f), Occur.SHOULD);
             }
             if (stems.isEmpty()) {
                 continue; // a stop word such as "and": it says nothing about anyone
@@ -58,6 +61,34 @@ final class ReviewerQueries {
             groups++;
         }
         return groups == 0 ? new MatchAllDocsQuery() : all.build();
+    }
+
+    /** Compiled typo-tolerant name queries by word; a query is immutable, so one serves every search. */
+    private static final Map<String, Query> NAME_TYPOS = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+            return size() > 4096;
+        }
+    });
+
+    /**
+     * Names within one typo (a transposition counts as one) after a correct first letter: the common
+     * slips. The automaton is compiled once per word rather than once per index segment and search.
+     */
+    static Query nameWithOneTypo(String word) {
+        return NAME_TYPOS.computeIfAbsent(word, w -> new AutomatonQuery(new Term(ReviewerFields.NAME, w),
+                FuzzyQuery.getFuzzyAutomaton(w, 1, 1, true).automaton));
+    }
+
+    /** The summary terms of what was typed, for highlighting; null when nothing was typed. */
+    static Query summaryTerms(String typed, Analyzer analyzer) {
+        List<String> stems = tokens(analyzer, ReviewerFields.SUMMARY, typed, MAX_WORDS);
+        if (stems.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        stems.forEach(stem -> any.add(new TermQuery(new Term(ReviewerFields.SUMMARY, stem)), Occur.SHOULD));
+        return any.build();
     }
 
     static Query filtered(Query text, ReviewerQuery q) {

@@ -16,6 +16,7 @@ public class LocalIssuerConfigSource implements ConfigSource {
     static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     static final String ISSUER = "mp.jwt.verify.issuer";
     private static final String LOCATION = "mp.jwt.verify.publickey.location";
+    private static final java.nio.file.Path DATA_DIR = DataDirectory.resolve();
 
     @Override
     public Set<String> getPropertyNames() {
@@ -33,7 +34,7 @@ public class LocalIssuerConfigSource implements ConfigSource {
             return null;
         }
         if (PUBLIC_KEY.equals(name)) {
-            return SigningKeys.in(DataDirectory.resolve()).publicKeys().toString();
+            return SigningKeys.in(DATA_DIR).publicKeysJson();
         }
         if (ISSUER.equals(name)) {
             return issuer();

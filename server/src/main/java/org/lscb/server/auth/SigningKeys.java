@@ -35,10 +35,13 @@ public final class SigningKeys {
 
     private final Path file;
     private volatile JWKSet keys;
+    /** The public set as JSON, asked for by MicroProfile JWT on every request: made once per change. */
+    private volatile String publicJson;
 
     private SigningKeys(Path file) {
         this.file = file;
         this.keys = loadOrCreate(file);
+        this.publicJson = keys.toPublicJWKSet().toString();
     }
 
     public static SigningKeys in(Path dataDir) {
@@ -54,6 +57,10 @@ public final class SigningKeys {
         return keys.toPublicJWKSet();
     }
 
+    public String publicKeysJson() {
+        return publicJson;
+    }
+
     /** Makes a new signing key; the old ones stay published for verification. */
     public synchronized void rotate() {
         List<JWK> next = new ArrayList<>();
@@ -62,6 +69,7 @@ public final class SigningKeys {
         JWKSet updated = new JWKSet(next);
         write(file, updated);
         keys = updated;
+        publicJson = updated.toPublicJWKSet().toString();
     }
 
     private static JWKSet loadOrCreate(Path file) {

@@ -45,6 +45,8 @@ public class ReviewerService {
     private QualificationRule qualification;
     private IndependenceCheck independence;
     private Clock clock;
+    /** Organisation ids seen to exist; organisations are never deleted, so a hit needs no database trip. */
+    private final Set<String> knownOrganisations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     protected ReviewerService() {
     }
@@ -135,15 +137,13 @@ public class ReviewerService {
     }
 
     public ReviewerHits search(ReviewerQuery query) {
-        database.read(em -> {
-            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
-            for (String org : query.independentOf()) {
-                if (orgs.byId(org).isEmpty()) {
-                    throw new InvalidValueException("independentOf", "names no organisation: " + org);
-                }
-            }
-            return null;
-        });
+        if (!knownOrganisations.containsAll(query.independentOf())) {
+            Set<String> known = database.read(em -> new JpaOrganisationRepository(em).existing(query.independentOf()));
+            query.independentOf().stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
+                throw new InvalidValueException("independentOf", "names no organisation: " + id);
+            });
+            knownOrganisations.addAll(known);
+        }
         return search.search(query);
     }
 

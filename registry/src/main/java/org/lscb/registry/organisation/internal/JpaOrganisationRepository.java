@@ -26,6 +26,15 @@ public final class JpaOrganisationRepository implements OrganisationRepository {
     }
 
     @Override
+    public java.util.Set<String> existing(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("select o.id from Organisation o where o.id in :ids", String.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    @Override
     public long count() {
         return em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
     }
