@@ -40,21 +40,31 @@ public class Storage {
     @Produces
     @Dependent
     public synchronized HikariDataSource dataSource() {
-        if (dataSource == null) {
-            dataSource = openPool(config);
-        }
+        open();
         return dataSource;
     }
 
     @Produces
     @Dependent
     public synchronized Database database() {
-        if (database == null) {
-            HikariDataSource ds = dataSource();
-            SchemaMigrations.apply(ds);
-            database = Database.open(ds);
-        }
+        open();
         return database;
+    }
+
+    /** Takes what {@link EarlyStorage} opened during CDI start-up, or opens it now. */
+    private void open() {
+        if (database != null) {
+            return;
+        }
+        EarlyStorage.Opened early = EarlyStorage.take();
+        if (early != null) {
+            dataSource = early.dataSource();
+            database = early.database();
+            return;
+        }
+        dataSource = openPool(config);
+        SchemaMigrations.apply(dataSource);
+        database = Database.open(dataSource);
     }
 
     @PreDestroy
@@ -76,7 +86,7 @@ public class Storage {
         }
     }
 
-    private static HikariDataSource openPool(ServerConfig config) {
+    static HikariDataSource openPool(ServerConfig config) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("lscb");
         pool.setJdbcUrl(config.dbUrl());
