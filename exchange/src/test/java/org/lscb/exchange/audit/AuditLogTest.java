@@ -108,6 +108,20 @@ class AuditLogTest {
         assertThat(verify().valid()).isTrue();
     }
 
+    @Test
+    void failingAppend_refusesTheOperationItAudits() {
+        // SECURITY.md F4: when the audit entry cannot be written, the change it records is not made either
+        sql("DELETE FROM audit_head");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> database.inTransaction(em -> {
+            em.persist(new org.lscb.registry.organisation.Organisation("Unaudited", org.lscb.registry.organisation.OrganisationKind.POLICE, null));
+            return new AuditLog(em).append(AuditEvent.of(Instant.now(), "actor", "ORGANISATION_CREATED", "organisation", "x"));
+        })).isInstanceOf(IllegalStateException.class);
+
+        long organisations = database.read(em -> em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult());
+        assertThat(organisations).isZero();
+    }
+
     private AuditVerification verify() {
         return database.read(em -> new AuditLog(em).verify());
     }
