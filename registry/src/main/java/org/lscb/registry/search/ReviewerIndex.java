@@ -32,13 +32,10 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -382,10 +379,5 @@ public final class ReviewerIndex implements AutoCloseable {
 
     static Collection<String> names(Set<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).toList();
-    }
-
-    /** Reader for tests and tools that need a point-in-time view. */
-    DirectoryReader reader() throws IOException {
-        return DirectoryReader.open(writer);
     }
 }

@@ -13,9 +13,4 @@ public class InvalidValueException extends RuntimeException {
     public String field() {
         return field;
     }
-
-    /** The sentence without the field prefix. */
-    public String reason() {
-        return getMessage().substring(field.length() + 2);
-    }
 }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.lscb.registry.account.Account;
@@ -73,9 +72,5 @@ public class TokenIssuer {
     }
 
     public record IssuedToken(String value, long expiresInSeconds) {
-    }
-
-    static List<String> groups(Account a) {
-        return a.roles().stream().map(Role::name).sorted().toList();
     }
 }
