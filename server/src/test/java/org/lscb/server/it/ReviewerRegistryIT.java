@@ -191,11 +191,21 @@ class ReviewerRegistryIT {
         assertThat(api.post(base + "/evidence", officer.token(), "{\"type\":\"TRAINING\",\"title\":\"x\",\"date\":\"" + LocalDate.now().plusDays(3) + "\"}")
                 .status()).isEqualTo(400);
         assertThat(api.post(base + "/evidence/no-such-evidence/verification", officer.token(), "{\"verified\":true}").status()).isEqualTo(404);
+        assertThat(api.post(base + "/interests", officer.token(), "{\"description\":\"  \"}").json().getJsonObject("details").getString("field"))
+                .isEqualTo("description");
+        assertThat(api.post(base + "/interests", officer.token(), "{\"description\":\"Cousin\",\"organisationId\":\"no-such-org\"}").status())
+                .isEqualTo(400);
+        assertThat(api.send("PUT", base, officer.token(), "application/json", "{\"displayName\":\"\"}".getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(400);
+        assertThat(api.post(base + "/evidence", officer.token(), "{\"type\":\"TRAINING\",\"title\":\"x\",\"date\":\"2020-01-01\",\"expires\":\"2019-01-01\"}")
+                .json().getJsonObject("details").getString("field")).isEqualTo("expires");
         assertThat(api.get("/api/v1/reviewers/no-such-reviewer", officer.token()).status()).isEqualTo(404);
 
         JsonObject unchanged = api.get(base, officer.token()).json();
         assertThat(unchanged.getJsonArray("affiliations")).isEmpty();
         assertThat(unchanged.getJsonArray("evidence")).isEmpty();
+        assertThat(unchanged.getJsonArray("interests")).isEmpty();
+        assertThat(unchanged.getString("displayName")).startsWith("Bad Input ");
     }
 
     // --- helpers
