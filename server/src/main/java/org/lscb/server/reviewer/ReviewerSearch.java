@@ -34,7 +34,8 @@ public class ReviewerSearch {
     private ServerConfig config;
     private Database database;
     private QualificationRule qualification;
-    private ReviewerIndex index;
+    /** Opened once; searches and upserts then run concurrently (the index takes care of its own locking). */
+    private volatile ReviewerIndex index;
 
     protected ReviewerSearch() {
     }
@@ -75,7 +76,12 @@ public class ReviewerSearch {
         return index().search(query);
     }
 
-    private synchronized ReviewerIndex index() {
+    private ReviewerIndex index() {
+        ReviewerIndex open = index;
+        return open != null ? open : openIndex();
+    }
+
+    private synchronized ReviewerIndex openIndex() {
         if (index == null) {
             Path dir = config.dataDir().resolve("index").resolve("reviewers");
             try {

@@ -107,6 +107,22 @@ class ReviewerRegistryIT {
     }
 
     @Test
+    void withdrawnEvidence_stopsCountingAtOnce(Api api) {
+        Api.Login officer = api.newAccount("LSCB_OFFICER");
+        String tag = "wd" + Api.unique();
+        String id = reviewer(api, officer, "Withdrawn " + tag, "HEALTH", "LONDON");
+        String eid = api.post("/api/v1/reviewers/" + id + "/evidence", officer.token(), training()).json().getString("id");
+        String verification = "/api/v1/reviewers/" + id + "/evidence/" + eid + "/verification";
+        assertThat(api.post(verification, officer.token(), "{\"verified\":true}").json().getBoolean("qualified")).isTrue();
+
+        JsonObject after = api.post(verification, officer.token(), "{\"verified\":false,\"note\":\"certificate forged\"}").json();
+
+        assertThat(after.getBoolean("qualified")).isFalse();
+        assertThat(ids(search(api, officer.token(), "q=" + tag + "&qualified=true"))).isEmpty();
+        assertThat(ids(search(api, officer.token(), "q=" + tag + "&qualified=false"))).containsExactly(id);
+    }
+
+    @Test
     void verificationAndSearch_areRefusedToRolesWithoutTheRight(Api api) {
         Api.Login officer = api.newAccount("LSCB_OFFICER");
         String id = reviewer(api, officer, "Target " + Api.unique(), "HEALTH", "LONDON");
