@@ -29,6 +29,8 @@ public class ServerConfig {
     private boolean externalIssuer;
     private java.time.Period independenceLookBack;
     private java.time.Period trainingRevalidation;
+    private org.lscb.registry.review.ClockSpans clockSpans;
+    private Duration overdueSweepInterval;
 
     protected ServerConfig() {
         // CDI proxy
@@ -61,7 +63,22 @@ public class ServerConfig {
         externalIssuer = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent();
         independenceLookBack = period(config, "registry.independence.look-back", "P5Y");
         trainingRevalidation = period(config, "registry.training.revalidation", "P5Y");
+        try {
+            clockSpans = org.lscb.registry.review.ClockSpans.from(k -> config.getOptionalValue("reviews.clock." + k.configName(), String.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
         validate();
+    }
+
+    private static Duration duration(Config config, String key, String dflt) {
+        String text = config.getOptionalValue(key, String.class).orElse(dflt);
+        try {
+            return Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(key + " must be an ISO-8601 duration such as " + dflt + ", not " + text);
+        }
     }
 
     private static java.time.Period period(Config config, String key, String dflt) {
@@ -86,6 +103,9 @@ public class ServerConfig {
         }
         if (tokenLifetime.isNegative() || tokenLifetime.isZero() || tokenLifetime.compareTo(Duration.ofHours(12)) > 0) {
             throw new IllegalStateException("auth.token.lifetime must be between PT1S and PT12H, not " + tokenLifetime);
+        }
+        if (overdueSweepInterval.compareTo(Duration.ofSeconds(1)) < 0 || overdueSweepInterval.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalStateException("reviews.overdue-sweep.interval must be between PT1S and P1D, not " + overdueSweepInterval);
         }
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new IllegalStateException("DATA_DIR " + dataDir + " exists and is not a folder");
@@ -145,6 +165,16 @@ public class ServerConfig {
     /** After how long training in systems methodology must be renewed to count (DOMAIN.md "Reviewer qualification"). */
     public java.time.Period trainingRevalidation() {
         return trainingRevalidation;
+    }
+
+    /** The span of each statutory clock ({@code reviews.clock.<name>}, DOMAIN.md "Statutory clocks"). */
+    public org.lscb.registry.review.ClockSpans clockSpans() {
+        return clockSpans;
+    }
+
+    /** How often the overdue sweep looks for clocks that have just gone overdue. */
+    public Duration overdueSweepInterval() {
+        return overdueSweepInterval;
     }
 
     /** True when tokens come from an external OpenID Connect provider rather than from this server. */

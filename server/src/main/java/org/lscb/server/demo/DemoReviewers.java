@@ -31,7 +31,8 @@ final class DemoReviewers {
     private DemoReviewers() {
     }
 
-    static int seed(EntityManager em, Map<String, Organisation> orgs, Map<String, Account> accounts, Instant now) {
+    /** @return Rowan (reviewer1) and Robin (reviewer2), then the generated ones are stored too */
+    static List<Reviewer> seed(EntityManager em, Map<String, Organisation> orgs, Map<String, Account> accounts, Instant now) {
         JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         String officer = accounts.get("officer").id();
@@ -63,6 +64,6 @@ final class DemoReviewers {
         List<String> agencies = List.of(orgs.get("police").id(), orgs.get("health").id(), orgs.get("socialcare").id(),
                 orgs.get("education").id(), orgs.get("board2").id());
         new FictionalReviewers(2026, agencies, today).stream(GENERATED).forEach(reviewers::add);
-        return GENERATED + 2;
+        return List.of(rowan, robin);
     }
 }

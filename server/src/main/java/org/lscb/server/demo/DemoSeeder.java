@@ -84,11 +84,14 @@ public class DemoSeeder {
             accountByName.put(username, account);
         });
         em.flush();
-        int reviewers = DemoReviewers.seed(em, byKey, accountByName, now);
+        java.util.List<org.lscb.registry.reviewer.Reviewer> named = DemoReviewers.seed(em, byKey, accountByName, now);
+        int reviewers = DemoReviewers.GENERATED + named.size();
+        em.flush(); // appointments refer to reviewers by id
+        int reviews = DemoReviews.seed(em, byKey, accountByName, named.get(1), named.get(0), now);
         em.createNativeQuery("INSERT INTO deployment_setting (name, setting_value) VALUES (?1, ?2)")
                 .setParameter(1, MARK).setParameter(2, now.toString()).executeUpdate();
         new AuditLog(em).append(AuditEvent.of(now, "system", "DEMO_SEEDED", "deployment", "demo")
-                .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts, " + reviewers + " reviewers"));
+                .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts, " + reviewers + " reviewers, " + reviews + " reviews"));
     }
 
     /** Demo data, fictional throughout. */
@@ -111,6 +114,7 @@ public class DemoSeeder {
             ORGANISATIONS.put("socialcare", new Org("Northmere Council Children's Social Care", OrganisationKind.CHILDRENS_SOCIAL_CARE, "Northmere"));
             ORGANISATIONS.put("education", new Org("Northmere Education Services", OrganisationKind.EDUCATION, "Northmere"));
             ORGANISATIONS.put("coroner", new Org("Northmere and District Coroner's Court", OrganisationKind.CORONER, "Northmere"));
+            ORGANISATIONS.put("eastbrookcare", new Org("Eastbrook Council Children's Services", OrganisationKind.CHILDRENS_SOCIAL_CARE, "Eastbrook"));
             ORGANISATIONS.put("reviewers", new Org("Independent Reviewers Network", OrganisationKind.OTHER, null));
 
             ACCOUNTS.put("admin", new Acc("Demo Administrator", Role.ADMIN, null));
@@ -118,6 +122,8 @@ public class DemoSeeder {
             ACCOUNTS.put("police", new Acc("Paul Constable (Northmere Constabulary)", Role.AGENCY_USER, "police"));
             ACCOUNTS.put("health", new Acc("Hana Nurse (Northmere Community Health)", Role.AGENCY_USER, "health"));
             ACCOUNTS.put("socialcare", new Acc("Sam Worker (Northmere Children's Social Care)", Role.AGENCY_USER, "socialcare"));
+            ACCOUNTS.put("officer2", new Acc("Evan Officer (Eastbrook LSCB)", Role.LSCB_OFFICER, "board2"));
+            ACCOUNTS.put("eastbrook", new Acc("Erin Worker (Eastbrook Children's Services)", Role.AGENCY_USER, "eastbrookcare"));
             ACCOUNTS.put("reviewer1", new Acc("Rowan Reviewer", Role.REVIEWER, "reviewers"));
             ACCOUNTS.put("reviewer2", new Acc("Robin Reviewer", Role.REVIEWER, "reviewers"));
             ACCOUNTS.put("paediatrician", new Acc("Dr Priya Paediatrician (designated)", Role.PAEDIATRICIAN, "health"));

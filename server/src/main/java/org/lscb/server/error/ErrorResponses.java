@@ -42,6 +42,26 @@ public final class ErrorResponses {
         if (t instanceof org.lscb.registry.reviewer.UnknownPartException) {
             return build(404, ApiError.of("not_found", sentence(404)));
         }
+        if (t instanceof org.lscb.registry.review.NotIndependentException ni) {
+            return build(409, ApiError.of("not_independent", ni.getMessage(), Map.of(
+                    "independent", ni.answer().independent(),
+                    "independentOfLscb", ni.answer().independentOfLscb(),
+                    "conflicts", ni.answer().conflicts().stream().map(c -> {
+                        Map<String, Object> m = new java.util.LinkedHashMap<>();
+                        m.put("reason", c.reason().name());
+                        m.put("organisationId", c.organisationId());
+                        m.put("from", c.from() == null ? null : c.from().toString());
+                        m.put("to", c.to() == null ? null : c.to().toString());
+                        m.put("detail", c.detail());
+                        return m;
+                    }).toList())));
+        }
+        if (t instanceof org.lscb.registry.review.ReviewRuleException rule) {
+            return build(409, ApiError.of(rule.code(), rule.getMessage()));
+        }
+        if (t instanceof org.lscb.registry.review.UnknownAppointmentException) {
+            return build(404, ApiError.of("not_found", sentence(404)));
+        }
         if (find(t, jakarta.persistence.OptimisticLockException.class) != null) {
             return build(409, ApiError.of("conflict", "someone else changed this at the same time; read it again and retry"));
         }

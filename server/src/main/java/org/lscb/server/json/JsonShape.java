@@ -48,6 +48,17 @@ final class JsonShape {
             case OBJECT -> {
                 if (raw.isRecord()) {
                     JsonObject object = value.asJsonObject();
+                    if (raw.isAnnotationPresent(RejectUnknownFields.class)) {
+                        java.util.Set<String> known = new java.util.HashSet<>();
+                        for (RecordComponent c : raw.getRecordComponents()) {
+                            known.add(c.getName());
+                        }
+                        object.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(unknown -> {
+                            String k = unknown.length() > 64 ? unknown.substring(0, 64) + "..." : unknown;
+                            throw new InvalidValueException(path.isEmpty() ? k : path + "." + k,
+                                    "is not a field here; accepted fields are " + new java.util.TreeSet<>(known));
+                        });
+                    }
                     for (RecordComponent c : raw.getRecordComponents()) {
                         check(object.get(c.getName()), c.getGenericType(), path.isEmpty() ? c.getName() : path + "." + c.getName());
                     }

@@ -45,6 +45,7 @@ public class ReviewerService {
     private QualificationRule qualification;
     private IndependenceCheck independence;
     private Clock clock;
+    private org.lscb.server.review.ReviewService reviews;
     /** Organisation ids seen to exist; organisations are never deleted, so a hit needs no database trip. */
     private final Set<String> knownOrganisations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -53,7 +54,8 @@ public class ReviewerService {
 
     @Inject
     public ReviewerService(Database database, ReviewerSearch search, QualificationRule qualification,
-                           IndependenceCheck independence) {
+                           IndependenceCheck independence, org.lscb.server.review.ReviewService reviews) {
+        this.reviews = reviews;
         this.database = database;
         this.search = search;
         this.qualification = qualification;
@@ -130,6 +132,9 @@ public class ReviewerService {
     }
 
     public Reviewer declareInterest(Caller by, String id, DeclaredInterest interest) {
+        if (interest.reviewId() != null && !database.read(em -> org.lscb.server.review.ReviewService.exists(em, interest.reviewId()))) {
+            throw new InvalidValueException("reviewId", "names no review");
+        }
         return change(by, id, "INTEREST_DECLARED", (r, now) -> {
             r.declareInterest(interest, now);
             return "interest " + interest.id();
@@ -176,6 +181,8 @@ public class ReviewerService {
             }
             String details = work.apply(r, clock.instant());
             audit(em, by, action, r, details);
+            // an appointment the change made conflicted is flagged in the same transaction
+            reviews.recheckAppointmentsOf(em, r, by.accountId());
             return r;
         });
         search.upsert(changed);

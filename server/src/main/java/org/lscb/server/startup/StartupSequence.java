@@ -23,7 +23,8 @@ public class StartupSequence {
     /** Collaborators are observer parameters, so that asking {@link #finished()} early opens nothing. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, ServerConfig config,
                  FirstAdministrator firstAdministrator, DemoSeeder demo,
-                 org.lscb.server.reviewer.ReviewerSearch reviewerSearch) {
+                 org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
+                 org.lscb.server.review.OverdueSweepSchedule overdueSweep) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
             firstAdministrator.ensure();
@@ -31,6 +32,7 @@ public class StartupSequence {
                 demo.seed();
             }
             reviewerSearch.ensureCurrent();
+            overdueSweep.start();
             finished = true;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The server cannot start: " + e.getMessage(), e);

@@ -40,7 +40,46 @@ class DemoModeIT {
             assertThat(register.getJsonNumber("total").longValue()).isEqualTo(42);
             var rowan = api.get("/api/v1/reviewers?q=Rowan", api.token("officer", "officer")).json();
             assertThat(rowan.getJsonArray("hits").getJsonObject(0).getBoolean("qualified")).isTrue();
+            demoReviews_showClocksInEveryState_andTheIssueFourWalkThroughWorks(api);
         }
+    }
+
+    /** The "done when" of issue 4, as a newcomer would do it with curl against the demo server. */
+    private static void demoReviews_showClocksInEveryState_andTheIssueFourWalkThroughWorks(Api api) {
+        String officer = api.token("officer", "officer");
+        var demo = api.get("/api/v1/reviews", officer).json();
+        assertThat(demo.getInt("total")).isEqualTo(2);
+        java.util.Set<String> states = new java.util.HashSet<>();
+        demo.getJsonArray("reviews").getValuesAs(jakarta.json.JsonObject.class).forEach(r -> r.getJsonArray("clocks")
+                .getValuesAs(jakarta.json.JsonObject.class).forEach(c -> states.add(c.getString("status"))));
+        assertThat(states).contains("MET", "PAUSED", "DUE_SOON", "OVERDUE");
+        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", api.token("coroner", "coroner")).json())).hasSize(1);
+        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", api.token("reviewer2", "reviewer2")).json())).hasSize(1);
+
+        Map<String, String> orgs = new HashMap<>();
+        api.get("/api/v1/organisations?size=100", officer).json().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class)
+                .forEach(o -> orgs.put(o.getString("name"), o.getString("id")));
+        String board = orgs.get("Northmere Local Safeguarding Children Board");
+        String agencies = ReviewWorld.quoted(java.util.List.of(orgs.get("Northmere Constabulary"),
+                orgs.get("Northmere Community Health NHS Trust"), orgs.get("Northmere Council Children's Social Care")));
+        Api.Reply scr = api.post("/api/v1/reviews", officer, "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"NM-SCR-WALK\","
+                + "\"pseudonym\":\"Child W\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":" + agencies
+                + ",\"dates\":{\"notification\":\"" + java.time.LocalDate.now().minusDays(2) + "\"}}");
+        assertThat(scr.status()).as(scr.body()).isEqualTo(201);
+        assertThat(scr.json().getJsonArray("clocks")).isNotEmpty();
+        String id = scr.json().getString("id");
+        String rowan = api.get("/api/v1/reviewers?q=Rowan", officer).json().getJsonArray("hits").getJsonObject(0).getString("id");
+        String robin = api.get("/api/v1/reviewers?q=Robin", officer).json().getJsonArray("hits").getJsonObject(0).getString("id");
+
+        Api.Reply refused = api.post("/api/v1/reviews/" + id + "/appointments", officer, "{\"reviewerId\":\"" + rowan
+                + "\",\"role\":\"LEAD_REVIEWER\"}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body()).contains("RECENT_AFFILIATION");
+        assertThat(api.post("/api/v1/reviews/" + id + "/appointments", officer, "{\"reviewerId\":\"" + robin
+                + "\",\"role\":\"LEAD_REVIEWER\"}").status()).isEqualTo(201);
+        assertThat(api.get("/api/v1/reviews/" + id + "/panel-check", officer).json().getBoolean("meetsGuidance")).isTrue();
+        assertThat(api.get("/api/v1/reviews/" + id, api.token("eastbrook", "eastbrook")).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/" + id, api.token("police", "police")).status()).isEqualTo(200);
     }
 
     @Test

@@ -24,7 +24,8 @@ class OperationsIT {
 
         String metrics = api.get("/metrics", null).body();
 
-        assertThat(metrics).contains("lscb_sign_in_succeeded_total").contains("lscb_sign_in_failed_total");
+        assertThat(metrics).contains("lscb_sign_in_succeeded_total").contains("lscb_sign_in_failed_total")
+                .contains("lscb_clocks_overdue_total");
     }
 
     @Test
@@ -34,7 +35,10 @@ class OperationsIT {
         for (String path : new String[] {"/api/v1/auth/token", "/api/v1/auth/jwks", "/api/v1/me", "/api/v1/organisations",
             "/api/v1/accounts", "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/checkpoint", "/api/v1/reviewers",
             "/api/v1/reviewers/{id}", "/api/v1/reviewers/{id}/evidence", "/api/v1/reviewers/{id}/evidence/{eid}/verification",
-            "/api/v1/reviewers/{id}/affiliations", "/api/v1/reviewers/{id}/interests"}) {
+            "/api/v1/reviewers/{id}/affiliations", "/api/v1/reviewers/{id}/interests", "/api/v1/reviews", "/api/v1/reviews/{id}",
+            "/api/v1/reviews/{id}/scr-decision", "/api/v1/reviews/{id}/independence/{reviewerId}", "/api/v1/reviews/{id}/appointments",
+            "/api/v1/reviews/{id}/appointments/{aid}", "/api/v1/reviews/{id}/panel-check", "/api/v1/reviews/{id}/clocks/{clock}",
+            "/api/v1/reviews/{id}/organisations"}) {
             assertThat(doc).as(path).contains(path + ":");
         }
         assertThat(doc).contains("bearer");

@@ -48,6 +48,8 @@ public final class SharedServer implements ParameterResolver {
             Path base = Files.createTempDirectory("lscb-it");
             Map<String, String> env = new java.util.HashMap<>(TestDatabase.freshServerEnvironment());
             env.put("ADMIN_PASSWORD", adminPassword);
+            // the overdue sweep runs often enough for a test to see it mark a clock
+            env.put("REVIEWS_OVERDUE_SWEEP_INTERVAL", "PT2S");
             ServerProcess server = ServerProcess.start(base.resolve("data"), env).awaitReady();
             return new Handle(server, adminPassword);
         } catch (Exception e) {

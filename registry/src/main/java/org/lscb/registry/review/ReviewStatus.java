@@ -1,0 +1,12 @@
+package org.lscb.registry.review;
+
+/** Where a review stands. */
+public enum ReviewStatus {
+    /** A serious incident was notified; the Chair has not yet decided whether to hold an SCR. */
+    AWAITING_DECISION,
+    IN_PROGRESS,
+    /** The review is finished (for an SCR: its completion clock is met). */
+    COMPLETED,
+    /** The Chair decided that no review is held. */
+    CLOSED_NO_REVIEW
+}

@@ -1,0 +1,67 @@
+package org.lscb.server.review;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.registry.persistence.Database;
+import org.lscb.registry.review.ClockSpans;
+import org.lscb.registry.review.ReviewClock;
+import org.lscb.registry.review.clock.ClockStatus;
+import org.lscb.registry.review.clock.WorkingDays;
+
+/**
+ * Marks each clock that has gone overdue, once: an audit event and a count, no matter how many servers
+ * sweep. The mark is a conditional update ({@code where overdue_marked_at is null}) in the same short
+ * transaction as the audit entry, so of two servers racing for one clock exactly one sees its update
+ * count as 1 and writes the event; the other's update waits for the row and then matches nothing.
+ */
+public final class OverdueClockSweep {
+
+    private final Database database;
+    private final ClockSpans spans;
+    private final WorkingDays workingDays;
+    private final Clock clock;
+
+    public OverdueClockSweep(Database database, ClockSpans spans, WorkingDays workingDays, Clock clock) {
+        this.database = database;
+        this.spans = spans;
+        this.workingDays = workingDays;
+        this.clock = clock;
+    }
+
+    /**
+     * @param marked told of each clock this sweep marked (after its transaction committed)
+     * @return how many clocks this sweep marked
+     */
+    public int sweep(Consumer<ReviewClock> marked) {
+        LocalDate today = LocalDate.now(clock);
+        List<ReviewClock> open = database.read(em -> em.createQuery(
+                "select c from ReviewClock c where c.metOn is null and c.overdueMarkedAt is null", ReviewClock.class).getResultList());
+        int count = 0;
+        for (ReviewClock c : open) {
+            boolean overdue = c.on(today, spans, workingDays).map(r -> r.status() == ClockStatus.OVERDUE).orElse(false);
+            if (overdue && database.inTransaction(em -> mark(em, c, today))) {
+                count++;
+                marked.accept(c);
+            }
+        }
+        return count;
+    }
+
+    private boolean mark(EntityManager em, ReviewClock c, LocalDate today) {
+        int updated = em.createNativeQuery("UPDATE review_clock SET overdue_marked_at = ?1 WHERE id = ?2 AND overdue_marked_at IS NULL"
+                        + " AND met_on IS NULL")
+                .setParameter(1, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .setParameter(2, c.id()).executeUpdate();
+        if (updated != 1) {
+            return false;
+        }
+        new AuditLog(em).append(AuditEvent.of(clock.instant(), "system", "CLOCK_OVERDUE", "review", c.review().id())
+                .forReview(c.review().id()).withDetails(c.kind() + " started " + c.startedOn() + " is overdue on " + today));
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+package org.lscb.server.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.lscb.registry.independence.IndependenceCheck;
+import org.lscb.registry.review.ClockSpans;
+import org.lscb.registry.review.PanelRule;
+import org.lscb.registry.review.clock.WorkingDays;
+import org.lscb.registry.reviewer.QualificationRule;
+import org.lscb.server.config.ServerConfig;
+
+/** The review rules with this deployment's configuration. */
+@ApplicationScoped
+public class ReviewRules {
+
+    @Produces
+    @Singleton
+    ClockSpans clockSpans(ServerConfig config) {
+        return config.clockSpans();
+    }
+
+    @Produces
+    @Singleton
+    WorkingDays workingDays() {
+        return WorkingDays.englandAndWales();
+    }
+
+    @Produces
+    @Singleton
+    PanelRule panelRule(IndependenceCheck independence, QualificationRule qualification) {
+        return new PanelRule(independence, qualification);
+    }
+}

@@ -1,0 +1,372 @@
+package org.lscb.server.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.registry.account.Account;
+import org.lscb.registry.account.Role;
+import org.lscb.registry.account.internal.JpaAccountRepository;
+import org.lscb.registry.independence.IndependenceAnswer;
+import org.lscb.registry.independence.IndependenceCheck;
+import org.lscb.registry.organisation.Organisation;
+import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
+import org.lscb.registry.persistence.Database;
+import org.lscb.registry.review.Appointment;
+import org.lscb.registry.review.AppointmentRole;
+import org.lscb.registry.review.ChildDeath;
+import org.lscb.registry.review.ClockKind;
+import org.lscb.registry.review.ClockSpans;
+import org.lscb.registry.review.KeyDates;
+import org.lscb.registry.review.LeadBoardRule;
+import org.lscb.registry.review.NotIndependentException;
+import org.lscb.registry.review.PanelRule;
+import org.lscb.registry.review.Review;
+import org.lscb.registry.review.ReviewAccess;
+import org.lscb.registry.review.ReviewAccess.Action;
+import org.lscb.registry.review.ReviewAccess.Relation;
+import org.lscb.registry.review.ReviewClock;
+import org.lscb.registry.review.ReviewRuleException;
+import org.lscb.registry.review.ReviewStatus;
+import org.lscb.registry.review.ReviewType;
+import org.lscb.registry.review.ScrCriteria;
+import org.lscb.registry.review.ScrDecisionKind;
+import org.lscb.registry.review.ScrFacts;
+import org.lscb.registry.review.clock.ClockStatus;
+import org.lscb.registry.review.clock.StatutoryClock;
+import org.lscb.registry.review.clock.WorkingDays;
+import org.lscb.registry.review.internal.JpaReviewRepository;
+import org.lscb.registry.reviewer.Reviewer;
+import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
+import org.lscb.registry.value.InvalidValueException;
+import org.lscb.server.auth.Caller;
+import org.lscb.server.json.Page;
+import org.lscb.server.json.Paging;
+
+/**
+ * Reviews: open, read, decide, appoint, move clocks. Every decision about who may do what goes
+ * through {@link ReviewAccess}: a caller with no relation to a review gets the same 404 as for a
+ * missing one, and the refusal is audited. Each change is audited in its own transaction.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
+    /** A review and how the caller stands to it. */
+    public record Seen(Review review, Set<Relation> relations) {
+    }
+
+    /** What an officer gives when opening a review. */
+    public record OpeningRequest(ReviewType type, String reference, String pseudonym, String leadLscbId, String residenceLscbId,
+                                 String lookedAfterByLscbId, Set<String> cooperatingLscbIds, Set<String> organisationIds,
+                                 KeyDates dates, ChildDeath childDeath) {
+    }
+
+    /** One clock as it reads today. */
+    public record ClockReading(ReviewClock clock, StatutoryClock.Reading reading) {
+    }
+
+    private Database database;
+    private IndependenceCheck independence;
+    private PanelRule panel;
+    private ClockSpans spans;
+    private WorkingDays workingDays;
+    private Clock clock;
+
+    protected ReviewService() {
+    }
+
+    @Inject
+    public ReviewService(Database database, IndependenceCheck independence, PanelRule panel, ClockSpans spans,
+                         WorkingDays workingDays) {
+        this.database = database;
+        this.independence = independence;
+        this.panel = panel;
+        this.spans = spans;
+        this.workingDays = workingDays;
+        this.clock = Clock.system(ENGLAND);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * An officer of the lead board opens a review. The lead follows the rule of [25] when the board of
+     * residence (and, for a looked-after child, the looking-after board) is given.
+     */
+    public Seen open(Caller by, OpeningRequest req) {
+        LeadBoardRule.Boards boards = LeadBoardRule.derive(req.residenceLscbId(), req.lookedAfterByLscbId(), req.leadLscbId(),
+                req.cooperatingLscbIds());
+        if (!by.has(Role.LSCB_OFFICER) || !boards.lead().equals(by.organisationId())) {
+            throw new ForbiddenException("only an officer of the lead board opens a review");
+        }
+        try {
+            return database.inTransaction(em -> {
+                JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+                board(orgs, boards.lead(), "leadLscbId");
+                for (String b : boards.cooperating()) {
+                    board(orgs, b, "cooperatingLscbIds");
+                }
+                mustExist(orgs, req.organisationIds());
+                Review r = new Review(new Review.Opening(req.type(), req.reference(), req.pseudonym(), boards,
+                        req.organisationIds(), req.dates(), req.childDeath(), req.lookedAfterByLscbId() != null), by.accountId(), clock.instant());
+                JpaReviewRepository reviews = new JpaReviewRepository(em);
+                if (reviews.referenceTaken(r.leadLscbId(), r.reference())) {
+                    throw duplicate(r.reference());
+                }
+                reviews.add(r);
+                audit(em, by, "REVIEW_OPENED", r, r.type() + " " + r.reference() + ", " + r.organisationIds().size() + " organisations");
+                return new Seen(r, ReviewAccess.relations(r, viewer(em, by)));
+            });
+        } catch (PersistenceException e) {
+            // two officers opened the same reference at once: the unique constraint decided
+            if (database.read(em -> new JpaReviewRepository(em).referenceTaken(boards.lead(), req.reference().strip()))) {
+                throw duplicate(req.reference());
+            }
+            throw e;
+        }
+    }
+
+    private static ReviewRuleException duplicate(String reference) {
+        return new ReviewRuleException("duplicate_reference", "the lead board already has a review with reference " + reference);
+    }
+
+    public Seen get(Caller by, String id) {
+        return database.read(em -> visible(em, by, id));
+    }
+
+    /** The reviews the caller may see, newest first, filtered by status, type and clock. */
+    public Page<Seen> list(Caller by, ReviewStatus status, ReviewType type, ClockStatus clockStatus, Paging paging) {
+        return database.read(em -> {
+            ReviewAccess.Viewer viewer = viewer(em, by);
+            List<Seen> seen = new JpaReviewRepository(em).candidatesFor(viewer).stream()
+                    .map(r -> new Seen(r, ReviewAccess.relations(r, viewer)))
+                    .filter(s -> !s.relations().isEmpty())
+                    .filter(s -> status == null || s.review().status() == status)
+                    .filter(s -> type == null || s.review().type() == type)
+                    .filter(s -> clockStatus == null || clocks(s.review()).stream().anyMatch(c -> c.reading().status() == clockStatus))
+                    .toList();
+            int from = (int) Math.min(seen.size(), (long) paging.page() * paging.size());
+            return new Page<>(seen.size(), seen.subList(from, Math.min(seen.size(), from + paging.size())));
+        });
+    }
+
+    /** The clocks of a review as they read today, leaving out any the deployment does not run. */
+    public List<ClockReading> clocks(Review r) {
+        LocalDate today = today();
+        return r.clocks().stream()
+                .flatMap(c -> c.on(today, spans, workingDays).map(reading -> new ClockReading(c, reading)).stream())
+                .toList();
+    }
+
+    public ScrCriteria.Assessment decide(Caller by, String id, ScrFacts facts, ScrDecisionKind decision, String reason,
+                                         LocalDate decidedOn) {
+        return database.inTransaction(em -> {
+            Review r = allowed(em, by, id, Action.MANAGE);
+            ScrCriteria.Assessment a = r.recordScrDecision(facts, decision, reason, decidedOn == null ? today() : decidedOn,
+                    by.accountId(), today());
+            audit(em, by, "SCR_DECISION_RECORDED", r, decision + " (criteria " + (a.met() ? "met" : "not met") + "): " + reason);
+            return a;
+        });
+    }
+
+    public IndependenceAnswer independence(Caller by, String id, String reviewerId) {
+        return database.read(em -> {
+            Review r = allowed(em, by, id, Action.CHECK_PANEL);
+            Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId).orElseThrow(NotFoundException::new);
+            return r.independenceOf(reviewer, independence, today());
+        });
+    }
+
+    /**
+     * Appoints a reviewer from the register or an account. A conflicted lead without an override is
+     * refused; the refusal is audited even though nothing else is stored.
+     */
+    public Appointment appoint(Caller by, String id, AppointmentRole role, String reviewerId, String accountId, String overrideReason) {
+        try {
+            return database.inTransaction(em -> {
+                Review r = allowed(em, by, id, Action.MANAGE);
+                IndependenceAnswer answer = null;
+                if (reviewerId != null) {
+                    Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId)
+                            .orElseThrow(() -> new InvalidValueException("reviewerId", "names no reviewer on the register"));
+                    answer = r.independenceOf(reviewer, independence, today());
+                }
+                if (accountId != null) {
+                    appointableAccount(em, role, accountId);
+                }
+                Appointment a = r.appoint(role, reviewerId, accountId, answer, overrideReason, by.accountId(), clock.instant());
+                audit(em, by, "APPOINTED", r, role + " " + (reviewerId != null ? "reviewer " + reviewerId : "account " + accountId)
+                        + ", appointment " + a.id());
+                if (a.overrideReason().isPresent()) {
+                    audit(em, by, "INDEPENDENCE_OVERRIDDEN", r, "appointment " + a.id() + " despite "
+                            + answer.conflicts().stream().map(c -> c.reason() + " " + c.organisationId()).toList()
+                            + "; Chair's reason: " + a.overrideReason().get());
+                }
+                return a;
+            });
+        } catch (NotIndependentException e) {
+            database.inTransaction(em -> {
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "APPOINTMENT_REFUSED", "review", id)
+                        .forReview(id).withDetails("lead reviewer " + reviewerId + " is not independent: "
+                                + e.answer().conflicts().stream().map(c -> c.reason().name()).distinct().toList()));
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    private static void appointableAccount(EntityManager em, AppointmentRole role, String accountId) {
+        Account account = new JpaAccountRepository(em).byId(accountId)
+                .orElseThrow(() -> new InvalidValueException("accountId", "names no account"));
+        Role needed = role == AppointmentRole.CORONER ? Role.CORONER : Role.PAEDIATRICIAN;
+        if (!account.hasRole(needed)) {
+            throw new InvalidValueException("accountId", "a " + role + " appointment needs an account with the role " + needed);
+        }
+    }
+
+    public Appointment endAppointment(Caller by, String id, String appointmentId) {
+        return database.inTransaction(em -> {
+            Review r = allowed(em, by, id, Action.MANAGE);
+            Appointment a = r.endAppointment(appointmentId, by.accountId(), clock.instant());
+            audit(em, by, "APPOINTMENT_ENDED", r, a.role() + " appointment " + a.id());
+            return a;
+        });
+    }
+
+    public PanelRule.Answer panelCheck(Caller by, String id) {
+        return database.read(em -> {
+            Review r = allowed(em, by, id, Action.CHECK_PANEL);
+            JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+            Map<String, Reviewer> appointed = new HashMap<>();
+            r.activeAppointments().forEach(a -> a.reviewerId().ifPresent(rid -> appointed.put(rid, reviewers.byId(rid).orElseThrow())));
+            return panel.check(r, appointed, today());
+        });
+    }
+
+    /** Pauses (with a reason), resumes or meets one of the review's clocks. */
+    public Seen moveClock(Caller by, String id, ClockKind kind, ClockMove move, LocalDate on, String reason) {
+        return database.inTransaction(em -> {
+            Review r = allowed(em, by, id, Action.MANAGE);
+            LocalDate day = on == null ? today() : on;
+            switch (move) {
+                case PAUSE -> r.pauseClock(kind, day, reason, today());
+                case RESUME -> r.resumeClock(kind, day, today());
+                case MET -> r.meetClock(kind, day, today());
+            }
+            audit(em, by, "CLOCK_" + (move == ClockMove.MET ? "MET" : move + "D"), r, kind + " on " + day
+                    + (reason == null ? "" : ": " + reason));
+            return new Seen(r, ReviewAccess.relations(r, viewer(em, by)));
+        });
+    }
+
+    public enum ClockMove { PAUSE, RESUME, MET }
+
+    /** Replaces the organisations under review and re-checks every live lead appointment. */
+    public Seen changeOrganisations(Caller by, String id, Set<String> organisationIds) {
+        return database.inTransaction(em -> {
+            Review r = allowed(em, by, id, Action.MANAGE);
+            mustExist(new JpaOrganisationRepository(em), organisationIds);
+            JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+            List<Appointment> flagged = r.changeOrganisations(organisationIds,
+                    rid -> r.independenceOf(reviewers.byId(rid).orElseThrow(), independence, today()), clock.instant());
+            audit(em, by, "REVIEW_ORGANISATIONS_CHANGED", r, organisationIds.size() + " organisations");
+            for (Appointment a : flagged) {
+                audit(em, by, "APPOINTMENT_FLAGGED", r, "appointment " + a.id() + ": " + a.flagReasons().orElse(""));
+            }
+            return new Seen(r, ReviewAccess.relations(r, viewer(em, by)));
+        });
+    }
+
+    /**
+     * After a reviewer's affiliations or interests changed (inside that change's transaction): re-checks
+     * the lead appointments they hold and flags those that became conflicted.
+     */
+    public void recheckAppointmentsOf(EntityManager em, Reviewer changed, String byAccountId) {
+        JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+        Function<String, Reviewer> load = rid -> rid.equals(changed.id()) ? changed : reviewers.byId(rid).orElseThrow();
+        for (Review r : new JpaReviewRepository(em).withLiveAppointmentOf(changed.id())) {
+            for (Appointment a : r.recheckLeads(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, "APPOINTMENT_FLAGGED", "review", r.id())
+                        .forReview(r.id()).withDetails("appointment " + a.id() + ": " + a.flagReasons().orElse("")));
+            }
+        }
+    }
+
+    public static boolean exists(EntityManager em, String reviewId) {
+        return new JpaReviewRepository(em).byId(reviewId).isPresent();
+    }
+
+    private Review allowed(EntityManager em, Caller by, String id, Action action) {
+        Seen s = visible(em, by, id);
+        if (!ReviewAccess.allows(action, s.relations())) {
+            refused(by, id, action + " with " + s.relations());
+            throw new ForbiddenException();
+        }
+        return s.review();
+    }
+
+    private Seen visible(EntityManager em, Caller by, String id) {
+        Optional<Review> r = new JpaReviewRepository(em).byId(id);
+        Set<Relation> rel = r.map(review -> ReviewAccess.relations(review, viewer(em, by))).orElse(Set.of());
+        if (rel.isEmpty()) {
+            refused(by, id, r.isPresent() ? "no relation to the review" : "no such review");
+            throw new NotFoundException();
+        }
+        return new Seen(r.get(), rel);
+    }
+
+    /** SECURITY.md: a request outside the access policy is audited. Its own transaction, as the caller's rolls back. */
+    private void refused(Caller by, String reviewId, String why) {
+        String shown = reviewId == null ? "" : reviewId.length() > 64 ? reviewId.substring(0, 64) : reviewId;
+        database.inTransaction(em -> {
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "REVIEW_ACCESS_REFUSED", "review", shown)
+                    .forReview(shown.length() <= 36 ? shown : null).withDetails(why));
+            return null;
+        });
+    }
+
+    private static ReviewAccess.Viewer viewer(EntityManager em, Caller by) {
+        Optional<String> reviewerId = new JpaReviewerRepository(em).byAccount(by.accountId()).map(Reviewer::id);
+        return new ReviewAccess.Viewer(by.accountId(), by.roles(), by.organisationId(), reviewerId);
+    }
+
+    private static void board(JpaOrganisationRepository orgs, String id, String field) {
+        Organisation o = orgs.byId(id).orElseThrow(() -> new InvalidValueException(field, "names no organisation: " + id));
+        if (!o.isBoard()) {
+            throw new InvalidValueException(field, "names " + o.name() + ", which is not an LSCB");
+        }
+    }
+
+    private static void mustExist(JpaOrganisationRepository orgs, Set<String> ids) {
+        Set<String> known = orgs.existing(ids);
+        ids.stream().filter(i -> !known.contains(i)).findFirst().ifPresent(i -> {
+            throw new InvalidValueException("organisationIds", "names no organisation: " + i);
+        });
+    }
+
+    private void audit(EntityManager em, Caller by, String action, Review r, String details) {
+        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "review", r.id()).forReview(r.id()).withDetails(details));
+    }
+
+    /** For the overdue sweep and the views: whether a clock reads overdue today. */
+    boolean overdue(ReviewClock c) {
+        return c.on(today(), spans, workingDays).map(x -> x.status() == ClockStatus.OVERDUE).orElse(false);
+    }
+}

@@ -1,0 +1,171 @@
+package org.lscb.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The review access matrix (SECURITY.md "Access control"): each kind of caller against every review
+ * endpoint, on a review it stands in a relation to, on another board's review and on a missing id.
+ * No relation is the same 404 as no review; a relation without the right is 403.
+ */
+@ExtendWith(SharedServer.class)
+class ReviewAuthorisationIT {
+
+    enum Endpoint { READ, INDEPENDENCE, PANEL_CHECK, APPOINT, END_APPOINTMENT, CLOCK, ORGANISATIONS, DECIDE }
+
+    private Api api;
+    private ReviewWorld own;
+    private ReviewWorld other;
+    private String ownReview;
+    private String otherReview;
+    private String reviewerId;
+    private Api.Login cooperatingOfficer;
+    private Api.Login appointedReviewer;
+
+    @BeforeEach
+    void world(Api api) {
+        this.api = api;
+        own = ReviewWorld.create(api);
+        other = ReviewWorld.create(api);
+        String cooperating = api.newOrganisation("LSCB");
+        cooperatingOfficer = api.newAccount("LSCB_OFFICER", cooperating);
+        Api.Reply r = api.post("/api/v1/reviews", own.officer().token(), "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"M-"
+                + Api.unique() + "\",\"pseudonym\":\"Child M\",\"leadLscbId\":\"" + own.board() + "\",\"cooperatingLscbIds\":[\""
+                + cooperating + "\"],\"organisationIds\":" + ReviewWorld.quoted(own.agencies()) + ",\"dates\":{\"notification\":\""
+                + java.time.LocalDate.now().minusDays(2) + "\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        ownReview = r.json().getString("id");
+        otherReview = other.openScr(2).getString("id");
+        appointedReviewer = api.newAccount("REVIEWER");
+        reviewerId = api.post("/api/v1/reviewers", appointedReviewer.token(), ReviewerRegistryIT.profile("Appointed " + Api.unique(),
+                "HEALTH", "LONDON")).json().getString("id");
+        assertThat(own.appoint(ownReview, reviewerId, "PANEL_MEMBER").status()).isEqualTo(201);
+    }
+
+    @Test
+    void leadBoardOfficer_managesOwnReview_andSeesNothingOfAnotherBoards() {
+        Map<Endpoint, Integer> own = expect(200, Map.of(Endpoint.APPOINT, 201));
+        check(this.own.officer().token(), ownReview, own);
+        check(this.own.officer().token(), otherReview, all(404));
+        check(this.own.officer().token(), UUID.randomUUID().toString(), all(404));
+    }
+
+    @Test
+    void cooperatingBoardOfficer_readsAndChecksThePanel_butCannotManage() {
+        Map<Endpoint, Integer> expected = expect(403, Map.of(Endpoint.READ, 200, Endpoint.INDEPENDENCE, 200, Endpoint.PANEL_CHECK, 200));
+        check(cooperatingOfficer.token(), ownReview, expected);
+        check(cooperatingOfficer.token(), otherReview, all(404));
+        check(cooperatingOfficer.token(), UUID.randomUUID().toString(), all(404));
+    }
+
+    @Test
+    void involvedAgency_readsItsReviewOnly() {
+        check(own.police().token(), ownReview, expect(403, Map.of(Endpoint.READ, 200)));
+        check(own.police().token(), otherReview, expect(403, Map.of(Endpoint.READ, 404)));
+        check(own.police().token(), UUID.randomUUID().toString(), expect(403, Map.of(Endpoint.READ, 404)));
+    }
+
+    @Test
+    void agencyOfAnotherBoard_cannotSeeTheReview() {
+        check(other.police().token(), ownReview, expect(403, Map.of(Endpoint.READ, 404)));
+    }
+
+    @Test
+    void appointedReviewer_readsTheirReviewOnly() {
+        check(appointedReviewer.token(), ownReview, expect(403, Map.of(Endpoint.READ, 200)));
+        check(appointedReviewer.token(), otherReview, expect(403, Map.of(Endpoint.READ, 404)));
+        check(appointedReviewer.token(), UUID.randomUUID().toString(), expect(403, Map.of(Endpoint.READ, 404)));
+    }
+
+    @Test
+    void rolesWithNoRelation_seeNoReview() {
+        for (String role : List.of("ADMIN", "REVIEWER", "CORONER", "PAEDIATRICIAN", "CDOP_MEMBER", "AGENCY_USER")) {
+            Api.Login someone = api.newAccount(role);
+            check(someone.token(), ownReview, expect(403, Map.of(Endpoint.READ, 404)));
+            assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", someone.token()).json())).as(role).doesNotContain(ownReview);
+        }
+    }
+
+    @Test
+    void onlyAnOfficerOfTheLeadBoard_opensAReview() {
+        String body = "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"X-" + Api.unique() + "\",\"pseudonym\":\"Child X\",\"leadLscbId\":\""
+                + own.board() + "\",\"organisationIds\":[],\"dates\":{}}";
+
+        assertThat(api.post("/api/v1/reviews", other.officer().token(), body).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/reviews", api.adminToken(), body).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/reviews", own.police().token(), body).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/reviews", null, body).status()).isEqualTo(401);
+        assertThat(api.post("/api/v1/reviews", own.officer().token(), body).status()).isEqualTo(201);
+    }
+
+    @Test
+    void withoutAToken_everyEndpointAnswers401() {
+        check(null, ownReview, all(401));
+    }
+
+    @Test
+    void refusals_areAudited() {
+        api.get("/api/v1/reviews/" + ownReview, other.officer().token());
+
+        assertThat(ReviewsIT.audit(api, ownReview)).contains("REVIEW_ACCESS_REFUSED");
+    }
+
+    private void check(String token, String reviewId, Map<Endpoint, Integer> expected) {
+        String aid = appointmentToEnd(reviewId);
+        SoftAssertions soft = new SoftAssertions();
+        expected.forEach((e, status) -> {
+            Api.Reply r = call(e, token, reviewId, aid);
+            soft.assertThat(r.status()).as(e + " " + r.body()).isEqualTo(status);
+            if (status >= 400) {
+                soft.assertThat(r.body()).as(e + " error shape").contains("\"error\"");
+            }
+        });
+        soft.assertAll();
+    }
+
+    /** A fresh appointment on our own review for the DELETE to end (any id elsewhere). */
+    private String appointmentToEnd(String reviewId) {
+        if (!reviewId.equals(ownReview)) {
+            return UUID.randomUUID().toString();
+        }
+        String someone = own.reviewer(null);
+        return own.appoint(ownReview, someone, "PANEL_MEMBER").json().getString("id");
+    }
+
+    private Api.Reply call(Endpoint e, String token, String id, String aid) {
+        String base = "/api/v1/reviews/" + id;
+        return switch (e) {
+            case READ -> api.get(base, token);
+            case INDEPENDENCE -> api.get(base + "/independence/" + reviewerId, token);
+            case PANEL_CHECK -> api.get(base + "/panel-check", token);
+            case APPOINT -> api.post(base + "/appointments", token, "{\"reviewerId\":\"" + own.reviewer(null) + "\",\"role\":\"PANEL_MEMBER\"}");
+            case END_APPOINTMENT -> api.send("DELETE", base + "/appointments/" + aid, token, null, null);
+            case CLOCK -> api.post(base + "/clocks/RAPID_REVIEW", token, "{\"action\":\"MET\"}");
+            case ORGANISATIONS -> api.send("PUT", base + "/organisations", token, "application/json",
+                    ("{\"organisationIds\":" + ReviewWorld.quoted(own.agencies()) + "}").getBytes(StandardCharsets.UTF_8));
+            case DECIDE -> api.post(base + "/scr-decision", token, "{\"facts\":{\"abuseOrNeglectKnownOrSuspected\":true,\"childDied\":true,"
+                    + "\"seriouslyHarmed\":false,\"interAgencyConcern\":\"YES\"},\"decision\":\"COMMISSION_SCR\",\"reason\":\"met\"}");
+        };
+    }
+
+    private static Map<Endpoint, Integer> all(int status) {
+        return expect(status, Map.of());
+    }
+
+    private static Map<Endpoint, Integer> expect(int otherwise, Map<Endpoint, Integer> except) {
+        Map<Endpoint, Integer> m = new LinkedHashMap<>();
+        for (Endpoint e : Endpoint.values()) {
+            m.put(e, except.getOrDefault(e, otherwise));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,140 @@
+package org.lscb.server.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.exchange.schema.SchemaMigrations;
+import org.lscb.exchange.schema.TestDataSources;
+import org.lscb.registry.organisation.Organisation;
+import org.lscb.registry.organisation.OrganisationKind;
+import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
+import org.lscb.registry.persistence.Database;
+import org.lscb.registry.review.ClockKind;
+import org.lscb.registry.review.ClockSpans;
+import org.lscb.registry.review.KeyDates;
+import org.lscb.registry.review.LeadBoardRule;
+import org.lscb.registry.review.Review;
+import org.lscb.registry.review.ReviewClock;
+import org.lscb.registry.review.ReviewType;
+import org.lscb.registry.review.clock.WorkingDays;
+import org.lscb.registry.review.internal.JpaReviewRepository;
+
+/**
+ * The overdue sweep marks each newly overdue clock exactly once, with one audit event, even when two
+ * servers (two persistence units on one database) sweep at the same moment. Runs on H2 and PostgreSQL.
+ */
+class OverdueClockSweepTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneOffset.UTC);
+    static final WorkingDays WORKING_DAYS = WorkingDays.englandAndWales();
+
+    private DataSource dataSource;
+    private Database serverA;
+    private Database serverB;
+
+    @BeforeEach
+    void open() {
+        dataSource = TestDataSources.fresh();
+        SchemaMigrations.apply(dataSource);
+        serverA = Database.open(dataSource);
+        serverB = Database.open(dataSource);
+    }
+
+    @AfterEach
+    void close() {
+        serverA.close();
+        serverB.close();
+    }
+
+    @Test
+    void twoServersSweepingAtOnce_markEachOverdueClockOnce() throws Exception {
+        // notified 60 days ago: the decision (1 month) and the rapid review (15 working days) are overdue,
+        // the national panel notification (5 working days from the incident) was met in time
+        String overdueReview = scr(TODAY.minusDays(60), true);
+        // notified 3 days ago: nothing is overdue yet
+        scr(TODAY.minusDays(3), false);
+        List<ReviewClock> marked = new CopyOnWriteArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (Database server : List.of(serverA, serverB)) {
+            OverdueClockSweep sweep = new OverdueClockSweep(server, ClockSpans.defaults(), WORKING_DAYS, CLOCK);
+            runs.add(two.submit(() -> {
+                go.await();
+                return sweep.sweep(marked::add);
+            }));
+        }
+        go.countDown();
+        int total = runs.get(0).get(60, TimeUnit.SECONDS) + runs.get(1).get(60, TimeUnit.SECONDS);
+        two.shutdown();
+
+        assertThat(total).isEqualTo(2);
+        assertThat(marked).extracting(ReviewClock::kind).containsExactlyInAnyOrder(ClockKind.SCR_DECISION, ClockKind.RAPID_REVIEW);
+        assertThat(overdueEvents()).hasSize(2).allSatisfy(details -> assertThat(details).contains("is overdue on " + TODAY));
+        assertThat(serverA.read(em -> new AuditLog(em).verify()).valid()).isTrue();
+        assertThat(serverA.read(em -> new JpaReviewRepository(em).byId(overdueReview)).orElseThrow()
+                .clock(ClockKind.SCR_DECISION).orElseThrow().overdueMarkedAt()).isPresent();
+    }
+
+    @Test
+    void aSecondSweep_marksNothingAgain() {
+        scr(TODAY.minusDays(60), true);
+        OverdueClockSweep sweep = new OverdueClockSweep(serverA, ClockSpans.defaults(), WORKING_DAYS, CLOCK);
+
+        int first = sweep.sweep(c -> { });
+        int second = sweep.sweep(c -> { });
+
+        assertThat(first).isEqualTo(2);
+        assertThat(second).isZero();
+        assertThat(overdueEvents()).hasSize(2);
+    }
+
+    @Test
+    void aClockTheDeploymentSwitchedOff_isNeverMarked() {
+        scr(TODAY.minusDays(60), true);
+        ClockSpans noRapidReview = ClockSpans.from(k -> k == ClockKind.RAPID_REVIEW ? java.util.Optional.of("off") : java.util.Optional.empty());
+
+        int marked = new OverdueClockSweep(serverA, noRapidReview, WORKING_DAYS, CLOCK).sweep(c -> { });
+
+        assertThat(marked).isEqualTo(1);
+    }
+
+    private List<String> overdueEvents() {
+        return serverA.read(em -> new AuditLog(em).find(null, null, null, 0, 1000)).stream()
+                .filter(e -> e.event().action().equals("CLOCK_OVERDUE")).map(e -> e.event().details()).toList();
+    }
+
+    private String scr(LocalDate notified, boolean panelNotified) {
+        return serverA.inTransaction(em -> {
+            Organisation board = new Organisation("Board " + notified, OrganisationKind.LSCB, "Testshire");
+            new JpaOrganisationRepository(em).add(board);
+            em.flush();
+            Review r = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "SCR-" + notified, "Child A",
+                    LeadBoardRule.derive(board.id(), null, null, Set.of()), Set.of(),
+                    new KeyDates(notified.minusDays(1), null, notified, null, null, TODAY), null, false), "officer", CLOCK.instant());
+            if (panelNotified) {
+                r.meetClock(ClockKind.NATIONAL_PANEL_NOTIFICATION, notified, TODAY);
+            }
+            new JpaReviewRepository(em).add(r);
+            return r.id();
+        });
+    }
+}
