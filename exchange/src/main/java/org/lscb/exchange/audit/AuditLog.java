@@ -30,6 +30,14 @@ public final class AuditLog {
         return entry;
     }
 
+    /**
+     * Takes the append lock now, so that a transaction which will append after locking other rows
+     * (the overdue sweep) takes its locks in the same order as every other writer: audit head first.
+     */
+    public void lockForAppend() {
+        em.find(AuditHead.class, AuditHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public AuditHead head() {
         return em.find(AuditHead.class, AuditHead.ID);
     }

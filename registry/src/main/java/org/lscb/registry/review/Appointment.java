@@ -56,7 +56,7 @@ public class Appointment {
     @Column(name = "override_reason", length = 2000)
     private String overrideReason;
 
-    /** The conflicts the override accepted, as "REASON:organisation" keys separated by spaces. */
+    /** The conflicts accepted at appointment (a lead's by the Chair's override), as "KIND:organisation" keys separated by spaces. */
     @Column(name = "overridden_conflicts", length = 4000)
     private String overriddenConflicts;
 
@@ -85,7 +85,10 @@ public class Appointment {
         this.appointedBy = by;
         this.appointedAt = at;
         this.overrideReason = overrideReason;
-        this.overriddenConflicts = overrideReason == null ? null : String.join(" ", keys(accepted));
+        // a lead's conflicts are accepted only by the Chair's override; a panel member may sit with known ties
+        // (panels include agency people), so what is known at appointment is accepted and only a new tie flags
+        boolean acceptsKnown = overrideReason != null || role == AppointmentRole.PANEL_MEMBER;
+        this.overriddenConflicts = acceptsKnown && accepted != null ? String.join(" ", keys(accepted)) : null;
     }
 
     /**
@@ -116,7 +119,7 @@ public class Appointment {
      */
     boolean recheck(IndependenceAnswer answer, Instant at) {
         Set<String> now = keys(answer);
-        if (overriddenConflicts != null) {
+        if (overriddenConflicts != null && !overriddenConflicts.isEmpty()) {
             now.removeAll(Set.of(overriddenConflicts.split(" ")));
         }
         if (now.isEmpty()) {

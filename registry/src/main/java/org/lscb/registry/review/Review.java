@@ -317,23 +317,23 @@ public class Review {
     /**
      * Replaces the organisations whose actions are reviewed.
      *
-     * @return the lead appointments this change flagged as no longer independent
+     * @return the appointments this change flagged as no longer independent
      */
     public List<Appointment> changeOrganisations(Set<String> ids, Function<String, IndependenceAnswer> checkReviewer, Instant at) {
         setOrganisations(ids);
-        return recheckLeads(checkReviewer, at);
+        return recheckAppointments(checkReviewer, at);
     }
 
     /**
-     * Re-runs the independence check on every live lead appointment.
+     * Re-runs the independence check on every live appointment from the register (leads and panel members).
      *
      * @param checkReviewer the check's answer for a reviewer id against this review as it now stands
      * @return the appointments newly flagged
      */
-    public List<Appointment> recheckLeads(Function<String, IndependenceAnswer> checkReviewer, Instant at) {
+    public List<Appointment> recheckAppointments(Function<String, IndependenceAnswer> checkReviewer, Instant at) {
         List<Appointment> flagged = new ArrayList<>();
         for (Appointment a : appointments) {
-            if (a.active() && a.role() == AppointmentRole.LEAD_REVIEWER && a.recheck(checkReviewer.apply(a.reviewerId().orElseThrow()), at)) {
+            if (a.active() && a.role().fromRegister() && a.recheck(checkReviewer.apply(a.reviewerId().orElseThrow()), at)) {
                 flagged.add(a);
             }
         }

@@ -76,7 +76,11 @@ public class ReviewClock {
 
     private StatutoryClock statutory(Span span) {
         StatutoryClock c = new StatutoryClock(startedOn, span);
-        for (ClockPause p : pauses) {
+        // finished pauses in date order, the open one (at most one) last, whatever order the rows came in
+        List<ClockPause> ordered = new ArrayList<>(pauses);
+        ordered.sort(java.util.Comparator.comparing((ClockPause p) -> p.resumedOn().isEmpty()).thenComparing(ClockPause::pausedOn)
+                .thenComparing(p -> p.resumedOn().orElse(LocalDate.MAX)));
+        for (ClockPause p : ordered) {
             c.pause(p.pausedOn(), p.reason());
             p.resumedOn().ifPresent(c::resume);
         }
@@ -96,7 +100,7 @@ public class ReviewClock {
         if (isPaused()) {
             throw new InvalidValueException("clock", kind + " is already paused");
         }
-        if (on.isBefore(startedOn) || (!pauses.isEmpty() && on.isBefore(pauses.get(pauses.size() - 1).resumedOn().orElseThrow()))) {
+        if (on.isBefore(startedOn) || on.isBefore(lastResumed())) {
             throw new InvalidValueException("on", "a pause cannot start before the clock or before the last pause ended");
         }
         pauses.add(new ClockPause(this, on, Text.required(reason, "reason", 1000)));
@@ -106,7 +110,7 @@ public class ReviewClock {
         if (!isPaused()) {
             throw new InvalidValueException("clock", kind + " is not paused");
         }
-        pauses.get(pauses.size() - 1).resume(on);
+        openPause().resume(on);
     }
 
     void meet(LocalDate on) {
@@ -114,13 +118,21 @@ public class ReviewClock {
             throw new InvalidValueException("on", "a clock cannot be met before it started (" + startedOn + ")");
         }
         if (isPaused()) {
-            pauses.get(pauses.size() - 1).resume(on);
+            openPause().resume(on);
         }
         this.metOn = on;
     }
 
     boolean isPaused() {
-        return !pauses.isEmpty() && pauses.get(pauses.size() - 1).resumedOn().isEmpty();
+        return pauses.stream().anyMatch(p -> p.resumedOn().isEmpty());
+    }
+
+    private ClockPause openPause() {
+        return pauses.stream().filter(p -> p.resumedOn().isEmpty()).findFirst().orElseThrow();
+    }
+
+    private LocalDate lastResumed() {
+        return pauses.stream().map(p -> p.resumedOn().orElse(p.pausedOn())).max(LocalDate::compareTo).orElse(startedOn);
     }
 
     public String id() {

@@ -289,14 +289,14 @@ class AppointmentTest {
         Appointment a = appointLead(lead, OVERRIDE); // on TODAY (15 June 2026) the employment is current
         LocalDate autumn = LocalDate.of(2026, 10, 1);  // the employment has ended; the Chair accepted the tie with the police
 
-        List<Appointment> flagged = review.recheckLeads(id -> review.independenceOf(lead, CHECK, autumn), LATER);
+        List<Appointment> flagged = review.recheckAppointments(id -> review.independenceOf(lead, CHECK, autumn), LATER);
 
         assertThat(flagged).isEmpty();
         assertThat(a.flagged()).isFalse();
     }
 
     @Test
-    void endedLeadAndPanelMembers_areNotRechecked() {
+    void endedLead_isNotRechecked_butAPanelMemberWhoseEmployerIsNowInvolved_isFlagged() {
         Reviewer ended = reviewer(employedBy(SCHOOL));
         Reviewer member = reviewer(employedBy(SCHOOL));
         Appointment endedLead = appointLead(ended, null);
@@ -307,8 +307,19 @@ class AppointmentTest {
         List<Appointment> flagged = review.changeOrganisations(Set.of(POLICE, HEALTH, SCHOOL),
                 id -> review.independenceOf(byId.get(id), CHECK, TODAY), LATER);
 
-        assertThat(flagged).isEmpty();
+        assertThat(flagged).containsExactly(panel);
         assertThat(endedLead.flagged()).isFalse();
+        assertThat(panel.flagged()).isTrue();
+    }
+
+    @Test
+    void panelMemberWithATieKnownAtAppointment_isNotFlaggedByARecheck() {
+        Reviewer member = reviewer(employedBy(POLICE));
+        Appointment panel = review.appoint(AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), null, OFFICER, NOW);
+
+        List<Appointment> flagged = review.recheckAppointments(id -> review.independenceOf(member, CHECK, TODAY), LATER);
+
+        assertThat(flagged).isEmpty();
         assertThat(panel.flagged()).isFalse();
     }
 

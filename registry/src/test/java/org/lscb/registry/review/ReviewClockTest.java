@@ -39,6 +39,19 @@ class ReviewClockTest {
     }
 
     @Test
+    void pausedResumedAndPausedAgainOnOneDay_readsPausedWithTheLatestReason() {
+        Review r = commissionedScr(DECIDED);
+
+        r.pauseClock(ClockKind.SCR_COMPLETION, PAUSED, "first", TODAY);
+        r.resumeClock(ClockKind.SCR_COMPLETION, PAUSED, TODAY);
+        r.pauseClock(ClockKind.SCR_COMPLETION, PAUSED, COURT, TODAY);
+
+        StatutoryClock.Reading reading = completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
+        assertThat(reading.status()).isEqualTo(ClockStatus.PAUSED);
+        assertThat(reading.pausedFor()).isEqualTo(COURT);
+    }
+
+    @Test
     void pausedCompletionClock_readsPausedWithItsReason() {
         Review r = commissionedScr(DECIDED);
 

@@ -10,6 +10,8 @@ import org.lscb.exchange.audit.AuditLog;
 import org.lscb.registry.persistence.Database;
 import org.lscb.registry.review.ClockSpans;
 import org.lscb.registry.review.ReviewClock;
+import org.lscb.registry.review.ReviewStatus;
+import java.util.logging.Level;
 import org.lscb.registry.review.clock.ClockStatus;
 import org.lscb.registry.review.clock.WorkingDays;
 
@@ -20,6 +22,8 @@ import org.lscb.registry.review.clock.WorkingDays;
  * count as 1 and writes the event; the other's update waits for the row and then matches nothing.
  */
 public final class OverdueClockSweep {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OverdueClockSweep.class.getName());
 
     private final Database database;
     private final ClockSpans spans;
@@ -40,19 +44,27 @@ public final class OverdueClockSweep {
     public int sweep(Consumer<ReviewClock> marked) {
         LocalDate today = LocalDate.now(clock);
         List<ReviewClock> open = database.read(em -> em.createQuery(
-                "select c from ReviewClock c where c.metOn is null and c.overdueMarkedAt is null", ReviewClock.class).getResultList());
+                "select c from ReviewClock c where c.metOn is null and c.overdueMarkedAt is null and c.review.status in :open",
+                ReviewClock.class).setParameter("open", ReviewStatus.OPEN).getResultList());
         int count = 0;
         for (ReviewClock c : open) {
-            boolean overdue = c.on(today, spans, workingDays).map(r -> r.status() == ClockStatus.OVERDUE).orElse(false);
-            if (overdue && database.inTransaction(em -> mark(em, c, today))) {
-                count++;
-                marked.accept(c);
+            try {
+                boolean overdue = c.on(today, spans, workingDays).map(r -> r.status() == ClockStatus.OVERDUE).orElse(false);
+                if (overdue && database.inTransaction(em -> mark(em, c, today))) {
+                    count++;
+                    marked.accept(c);
+                }
+            } catch (RuntimeException e) {
+                // one clock that cannot be read or marked must not stop the others
+                LOG.log(Level.WARNING, "overdue sweep skipped clock " + c.id(), e);
             }
         }
         return count;
     }
 
     private boolean mark(EntityManager em, ReviewClock c, LocalDate today) {
+        AuditLog audit = new AuditLog(em);
+        audit.lockForAppend(); // audit head before the clock row, the order every request transaction uses
         int updated = em.createNativeQuery("UPDATE review_clock SET overdue_marked_at = ?1 WHERE id = ?2 AND overdue_marked_at IS NULL"
                         + " AND met_on IS NULL")
                 .setParameter(1, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
@@ -60,7 +72,7 @@ public final class OverdueClockSweep {
         if (updated != 1) {
             return false;
         }
-        new AuditLog(em).append(AuditEvent.of(clock.instant(), "system", "CLOCK_OVERDUE", "review", c.review().id())
+        audit.append(AuditEvent.of(clock.instant(), "system", "CLOCK_OVERDUE", "review", c.review().id())
                 .forReview(c.review().id()).withDetails(c.kind() + " started " + c.startedOn() + " is overdue on " + today));
         return true;
     }

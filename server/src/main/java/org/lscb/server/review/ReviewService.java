@@ -114,6 +114,7 @@ public class ReviewService {
         LeadBoardRule.Boards boards = LeadBoardRule.derive(req.residenceLscbId(), req.lookedAfterByLscbId(), req.leadLscbId(),
                 req.cooperatingLscbIds());
         if (!by.has(Role.LSCB_OFFICER) || !boards.lead().equals(by.organisationId())) {
+            refused(by, null, "open a review led by " + boards.lead());
             throw new ForbiddenException("only an officer of the lead board opens a review");
         }
         try {
@@ -160,7 +161,8 @@ public class ReviewService {
                     .filter(s -> !s.relations().isEmpty())
                     .filter(s -> status == null || s.review().status() == status)
                     .filter(s -> type == null || s.review().type() == type)
-                    .filter(s -> clockStatus == null || clocks(s.review()).stream().anyMatch(c -> c.reading().status() == clockStatus))
+                    .filter(s -> clockStatus == null || s.review().status().open()
+                            && clocks(s.review()).stream().anyMatch(c -> c.reading().status() == clockStatus))
                     .toList();
             int from = (int) Math.min(seen.size(), (long) paging.page() * paging.size());
             return new Page<>(seen.size(), seen.subList(from, Math.min(seen.size(), from + paging.size())));
@@ -286,7 +288,7 @@ public class ReviewService {
             JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
             List<Appointment> flagged = r.changeOrganisations(organisationIds,
                     rid -> r.independenceOf(reviewers.byId(rid).orElseThrow(), independence, today()), clock.instant());
-            audit(em, by, "REVIEW_ORGANISATIONS_CHANGED", r, organisationIds.size() + " organisations");
+            audit(em, by, "REVIEW_ORGANISATIONS_CHANGED", r, "now " + String.join(", ", new java.util.TreeSet<>(organisationIds)));
             for (Appointment a : flagged) {
                 audit(em, by, "APPOINTMENT_FLAGGED", r, "appointment " + a.id() + ": " + a.flagReasons().orElse(""));
             }
@@ -302,7 +304,7 @@ public class ReviewService {
         JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
         Function<String, Reviewer> load = rid -> rid.equals(changed.id()) ? changed : reviewers.byId(rid).orElseThrow();
         for (Review r : new JpaReviewRepository(em).withLiveAppointmentOf(changed.id())) {
-            for (Appointment a : r.recheckLeads(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {
+            for (Appointment a : r.recheckAppointments(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {
                 new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, "APPOINTMENT_FLAGGED", "review", r.id())
                         .forReview(r.id()).withDetails("appointment " + a.id() + ": " + a.flagReasons().orElse("")));
             }
@@ -319,6 +321,11 @@ public class ReviewService {
             refused(by, id, action + " with " + s.relations());
             throw new ForbiddenException();
         }
+        if (action == Action.MANAGE) {
+            // every change bumps the review's version, so two officers changing it at once cannot both win
+            // (two pauses, the same lead twice): the second gets 409 and reads again
+            em.lock(s.review(), jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
         return s.review();
     }
 
@@ -334,7 +341,7 @@ public class ReviewService {
 
     /** SECURITY.md: a request outside the access policy is audited. Its own transaction, as the caller's rolls back. */
     private void refused(Caller by, String reviewId, String why) {
-        String shown = reviewId == null ? "" : reviewId.length() > 64 ? reviewId.substring(0, 64) : reviewId;
+        String shown = reviewId == null ? "-" : reviewId.length() > 64 ? reviewId.substring(0, 64) : reviewId;
         database.inTransaction(em -> {
             new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "REVIEW_ACCESS_REFUSED", "review", shown)
                     .forReview(shown.length() <= 36 ? shown : null).withDetails(why));

@@ -11,6 +11,7 @@ import org.lscb.registry.review.ChildDeath;
 import org.lscb.registry.review.KeyDates;
 import org.lscb.registry.review.PanelRule;
 import org.lscb.registry.review.Review;
+import org.lscb.registry.review.ReviewAccess;
 import org.lscb.registry.review.ScrFacts;
 
 /** What the review endpoints answer; never an entity on the wire. */
@@ -68,6 +69,9 @@ public final class ReviewViews {
 
     static ReviewView of(ReviewService.Seen seen, List<ReviewService.ClockReading> clocks) {
         Review r = seen.review();
+        // why an appointment was overridden or flagged can hold a reviewer's declared interests: board officers only
+        boolean boardOfficer = seen.relations().contains(ReviewAccess.Relation.LEAD_BOARD_OFFICER)
+                || seen.relations().contains(ReviewAccess.Relation.COOPERATING_BOARD_OFFICER);
         KeyDates d = r.dates();
         ChildDeath death = r.childDeath();
         return new ReviewView(r.id(), r.type().name(), r.reference(), r.pseudonym(), r.leadLscbId(),
@@ -81,7 +85,8 @@ public final class ReviewViews {
                         r.scrCriteriaMet().orElse(null), k.name(), r.scrDecisionReason().orElse(null),
                         text(r.scrDecidedOn().orElse(null)), r.scrDecisionRecordedBy().orElse(null))).orElse(null),
                 clocks.stream().map(ReviewViews::clock).toList(),
-                r.appointments().stream().map(ReviewViews::appointment).toList(),
+                r.appointments().stream().filter(a -> boardOfficer || a.active())
+                        .map(a -> boardOfficer ? appointment(a) : appointmentOnly(a)).toList(),
                 seen.relations().stream().map(Enum::name).sorted().toList());
     }
 
@@ -102,6 +107,12 @@ public final class ReviewViews {
         return new AppointmentView(a.id(), a.role().name(), a.reviewerId().orElse(null), a.accountId().orElse(null),
                 text(a.appointedAt()), a.appointedBy(), a.overrideReason().map(OverrideView::new).orElse(null), a.flagged(),
                 a.flagReasons().orElse(null), a.endedAt().map(ReviewViews::text).orElse(null));
+    }
+
+    /** Who holds which role, without the reasons behind overrides and flags. */
+    static AppointmentView appointmentOnly(Appointment a) {
+        return new AppointmentView(a.id(), a.role().name(), a.reviewerId().orElse(null), a.accountId().orElse(null),
+                text(a.appointedAt()), null, null, false, null, null);
     }
 
     static IndependenceView independence(IndependenceAnswer a) {

@@ -233,6 +233,9 @@ public class ReviewsResource {
 
     private static Set<String> ids(List<String> values, String field) {
         Set<String> out = new LinkedHashSet<>();
+        if (values != null && values.size() > org.lscb.registry.review.Review.MAX_ORGANISATIONS) {
+            throw new InvalidValueException(field, "must name at most " + org.lscb.registry.review.Review.MAX_ORGANISATIONS + " organisations");
+        }
         if (values != null) {
             for (String v : values) {
                 if (v == null || v.isBlank()) {

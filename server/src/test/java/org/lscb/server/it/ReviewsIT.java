@@ -53,10 +53,36 @@ class ReviewsIT {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().getJsonObject("override").getString("reason")).startsWith("Only reviewer");
         assertThat(audit(api, id)).contains("INDEPENDENCE_OVERRIDDEN");
+        // the Chair's reasons stay with the boards: an involved agency sees who was appointed, not why
+        JsonObject seenByAgency = api.get("/api/v1/reviews/" + id, w.police().token()).json().getJsonArray("appointments").getJsonObject(0);
+        assertThat(seenByAgency.getString("reviewerId")).isEqualTo(conflicted);
+        assertThat(seenByAgency.containsKey("override")).isFalse();
         // an overridden conflict does not make anyone independent
         assertThat(panel.getBoolean("meetsGuidance")).isFalse();
         assertThat(panel.getJsonArray("unmet").getValuesAs(JsonObject.class)).extracting(o -> o.getString("rule"))
                 .containsExactly("INDEPENDENT_REVIEWER");
+    }
+
+    @Test
+    void theSameLeadAppointedTwiceAtOnce_landsOnce(Api api) throws Exception {
+        ReviewWorld w = ReviewWorld.create(api);
+        String lead = w.reviewer(null);
+        String id = w.openScr(3).getString("id");
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            replies.add(two.submit(() -> {
+                go.await();
+                return w.appoint(id, lead, "LEAD_REVIEWER");
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = List.of(replies.get(0).get().status(), replies.get(1).get().status());
+        two.shutdown();
+
+        assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        assertThat(api.get("/api/v1/reviews/" + id, w.officer().token()).json().getJsonArray("appointments")).hasSize(1);
     }
 
     @Test
