@@ -1,0 +1,34 @@
+package org.lscb.exchange.envelope;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/** The entry point: build a {@link Sealer}, an {@link Opener} or an {@link EnvelopeInspector}. */
+public final class Envelopes {
+
+    private Envelopes() {
+    }
+
+    /** Seals with the default profile (AuthEnvelopedData, AES-256-GCM), signed by {@code author}. */
+    public static Sealer sealer(Identity author, List<X509Certificate> recipients) {
+        return new Sealer(EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, recipients, author);
+    }
+
+    public static Sealer sealer(EnvelopeProfile profile, Identity author, List<X509Certificate> recipients) {
+        return new Sealer(profile, recipients, author);
+    }
+
+    /** Opens envelopes addressed to {@code identity}; signers are not checked against any issuer. */
+    public static Opener opener(Identity identity) {
+        return new Opener(identity, null);
+    }
+
+    /** Opens envelopes addressed to {@code identity} and requires the signer's certificate to be issued by {@code issuer} and valid now. */
+    public static Opener opener(Identity identity, X509Certificate issuer) {
+        return new Opener(identity, issuer);
+    }
+
+    public static EnvelopeInspector inspector() {
+        return new EnvelopeInspector();
+    }
+}

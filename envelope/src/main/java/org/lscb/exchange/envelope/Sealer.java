@@ -1,0 +1,137 @@
+package org.lscb.exchange.envelope;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.util.List;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
+import org.bouncycastle.cms.CMSEnvelopedDataStreamGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
+import org.bouncycastle.cms.RecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.OutputAEADEncryptor;
+import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.lscb.exchange.envelope.internal.Algorithms;
+import org.lscb.exchange.envelope.internal.Bc;
+import org.lscb.exchange.envelope.internal.KeyRules;
+
+/**
+ * Signs a document as its author and encrypts it to a set of recipients, as one stream in constant
+ * memory: CMS SignedData (RSA-PSS or ECDSA, SHA-256, the author's certificate included), carried as
+ * id-data so that {@code openssl cms -decrypt} hands it over as it is, inside
+ * AuthEnvelopedData with AES-256-GCM, or EnvelopedData with AES-256-CBC when asked. Each recipient gets
+ * the content key by RSA-OAEP-SHA-256 or ECDH on its curve. Immutable and reusable.
+ */
+public final class Sealer {
+
+    private final EnvelopeProfile profile;
+    private final List<X509Certificate> recipients;
+    private final Identity author;
+
+    Sealer(EnvelopeProfile profile, List<X509Certificate> recipients, Identity author) {
+        if (recipients.isEmpty()) {
+            throw new IllegalArgumentException("an envelope needs at least one recipient");
+        }
+        recipients.forEach(c -> KeyRules.check(c.getPublicKey()));
+        this.profile = profile;
+        this.recipients = List.copyOf(recipients);
+        this.author = author;
+    }
+
+    /** Reads {@code plaintext} to its end and writes the DER envelope to {@code out}; closes neither. */
+    public void seal(InputStream plaintext, OutputStream out) throws IOException {
+        Bc.provider();
+        try {
+            OutputStream encrypted = openEnvelope(new NonClosing(out));
+            CMSSignedDataStreamGenerator signed = new CMSSignedDataStreamGenerator();
+            signed.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().setProvider(Bc.NAME).build())
+                    .build(new JcaContentSignerBuilder(signatureAlgorithm()).setProvider(Bc.NAME).build(author.privateKey()), author.certificate()));
+            signed.addCertificate(new X509CertificateHolder(author.certificate().getEncoded()));
+            try (OutputStream content = signed.open(encrypted, true)) {
+                plaintext.transferTo(content);
+            }
+            encrypted.close();
+        } catch (CMSException | OperatorCreationException | CertificateEncodingException e) {
+            throw new IOException("cannot seal: " + e.getMessage(), e);
+        }
+    }
+
+    private OutputStream openEnvelope(OutputStream out) throws CMSException, IOException {
+        if (profile == EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM) {
+            CMSAuthEnvelopedDataStreamGenerator gen = new CMSAuthEnvelopedDataStreamGenerator();
+            for (X509Certificate c : recipients) {
+                gen.addRecipientInfoGenerator(recipientInfo(c));
+            }
+            OutputAEADEncryptor gcm = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build();
+            // the SignedData travels as id-data: RFC 5083 would otherwise need authenticated attributes, which the
+            // stream generator can only add after the content, too late for the JDK's fast AES-GCM
+            return gen.open(out, gcm);
+        }
+        CMSEnvelopedDataStreamGenerator gen = new CMSEnvelopedDataStreamGenerator();
+        for (X509Certificate c : recipients) {
+            gen.addRecipientInfoGenerator(recipientInfo(c));
+        }
+        return gen.open(out, new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).build());
+    }
+
+    static RecipientInfoGenerator recipientInfo(X509Certificate c) throws CMSException {
+        try {
+            if (KeyRules.isRsa(c.getPublicKey())) {
+                return new JceKeyTransRecipientInfoGenerator(c, new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
+                        PKCSObjectIdentifiers.id_RSAES_OAEP, new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
+                                PSource.PSpecified.DEFAULT))).setProvider(Bc.NAME);
+            }
+            KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", Bc.NAME);
+            kpg.initialize(((ECPublicKey) c.getPublicKey()).getParams());
+            KeyPair ephemeral = kpg.generateKeyPair();
+            return new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(),
+                    CMSAlgorithm.AES256_WRAP).addRecipient(c).setProvider(Bc.NAME);
+        } catch (GeneralSecurityException e) {
+            throw new CMSException("cannot address recipient " + c.getSubjectX500Principal() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String signatureAlgorithm() {
+        return KeyRules.isRsa(author.certificate().getPublicKey()) ? "SHA256withRSAandMGF1" : "SHA256withECDSA";
+    }
+
+    public EnvelopeProfile profile() {
+        return profile;
+    }
+
+    /** Lets the CMS generators finish their structures without closing the caller's stream. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
