@@ -27,6 +27,13 @@ public final class BerFraming extends FilterInputStream {
     private boolean started;
     private boolean complete;
 
+    /** The bytes are not one well-framed BER object. */
+    public static final class FramingException extends IOException {
+        FramingException(String message) {
+            super(message);
+        }
+    }
+
     public BerFraming(InputStream in) {
         super(in);
     }
@@ -43,7 +50,7 @@ public final class BerFraming extends FilterInputStream {
         int n = in.read(b, off, len);
         if (n < 0) {
             if (!complete) {
-                throw new IOException("truncated: the object ends before its framing does");
+                throw new FramingException("truncated: the object ends before its framing does");
             }
             return n;
         }
@@ -82,7 +89,7 @@ public final class BerFraming extends FilterInputStream {
 
     private void accept(byte b) throws IOException {
         if (complete) {
-            throw new IOException("trailing bytes after the object");
+            throw new FramingException("trailing bytes after the object");
         }
         started = true;
         if (primitiveLeft > 0) {
@@ -97,7 +104,7 @@ public final class BerFraming extends FilterInputStream {
         long[] parsed = parseHeader();
         if (parsed == null) {
             if (headerLength == header.length) {
-                throw new IOException("a tag or length too long");
+                throw new FramingException("a tag or length too long");
             }
             return;
         }
@@ -109,24 +116,24 @@ public final class BerFraming extends FilterInputStream {
         if (header[0] == 0 && length == 0) { // end-of-contents
             long[] top = open.peek();
             if (top == null || top[0] != INDEFINITE) {
-                throw new IOException("end-of-contents where no indefinite length is open");
+                throw new FramingException("end-of-contents where no indefinite length is open");
             }
             open.pop();
             closeFinished();
             return;
         }
         if (length == INDEFINITE && !constructed) {
-            throw new IOException("an indefinite length on a primitive element");
+            throw new FramingException("an indefinite length on a primitive element");
         }
         if (length != INDEFINITE) {
             long[] top = open.peek();
             if (top != null && top[0] != INDEFINITE && length > top[0]) {
-                throw new IOException("an element longer than the element around it");
+                throw new FramingException("an element longer than the element around it");
             }
         }
         if (constructed) {
             if (open.size() >= MAX_DEPTH) {
-                throw new IOException("nesting deeper than " + MAX_DEPTH);
+                throw new FramingException("nesting deeper than " + MAX_DEPTH);
             }
             open.push(new long[] {length});
             if (length == 0) {
@@ -147,7 +154,7 @@ public final class BerFraming extends FilterInputStream {
             if (o[0] != INDEFINITE) {
                 o[0] -= n;
                 if (o[0] < 0) {
-                    throw new IOException("an element runs past the end of the element around it");
+                    throw new FramingException("an element runs past the end of the element around it");
                 }
             }
         }
@@ -185,7 +192,7 @@ public final class BerFraming extends FilterInputStream {
         }
         int count = first & 0x7f;
         if (count > 7) {
-            throw new IOException("a declared length of " + count + " bytes");
+            throw new FramingException("a declared length of " + count + " bytes");
         }
         if (headerLength < i + 1 + count) {
             return null;

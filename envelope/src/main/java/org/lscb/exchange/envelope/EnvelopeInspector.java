@@ -78,6 +78,18 @@ public final class EnvelopeInspector {
         return refs;
     }
 
+    /** One RecipientInfo of a grant: key transport or key agreement within the profile. */
+    static void checkRecipient(org.bouncycastle.asn1.cms.RecipientInfo ri) {
+        org.bouncycastle.asn1.ASN1Encodable info = ri.getInfo();
+        if (info instanceof org.bouncycastle.asn1.cms.KeyTransRecipientInfo kt) {
+            Algorithms.checkKeyTransport(kt.getKeyEncryptionAlgorithm());
+        } else if (info instanceof org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo ka) {
+            Algorithms.checkKeyAgreement(ka.getKeyEncryptionAlgorithm());
+        } else {
+            throw new UnsupportedEnvelopeException("a granted recipient of kind " + info.getClass().getSimpleName());
+        }
+    }
+
     private static EnvelopeInfo.RecipientRef ref(X500Name issuer, java.math.BigInteger serial, byte[] ski) {
         String dn = null;
         if (issuer != null) {

@@ -28,6 +28,16 @@ public final class Envelopes {
         return new Opener(identity, issuer);
     }
 
+    /** Re-wraps the content key of envelopes {@code holder} can open, for recipients entitled later. */
+    public static Granter granter(Identity holder) {
+        return new Granter(holder);
+    }
+
+    /** Adds granted recipients to a stored envelope (server side; no key needed). */
+    public static RecipientSplice splice() {
+        return new RecipientSplice();
+    }
+
     public static EnvelopeInspector inspector() {
         return new EnvelopeInspector();
     }

@@ -36,14 +36,17 @@ public final class ReviewAccess {
         /** Decide, appoint, end appointments, move clocks, change the organisations. */
         MANAGE,
         /** The independence of a candidate reviewer and the panel check. */
-        CHECK_PANEL
+        CHECK_PANEL,
+        /** Send a document: involved agencies, the boards, and those appointed (draft reports, the joint report). */
+        UPLOAD
     }
 
     /** The policy table. */
     static final Map<Action, Set<Relation>> ALLOWED = Map.of(
             Action.READ, EnumSet.allOf(Relation.class),
             Action.MANAGE, EnumSet.of(Relation.LEAD_BOARD_OFFICER),
-            Action.CHECK_PANEL, EnumSet.of(Relation.LEAD_BOARD_OFFICER, Relation.COOPERATING_BOARD_OFFICER));
+            Action.CHECK_PANEL, EnumSet.of(Relation.LEAD_BOARD_OFFICER, Relation.COOPERATING_BOARD_OFFICER),
+            Action.UPLOAD, EnumSet.allOf(Relation.class));
 
     /** Who is asking: the account, its roles and organisation, and its reviewer profile if it has one. */
     public record Viewer(String accountId, Set<Role> roles, String organisationId, Optional<String> reviewerId) {

@@ -31,6 +31,8 @@ public class ServerConfig {
     private java.time.Period trainingRevalidation;
     private org.lscb.registry.review.ClockSpans clockSpans;
     private Duration overdueSweepInterval;
+    private Optional<String> caSecret;
+    private long documentMaxBytes;
 
     protected ServerConfig() {
         // CDI proxy
@@ -67,6 +69,11 @@ public class ServerConfig {
             clockSpans = org.lscb.registry.review.ClockSpans.from(k -> config.getOptionalValue("reviews.clock." + k.configName(), String.class));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+        caSecret = config.getOptionalValue("ca.secret", String.class);
+        documentMaxBytes = config.getOptionalValue("documents.max-bytes", Long.class).orElse(2L * 1024 * 1024 * 1024);
+        if (documentMaxBytes < 1024) {
+            throw new IllegalStateException("documents.max-bytes must be at least 1024, not " + documentMaxBytes);
         }
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
         validate();
@@ -175,6 +182,16 @@ public class ServerConfig {
     /** How often the overdue sweep looks for clocks that have just gone overdue. */
     public Duration overdueSweepInterval() {
         return overdueSweepInterval;
+    }
+
+    /** The secret protecting the deployment CA's key store; when unset, one is made and kept in {@code DATA_DIR/ca}. */
+    public Optional<String> caSecret() {
+        return caSecret;
+    }
+
+    /** The largest envelope an upload may send ({@code documents.max-bytes}, default 2 GiB). */
+    public long documentMaxBytes() {
+        return documentMaxBytes;
     }
 
     /** True when tokens come from an external OpenID Connect provider rather than from this server. */

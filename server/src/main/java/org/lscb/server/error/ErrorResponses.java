@@ -56,6 +56,18 @@ public final class ErrorResponses {
                         return m;
                     }).toList())));
         }
+        if (t instanceof org.lscb.exchange.envelope.UnsupportedEnvelopeException unsupported) {
+            return build(415, ApiError.of("unsupported_envelope", unsupported.getMessage()));
+        }
+        if (find(t, org.lscb.exchange.store.TooLargeException.class) != null) {
+            return build(413, ApiError.of("too_large", find(t, org.lscb.exchange.store.TooLargeException.class).getMessage()));
+        }
+        if (t instanceof org.lscb.server.document.RecipientSetException set) {
+            return build(400, ApiError.of("recipient_set", set.getMessage(), Map.of("missing", set.missing(), "strangers", set.strangers())));
+        }
+        if (t instanceof org.lscb.exchange.pki.EnrolmentRefusedException refused) {
+            return build(400, ApiError.of("invalid_request", refused.getMessage(), Map.of("field", "body")));
+        }
         if (t instanceof org.lscb.registry.review.ReviewRuleException rule) {
             return build(409, ApiError.of(rule.code(), rule.getMessage()));
         }

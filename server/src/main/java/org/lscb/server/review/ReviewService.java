@@ -152,6 +152,18 @@ public class ReviewService {
         return database.read(em -> visible(em, by, id));
     }
 
+    /** The review if the caller may do {@code action} on it: 404 without a relation, 403 with one that does not allow it. */
+    public Seen allowedTo(Caller by, String id, Action action) {
+        return database.read(em -> {
+            Seen s = visible(em, by, id);
+            if (!ReviewAccess.allows(action, s.relations())) {
+                refused(by, id, action + " with " + s.relations());
+                throw new ForbiddenException();
+            }
+            return s;
+        });
+    }
+
     /** The reviews the caller may see, newest first, filtered by status, type and clock. */
     public Page<Seen> list(Caller by, ReviewStatus status, ReviewType type, ClockStatus clockStatus, Paging paging) {
         return database.read(em -> {

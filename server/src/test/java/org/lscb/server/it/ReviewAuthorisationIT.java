@@ -87,6 +87,19 @@ class ReviewAuthorisationIT {
     }
 
     @Test
+    void appointedCoronerAndPaediatrician_readTheirReviewOnly() {
+        for (String role : List.of("CORONER", "PAEDIATRICIAN")) {
+            Api.Login named = api.newAccount(role);
+            assertThat(api.post("/api/v1/reviews/" + ownReview + "/appointments", own.officer().token(),
+                    "{\"accountId\":\"" + named.id() + "\",\"role\":\"" + role + "\"}").status()).as(role).isEqualTo(201);
+
+            check(named.token(), ownReview, expect(403, Map.of(Endpoint.READ, 200)));
+            check(named.token(), otherReview, expect(403, Map.of(Endpoint.READ, 404)));
+            check(named.token(), UUID.randomUUID().toString(), expect(403, Map.of(Endpoint.READ, 404)));
+        }
+    }
+
+    @Test
     void rolesWithNoRelation_seeNoReview() {
         for (String role : List.of("ADMIN", "REVIEWER", "CORONER", "PAEDIATRICIAN", "CDOP_MEMBER", "AGENCY_USER")) {
             Api.Login someone = api.newAccount(role);

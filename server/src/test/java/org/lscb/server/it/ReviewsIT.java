@@ -276,6 +276,18 @@ class ReviewsIT {
         return list.getJsonArray("reviews").getValuesAs(JsonObject.class).stream().map(o -> o.getString("id")).toList();
     }
 
+    static List<String> auditAll(Api api) {
+        List<String> actions = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            List<JsonObject> entries = api.get("/api/v1/audit?size=100&page=" + page, api.adminToken()).json().getJsonArray("entries")
+                    .getValuesAs(JsonObject.class);
+            entries.forEach(o -> actions.add(o.getString("action")));
+            if (entries.size() < 100) {
+                return actions;
+            }
+        }
+    }
+
     static List<String> audit(Api api, String reviewId) {
         return api.get("/api/v1/audit?reviewId=" + reviewId + "&size=100", api.adminToken()).json().getJsonArray("entries")
                 .getValuesAs(JsonObject.class).stream().map(o -> o.getString("action")).toList();

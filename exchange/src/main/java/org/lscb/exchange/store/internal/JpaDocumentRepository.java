@@ -1,0 +1,40 @@
+package org.lscb.exchange.store.internal;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import org.lscb.exchange.store.Document;
+
+/** Documents by id, by review, by upload id. */
+public final class JpaDocumentRepository {
+
+    private final EntityManager em;
+
+    public JpaDocumentRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void add(Document d) {
+        em.persist(d);
+    }
+
+    public Optional<Document> byId(String id) {
+        return Optional.ofNullable(id == null || id.length() > 36 ? null : em.find(Document.class, id));
+    }
+
+    public List<Document> ofReview(String reviewId) {
+        return em.createQuery("select d from Document d where d.reviewId = :r order by d.uploadedAt, d.id", Document.class)
+                .setParameter("r", reviewId).getResultList();
+    }
+
+    public Optional<Document> byUpload(String accountId, String uploadId) {
+        return em.createQuery("select d from Document d where d.uploadedBy = :a and d.uploadId = :u", Document.class)
+                .setParameter("a", accountId).setParameter("u", uploadId).getResultStream().findFirst();
+    }
+
+    public int nextVersion(String reviewId, org.lscb.exchange.store.DocumentType type, String title) {
+        Long n = em.createQuery("select count(d) from Document d where d.reviewId = :r and d.type = :t and d.title = :title", Long.class)
+                .setParameter("r", reviewId).setParameter("t", type).setParameter("title", title).getSingleResult();
+        return n.intValue() + 1;
+    }
+}

@@ -1,0 +1,278 @@
+package org.lscb.server.document;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.exchange.envelope.BerFraming;
+import org.lscb.exchange.envelope.EnvelopeInfo;
+import org.lscb.exchange.envelope.Envelopes;
+import org.lscb.exchange.pki.IssuedCertificate;
+import org.lscb.exchange.pki.internal.JpaCertificateRepository;
+import org.lscb.exchange.store.BlobStore;
+import org.lscb.exchange.store.Document;
+import org.lscb.exchange.store.StoredBlob;
+import org.lscb.exchange.store.internal.JpaDocumentRepository;
+import org.lscb.registry.persistence.Database;
+import org.lscb.registry.review.Review;
+import org.lscb.registry.review.ReviewAccess.Action;
+import org.lscb.registry.review.ReviewAccess.Relation;
+import org.lscb.server.auth.Caller;
+import org.lscb.server.config.ServerConfig;
+import org.lscb.server.keys.KeyService;
+import org.lscb.server.review.ReviewService;
+
+/**
+ * Documents of reviews: ciphertext in, ciphertext out, never a key. An upload streams to a temporary
+ * file (size-capped, framing checked as it passes), its envelope is checked against the profile and the
+ * review's recipient set, the blob is made durable, then one short transaction records it; 201 only then.
+ * Reading follows the review's appointments at the moment of each request. Everything is audited.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    private Database database;
+    private ReviewService reviews;
+    private KeyService keys;
+    private ServerConfig config;
+    private volatile BlobStore store;
+    private Clock clock;
+
+    protected DocumentService() {
+    }
+
+    @Inject
+    public DocumentService(Database database, ReviewService reviews, KeyService keys, ServerConfig config) {
+        this.database = database;
+        this.reviews = reviews;
+        this.keys = keys;
+        this.config = config;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The stored document and whether this request created it (false: an earlier try with the same upload id did). */
+    public record Uploaded(Document document, boolean created) {
+    }
+
+    public Uploaded upload(Caller by, String reviewId, Document.Description description, InputStream body) {
+        Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
+        if (description.uploadId() != null) {
+            Optional<Document> earlier = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+            if (earlier.isPresent()) {
+                return new Uploaded(earlier.get(), false);
+            }
+        }
+        BlobStore.Staged staged;
+        try {
+            staged = store().stage(body, config.documentMaxBytes(), BerFraming::new);
+        } catch (BerFraming.FramingException e) {
+            throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("malformed CMS: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            EnvelopeInfo info;
+            try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
+                info = Envelopes.inspector().inspect(in);
+            }
+            List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
+            if (required.isEmpty()) {
+                throw new org.lscb.registry.review.ReviewRuleException("no_recipients", "review " + reviewId
+                        + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
+            }
+            List<X509Certificate> requiredX509 = required.stream().map(IssuedCertificate::x509).toList();
+            List<String> missing = required.stream().filter(c -> !info.addressedToAll(List.of(c.x509()))).map(IssuedCertificate::id).toList();
+            int strangers = info.strangers(requiredX509).size();
+            if (!missing.isEmpty() || strangers > 0) {
+                throw new RecipientSetException(missing, strangers);
+            }
+            StoredBlob blob = store().commit(staged);
+            Set<String> recipientIds = required.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
+            try {
+                Document d = database.inTransaction(em -> {
+                    JpaDocumentRepository docs = new JpaDocumentRepository(em);
+                    Document doc = new Document(reviewId, description, info.profile(), blob, recipientIds, by.accountId(), by.organisationId(),
+                            docs.nextVersion(reviewId, description.type(), description.title().strip()), clock.instant());
+                    docs.add(doc);
+                    new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_UPLOADED", "document", doc.id())
+                            .forReview(reviewId).withDetails(doc.type() + " v" + doc.version() + ", " + doc.size() + " bytes, sha256 "
+                                    + doc.sha256() + ", " + recipientIds.size() + " recipients"));
+                    return doc;
+                });
+                return new Uploaded(d, true);
+            } catch (PersistenceException e) {
+                // the same upload id landed at the same moment from another request: answer with that one
+                if (description.uploadId() != null) {
+                    Optional<Document> other = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+                    if (other.isPresent()) {
+                        return new Uploaded(other.get(), false);
+                    }
+                }
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                store().discard(staged);
+            } catch (IOException e) {
+                // an orphan temporary file; the sweeper removes it
+            }
+        }
+    }
+
+    /** The documents of a review the caller may see. */
+    public List<Document> list(Caller by, String reviewId) {
+        ReviewService.Seen seen = reviews.get(by, reviewId);
+        return database.read(em -> {
+            Set<String> mine = certificateIdsOf(em, by, seen);
+            return new JpaDocumentRepository(em).ofReview(reviewId).stream().filter(d -> canSeeMetadata(by, seen, d, mine)).toList();
+        });
+    }
+
+    public Document metadata(Caller by, String documentId) {
+        Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        ReviewService.Seen seen = reviews.get(by, d.reviewId());
+        boolean visible = database.read(em -> canSeeMetadata(by, seen, d, certificateIdsOf(em, by, seen)));
+        if (!visible) {
+            throw new NotFoundException();
+        }
+        return d;
+    }
+
+    /**
+     * The envelope, to a current recipient only: the caller must still stand in a relation to the review
+     * (an ended appointment ends this at once) and hold a usable certificate the document is encrypted to.
+     */
+    public InputStream content(Caller by, String documentId) {
+        Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        ReviewService.Seen seen = reviews.get(by, d.reviewId());
+        Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
+        if (mine.stream().noneMatch(d::addressedTo)) {
+            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "not a current recipient");
+            throw new NotFoundException();
+        }
+        try {
+            InputStream in = store().open(d.sha256());
+            audit(by, "DOCUMENT_DOWNLOADED", d, d.size() + " bytes");
+            return in;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A current holder (typically the board, after a late appointment) adds RecipientInfos it made for
+     * newly entitled recipients; the server splices them into the stored envelope. Each must address a
+     * certificate the review entitles now and the document is not yet encrypted to.
+     */
+    public Document grant(Caller by, String documentId, byte[] grantDer) {
+        Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        ReviewService.Seen seen = reviews.get(by, d.reviewId());
+        Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
+        if (mine.stream().noneMatch(d::addressedTo)) {
+            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "grant by someone who is not a current recipient");
+            throw new NotFoundException();
+        }
+        var splice = Envelopes.splice();
+        var granted = splice.parseGranted(grantDer);
+        List<IssuedCertificate> entitled = database.read(em -> keys.recipientsOf(em, seen.review()));
+        Set<String> newIds = new LinkedHashSet<>();
+        int strangers = 0;
+        for (EnvelopeInfo.RecipientRef ref : splice.addressees(granted)) {
+            Optional<IssuedCertificate> match = entitled.stream().filter(c -> ref.names(c.x509())).findFirst();
+            if (match.isEmpty() || d.addressedTo(match.get().id())) {
+                strangers++;
+            } else {
+                newIds.add(match.get().id());
+            }
+        }
+        if (strangers > 0) {
+            throw new RecipientSetException(List.of(), strangers);
+        }
+        try {
+            BlobStore.Staged staged = store().stageWritten(out -> {
+                try (InputStream in = store().open(d.sha256())) {
+                    splice.addRecipients(in, granted, out);
+                }
+            });
+            StoredBlob blob = store().commit(staged);
+            return database.inTransaction(em -> {
+                Document locked = em.find(Document.class, d.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                if (!locked.sha256().equals(d.sha256())) {
+                    throw new org.lscb.registry.review.ReviewRuleException("changed_meanwhile",
+                            "the document was changed by another grant at the same time; fetch it again and retry");
+                }
+                locked.granted(blob, newIds);
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_GRANTED", "document", d.id())
+                        .forReview(d.reviewId()).withDetails("added recipients " + newIds + ", sha256 now " + blob.sha256()));
+                return locked;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The usable certificates through which the caller reads this review: their own, and the board's for its officers. */
+    private Set<String> certificateIdsOf(EntityManager em, Caller by, ReviewService.Seen seen) {
+        JpaCertificateRepository certs = new JpaCertificateRepository(em);
+        Set<String> ids = new LinkedHashSet<>();
+        certs.usableOfAccounts(List.of(by.accountId()), clock.instant()).forEach(c -> ids.add(c.id()));
+        if (seen.relations().contains(Relation.LEAD_BOARD_OFFICER)) {
+            certs.usableOfBoard(seen.review().leadLscbId(), clock.instant()).forEach(c -> ids.add(c.id()));
+        }
+        return ids;
+    }
+
+    private static boolean canSeeMetadata(Caller by, ReviewService.Seen seen, Document d, Set<String> myCertificates) {
+        Set<Relation> r = seen.relations();
+        if (r.contains(Relation.LEAD_BOARD_OFFICER) || r.contains(Relation.COOPERATING_BOARD_OFFICER)) {
+            return true;
+        }
+        if (d.uploadedBy().equals(by.accountId())) {
+            return true;
+        }
+        if (r.contains(Relation.INVOLVED_AGENCY) && d.organisationId().map(o -> o.equals(by.organisationId())).orElse(false)) {
+            return true;
+        }
+        return myCertificates.stream().anyMatch(d::addressedTo);
+    }
+
+    private void audit(Caller by, String action, Document d, String details) {
+        database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "document", d.id())
+                .forReview(d.reviewId()).withDetails(details)));
+    }
+
+    private BlobStore store() {
+        BlobStore s = store;
+        if (s == null) {
+            synchronized (this) {
+                if (store == null) {
+                    try {
+                        store = new BlobStore(config.dataDir().resolve("blobs"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+                s = store;
+            }
+        }
+        return s;
+    }
+
+}

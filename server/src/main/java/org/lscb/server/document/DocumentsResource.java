@@ -1,0 +1,67 @@
+package org.lscb.server.document;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
+import org.lscb.server.auth.CallerResolver;
+
+/** One document: its metadata, and its envelope for a current recipient. */
+@Path("documents")
+public class DocumentsResource {
+
+    private DocumentService documents;
+    private CallerResolver callers;
+
+    protected DocumentsResource() {
+    }
+
+    @Inject
+    public DocumentsResource(DocumentService documents, CallerResolver callers) {
+        this.documents = documents;
+        this.callers = callers;
+    }
+
+    @GET
+    @Path("{docId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    public DocumentView get(@PathParam("docId") String id) {
+        return DocumentView.of(documents.metadata(callers.caller(), id));
+    }
+
+    /** Body: a DER {@code SET OF RecipientInfo} made by a current holder for newly entitled recipients. */
+    @jakarta.ws.rs.POST
+    @Path("{docId}/recipients")
+    @jakarta.ws.rs.Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/pkcs7-mime"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER"})
+    public DocumentView grant(@PathParam("docId") String id, InputStream body) throws java.io.IOException {
+        byte[] der = body.readNBytes(2 * 1024 * 1024 + 1);
+        if (der.length > 2 * 1024 * 1024) {
+            throw new org.lscb.server.error.BodyTooLargeException(2 * 1024 * 1024);
+        }
+        return DocumentView.of(documents.grant(callers.caller(), id, der));
+    }
+
+    /** The DER envelope, streamed; the file name is the document id, never anything a caller typed. */
+    @GET
+    @Path("{docId}/content")
+    @Produces("application/pkcs7-mime")
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    public Response content(@PathParam("docId") String id) {
+        InputStream in = documents.content(callers.caller(), id);
+        StreamingOutput body = out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "application/pkcs7-mime").header("Content-Disposition", "attachment; filename=\"" + id + ".p7m\"").build();
+    }
+}

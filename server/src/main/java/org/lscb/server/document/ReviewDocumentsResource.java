@@ -1,0 +1,70 @@
+package org.lscb.server.document;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import org.lscb.exchange.store.Document;
+import org.lscb.exchange.store.DocumentType;
+import org.lscb.exchange.store.ProtectiveMarking;
+import org.lscb.server.auth.CallerResolver;
+import org.lscb.server.json.Enums;
+
+/** Sending a document to a review and listing a review's documents (API.md "Documents"). */
+@Path("reviews/{id}/documents")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReviewDocumentsResource {
+
+    private DocumentService documents;
+    private CallerResolver callers;
+
+    protected ReviewDocumentsResource() {
+    }
+
+    @Inject
+    public ReviewDocumentsResource(DocumentService documents, CallerResolver callers) {
+        this.documents = documents;
+        this.callers = callers;
+    }
+
+    public record UploadAnswer(String id, String sha256, long size, List<String> recipients, int version) {
+    }
+
+    /**
+     * Body: a DER CMS envelope (AuthEnvelopedData or EnvelopedData). {@code Idempotency-Key} (or
+     * {@code uploadId}) makes a retry land once: the second answer is 200 with the first document.
+     */
+    @POST
+    @Consumes("application/pkcs7-mime")
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER"})
+    public Response upload(@PathParam("id") String reviewId, @QueryParam("type") String type, @QueryParam("title") String title,
+                           @QueryParam("marking") String marking, @QueryParam("uploadId") String uploadId,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+        Document.Description d = new Document.Description(Enums.parse(DocumentType.class, type, "type"), title,
+                ProtectiveMarking.parse(marking), idempotencyKey != null ? idempotencyKey : uploadId);
+        if (d.title() == null || d.title().isBlank()) {
+            throw new org.lscb.registry.value.InvalidValueException("title", "is required");
+        }
+        DocumentService.Uploaded u = documents.upload(callers.caller(), reviewId, d, body);
+        Document doc = u.document();
+        UploadAnswer answer = new UploadAnswer(doc.id(), doc.sha256(), doc.size(), doc.recipients().stream().sorted().toList(), doc.version());
+        return (u.created() ? Response.created(URI.create("documents/" + doc.id())) : Response.ok()).entity(answer).build();
+    }
+
+    @GET
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    public List<DocumentView> list(@PathParam("id") String reviewId) {
+        return documents.list(callers.caller(), reviewId).stream().map(DocumentView::of).toList();
+    }
+}

@@ -1,0 +1,152 @@
+package org.lscb.server.keys;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.exchange.pki.CertificatePurpose;
+import org.lscb.exchange.pki.DeploymentCa;
+import org.lscb.exchange.pki.IssuedCertificate;
+import org.lscb.exchange.pki.internal.JpaCertificateRepository;
+import org.lscb.registry.account.Role;
+import org.lscb.registry.organisation.Organisation;
+import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
+import org.lscb.registry.persistence.Database;
+import org.lscb.registry.review.Appointment;
+import org.lscb.registry.review.Review;
+import org.lscb.registry.reviewer.Reviewer;
+import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
+import org.lscb.registry.value.InvalidValueException;
+import org.lscb.server.auth.Caller;
+import org.lscb.server.review.ReviewService;
+
+/**
+ * Certificates: enrolment (a PKCS#10 request becomes a certificate bound to the caller, or to the
+ * caller's board), revocation, and the recipient set of a review. Every issuance and revocation is audited.
+ */
+@ApplicationScoped
+public class KeyService {
+
+    private Database database;
+    private CertificateAuthority authority;
+    private ReviewService reviews;
+    private Clock clock;
+
+    protected KeyService() {
+    }
+
+    @Inject
+    public KeyService(Database database, CertificateAuthority authority, ReviewService reviews) {
+        this.database = database;
+        this.authority = authority;
+        this.reviews = reviews;
+        this.clock = Clock.systemUTC();
+    }
+
+    public String caPem() {
+        return org.lscb.exchange.pki.Pem.certificate(authority.ca().certificate());
+    }
+
+    /**
+     * Issues a certificate for the key in the request. A personal certificate names the caller's account;
+     * a board certificate, asked for by an officer of an LSCB, names the board.
+     */
+    public IssuedCertificate enrol(Caller by, String csrPem, CertificatePurpose purpose) {
+        DeploymentCa ca = authority.ca();
+        return database.inTransaction(em -> {
+            Organisation org = by.organisationId() == null ? null
+                    : new JpaOrganisationRepository(em).byId(by.organisationId()).orElse(null);
+            IssuedCertificate issued;
+            if (purpose == CertificatePurpose.BOARD) {
+                if (!by.has(Role.LSCB_OFFICER) || org == null || !org.isBoard()) {
+                    throw new ForbiddenException("only an officer of an LSCB enrols its board key");
+                }
+                X509Certificate c = ca.issue(csrPem, DeploymentCa.subject(org.name() + " (board key)", org.name(), org.id()), clock.instant());
+                issued = new IssuedCertificate(c, purpose, null, org.id(), clock.instant());
+            } else {
+                X509Certificate c = ca.issue(csrPem, DeploymentCa.subject(by.displayName(), org == null ? null : org.name(), by.accountId()),
+                        clock.instant());
+                issued = new IssuedCertificate(c, purpose, by.accountId(), null, clock.instant());
+            }
+            new JpaCertificateRepository(em).add(issued);
+            audit(em, by, "CERTIFICATE_ISSUED", issued, purpose + " " + issued.subject() + " sha256 " + issued.fingerprint());
+            return issued;
+        });
+    }
+
+    /** The caller's own certificates and, for an officer, those of their board. */
+    public List<IssuedCertificate> mine(Caller by) {
+        return database.read(em -> {
+            JpaCertificateRepository certs = new JpaCertificateRepository(em);
+            List<IssuedCertificate> out = new ArrayList<>(certs.ofAccount(by.accountId()));
+            if (by.has(Role.LSCB_OFFICER) && by.organisationId() != null) {
+                out.addAll(certs.usableOfBoard(by.organisationId(), clock.instant()));
+            }
+            return out;
+        });
+    }
+
+    /** The owner, an officer of the board for a board key, or an administrator revokes; anyone else sees 404. */
+    public IssuedCertificate revoke(Caller by, String certId) {
+        return database.inTransaction(em -> {
+            IssuedCertificate c = new JpaCertificateRepository(em).byId(certId).orElseThrow(NotFoundException::new);
+            boolean owner = c.accountId().map(by.accountId()::equals).orElse(false);
+            boolean board = c.organisationId().map(o -> o.equals(by.organisationId()) && by.has(Role.LSCB_OFFICER)).orElse(false);
+            if (!owner && !board && !by.has(Role.ADMIN)) {
+                throw new NotFoundException();
+            }
+            c.revoke(by.accountId(), clock.instant());
+            audit(em, by, "CERTIFICATE_REVOKED", c, c.subject() + " sha256 " + c.fingerprint());
+            return c;
+        });
+    }
+
+    /**
+     * The certificates a new document for the review must be encrypted to: the lead board's board
+     * certificates, then the usable personal certificates of everyone appointed now.
+     */
+    public List<IssuedCertificate> recipients(Caller by, String reviewId) {
+        Review review = reviews.get(by, reviewId).review();
+        return database.read(em -> recipientsOf(em, review));
+    }
+
+    public List<IssuedCertificate> recipientsOf(EntityManager em, Review review) {
+        JpaCertificateRepository certs = new JpaCertificateRepository(em);
+        List<IssuedCertificate> out = new ArrayList<>(certs.usableOfBoard(review.leadLscbId(), clock.instant()));
+        out.addAll(certs.usableOfAccounts(appointedAccounts(em, review), clock.instant()));
+        return out;
+    }
+
+    private static Set<String> appointedAccounts(EntityManager em, Review review) {
+        JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+        Set<String> accounts = new LinkedHashSet<>();
+        for (Appointment a : review.activeAppointments()) {
+            a.accountId().ifPresent(accounts::add);
+            a.reviewerId().flatMap(reviewers::byId).map(Reviewer::accountId).ifPresent(accounts::add);
+        }
+        return accounts;
+    }
+
+    public static CertificatePurpose purpose(String text) {
+        if (text == null || text.isBlank() || text.equalsIgnoreCase("personal")) {
+            return CertificatePurpose.PERSONAL;
+        }
+        if (text.equalsIgnoreCase("board")) {
+            return CertificatePurpose.BOARD;
+        }
+        throw new InvalidValueException("for", "must be personal or board");
+    }
+
+    private void audit(EntityManager em, Caller by, String action, IssuedCertificate c, String details) {
+        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "certificate", c.id()).withDetails(details));
+    }
+}

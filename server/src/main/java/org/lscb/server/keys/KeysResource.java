@@ -1,0 +1,72 @@
+package org.lscb.server.keys;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.lscb.exchange.pki.IssuedCertificate;
+import org.lscb.server.auth.CallerResolver;
+
+/** Enrolment and the caller's certificates (API.md "Keys and certificates"). */
+@Path("keys")
+public class KeysResource {
+
+
+    private KeyService keys;
+    private CallerResolver callers;
+
+    protected KeysResource() {
+    }
+
+    @Inject
+    public KeysResource(KeyService keys, CallerResolver callers) {
+        this.keys = keys;
+        this.callers = callers;
+    }
+
+    public record CertificateView(String id, String purpose, String subject, String fingerprint, String notBefore, String notAfter,
+                                  String status, String accountId, String organisationId, String pem) {
+        static CertificateView of(IssuedCertificate c) {
+            return new CertificateView(c.id(), c.purpose().name(), c.subject(), c.fingerprint(), c.notBefore().toString(),
+                    c.notAfter().toString(), c.revokedAt().isPresent() ? "REVOKED" : "ACTIVE", c.accountId().orElse(null),
+                    c.organisationId().orElse(null), c.pem());
+        }
+    }
+
+    /** Body: a PEM PKCS#10 request made where the private key lives; answer: the certificate as PEM. {@code ?for=board} for an LSCB's board key. */
+    @POST
+    @Path("enrol")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @Consumes({"application/pkcs10", MediaType.TEXT_PLAIN, CaResource.PEM})
+    @Produces(CaResource.PEM)
+    public Response enrol(String csrPem, @QueryParam("for") String purpose) {
+        IssuedCertificate c = keys.enrol(callers.caller(), csrPem, KeyService.purpose(purpose));
+        return Response.status(201).header("X-Certificate-Id", c.id()).header("X-Certificate-Fingerprint", c.fingerprint())
+                .entity(c.pem()).build();
+    }
+
+    @GET
+    @Path("mine")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<CertificateView> mine() {
+        return keys.mine(callers.caller()).stream().map(CertificateView::of).toList();
+    }
+
+    @POST
+    @Path("{certId}/revoke")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public CertificateView revoke(@PathParam("certId") String certId) {
+        return CertificateView.of(keys.revoke(callers.caller(), certId));
+    }
+
+}

@@ -1,0 +1,264 @@
+package org.lscb.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lscb.exchange.envelope.Envelopes;
+import org.lscb.exchange.envelope.Identity;
+import org.lscb.exchange.envelope.OpenedEnvelope;
+
+/**
+ * The encrypted exchange end to end: keys enrolled with the deployment CA, an agency seals an IMR to the
+ * review's recipients and uploads it, the appointed reviewer downloads and opens it and sees who signed;
+ * the server only ever holds ciphertext.
+ */
+@ExtendWith(SharedServer.class)
+class ExchangeIT {
+
+    @TempDir
+    Path dir;
+
+    private Api api;
+    private ReviewWorld w;
+    private String reviewId;
+    private Api.Login reviewerAccount;
+    private Identity board;
+    private Identity reviewer;
+    private Identity agency;
+
+    @BeforeEach
+    void world(Api api) throws Exception {
+        this.api = api;
+        w = ReviewWorld.create(api);
+        reviewId = w.openScr(3).getString("id");
+        reviewerAccount = api.newAccount("REVIEWER");
+        String profile = api.post("/api/v1/reviewers", reviewerAccount.token(), ReviewerRegistryIT.profile("Lead " + Api.unique(), "HEALTH",
+                "LONDON")).json().getString("id");
+        assertThat(w.appoint(reviewId, profile, "LEAD_REVIEWER").status()).isEqualTo(201);
+        board = KeyHolder.enrol(api, w.officer().token(), "board", false);
+        reviewer = KeyHolder.enrol(api, reviewerAccount.token(), null, true);
+        agency = KeyHolder.enrol(api, w.police().token(), null, false);
+    }
+
+    @Test
+    void agencySealsAnImr_reviewerOpensItAndSeesWhoSignedIt() throws Exception {
+        byte[] imr = bytes(400_000);
+        List<X509Certificate> recipients = recipients(w.police().token());
+
+        Api.Reply upload = upload(w.police().token(), seal(agency, recipients, imr), "IMR", null);
+        String docId = upload.json().getString("id");
+        Api.Bytes envelope = api.getBytes("/api/v1/documents/" + docId + "/content", reviewerAccount.token());
+        OpenedEnvelope opened = Envelopes.opener(reviewer, ca()).open(new ByteArrayInputStream(envelope.body()), dir.resolve("imr"));
+
+        assertThat(recipients).hasSize(2);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        assertThat(upload.json().getJsonArray("recipients")).hasSize(2);
+        assertThat(envelope.status()).isEqualTo(200);
+        assertThat(Files.readAllBytes(dir.resolve("imr"))).isEqualTo(imr);
+        assertThat(opened.signedBy()).contains("CN=Test AGENCY_USER");
+        assertThat(ReviewsIT.audit(api, reviewId)).contains("DOCUMENT_UPLOADED", "DOCUMENT_DOWNLOADED");
+    }
+
+    @Test
+    void reviewerAppointedLater_cannotFetchTheEnvelope_andOneRemovedCannotEither() throws Exception {
+        String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), bytes(1000)), "IMR", null).json().getString("id");
+        Api.Login late = api.newAccount("REVIEWER");
+        String lateProfile = api.post("/api/v1/reviewers", late.token(), ReviewerRegistryIT.profile("Late " + Api.unique(), "HEALTH",
+                "LONDON")).json().getString("id");
+        String aid = w.appoint(reviewId, lateProfile, "PANEL_MEMBER").json().getString("id");
+        KeyHolder.enrol(api, late.token(), null, false);
+
+        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", late.token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/documents/" + docId, late.token()).status()).isEqualTo(404);
+        api.send("DELETE", "/api/v1/reviews/" + reviewId + "/appointments/" + aid, w.officer().token(), null, null);
+        JsonObject lead = api.get("/api/v1/reviews/" + reviewId, w.officer().token()).json().getJsonArray("appointments").getJsonObject(0);
+        api.send("DELETE", "/api/v1/reviews/" + reviewId + "/appointments/" + lead.getString("id"), w.officer().token(), null, null);
+        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", reviewerAccount.token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void boardGrantsAReviewerAppointedLater_whoCanThenOpenTheImr() throws Exception {
+        byte[] imr = bytes(80_000);
+        String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null).json().getString("id");
+        Api.Login late = api.newAccount("REVIEWER");
+        String lateProfile = api.post("/api/v1/reviewers", late.token(), ReviewerRegistryIT.profile("Late " + Api.unique(), "HEALTH",
+                "LONDON")).json().getString("id");
+        w.appoint(reviewId, lateProfile, "PANEL_MEMBER");
+        Identity lateKey = KeyHolder.enrol(api, late.token(), null, false);
+        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", late.token()).status()).isEqualTo(404);
+
+        byte[] envelope = api.getBytes("/api/v1/documents/" + docId + "/content", w.officer().token()).body();
+        byte[] grant = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(lateKey.certificate()));
+        Api.Reply granted = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.officer().token(),
+                "application/octet-stream", grant);
+        Api.Reply again = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.officer().token(),
+                "application/octet-stream", grant);
+        Api.Bytes fetched = api.getBytes("/api/v1/documents/" + docId + "/content", late.token());
+        Envelopes.opener(lateKey, ca()).open(new ByteArrayInputStream(fetched.body()), dir.resolve("late"));
+
+        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        assertThat(granted.json().getJsonArray("recipients")).hasSize(3);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(Files.readAllBytes(dir.resolve("late"))).isEqualTo(imr);
+        assertThat(ReviewsIT.audit(api, reviewId)).contains("DOCUMENT_GRANTED");
+    }
+
+    @Test
+    void aGrantForSomeoneTheReviewDoesNotEntitle_isRefused() throws Exception {
+        String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), bytes(100)), "IMR", null).json().getString("id");
+        Identity outsider = KeyHolder.enrol(api, api.newAccount("REVIEWER").token(), null, false);
+        byte[] envelope = api.getBytes("/api/v1/documents/" + docId + "/content", w.officer().token()).body();
+        byte[] grant = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(outsider.certificate()));
+
+        Api.Reply byBoard = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.officer().token(), "application/octet-stream", grant);
+        Api.Reply byAgency = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.police().token(), "application/octet-stream", grant);
+        Api.Reply junk = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.officer().token(), "application/octet-stream",
+                "junk".getBytes());
+
+        assertThat(byBoard.status()).isEqualTo(400);
+        assertThat(byBoard.error()).isEqualTo("recipient_set");
+        assertThat(byAgency.status()).isEqualTo(404);
+        assertThat(junk.status()).isEqualTo(415);
+    }
+
+    @Test
+    void boardOfficer_fetchesThroughTheBoardKey() throws Exception {
+        byte[] imr = bytes(5000);
+        String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null).json().getString("id");
+
+        Api.Bytes envelope = api.getBytes("/api/v1/documents/" + docId + "/content", w.officer().token());
+        Envelopes.opener(board, ca()).open(new ByteArrayInputStream(envelope.body()), dir.resolve("b"));
+
+        assertThat(Files.readAllBytes(dir.resolve("b"))).isEqualTo(imr);
+        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token()).body()).contains(docId);
+    }
+
+    @Test
+    void sameUploadIdTwice_landsOnce() throws Exception {
+        byte[] envelope = seal(agency, recipients(w.police().token()), bytes(2000));
+        String key = "upload-" + Api.unique();
+
+        Api.Reply first = upload(w.police().token(), envelope, "IMR", key);
+        Api.Reply second = upload(w.police().token(), envelope, "IMR", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json().getString("id")).isEqualTo(first.json().getString("id"));
+    }
+
+    @Test
+    void envelopesOutsideTheRulesAreRefused_andNothingIsStored() throws Exception {
+        List<X509Certificate> recipients = recipients(w.police().token());
+        Identity stranger = KeyHolder.enrol(api, api.newAccount("AGENCY_USER").token(), null, false);
+
+        Api.Reply plain = upload(w.police().token(), "an IMR in plain text".getBytes(), "IMR", null);
+        Api.Reply missingBoard = upload(w.police().token(), seal(agency, List.of(reviewer.certificate()), bytes(100)), "IMR", null);
+        Api.Reply withStranger = upload(w.police().token(), seal(agency, List.of(recipients.get(0), recipients.get(1),
+                stranger.certificate()), bytes(100)), "IMR", null);
+        byte[] good = seal(agency, recipients, bytes(100));
+        Api.Reply truncated = upload(w.police().token(), java.util.Arrays.copyOf(good, good.length - 5), "IMR", null);
+        byte[] trailing = java.util.Arrays.copyOf(good, good.length + 1);
+        Api.Reply withTrailingByte = upload(w.police().token(), trailing, "IMR", null);
+        Api.Reply unknownType = upload(w.police().token(), good, "DIARY", null);
+
+        assertThat(plain.status()).isEqualTo(415);
+        assertThat(plain.error()).isEqualTo("unsupported_envelope");
+        assertThat(missingBoard.status()).isEqualTo(400);
+        assertThat(missingBoard.error()).isEqualTo("recipient_set");
+        assertThat(withStranger.status()).isEqualTo(400);
+        assertThat(truncated.status()).isEqualTo(415);
+        assertThat(withTrailingByte.status()).isEqualTo(415);
+        assertThat(unknownType.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token()).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void agencyOfAnotherReview_cannotUploadOrSee() throws Exception {
+        Api.Login outsider = api.newAccount("AGENCY_USER");
+        byte[] envelope = seal(agency, recipients(w.police().token()), bytes(100));
+
+        assertThat(upload(outsider.token(), envelope, "IMR", null).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/" + reviewId + "/recipients", outsider.token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", outsider.token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void certificates_areListedAndRevocable_byTheirOwnerOnly_andARevokedOneIsNoLongerARecipient() throws Exception {
+        String id = reviewer.certificate().getSerialNumber().toString(16);
+        Api.Reply mine = api.get("/api/v1/keys/mine", reviewerAccount.token());
+
+        Api.Reply byStranger = api.post("/api/v1/keys/" + id + "/revoke", w.police().token(), "");
+        Api.Reply byOwner = api.post("/api/v1/keys/" + id + "/revoke", reviewerAccount.token(), "");
+
+        assertThat(mine.body()).contains(id).contains("ACTIVE");
+        assertThat(byStranger.status()).isEqualTo(404);
+        assertThat(byOwner.status()).as(byOwner.body()).isEqualTo(200);
+        assertThat(byOwner.json().getString("status")).isEqualTo("REVOKED");
+        assertThat(recipients(w.police().token())).hasSize(1);
+        assertThat(ReviewsIT.auditAll(api)).contains("CERTIFICATE_ISSUED", "CERTIFICATE_REVOKED");
+    }
+
+    @Test
+    void enrolment_refusesWeakKeysAndJunk_andBoardKeysAreForBoardOfficersOnly() throws Exception {
+        var g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        var kp = g.generateKeyPair();
+        var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=x"),
+                kp.getPublic()).build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
+        java.io.StringWriter pem = new java.io.StringWriter();
+        try (var writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(pem)) {
+            writer.writeObject(csr);
+        }
+
+        Api.Reply weak = api.send("POST", "/api/v1/keys/enrol", w.police().token(), "application/pkcs10", pem.toString().getBytes());
+        Api.Reply junk = api.send("POST", "/api/v1/keys/enrol", w.police().token(), "application/pkcs10", "hello".getBytes());
+        Api.Reply agencyBoardKey = api.send("POST", "/api/v1/keys/enrol?for=board", w.police().token(), "application/pkcs10",
+                pem.toString().getBytes());
+
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.body()).contains("3072");
+        assertThat(junk.status()).isEqualTo(400);
+        assertThat(agencyBoardKey.status()).isIn(400, 403);
+        assertThat(api.send("POST", "/api/v1/keys/enrol", null, "application/pkcs10", pem.toString().getBytes()).status()).isEqualTo(401);
+    }
+
+    private List<X509Certificate> recipients(String token) throws Exception {
+        return KeyHolder.certificates(api.get("/api/v1/reviews/" + reviewId + "/recipients?format=pem", token).body());
+    }
+
+    private X509Certificate ca() throws Exception {
+        return KeyHolder.certificates(api.get("/api/v1/ca", null).body()).get(0);
+    }
+
+    private Api.Reply upload(String token, byte[] envelope, String type, String idempotencyKey) {
+        String path = "/api/v1/reviews/" + reviewId + "/documents?type=" + type + "&title=IMR%20of%20the%20police";
+        if (idempotencyKey != null) {
+            path += "&uploadId=" + idempotencyKey;
+        }
+        return api.send("POST", path, token, "application/pkcs7-mime", envelope);
+    }
+
+    static byte[] seal(Identity author, List<X509Certificate> recipients, byte[] plain) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Envelopes.sealer(author, recipients).seal(new ByteArrayInputStream(plain), out);
+        return out.toByteArray();
+    }
+
+    static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+}
