@@ -38,6 +38,8 @@ public class DemoSeeder {
     Database database;
     @Inject
     PasswordHasher hasher;
+    @Inject
+    org.lscb.server.keys.CertificateAuthority authority;
 
     public void seed() {
         if (!config.embeddedDatabase()) {
@@ -88,10 +90,33 @@ public class DemoSeeder {
         int reviewers = DemoReviewers.GENERATED + named.size();
         em.flush(); // appointments refer to reviewers by id
         int reviews = DemoReviews.seed(em, byKey, accountByName, named.get(1), named.get(0), now);
+        int keys = demoKeys(em, byKey, accountByName, now);
         em.createNativeQuery("INSERT INTO deployment_setting (name, setting_value) VALUES (?1, ?2)")
                 .setParameter(1, MARK).setParameter(2, now.toString()).executeUpdate();
         new AuditLog(em).append(AuditEvent.of(now, "system", "DEMO_SEEDED", "deployment", "demo")
-                .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts, " + reviewers + " reviewers, " + reviews + " reviews"));
+                .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts, " + reviewers + " reviewers, " + reviews + " reviews, " + keys
+                        + " key pairs in " + keyFolder()));
+    }
+
+    private java.nio.file.Path keyFolder() {
+        return config.dataDir().resolve("demo").resolve("keys");
+    }
+
+    private int demoKeys(EntityManager em, Map<String, Organisation> orgs, Map<String, Account> accounts, Instant now) {
+        Map<String, String> orgNames = new LinkedHashMap<>();
+        orgs.values().forEach(o -> orgNames.put(o.id(), o.name()));
+        try {
+            var made = DemoKeys.write(keyFolder(), authority.ca(), accounts, orgNames, orgs.get("board"), now);
+            var certs = new org.lscb.exchange.pki.internal.JpaCertificateRepository(em);
+            for (DemoKeys.Made m : made) {
+                certs.add(m.certificate());
+                new AuditLog(em).append(AuditEvent.of(now, "system", "CERTIFICATE_ISSUED", "certificate", m.certificate().id())
+                        .withDetails("demo key " + m.fileName() + ".p12, sha256 " + m.certificate().fingerprint()));
+            }
+            return made.size();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the demo keys: " + e.getMessage(), e);
+        }
     }
 
     /** Demo data, fictional throughout. */

@@ -41,7 +41,54 @@ class DemoModeIT {
             var rowan = api.get("/api/v1/reviewers?q=Rowan", api.token("officer", "officer")).json();
             assertThat(rowan.getJsonArray("hits").getJsonObject(0).getBoolean("qualified")).isTrue();
             demoReviews_showClocksInEveryState_andTheIssueFourWalkThroughWorks(api);
+            opensslAlone_sealsAnImrForTheDemoScr_andTheLeadReviewerOpensIt(api, base.resolve("data").resolve("demo").resolve("keys"));
         }
+    }
+
+    /** Issue 5's "done when" with nothing but openssl and HTTP: the demo keys work out of the box. */
+    private static void opensslAlone_sealsAnImrForTheDemoScr_andTheLeadReviewerOpensIt(Api api, Path keys) throws Exception {
+        assertThat(keys.resolve("police.p12")).exists();
+        assertThat(keys.resolve("board.p12")).exists();
+        String officer = api.token("officer", "officer");
+        String police = api.token("police", "police");
+        String scr = api.get("/api/v1/reviews", officer).json().getJsonArray("reviews").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(r -> r.getString("reference").equals("NM-SCR-DEMO-01")).findFirst().orElseThrow().getString("id");
+        Path work = Files.createTempDirectory("lscb-openssl");
+        java.util.List<java.security.cert.X509Certificate> recipients = KeyHolder.certificates(
+                api.get("/api/v1/reviews/" + scr + "/recipients?format=pem", police).body());
+        assertThat(recipients).hasSize(3); // the board, Robin (lead) and Rowan (panel)
+        java.util.List<String> encrypt = new java.util.ArrayList<>(java.util.List.of("openssl", "cms", "-encrypt", "-binary",
+                "-aes-256-gcm", "-in", work.resolve("signed.der").toString(), "-outform", "DER", "-out", work.resolve("imr.p7m").toString()));
+        for (int i = 0; i < recipients.size(); i++) {
+            Path pem = Files.writeString(work.resolve("recipient" + i + ".pem"), org.lscb.exchange.pki.Pem.certificate(recipients.get(i)));
+            encrypt.addAll(java.util.List.of("-recip", pem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                    "-keyopt", "rsa_mgf1_md:sha256"));
+        }
+        byte[] imr = "Individual Management Review, Northmere Constabulary (fictional)".repeat(500).getBytes();
+        Files.write(work.resolve("imr.txt"), imr);
+
+        assertThat(openssl(work, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", work.resolve("imr.txt").toString(),
+                "-signer", keys.resolve("police.pem").toString(), "-inkey", keys.resolve("police.key.pem").toString(),
+                "-keyopt", "rsa_padding_mode:pss", "-outform", "DER", "-out", work.resolve("signed.der").toString())).isZero();
+        assertThat(openssl(work, encrypt.subList(1, encrypt.size()).toArray(String[]::new))).isZero();
+        Api.Reply up = api.send("POST", "/api/v1/reviews/" + scr + "/documents?type=IMR&title=Police%20IMR", police,
+                "application/pkcs7-mime", Files.readAllBytes(work.resolve("imr.p7m")));
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        Api.Bytes down = api.getBytes("/api/v1/documents/" + up.json().getString("id") + "/content", api.token("reviewer2", "reviewer2"));
+        Files.write(work.resolve("down.p7m"), down.body());
+        assertThat(openssl(work, "cms", "-decrypt", "-binary", "-inform", "DER", "-in", work.resolve("down.p7m").toString(),
+                "-recip", keys.resolve("reviewer2.pem").toString(), "-inkey", keys.resolve("reviewer2.key.pem").toString(),
+                "-out", work.resolve("down-signed.der").toString())).isZero();
+        assertThat(openssl(work, "cms", "-verify", "-binary", "-inform", "DER", "-in", work.resolve("down-signed.der").toString(),
+                "-CAfile", keys.resolve("ca.pem").toString(), "-out", work.resolve("down.txt").toString())).isZero();
+        assertThat(Files.readAllBytes(work.resolve("down.txt"))).isEqualTo(imr);
+    }
+
+    private static int openssl(Path work, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("openssl"));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("openssl.log").toFile()).start();
+        return p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
     /** The "done when" of issue 4, as a newcomer would do it with curl against the demo server. */
