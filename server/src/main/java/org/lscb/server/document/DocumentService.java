@@ -160,13 +160,7 @@ public class DocumentService {
      * (an ended appointment ends this at once) and hold a usable certificate the document is encrypted to.
      */
     public InputStream content(Caller by, String documentId) {
-        Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
-        ReviewService.Seen seen = reviews.get(by, d.reviewId());
-        Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
-        if (mine.stream().noneMatch(d::addressedTo)) {
-            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "not a current recipient");
-            throw new NotFoundException();
-        }
+        Document d = currentRecipientOf(by, documentId);
         try {
             InputStream in = store().open(d.sha256());
             audit(by, "DOCUMENT_DOWNLOADED", d, d.size() + " bytes");
@@ -226,6 +220,80 @@ public class DocumentService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The recipient acknowledges the document (idempotent); optionally with a signature over its SHA-256. */
+    public org.lscb.exchange.store.Receipt receipt(Caller by, String documentId, String signature) {
+        Document d = currentRecipientOf(by, documentId);
+        return database.inTransaction(em -> {
+            JpaDocumentRepository docs = new JpaDocumentRepository(em);
+            Optional<org.lscb.exchange.store.Receipt> earlier = docs.receipt(d.id(), by.accountId());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            org.lscb.exchange.store.Receipt r = new org.lscb.exchange.store.Receipt(d, by.accountId(), signature, clock.instant());
+            docs.add(r);
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_RECEIPT", "document", d.id())
+                    .forReview(d.reviewId()).withDetails("received sha256 " + d.sha256() + (r.signature().isPresent() ? ", signed" : "")));
+            return r;
+        });
+    }
+
+    public List<org.lscb.exchange.store.Receipt> receipts(Caller by, String documentId) {
+        Document d = metadata(by, documentId);
+        return database.read(em -> new JpaDocumentRepository(em).receipts(d.id()));
+    }
+
+    /** A document in the caller's inbox, and whether they have acknowledged it. */
+    public record InboxItem(Document document, Optional<java.time.Instant> receivedAt) {
+    }
+
+    /** Documents encrypted to the caller's own keys on reviews they still stand in a relation to. */
+    public List<InboxItem> inbox(Caller by) {
+        return database.read(em -> {
+            JpaCertificateRepository certs = new JpaCertificateRepository(em);
+            Set<String> mine = new LinkedHashSet<>();
+            certs.usableOfAccounts(List.of(by.accountId()), clock.instant()).forEach(c -> mine.add(c.id()));
+            JpaDocumentRepository docs = new JpaDocumentRepository(em);
+            Map<String, Boolean> reviewVisible = new java.util.HashMap<>();
+            return docs.addressedTo(mine).stream()
+                    .filter(d -> reviewVisible.computeIfAbsent(d.reviewId(), id -> stillRelated(by, id)))
+                    .map(d -> new InboxItem(d, docs.receipt(d.id(), by.accountId()).map(org.lscb.exchange.store.Receipt::receivedAt)))
+                    .toList();
+        });
+    }
+
+    /** The documents of a review the caller can fetch now, for the bundle. */
+    public List<Document> readable(Caller by, String reviewId) {
+        ReviewService.Seen seen = reviews.get(by, reviewId);
+        return database.read(em -> {
+            Set<String> mine = certificateIdsOf(em, by, seen);
+            return new JpaDocumentRepository(em).ofReview(reviewId).stream().filter(d -> mine.stream().anyMatch(d::addressedTo)).toList();
+        });
+    }
+
+    public InputStream ciphertext(Document d) throws IOException {
+        return store().open(d.sha256());
+    }
+
+    public void bundled(Caller by, String reviewId, int count) {
+        database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "BUNDLE_DOWNLOADED", "review",
+                reviewId).forReview(reviewId).withDetails(count + " documents")));
+    }
+
+    private boolean stillRelated(Caller by, String reviewId) {
+        return !reviews.relationsTo(by, reviewId).isEmpty();
+    }
+
+    private Document currentRecipientOf(Caller by, String documentId) {
+        Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        ReviewService.Seen seen = reviews.get(by, d.reviewId());
+        Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
+        if (mine.stream().noneMatch(d::addressedTo)) {
+            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "not a current recipient");
+            throw new NotFoundException();
+        }
+        return d;
     }
 
     /** The usable certificates through which the caller reads this review: their own, and the board's for its officers. */

@@ -50,6 +50,34 @@ public class DocumentsResource {
         return DocumentView.of(documents.grant(callers.caller(), id, der));
     }
 
+    public record ReceiptBody(String signature) {
+    }
+
+    public record ReceiptView(String id, String documentId, String accountId, String receivedAt, String sha256, boolean signed) {
+        static ReceiptView of(org.lscb.exchange.store.Receipt r) {
+            return new ReceiptView(r.id(), r.documentId(), r.accountId(), r.receivedAt().toString(), r.sha256(), r.signature().isPresent());
+        }
+    }
+
+    /** The recipient acknowledges receipt; optionally {@code {"signature": "<base64 detached CMS over the sha256>"}}. */
+    @jakarta.ws.rs.POST
+    @Path("{docId}/receipt")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER"})
+    public Response receipt(@PathParam("docId") String id, ReceiptBody body) {
+        var r = documents.receipt(callers.caller(), id, body == null ? null : body.signature());
+        return Response.status(201).entity(ReceiptView.of(r)).build();
+    }
+
+    @GET
+    @Path("{docId}/receipts")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    public java.util.List<ReceiptView> receipts(@PathParam("docId") String id) {
+        return documents.receipts(callers.caller(), id).stream().map(ReceiptView::of).toList();
+    }
+
     /** The DER envelope, streamed; the file name is the document id, never anything a caller typed. */
     @GET
     @Path("{docId}/content")

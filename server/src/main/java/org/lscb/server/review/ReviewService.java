@@ -152,6 +152,11 @@ public class ReviewService {
         return database.read(em -> visible(em, by, id));
     }
 
+    /** How the caller stands to a review now (empty when not at all or when there is no such review); not audited. */
+    public Set<Relation> relationsTo(Caller by, String id) {
+        return database.read(em -> new JpaReviewRepository(em).byId(id).map(r -> ReviewAccess.relations(r, viewer(em, by))).orElse(Set.of()));
+    }
+
     /** The review if the caller may do {@code action} on it: 404 without a relation, 403 with one that does not allow it. */
     public Seen allowedTo(Caller by, String id, Action action) {
         return database.read(em -> {

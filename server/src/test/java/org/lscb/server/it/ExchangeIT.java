@@ -134,6 +134,72 @@ class ExchangeIT {
     }
 
     @Test
+    void coronerReceivesTheJointReportInTheInbox_andAcknowledgesIt() throws Exception {
+        String cdr = w.openChildDeath(3).getString("id");
+        Api.Login coroner = api.newAccount("CORONER");
+        Api.Login paediatrician = api.newAccount("PAEDIATRICIAN");
+        for (Api.Login who : List.of(coroner, paediatrician)) {
+            assertThat(api.post("/api/v1/reviews/" + cdr + "/appointments", w.officer().token(), "{\"accountId\":\"" + who.id()
+                    + "\",\"role\":\"" + (who == coroner ? "CORONER" : "PAEDIATRICIAN") + "\"}").status()).isEqualTo(201);
+        }
+        Identity coronerKey = KeyHolder.enrol(api, coroner.token(), null, false);
+        Identity paediatricianKey = KeyHolder.enrol(api, paediatrician.token(), null, false);
+        List<X509Certificate> recipients = KeyHolder.certificates(api.get("/api/v1/reviews/" + cdr + "/recipients?format=pem",
+                paediatrician.token()).body());
+        byte[] report = bytes(30_000);
+        Api.Reply up = api.send("POST", "/api/v1/reviews/" + cdr + "/documents?type=CORONER_JOINT_REPORT&title=Joint%20report",
+                paediatrician.token(), "application/pkcs7-mime", seal(paediatricianKey, recipients, report));
+        String docId = up.json().getString("id");
+
+        JsonObject before = api.get("/api/v1/inbox", coroner.token()).value().asJsonArray().getJsonObject(0);
+        Api.Reply receipt = api.post("/api/v1/documents/" + docId + "/receipt", coroner.token(), "{}");
+        Api.Reply again = api.post("/api/v1/documents/" + docId + "/receipt", coroner.token(), "{}");
+        JsonObject after = api.get("/api/v1/inbox", coroner.token()).value().asJsonArray().getJsonObject(0);
+        Api.Reply byStranger = api.post("/api/v1/documents/" + docId + "/receipt", api.newAccount("CORONER").token(), "{}");
+        Api.Reply receipts = api.get("/api/v1/documents/" + docId + "/receipts", w.officer().token());
+
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(before.getJsonObject("document").getString("id")).isEqualTo(docId);
+        assertThat(before.getBoolean("received")).isFalse();
+        assertThat(receipt.status()).as(receipt.body()).isEqualTo(201);
+        assertThat(again.json().getString("id")).isEqualTo(receipt.json().getString("id"));
+        assertThat(after.getBoolean("received")).isTrue();
+        assertThat(byStranger.status()).isEqualTo(404);
+        assertThat(receipts.value().asJsonArray()).hasSize(1);
+        Envelopes.opener(coronerKey, ca()).open(new ByteArrayInputStream(api.getBytes("/api/v1/documents/" + docId + "/content",
+                coroner.token()).body()), dir.resolve("joint"));
+        assertThat(Files.readAllBytes(dir.resolve("joint"))).isEqualTo(report);
+        assertThat(ReviewsIT.audit(api, cdr)).contains("DOCUMENT_RECEIPT");
+    }
+
+    @Test
+    void bundle_holdsTheEnvelopesTheReviewerCanOpen_withAManifest() throws Exception {
+        List<X509Certificate> recipients = recipients(w.police().token());
+        String first = upload(w.police().token(), seal(agency, recipients, bytes(3000)), "IMR", null).json().getString("id");
+        String second = upload(w.police().token(), seal(agency, recipients, bytes(4000)), "CHRONOLOGY", null).json().getString("id");
+
+        Api.Bytes zip = api.getBytes("/api/v1/reviews/" + reviewId + "/bundle", reviewerAccount.token());
+        java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        JsonObject manifest = jakarta.json.Json.createReader(new ByteArrayInputStream(entries.get("manifest.json"))).readObject();
+
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(entries.keySet()).containsExactlyInAnyOrder("manifest.json", first + ".p7m", second + ".p7m");
+        assertThat(manifest.getJsonArray("documents")).hasSize(2);
+        for (JsonObject d : manifest.getJsonArray("documents").getValuesAs(JsonObject.class)) {
+            byte[] envelope = entries.get(d.getString("file"));
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(envelope)))
+                    .isEqualTo(d.getString("sha256"));
+        }
+        Envelopes.opener(reviewer).open(new ByteArrayInputStream(entries.get(first + ".p7m")), dir.resolve("first"));
+        assertThat(api.getBytes("/api/v1/reviews/" + reviewId + "/bundle", api.newAccount("REVIEWER").token()).status()).isEqualTo(404);
+    }
+
+    @Test
     void boardOfficer_fetchesThroughTheBoardKey() throws Exception {
         byte[] imr = bytes(5000);
         String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null).json().getString("id");
