@@ -54,8 +54,21 @@ public final class BerFraming extends FilterInputStream {
             }
             return n;
         }
-        for (int i = off; i < off + n; i++) {
-            accept(b[i]);
+        int i = off;
+        int end = off + n;
+        while (i < end) {
+            if (primitiveLeft > 0 && !complete) {
+                // content bytes in bulk: only their count matters
+                int k = (int) Math.min(primitiveLeft, end - i);
+                primitiveLeft -= k;
+                consumed(k);
+                i += k;
+                if (primitiveLeft == 0) {
+                    closeFinished();
+                }
+            } else {
+                accept(b[i++]);
+            }
         }
         return n;
     }

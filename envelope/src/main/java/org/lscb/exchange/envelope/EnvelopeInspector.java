@@ -31,7 +31,7 @@ public final class EnvelopeInspector {
     }
 
     public EnvelopeInfo inspect(InputStream envelope) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(envelope, 64 * 1024);
+        BufferedInputStream in = new BufferedInputStream(new org.lscb.exchange.envelope.internal.HeaderLimit(envelope), 64 * 1024);
         in.mark(64);
         EnvelopeProfile profile = containerOf(in);
         in.reset();

@@ -52,7 +52,7 @@ public final class Granter {
         }
         newRecipients.forEach(c -> KeyRules.check(c.getPublicKey()));
         try {
-            BufferedInputStream in = new BufferedInputStream(envelope, 64 * 1024);
+            BufferedInputStream in = new BufferedInputStream(new org.lscb.exchange.envelope.internal.HeaderLimit(envelope), 64 * 1024);
             in.mark(64);
             EnvelopeProfile profile = EnvelopeInspector.containerOf(in);
             in.reset();

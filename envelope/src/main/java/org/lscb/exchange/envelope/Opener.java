@@ -60,7 +60,8 @@ public final class Opener {
         try {
             partial = Files.createTempFile(dir, ".opening-", ".part", ownerOnly(dir));
             BerFraming framed = new BerFraming(envelope);
-            Opened opened = decryptAndVerify(new BufferedInputStream(framed, 64 * 1024), partial);
+            org.lscb.exchange.envelope.internal.HeaderLimit limit = new org.lscb.exchange.envelope.internal.HeaderLimit(framed);
+            Opened opened = decryptAndVerify(new BufferedInputStream(limit, 64 * 1024), limit, partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             partial = null;
             return new OpenedEnvelope(target, opened.size(), opened.signer(), opened.profile());
@@ -83,7 +84,7 @@ public final class Opener {
     private record Opened(long size, X509Certificate signer, EnvelopeProfile profile) {
     }
 
-    private Opened decryptAndVerify(InputStream in, Path partial) throws Exception {
+    private Opened decryptAndVerify(InputStream in, org.lscb.exchange.envelope.internal.HeaderLimit limit, Path partial) throws Exception {
         boolean rsa = KeyRules.isRsa(identity.certificate().getPublicKey());
         in.mark(16);
         EnvelopeProfile profile = EnvelopeInspector.containerOf(in);
@@ -94,8 +95,7 @@ public final class Opener {
             CMSAuthEnvelopedDataParser p = new CMSAuthEnvelopedDataParser(in);
             Algorithms.checkContentEncryption(Algorithms.AUTH_ENVELOPED, p.getEncryptionAlgOID());
             recipients = p.getRecipientInfos();
-            recipient = rsa ? new JceKeyTransAuthEnvelopedRecipient(identity.privateKey()).setProvider(Bc.NAME)
-                    : new JceKeyAgreeAuthEnvelopedRecipient(identity.privateKey()).setProvider(Bc.NAME);
+            recipient = rsa ? fastKeyTrans() : fastKeyAgree();
         } else {
             CMSEnvelopedDataParser p = new CMSEnvelopedDataParser(in);
             Algorithms.checkContentEncryption(Algorithms.ENVELOPED, p.getContentEncryptionAlgorithm());
@@ -103,6 +103,7 @@ public final class Opener {
             recipient = rsa ? new JceKeyTransEnvelopedRecipient(identity.privateKey()).setProvider(Bc.NAME)
                     : new JceKeyAgreeEnvelopedRecipient(identity.privateKey()).setProvider(Bc.NAME);
         }
+        limit.lift(); // the recipients are read; the content that follows may be as large as it is
         RecipientInformation mine = recipients.get(rsa ? new JceKeyTransRecipientId(identity.certificate())
                 : new JceKeyAgreeRecipientId(identity.certificate()));
         if (mine == null) {
@@ -115,11 +116,19 @@ public final class Opener {
         }
         CMSTypedStream decrypted = mine.getContentStream(recipient);
         // the content is the author's SignedData, typed id-data or id-signedData; anything else fails to parse below
-        CMSSignedDataParser signed = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().setProvider(Bc.NAME).build(),
+        CMSSignedDataParser signed = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(),
                 decrypted.getContentStream());
         long size;
         try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            size = signed.getSignedContent().getContentStream().transferTo(out);
+            InputStream content = signed.getSignedContent().getContentStream();
+            byte[] buf = new byte[1 << 20];
+            long total = 0;
+            int n;
+            while ((n = content.read(buf)) >= 0) {
+                out.write(buf, 0, n);
+                total += n;
+            }
+            size = total;
         }
         X509Certificate signer = verifiedSigner(signed);
         decrypted.drain(); // reads to the end, where the authentication tag is checked
@@ -129,6 +138,37 @@ public final class Opener {
             channel.force(true);
         }
         return new Opened(size, signer, profile);
+    }
+
+    /** Unwraps the content key as Bouncy Castle does, then decrypts with {@link FastGcmDecryptor}. */
+    private Recipient fastKeyTrans() {
+        return new JceKeyTransAuthEnvelopedRecipient(identity.privateKey()) {
+            @Override
+            public org.bouncycastle.cms.RecipientOperator getRecipientOperator(org.bouncycastle.asn1.x509.AlgorithmIdentifier keyAlg,
+                    org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg, byte[] encryptedKey) throws org.bouncycastle.cms.CMSException {
+                return fast(contentAlg, extractSecretKey(keyAlg, contentAlg, encryptedKey));
+            }
+        }.setProvider(Bc.NAME);
+    }
+
+    private Recipient fastKeyAgree() {
+        return new JceKeyAgreeAuthEnvelopedRecipient(identity.privateKey()) {
+            @Override
+            public org.bouncycastle.cms.RecipientOperator getRecipientOperator(org.bouncycastle.asn1.x509.AlgorithmIdentifier keyAlg,
+                    org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg, org.bouncycastle.asn1.x509.SubjectPublicKeyInfo senderKey,
+                    org.bouncycastle.asn1.ASN1OctetString ukm, byte[] encryptedKey) throws org.bouncycastle.cms.CMSException {
+                return fast(contentAlg, extractSecretKey(keyAlg, contentAlg, senderKey, ukm, encryptedKey));
+            }
+        }.setProvider(Bc.NAME);
+    }
+
+    private static org.bouncycastle.cms.RecipientOperator fast(org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg,
+                                                               java.security.Key key) throws org.bouncycastle.cms.CMSException {
+        try {
+            return new org.bouncycastle.cms.RecipientOperator(new org.lscb.exchange.envelope.internal.FastGcmDecryptor(contentAlg, key));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new org.bouncycastle.cms.CMSException("cannot set up decryption", e);
+        }
     }
 
     private X509Certificate verifiedSigner(CMSSignedDataParser signed) throws Exception {

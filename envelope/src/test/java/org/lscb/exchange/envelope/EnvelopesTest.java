@@ -147,6 +147,20 @@ class EnvelopesTest {
     }
 
     @Test
+    void rsaKeysWithASmallExponent_andLookAlikeCurves_areRefused() throws Exception {
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(new java.security.spec.RSAKeyGenParameterSpec(3072, java.math.BigInteger.valueOf(3)));
+        java.security.KeyPairGenerator brainpool = java.security.KeyPairGenerator.getInstance("EC", org.lscb.exchange.envelope.internal.Bc.provider());
+        brainpool.initialize(new java.security.spec.ECGenParameterSpec("brainpoolP256r1"));
+
+        assertThatThrownBy(() -> Keys.check(rsa.generateKeyPair().getPublic())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("65537");
+        assertThatThrownBy(() -> Keys.check(brainpool.generateKeyPair().getPublic())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P-256");
+        Keys.check(TestKeys.ecP384("ok").certificate().getPublicKey());
+    }
+
+    @Test
     void identity_neverPrintsItsKey() {
         Identity id = TestKeys.rsa("Reviewer");
 

@@ -52,7 +52,10 @@ public final class BlobStore {
             byte[] buf = new byte[256 * 1024];
             int n;
             while ((n = in.read(buf)) >= 0) {
-                out.write(buf, 0, n);
+                // 16 KiB slices keep SHA-256 on the JDK's intrinsic (see FastGcmDecryptor)
+                for (int off = 0; off < n; off += 16 * 1024) {
+                    out.write(buf, off, Math.min(16 * 1024, n - off));
+                }
                 size += n;
             }
             ok = true;
@@ -118,9 +121,13 @@ public final class BlobStore {
         Files.createDirectories(target.getParent());
         if (Files.exists(target)) {
             Files.delete(staged.file()); // the same bytes are already stored
+            // fresh again, so that the sweeper's grace period protects it until its metadata commits
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
         } else {
             try {
                 Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                Files.deleteIfExists(staged.file()); // the same bytes landed a moment ago from another request
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the blob folder must be on one file system with its .incoming folder", e);
             }

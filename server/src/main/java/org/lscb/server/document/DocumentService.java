@@ -71,6 +71,17 @@ public class DocumentService {
 
     public Uploaded upload(Caller by, String reviewId, Document.Description description, InputStream body) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
+        try {
+            return receive(by, review, reviewId, description, body);
+        } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
+                 | org.lscb.exchange.store.TooLargeException | org.lscb.registry.review.ReviewRuleException e) {
+            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_REFUSED", "review",
+                    reviewId).forReview(reviewId).withDetails(e.getClass().getSimpleName() + ": " + e.getMessage())));
+            throw e;
+        }
+    }
+
+    private Uploaded receive(Caller by, Review review, String reviewId, Document.Description description, InputStream body) {
         if (description.uploadId() != null) {
             Optional<Document> earlier = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
             if (earlier.isPresent()) {
@@ -179,8 +190,9 @@ public class DocumentService {
         Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
-        if (mine.stream().noneMatch(d::addressedTo)) {
-            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "grant by someone who is not a current recipient");
+        // the lead board grants, through its board key: no other holder can add (or poison) a recipient entry
+        if (!seen.relations().contains(Relation.LEAD_BOARD_OFFICER) || mine.stream().noneMatch(d::addressedTo)) {
+            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "grant by someone who is not the lead board holding the document");
             throw new NotFoundException();
         }
         var splice = Envelopes.splice();
@@ -225,6 +237,15 @@ public class DocumentService {
     /** The recipient acknowledges the document (idempotent); optionally with a signature over its SHA-256. */
     public org.lscb.exchange.store.Receipt receipt(Caller by, String documentId, String signature) {
         Document d = currentRecipientOf(by, documentId);
+        try {
+            return recordReceipt(by, d, signature);
+        } catch (PersistenceException e) {
+            // the same acknowledgement arrived twice at once: the first one stands
+            return database.read(em -> new JpaDocumentRepository(em).receipt(d.id(), by.accountId())).orElseThrow(() -> e);
+        }
+    }
+
+    private org.lscb.exchange.store.Receipt recordReceipt(Caller by, Document d, String signature) {
         return database.inTransaction(em -> {
             JpaDocumentRepository docs = new JpaDocumentRepository(em);
             Optional<org.lscb.exchange.store.Receipt> earlier = docs.receipt(d.id(), by.accountId());
@@ -300,7 +321,12 @@ public class DocumentService {
     private Set<String> certificateIdsOf(EntityManager em, Caller by, ReviewService.Seen seen) {
         JpaCertificateRepository certs = new JpaCertificateRepository(em);
         Set<String> ids = new LinkedHashSet<>();
-        certs.usableOfAccounts(List.of(by.accountId()), clock.instant()).forEach(c -> ids.add(c.id()));
+        // a person's own key counts only while they are appointed: ending the appointment ends access even for
+        // someone who also stands to the review another way (an agency user, a cooperating board's officer)
+        Set<Relation> r = seen.relations();
+        if (r.contains(Relation.APPOINTED_REVIEWER) || r.contains(Relation.APPOINTED_CORONER) || r.contains(Relation.APPOINTED_PAEDIATRICIAN)) {
+            certs.usableOfAccounts(List.of(by.accountId()), clock.instant()).forEach(c -> ids.add(c.id()));
+        }
         if (seen.relations().contains(Relation.LEAD_BOARD_OFFICER)) {
             certs.usableOfBoard(seen.review().leadLscbId(), clock.instant()).forEach(c -> ids.add(c.id()));
         }

@@ -53,8 +53,11 @@ public class ReviewDocumentsResource {
                            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
         Document.Description d = new Document.Description(Enums.parse(DocumentType.class, type, "type"), title,
                 ProtectiveMarking.parse(marking), idempotencyKey != null ? idempotencyKey : uploadId);
-        if (d.title() == null || d.title().isBlank()) {
-            throw new org.lscb.registry.value.InvalidValueException("title", "is required");
+        // everything the caller typed is checked before a byte of the body is read (SECURITY.md B8: no blob left behind)
+        org.lscb.registry.value.Text.required(d.title(), "title", Document.MAX_TITLE);
+        String id = d.uploadId();
+        if (id != null && (id.length() > 100 || !id.matches("[A-Za-z0-9._:-]+"))) {
+            throw new org.lscb.registry.value.InvalidValueException("uploadId", "must be 1 to 100 letters, digits or . _ : -");
         }
         DocumentService.Uploaded u = documents.upload(callers.caller(), reviewId, d, body);
         Document doc = u.document();

@@ -70,6 +70,12 @@ public class KeyService {
                 if (!by.has(Role.LSCB_OFFICER) || org == null || !org.isBoard()) {
                     throw new ForbiddenException("only an officer of an LSCB enrols its board key");
                 }
+                // one board key at a time: a second one is refused until the first is revoked (both audited), so no
+                // officer can quietly add a key that every later document would have to be encrypted to
+                if (!new JpaCertificateRepository(em).usableOfBoard(org.id(), clock.instant()).isEmpty()) {
+                    throw new org.lscb.registry.review.ReviewRuleException("board_key_exists",
+                            "the board already has an active board key; revoke it first (POST /api/v1/keys/{certId}/revoke)");
+                }
                 X509Certificate c = ca.issue(csrPem, DeploymentCa.subject(org.name() + " (board key)", org.name(), org.id()), clock.instant());
                 issued = new IssuedCertificate(c, purpose, null, org.id(), clock.instant());
             } else {

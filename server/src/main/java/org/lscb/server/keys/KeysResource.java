@@ -20,6 +20,9 @@ import org.lscb.server.auth.CallerResolver;
 public class KeysResource {
 
 
+    /** A PEM certificate request is a few kilobytes; anything much larger is not one. */
+    static final int MAX_REQUEST = 20_000;
+
     private KeyService keys;
     private CallerResolver callers;
 
@@ -47,7 +50,12 @@ public class KeysResource {
     @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     @Consumes({"application/pkcs10", MediaType.TEXT_PLAIN, CaResource.PEM})
     @Produces(CaResource.PEM)
-    public Response enrol(String csrPem, @QueryParam("for") String purpose) {
+    public Response enrol(java.io.InputStream body, @QueryParam("for") String purpose) throws java.io.IOException {
+        byte[] bytes = body.readNBytes(MAX_REQUEST + 1);
+        if (bytes.length > MAX_REQUEST) {
+            throw new org.lscb.server.error.BodyTooLargeException(MAX_REQUEST);
+        }
+        String csrPem = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
         IssuedCertificate c = keys.enrol(callers.caller(), csrPem, KeyService.purpose(purpose));
         return Response.status(201).header("X-Certificate-Id", c.id()).header("X-Certificate-Fingerprint", c.fingerprint())
                 .entity(c.pem()).build();

@@ -24,7 +24,8 @@ public class StartupSequence {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, ServerConfig config,
                  FirstAdministrator firstAdministrator, DemoSeeder demo,
                  org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
-                 org.lscb.server.review.OverdueSweepSchedule overdueSweep) {
+                 org.lscb.server.review.OverdueSweepSchedule overdueSweep,
+                 org.lscb.server.document.BlobSweepSchedule blobSweep) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
             firstAdministrator.ensure();
@@ -33,6 +34,7 @@ public class StartupSequence {
             }
             reviewerSearch.ensureCurrent();
             overdueSweep.start();
+            blobSweep.start();
             finished = true;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The server cannot start: " + e.getMessage(), e);

@@ -48,6 +48,15 @@ public final class Api {
         return base;
     }
 
+    /** The same administrator against another server on the same database (or seeding a new one with this password). */
+    public Api at(String otherBase) {
+        return new Api(otherBase, adminPassword);
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
     public String adminToken() {
         return token("admin", adminPassword);
     }

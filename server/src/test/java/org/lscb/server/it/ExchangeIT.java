@@ -225,6 +225,29 @@ class ExchangeIT {
     }
 
     @Test
+    void sameUploadIdSentTwiceAtOnce_landsExactlyOnce() throws Exception {
+        byte[] envelope = seal(agency, recipients(w.police().token()), bytes(2 << 20));
+        String key = "race-" + Api.unique();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            replies.add(two.submit(() -> {
+                go.await();
+                return upload(w.police().token(), envelope, "IMR", key);
+            }));
+        }
+        go.countDown();
+        Api.Reply a = replies.get(0).get();
+        Api.Reply b = replies.get(1).get();
+        two.shutdown();
+
+        assertThat(List.of(a.status(), b.status())).containsAnyOf(201).allMatch(s -> s == 200 || s == 201);
+        assertThat(a.json().getString("id")).isEqualTo(b.json().getString("id"));
+        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token()).value().asJsonArray()).hasSize(1);
+    }
+
+    @Test
     void envelopesOutsideTheRulesAreRefused_andNothingIsStored() throws Exception {
         List<X509Certificate> recipients = recipients(w.police().token());
         Identity stranger = KeyHolder.enrol(api, api.newAccount("AGENCY_USER").token(), null, false);
@@ -297,6 +320,11 @@ class ExchangeIT {
         assertThat(weak.body()).contains("3072");
         assertThat(junk.status()).isEqualTo(400);
         assertThat(agencyBoardKey.status()).isIn(400, 403);
+        // a second board key is refused while the first is active: nobody adds a key every document must be encrypted to
+        Api.Reply secondBoardKey = api.send("POST", "/api/v1/keys/enrol?for=board", w.officer().token(), "application/pkcs10",
+                pem.toString().getBytes());
+        assertThat(secondBoardKey.status()).isEqualTo(409);
+        assertThat(secondBoardKey.error()).isEqualTo("board_key_exists");
         assertThat(api.send("POST", "/api/v1/keys/enrol", null, "application/pkcs10", pem.toString().getBytes()).status()).isEqualTo(401);
     }
 

@@ -86,6 +86,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown hook, no flush, as a power cut or the OOM killer would stop it. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

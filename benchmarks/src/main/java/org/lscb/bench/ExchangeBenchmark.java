@@ -1,0 +1,350 @@
+package org.lscb.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+
+/**
+ * Issue 5's benchmark, all in one run: (a) a 1 GiB envelope uploaded over HTTP to the real bundle started
+ * with {@code -Xmx256m}, against a plain local copy of the same bytes, with the server's peak heap;
+ * (b) sealing and opening 1 GiB with our library against {@code openssl cms -encrypt} / {@code -decrypt} on
+ * the same file and algorithm (AES-256-GCM, RSA-OAEP-SHA-256 3072), time and peak memory of each process
+ * measured by {@code /usr/bin/time}. Usage: {@code benchmarks/exchange/run.sh [MiB]}.
+ */
+public final class ExchangeBenchmark {
+
+    private ExchangeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int mib = Integer.getInteger("mib", 1024);
+        Path bundle = Path.of("server/target/lscb-server.jar");
+        Path work = Files.createTempDirectory("lscb-bench-exchange");
+        String classpath = System.getProperty("java.class.path");
+        say("working in %s; %,d MiB", work, mib);
+
+        // the server, as issue 5 asks: -Xmx256m, embedded database
+        String admin = "bench-" + UUID.randomUUID();
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        String jvmArgs = System.getProperty("server.jvmArgs", "");
+        if (!jvmArgs.isBlank()) {
+            command.addAll(List.of(jvmArgs.trim().split("\\s+"))); // e.g. a flight recording of the upload
+        }
+        command.addAll(List.of("-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+        pb.environment().put("DATA_DIR", work.resolve("data").toString());
+        pb.environment().put("ADMIN_PASSWORD", admin);
+        pb.environment().put("DOCUMENTS_MAX_BYTES", Long.toString(4L << 30));
+        Process server = pb.start();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = "http://127.0.0.1:" + port;
+        try {
+            awaitReady(http, base, server);
+            String adminToken = token(http, base, "admin", admin);
+            String board = post(http, base, adminToken, "/api/v1/organisations", "{\"name\":\"Bench LSCB\",\"kind\":\"LSCB\"}").getString("id");
+            String agency = post(http, base, adminToken, "/api/v1/organisations", "{\"name\":\"Bench Police\",\"kind\":\"POLICE\"}").getString("id");
+            String officer = account(http, base, adminToken, "benchofficer", "LSCB_OFFICER", board);
+            String police = account(http, base, adminToken, "benchpolice", "AGENCY_USER", agency);
+            String review = post(http, base, officer, "/api/v1/reviews", "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"BENCH-1\","
+                    + "\"pseudonym\":\"Child B\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":[\"" + agency + "\"],\"dates\":{}}").getString("id");
+            KeyPair boardKey = rsa();
+            X509Certificate boardCert = enrol(http, base, officer, boardKey);
+            KeyPair authorKey = ec();
+            X509Certificate authorCert = selfSigned(authorKey);
+            Path boardP12 = p12(work.resolve("board.p12"), boardKey, boardCert);
+            Path authorP12 = p12(work.resolve("author.p12"), authorKey, authorCert);
+            Path boardPem = Files.writeString(work.resolve("board.pem"), pem("CERTIFICATE", boardCert.getEncoded()));
+            Path boardKeyPem = Files.writeString(work.resolve("board.key.pem"), pem("PRIVATE KEY", boardKey.getPrivate().getEncoded()));
+
+            Path plain = work.resolve("plain.bin");
+            writeRandom(plain, (long) mib << 20);
+            byte[] plainHash = sha256(plain);
+
+            // (b) the library against openssl, each in its own process under /usr/bin/time
+            Measured ourSeal = time(work, List.of(java(), "-Xmx256m", "-cp", classpath, EnvelopeTool.class.getName(), "seal",
+                    authorP12.toString(), "bench", boardPem.toString(), plain.toString(), work.resolve("ours.p7m").toString()));
+            Measured sslSeal = time(work, List.of("openssl", "cms", "-encrypt", "-binary", "-aes-256-gcm", "-in", plain.toString(),
+                    "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256", "-keyopt",
+                    "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("openssl.p7m").toString()));
+            // openssl buffers the whole message unless told to stream; measure its streaming form too
+            Measured sslSealStream = time(work, List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
+                    plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                    "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("openssl-stream.p7m").toString()));
+            Files.delete(work.resolve("openssl-stream.p7m"));
+            Files.delete(plain);
+            Measured ourOpen = time(work, List.of(java(), "-Xmx256m", "-cp", classpath, EnvelopeTool.class.getName(), "open",
+                    boardP12.toString(), "bench", work.resolve("ours.p7m").toString(), work.resolve("ours.out").toString()));
+            boolean oursIdentical = Arrays.equals(plainHash, sha256(work.resolve("ours.out")));
+            Files.delete(work.resolve("ours.out"));
+            Measured sslOpen = time(work, List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in",
+                    work.resolve("openssl.p7m").toString(), "-recip", boardPem.toString(), "-inkey", boardKeyPem.toString(), "-out",
+                    work.resolve("openssl.out").toString()));
+            boolean sslIdentical = Arrays.equals(plainHash, sha256(work.resolve("openssl.out")));
+            Files.delete(work.resolve("openssl.out"));
+            Files.delete(work.resolve("openssl.p7m"));
+
+            // (a) upload over HTTP against a plain local copy of the same bytes
+            Path envelope = work.resolve("ours.p7m");
+            long size = Files.size(envelope);
+            long copyStart = System.nanoTime();
+            Files.copy(envelope, work.resolve("copy.p7m"));
+            try (FileChannel ch = FileChannel.open(work.resolve("copy.p7m"), StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            Files.delete(work.resolve("copy.p7m"));
+            AtomicLong peakHeap = new AtomicLong();
+            Thread sampler = new Thread(() -> sampleHeap(http, base, peakHeap));
+            sampler.setDaemon(true);
+            long heapBefore = heap(http, base);
+            sampler.start();
+            long upStart = System.nanoTime();
+            HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reviews/" + review
+                            + "/documents?type=IMR&title=Bench")).header("Authorization", "Bearer " + police)
+                    .header("Content-Type", "application/pkcs7-mime").timeout(Duration.ofMinutes(30))
+                    .POST(HttpRequest.BodyPublishers.ofFile(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+            double upSeconds = (System.nanoTime() - upStart) / 1e9;
+            sampler.interrupt();
+            if (up.statusCode() != 201) {
+                throw new IllegalStateException("upload answered " + up.statusCode() + ": " + up.body());
+            }
+
+            double gib = size / (double) (1L << 30);
+            say("");
+            say("(a) upload of a %.2f GiB envelope to the bundle started with -Xmx256m", gib);
+            say("    over HTTP      %6.2f s  %7.1f MB/s", upSeconds, size / upSeconds / 1e6);
+            say("    local copy     %6.2f s  %7.1f MB/s (Files.copy + fsync, same disk)", copySeconds, size / copySeconds / 1e6);
+            say("    ratio HTTP / local copy speed = %.2f (goal >= 0.5)", copySeconds / upSeconds);
+            say("    server heap: %d MiB before, peak %d MiB during the upload (max 256 MiB)", heapBefore >> 20, peakHeap.get() >> 20);
+            say("(b) %,d MiB, AES-256-GCM, RSA-OAEP-SHA-256 3072; each its own process", mib);
+            say("    seal  ours %6.2f s %6d MiB RSS | openssl cms -encrypt %6.2f s %6d MiB RSS | time ratio ours/openssl %.2f (goal <= 1)",
+                    ourSeal.seconds(), ourSeal.rssKb() >> 10, sslSeal.seconds(), sslSeal.rssKb() >> 10, ourSeal.seconds() / sslSeal.seconds());
+            say("    seal  openssl cms -encrypt -stream %6.2f s %6d MiB RSS | time ratio ours/openssl -stream %.2f",
+                    sslSealStream.seconds(), sslSealStream.rssKb() >> 10, ourSeal.seconds() / sslSealStream.seconds());
+            say("    open  ours %6.2f s %6d MiB RSS | openssl cms -decrypt %6.2f s %6d MiB RSS | speed-up %.2fx (goal >= 3), memory ratio %.2f",
+                    ourOpen.seconds(), ourOpen.rssKb() >> 10, sslOpen.seconds(), sslOpen.rssKb() >> 10, sslOpen.seconds() / ourOpen.seconds(),
+                    ourOpen.rssKb() / (double) sslOpen.rssKb());
+            say("    plaintext identical after opening: ours %s, openssl %s (ours also signs and verifies; openssl here only encrypts)",
+                    oursIdentical, sslIdentical);
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    record Measured(double seconds, long rssKb) {
+    }
+
+    private static Measured time(Path work, List<String> command) throws Exception {
+        Path out = work.resolve("time.txt");
+        List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", out.toString()));
+        full.addAll(command);
+        Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(work.resolve("tool.log").toFile()).start();
+        if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(work.resolve("tool.log")));
+        }
+        String[] parts = Files.readString(out).strip().split("\\s+");
+        return new Measured(Double.parseDouble(parts[parts.length - 2]), Long.parseLong(parts[parts.length - 1]));
+    }
+
+    private static void sampleHeap(HttpClient http, String base, AtomicLong peak) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                peak.accumulateAndGet(heap(http, base), Math::max);
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                // the server is busy; try again
+            }
+        }
+    }
+
+    private static long heap(HttpClient http, String base) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("(?m)^memory_usedHeap_bytes\\{[^}]*\\} ([0-9.E+]+)|^base_memory_usedHeap_bytes ([0-9.E+]+)").matcher(metrics);
+        if (!m.find()) {
+            Matcher any = Pattern.compile("(?m)^[a-z_]*usedHeap[a-z_]*(?:\\{[^}]*\\})? ([0-9.E+]+)").matcher(metrics);
+            return any.find() ? (long) Double.parseDouble(any.group(1)) : -1;
+        }
+        return (long) Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
+    }
+
+    private static void writeRandom(Path file, long bytes) throws Exception {
+        SplittableRandom r = new SplittableRandom(5);
+        byte[] buf = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long done = 0; done < bytes; done += buf.length) {
+                for (int i = 0; i < buf.length; i += 8) {
+                    long v = r.nextLong();
+                    for (int k = 0; k < 8; k++) {
+                        buf[i + k] = (byte) (v >>> (8 * k));
+                    }
+                }
+                out.write(buf, 0, (int) Math.min(buf.length, bytes - done));
+            }
+        }
+    }
+
+    private static byte[] sha256(Path file) throws Exception {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        try (var in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 20];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                d.update(buf, 0, n);
+            }
+        }
+        return d.digest();
+    }
+
+    private static KeyPair rsa() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(3072);
+        return g.generateKeyPair();
+    }
+
+    private static KeyPair ec() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        return g.generateKeyPair();
+    }
+
+    private static X509Certificate selfSigned(KeyPair kp) throws Exception {
+        long now = System.currentTimeMillis();
+        var b = new JcaX509v3CertificateBuilder(new X500Name("CN=Bench author"), java.math.BigInteger.valueOf(now),
+                new java.util.Date(now - 60_000), new java.util.Date(now + 86_400_000L), new X500Name("CN=Bench author"), kp.getPublic());
+        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+    }
+
+    private static X509Certificate enrol(HttpClient http, String base, String token, KeyPair kp) throws Exception {
+        var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=bench"), kp.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
+        StringWriter pem = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
+            w.writeObject(csr);
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/keys/enrol?for=board"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/pkcs10")
+                .POST(HttpRequest.BodyPublishers.ofString(pem.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("enrol answered " + r.statusCode() + ": " + r.body());
+        }
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
+                new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static Path p12(Path file, KeyPair kp, X509Certificate c) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("key", kp.getPrivate(), "bench".toCharArray(), new X509Certificate[] {c});
+        try (OutputStream out = Files.newOutputStream(file)) {
+            ks.store(out, "bench".toCharArray());
+        }
+        return file;
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static String account(HttpClient http, String base, String adminToken, String name, String role, String org) throws Exception {
+        post(http, base, adminToken, "/api/v1/accounts", "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"roles\":[\""
+                + role + "\"],\"organisationId\":\"" + org + "\",\"password\":\"" + name + "-password-bench\"}");
+        return token(http, base, name, name + "-password-bench");
+    }
+
+    private static JsonObject post(HttpClient http, String base, String token, String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return Json.createReader(new StringReader(r.body())).readObject();
+    }
+
+    private static String token(HttpClient http, String base, String user, String password) throws Exception {
+        String body = Json.createObjectBuilder().add("username", user).add("password", password).build().toString();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Json.createReader(new StringReader(r.body())).readObject().getString("access_token");
+    }
+
+    private static void awaitReady(HttpClient http, String base, Process server) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server stopped before it was ready");
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server was not ready in time");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(format, args));
+    }
+
+    static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+}
