@@ -116,6 +116,11 @@ public final class DeploymentCa {
         } catch (Exception e) {
             throw new EnrolmentRefusedException("the request cannot be verified: " + e.getClass().getSimpleName());
         }
+        return issueFor(publicKey, subject, now);
+    }
+
+    /** Issues a certificate for a key the server made itself (its upload gateway's signing key). */
+    public X509Certificate issueFor(PublicKey publicKey, X500Name subject, Instant now) {
         try {
             checkKey(publicKey);
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(now.minusSeconds(60)),

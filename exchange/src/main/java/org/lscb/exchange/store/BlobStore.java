@@ -167,6 +167,13 @@ public final class BlobStore {
         }
     }
 
+    /** A body that may not be longer than a limit: reading past it throws {@link TooLargeException}. */
+    public static final class Capped extends java.io.FilterInputStream {
+        public Capped(InputStream in, long limit) {
+            super(new Bounded(in, limit));
+        }
+    }
+
     /** Refuses to read past a limit. */
     private static final class Bounded extends java.io.FilterInputStream {
         private final long limit;

@@ -51,13 +51,16 @@ public class DocumentService {
     private KeyService keys;
     private ServerConfig config;
     private volatile BlobStore store;
+    private org.lscb.server.keys.CertificateAuthority authority;
     private Clock clock;
 
     protected DocumentService() {
     }
 
     @Inject
-    public DocumentService(Database database, ReviewService reviews, KeyService keys, ServerConfig config) {
+    public DocumentService(Database database, ReviewService reviews, KeyService keys, ServerConfig config,
+                           org.lscb.server.keys.CertificateAuthority authority) {
+        this.authority = authority;
         this.database = database;
         this.reviews = reviews;
         this.keys = keys;
@@ -114,28 +117,7 @@ public class DocumentService {
             }
             StoredBlob blob = store().commit(staged);
             Set<String> recipientIds = required.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
-            try {
-                Document d = database.inTransaction(em -> {
-                    JpaDocumentRepository docs = new JpaDocumentRepository(em);
-                    Document doc = new Document(reviewId, description, info.profile(), blob, recipientIds, by.accountId(), by.organisationId(),
-                            docs.nextVersion(reviewId, description.type(), description.title().strip()), clock.instant());
-                    docs.add(doc);
-                    new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_UPLOADED", "document", doc.id())
-                            .forReview(reviewId).withDetails(doc.type() + " v" + doc.version() + ", " + doc.size() + " bytes, sha256 "
-                                    + doc.sha256() + ", " + recipientIds.size() + " recipients"));
-                    return doc;
-                });
-                return new Uploaded(d, true);
-            } catch (PersistenceException e) {
-                // the same upload id landed at the same moment from another request: answer with that one
-                if (description.uploadId() != null) {
-                    Optional<Document> other = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
-                    if (other.isPresent()) {
-                        return new Uploaded(other.get(), false);
-                    }
-                }
-                throw e;
-            }
+            return record(by, reviewId, description, info.profile(), blob, recipientIds, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -144,6 +126,63 @@ public class DocumentService {
             } catch (IOException e) {
                 // an orphan temporary file; the sweeper removes it
             }
+        }
+    }
+
+    /**
+     * A browser upload without client-side crypto: the server seals the bytes to the review's recipient set
+     * as they arrive, signed by its upload gateway key, straight into the temporary ciphertext file; no
+     * plaintext is written anywhere. The document records who uploaded it.
+     */
+    public Uploaded uploadPlain(Caller by, String reviewId, Document.Description description, InputStream plaintext) {
+        Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
+        if (description.uploadId() != null) {
+            Optional<Document> earlier = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+            if (earlier.isPresent()) {
+                return new Uploaded(earlier.get(), false);
+            }
+        }
+        List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
+        if (required.isEmpty()) {
+            throw new org.lscb.registry.review.ReviewRuleException("no_recipients", "review " + reviewId
+                    + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
+        }
+        var sealer = Envelopes.sealer(authority.gateway(), required.stream().map(IssuedCertificate::x509).toList());
+        try {
+            BlobStore.Staged staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(plaintext,
+                    config.documentMaxBytes()), out));
+            StoredBlob blob = store().commit(staged);
+            Set<String> recipientIds = required.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
+            return record(by, reviewId, description, org.lscb.exchange.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, blob,
+                    recipientIds, "sealed by the server for a browser upload");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Uploaded record(Caller by, String reviewId, Document.Description description, org.lscb.exchange.envelope.EnvelopeProfile profile,
+                            StoredBlob blob, Set<String> recipientIds, String how) {
+        try {
+            Document d = database.inTransaction(em -> {
+                JpaDocumentRepository docs = new JpaDocumentRepository(em);
+                Document doc = new Document(reviewId, description, profile, blob, recipientIds, by.accountId(), by.organisationId(),
+                        docs.nextVersion(reviewId, description.type(), description.title().strip()), clock.instant());
+                docs.add(doc);
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_UPLOADED", "document", doc.id())
+                        .forReview(reviewId).withDetails(doc.type() + " v" + doc.version() + ", " + doc.size() + " bytes, sha256 "
+                                + doc.sha256() + ", " + recipientIds.size() + " recipients" + (how == null ? "" : ", " + how)));
+                return doc;
+            });
+            return new Uploaded(d, true);
+        } catch (PersistenceException e) {
+            // the same upload id landed at the same moment from another request: answer with that one
+            if (description.uploadId() != null) {
+                Optional<Document> other = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+                if (other.isPresent()) {
+                    return new Uploaded(other.get(), false);
+                }
+            }
+            throw e;
         }
     }
 

@@ -51,18 +51,40 @@ public class ReviewDocumentsResource {
     public Response upload(@PathParam("id") String reviewId, @QueryParam("type") String type, @QueryParam("title") String title,
                            @QueryParam("marking") String marking, @QueryParam("uploadId") String uploadId,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+        Document.Description d = describe(type, title, marking, idempotencyKey != null ? idempotencyKey : uploadId);
+        return answer(documents.upload(callers.caller(), reviewId, d, body));
+    }
+
+    /** Everything the caller typed is checked before a byte of the body is read (SECURITY.md B8: no blob left behind). */
+    private static Document.Description describe(String type, String title, String marking, String uploadId) {
         Document.Description d = new Document.Description(Enums.parse(DocumentType.class, type, "type"), title,
-                ProtectiveMarking.parse(marking), idempotencyKey != null ? idempotencyKey : uploadId);
-        // everything the caller typed is checked before a byte of the body is read (SECURITY.md B8: no blob left behind)
+                ProtectiveMarking.parse(marking), uploadId);
         org.lscb.registry.value.Text.required(d.title(), "title", Document.MAX_TITLE);
-        String id = d.uploadId();
-        if (id != null && (id.length() > 100 || !id.matches("[A-Za-z0-9._:-]+"))) {
+        if (uploadId != null && (uploadId.length() > 100 || !uploadId.matches("[A-Za-z0-9._:-]+"))) {
             throw new org.lscb.registry.value.InvalidValueException("uploadId", "must be 1 to 100 letters, digits or . _ : -");
         }
-        DocumentService.Uploaded u = documents.upload(callers.caller(), reviewId, d, body);
+        return d;
+    }
+
+    private static Response answer(DocumentService.Uploaded u) {
         Document doc = u.document();
         UploadAnswer answer = new UploadAnswer(doc.id(), doc.sha256(), doc.size(), doc.recipients().stream().sorted().toList(), doc.version());
         return (u.created() ? Response.created(URI.create("documents/" + doc.id())) : Response.ok()).entity(answer).build();
+    }
+
+    /**
+     * Body: the document itself, for users without client-side crypto. The server seals it to the review's
+     * recipients as it arrives (signed by the server's upload gateway key) and never writes the plaintext.
+     */
+    @POST
+    @Path("plain")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER"})
+    public Response uploadPlain(@PathParam("id") String reviewId, @QueryParam("type") String type, @QueryParam("title") String title,
+                                @QueryParam("marking") String marking, @QueryParam("uploadId") String uploadId,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+        Document.Description d = describe(type, title, marking, idempotencyKey != null ? idempotencyKey : uploadId);
+        return answer(documents.uploadPlain(callers.caller(), reviewId, d, body));
     }
 
     @GET

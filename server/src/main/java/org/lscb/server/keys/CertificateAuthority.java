@@ -27,6 +27,7 @@ public class CertificateAuthority {
 
     private ServerConfig config;
     private volatile DeploymentCa ca;
+    private volatile org.lscb.exchange.envelope.Identity gateway;
 
     protected CertificateAuthority() {
     }
@@ -47,6 +48,40 @@ public class CertificateAuthority {
             }
         }
         return c;
+    }
+
+    /**
+     * The key with which the server signs what it seals for browser uploads (it can sign, never open),
+     * kept in {@code DATA_DIR/ca/gateway.p12} under the CA's secret and certified by the CA.
+     */
+    public synchronized org.lscb.exchange.envelope.Identity gateway() {
+        if (gateway == null) {
+            Path file = config.dataDir().resolve("ca").resolve("gateway.p12");
+            char[] secret = config.caSecret().map(String::toCharArray).orElseGet(() -> keptSecret(file.resolveSibling("ca.secret")));
+            try {
+                if (!Files.exists(file)) {
+                    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+                    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+                    java.security.KeyPair kp = g.generateKeyPair();
+                    java.security.cert.X509Certificate c = ca().issueFor(kp.getPublic(),
+                            DeploymentCa.subject("LSCB review exchange upload gateway", null, "gateway"), Instant.now());
+                    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+                    ks.load(null, null);
+                    ks.setKeyEntry("gateway", kp.getPrivate(), secret, new java.security.cert.X509Certificate[] {c});
+                    Path tmp = Files.createTempFile(file.getParent(), ".gateway-", ".tmp");
+                    try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                        ks.store(out, secret);
+                    }
+                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
+                gateway = org.lscb.exchange.envelope.Identity.fromPkcs12(file, secret);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the upload gateway key cannot be opened: " + e.getMessage(), e);
+            }
+        }
+        return gateway;
     }
 
     private DeploymentCa open() {

@@ -200,6 +200,29 @@ class ExchangeIT {
     }
 
     @Test
+    void plainUpload_isSealedByTheServerToTheRecipients_andNoPlaintextIsWritten(ServerProcess server) throws Exception {
+        String marker = "PLAINTEXT-MARKER-" + Api.unique();
+        byte[] plain = (marker + " Individual Management Review typed in a browser. ").repeat(3000).getBytes();
+
+        Api.Reply up = api.send("POST", "/api/v1/reviews/" + reviewId + "/documents/plain?type=IMR&title=Browser%20IMR",
+                w.police().token(), "application/octet-stream", plain);
+        String docId = up.json().getString("id");
+        OpenedEnvelope opened = Envelopes.opener(reviewer, ca()).open(new ByteArrayInputStream(api.getBytes("/api/v1/documents/" + docId
+                + "/content", reviewerAccount.token()).body()), dir.resolve("plain"));
+
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(Files.readAllBytes(dir.resolve("plain"))).isEqualTo(plain);
+        assertThat(opened.signedBy()).contains("upload gateway");
+        try (var files = Files.walk(server.dataDir())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (Files.size(f) < 512L * 1024 * 1024) {
+                    assertThat(ByteSearch.contains(Files.readAllBytes(f), marker.getBytes())).as(f.toString()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void boardOfficer_fetchesThroughTheBoardKey() throws Exception {
         byte[] imr = bytes(5000);
         String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null).json().getString("id");
@@ -342,6 +365,22 @@ class ExchangeIT {
             path += "&uploadId=" + idempotencyKey;
         }
         return api.send("POST", path, token, "application/pkcs7-mime", envelope);
+    }
+
+    /** Byte search, for proving that no plaintext reached the disk. */
+    static final class ByteSearch {
+        static boolean contains(byte[] haystack, byte[] needle) {
+            outer:
+            for (int i = 0; i <= haystack.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
     }
 
     static byte[] seal(Identity author, List<X509Certificate> recipients, byte[] plain) throws Exception {

@@ -41,7 +41,8 @@ class OperationsIT {
             "/api/v1/reviews/{id}/organisations", "/api/v1/ca", "/api/v1/keys/enrol", "/api/v1/keys/mine", "/api/v1/keys/{certId}/revoke",
             "/api/v1/reviews/{id}/recipients", "/api/v1/reviews/{id}/documents", "/api/v1/documents/{docId}",
             "/api/v1/documents/{docId}/content", "/api/v1/documents/{docId}/recipients", "/api/v1/documents/{docId}/receipt",
-            "/api/v1/documents/{docId}/receipts", "/api/v1/inbox", "/api/v1/reviews/{id}/bundle"}) {
+            "/api/v1/documents/{docId}/receipts", "/api/v1/inbox", "/api/v1/reviews/{id}/bundle",
+            "/api/v1/reviews/{id}/documents/plain"}) {
             assertThat(doc).as(path).contains(path + ":");
         }
         assertThat(doc).contains("bearer");
