@@ -102,6 +102,16 @@ public final class EnvelopeInspector {
         return new EnvelopeInfo.RecipientRef(dn, serial, ski);
     }
 
+    /** Whether the object is a SignedData (an uploader's outer signature) rather than an envelope. */
+    public static boolean isSignedData(InputStream in) throws IOException {
+        try {
+            containerOf(in);
+            return false;
+        } catch (UnsupportedEnvelopeException e) {
+            return e.getMessage().startsWith("bare SignedData");
+        }
+    }
+
     /**
      * The container named by the ContentInfo at the start of the stream, read by hand from its first
      * bytes so that nothing past them is consumed.

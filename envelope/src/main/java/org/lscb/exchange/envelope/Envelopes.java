@@ -38,6 +38,11 @@ public final class Envelopes {
         return new RecipientSplice();
     }
 
+    /** Unwraps and verifies an uploader's outer SignedData around an envelope (server side). */
+    public static OuterSignature outerSignature() {
+        return new OuterSignature();
+    }
+
     public static EnvelopeInspector inspector() {
         return new EnvelopeInspector();
     }

@@ -100,6 +100,7 @@ public class DocumentService {
             throw new UncheckedIOException(e);
         }
         try {
+            staged = withoutOuterSignature(by, staged);
             EnvelopeInfo info;
             try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
                 info = Envelopes.inspector().inspect(in);
@@ -182,6 +183,50 @@ public class DocumentService {
                     return new Uploaded(other.get(), false);
                 }
             }
+            throw e;
+        }
+    }
+
+    /**
+     * An envelope may arrive inside the uploader's own SignedData (API.md). The signature must verify, its
+     * certificate must be one this deployment's CA issued to the caller and not revoked (SECURITY.md B5);
+     * then the envelope inside is what is stored.
+     */
+    private BlobStore.Staged withoutOuterSignature(Caller by, BlobStore.Staged staged) throws IOException {
+        boolean signed;
+        try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(staged.file()))) {
+            signed = org.lscb.exchange.envelope.EnvelopeInspector.isSignedData(in);
+        }
+        if (!signed) {
+            return staged;
+        }
+        X509Certificate[] signer = new X509Certificate[1];
+        BlobStore.Staged inner;
+        try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
+            inner = store().stageWritten(out -> signer[0] = Envelopes.outerSignature().unwrap(in, out));
+        } finally {
+            store().discard(staged);
+        }
+        try {
+            X509Certificate ca = keys.caCertificate();
+            try {
+                signer[0].verify(ca.getPublicKey());
+                signer[0].checkValidity();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by a certificate this deployment did not issue");
+            }
+            String id = signer[0].getSerialNumber().toString(16);
+            IssuedCertificate issued = database.read(em -> new JpaCertificateRepository(em).byId(id))
+                    .orElseThrow(() -> new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by an unknown certificate"));
+            if (issued.revokedAt().isPresent()) {
+                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by a revoked certificate");
+            }
+            if (!issued.accountId().map(by.accountId()::equals).orElse(false)) {
+                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by someone other than the uploader");
+            }
+            return inner;
+        } catch (RuntimeException e) {
+            store().discard(inner);
             throw e;
         }
     }

@@ -114,8 +114,7 @@ public class ReviewService {
         LeadBoardRule.Boards boards = LeadBoardRule.derive(req.residenceLscbId(), req.lookedAfterByLscbId(), req.leadLscbId(),
                 req.cooperatingLscbIds());
         if (!by.has(Role.LSCB_OFFICER) || !boards.lead().equals(by.organisationId())) {
-            refused(by, null, "open a review led by " + boards.lead());
-            throw new ForbiddenException("only an officer of the lead board opens a review");
+            throw new ForbiddenException("only an officer of the lead board opens a review"); // audited by RefusalAudit
         }
         try {
             return database.inTransaction(em -> {
@@ -162,8 +161,7 @@ public class ReviewService {
         return database.read(em -> {
             Seen s = visible(em, by, id);
             if (!ReviewAccess.allows(action, s.relations())) {
-                refused(by, id, action + " with " + s.relations());
-                throw new ForbiddenException();
+                throw new ForbiddenException(); // audited as ACCESS_REFUSED by RefusalAudit
             }
             return s;
         });
@@ -335,8 +333,7 @@ public class ReviewService {
     private Review allowed(EntityManager em, Caller by, String id, Action action) {
         Seen s = visible(em, by, id);
         if (!ReviewAccess.allows(action, s.relations())) {
-            refused(by, id, action + " with " + s.relations());
-            throw new ForbiddenException();
+            throw new ForbiddenException(); // audited as ACCESS_REFUSED by RefusalAudit
         }
         if (action == Action.MANAGE) {
             // every change bumps the review's version, so two officers changing it at once cannot both win

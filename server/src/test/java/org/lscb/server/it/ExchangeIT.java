@@ -223,6 +223,52 @@ class ExchangeIT {
     }
 
     @Test
+    void outerSignature_byTheUploadersOwnKey_isAccepted_andAnyOtherSignerIsRefused() throws Exception {
+        List<X509Certificate> recipients = recipients(w.police().token());
+        byte[] plain = bytes(5000);
+        byte[] envelope = seal(agency, recipients, plain);
+        var kp = java.security.KeyPairGenerator.getInstance("EC");
+        kp.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var pair = kp.generateKeyPair();
+        long now = System.currentTimeMillis();
+        X509Certificate selfSigned = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=Impostor"),
+                        java.math.BigInteger.TEN, new java.util.Date(now - 60_000), new java.util.Date(now + 86_400_000L),
+                        new org.bouncycastle.asn1.x500.X500Name("CN=Impostor"), pair.getPublic())
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+
+        Api.Reply byUploader = upload(w.police().token(), outerSign(agency, envelope), "IMR", null);
+        Api.Reply byReviewer = upload(w.police().token(), outerSign(reviewer, envelope), "IMR", null);
+        Api.Reply byImpostor = upload(w.police().token(), outerSign(Identity.of(pair.getPrivate(), selfSigned), envelope), "IMR", null);
+        byte[] flipped = outerSign(agency, envelope);
+        flipped[flipped.length - 10] ^= 1;
+        Api.Reply tampered = upload(w.police().token(), flipped, "IMR", null);
+        api.post("/api/v1/keys/" + agency.certificate().getSerialNumber().toString(16) + "/revoke", w.police().token(), "");
+        Api.Reply revoked = upload(w.police().token(), outerSign(agency, envelope), "IMR", null);
+
+        assertThat(byUploader.status()).as(byUploader.body()).isEqualTo(201);
+        Envelopes.opener(reviewer, ca()).open(new ByteArrayInputStream(api.getBytes("/api/v1/documents/"
+                + byUploader.json().getString("id") + "/content", reviewerAccount.token()).body()), dir.resolve("outer"));
+        assertThat(Files.readAllBytes(dir.resolve("outer"))).isEqualTo(plain);
+        assertThat(byReviewer.status()).isEqualTo(415);
+        assertThat(byReviewer.body()).contains("other than the uploader");
+        assertThat(byImpostor.status()).isEqualTo(415);
+        assertThat(tampered.status()).isEqualTo(415);
+        assertThat(revoked.status()).isEqualTo(415);
+        assertThat(revoked.body()).contains("revoked");
+    }
+
+    static byte[] outerSign(Identity signer, byte[] envelope) throws Exception {
+        var gen = new org.bouncycastle.cms.CMSSignedDataGenerator();
+        String alg = signer.privateKey().getAlgorithm().equals("RSA") ? "SHA256withRSAandMGF1" : "SHA256withECDSA";
+        gen.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
+                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg).build(signer.privateKey()), signer.certificate()));
+        gen.addCertificate(new org.bouncycastle.cert.X509CertificateHolder(signer.certificate().getEncoded()));
+        return gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(envelope), true).getEncoded("DER");
+    }
+
+    @Test
     void boardOfficer_fetchesThroughTheBoardKey() throws Exception {
         byte[] imr = bytes(5000);
         String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null).json().getString("id");

@@ -132,6 +132,16 @@ class ReviewAuthorisationIT {
         assertThat(ReviewsIT.audit(api, ownReview)).contains("REVIEW_ACCESS_REFUSED");
     }
 
+    @Test
+    void forbiddenRequests_areAuditedWithCallerAndPath() {
+        api.post("/api/v1/reviews/" + ownReview + "/appointments", own.police().token(), "{\"reviewerId\":\"x\",\"role\":\"PANEL_MEMBER\"}");
+        api.post("/api/v1/reviews/" + ownReview + "/clocks/RAPID_REVIEW", cooperatingOfficer.token(), "{\"action\":\"MET\"}");
+
+        List<jakarta.json.JsonObject> refused = ReviewsIT.auditEntries(api).stream().filter(e -> e.getString("action").equals("ACCESS_REFUSED"))
+                .filter(e -> e.getString("objectId", "").contains(ownReview)).toList();
+        assertThat(refused).extracting(e -> e.getString("actor")).contains(own.police().username(), cooperatingOfficer.username());
+    }
+
     private void check(String token, String reviewId, Map<Endpoint, Integer> expected) {
         String aid = appointmentToEnd(reviewId);
         SoftAssertions soft = new SoftAssertions();

@@ -277,13 +277,18 @@ class ReviewsIT {
     }
 
     static List<String> auditAll(Api api) {
-        List<String> actions = new java.util.ArrayList<>();
+        return auditEntries(api).stream().map(o -> o.getString("action")).toList();
+    }
+
+    static List<JsonObject> auditEntries(Api api) {
+        List<JsonObject> all = new java.util.ArrayList<>();
+        String token = api.adminToken();
         for (int page = 0; ; page++) {
-            List<JsonObject> entries = api.get("/api/v1/audit?size=100&page=" + page, api.adminToken()).json().getJsonArray("entries")
+            List<JsonObject> entries = api.get("/api/v1/audit?size=100&page=" + page, token).json().getJsonArray("entries")
                     .getValuesAs(JsonObject.class);
-            entries.forEach(o -> actions.add(o.getString("action")));
+            all.addAll(entries);
             if (entries.size() < 100) {
-                return actions;
+                return all;
             }
         }
     }

@@ -1,0 +1,44 @@
+package org.lscb.server.audit;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.registry.persistence.Database;
+
+/**
+ * SECURITY.md: a request outside the access policy is audited. Every 403 to a signed-in caller (a role
+ * that may not call the endpoint, or a relation to a review that does not allow the action) becomes an
+ * {@code ACCESS_REFUSED} entry naming the caller, the method and the path. Refusals that answer 404 are
+ * audited where they are decided, because only there is it known that the object exists.
+ */
+@Provider
+public class RefusalAudit implements ContainerResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(RefusalAudit.class.getName());
+
+    @Inject
+    Database database;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() != 403 || request.getSecurityContext() == null || request.getSecurityContext().getUserPrincipal() == null) {
+            return;
+        }
+        String who = request.getSecurityContext().getUserPrincipal().getName();
+        String path = request.getUriInfo().getPath();
+        try {
+            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, "ACCESS_REFUSED", "request",
+                    request.getMethod() + " " + path)));
+        } catch (RuntimeException e) {
+            // the refusal itself stands whatever happens to its record
+            LOG.log(Level.WARNING, "could not audit a refused request", e);
+        }
+    }
+}
