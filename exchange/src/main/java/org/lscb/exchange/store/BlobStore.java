@@ -43,6 +43,7 @@ public final class BlobStore {
      * @throws TooLargeException when more than {@code maxBytes} arrive; the partial file is removed
      */
     public Staged stage(InputStream body, long maxBytes, java.util.function.UnaryOperator<InputStream> check) throws IOException {
+        ensureSpace(0);
         Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
         MessageDigest sha = sha256();
         long size = 0;
@@ -55,6 +56,9 @@ public final class BlobStore {
                 // 16 KiB slices keep SHA-256 on the JDK's intrinsic (see FastGcmDecryptor)
                 for (int off = 0; off < n; off += 16 * 1024) {
                     out.write(buf, off, Math.min(16 * 1024, n - off));
+                }
+                if ((size >> 26) != ((size + n) >> 26)) {
+                    ensureSpace(0); // every 64 MiB
                 }
                 size += n;
             }
@@ -75,6 +79,7 @@ public final class BlobStore {
 
     /** Stages what {@code writer} writes, hashed as it goes. */
     public Staged stageWritten(Writer writer) throws IOException {
+        ensureSpace(0);
         Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
         MessageDigest sha = sha256();
         boolean ok = false;
@@ -109,6 +114,23 @@ public final class BlobStore {
         public void write(int b) throws IOException {
             out.write(b);
             count++;
+        }
+    }
+
+    /** Keep at least this much free on the blob store's disk; 0 turns the check off. */
+    private volatile long minFree;
+
+    public void keepFree(long bytes) {
+        this.minFree = bytes;
+    }
+
+    /**
+     * SECURITY.md F3: refuses to start (or go on) writing when the disk would drop below the reserve, so a
+     * full disk is a clean refusal rather than a half-written file.
+     */
+    void ensureSpace(long more) throws IOException {
+        if (minFree > 0 && Files.getFileStore(root).getUsableSpace() - more < minFree) {
+            throw new InsufficientStorageException();
         }
     }
 

@@ -33,6 +33,7 @@ public class ServerConfig {
     private Duration overdueSweepInterval;
     private Optional<String> caSecret;
     private long documentMaxBytes;
+    private long documentMinFreeBytes;
 
     protected ServerConfig() {
         // CDI proxy
@@ -72,6 +73,7 @@ public class ServerConfig {
         }
         caSecret = config.getOptionalValue("ca.secret", String.class);
         documentMaxBytes = config.getOptionalValue("documents.max-bytes", Long.class).orElse(2L * 1024 * 1024 * 1024);
+        documentMinFreeBytes = config.getOptionalValue("documents.min-free-bytes", Long.class).orElse(1024L * 1024 * 1024);
         if (documentMaxBytes < 1024) {
             throw new IllegalStateException("documents.max-bytes must be at least 1024, not " + documentMaxBytes);
         }
@@ -187,6 +189,11 @@ public class ServerConfig {
     /** The secret protecting the deployment CA's key store; when unset, one is made and kept in {@code DATA_DIR/ca}. */
     public Optional<String> caSecret() {
         return caSecret;
+    }
+
+    /** Free space the blob store keeps: an upload that would leave less is refused with 507 ({@code documents.min-free-bytes}, default 1 GiB). */
+    public long documentMinFreeBytes() {
+        return documentMinFreeBytes;
     }
 
     /** The largest envelope an upload may send ({@code documents.max-bytes}, default 2 GiB). */

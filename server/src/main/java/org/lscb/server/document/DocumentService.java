@@ -77,7 +77,8 @@ public class DocumentService {
         try {
             return receive(by, review, reviewId, description, body);
         } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
-                 | org.lscb.exchange.store.TooLargeException | org.lscb.registry.review.ReviewRuleException e) {
+                 | org.lscb.exchange.store.TooLargeException | org.lscb.registry.review.ReviewRuleException
+                 | org.lscb.exchange.store.InsufficientStorageException e) {
             database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_REFUSED", "review",
                     reviewId).forReview(reviewId).withDetails(e.getClass().getSimpleName() + ": " + e.getMessage())));
             throw e;
@@ -443,6 +444,7 @@ public class DocumentService {
                 if (store == null) {
                     try {
                         store = new BlobStore(config.dataDir().resolve("blobs"));
+                        store.keepFree(config.documentMinFreeBytes());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -59,6 +59,12 @@ public final class ErrorResponses {
         if (t instanceof org.lscb.exchange.envelope.UnsupportedEnvelopeException unsupported) {
             return build(415, ApiError.of("unsupported_envelope", unsupported.getMessage()));
         }
+        if (find(t, org.lscb.exchange.store.InsufficientStorageException.class) != null) {
+            return build(507, ApiError.of("insufficient_storage", find(t, org.lscb.exchange.store.InsufficientStorageException.class).getMessage()));
+        }
+        if (find(t, java.io.IOException.class) != null && String.valueOf(find(t, java.io.IOException.class).getMessage()).contains("No space left")) {
+            return build(507, ApiError.of("insufficient_storage", "the server has no room to store this document now; try again later"));
+        }
         if (find(t, org.lscb.exchange.store.TooLargeException.class) != null) {
             return build(413, ApiError.of("too_large", find(t, org.lscb.exchange.store.TooLargeException.class).getMessage()));
         }

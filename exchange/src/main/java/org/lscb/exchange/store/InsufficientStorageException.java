@@ -1,0 +1,9 @@
+package org.lscb.exchange.store;
+
+/** The blob store's disk is (nearly) full: the upload is refused (507) and nothing of it is kept. */
+public class InsufficientStorageException extends RuntimeException {
+
+    public InsufficientStorageException() {
+        super("the server has no room to store this document now; try again later");
+    }
+}
