@@ -20,6 +20,13 @@ public record EnvelopeInfo(EnvelopeProfile profile, List<RecipientRef> recipient
      */
     public record RecipientRef(String issuer, BigInteger serial, byte[] subjectKeyIdentifier) {
 
+        /** Whether two references name the same certificate the same way. */
+        public boolean sameAs(RecipientRef other) {
+            return java.util.Objects.equals(issuer == null ? null : new javax.security.auth.x500.X500Principal(issuer),
+                    other.issuer == null ? null : new javax.security.auth.x500.X500Principal(other.issuer))
+                    && java.util.Objects.equals(serial, other.serial) && java.util.Arrays.equals(subjectKeyIdentifier, other.subjectKeyIdentifier);
+        }
+
         public boolean names(X509Certificate c) {
             if (serial != null && issuer != null) {
                 return serial.equals(c.getSerialNumber())

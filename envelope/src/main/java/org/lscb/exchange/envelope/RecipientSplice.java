@@ -18,6 +18,16 @@ import org.bouncycastle.asn1.cms.RecipientInfo;
  */
 public final class RecipientSplice {
 
+    /** DER of the content type id-envelopedData (1.2.840.113549.1.7.3). */
+    private static final byte[] ENVELOPED_DATA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x07, 0x03};
+
+    private static boolean needsVersion2(RecipientInfo ri) {
+        if (ri.getInfo() instanceof org.bouncycastle.asn1.cms.KeyTransRecipientInfo kt) {
+            return kt.getRecipientIdentifier().getId() instanceof org.bouncycastle.asn1.ASN1OctetString;
+        }
+        return true;
+    }
+
     /** At most this many RecipientInfos may be added at once, each at most 16 KiB. */
     static final int MAX_GRANTED = 50;
 
@@ -89,7 +99,13 @@ public final class RecipientSplice {
         out.write(new byte[] {0x30, (byte) 0x80});
         out.write(contentType);
         out.write(new byte[] {(byte) 0xA0, (byte) 0x80, 0x30, (byte) 0x80});
-        out.write(in.element()); // version
+        byte[] version = in.element();
+        // RFC 5652 6.1: EnvelopedData is version 2 once a recipient is by key agreement or by key identifier
+        boolean enveloped = java.util.Arrays.equals(contentType, ENVELOPED_DATA_OID);
+        if (enveloped && version.length == 3 && version[2] == 0 && granted.stream().anyMatch(RecipientSplice::needsVersion2)) {
+            version = new byte[] {0x02, 0x01, 0x02};
+        }
+        out.write(version);
         byte[] next = in.element();
         if ((next[0] & 0xff) == 0xA0) { // originatorInfo
             out.write(next);
@@ -110,11 +126,21 @@ public final class RecipientSplice {
         }
     }
 
+    /**
+     * The recipient set with the granted entries; an existing entry for the same certificate is replaced,
+     * so that a wrong grant can be put right by granting again.
+     */
     private static byte[] recipientSet(byte[] existing, List<RecipientInfo> granted) throws IOException {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        Tlv set = new Tlv(new java.io.ByteArrayInputStream(existing));
-        Tlv.Header h = set.header(0x31);
-        set.copyRest(h, content);
+        List<EnvelopeInfo.RecipientRef> grantedRefs = new RecipientSplice().addressees(granted);
+        org.bouncycastle.asn1.ASN1Set old = org.bouncycastle.asn1.ASN1Set.getInstance(ASN1Primitive.fromByteArray(existing));
+        for (int i = 0; i < old.size(); i++) {
+            RecipientInfo ri = RecipientInfo.getInstance(old.getObjectAt(i));
+            boolean replaced = new RecipientSplice().addressees(List.of(ri)).stream().anyMatch(r -> grantedRefs.stream().anyMatch(r::sameAs));
+            if (!replaced) {
+                content.write(ri.getEncoded("DER"));
+            }
+        }
         for (RecipientInfo ri : granted) {
             content.write(ri.getEncoded("DER"));
         }

@@ -52,6 +52,51 @@ class GrantTest {
     }
 
     @Test
+    void aWrongGrant_isPutRightByGrantingAgain() throws Exception {
+        Identity board = TestKeys.ec("Board");
+        Identity late = TestKeys.rsa("Late Reviewer");
+        byte[] plain = EnvelopesTest.bytes(5000);
+        byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), plain);
+        byte[] other = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), plain);
+        // a grant wrapping another envelope's content key: well formed, but the wrong key
+        byte[] wrong = Envelopes.granter(board).grant(new ByteArrayInputStream(other), List.of(late.certificate()));
+        byte[] right = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(late.certificate()));
+
+        byte[] broken = splice(envelope, wrong);
+        byte[] mended = splice(broken, right);
+
+        assertThatThrownBy(() -> Envelopes.opener(late).open(new ByteArrayInputStream(broken), dir.resolve("broken")))
+                .isInstanceOf(EnvelopeOpeningException.class);
+        Envelopes.opener(late).open(new ByteArrayInputStream(mended), dir.resolve("mended"));
+        assertThat(Files.readAllBytes(dir.resolve("mended"))).isEqualTo(plain);
+        assertThat(Envelopes.inspector().inspect(new ByteArrayInputStream(mended)).recipients()).hasSize(2);
+    }
+
+    @Test
+    void envelopedDataGainingAKeyAgreementRecipient_becomesVersion2() throws Exception {
+        Identity author = TestKeys.rsa("Agency Author");
+        Identity reviewer = TestKeys.rsa("Reviewer");
+        byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(EnvelopeProfile.ENVELOPED_AES256_CBC, author, List.of(reviewer.certificate())),
+                EnvelopesTest.bytes(100));
+        byte[] spliced = splice(envelope, Envelopes.granter(reviewer).grant(new ByteArrayInputStream(envelope),
+                List.of(TestKeys.ec("Board").certificate())));
+
+        assertThat(version(envelope)).isZero();
+        assertThat(version(spliced)).isEqualTo(2);
+    }
+
+    private static int version(byte[] envelope) throws Exception {
+        var ci = org.bouncycastle.asn1.cms.ContentInfo.getInstance(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(envelope));
+        return org.bouncycastle.asn1.cms.EnvelopedData.getInstance(ci.getContent()).getVersion().intValueExact();
+    }
+
+    private static byte[] splice(byte[] envelope, byte[] grant) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(grant), out);
+        return out.toByteArray();
+    }
+
+    @Test
     void someoneWhoCannotOpenTheEnvelope_cannotGrant() throws Exception {
         byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(TestKeys.ec("Board").certificate())),
                 EnvelopesTest.bytes(100));

@@ -83,6 +83,29 @@ class OpensslInteropTest {
         assertThat(Files.readAllBytes(back)).isEqualTo(plain);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"AUTH_ENVELOPED_AES256_GCM", "ENVELOPED_AES256_CBC"})
+    void anEnvelopeWithAGrantedRecipient_isOpenedByOpenssl(EnvelopeProfile profile) throws Exception {
+        Identity author = TestKeys.rsa("Agency Author");
+        Identity board = TestKeys.ec("Board");
+        Identity late = TestKeys.rsa("Late Reviewer");
+        byte[] plain = EnvelopesTest.bytes(70_000);
+        byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(profile, author, List.of(board.certificate())), plain);
+        byte[] grant = Envelopes.granter(board).grant(new java.io.ByteArrayInputStream(envelope), List.of(late.certificate()));
+        Path spliced = dir.resolve("spliced-" + profile + ".der");
+        try (OutputStream out = Files.newOutputStream(spliced)) {
+            Envelopes.splice().addRecipients(new java.io.ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(grant), out);
+        }
+        Path signed = dir.resolve("spliced-signed-" + profile + ".der");
+        Path back = dir.resolve("spliced-plain-" + profile);
+
+        assertThat(run(List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in", spliced.toString(), "-recip",
+                pem(late.certificate()).toString(), "-inkey", key(late).toString(), "-out", signed.toString()), null)).isZero();
+        assertThat(run(List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signed.toString(), "-CAfile",
+                pem(TestKeys.ca().certificate()).toString(), "-out", back.toString()), null)).isZero();
+        assertThat(Files.readAllBytes(back)).isEqualTo(plain);
+    }
+
     static Path write(String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
     }

@@ -287,10 +287,10 @@ public class DocumentService {
         int strangers = 0;
         for (EnvelopeInfo.RecipientRef ref : splice.addressees(granted)) {
             Optional<IssuedCertificate> match = entitled.stream().filter(c -> ref.names(c.x509())).findFirst();
-            if (match.isEmpty() || d.addressedTo(match.get().id())) {
+            if (match.isEmpty()) {
                 strangers++;
             } else {
-                newIds.add(match.get().id());
+                newIds.add(match.get().id()); // already a recipient: the new entry replaces the old one
             }
         }
         if (strangers > 0) {
