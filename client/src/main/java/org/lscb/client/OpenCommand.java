@@ -1,0 +1,47 @@
+package org.lscb.client;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lscb.exchange.envelope.Envelopes;
+import org.lscb.exchange.envelope.OpenedEnvelope;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "open", mixinStandardHelpOptions = true,
+        description = "Decrypt and verify an envelope to a file, and say who signed it. A failure leaves no partial file.")
+final class OpenCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    KeyOptions key;
+
+    @Parameters(index = "0", description = "the envelope (.p7m)")
+    Path envelope;
+
+    @Option(names = "--out", description = "where to write the document (default: the envelope's name without .p7m)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(envelope)) {
+            throw new ClientException("no such file: " + envelope);
+        }
+        var ca = main.settings().pinnedCa().orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
+        var me = KeyFile.read(key.file(main.settings()), key.password());
+        String name = envelope.getFileName().toString();
+        Path target = out != null ? out : envelope.resolveSibling(name.endsWith(".p7m") ? name.substring(0, name.length() - 4) : name + ".out");
+        OpenedEnvelope opened;
+        try (InputStream in = main.progress().reading(Files.newInputStream(envelope), Files.size(envelope), "opening")) {
+            opened = Envelopes.opener(me, ca).open(in, target);
+        }
+        main.out().println("Opened " + target + " (" + opened.size() + " bytes), signed by " + opened.signedBy());
+        return 0;
+    }
+}

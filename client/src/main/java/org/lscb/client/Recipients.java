@@ -1,0 +1,36 @@
+package org.lscb.client;
+
+import jakarta.json.JsonObject;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A review's recipient certificates, each checked against the pinned deployment CA before use. */
+final class Recipients {
+
+    record Recipient(String id, X509Certificate certificate) {
+    }
+
+    private Recipients() {
+    }
+
+    static List<Recipient> of(Main main, String reviewId) {
+        X509Certificate ca = main.settings().pinnedCa().orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
+        List<Recipient> out = new ArrayList<>();
+        for (JsonObject o : main.api().get("/api/v1/reviews/" + reviewId + "/recipients").asJsonArray().getValuesAs(JsonObject.class)) {
+            X509Certificate c = Settings.certificate(o.getString("pem"));
+            try {
+                c.verify(ca.getPublicKey());
+                c.checkValidity();
+            } catch (Exception e) {
+                throw new ClientException("recipient certificate " + c.getSubjectX500Principal().getName()
+                        + " is not from the pinned deployment CA or has expired: refusing to encrypt to it");
+            }
+            out.add(new Recipient(o.getString("id"), c));
+        }
+        if (out.isEmpty()) {
+            throw new ClientException("the review has no recipients yet: the board must enrol its board key");
+        }
+        return out;
+    }
+}

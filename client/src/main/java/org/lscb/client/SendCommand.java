@@ -1,0 +1,61 @@
+package org.lscb.client;
+
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lscb.exchange.envelope.Envelopes;
+import org.lscb.exchange.envelope.Identity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = "Sign, encrypt to the review's recipients and upload, as one stream.")
+final class SendCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Main main;
+
+    @Mixin
+    KeyOptions key;
+
+    @Parameters(index = "0", description = "the review id")
+    String review;
+
+    @Parameters(index = "1", description = "the file to send")
+    Path file;
+
+    @Option(names = "--type", required = true, description = "IMR, CHRONOLOGY, CORONER_JOINT_REPORT, DRAFT_REPORT, ... (see the API)")
+    String type;
+
+    @Option(names = "--title", description = "a title (default: the file's name)")
+    String title;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new ClientException("no such file: " + file);
+        }
+        Identity me = KeyFile.read(key.file(main.settings()), key.password());
+        var recipients = Recipients.of(main, review).stream().map(Recipients.Recipient::certificate).toList();
+        var sealer = Envelopes.sealer(me, recipients);
+        long size = Files.size(file);
+        String name = title != null ? title : file.getFileName().toString();
+        String path = "/api/v1/reviews/" + review + "/documents?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8) + "&title="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8);
+        JsonObject answer = main.api().postStream(path, "application/pkcs7-mime", out -> {
+            try (InputStream in = main.progress().reading(Files.newInputStream(file), size, "sending")) {
+                sealer.seal(in, out);
+            }
+        }).asJsonObject();
+        main.out().println("Sent " + answer.getString("id") + " (" + answer.getJsonArray("recipients").size() + " recipients, sha256 "
+                + answer.getString("sha256") + ")");
+        return 0;
+    }
+}

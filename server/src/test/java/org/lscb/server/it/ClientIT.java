@@ -1,0 +1,202 @@
+package org.lscb.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.lscb.client.Main;
+
+/**
+ * The command-line client end to end against the real server, as each person would use it on their own
+ * machine (their own client folder, passwords from files): an agency sends an IMR, the reviewer bundles,
+ * fetches and opens it byte-identical; a reviewer appointed later cannot open it until an officer runs
+ * grant; a coroner acknowledges a joint report; and the error paths say one line and exit 1.
+ */
+@ExtendWith(SharedServer.class)
+class ClientIT {
+
+    @TempDir
+    Path dir;
+
+    private Api api;
+    private ReviewWorld w;
+    private String reviewId;
+
+    /** One person's client: their folder, their password files. */
+    private final class Person {
+        final Api.Login login;
+        final Path folder;
+        final Path password;
+        final Path keyPassword;
+
+        Person(Api.Login login) throws Exception {
+            this.login = login;
+            this.folder = Files.createDirectories(dir.resolve(login.username()));
+            this.password = Files.writeString(folder.resolve("password.txt"), login.password());
+            this.keyPassword = Files.writeString(folder.resolve("keypass.txt"), "key-" + login.username());
+        }
+
+        Result run(String... args) {
+            List<String> all = new ArrayList<>(List.of("--server", api.baseUrl(), "--config", folder.resolve("cfg").toString(), "--quiet"));
+            all.addAll(List.of(args));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+            return new Result(status, out.toString(), err.toString());
+        }
+
+        void setUp(boolean board) {
+            assertThat(run("login", "--user", login.username(), "--password-file", password.toString()).status()).isZero();
+            assertThat(run("keygen", "--type", "ec", "--key-password-file", keyPassword.toString()).status()).isZero();
+            Result enrolled = board ? run("enrol", "--board", "--key-password-file", keyPassword.toString())
+                    : run("enrol", "--key-password-file", keyPassword.toString());
+            assertThat(enrolled.status()).as(enrolled.err()).isZero();
+        }
+    }
+
+    record Result(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void world(Api api) {
+        this.api = api;
+        w = ReviewWorld.create(api);
+        reviewId = w.openScr(3).getString("id");
+    }
+
+    @Test
+    void agencySends_reviewerOpens_lateReviewerWaitsForTheGrant() throws Exception {
+        Person officer = new Person(w.officer());
+        Person police = new Person(w.police());
+        Person reviewer = new Person(api.newAccount("REVIEWER"));
+        Person late = new Person(api.newAccount("REVIEWER"));
+        w.appoint(reviewId, profile(reviewer), "LEAD_REVIEWER");
+        officer.setUp(true);
+        reviewer.setUp(false);
+        police.setUp(false);
+        byte[] imr = ExchangeIT.bytes(300_000);
+        Path file = Files.write(dir.resolve("imr.pdf"), imr);
+
+        Result recipients = police.run("recipients", reviewId);
+        Result sent = police.run("send", reviewId, file.toString(), "--type", "IMR", "--key-password-file", police.keyPassword.toString());
+        String docId = id(sent.out());
+        Result bundle = reviewer.run("bundle", reviewId, "--out", dir.resolve("bundle.zip").toString());
+        Result fetched = reviewer.run("fetch", docId, "--out", dir.resolve("imr.p7m").toString());
+        Result opened = reviewer.run("open", dir.resolve("imr.p7m").toString(), "--out", dir.resolve("imr-opened.pdf").toString(),
+                "--key-password-file", reviewer.keyPassword.toString());
+
+        assertThat(recipients.out()).contains("board key").contains("SHA-256");
+        assertThat(sent.status()).as(sent.err()).isZero();
+        assertThat(bundle.status()).as(bundle.err()).isZero();
+        assertThat(fetched.status()).as(fetched.err()).isZero();
+        assertThat(opened.status()).as(opened.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("imr-opened.pdf"))).isEqualTo(imr);
+        assertThat(opened.out()).contains("signed by").contains("Test AGENCY_USER");
+
+        w.appoint(reviewId, profile(late), "PANEL_MEMBER");
+        late.setUp(false);
+        Result refused = late.run("fetch", docId, "--out", dir.resolve("late.p7m").toString());
+        Result granted = officer.run("grant", docId, "--key-password-file", officer.keyPassword.toString());
+        Result lateFetch = late.run("fetch", docId, "--out", dir.resolve("late.p7m").toString());
+        Result lateOpen = late.run("open", dir.resolve("late.p7m").toString(), "--key-password-file", late.keyPassword.toString());
+
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("lscb: not found").doesNotContain("Exception");
+        assertThat(granted.status()).as(granted.err()).isZero();
+        assertThat(lateFetch.status()).isZero();
+        assertThat(lateOpen.status()).as(lateOpen.err()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("late"))).isEqualTo(imr);
+    }
+
+    @Test
+    void errorPaths_sayOneLine_exit1_andLeaveNoPartialFile() throws Exception {
+        Person officer = new Person(w.officer());
+        Person police = new Person(w.police());
+        Person reviewer = new Person(api.newAccount("REVIEWER"));
+        Person stranger = new Person(api.newAccount("REVIEWER"));
+        w.appoint(reviewId, profile(reviewer), "LEAD_REVIEWER");
+        officer.setUp(true);
+        reviewer.setUp(false);
+        police.setUp(false);
+        stranger.setUp(false);
+        Path file = Files.write(dir.resolve("doc.txt"), ExchangeIT.bytes(50_000));
+        String docId = id(police.run("send", reviewId, file.toString(), "--type", "IMR", "--key-password-file", police.keyPassword.toString()).out());
+        reviewer.run("fetch", docId, "--out", dir.resolve("doc.p7m").toString());
+        byte[] envelope = Files.readAllBytes(dir.resolve("doc.p7m"));
+        envelope[envelope.length - 30] ^= 1;
+        Files.write(dir.resolve("tampered.p7m"), envelope);
+        Files.copy(dir.resolve("doc.p7m"), stranger.folder.resolve("doc.p7m"));
+
+        Result wrongKey = stranger.run("open", stranger.folder.resolve("doc.p7m").toString(), "--key-password-file", stranger.keyPassword.toString());
+        Result tampered = reviewer.run("open", dir.resolve("tampered.p7m").toString(), "--key-password-file", reviewer.keyPassword.toString());
+        Result wrongPassword = reviewer.run("open", dir.resolve("doc.p7m").toString(), "--key-password-file", police.keyPassword.toString());
+        Files.writeString(reviewer.folder.resolve("cfg").resolve("token"), "expired.or.forged");
+        Result expired = reviewer.run("fetch", docId);
+        Result verbose = reviewer.run("--verbose", "fetch", docId);
+
+        for (Result r : List.of(wrongKey, tampered, wrongPassword, expired)) {
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).startsWith("lscb: ").doesNotContain("\tat ");
+        }
+        assertThat(wrongKey.err()).contains("cannot open");
+        assertThat(tampered.err()).contains("cannot open");
+        assertThat(wrongPassword.err()).contains("wrong password");
+        assertThat(expired.err()).contains("lscb login");
+        assertThat(verbose.err()).contains("\tat ");
+        assertThat(dir.resolve("tampered")).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".opening-") || n.startsWith(".download-")))
+                    .isEmpty();
+        }
+        assertThat(stranger.folder.resolve("doc")).doesNotExist();
+    }
+
+    @Test
+    void coroner_acknowledgesTheJointReport() throws Exception {
+        String cdr = w.openChildDeath(3).getString("id");
+        Person officer = new Person(w.officer());
+        Api.Login coronerLogin = api.newAccount("CORONER");
+        Api.Login paediatricianLogin = api.newAccount("PAEDIATRICIAN");
+        for (Api.Login who : List.of(coronerLogin, paediatricianLogin)) {
+            api.post("/api/v1/reviews/" + cdr + "/appointments", w.officer().token(), "{\"accountId\":\"" + who.id() + "\",\"role\":\""
+                    + (who == coronerLogin ? "CORONER" : "PAEDIATRICIAN") + "\"}");
+        }
+        Person coroner = new Person(coronerLogin);
+        Person paediatrician = new Person(paediatricianLogin);
+        officer.setUp(true);
+        coroner.setUp(false);
+        paediatrician.setUp(false);
+        Path report = Files.write(dir.resolve("joint.pdf"), ExchangeIT.bytes(20_000));
+        String docId = id(paediatrician.run("send", cdr, report.toString(), "--type", "CORONER_JOINT_REPORT", "--key-password-file",
+                paediatrician.keyPassword.toString()).out());
+
+        Result receipt = coroner.run("receipt", docId);
+
+        assertThat(receipt.status()).as(receipt.err()).isZero();
+        assertThat(receipt.out()).contains("Receipt");
+        assertThat(api.get("/api/v1/inbox", coronerLogin.token()).value().asJsonArray().getJsonObject(0).getBoolean("received")).isTrue();
+    }
+
+    private String profile(Person p) {
+        return api.post("/api/v1/reviewers", p.login.token(), ReviewerRegistryIT.profile("Client " + Api.unique(), "HEALTH", "LONDON"))
+                .json().getString("id");
+    }
+
+    private static String id(String sent) {
+        Matcher m = Pattern.compile("Sent ([0-9a-f-]{36})").matcher(sent);
+        assertThat(m.find()).as(sent).isTrue();
+        return m.group(1);
+    }
+}
