@@ -159,6 +159,48 @@ public final class ExchangeBenchmark {
                 throw new IllegalStateException("curl upload answered " + curlStatus + ": " + Files.readString(work.resolve("curl.out")));
             }
 
+            // (c) issue 6: the client's send and fetch+open against openssl cms plus curl doing the same work
+            Path client = Path.of("client/target/lscb-client.jar").toAbsolutePath();
+            Path policeCfg = work.resolve("police-cfg");
+            Path officerCfg = work.resolve("officer-cfg");
+            Files.writeString(work.resolve("police.pw"), "benchpolice-password-bench");
+            Files.writeString(work.resolve("officer.pw"), "benchofficer-password-bench");
+            Files.writeString(work.resolve("key.pw"), "bench");
+            List<String> clientJava = List.of(java(), "-Xmx256m", "-jar", client.toString(), "--server", base, "--quiet");
+            time(work, concat(clientJava, "--config", policeCfg.toString(), "login", "--user", "benchpolice", "--password-file",
+                    work.resolve("police.pw").toString()));
+            time(work, concat(clientJava, "--config", policeCfg.toString(), "keygen", "--type", "ec", "--key-password-file",
+                    work.resolve("key.pw").toString()));
+            time(work, concat(clientJava, "--config", policeCfg.toString(), "enrol", "--key-password-file", work.resolve("key.pw").toString()));
+            time(work, concat(clientJava, "--config", officerCfg.toString(), "login", "--user", "benchofficer", "--password-file",
+                    work.resolve("officer.pw").toString()));
+            writeRandom(plain, (long) mib << 20);
+            Measured clientSend = time(work, concat(clientJava, "--config", policeCfg.toString(), "send", review, plain.toString(), "--type",
+                    "IMR", "--title", "client", "--key-password-file", work.resolve("key.pw").toString()));
+            String sentId = Pattern.compile("Sent ([0-9a-f-]{36})").matcher(Files.readString(work.resolve("tool.log"))).results()
+                    .map(r -> r.group(1)).findFirst().orElseThrow();
+            Measured sslEncrypt = time(work, List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
+                    plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                    "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("curl-up.p7m").toString()));
+            Measured curlUp = time(work, List.of("curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", "-T", work.resolve("curl-up.p7m").toString(),
+                    "-H", "Authorization: Bearer " + police, "-H", "Content-Type: application/pkcs7-mime",
+                    base + "/api/v1/reviews/" + review + "/documents?type=IMR&title=openssl"));
+            Files.delete(work.resolve("curl-up.p7m"));
+            Measured clientFetch = time(work, concat(clientJava, "--config", officerCfg.toString(), "fetch", sentId, "--out",
+                    work.resolve("client.p7m").toString()));
+            Measured clientOpen = time(work, concat(clientJava, "--config", officerCfg.toString(), "open", work.resolve("client.p7m").toString(),
+                    "--key", boardP12.toString(), "--key-password-file", work.resolve("key.pw").toString(), "--out",
+                    work.resolve("client.out").toString()));
+            boolean clientIdentical = Arrays.equals(sha256(plain), sha256(work.resolve("client.out")));
+            Files.delete(work.resolve("client.out"));
+            Measured curlDown = time(work, List.of("curl", "-sS", "-f", "-o", work.resolve("curl-down.p7m").toString(), "-H",
+                    "Authorization: Bearer " + officer, base + "/api/v1/documents/" + sentId + "/content"));
+            Files.delete(plain);
+            Measured sslDecrypt = time(work, List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in",
+                    work.resolve("curl-down.p7m").toString(), "-recip", boardPem.toString(), "-inkey", boardKeyPem.toString(), "-out",
+                    work.resolve("curl-down.out").toString()));
+            Files.delete(work.resolve("curl-down.out"));
+
             double gib = size / (double) (1L << 30);
             say("");
             say("(a) upload of a %.2f GiB envelope to the bundle started with -Xmx256m", gib);
@@ -178,6 +220,17 @@ public final class ExchangeBenchmark {
                     ourOpen.rssKb() / (double) sslOpen.rssKb());
             say("    plaintext identical after opening: ours %s, openssl %s (ours also signs and verifies; openssl here only encrypts)",
                     oursIdentical, sslIdentical);
+            say("(c) the client, %,d MiB, each command its own process", mib);
+            say("    send   lscb send %6.2f s %6d MiB | openssl -encrypt -stream + curl -T %6.2f s (%.2f + %.2f) %6d MiB | time ratio %.2f (goal <= 1)",
+                    clientSend.seconds(), clientSend.rssKb() >> 10, sslEncrypt.seconds() + curlUp.seconds(), sslEncrypt.seconds(),
+                    curlUp.seconds(), Math.max(sslEncrypt.rssKb(), curlUp.rssKb()) >> 10,
+                    clientSend.seconds() / (sslEncrypt.seconds() + curlUp.seconds()));
+            say("    fetch+open lscb %6.2f s (%.2f + %.2f) %6d MiB | curl + openssl -decrypt %6.2f s (%.2f + %.2f) %6d MiB | speed-up %.2fx (goal >= 3)",
+                    clientFetch.seconds() + clientOpen.seconds(), clientFetch.seconds(), clientOpen.seconds(),
+                    Math.max(clientFetch.rssKb(), clientOpen.rssKb()) >> 10, curlDown.seconds() + sslDecrypt.seconds(), curlDown.seconds(),
+                    sslDecrypt.seconds(), Math.max(curlDown.rssKb(), sslDecrypt.rssKb()) >> 10,
+                    (curlDown.seconds() + sslDecrypt.seconds()) / (clientFetch.seconds() + clientOpen.seconds()));
+            say("    plaintext identical after lscb open: %s", clientIdentical);
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -185,6 +238,12 @@ public final class ExchangeBenchmark {
     }
 
     record Measured(double seconds, long rssKb) {
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 
     private static Measured time(Path work, List<String> command) throws Exception {

@@ -104,12 +104,13 @@ final class ServerApi {
         try {
             Path dir = target.toAbsolutePath().getParent();
             partial = Files.createTempFile(dir, ".download-", ".part");
-            HttpResponse<InputStream> r = send(authorised(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-            long length = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-            long n;
-            try (InputStream in = progress.reading(r.body(), length, "fetching"); OutputStream out = Files.newOutputStream(partial)) {
-                n = in.transferTo(out);
+            // the HTTP client writes the file itself (much faster than reading its stream); the bar watches the file grow
+            Path growing = partial;
+            HttpResponse<Path> r;
+            try (Progress.Watch watch = progress.watching(growing, "fetching")) {
+                r = send(authorised(path).GET().build(), HttpResponse.BodyHandlers.ofFile(partial));
             }
+            long n = Files.size(r.body());
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             partial = null;
             return n;
@@ -158,7 +159,8 @@ final class ServerApi {
         String body = "";
         try {
             Object b = r.body();
-            body = b instanceof String s ? s : b instanceof InputStream in ? new String(in.readNBytes(4096), StandardCharsets.UTF_8) : "";
+            body = b instanceof String s ? s : b instanceof InputStream in ? new String(in.readNBytes(4096), StandardCharsets.UTF_8)
+                    : b instanceof Path p && Files.size(p) < 65536 ? Files.readString(p) : "";
             JsonObject e = json(body).asJsonObject();
             String message = e.getString("message", e.getString("error", ""));
             return switch (r.statusCode()) {
