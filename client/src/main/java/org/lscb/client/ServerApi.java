@@ -6,8 +6,6 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.StringReader;
 import java.net.ConnectException;
 import java.net.URI;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The server's HTTP API as the client uses it; every failure becomes one sentence. */
 final class ServerApi {
@@ -64,59 +61,62 @@ final class ServerApi {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    /** Streams what {@code writer} produces as the request body, without holding it in memory. */
+    /**
+     * Streams what {@code writer} produces as the request body (chunked), without holding it in memory.
+     * Large transfers use {@link java.net.HttpURLConnection}, which moves bytes several times faster than
+     * the JDK's newer HTTP client.
+     */
     JsonValue postStream(String path, String contentType, BodyWriter writer) {
+        java.net.HttpURLConnection c = connection(path, "POST");
         try {
-            PipedInputStream in = new PipedInputStream(1 << 20);
-            PipedOutputStream out = new PipedOutputStream(in);
-            AtomicReference<Throwable> failed = new AtomicReference<>();
-            Thread producer = new Thread(() -> {
-                try (out) {
-                    writer.writeTo(out);
-                } catch (Throwable e) {
-                    failed.set(e);
-                }
-            }, "lscb-upload");
-            producer.setDaemon(true);
-            producer.start();
-            try {
-                HttpResponse<String> r = send(authorised(path).header("Content-Type", contentType).timeout(Duration.ofHours(6))
-                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> in)).build(), HttpResponse.BodyHandlers.ofString());
-                return json(r.body());
-            } finally {
-                producer.join(60_000);
-                if (failed.get() != null) {
-                    Throwable e = failed.get();
-                    throw e instanceof ClientException ce ? ce : new ClientException("sending failed: " + e.getMessage(), e);
-                }
+            c.setDoOutput(true);
+            c.setChunkedStreamingMode(1 << 20);
+            c.setRequestProperty("Content-Type", contentType);
+            try (OutputStream out = new java.io.BufferedOutputStream(c.getOutputStream(), 1 << 20)) {
+                writer.writeTo(out);
             }
+            return json(answer(c));
+        } catch (ConnectException e) {
+            throw unreachable(e);
         } catch (IOException e) {
             throw new ClientException("sending failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientException("interrupted");
+        } finally {
+            c.disconnect();
         }
     }
 
     /** Downloads to a temporary file beside {@code target} and renames it only when complete. */
     long download(String path, Path target, Progress progress) {
         Path partial = null;
+        java.net.HttpURLConnection c = connection(path, "GET");
         try {
             Path dir = target.toAbsolutePath().getParent();
             partial = Files.createTempFile(dir, ".download-", ".part");
-            // the HTTP client writes the file itself (much faster than reading its stream); the bar watches the file grow
-            Path growing = partial;
-            HttpResponse<Path> r;
-            try (Progress.Watch watch = progress.watching(growing, "fetching")) {
-                r = send(authorised(path).GET().build(), HttpResponse.BodyHandlers.ofFile(partial));
+            int status = c.getResponseCode();
+            if (status / 100 != 2) {
+                answer(c);
             }
-            long n = Files.size(r.body());
+            long n;
+            try (InputStream in = progress.reading(c.getInputStream(), c.getContentLengthLong(), "fetching");
+                 OutputStream out = Files.newOutputStream(partial)) {
+                byte[] buf = new byte[1 << 20];
+                long total = 0;
+                int r;
+                while ((r = in.read(buf)) >= 0) {
+                    out.write(buf, 0, r);
+                    total += r;
+                }
+                n = total;
+            }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             partial = null;
             return n;
+        } catch (ConnectException e) {
+            throw unreachable(e);
         } catch (IOException e) {
             throw new ClientException("download failed: " + e.getMessage(), e);
         } finally {
+            c.disconnect();
             if (partial != null) {
                 try {
                     Files.deleteIfExists(partial);
@@ -125,6 +125,43 @@ final class ServerApi {
                 }
             }
         }
+    }
+
+    private java.net.HttpURLConnection connection(String path, String method) {
+        if (token == null) {
+            throw new ClientException("not signed in: run 'lscb login' first");
+        }
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
+            c.setRequestMethod(method);
+            c.setRequestProperty("Authorization", "Bearer " + token);
+            c.setConnectTimeout(10_000);
+            c.setReadTimeout((int) Duration.ofMinutes(30).toMillis());
+            return c;
+        } catch (IOException e) {
+            throw new ClientException("the server address " + base + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    /** The body of a 2xx answer; any other status becomes the error's sentence. */
+    private String answer(java.net.HttpURLConnection c) throws IOException {
+        int status = c.getResponseCode();
+        if (status / 100 == 2) {
+            try (InputStream in = c.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        String body = "";
+        try (InputStream err = c.getErrorStream()) {
+            if (err != null) {
+                body = new String(err.readNBytes(65536), StandardCharsets.UTF_8);
+            }
+        }
+        throw new ClientException(explain(status, body));
+    }
+
+    private ClientException unreachable(ConnectException e) {
+        return new ClientException("cannot reach the server at " + base + " (is it running, is the address right?)", e);
     }
 
     private HttpRequest.Builder request(String path) {
@@ -156,20 +193,25 @@ final class ServerApi {
     }
 
     private static String explain(HttpResponse<?> r) {
-        String body = "";
+        Object b = r.body();
+        return explain(r.statusCode(), b instanceof String text ? text : "");
+    }
+
+    private static String explain(int status, String body) {
         try {
-            Object b = r.body();
-            body = b instanceof String s ? s : b instanceof InputStream in ? new String(in.readNBytes(4096), StandardCharsets.UTF_8)
-                    : b instanceof Path p && Files.size(p) < 65536 ? Files.readString(p) : "";
             JsonObject e = json(body).asJsonObject();
             String message = e.getString("message", e.getString("error", ""));
-            return switch (r.statusCode()) {
+            return switch (status) {
                 case 401 -> "not signed in or the sign-in expired: run 'lscb login' (" + message + ")";
                 case 404 -> "not found, or not yours to see (" + message + ")";
-                default -> "the server refused (" + r.statusCode() + " " + e.getString("error", "") + "): " + message;
+                default -> "the server refused (" + status + " " + e.getString("error", "") + "): " + message;
             };
-        } catch (RuntimeException | IOException notJson) {
-            return "the server answered " + r.statusCode();
+        } catch (RuntimeException notJson) {
+            return switch (status) {
+                case 401 -> "not signed in or the sign-in expired: run 'lscb login'";
+                case 404 -> "not found, or not yours to see";
+                default -> "the server answered " + status;
+            };
         }
     }
 
