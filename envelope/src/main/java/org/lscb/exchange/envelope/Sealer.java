@@ -66,26 +66,17 @@ public final class Sealer {
         try {
             OutputStream encrypted = openEnvelope(new NonClosing(out));
             CMSSignedDataStreamGenerator signed = new CMSSignedDataStreamGenerator();
-            signed.setBufferSize(BER_CHUNK); // its default of 1,000 bytes would call the cipher for every kilobyte
             // the digest over the content comes from the JDK, whose SHA-256 uses the processor's instructions
             signed.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                     .build(new JcaContentSignerBuilder(signatureAlgorithm()).setProvider(Bc.NAME).build(author.privateKey()), author.certificate()));
             signed.addCertificate(new X509CertificateHolder(author.certificate().getEncoded()));
-            // the cipher sees 64 KiB writes whatever sizes the SignedData framing produces
-            OutputStream toCipher = new java.io.BufferedOutputStream(encrypted, 64 * 1024) {
-                @Override
-                public void close() throws IOException {
-                    flush(); // the envelope is closed below, once
-                }
-            };
-            try (OutputStream content = signed.open(toCipher, true)) {
+            try (OutputStream content = signed.open(encrypted, true)) {
                 byte[] buf = new byte[1 << 20];
                 int n;
                 while ((n = plaintext.read(buf)) >= 0) {
                     content.write(buf, 0, n);
                 }
             }
-            toCipher.flush();
             encrypted.close();
         } catch (CMSException | OperatorCreationException | CertificateEncodingException e) {
             throw new IOException("cannot seal: " + e.getMessage(), e);
