@@ -41,6 +41,12 @@ final class OpenCommand implements Callable<Integer> {
         try (InputStream in = main.progress().reading(Files.newInputStream(envelope), Files.size(envelope), "opening")) {
             opened = Envelopes.opener(me, ca).open(in, target);
         }
+        try {
+            CertificateStatus.requireActive(main, opened.signer(), "the signer's certificate");
+        } catch (ClientException e) {
+            Files.deleteIfExists(target); // a document from a revoked signer is not kept
+            throw e;
+        }
         main.out().println("Opened " + target + " (" + opened.size() + " bytes), signed by " + opened.signedBy());
         return 0;
     }

@@ -105,6 +105,11 @@ public class KeyService {
         });
     }
 
+    /** A certificate's public record (subject, fingerprint, status): not secret, and needed to check signers. */
+    public IssuedCertificate status(String certId) {
+        return database.read(em -> new JpaCertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
+    }
+
     /** The owner, an officer of the board for a board key, or an administrator revokes; anyone else sees 404. */
     public IssuedCertificate revoke(Caller by, String certId) {
         return database.inTransaction(em -> {

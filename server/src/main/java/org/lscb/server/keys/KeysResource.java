@@ -69,6 +69,15 @@ public class KeysResource {
         return keys.mine(callers.caller()).stream().map(CertificateView::of).toList();
     }
 
+    /** Any certificate's public facts and status, so that a client can refuse a revoked signer. */
+    @GET
+    @Path("{certId}")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public CertificateView status(@PathParam("certId") String certId) {
+        return CertificateView.of(keys.status(certId));
+    }
+
     @POST
     @Path("{certId}/revoke")
     @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})

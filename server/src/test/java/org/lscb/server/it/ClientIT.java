@@ -141,11 +141,17 @@ class ClientIT {
         Result wrongKey = stranger.run("open", stranger.folder.resolve("doc.p7m").toString(), "--key-password-file", stranger.keyPassword.toString());
         Result tampered = reviewer.run("open", dir.resolve("tampered.p7m").toString(), "--key-password-file", reviewer.keyPassword.toString());
         Result wrongPassword = reviewer.run("open", dir.resolve("doc.p7m").toString(), "--key-password-file", police.keyPassword.toString());
+        // the agency's certificate is revoked: it can no longer send, and what it signed is no longer kept on opening
+        String policeCert = api.get("/api/v1/keys/mine", w.police().token()).value().asJsonArray().getJsonObject(0).getString("id");
+        api.post("/api/v1/keys/" + policeCert + "/revoke", w.police().token(), "");
+        Result revokedSend = police.run("send", reviewId, file.toString(), "--type", "IMR", "--key-password-file", police.keyPassword.toString());
+        Result revokedSigner = reviewer.run("open", dir.resolve("doc.p7m").toString(), "--out", dir.resolve("revoked.txt").toString(),
+                "--key-password-file", reviewer.keyPassword.toString());
         Files.writeString(reviewer.folder.resolve("cfg").resolve("token"), "expired.or.forged");
         Result expired = reviewer.run("fetch", docId);
         Result verbose = reviewer.run("--verbose", "fetch", docId);
 
-        for (Result r : List.of(wrongKey, tampered, wrongPassword, expired)) {
+        for (Result r : List.of(wrongKey, tampered, wrongPassword, expired, revokedSend, revokedSigner)) {
             assertThat(r.status()).isEqualTo(1);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).startsWith("lscb: ").doesNotContain("\tat ");
@@ -154,6 +160,9 @@ class ClientIT {
         assertThat(tampered.err()).contains("cannot open");
         assertThat(wrongPassword.err()).contains("wrong password");
         assertThat(expired.err()).contains("lscb login");
+        assertThat(revokedSend.err()).contains("your certificate").contains("revoked");
+        assertThat(revokedSigner.err()).contains("signer").contains("revoked");
+        assertThat(dir.resolve("revoked.txt")).doesNotExist();
         assertThat(verbose.err()).contains("\tat ");
         assertThat(dir.resolve("tampered")).doesNotExist();
         try (Stream<Path> files = Files.list(dir)) {

@@ -38,7 +38,7 @@ class OperationsIT {
             "/api/v1/reviewers/{id}/affiliations", "/api/v1/reviewers/{id}/interests", "/api/v1/reviews", "/api/v1/reviews/{id}",
             "/api/v1/reviews/{id}/scr-decision", "/api/v1/reviews/{id}/independence/{reviewerId}", "/api/v1/reviews/{id}/appointments",
             "/api/v1/reviews/{id}/appointments/{aid}", "/api/v1/reviews/{id}/panel-check", "/api/v1/reviews/{id}/clocks/{clock}",
-            "/api/v1/reviews/{id}/organisations", "/api/v1/ca", "/api/v1/keys/enrol", "/api/v1/keys/mine", "/api/v1/keys/{certId}/revoke",
+            "/api/v1/reviews/{id}/organisations", "/api/v1/ca", "/api/v1/keys/enrol", "/api/v1/keys/mine", "/api/v1/keys/{certId}/revoke", "/api/v1/keys/{certId}",
             "/api/v1/reviews/{id}/recipients", "/api/v1/reviews/{id}/documents", "/api/v1/documents/{docId}",
             "/api/v1/documents/{docId}/content", "/api/v1/documents/{docId}/recipients", "/api/v1/documents/{docId}/receipt",
             "/api/v1/documents/{docId}/receipts", "/api/v1/inbox", "/api/v1/reviews/{id}/bundle",
