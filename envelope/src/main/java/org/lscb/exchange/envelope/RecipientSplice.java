@@ -279,14 +279,8 @@ public final class RecipientSplice {
             }
             byte[] buf = new byte[64 * 1024];
             long left = h.length();
-            while (left > 0) {
-                int n;
-                if (pushBack != null) {
-                    out.write(read());
-                    left--;
-                    continue;
-                }
-                n = raw.read(buf, 0, (int) Math.min(buf.length, left));
+            while (left > 0) { // the header read has used any pushed-back bytes
+                int n = raw.read(buf, 0, (int) Math.min(buf.length, left));
                 if (n < 0) {
                     throw new UnsupportedEnvelopeException("a truncated envelope");
                 }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Removes what a crash can leave behind (SECURITY.md F1): temporary upload files, and blobs that no
  * document names (a crash between the blob's rename and the metadata's commit, or the old ciphertext
  * after a grant rewrote a document). Only files older than a grace period go, so an upload in flight is
- * never touched; at start-up nothing is in flight and temporary files go at once.
+ * never touched; at start-up nothing is in flight and temporary files go at once (orphan blobs are left to
+ * the first hourly sweep, so that start-up does not query the database once per stored blob).
  */
 public final class BlobSweeper {
 
@@ -48,7 +49,8 @@ public final class BlobSweeper {
             }
         }
         int orphans = 0;
-        if (Files.isDirectory(root)) {
+        // orphan blobs wait for the hourly sweep: a query per blob does not belong on the start-up path
+        if (!startingUp && Files.isDirectory(root)) {
             for (Path shard : list(root)) {
                 if (!Files.isDirectory(shard) || shard.getFileName().toString().startsWith(".")) {
                     continue;

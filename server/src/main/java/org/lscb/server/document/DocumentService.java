@@ -74,8 +74,13 @@ public class DocumentService {
 
     public Uploaded upload(Caller by, String reviewId, Document.Description description, InputStream body) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
+        return auditingRefusals(by, reviewId, () -> receive(by, review, reviewId, description, body));
+    }
+
+    /** SECURITY.md: a refused upload leaves a line in the audit log, whichever kind of upload it was. */
+    private Uploaded auditingRefusals(Caller by, String reviewId, java.util.function.Supplier<Uploaded> upload) {
         try {
-            return receive(by, review, reviewId, description, body);
+            return upload.get();
         } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
                  | org.lscb.exchange.store.TooLargeException | org.lscb.registry.review.ReviewRuleException
                  | org.lscb.exchange.store.InsufficientStorageException e) {
@@ -86,11 +91,9 @@ public class DocumentService {
     }
 
     private Uploaded receive(Caller by, Review review, String reviewId, Document.Description description, InputStream body) {
-        if (description.uploadId() != null) {
-            Optional<Document> earlier = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
-            if (earlier.isPresent()) {
-                return new Uploaded(earlier.get(), false);
-            }
+        Optional<Document> earlier = earlierUpload(by, description);
+        if (earlier.isPresent()) {
+            return new Uploaded(earlier.get(), false);
         }
         BlobStore.Staged staged;
         try {
@@ -106,11 +109,7 @@ public class DocumentService {
             try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
                 info = Envelopes.inspector().inspect(in);
             }
-            List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
-            if (required.isEmpty()) {
-                throw new org.lscb.registry.review.ReviewRuleException("no_recipients", "review " + reviewId
-                        + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
-            }
+            List<IssuedCertificate> required = requiredRecipients(review);
             List<X509Certificate> requiredX509 = required.stream().map(IssuedCertificate::x509).toList();
             List<String> missing = required.stream().filter(c -> !info.addressedToAll(List.of(c.x509()))).map(IssuedCertificate::id).toList();
             int strangers = info.strangers(requiredX509).size();
@@ -118,7 +117,7 @@ public class DocumentService {
                 throw new RecipientSetException(missing, strangers);
             }
             StoredBlob blob = store().commit(staged);
-            Set<String> recipientIds = required.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> recipientIds = idsOf(required);
             return record(by, reviewId, description, info.profile(), blob, recipientIds, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,28 +137,45 @@ public class DocumentService {
      */
     public Uploaded uploadPlain(Caller by, String reviewId, Document.Description description, InputStream plaintext) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
-        if (description.uploadId() != null) {
-            Optional<Document> earlier = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
-            if (earlier.isPresent()) {
-                return new Uploaded(earlier.get(), false);
-            }
+        return auditingRefusals(by, reviewId, () -> seal(by, review, reviewId, description, plaintext));
+    }
+
+    private Uploaded seal(Caller by, Review review, String reviewId, Document.Description description, InputStream plaintext) {
+        Optional<Document> earlier = earlierUpload(by, description);
+        if (earlier.isPresent()) {
+            return new Uploaded(earlier.get(), false);
         }
-        List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
-        if (required.isEmpty()) {
-            throw new org.lscb.registry.review.ReviewRuleException("no_recipients", "review " + reviewId
-                    + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
-        }
+        List<IssuedCertificate> required = requiredRecipients(review);
         var sealer = Envelopes.sealer(authority.gateway(), required.stream().map(IssuedCertificate::x509).toList());
         try {
             BlobStore.Staged staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(plaintext,
                     config.documentMaxBytes()), out));
             StoredBlob blob = store().commit(staged);
-            Set<String> recipientIds = required.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> recipientIds = idsOf(required);
             return record(by, reviewId, description, org.lscb.exchange.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, blob,
                     recipientIds, "sealed by the server for a browser upload");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Optional<Document> earlierUpload(Caller by, Document.Description description) {
+        return description.uploadId() == null ? Optional.empty()
+                : database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+    }
+
+    /** The certificates every new document of the review must be encrypted to; none yet is a 409. */
+    private List<IssuedCertificate> requiredRecipients(Review review) {
+        List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
+        if (required.isEmpty()) {
+            throw new org.lscb.registry.review.ReviewRuleException("no_recipients", "review " + review.id()
+                    + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
+        }
+        return required;
+    }
+
+    private static Set<String> idsOf(List<IssuedCertificate> certificates) {
+        return certificates.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private Uploaded record(Caller by, String reviewId, Document.Description description, org.lscb.exchange.envelope.EnvelopeProfile profile,

@@ -386,8 +386,4 @@ public class ReviewService {
         new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "review", r.id()).forReview(r.id()).withDetails(details));
     }
 
-    /** For the overdue sweep and the views: whether a clock reads overdue today. */
-    boolean overdue(ReviewClock c) {
-        return c.on(today(), spans, workingDays).map(x -> x.status() == ClockStatus.OVERDUE).orElse(false);
-    }
 }

@@ -49,6 +49,8 @@ class DiskFullIT {
                 assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
             }
             assertThat(api.get("/api/v1/reviews/" + review, w.officer().token()).status()).isEqualTo(200);
+            // both refusals, the envelope and the plain upload, are in the audit log
+            assertThat(ReviewsIT.audit(api, review)).filteredOn("DOCUMENT_REFUSED"::equals).hasSize(2);
         }
     }
 }
