@@ -6,6 +6,10 @@ import java.util.List;
 /** The entry point: build a {@link Sealer}, an {@link Opener} or an {@link EnvelopeInspector}. */
 public final class Envelopes {
 
+    static {
+        org.lscb.exchange.envelope.internal.CipherWarmup.start();
+    }
+
     private Envelopes() {
     }
 

@@ -55,6 +55,7 @@ public final class Opener {
 
     public OpenedEnvelope open(InputStream envelope, Path target) throws EnvelopeOpeningException {
         Bc.provider();
+        org.lscb.exchange.envelope.internal.CipherWarmup.await();
         Path dir = target.toAbsolutePath().getParent();
         Path partial = null;
         try {

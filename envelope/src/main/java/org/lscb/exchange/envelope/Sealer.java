@@ -29,9 +29,11 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.lscb.exchange.envelope.internal.Algorithms;
+import org.lscb.exchange.envelope.internal.BackgroundDigests;
 import org.lscb.exchange.envelope.internal.Bc;
+import org.lscb.exchange.envelope.internal.CipherWarmup;
+import org.lscb.exchange.envelope.internal.GcmContentEncryptor;
 import org.lscb.exchange.envelope.internal.KeyRules;
 
 /**
@@ -45,6 +47,7 @@ public final class Sealer {
 
     /** Encrypted content goes out in BER chunks of 16 KiB: small enough that the JDK compiles its AES-GCM with intrinsics, large enough that framing costs nothing. */
     static final int BER_CHUNK = 16 * 1024;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final EnvelopeProfile profile;
     private final List<X509Certificate> recipients;
@@ -63,17 +66,19 @@ public final class Sealer {
     /** Reads {@code plaintext} to its end and writes the DER envelope to {@code out}; closes neither. */
     public void seal(InputStream plaintext, OutputStream out) throws IOException {
         Bc.provider();
-        try {
+        CipherWarmup.await();
+        // the digest over the content comes from the JDK, on its own thread beside the encryption
+        try (BackgroundDigests digests = new BackgroundDigests()) {
             OutputStream encrypted = openEnvelope(new NonClosing(out));
             CMSSignedDataStreamGenerator signed = new CMSSignedDataStreamGenerator();
-            // the digest over the content comes from the JDK, whose SHA-256 uses the processor's instructions
-            signed.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+            signed.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(digests)
                     .build(new JcaContentSignerBuilder(signatureAlgorithm()).setProvider(Bc.NAME).build(author.privateKey()), author.certificate()));
             signed.addCertificate(new X509CertificateHolder(author.certificate().getEncoded()));
+            signed.setBufferSize(BER_CHUNK);
             try (OutputStream content = signed.open(encrypted, true)) {
-                byte[] buf = new byte[1 << 20];
+                byte[] buf = new byte[BER_CHUNK];
                 int n;
-                while ((n = plaintext.read(buf)) >= 0) {
+                while ((n = plaintext.readNBytes(buf, 0, buf.length)) > 0) {
                     content.write(buf, 0, n);
                 }
             }
@@ -90,7 +95,12 @@ public final class Sealer {
             for (X509Certificate c : recipients) {
                 gen.addRecipientInfoGenerator(recipientInfo(c));
             }
-            OutputAEADEncryptor gcm = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build();
+            OutputAEADEncryptor gcm;
+            try {
+                gcm = new GcmContentEncryptor(RANDOM);
+            } catch (GeneralSecurityException e) {
+                throw new CMSException("cannot set up AES-256-GCM: " + e.getMessage(), e);
+            }
             // the SignedData travels as id-data: RFC 5083 would otherwise need authenticated attributes, which the
             // stream generator can only add after the content, too late for the JDK's fast AES-GCM
             return gen.open(out, gcm);

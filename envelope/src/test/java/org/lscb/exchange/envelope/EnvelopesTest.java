@@ -54,6 +54,43 @@ class EnvelopesTest {
     }
 
     @Test
+    void aSealThatFails_leavesNoHashingThreadBehind() throws Exception {
+        Identity author = TestKeys.ec("EC Author");
+        java.io.InputStream broken = new java.io.InputStream() {
+            private int left = 3_000_000;
+
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    throw new IOException("connection reset");
+                }
+                int n = Math.min(len, left);
+                left -= n;
+                return n;
+            }
+        };
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> Envelopes.sealer(author, List.of(author.certificate())).seal(broken, new ByteArrayOutputStream()))
+                    .hasMessageContaining("connection reset");
+        }
+
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (hashingThreads() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(hashingThreads()).isZero();
+    }
+
+    private static long hashingThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("lscb-write-behind") && t.isAlive()).count();
+    }
+
+    @Test
     void emptyDocument_roundTrips() throws Exception {
         Identity author = TestKeys.rsa("Agency Author");
         byte[] envelope = seal(Envelopes.sealer(author, List.of(author.certificate())), new byte[0]);

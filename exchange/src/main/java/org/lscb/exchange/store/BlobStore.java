@@ -9,10 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -45,30 +41,25 @@ public final class BlobStore {
     public Staged stage(InputStream body, long maxBytes, java.util.function.UnaryOperator<InputStream> check) throws IOException {
         ensureSpace(0);
         Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
-        MessageDigest sha = sha256();
-        long size = 0;
         boolean ok = false;
-        try (InputStream in = check.apply(new Bounded(body, maxBytes));
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), sha)) {
+        try (InputStream in = check.apply(new Bounded(body, maxBytes)); StagingFile out = new StagingFile(file)) {
             byte[] buf = new byte[256 * 1024];
             int n;
-            while ((n = in.read(buf)) >= 0) {
-                // 16 KiB slices keep SHA-256 on the JDK's intrinsic (see FastGcmDecryptor)
-                for (int off = 0; off < n; off += 16 * 1024) {
-                    out.write(buf, off, Math.min(16 * 1024, n - off));
-                }
-                if ((size >> 26) != ((size + n) >> 26)) {
+            // a request body arrives a few KiB per read: gather a whole buffer, so the file gets one write per 256 KiB
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+                out.write(buf, 0, n);
+                if (((out.size() - n) >> 26) != (out.size() >> 26)) {
                     ensureSpace(0); // every 64 MiB
                 }
-                size += n;
             }
+            out.finish();
             ok = true;
+            return new Staged(file, out.sha256(), out.size());
         } finally {
             if (!ok) {
                 Files.deleteIfExists(file);
             }
         }
-        return new Staged(file, HexFormat.of().formatHex(sha.digest()), size);
     }
 
     /** Something that writes a whole new blob, such as an envelope with granted recipients added. */
@@ -81,39 +72,18 @@ public final class BlobStore {
     public Staged stageWritten(Writer writer) throws IOException {
         ensureSpace(0);
         Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
-        MessageDigest sha = sha256();
         boolean ok = false;
-        try (CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(
-                Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), sha))) {
-            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(counted, 256 * 1024);
+        try (StagingFile out = new StagingFile(file)) {
+            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 256 * 1024);
             writer.writeTo(buffered);
             buffered.flush();
+            out.finish();
             ok = true;
-            return new Staged(file, HexFormat.of().formatHex(sha.digest()), counted.count);
+            return new Staged(file, out.sha256(), out.size());
         } finally {
             if (!ok) {
                 Files.deleteIfExists(file);
             }
-        }
-    }
-
-    private static final class CountingOutputStream extends java.io.FilterOutputStream {
-        private long count;
-
-        CountingOutputStream(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
         }
     }
 
@@ -136,25 +106,29 @@ public final class BlobStore {
 
     /** Makes a staged body durable under its hash: fsync the file, rename it into place, fsync the folder. */
     public StoredBlob commit(Staged staged) throws IOException {
-        try (FileChannel ch = FileChannel.open(staged.file(), StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
         Path target = pathOf(staged.sha256());
         Files.createDirectories(target.getParent());
         if (Files.exists(target)) {
-            Files.delete(staged.file()); // the same bytes are already stored
+            // the same bytes are already stored and synced: this copy need not be; unlinking 1 GiB takes a while,
+            // so it is moved aside and removed in the background (the sweeper removes it after a crash)
+            Path aside = staged.file().resolveSibling(staged.file().getFileName() + ".duplicate");
+            Files.move(staged.file(), aside, StandardCopyOption.ATOMIC_MOVE);
+            StagingFile.deleteLater(aside);
             // fresh again, so that the sweeper's grace period protects it until its metadata commits
             Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
-        } else {
-            try {
-                Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                Files.deleteIfExists(staged.file()); // the same bytes landed a moment ago from another request
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the blob folder must be on one file system with its .incoming folder", e);
-            }
-            forceDirectory(target.getParent());
+            return new StoredBlob(staged.sha256(), staged.size(), target);
         }
+        try (FileChannel ch = FileChannel.open(staged.file(), StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        try {
+            Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            Files.deleteIfExists(staged.file()); // the same bytes landed a moment ago from another request
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the blob folder must be on one file system with its .incoming folder", e);
+        }
+        forceDirectory(target.getParent());
         return new StoredBlob(staged.sha256(), staged.size(), target);
     }
 
@@ -178,14 +152,6 @@ public final class BlobStore {
             ch.force(true);
         } catch (IOException e) {
             // some file systems cannot sync a folder; the rename is still atomic
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -52,8 +52,10 @@ public class ServerConfig {
 
     private void read(Config config) {
         dataDir = DataDirectory.resolve();
+        // WRITE_DELAY=0: H2 keeps no redo log and by default writes commits out up to 500 ms later, so a
+        // document answered 201 could vanish with a crash (SECURITY.md F1); now each commit reaches the file
         dbUrl = config.getOptionalValue("db.url", String.class)
-                .orElse("jdbc:h2:file:" + dataDir.resolve("db").resolve("lscb").toAbsolutePath());
+                .orElse("jdbc:h2:file:" + dataDir.resolve("db").resolve("lscb").toAbsolutePath() + ";WRITE_DELAY=0");
         dbUser = config.getOptionalValue("db.user", String.class).orElse("sa");
         dbPassword = config.getOptionalValue("db.password", String.class).orElse("");
         dbPoolSize = config.getOptionalValue("db.pool.size", Integer.class).orElse(10);

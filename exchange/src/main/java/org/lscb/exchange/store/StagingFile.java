@@ -1,0 +1,251 @@
+package org.lscb.exchange.store;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The temporary file a blob is written to. The receiving thread only copies bytes into 1 MiB blocks;
+ * each full block is then hashed and written to the disk by two other threads at once, while the
+ * receiving thread fills the next one.
+ *
+ * <p>Measured on a 1 GiB upload here: with hashing and writing in the receiving thread it spent about
+ * 0.65 s hashing and 1 s writing through the page cache; with both in one background thread it still
+ * waited about 1 s for that thread; split in two, the three overlap, and the receiving thread (0.7-0.9 s
+ * reading the socket) is what sets the pace, or the disk when it is slow.
+ *
+ * <p>Where the file system allows it the blocks bypass the page cache ({@code O_DIRECT}). A stored
+ * envelope is written once and read rarely, and copying it through the page cache first cost this
+ * machine more than the disk write itself: with {@code dd} on 1 GiB, 0.75 s and 0.27 s of system time
+ * direct against 1.24 s and 0.63 s through the cache with the fsync at the end that a blob needs before
+ * its metadata commits. The last partial block goes through the cache; {@link BlobStore#commit} syncs
+ * it. File systems without direct I/O get the same pipeline through the cache.
+ */
+final class StagingFile extends OutputStream {
+
+    static final int BLOCK_BYTES = 1 << 20;
+    /**
+     * Blocks handed over and not yet both hashed and written; the receiving thread fills one more. Four
+     * rather than two keep several direct writes queued at the disk: the receiving thread's waits for the
+     * workers went from 0.45-0.75 s to 0.24-0.54 s per GiB here. At most 5 MiB of native memory per upload.
+     */
+    private static final int IN_FLIGHT = 4;
+    private static final Logger LOG = Logger.getLogger(StagingFile.class.getName());
+
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "blob-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Path file;
+    private final FileChannel channel;
+    private final int alignment;
+    private final MessageDigest sha;
+    private final Deque<ByteBuffer> free = new ArrayDeque<>();
+    private final Deque<InFlight> inFlight = new ArrayDeque<>();
+    /** The last block's hashing: the next one is hashed after it, so the digest sees the blocks in order. */
+    private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
+    private ByteBuffer filling;
+    private long size;
+    private long handedOver;
+    private boolean finished;
+
+    private record InFlight(ByteBuffer block, CompletableFuture<Void> done) {
+    }
+
+    StagingFile(Path file) throws IOException {
+        this(file, true);
+    }
+
+    /** {@code tryDirect} false writes through the page cache, as on a file system without direct I/O. */
+    StagingFile(Path file, boolean tryDirect) throws IOException {
+        this.file = file;
+        try {
+            this.sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        int blockSize = (int) Files.getFileStore(file.getParent()).getBlockSize();
+        FileChannel direct = tryDirect ? openDirect(file, blockSize) : null;
+        this.channel = direct != null ? direct : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.alignment = direct != null ? blockSize : 1;
+        this.filling = block();
+    }
+
+    private static FileChannel openDirect(Path file, int blockSize) {
+        if (blockSize <= 0 || BLOCK_BYTES % blockSize != 0) {
+            return null;
+        }
+        try {
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(Level.FINE, "no direct I/O here; writing through the page cache", e);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the buffered open after this reports the real problem
+            }
+            return null;
+        }
+    }
+
+    private ByteBuffer block() {
+        ByteBuffer b = free.poll();
+        return b != null ? b.clear() : ByteBuffer.allocateDirect(BLOCK_BYTES + alignment).alignedSlice(alignment).limit(BLOCK_BYTES);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        size += len;
+        while (len > 0) {
+            int n = Math.min(len, filling.remaining());
+            filling.put(b, off, n);
+            off += n;
+            len -= n;
+            if (!filling.hasRemaining()) {
+                handOver();
+            }
+        }
+    }
+
+    /** Hands the full block to the workers and takes a free one, waiting for the oldest block if too many are out. */
+    private void handOver() throws IOException {
+        ByteBuffer full = filling.flip();
+        long at = handedOver;
+        handedOver += full.remaining();
+        ByteBuffer forHash = full.duplicate();
+        hashed = hashed.thenRunAsync(() -> sha.update(forHash), WORKERS);
+        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> writeFully(full.duplicate(), at), WORKERS);
+        inFlight.add(new InFlight(full, CompletableFuture.allOf(hashed, written)));
+        if (inFlight.size() >= IN_FLIGHT) {
+            free.add(await(inFlight.poll()));
+        }
+        filling = block();
+    }
+
+    private void writeFully(ByteBuffer buf, long at) {
+        try {
+            long pos = at;
+            while (buf.hasRemaining()) {
+                pos += channel.write(buf, pos);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ByteBuffer await(InFlight f) throws IOException {
+        try {
+            f.done().get();
+            return f.block();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw cause instanceof IOException io ? io : new IOException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing " + file.getFileName());
+        }
+    }
+
+    private void awaitAll() throws IOException {
+        IOException first = null;
+        while (!inFlight.isEmpty()) {
+            try {
+                free.add(await(inFlight.poll()));
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Writes what is left; after this the hash and size are final. */
+    void finish() throws IOException {
+        awaitAll();
+        filling.flip();
+        sha.update(filling.duplicate());
+        int whole = filling.remaining() / alignment * alignment;
+        writeFully(filling.duplicate().limit(whole), handedOver);
+        if (filling.remaining() > whole) {
+            // direct I/O writes whole blocks only: the tail goes through the page cache
+            try (FileChannel tail = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ByteBuffer rest = filling.duplicate().position(whole);
+                long pos = handedOver + whole;
+                while (rest.hasRemaining()) {
+                    pos += tail.write(rest, pos);
+                }
+            }
+        }
+        finished = true;
+    }
+
+    /**
+     * Removes a staged file in the background. A crash before it happens leaves a temporary file that
+     * {@link BlobSweeper} removes.
+     */
+    static void deleteLater(Path staged) {
+        WORKERS.execute(() -> {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "left for the sweeper: " + staged, e);
+            }
+        });
+    }
+
+    boolean direct() {
+        return alignment > 1;
+    }
+
+    long size() {
+        return size;
+    }
+
+    String sha256() {
+        if (!finished) {
+            throw new IllegalStateException("not finished");
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** Waits for the workers (so nothing writes to the file after this) and closes it. */
+    @Override
+    public void close() throws IOException {
+        try {
+            awaitAll();
+        } catch (IOException e) {
+            // a failed upload is being abandoned; its first error has been reported already, or will be by finish()
+            LOG.log(Level.FINE, "while abandoning " + file.getFileName(), e);
+        } finally {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.lscb.exchange.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The staging file holds exactly the bytes written, with their hash, on either write path and at every block boundary. */
+class StagingFileTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @CsvSource({"0,true", "1,true", "4095,true", "4096,true", "4097,true", "1048575,true", "1048576,true", "1048577,true",
+            "3670027,true", "0,false", "1048577,false", "3670027,false"})
+    void contentHashAndSize_areWhatWasWritten(int length, boolean tryDirect) throws Exception {
+        byte[] data = random(length);
+        Path file = dir.resolve(UUID.randomUUID() + ".part");
+        try (StagingFile out = new StagingFile(file, tryDirect)) {
+            Random sizes = new Random(5);
+            int at = 0;
+            while (at < length) {
+                int n = Math.min(length - at, 1 + sizes.nextInt(300_000));
+                out.write(data, at, n);
+                at += n;
+            }
+            out.finish();
+
+            assertThat(out.size()).isEqualTo(length);
+            assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+            if (!tryDirect) {
+                assertThat(out.direct()).isFalse();
+            }
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(data);
+    }
+
+    @org.junit.jupiter.api.Test
+    void onExt4OrXfs_theBlocksBypassThePageCache() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type()));
+        try (StagingFile out = new StagingFile(dir.resolve("direct.part"))) {
+            assertThat(out.direct()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void theHash_isOnlyThereOnceFinished(boolean tryDirect) throws Exception {
+        try (StagingFile out = new StagingFile(dir.resolve("x.part"), tryDirect)) {
+            out.write(new byte[10]);
+            assertThatThrownBy(out::sha256).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 5_000_000})
+    void blobStore_stagesAndCommits_underTheHash(int length) throws Exception {
+        byte[] data = random(length);
+        BlobStore store = new BlobStore(dir.resolve("blobs"));
+
+        BlobStore.Staged staged = store.stage(new ByteArrayInputStream(data), 10_000_000, in -> in);
+        StoredBlob blob = store.commit(staged);
+        // the same bytes again: kept once, the second copy removed without waiting for it
+        StoredBlob again = store.commit(store.stage(new ByteArrayInputStream(data), 10_000_000, in -> in));
+
+        assertThat(blob.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+        assertThat(Files.readAllBytes(store.pathOf(blob.sha256()))).isEqualTo(data);
+        assertThat(again.sha256()).isEqualTo(blob.sha256());
+        assertThat(Files.exists(staged.file())).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1_000_001})
+    void aBodyOverTheCap_isRefused_andLeavesNothing(int length) throws Exception {
+        BlobStore store = new BlobStore(dir.resolve("blobs"));
+
+        assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(random(length)), 1_000_000, in -> in))
+                .isInstanceOf(TooLargeException.class);
+        try (var left = Files.list(dir.resolve("blobs").resolve(".incoming"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    private static byte[] random(int n) {
+        byte[] b = new byte[n];
+        new Random(n).nextBytes(b);
+        return b;
+    }
+}
