@@ -108,6 +108,10 @@ final class ServerApi {
                 }
                 n = total;
             }
+            long expected = c.getContentLengthLong();
+            if (expected >= 0 && n != expected) {
+                throw new ClientException("download cut off after " + n + " of " + expected + " bytes; nothing was kept");
+            }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             partial = null;
             return n;

@@ -271,12 +271,16 @@ public class DocumentService {
      * The envelope, to a current recipient only: the caller must still stand in a relation to the review
      * (an ended appointment ends this at once) and hold a usable certificate the document is encrypted to.
      */
-    public InputStream content(Caller by, String documentId) {
+    /** An envelope as stored, with its length, for a download. */
+    public record Content(InputStream in, long size) {
+    }
+
+    public Content content(Caller by, String documentId) {
         Document d = currentRecipientOf(by, documentId);
         try {
             InputStream in = store().open(d.sha256());
             audit(by, "DOCUMENT_DOWNLOADED", d, d.size() + " bytes");
-            return in;
+            return new Content(in, d.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

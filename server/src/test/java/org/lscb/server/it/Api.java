@@ -92,13 +92,13 @@ public final class Api {
     }
 
     /** A download: the status and the raw bytes of the body. */
-    public record Bytes(int status, byte[] body) {
+    public record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {
     }
 
     public Bytes getBytes(String path, String token) {
         try {
             HttpResponse<byte[]> r = HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Bytes(r.statusCode(), r.body());
+            return new Bytes(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

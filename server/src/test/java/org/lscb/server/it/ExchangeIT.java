@@ -63,6 +63,9 @@ class ExchangeIT {
 
         assertThat(recipients).hasSize(2);
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+        // a download states its length (not chunked), so clients can show progress and detect a cut-off
+        assertThat(envelope.headers().firstValueAsLong("Content-Length")).hasValue(envelope.body().length);
+        assertThat(envelope.headers().firstValue("Transfer-Encoding")).isEmpty();
         assertThat(upload.json().getJsonArray("recipients")).hasSize(2);
         assertThat(envelope.status()).isEqualTo(200);
         assertThat(Files.readAllBytes(dir.resolve("imr"))).isEqualTo(imr);
