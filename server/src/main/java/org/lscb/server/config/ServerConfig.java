@@ -34,6 +34,8 @@ public class ServerConfig {
     private Optional<String> caSecret;
     private long documentMaxBytes;
     private long documentMinFreeBytes;
+    private long uploadMinBytes;
+    private Duration uploadRateWindow;
 
     protected ServerConfig() {
         // CDI proxy
@@ -78,6 +80,11 @@ public class ServerConfig {
         documentMinFreeBytes = config.getOptionalValue("documents.min-free-bytes", Long.class).orElse(1024L * 1024 * 1024);
         if (documentMaxBytes < 1024) {
             throw new IllegalStateException("documents.max-bytes must be at least 1024, not " + documentMaxBytes);
+        }
+        uploadMinBytes = config.getOptionalValue("documents.min-rate.bytes", Long.class).orElse(64L * 1024);
+        uploadRateWindow = duration(config, "documents.min-rate.window", "PT30S");
+        if (uploadMinBytes < 0 || uploadRateWindow.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalStateException("documents.min-rate.bytes must be 0 (off) or more and documents.min-rate.window at least PT1S");
         }
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
         validate();
@@ -196,6 +203,19 @@ public class ServerConfig {
     /** Free space the blob store keeps: an upload that would leave less is refused with 507 ({@code documents.min-free-bytes}, default 1 GiB). */
     public long documentMinFreeBytes() {
         return documentMinFreeBytes;
+    }
+
+    /**
+     * SECURITY.md B6: an upload must bring at least this many bytes in every {@link #uploadRateWindow()}, or it
+     * is refused with 408 ({@code documents.min-rate.bytes}, default 64 KiB; 0 turns it off).
+     */
+    public long uploadMinBytes() {
+        return uploadMinBytes;
+    }
+
+    /** The window of {@link #uploadMinBytes()} ({@code documents.min-rate.window}, default PT30S). */
+    public Duration uploadRateWindow() {
+        return uploadRateWindow;
     }
 
     /** The largest envelope an upload may send ({@code documents.max-bytes}, default 2 GiB). */

@@ -74,7 +74,7 @@ public class DocumentService {
 
     public Uploaded upload(Caller by, String reviewId, Document.Description description, InputStream body) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
-        return auditingRefusals(by, reviewId, () -> receive(by, review, reviewId, description, body));
+        return auditingRefusals(by, reviewId, () -> receive(by, review, reviewId, description, paced(body)));
     }
 
     /** SECURITY.md: a refused upload leaves a line in the audit log, whichever kind of upload it was. */
@@ -82,7 +82,8 @@ public class DocumentService {
         try {
             return upload.get();
         } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
-                 | org.lscb.exchange.store.TooLargeException | org.lscb.registry.review.ReviewRuleException
+                 | org.lscb.exchange.store.TooLargeException | org.lscb.exchange.store.TooSlowException
+                 | org.lscb.registry.review.ReviewRuleException
                  | org.lscb.exchange.store.InsufficientStorageException e) {
             database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_REFUSED", "review",
                     reviewId).forReview(reviewId).withDetails(e.getClass().getSimpleName() + ": " + e.getMessage())));
@@ -137,7 +138,12 @@ public class DocumentService {
      */
     public Uploaded uploadPlain(Caller by, String reviewId, Document.Description description, InputStream plaintext) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
-        return auditingRefusals(by, reviewId, () -> seal(by, review, reviewId, description, plaintext));
+        return auditingRefusals(by, reviewId, () -> seal(by, review, reviewId, description, paced(plaintext)));
+    }
+
+    /** B6: a body that trickles in is cut off rather than holding a thread and a temporary file. */
+    private InputStream paced(InputStream body) {
+        return new org.lscb.exchange.store.MinimumRate(body, config.uploadMinBytes(), config.uploadRateWindow());
     }
 
     private Uploaded seal(Caller by, Review review, String reviewId, Document.Description description, InputStream plaintext) {

@@ -65,6 +65,13 @@ public final class ErrorResponses {
         if (find(t, java.io.IOException.class) != null && String.valueOf(find(t, java.io.IOException.class).getMessage()).contains("No space left")) {
             return build(507, ApiError.of("insufficient_storage", "the server has no room to store this document now; try again later"));
         }
+        if (find(t, org.lscb.exchange.store.TooSlowException.class) != null) {
+            return build(408, ApiError.of("too_slow", find(t, org.lscb.exchange.store.TooSlowException.class).getMessage()));
+        }
+        if (find(t, java.util.concurrent.TimeoutException.class) != null || find(t, java.net.SocketTimeoutException.class) != null) {
+            // the HTTP server's read timeout ended a body that stopped arriving altogether
+            return build(408, ApiError.of("too_slow", "the request body stopped arriving; check the connection and send it again"));
+        }
         if (find(t, org.lscb.exchange.store.TooLargeException.class) != null) {
             return build(413, ApiError.of("too_large", find(t, org.lscb.exchange.store.TooLargeException.class).getMessage()));
         }

@@ -50,6 +50,10 @@ public final class SharedServer implements ParameterResolver {
             env.put("ADMIN_PASSWORD", adminPassword);
             // the overdue sweep runs often enough for a test to see it mark a clock
             env.put("REVIEWS_OVERDUE_SWEEP_INTERVAL", "PT2S");
+            // B6 within a test's patience: a 4 MiB cap, and at least 64 KiB in every 2 s
+            env.put("DOCUMENTS_MAX_BYTES", Long.toString(4L << 20));
+            env.put("DOCUMENTS_MIN_RATE_BYTES", Long.toString(64L << 10));
+            env.put("DOCUMENTS_MIN_RATE_WINDOW", "PT2S");
             ServerProcess server = ServerProcess.start(base.resolve("data"), env).awaitReady();
             return new Handle(server, adminPassword);
         } catch (Exception e) {
