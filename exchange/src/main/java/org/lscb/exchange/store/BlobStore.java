@@ -45,8 +45,8 @@ public final class BlobStore {
         try (InputStream in = check.apply(new Bounded(body, maxBytes)); StagingFile out = new StagingFile(file)) {
             byte[] buf = new byte[256 * 1024];
             int n;
-            // a request body arrives a few KiB per read: gather a whole buffer, so the file gets one write per 256 KiB
-            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+            // StagingFile gathers whatever arrives into 1 MiB blocks for the disk; this loop only moves bytes on
+            while ((n = in.read(buf)) >= 0) {
                 out.write(buf, 0, n);
                 if (((out.size() - n) >> 26) != (out.size() >> 26)) {
                     ensureSpace(0); // every 64 MiB

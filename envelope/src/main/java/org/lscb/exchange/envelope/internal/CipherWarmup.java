@@ -1,6 +1,7 @@
 package org.lscb.exchange.envelope.internal;
 
 import java.security.GeneralSecurityException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
@@ -23,22 +24,25 @@ public final class CipherWarmup {
     private static final int CALLS = 50_000;
     private static final int BLOCK = 256;
     private static final Thread WARMING = new Thread(CipherWarmup::warm, "lscb-cipher-warmup");
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     static {
         WARMING.setDaemon(true);
-        WARMING.start();
     }
 
     private CipherWarmup() {
     }
 
-    /** Starts the warm-up if it has not started yet; returns at once. */
+    /** Starts the warm-up on its own thread the first time; returns at once. */
     public static void start() {
-        // the class initialiser has started it
+        if (STARTED.compareAndSet(false, true)) {
+            WARMING.start();
+        }
     }
 
-    /** Waits until the warm-up is done; at once after the first time. */
+    /** Waits until the warm-up is done, starting it if nothing has yet; at once after the first time. */
     public static void await() {
+        start();
         try {
             WARMING.join();
         } catch (InterruptedException e) {
