@@ -34,8 +34,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -99,158 +97,166 @@ public final class ExchangeBenchmark {
             Path boardPem = Files.writeString(work.resolve("board.pem"), pem("CERTIFICATE", boardCert.getEncoded()));
             Path boardKeyPem = Files.writeString(work.resolve("board.key.pem"), pem("PRIVATE KEY", boardKey.getPrivate().getEncoded()));
 
-            Path plain = work.resolve("plain.bin");
-            writeRandom(plain, (long) mib << 20);
-            byte[] plainHash = sha256(plain);
-
-            // (b) the library against openssl, each in its own process under /usr/bin/time
-            Measured ourSeal = time(work, List.of(java(), "-Xmx256m", "-cp", classpath, EnvelopeTool.class.getName(), "seal",
-                    authorP12.toString(), "bench", boardPem.toString(), plain.toString(), work.resolve("ours.p7m").toString()));
-            Measured sslSeal = time(work, List.of("openssl", "cms", "-encrypt", "-binary", "-aes-256-gcm", "-in", plain.toString(),
-                    "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256", "-keyopt",
-                    "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("openssl.p7m").toString()));
-            // openssl buffers the whole message unless told to stream; measure its streaming form too
-            Measured sslSealStream = time(work, List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
-                    plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                    "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("openssl-stream.p7m").toString()));
-            Files.delete(work.resolve("openssl-stream.p7m"));
-            // the library as the server and a long-running client use it: in this JVM, after a 64 MiB warm-up
+            // -Dparts=upload,seal,client measures only some of them (all by default)
+            List<String> parts = List.of(System.getProperty("parts", "upload,seal,client").split(","));
             Identity author = Identity.fromPkcs12(authorP12, "bench".toCharArray());
-            sealRandom(author, boardCert, work, work.resolve("warm.p7m"), 64L << 20);
-            Files.delete(work.resolve("warm.p7m"));
-            settle();
-            long inJvmStart = System.nanoTime();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(plain), 1 << 20);
-                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(work.resolve("in-jvm.p7m")), 1 << 20)) {
-                Envelopes.sealer(author, List.of(boardCert)).seal(in, out);
-            }
-            double inJvmSeal = (System.nanoTime() - inJvmStart) / 1e9;
-            Files.delete(work.resolve("in-jvm.p7m"));
-            Files.delete(plain);
-            Measured ourOpen = time(work, List.of(java(), "-Xmx256m", "-cp", classpath, EnvelopeTool.class.getName(), "open",
-                    boardP12.toString(), "bench", work.resolve("ours.p7m").toString(), work.resolve("ours.out").toString()));
-            boolean oursIdentical = Arrays.equals(plainHash, sha256(work.resolve("ours.out")));
-            Files.delete(work.resolve("ours.out"));
-            Measured sslOpen = time(work, List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in",
-                    work.resolve("openssl.p7m").toString(), "-recip", boardPem.toString(), "-inkey", boardKeyPem.toString(), "-out",
-                    work.resolve("openssl.out").toString()));
-            boolean sslIdentical = Arrays.equals(plainHash, sha256(work.resolve("openssl.out")));
-            Files.delete(work.resolve("openssl.out"));
-            Files.delete(work.resolve("openssl.p7m"));
-
-            // (a) upload over HTTP against a plain local copy of the same bytes. The server is warmed by one
-            // 64 MiB upload first, as a server that has been running would be; each round then seals a fresh
-            // envelope (the store keeps equal bytes once, which would skip the fsync), lets the disk settle
-            // (sync), copies it with Files.copy + fsync, settles again and uploads it, alternating Java's
-            // HttpClient and curl as the client. The server's heap is sampled throughout.
-            Path envelope = work.resolve("upload.p7m");
-            sealRandom(author, boardCert, work, envelope, 64L << 20);
-            upload(http, base, review, police, envelope, "warm-up", false);
-            AtomicLong peakHeap = new AtomicLong();
-            Thread sampler = new Thread(() -> sampleHeap(http, base, peakHeap));
-            sampler.setDaemon(true);
-            long heapBefore = heap(http, base);
-            sampler.start();
-            int rounds = Integer.getInteger("upload.rounds", 4);
-            List<double[]> uploads = new ArrayList<>(); // {copy seconds, upload seconds, curl ? 1 : 0}
-            long size = 0;
-            for (int r = 0; r < rounds; r++) {
-                size = sealRandom(author, boardCert, work, envelope, (long) mib << 20);
+            Path plain = work.resolve("plain.bin");
+            if (parts.contains("seal")) {
+                writeRandom(plain, (long) mib << 20);
+                byte[] plainHash = sha256(plain);
+                // (b) the library against openssl, each in its own process under /usr/bin/time
+                Measured ourSeal = time(work, List.of(java(), "-Xmx256m", "-cp", classpath, EnvelopeTool.class.getName(), "seal",
+                        authorP12.toString(), "bench", boardPem.toString(), plain.toString(), work.resolve("ours.p7m").toString()));
+                Measured sslSeal = time(work, List.of("openssl", "cms", "-encrypt", "-binary", "-aes-256-gcm", "-in", plain.toString(),
+                        "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256", "-keyopt",
+                        "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("openssl.p7m").toString()));
+                // openssl buffers the whole message unless told to stream; measure its streaming form too
+                Measured sslSealStream = time(work, List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
+                        plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                        "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("openssl-stream.p7m").toString()));
+                Files.delete(work.resolve("openssl-stream.p7m"));
+                // the library as the server and a long-running client use it: in this JVM, after a 64 MiB warm-up
+                sealRandom(author, boardCert, work, work.resolve("warm.p7m"), 64L << 20);
+                Files.delete(work.resolve("warm.p7m"));
                 settle();
-                long copyStart = System.nanoTime();
-                Files.copy(envelope, work.resolve("copy.p7m"));
-                try (FileChannel ch = FileChannel.open(work.resolve("copy.p7m"), StandardOpenOption.WRITE)) {
-                    ch.force(true);
+                long inJvmStart = System.nanoTime();
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(plain), 1 << 20);
+                     OutputStream out = new BufferedOutputStream(Files.newOutputStream(work.resolve("in-jvm.p7m")), 1 << 20)) {
+                    Envelopes.sealer(author, List.of(boardCert)).seal(in, out);
                 }
-                double copySeconds = (System.nanoTime() - copyStart) / 1e9;
-                Files.delete(work.resolve("copy.p7m"));
-                settle();
-                boolean curl = r % 2 == 1;
-                double upSeconds = upload(http, base, review, police, envelope, "Bench " + r, curl);
-                uploads.add(new double[] {copySeconds, upSeconds, curl ? 1 : 0});
+                double inJvmSeal = (System.nanoTime() - inJvmStart) / 1e9;
+                Files.delete(work.resolve("in-jvm.p7m"));
+                Files.delete(plain);
+                Measured ourOpen = time(work, List.of(java(), "-Xmx256m", "-cp", classpath, EnvelopeTool.class.getName(), "open",
+                        boardP12.toString(), "bench", work.resolve("ours.p7m").toString(), work.resolve("ours.out").toString()));
+                boolean oursIdentical = Arrays.equals(plainHash, sha256(work.resolve("ours.out")));
+                Files.delete(work.resolve("ours.out"));
+                Measured sslOpen = time(work, List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in",
+                        work.resolve("openssl.p7m").toString(), "-recip", boardPem.toString(), "-inkey", boardKeyPem.toString(), "-out",
+                        work.resolve("openssl.out").toString()));
+                boolean sslIdentical = Arrays.equals(plainHash, sha256(work.resolve("openssl.out")));
+                Files.delete(work.resolve("openssl.out"));
+                Files.delete(work.resolve("openssl.p7m"));
+                say("");
+                say("(b) %,d MiB, AES-256-GCM, RSA-OAEP-SHA-256 3072; each its own process", mib);
+                say("    seal  ours %6.2f s %6d MiB RSS | openssl cms -encrypt %6.2f s %6d MiB RSS | time ratio ours/openssl %.2f (goal <= 1)",
+                        ourSeal.seconds(), ourSeal.rssKb() >> 10, sslSeal.seconds(), sslSeal.rssKb() >> 10, ourSeal.seconds() / sslSeal.seconds());
+                say("    seal  openssl cms -encrypt -stream %6.2f s %6d MiB RSS | time ratio ours/openssl -stream %.2f",
+                        sslSealStream.seconds(), sslSealStream.rssKb() >> 10, ourSeal.seconds() / sslSealStream.seconds());
+                say("    seal  ours, the library in a running JVM (after a 64 MiB warm-up) %6.2f s | time ratio to openssl -stream %.2f",
+                        inJvmSeal, inJvmSeal / sslSealStream.seconds());
+                say("    open  ours %6.2f s %6d MiB RSS | openssl cms -decrypt %6.2f s %6d MiB RSS | speed-up %.2fx (goal >= 3), memory ratio %.2f",
+                        ourOpen.seconds(), ourOpen.rssKb() >> 10, sslOpen.seconds(), sslOpen.rssKb() >> 10, sslOpen.seconds() / ourOpen.seconds(),
+                        ourOpen.rssKb() / (double) sslOpen.rssKb());
+                say("    plaintext identical after opening: ours %s, openssl %s (ours also signs and verifies; openssl here only encrypts)",
+                        oursIdentical, sslIdentical);
             }
-            sampler.interrupt();
-            Files.delete(envelope);
 
-            // (c) issue 6: the client's send and fetch+open against openssl cms plus curl doing the same work
-            Path client = Path.of("client/target/lscb-client.jar").toAbsolutePath();
-            Path policeCfg = work.resolve("police-cfg");
-            Path officerCfg = work.resolve("officer-cfg");
-            Files.writeString(work.resolve("police.pw"), "benchpolice-password-bench");
-            Files.writeString(work.resolve("officer.pw"), "benchofficer-password-bench");
-            Files.writeString(work.resolve("key.pw"), "bench");
-            List<String> clientJava = List.of(java(), "-Xmx256m", "-jar", client.toString(), "--server", base, "--quiet");
-            time(work, concat(clientJava, "--config", policeCfg.toString(), "login", "--user", "benchpolice", "--password-file",
-                    work.resolve("police.pw").toString()));
-            time(work, concat(clientJava, "--config", policeCfg.toString(), "keygen", "--type", "ec", "--key-password-file",
-                    work.resolve("key.pw").toString()));
-            time(work, concat(clientJava, "--config", policeCfg.toString(), "enrol", "--key-password-file", work.resolve("key.pw").toString()));
-            time(work, concat(clientJava, "--config", officerCfg.toString(), "login", "--user", "benchofficer", "--password-file",
-                    work.resolve("officer.pw").toString()));
-            writeRandom(plain, (long) mib << 20);
-            Measured clientSend = time(work, concat(clientJava, "--config", policeCfg.toString(), "send", review, plain.toString(), "--type",
-                    "IMR", "--title", "client", "--key-password-file", work.resolve("key.pw").toString()));
-            String sentId = Pattern.compile("Sent ([0-9a-f-]{36})").matcher(Files.readString(work.resolve("tool.log"))).results()
-                    .map(r -> r.group(1)).findFirst().orElseThrow();
-            Measured sslEncrypt = time(work, List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
-                    plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                    "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("curl-up.p7m").toString()));
-            Measured curlUp = time(work, List.of("curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", "-T", work.resolve("curl-up.p7m").toString(),
-                    "-H", "Authorization: Bearer " + police, "-H", "Content-Type: application/pkcs7-mime",
-                    base + "/api/v1/reviews/" + review + "/documents?type=IMR&title=openssl"));
-            Files.delete(work.resolve("curl-up.p7m"));
-            Measured clientFetch = time(work, concat(clientJava, "--config", officerCfg.toString(), "fetch", sentId, "--out",
-                    work.resolve("client.p7m").toString()));
-            Measured clientOpen = time(work, concat(clientJava, "--config", officerCfg.toString(), "open", work.resolve("client.p7m").toString(),
-                    "--key", boardP12.toString(), "--key-password-file", work.resolve("key.pw").toString(), "--out",
-                    work.resolve("client.out").toString()));
-            boolean clientIdentical = Arrays.equals(sha256(plain), sha256(work.resolve("client.out")));
-            Files.delete(work.resolve("client.out"));
-            Measured curlDown = time(work, List.of("curl", "-sS", "-f", "-o", work.resolve("curl-down.p7m").toString(), "-H",
-                    "Authorization: Bearer " + officer, base + "/api/v1/documents/" + sentId + "/content"));
-            Files.delete(plain);
-            Measured sslDecrypt = time(work, List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in",
-                    work.resolve("curl-down.p7m").toString(), "-recip", boardPem.toString(), "-inkey", boardKeyPem.toString(), "-out",
-                    work.resolve("curl-down.out").toString()));
-            Files.delete(work.resolve("curl-down.out"));
-
-            double gib = size / (double) (1L << 30);
-            say("");
-            say("(a) upload of a %.2f GiB envelope to the bundle started with -Xmx256m, after a 64 MiB warm-up upload", size / (double) (1L << 30));
-            List<Double> ratios = new ArrayList<>();
-            for (int r = 0; r < uploads.size(); r++) {
-                double[] u = uploads.get(r);
-                ratios.add(u[0] / u[1]);
-                say("    round %d  %-10s %6.2f s %7.1f MB/s | local copy (Files.copy + fsync) %5.2f s %7.1f MB/s | ratio %.2f",
-                        r + 1, u[2] > 0 ? "curl -T" : "HttpClient", u[1], size / u[1] / 1e6, u[0], size / u[0] / 1e6, u[0] / u[1]);
+            if (parts.contains("upload")) {
+                // (a) upload over HTTP against a plain local copy of the same bytes. The server is warmed first, as a
+                // server that has been running would be: 256 MiB with each client (one 64 MiB upload left HotSpot
+                // still compiling the upload path in the third GiB, 0.1-0.6 s of a core per round). Each round then
+                // seals a fresh envelope (the store keeps equal bytes once, which would skip the fsync), lets the disk
+                // settle (sync), copies it with Files.copy + fsync, settles again and uploads it, alternating Java's
+                // HttpClient and curl as the client. The server's heap is read by jstat from the JVM's shared
+                // performance counters every 100 ms: asking the server (GET /metrics) cost it 0.1 s of CPU per round.
+                Path envelope = work.resolve("upload.p7m");
+                sealRandom(author, boardCert, work, envelope, 256L << 20);
+                upload(http, base, review, police, envelope, "warm-up 1", false);
+                sealRandom(author, boardCert, work, envelope, 256L << 20);
+                upload(http, base, review, police, envelope, "warm-up 2", true);
+                HeapWatch heap = HeapWatch.of(server.pid());
+                long heapBefore = heap.current();
+                int rounds = Integer.getInteger("upload.rounds", 4);
+                List<double[]> uploads = new ArrayList<>(); // {copy seconds, upload seconds, curl ? 1 : 0}
+                long size = 0;
+                for (int r = 0; r < rounds; r++) {
+                    size = sealRandom(author, boardCert, work, envelope, (long) mib << 20);
+                    settle();
+                    long copyStart = System.nanoTime();
+                    Files.copy(envelope, work.resolve("copy.p7m"));
+                    try (FileChannel ch = FileChannel.open(work.resolve("copy.p7m"), StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                    double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+                    Files.delete(work.resolve("copy.p7m"));
+                    settle();
+                    boolean curl = r % 2 == 1;
+                    double upSeconds = upload(http, base, review, police, envelope, "Bench " + r, curl);
+                    uploads.add(new double[] {copySeconds, upSeconds, curl ? 1 : 0});
+                }
+                long heapPeak = heap.stop();
+                Files.delete(envelope);
+                say("");
+                say("(a) upload of a %.2f GiB envelope to the bundle started with -Xmx256m, after 2 x 256 MiB warm-up uploads", size / (double) (1L << 30));
+                List<Double> ratios = new ArrayList<>();
+                for (int r = 0; r < uploads.size(); r++) {
+                    double[] u = uploads.get(r);
+                    ratios.add(u[0] / u[1]);
+                    say("    round %d  %-10s %6.2f s %7.1f MB/s | local copy (Files.copy + fsync) %5.2f s %7.1f MB/s | ratio %.2f",
+                            r + 1, u[2] > 0 ? "curl -T" : "HttpClient", u[1], size / u[1] / 1e6, u[0], size / u[0] / 1e6, u[0] / u[1]);
+                }
+                ratios.sort(null);
+                say("    median ratio upload / local copy speed = %.2f over %d rounds (goal >= 0.5)", ratios.get(ratios.size() / 2),
+                        ratios.size());
+                say("    server heap: %d MiB before, peak %d MiB during the uploads (max 256 MiB)", heapBefore >> 20, heapPeak >> 20);
             }
-            ratios.sort(null);
-            say("    median ratio upload / local copy speed = %.2f over %d rounds (goal >= 0.5)", ratios.get(ratios.size() / 2),
-                    ratios.size());
-            say("    server heap: %d MiB before, peak %d MiB during the uploads (max 256 MiB)", heapBefore >> 20, peakHeap.get() >> 20);
-            say("(b) %,d MiB, AES-256-GCM, RSA-OAEP-SHA-256 3072; each its own process", mib);
-            say("    seal  ours %6.2f s %6d MiB RSS | openssl cms -encrypt %6.2f s %6d MiB RSS | time ratio ours/openssl %.2f (goal <= 1)",
-                    ourSeal.seconds(), ourSeal.rssKb() >> 10, sslSeal.seconds(), sslSeal.rssKb() >> 10, ourSeal.seconds() / sslSeal.seconds());
-            say("    seal  openssl cms -encrypt -stream %6.2f s %6d MiB RSS | time ratio ours/openssl -stream %.2f",
-                    sslSealStream.seconds(), sslSealStream.rssKb() >> 10, ourSeal.seconds() / sslSealStream.seconds());
-            say("    seal  ours, the library in a running JVM (after a 64 MiB warm-up) %6.2f s | time ratio to openssl -stream %.2f",
-                    inJvmSeal, inJvmSeal / sslSealStream.seconds());
-            say("    open  ours %6.2f s %6d MiB RSS | openssl cms -decrypt %6.2f s %6d MiB RSS | speed-up %.2fx (goal >= 3), memory ratio %.2f",
-                    ourOpen.seconds(), ourOpen.rssKb() >> 10, sslOpen.seconds(), sslOpen.rssKb() >> 10, sslOpen.seconds() / ourOpen.seconds(),
-                    ourOpen.rssKb() / (double) sslOpen.rssKb());
-            say("    plaintext identical after opening: ours %s, openssl %s (ours also signs and verifies; openssl here only encrypts)",
-                    oursIdentical, sslIdentical);
-            say("(c) the client, %,d MiB, each command its own process", mib);
-            say("    send   lscb send %6.2f s %6d MiB | openssl -encrypt -stream + curl -T %6.2f s (%.2f + %.2f) %6d MiB | time ratio %.2f (goal <= 1)",
-                    clientSend.seconds(), clientSend.rssKb() >> 10, sslEncrypt.seconds() + curlUp.seconds(), sslEncrypt.seconds(),
-                    curlUp.seconds(), Math.max(sslEncrypt.rssKb(), curlUp.rssKb()) >> 10,
-                    clientSend.seconds() / (sslEncrypt.seconds() + curlUp.seconds()));
-            say("    fetch+open lscb %6.2f s (%.2f + %.2f) %6d MiB | curl + openssl -decrypt %6.2f s (%.2f + %.2f) %6d MiB | speed-up %.2fx (goal >= 3)",
-                    clientFetch.seconds() + clientOpen.seconds(), clientFetch.seconds(), clientOpen.seconds(),
-                    Math.max(clientFetch.rssKb(), clientOpen.rssKb()) >> 10, curlDown.seconds() + sslDecrypt.seconds(), curlDown.seconds(),
-                    sslDecrypt.seconds(), Math.max(curlDown.rssKb(), sslDecrypt.rssKb()) >> 10,
-                    (curlDown.seconds() + sslDecrypt.seconds()) / (clientFetch.seconds() + clientOpen.seconds()));
-            say("    plaintext identical after lscb open: %s", clientIdentical);
+
+            if (parts.contains("client")) {
+                // (c) issue 6: the client's send and fetch+open against openssl cms plus curl doing the same work
+                Path client = Path.of("client/target/lscb-client.jar").toAbsolutePath();
+                Path policeCfg = work.resolve("police-cfg");
+                Path officerCfg = work.resolve("officer-cfg");
+                Files.writeString(work.resolve("police.pw"), "benchpolice-password-bench");
+                Files.writeString(work.resolve("officer.pw"), "benchofficer-password-bench");
+                Files.writeString(work.resolve("key.pw"), "bench");
+                List<String> clientJava = List.of(java(), "-Xmx256m", "-jar", client.toString(), "--server", base, "--quiet");
+                time(work, concat(clientJava, "--config", policeCfg.toString(), "login", "--user", "benchpolice", "--password-file",
+                        work.resolve("police.pw").toString()));
+                time(work, concat(clientJava, "--config", policeCfg.toString(), "keygen", "--type", "ec", "--key-password-file",
+                        work.resolve("key.pw").toString()));
+                time(work, concat(clientJava, "--config", policeCfg.toString(), "enrol", "--key-password-file", work.resolve("key.pw").toString()));
+                time(work, concat(clientJava, "--config", officerCfg.toString(), "login", "--user", "benchofficer", "--password-file",
+                        work.resolve("officer.pw").toString()));
+                writeRandom(plain, (long) mib << 20);
+                Measured clientSend = time(work, concat(clientJava, "--config", policeCfg.toString(), "send", review, plain.toString(), "--type",
+                        "IMR", "--title", "client", "--key-password-file", work.resolve("key.pw").toString()));
+                String sentId = Pattern.compile("Sent ([0-9a-f-]{36})").matcher(Files.readString(work.resolve("tool.log"))).results()
+                        .map(r -> r.group(1)).findFirst().orElseThrow();
+                Measured sslEncrypt = time(work, List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
+                        plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
+                        "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("curl-up.p7m").toString()));
+                Measured curlUp = time(work, List.of("curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", "-T", work.resolve("curl-up.p7m").toString(),
+                        "-H", "Authorization: Bearer " + police, "-H", "Content-Type: application/pkcs7-mime",
+                        base + "/api/v1/reviews/" + review + "/documents?type=IMR&title=openssl"));
+                Files.delete(work.resolve("curl-up.p7m"));
+                Measured clientFetch = time(work, concat(clientJava, "--config", officerCfg.toString(), "fetch", sentId, "--out",
+                        work.resolve("client.p7m").toString()));
+                Measured clientOpen = time(work, concat(clientJava, "--config", officerCfg.toString(), "open", work.resolve("client.p7m").toString(),
+                        "--key", boardP12.toString(), "--key-password-file", work.resolve("key.pw").toString(), "--out",
+                        work.resolve("client.out").toString()));
+                boolean clientIdentical = Arrays.equals(sha256(plain), sha256(work.resolve("client.out")));
+                Files.delete(work.resolve("client.out"));
+                Measured curlDown = time(work, List.of("curl", "-sS", "-f", "-o", work.resolve("curl-down.p7m").toString(), "-H",
+                        "Authorization: Bearer " + officer, base + "/api/v1/documents/" + sentId + "/content"));
+                Files.delete(plain);
+                Measured sslDecrypt = time(work, List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in",
+                        work.resolve("curl-down.p7m").toString(), "-recip", boardPem.toString(), "-inkey", boardKeyPem.toString(), "-out",
+                        work.resolve("curl-down.out").toString()));
+                Files.delete(work.resolve("curl-down.out"));
+                say("");
+                say("(c) the client, %,d MiB, each command its own process", mib);
+                say("    send   lscb send %6.2f s %6d MiB | openssl -encrypt -stream + curl -T %6.2f s (%.2f + %.2f) %6d MiB | time ratio %.2f (goal <= 1)",
+                        clientSend.seconds(), clientSend.rssKb() >> 10, sslEncrypt.seconds() + curlUp.seconds(), sslEncrypt.seconds(),
+                        curlUp.seconds(), Math.max(sslEncrypt.rssKb(), curlUp.rssKb()) >> 10,
+                        clientSend.seconds() / (sslEncrypt.seconds() + curlUp.seconds()));
+                say("    fetch+open lscb %6.2f s (%.2f + %.2f) %6d MiB | curl + openssl -decrypt %6.2f s (%.2f + %.2f) %6d MiB | speed-up %.2fx (goal >= 3)",
+                        clientFetch.seconds() + clientOpen.seconds(), clientFetch.seconds(), clientOpen.seconds(),
+                        Math.max(clientFetch.rssKb(), clientOpen.rssKb()) >> 10, curlDown.seconds() + sslDecrypt.seconds(), curlDown.seconds(),
+                        sslDecrypt.seconds(), Math.max(curlDown.rssKb(), sslDecrypt.rssKb()) >> 10,
+                        (curlDown.seconds() + sslDecrypt.seconds()) / (clientFetch.seconds() + clientOpen.seconds()));
+                say("    plaintext identical after lscb open: %s", clientIdentical);
+            }
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -323,29 +329,6 @@ public final class ExchangeBenchmark {
         }
         String[] parts = Files.readString(out).strip().split("\\s+");
         return new Measured(Double.parseDouble(parts[parts.length - 2]), Long.parseLong(parts[parts.length - 1]));
-    }
-
-    private static void sampleHeap(HttpClient http, String base, AtomicLong peak) {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                peak.accumulateAndGet(heap(http, base), Math::max);
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                // the server is busy; try again
-            }
-        }
-    }
-
-    private static long heap(HttpClient http, String base) throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher m = Pattern.compile("(?m)^memory_usedHeap_bytes\\{[^}]*\\} ([0-9.E+]+)|^base_memory_usedHeap_bytes ([0-9.E+]+)").matcher(metrics);
-        if (!m.find()) {
-            Matcher any = Pattern.compile("(?m)^[a-z_]*usedHeap[a-z_]*(?:\\{[^}]*\\})? ([0-9.E+]+)").matcher(metrics);
-            return any.find() ? (long) Double.parseDouble(any.group(1)) : -1;
-        }
-        return (long) Double.parseDouble(m.group(1) != null ? m.group(1) : m.group(2));
     }
 
     private static void writeRandom(Path file, long bytes) throws Exception {

@@ -23,13 +23,16 @@ import java.util.logging.Logger;
 
 /**
  * The temporary file a blob is written to. The receiving thread only copies bytes into 1 MiB blocks;
- * each full block is then hashed and written to the disk by two other threads at once, while the
- * receiving thread fills the next one.
+ * each full block is then hashed by one worker and written to the disk by another, while the receiving
+ * thread fills the next one.
  *
  * <p>Measured on a 1 GiB upload here: with hashing and writing in the receiving thread it spent about
  * 0.65 s hashing and 1 s writing through the page cache; with both in one background thread it still
  * waited about 1 s for that thread; split in two, the three overlap, and the receiving thread (0.7-0.9 s
  * reading the socket) is what sets the pace, or the disk when it is slow.
+ *
+ * <p>The writes go one after another, in order: on this disk 1 GiB of 1 MiB direct writes took 0.48-0.66 s
+ * from one thread and 0.8-1.0 s from two to eight threads at once.
  *
  * <p>Where the file system allows it the blocks bypass the page cache ({@code O_DIRECT}). A stored
  * envelope is written once and read rarely, and copying it through the page cache first cost this
@@ -63,6 +66,8 @@ final class StagingFile extends OutputStream {
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
     /** The last block's hashing: the next one is hashed after it, so the digest sees the blocks in order. */
     private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
+    /** The last block's write: the next one is written after it. */
+    private CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
     private ByteBuffer filling;
     private long size;
     private long handedOver;
@@ -138,7 +143,7 @@ final class StagingFile extends OutputStream {
         handedOver += full.remaining();
         ByteBuffer forHash = full.duplicate();
         hashed = hashed.thenRunAsync(() -> sha.update(forHash), WORKERS);
-        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> writeFully(full.duplicate(), at), WORKERS);
+        written = written.thenRunAsync(() -> writeFully(full.duplicate(), at), WORKERS);
         inFlight.add(new InFlight(full, CompletableFuture.allOf(hashed, written)));
         if (inFlight.size() >= IN_FLIGHT) {
             free.add(await(inFlight.poll()));
