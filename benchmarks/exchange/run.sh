@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -ntp package -DskipTests
-exec java -Xmx1g ${BENCH_OPTS:-} -Dmib="${1:-1024}" -Dserver.jvmArgs="${SERVER_JVM_ARGS:-}" -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.lscb.bench.ExchangeBenchmark
+exec java -Xmx1g ${BENCH_OPTS:-} -Dmib="${1:-1024}" -Dserver.jvmArgs="${SERVER_JVM_ARGS:-}" -Dclient.jvmArgs="${CLIENT_JVM_ARGS:-}" -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.lscb.bench.ExchangeBenchmark

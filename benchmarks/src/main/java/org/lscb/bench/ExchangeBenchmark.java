@@ -210,7 +210,12 @@ public final class ExchangeBenchmark {
                 Files.writeString(work.resolve("police.pw"), "benchpolice-password-bench");
                 Files.writeString(work.resolve("officer.pw"), "benchofficer-password-bench");
                 Files.writeString(work.resolve("key.pw"), "bench");
-                List<String> clientJava = List.of(java(), "-Xmx256m", "-jar", client.toString(), "--server", base, "--quiet");
+                List<String> clientJava = new ArrayList<>(List.of(java(), "-Xmx256m"));
+                String clientJvmArgs = System.getProperty("client.jvmArgs", "");
+                if (!clientJvmArgs.isBlank()) {
+                    clientJava.addAll(List.of(clientJvmArgs.trim().split("\\s+"))); // e.g. a flight recording of send
+                }
+                clientJava.addAll(List.of("-jar", client.toString(), "--server", base, "--quiet"));
                 time(work, concat(clientJava, "--config", policeCfg.toString(), "login", "--user", "benchpolice", "--password-file",
                         work.resolve("police.pw").toString()));
                 time(work, concat(clientJava, "--config", policeCfg.toString(), "keygen", "--type", "ec", "--key-password-file",
@@ -219,17 +224,32 @@ public final class ExchangeBenchmark {
                 time(work, concat(clientJava, "--config", officerCfg.toString(), "login", "--user", "benchofficer", "--password-file",
                         work.resolve("officer.pw").toString()));
                 writeRandom(plain, (long) mib << 20);
-                Measured clientSend = time(work, concat(clientJava, "--config", policeCfg.toString(), "send", review, plain.toString(), "--type",
-                        "IMR", "--title", "client", "--key-password-file", work.resolve("key.pw").toString()));
-                String sentId = Pattern.compile("Sent ([0-9a-f-]{36})").matcher(Files.readString(work.resolve("tool.log"))).results()
-                        .map(r -> r.group(1)).findFirst().orElseThrow();
-                Measured sslEncrypt = time(work, List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
-                        plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                        "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("curl-up.p7m").toString()));
-                Measured curlUp = time(work, List.of("curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", "-T", work.resolve("curl-up.p7m").toString(),
-                        "-H", "Authorization: Bearer " + police, "-H", "Content-Type: application/pkcs7-mime",
-                        base + "/api/v1/reviews/" + review + "/documents?type=IMR&title=openssl"));
-                Files.delete(work.resolve("curl-up.p7m"));
+                // send is measured in rounds, lscb and openssl + curl taking turns to go first: one pair of runs on
+                // this shared machine varied by up to 1.5 s either way. Each run uploads a new document.
+                int sendRounds = Integer.getInteger("send.rounds", 3);
+                List<Measured[]> sends = new ArrayList<>(); // {lscb send, openssl -encrypt, curl -T}
+                String sentId = null;
+                for (int r = 0; r < sendRounds; r++) {
+                    Measured[] round = new Measured[3];
+                    for (int turn = 0; turn < 2; turn++) {
+                        if ((turn + r) % 2 == 0) {
+                            round[0] = time(work, concat(clientJava, "--config", policeCfg.toString(), "send", review, plain.toString(), "--type",
+                                    "IMR", "--title", "client " + r, "--key-password-file", work.resolve("key.pw").toString()));
+                            sentId = Pattern.compile("Sent ([0-9a-f-]{36})").matcher(Files.readString(work.resolve("tool.log"))).results()
+                                    .map(m -> m.group(1)).findFirst().orElseThrow();
+                        } else {
+                            round[1] = time(work, List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
+                                    plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt",
+                                    "rsa_oaep_md:sha256", "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out",
+                                    work.resolve("curl-up.p7m").toString()));
+                            round[2] = time(work, List.of("curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", "-T",
+                                    work.resolve("curl-up.p7m").toString(), "-H", "Authorization: Bearer " + police, "-H",
+                                    "Content-Type: application/pkcs7-mime", base + "/api/v1/reviews/" + review + "/documents?type=IMR&title=openssl+" + r));
+                            Files.delete(work.resolve("curl-up.p7m"));
+                        }
+                    }
+                    sends.add(round);
+                }
                 Measured clientFetch = time(work, concat(clientJava, "--config", officerCfg.toString(), "fetch", sentId, "--out",
                         work.resolve("client.p7m").toString()));
                 Measured clientOpen = time(work, concat(clientJava, "--config", officerCfg.toString(), "open", work.resolve("client.p7m").toString(),
@@ -246,10 +266,18 @@ public final class ExchangeBenchmark {
                 Files.delete(work.resolve("curl-down.out"));
                 say("");
                 say("(c) the client, %,d MiB, each command its own process", mib);
-                say("    send   lscb send %6.2f s %6d MiB | openssl -encrypt -stream + curl -T %6.2f s (%.2f + %.2f) %6d MiB | time ratio %.2f (goal <= 1)",
-                        clientSend.seconds(), clientSend.rssKb() >> 10, sslEncrypt.seconds() + curlUp.seconds(), sslEncrypt.seconds(),
-                        curlUp.seconds(), Math.max(sslEncrypt.rssKb(), curlUp.rssKb()) >> 10,
-                        clientSend.seconds() / (sslEncrypt.seconds() + curlUp.seconds()));
+                List<Double> sendRatios = new ArrayList<>();
+                for (int r = 0; r < sends.size(); r++) {
+                    Measured[] m = sends.get(r);
+                    double reference = m[1].seconds() + m[2].seconds();
+                    sendRatios.add(m[0].seconds() / reference);
+                    say("    send round %d (%s first)  lscb send %6.2f s %6d MiB | openssl -encrypt -stream + curl -T %6.2f s (%.2f + %.2f) %6d MiB | ratio %.2f",
+                            r + 1, r % 2 == 0 ? "lscb" : "openssl", m[0].seconds(), m[0].rssKb() >> 10, reference, m[1].seconds(), m[2].seconds(),
+                            Math.max(m[1].rssKb(), m[2].rssKb()) >> 10, m[0].seconds() / reference);
+                }
+                sendRatios.sort(null);
+                say("    send   median time ratio lscb / (openssl + curl) = %.2f over %d rounds (goal <= 1)", sendRatios.get(sendRatios.size() / 2),
+                        sendRatios.size());
                 say("    fetch+open lscb %6.2f s (%.2f + %.2f) %6d MiB | curl + openssl -decrypt %6.2f s (%.2f + %.2f) %6d MiB | speed-up %.2fx (goal >= 3)",
                         clientFetch.seconds() + clientOpen.seconds(), clientFetch.seconds(), clientOpen.seconds(),
                         Math.max(clientFetch.rssKb(), clientOpen.rssKb()) >> 10, curlDown.seconds() + sslDecrypt.seconds(), curlDown.seconds(),

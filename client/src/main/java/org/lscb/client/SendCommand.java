@@ -43,6 +43,7 @@ final class SendCommand implements Callable<Integer> {
             throw new ClientException("no such file: " + file);
         }
         Identity me = KeyFile.read(key.file(main.settings()), key.password());
+        Envelopes.prepareToSeal(me); // while the server is asked about the certificates
         CertificateStatus.requireActive(main, me.certificate(), "your certificate");
         var recipients = Recipients.of(main, review).stream().map(Recipients.Recipient::certificate).toList();
         var sealer = Envelopes.sealer(me, recipients);

@@ -34,7 +34,9 @@ public final class Identity {
 
     /** The first key entry of a PKCS#12 file. */
     public static Identity fromPkcs12(Path file, char[] password) throws IOException, GeneralSecurityException {
-        org.lscb.exchange.envelope.internal.CipherWarmup.start(); // beside the key derivation, before the envelope needs it
+        // beside the key derivation, before the envelope needs them
+        org.lscb.exchange.envelope.internal.CipherWarmup.start();
+        org.lscb.exchange.envelope.internal.Bc.loadInBackground();
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);

@@ -86,6 +86,29 @@ class EnvelopesTest {
         assertThat(hashingThreads()).isZero();
     }
 
+    @Test
+    void preparingToSeal_finishesOnItsOwn_andTheRealSealBesideItRoundTrips() throws Exception {
+        Identity author = TestKeys.rsa("Agency Author");
+        Identity reviewer = TestKeys.ec("Reviewer");
+        byte[] plain = bytes(100_000);
+
+        Envelopes.prepareToSeal(author);
+        byte[] envelope = seal(Envelopes.sealer(author, List.of(reviewer.certificate())), plain);
+        OpenedEnvelope opened = Envelopes.opener(reviewer).open(new ByteArrayInputStream(envelope), dir.resolve("out"));
+
+        assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(plain);
+        assertThat(opened.signedBy()).isEqualTo("CN=Agency Author");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (threadsNamed("lscb-seal-warmup") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(threadsNamed("lscb-seal-warmup")).isZero();
+    }
+
+    private static long threadsNamed(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
+    }
+
     private static long hashingThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("lscb-write-behind") && t.isAlive()).count();
     }

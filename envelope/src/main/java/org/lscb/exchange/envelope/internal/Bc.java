@@ -2,14 +2,30 @@ package org.lscb.exchange.envelope.internal;
 
 import java.security.Provider;
 import java.security.Security;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** The Bouncy Castle provider, registered once, used by name where the JDK lacks an algorithm. */
 public final class Bc {
 
     public static final String NAME = BouncyCastleProvider.PROVIDER_NAME;
+    private static final AtomicBoolean LOADING = new AtomicBoolean();
 
     private Bc() {
+    }
+
+    /**
+     * Starts registering the provider on its own thread and returns at once; {@link #provider()} waits for
+     * it. Building the provider takes about 0.5 s in a fresh JVM here (hundreds of algorithm classes), which
+     * every run of the client paid just before sealing or opening; started when a key is read, it overlaps
+     * the key's decryption and the client's calls to the server.
+     */
+    public static void loadInBackground() {
+        if (Security.getProvider(NAME) == null && LOADING.compareAndSet(false, true)) {
+            Thread t = new Thread(Bc::provider, "lscb-bc-provider");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     public static synchronized Provider provider() {
