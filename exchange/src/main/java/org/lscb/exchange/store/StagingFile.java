@@ -46,8 +46,9 @@ final class StagingFile extends OutputStream {
     static final int BLOCK_BYTES = 1 << 20;
     /**
      * Blocks handed over and not yet both hashed and written; the receiving thread fills one more. Four
-     * rather than two keep several direct writes queued at the disk: the receiving thread's waits for the
-     * workers went from 0.45-0.75 s to 0.24-0.54 s per GiB here. At most 5 MiB of native memory per upload.
+     * rather than two keep the workers busy while the receiving thread waits for the socket: its waits for
+     * the workers went from 0.45-0.75 s to 0.24-0.54 s per GiB here. The blocks come from
+     * {@link StagingBlocks}: five per upload while there are enough, fewer when many uploads run at once.
      */
     private static final int IN_FLIGHT = 4;
     private static final Logger LOG = Logger.getLogger(StagingFile.class.getName());
@@ -62,6 +63,9 @@ final class StagingFile extends OutputStream {
     private final FileChannel channel;
     private final int alignment;
     private final MessageDigest sha;
+    private final StagingBlocks blocks;
+    /** Every block this file has taken from {@link #blocks}, to give back on close. */
+    private final Deque<ByteBuffer> taken = new ArrayDeque<>();
     private final Deque<ByteBuffer> free = new ArrayDeque<>();
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
     /** The last block's hashing: the next one is hashed after it, so the digest sees the blocks in order. */
@@ -77,12 +81,16 @@ final class StagingFile extends OutputStream {
     }
 
     StagingFile(Path file) throws IOException {
-        this(file, true);
+        this(file, true, StagingBlocks.SHARED);
     }
 
-    /** {@code tryDirect} false writes through the page cache, as on a file system without direct I/O. */
-    StagingFile(Path file, boolean tryDirect) throws IOException {
+    /**
+     * {@code tryDirect} false writes through the page cache, as on a file system without direct I/O. Waits
+     * for a block from {@code blocks} if all are out.
+     */
+    StagingFile(Path file, boolean tryDirect, StagingBlocks blocks) throws IOException {
         this.file = file;
+        this.blocks = blocks;
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -92,11 +100,17 @@ final class StagingFile extends OutputStream {
         FileChannel direct = tryDirect ? openDirect(file, blockSize) : null;
         this.channel = direct != null ? direct : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.alignment = direct != null ? blockSize : 1;
-        this.filling = block();
+        try {
+            this.filling = blocks.take();
+        } catch (InterruptedIOException e) {
+            channel.close();
+            throw e;
+        }
+        taken.add(filling);
     }
 
     private static FileChannel openDirect(Path file, int blockSize) {
-        if (blockSize <= 0 || BLOCK_BYTES % blockSize != 0) {
+        if (blockSize <= 0 || BLOCK_BYTES % blockSize != 0 || StagingBlocks.ALIGNMENT % blockSize != 0) {
             return null;
         }
         try {
@@ -110,11 +124,6 @@ final class StagingFile extends OutputStream {
             }
             return null;
         }
-    }
-
-    private ByteBuffer block() {
-        ByteBuffer b = free.poll();
-        return b != null ? b.clear() : ByteBuffer.allocateDirect(BLOCK_BYTES + alignment).alignedSlice(alignment).limit(BLOCK_BYTES);
     }
 
     @Override
@@ -148,7 +157,19 @@ final class StagingFile extends OutputStream {
         if (inFlight.size() >= IN_FLIGHT) {
             free.add(await(inFlight.poll()));
         }
-        filling = block();
+        filling = nextBlock();
+    }
+
+    /** A block of its own that is back, else a free shared one, else its oldest block once that is done. */
+    private ByteBuffer nextBlock() throws IOException {
+        ByteBuffer b = free.poll();
+        if (b == null) {
+            b = blocks.tryTake();
+            if (b != null) {
+                taken.add(b);
+            }
+        }
+        return b != null ? b.clear() : await(inFlight.poll()).clear();
     }
 
     private void writeFully(ByteBuffer buf, long at) {
@@ -250,7 +271,14 @@ final class StagingFile extends OutputStream {
             // a failed upload is being abandoned; its first error has been reported already, or will be by finish()
             LOG.log(Level.FINE, "while abandoning " + file.getFileName(), e);
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                // all back, even after an interrupted wait left a worker on a block: workers only read blocks, and
+                // what such a worker would then write or hash belongs to this file, which is being abandoned
+                taken.forEach(blocks::give);
+                taken.clear();
+            }
         }
     }
 }

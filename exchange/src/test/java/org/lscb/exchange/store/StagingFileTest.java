@@ -27,7 +27,7 @@ class StagingFileTest {
     void contentHashAndSize_areWhatWasWritten(int length, boolean tryDirect) throws Exception {
         byte[] data = random(length);
         Path file = dir.resolve(UUID.randomUUID() + ".part");
-        try (StagingFile out = new StagingFile(file, tryDirect)) {
+        try (StagingFile out = new StagingFile(file, tryDirect, StagingBlocks.SHARED)) {
             Random sizes = new Random(5);
             int at = 0;
             while (at < length) {
@@ -57,10 +57,66 @@ class StagingFileTest {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void theHash_isOnlyThereOnceFinished(boolean tryDirect) throws Exception {
-        try (StagingFile out = new StagingFile(dir.resolve("x.part"), tryDirect)) {
+        try (StagingFile out = new StagingFile(dir.resolve("x.part"), tryDirect, StagingBlocks.SHARED)) {
             out.write(new byte[10]);
             assertThatThrownBy(out::sha256).isInstanceOf(IllegalStateException.class);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void withOneSharedBlock_manyFilesAtOnce_eachHoldsItsBytes_andEveryBlockComesBack(boolean tryDirect) throws Exception {
+        StagingBlocks one = new StagingBlocks(1);
+        java.util.List<java.util.concurrent.Future<Void>> files = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService uploads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                int length = 2_500_000 + i * 100_003;
+                files.add(uploads.submit(() -> {
+                    byte[] data = random(length);
+                    Path file = dir.resolve(UUID.randomUUID() + ".part");
+                    try (StagingFile out = new StagingFile(file, tryDirect, one)) {
+                        for (int at = 0; at < length; at += 65_536) {
+                            out.write(data, at, Math.min(65_536, length - at));
+                        }
+                        out.finish();
+                        assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+                    }
+                    assertThat(Files.readAllBytes(file)).isEqualTo(data);
+                    return null;
+                }));
+            }
+            for (var f : files) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            uploads.shutdownNow();
+        }
+        assertThat(one.out()).isZero();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSharedBlocks_neverExceedTheirNumber_andAWaitingTakerGetsOneWhenItIsGivenBack() throws Exception {
+        StagingBlocks two = new StagingBlocks(2);
+        java.nio.ByteBuffer a = two.take();
+        java.nio.ByteBuffer b = two.tryTake();
+
+        assertThat(two.tryTake()).isNull();
+        assertThat(a.isDirect()).isTrue();
+        assertThat(a.capacity()).isEqualTo(StagingFile.BLOCK_BYTES);
+        assertThat(a.alignmentOffset(0, StagingBlocks.ALIGNMENT)).isZero();
+        java.util.concurrent.CompletableFuture<java.nio.ByteBuffer> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return two.take();
+            } catch (java.io.InterruptedIOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(100);
+        assertThat(waiting).isNotDone();
+        two.give(b);
+        assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(b);
+        assertThat(two.out()).isEqualTo(2);
     }
 
     @ParameterizedTest
