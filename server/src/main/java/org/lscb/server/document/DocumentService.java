@@ -8,18 +8,14 @@ import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.lscb.exchange.audit.AuditEvent;
 import org.lscb.exchange.audit.AuditLog;
-import org.lscb.exchange.envelope.BerFraming;
 import org.lscb.exchange.envelope.EnvelopeInfo;
 import org.lscb.exchange.envelope.Envelopes;
 import org.lscb.exchange.pki.IssuedCertificate;
@@ -29,19 +25,15 @@ import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.StoredBlob;
 import org.lscb.exchange.store.internal.JpaDocumentRepository;
 import org.lscb.registry.persistence.Database;
-import org.lscb.registry.review.Review;
-import org.lscb.registry.review.ReviewAccess.Action;
 import org.lscb.registry.review.ReviewAccess.Relation;
 import org.lscb.server.auth.Caller;
-import org.lscb.server.config.ServerConfig;
 import org.lscb.server.keys.KeyService;
 import org.lscb.server.review.ReviewService;
 
 /**
- * Documents of reviews: ciphertext in, ciphertext out, never a key. An upload streams to a temporary
- * file (size-capped, framing checked as it passes), its envelope is checked against the profile and the
- * review's recipient set, the blob is made durable, then one short transaction records it; 201 only then.
- * Reading follows the review's appointments at the moment of each request. Everything is audited.
+ * Documents of reviews once stored: listing, downloads, grants, receipts and the coroner's inbox.
+ * Ciphertext out, never a key; {@link DocumentUploads} brings them in. Reading follows the review's
+ * appointments at the moment of each request. Everything is audited.
  */
 @ApplicationScoped
 public class DocumentService {
@@ -49,209 +41,19 @@ public class DocumentService {
     private Database database;
     private ReviewService reviews;
     private KeyService keys;
-    private ServerConfig config;
-    private volatile BlobStore store;
-    private org.lscb.server.keys.CertificateAuthority authority;
+    private DocumentBlobs blobs;
     private Clock clock;
 
     protected DocumentService() {
     }
 
     @Inject
-    public DocumentService(Database database, ReviewService reviews, KeyService keys, ServerConfig config,
-                           org.lscb.server.keys.CertificateAuthority authority) {
-        this.authority = authority;
+    public DocumentService(Database database, ReviewService reviews, KeyService keys, DocumentBlobs blobs) {
         this.database = database;
         this.reviews = reviews;
         this.keys = keys;
-        this.config = config;
+        this.blobs = blobs;
         this.clock = Clock.systemUTC();
-    }
-
-    /** The stored document and whether this request created it (false: an earlier try with the same upload id did). */
-    public record Uploaded(Document document, boolean created) {
-    }
-
-    public Uploaded upload(Caller by, String reviewId, Document.Description description, InputStream body) {
-        Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
-        return auditingRefusals(by, reviewId, () -> receive(by, review, reviewId, description, paced(body)));
-    }
-
-    /** SECURITY.md: a refused upload leaves a line in the audit log, whichever kind of upload it was. */
-    private Uploaded auditingRefusals(Caller by, String reviewId, java.util.function.Supplier<Uploaded> upload) {
-        try {
-            return upload.get();
-        } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
-                 | org.lscb.exchange.store.TooLargeException | org.lscb.exchange.store.TooSlowException
-                 | org.lscb.registry.review.ReviewRuleException
-                 | org.lscb.exchange.store.InsufficientStorageException e) {
-            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_REFUSED", "review",
-                    reviewId).forReview(reviewId).withDetails(e.getClass().getSimpleName() + ": " + e.getMessage())));
-            throw e;
-        }
-    }
-
-    private Uploaded receive(Caller by, Review review, String reviewId, Document.Description description, InputStream body) {
-        Optional<Document> earlier = earlierUpload(by, description);
-        if (earlier.isPresent()) {
-            return new Uploaded(earlier.get(), false);
-        }
-        BlobStore.Staged staged;
-        try {
-            staged = store().stage(body, config.documentMaxBytes(), BerFraming::new);
-        } catch (BerFraming.FramingException e) {
-            throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("malformed CMS: " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            staged = withoutOuterSignature(by, staged);
-            EnvelopeInfo info;
-            try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
-                info = Envelopes.inspector().inspect(in);
-            }
-            List<IssuedCertificate> required = requiredRecipients(review);
-            List<X509Certificate> requiredX509 = required.stream().map(IssuedCertificate::x509).toList();
-            List<String> missing = required.stream().filter(c -> !info.addressedToAll(List.of(c.x509()))).map(IssuedCertificate::id).toList();
-            int strangers = info.strangers(requiredX509).size();
-            if (!missing.isEmpty() || strangers > 0) {
-                throw new RecipientSetException(missing, strangers);
-            }
-            StoredBlob blob = store().commit(staged);
-            Set<String> recipientIds = idsOf(required);
-            return record(by, reviewId, description, info.profile(), blob, recipientIds, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            try {
-                store().discard(staged);
-            } catch (IOException e) {
-                // an orphan temporary file; the sweeper removes it
-            }
-        }
-    }
-
-    /**
-     * A browser upload without client-side crypto: the server seals the bytes to the review's recipient set
-     * as they arrive, signed by its upload gateway key, straight into the temporary ciphertext file; no
-     * plaintext is written anywhere. The document records who uploaded it.
-     */
-    public Uploaded uploadPlain(Caller by, String reviewId, Document.Description description, InputStream plaintext) {
-        Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
-        return auditingRefusals(by, reviewId, () -> seal(by, review, reviewId, description, paced(plaintext)));
-    }
-
-    /** B6: a body that trickles in is cut off rather than holding a thread and a temporary file. */
-    private InputStream paced(InputStream body) {
-        return new org.lscb.exchange.store.MinimumRate(body, config.uploadMinBytes(), config.uploadRateWindow());
-    }
-
-    private Uploaded seal(Caller by, Review review, String reviewId, Document.Description description, InputStream plaintext) {
-        Optional<Document> earlier = earlierUpload(by, description);
-        if (earlier.isPresent()) {
-            return new Uploaded(earlier.get(), false);
-        }
-        List<IssuedCertificate> required = requiredRecipients(review);
-        var sealer = Envelopes.sealer(authority.gateway(), required.stream().map(IssuedCertificate::x509).toList());
-        try {
-            BlobStore.Staged staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(plaintext,
-                    config.documentMaxBytes()), out));
-            StoredBlob blob = store().commit(staged);
-            Set<String> recipientIds = idsOf(required);
-            return record(by, reviewId, description, org.lscb.exchange.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, blob,
-                    recipientIds, "sealed by the server for a browser upload");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Optional<Document> earlierUpload(Caller by, Document.Description description) {
-        return description.uploadId() == null ? Optional.empty()
-                : database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
-    }
-
-    /** The certificates every new document of the review must be encrypted to; none yet is a 409. */
-    private List<IssuedCertificate> requiredRecipients(Review review) {
-        List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
-        if (required.isEmpty()) {
-            throw new org.lscb.registry.review.ReviewRuleException("no_recipients", "review " + review.id()
-                    + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
-        }
-        return required;
-    }
-
-    private static Set<String> idsOf(List<IssuedCertificate> certificates) {
-        return certificates.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    private Uploaded record(Caller by, String reviewId, Document.Description description, org.lscb.exchange.envelope.EnvelopeProfile profile,
-                            StoredBlob blob, Set<String> recipientIds, String how) {
-        try {
-            Document d = database.inTransaction(em -> {
-                JpaDocumentRepository docs = new JpaDocumentRepository(em);
-                Document doc = new Document(reviewId, description, profile, blob, recipientIds, by.accountId(), by.organisationId(),
-                        docs.nextVersion(reviewId, description.type(), description.title().strip()), clock.instant());
-                docs.add(doc);
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_UPLOADED", "document", doc.id())
-                        .forReview(reviewId).withDetails(doc.type() + " v" + doc.version() + ", " + doc.size() + " bytes, sha256 "
-                                + doc.sha256() + ", " + recipientIds.size() + " recipients" + (how == null ? "" : ", " + how)));
-                return doc;
-            });
-            return new Uploaded(d, true);
-        } catch (PersistenceException e) {
-            // the same upload id landed at the same moment from another request: answer with that one
-            if (description.uploadId() != null) {
-                Optional<Document> other = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
-                if (other.isPresent()) {
-                    return new Uploaded(other.get(), false);
-                }
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * An envelope may arrive inside the uploader's own SignedData (API.md). The signature must verify, its
-     * certificate must be one this deployment's CA issued to the caller and not revoked (SECURITY.md B5);
-     * then the envelope inside is what is stored.
-     */
-    private BlobStore.Staged withoutOuterSignature(Caller by, BlobStore.Staged staged) throws IOException {
-        boolean signed;
-        try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(staged.file()))) {
-            signed = org.lscb.exchange.envelope.EnvelopeInspector.isSignedData(in);
-        }
-        if (!signed) {
-            return staged;
-        }
-        X509Certificate[] signer = new X509Certificate[1];
-        BlobStore.Staged inner;
-        try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
-            inner = store().stageWritten(out -> signer[0] = Envelopes.outerSignature().unwrap(in, out));
-        } finally {
-            store().discard(staged);
-        }
-        try {
-            X509Certificate ca = keys.caCertificate();
-            try {
-                signer[0].verify(ca.getPublicKey());
-                signer[0].checkValidity();
-            } catch (java.security.GeneralSecurityException e) {
-                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by a certificate this deployment did not issue");
-            }
-            String id = signer[0].getSerialNumber().toString(16);
-            IssuedCertificate issued = database.read(em -> new JpaCertificateRepository(em).byId(id))
-                    .orElseThrow(() -> new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by an unknown certificate"));
-            if (issued.revokedAt().isPresent()) {
-                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by a revoked certificate");
-            }
-            if (!issued.accountId().map(by.accountId()::equals).orElse(false)) {
-                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by someone other than the uploader");
-            }
-            return inner;
-        } catch (RuntimeException e) {
-            store().discard(inner);
-            throw e;
-        }
     }
 
     /** The documents of a review the caller may see. */
@@ -464,21 +266,7 @@ public class DocumentService {
     }
 
     private BlobStore store() {
-        BlobStore s = store;
-        if (s == null) {
-            synchronized (this) {
-                if (store == null) {
-                    try {
-                        store = new BlobStore(config.dataDir().resolve("blobs"));
-                        store.keepFree(config.documentMinFreeBytes());
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                s = store;
-            }
-        }
-        return s;
+        return blobs.store();
     }
 
 }

@@ -27,14 +27,16 @@ import org.lscb.server.json.Enums;
 public class ReviewDocumentsResource {
 
     private DocumentService documents;
+    private DocumentUploads uploads;
     private CallerResolver callers;
 
     protected ReviewDocumentsResource() {
     }
 
     @Inject
-    public ReviewDocumentsResource(DocumentService documents, CallerResolver callers) {
+    public ReviewDocumentsResource(DocumentService documents, DocumentUploads uploads, CallerResolver callers) {
         this.documents = documents;
+        this.uploads = uploads;
         this.callers = callers;
     }
 
@@ -52,7 +54,7 @@ public class ReviewDocumentsResource {
                            @QueryParam("marking") String marking, @QueryParam("uploadId") String uploadId,
                            @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
         Document.Description d = describe(type, title, marking, idempotencyKey != null ? idempotencyKey : uploadId);
-        return answer(documents.upload(callers.caller(), reviewId, d, body));
+        return answer(uploads.upload(callers.caller(), reviewId, d, body));
     }
 
     /** Everything the caller typed is checked before a byte of the body is read (SECURITY.md B8: no blob left behind). */
@@ -66,7 +68,7 @@ public class ReviewDocumentsResource {
         return d;
     }
 
-    private static Response answer(DocumentService.Uploaded u) {
+    private static Response answer(DocumentUploads.Uploaded u) {
         Document doc = u.document();
         UploadAnswer answer = new UploadAnswer(doc.id(), doc.sha256(), doc.size(), doc.recipients().stream().sorted().toList(), doc.version());
         return (u.created() ? Response.created(URI.create("documents/" + doc.id())) : Response.ok()).entity(answer).build();
@@ -84,7 +86,7 @@ public class ReviewDocumentsResource {
                                 @QueryParam("marking") String marking, @QueryParam("uploadId") String uploadId,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
         Document.Description d = describe(type, title, marking, idempotencyKey != null ? idempotencyKey : uploadId);
-        return answer(documents.uploadPlain(callers.caller(), reviewId, d, body));
+        return answer(uploads.uploadPlain(callers.caller(), reviewId, d, body));
     }
 
     @GET
