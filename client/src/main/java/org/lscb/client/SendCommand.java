@@ -6,7 +6,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.lscb.exchange.envelope.Envelopes;
 import org.lscb.exchange.envelope.Identity;
 import picocli.CommandLine.Command;
@@ -42,10 +45,12 @@ final class SendCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ClientException("no such file: " + file);
         }
+        // the review's recipients are fetched while the key is decrypted (0.3-0.6 s in a fresh JVM): neither needs the other
+        CompletableFuture<List<Recipients.Recipient>> fetching = CompletableFuture.supplyAsync(() -> Recipients.of(main, review));
         Identity me = KeyFile.read(key.file(main.settings()), key.password());
         Envelopes.prepareToSeal(me); // while the server is asked about the certificates
         CertificateStatus.requireActive(main, me.certificate(), "your certificate");
-        var recipients = Recipients.of(main, review).stream().map(Recipients.Recipient::certificate).toList();
+        var recipients = joined(fetching).stream().map(Recipients.Recipient::certificate).toList();
         var sealer = Envelopes.sealer(me, recipients);
         long size = Files.size(file);
         String name = title != null ? title : file.getFileName().toString();
@@ -59,5 +64,16 @@ final class SendCommand implements Callable<Integer> {
         main.out().println("Sent " + answer.getString("id") + " (" + answer.getJsonArray("recipients").size() + " recipients, sha256 "
                 + answer.getString("sha256") + ")");
         return 0;
+    }
+
+    private static <T> T joined(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 }
