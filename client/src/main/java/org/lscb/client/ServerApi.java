@@ -88,7 +88,8 @@ final class ServerApi {
             c.setDoOutput(true);
             c.setChunkedStreamingMode(1 << 20);
             c.setRequestProperty("Content-Type", contentType);
-            try (OutputStream out = new java.io.BufferedOutputStream(c.getOutputStream(), 1 << 20)) {
+            // the chunked stream gathers each 1 MiB chunk itself: a buffer in front of it only copied every byte once more
+            try (OutputStream out = c.getOutputStream()) {
                 writer.writeTo(out);
             }
             return json(answer(c));
