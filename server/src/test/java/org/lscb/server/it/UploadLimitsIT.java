@@ -19,7 +19,7 @@ import org.lscb.exchange.envelope.Identity;
 
 /**
  * SECURITY.md B6 against the shared server (4 MiB cap, at least 64 KiB every 2 s): oversize bodies, with
- * a declared length and chunked, and a body that trickles in, are each refused in the one error shape,
+ * a declared length and chunked, a body that trickles in and one that stops, are each refused in the one error shape,
  * nothing is stored, and the server goes on serving. Raw sockets, so that the client goes on sending
  * while the server answers, as a real one would.
  */
@@ -87,6 +87,30 @@ class UploadLimitsIT {
         assertNothingStoredAndStillServing();
     }
 
+    /** A body that stops altogether is ended by the HTTP listener's read timeout (Payara's 30 s), in the same shape. */
+    @Test
+    void anEnvelopeThatStopsHalfWay_is408_atTheReadTimeout() throws Exception {
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        Answer a;
+        try {
+            a = post("Content-Length: " + envelope.length, out -> {
+                out.write(envelope, 0, envelope.length / 2);
+                out.flush();
+                try {
+                    answered.await(); // and never the rest
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } finally {
+            answered.countDown();
+        }
+
+        assertThat(a.status()).as(a.body()).isEqualTo(408);
+        assertThat(a.body()).contains("\"error\":\"too_slow\"");
+        assertNothingStoredAndStillServing();
+    }
+
     @Test
     void theSameEnvelope_atAnOrdinaryPace_lands() throws Exception {
         Answer a = post("Content-Length: " + envelope.length, out -> out.write(envelope));
@@ -118,6 +142,7 @@ class UploadLimitsIT {
                     + "Authorization: Bearer " + w.police().token() + "\r\n"
                     + "Content-Type: application/pkcs7-mime\r\n" + framing + "\r\nConnection: close\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
+            // its own thread, not the common pool, which the client under test in ClientIT uses too
             CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
                 try {
                     body.writeTo(out);
@@ -125,6 +150,10 @@ class UploadLimitsIT {
                 } catch (IOException stoppedListening) {
                     // the server answered and closed before the body was all sent
                 }
+            }, task -> {
+                Thread t = new Thread(task, "raw-upload-body");
+                t.setDaemon(true);
+                t.start();
             });
             String response = new String(readAll(s.getInputStream()), StandardCharsets.UTF_8);
             sending.exceptionally(e -> null);
