@@ -7,34 +7,24 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.lscb.exchange.audit.AuditEvent;
 import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Account;
 import org.lscb.registry.account.Role;
-import org.lscb.registry.account.internal.JpaAccountRepository;
-import org.lscb.registry.independence.IndependenceAnswer;
 import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.registry.organisation.Organisation;
 import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
 import org.lscb.registry.persistence.Database;
 import org.lscb.registry.review.Appointment;
-import org.lscb.registry.review.AppointmentRole;
 import org.lscb.registry.review.ChildDeath;
 import org.lscb.registry.review.ClockKind;
 import org.lscb.registry.review.ClockSpans;
 import org.lscb.registry.review.KeyDates;
 import org.lscb.registry.review.LeadBoardRule;
-import org.lscb.registry.review.NotIndependentException;
-import org.lscb.registry.review.PanelRule;
 import org.lscb.registry.review.Review;
 import org.lscb.registry.review.ReviewAccess;
 import org.lscb.registry.review.ReviewAccess.Action;
@@ -58,7 +48,7 @@ import org.lscb.server.json.Page;
 import org.lscb.server.json.Paging;
 
 /**
- * Reviews: open, read, decide, appoint, move clocks. Every decision about who may do what goes
+ * Reviews: open, read, decide, move clocks ({@link ReviewAppointments} appoints). Every decision about who may do what goes
  * through {@link ReviewAccess}: a caller with no relation to a review gets the same 404 as for a
  * missing one, and the refusal is audited. Each change is audited in its own transaction.
  */
@@ -83,7 +73,6 @@ public class ReviewService {
 
     private Database database;
     private IndependenceCheck independence;
-    private PanelRule panel;
     private ClockSpans spans;
     private WorkingDays workingDays;
     private Clock clock;
@@ -92,11 +81,10 @@ public class ReviewService {
     }
 
     @Inject
-    public ReviewService(Database database, IndependenceCheck independence, PanelRule panel, ClockSpans spans,
+    public ReviewService(Database database, IndependenceCheck independence, ClockSpans spans,
                          WorkingDays workingDays) {
         this.database = database;
         this.independence = independence;
-        this.panel = panel;
         this.spans = spans;
         this.workingDays = workingDays;
         this.clock = Clock.system(ENGLAND);
@@ -203,80 +191,6 @@ public class ReviewService {
         });
     }
 
-    public IndependenceAnswer independence(Caller by, String id, String reviewerId) {
-        return database.read(em -> {
-            Review r = allowed(em, by, id, Action.CHECK_PANEL);
-            Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId).orElseThrow(NotFoundException::new);
-            return r.independenceOf(reviewer, independence, today());
-        });
-    }
-
-    /**
-     * Appoints a reviewer from the register or an account. A conflicted lead without an override is
-     * refused; the refusal is audited even though nothing else is stored.
-     */
-    public Appointment appoint(Caller by, String id, AppointmentRole role, String reviewerId, String accountId, String overrideReason) {
-        try {
-            return database.inTransaction(em -> {
-                Review r = allowed(em, by, id, Action.MANAGE);
-                IndependenceAnswer answer = null;
-                if (reviewerId != null) {
-                    Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId)
-                            .orElseThrow(() -> new InvalidValueException("reviewerId", "names no reviewer on the register"));
-                    answer = r.independenceOf(reviewer, independence, today());
-                }
-                if (accountId != null) {
-                    appointableAccount(em, role, accountId);
-                }
-                Appointment a = r.appoint(role, reviewerId, accountId, answer, overrideReason, by.accountId(), clock.instant());
-                audit(em, by, "APPOINTED", r, role + " " + (reviewerId != null ? "reviewer " + reviewerId : "account " + accountId)
-                        + ", appointment " + a.id());
-                if (a.overrideReason().isPresent()) {
-                    audit(em, by, "INDEPENDENCE_OVERRIDDEN", r, "appointment " + a.id() + " despite "
-                            + answer.conflicts().stream().map(c -> c.reason() + " " + c.organisationId()).toList()
-                            + "; Chair's reason: " + a.overrideReason().get());
-                }
-                return a;
-            });
-        } catch (NotIndependentException e) {
-            database.inTransaction(em -> {
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "APPOINTMENT_REFUSED", "review", id)
-                        .forReview(id).withDetails("lead reviewer " + reviewerId + " is not independent: "
-                                + e.answer().conflicts().stream().map(c -> c.reason().name()).distinct().toList()));
-                return null;
-            });
-            throw e;
-        }
-    }
-
-    private static void appointableAccount(EntityManager em, AppointmentRole role, String accountId) {
-        Account account = new JpaAccountRepository(em).byId(accountId)
-                .orElseThrow(() -> new InvalidValueException("accountId", "names no account"));
-        Role needed = role == AppointmentRole.CORONER ? Role.CORONER : Role.PAEDIATRICIAN;
-        if (!account.hasRole(needed)) {
-            throw new InvalidValueException("accountId", "a " + role + " appointment needs an account with the role " + needed);
-        }
-    }
-
-    public Appointment endAppointment(Caller by, String id, String appointmentId) {
-        return database.inTransaction(em -> {
-            Review r = allowed(em, by, id, Action.MANAGE);
-            Appointment a = r.endAppointment(appointmentId, by.accountId(), clock.instant());
-            audit(em, by, "APPOINTMENT_ENDED", r, a.role() + " appointment " + a.id());
-            return a;
-        });
-    }
-
-    public PanelRule.Answer panelCheck(Caller by, String id) {
-        return database.read(em -> {
-            Review r = allowed(em, by, id, Action.CHECK_PANEL);
-            JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
-            Map<String, Reviewer> appointed = new HashMap<>();
-            r.activeAppointments().forEach(a -> a.reviewerId().ifPresent(rid -> appointed.put(rid, reviewers.byId(rid).orElseThrow())));
-            return panel.check(r, appointed, today());
-        });
-    }
-
     /** Pauses (with a reason), resumes or meets one of the review's clocks. */
     public Seen moveClock(Caller by, String id, ClockKind kind, ClockMove move, LocalDate on, String reason) {
         return database.inTransaction(em -> {
@@ -311,26 +225,12 @@ public class ReviewService {
         });
     }
 
-    /**
-     * After a reviewer's affiliations or interests changed (inside that change's transaction): re-checks
-     * the lead appointments they hold and flags those that became conflicted.
-     */
-    public void recheckAppointmentsOf(EntityManager em, Reviewer changed, String byAccountId) {
-        JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
-        Function<String, Reviewer> load = rid -> rid.equals(changed.id()) ? changed : reviewers.byId(rid).orElseThrow();
-        for (Review r : new JpaReviewRepository(em).withLiveAppointmentOf(changed.id())) {
-            for (Appointment a : r.recheckAppointments(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, "APPOINTMENT_FLAGGED", "review", r.id())
-                        .forReview(r.id()).withDetails("appointment " + a.id() + ": " + a.flagReasons().orElse("")));
-            }
-        }
-    }
-
     public static boolean exists(EntityManager em, String reviewId) {
         return new JpaReviewRepository(em).byId(reviewId).isPresent();
     }
 
-    private Review allowed(EntityManager em, Caller by, String id, Action action) {
+    /** The review, when the caller may do {@code action} on it; otherwise 404 (no relation) or 403, audited. */
+    Review allowed(EntityManager em, Caller by, String id, Action action) {
         Seen s = visible(em, by, id);
         if (!ReviewAccess.allows(action, s.relations())) {
             throw new ForbiddenException(); // audited as ACCESS_REFUSED by RefusalAudit
@@ -382,7 +282,7 @@ public class ReviewService {
         });
     }
 
-    private void audit(EntityManager em, Caller by, String action, Review r, String details) {
+    void audit(EntityManager em, Caller by, String action, Review r, String details) {
         new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "review", r.id()).forReview(r.id()).withDetails(details));
     }
 

@@ -53,14 +53,16 @@ public class ReviewsResource {
     private static final String OFFICER = "LSCB_OFFICER";
 
     private ReviewService reviews;
+    private ReviewAppointments appointments;
     private CallerResolver callers;
 
     protected ReviewsResource() {
     }
 
     @Inject
-    public ReviewsResource(ReviewService reviews, CallerResolver callers) {
+    public ReviewsResource(ReviewService reviews, ReviewAppointments appointments, CallerResolver callers) {
         this.reviews = reviews;
+        this.appointments = appointments;
         this.callers = callers;
     }
 
@@ -171,7 +173,7 @@ public class ReviewsResource {
     @Path("{id}/independence/{reviewerId}")
     @RolesAllowed(OFFICER)
     public IndependenceView independence(@PathParam("id") String id, @PathParam("reviewerId") String reviewerId) {
-        return ReviewViews.independence(reviews.independence(callers.caller(), id, reviewerId));
+        return ReviewViews.independence(appointments.independence(callers.caller(), id, reviewerId));
     }
 
     @POST
@@ -187,7 +189,7 @@ public class ReviewsResource {
         if (body.override() != null && (body.override().reason() == null || body.override().reason().isBlank())) {
             throw new InvalidValueException("override.reason", "an override needs the Chair's written reason");
         }
-        Appointment a = reviews.appoint(callers.caller(), id, role, body.reviewerId(), body.accountId(),
+        Appointment a = appointments.appoint(callers.caller(), id, role, body.reviewerId(), body.accountId(),
                 body.override() == null ? null : body.override().reason());
         return Response.created(URI.create("reviews/" + id + "/appointments/" + a.id())).entity(ReviewViews.appointment(a)).build();
     }
@@ -196,14 +198,14 @@ public class ReviewsResource {
     @Path("{id}/appointments/{aid}")
     @RolesAllowed(OFFICER)
     public ReviewViews.AppointmentView endAppointment(@PathParam("id") String id, @PathParam("aid") String appointmentId) {
-        return ReviewViews.appointment(reviews.endAppointment(callers.caller(), id, appointmentId));
+        return ReviewViews.appointment(appointments.endAppointment(callers.caller(), id, appointmentId));
     }
 
     @GET
     @Path("{id}/panel-check")
     @RolesAllowed(OFFICER)
     public PanelCheckView panelCheck(@PathParam("id") String id) {
-        return ReviewViews.panel(reviews.panelCheck(callers.caller(), id));
+        return ReviewViews.panel(appointments.panelCheck(callers.caller(), id));
     }
 
     /** Pause (with a reason, such as court proceedings), resume or meet a clock: {@code {"action":"PAUSE|RESUME|MET","on"?,"reason"?}}. */

@@ -45,7 +45,7 @@ public class ReviewerService {
     private QualificationRule qualification;
     private IndependenceCheck independence;
     private Clock clock;
-    private org.lscb.server.review.ReviewService reviews;
+    private org.lscb.server.review.ReviewAppointments appointments;
     /** Organisation ids seen to exist; organisations are never deleted, so a hit needs no database trip. */
     private final Set<String> knownOrganisations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -54,8 +54,8 @@ public class ReviewerService {
 
     @Inject
     public ReviewerService(Database database, ReviewerSearch search, QualificationRule qualification,
-                           IndependenceCheck independence, org.lscb.server.review.ReviewService reviews) {
-        this.reviews = reviews;
+                           IndependenceCheck independence, org.lscb.server.review.ReviewAppointments appointments) {
+        this.appointments = appointments;
         this.database = database;
         this.search = search;
         this.qualification = qualification;
@@ -182,7 +182,7 @@ public class ReviewerService {
             String details = work.apply(r, clock.instant());
             audit(em, by, action, r, details);
             // an appointment the change made conflicted is flagged in the same transaction
-            reviews.recheckAppointmentsOf(em, r, by.accountId());
+            appointments.recheckAppointmentsOf(em, r, by.accountId());
             return r;
         });
         search.upsert(changed);

@@ -1,0 +1,158 @@
+package org.lscb.server.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.lscb.exchange.audit.AuditEvent;
+import org.lscb.exchange.audit.AuditLog;
+import org.lscb.registry.account.Account;
+import org.lscb.registry.account.Role;
+import org.lscb.registry.account.internal.JpaAccountRepository;
+import org.lscb.registry.independence.IndependenceAnswer;
+import org.lscb.registry.independence.IndependenceCheck;
+import org.lscb.registry.persistence.Database;
+import org.lscb.registry.review.Appointment;
+import org.lscb.registry.review.AppointmentRole;
+import org.lscb.registry.review.NotIndependentException;
+import org.lscb.registry.review.PanelRule;
+import org.lscb.registry.review.Review;
+import org.lscb.registry.review.ReviewAccess.Action;
+import org.lscb.registry.review.internal.JpaReviewRepository;
+import org.lscb.registry.reviewer.Reviewer;
+import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
+import org.lscb.registry.value.InvalidValueException;
+import org.lscb.server.auth.Caller;
+
+/**
+ * Who reviews: the independence check of a reviewer against a review, appointments (a conflicted lead
+ * only with the Chair's override, audited either way), ending them, the panel rule, and re-checking
+ * live appointments when a reviewer's affiliations change. Access goes through {@link ReviewService}.
+ */
+@ApplicationScoped
+public class ReviewAppointments {
+
+    private Database database;
+    private ReviewService reviews;
+    private IndependenceCheck independence;
+    private PanelRule panel;
+    private Clock clock;
+
+    protected ReviewAppointments() {
+    }
+
+    @Inject
+    public ReviewAppointments(Database database, ReviewService reviews, IndependenceCheck independence, PanelRule panel) {
+        this.database = database;
+        this.reviews = reviews;
+        this.independence = independence;
+        this.panel = panel;
+        this.clock = Clock.system(ReviewService.ENGLAND);
+    }
+
+    public IndependenceAnswer independence(Caller by, String id, String reviewerId) {
+        return database.read(em -> {
+            Review r = allowed(em, by, id, Action.CHECK_PANEL);
+            Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId).orElseThrow(NotFoundException::new);
+            return r.independenceOf(reviewer, independence, today());
+        });
+    }
+
+    /**
+     * Appoints a reviewer from the register or an account. A conflicted lead without an override is
+     * refused; the refusal is audited even though nothing else is stored.
+     */
+    public Appointment appoint(Caller by, String id, AppointmentRole role, String reviewerId, String accountId, String overrideReason) {
+        try {
+            return database.inTransaction(em -> {
+                Review r = allowed(em, by, id, Action.MANAGE);
+                IndependenceAnswer answer = null;
+                if (reviewerId != null) {
+                    Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId)
+                            .orElseThrow(() -> new InvalidValueException("reviewerId", "names no reviewer on the register"));
+                    answer = r.independenceOf(reviewer, independence, today());
+                }
+                if (accountId != null) {
+                    appointableAccount(em, role, accountId);
+                }
+                Appointment a = r.appoint(role, reviewerId, accountId, answer, overrideReason, by.accountId(), clock.instant());
+                audit(em, by, "APPOINTED", r, role + " " + (reviewerId != null ? "reviewer " + reviewerId : "account " + accountId)
+                        + ", appointment " + a.id());
+                if (a.overrideReason().isPresent()) {
+                    audit(em, by, "INDEPENDENCE_OVERRIDDEN", r, "appointment " + a.id() + " despite "
+                            + answer.conflicts().stream().map(c -> c.reason() + " " + c.organisationId()).toList()
+                            + "; Chair's reason: " + a.overrideReason().get());
+                }
+                return a;
+            });
+        } catch (NotIndependentException e) {
+            database.inTransaction(em -> {
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "APPOINTMENT_REFUSED", "review", id)
+                        .forReview(id).withDetails("lead reviewer " + reviewerId + " is not independent: "
+                                + e.answer().conflicts().stream().map(c -> c.reason().name()).distinct().toList()));
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    private static void appointableAccount(EntityManager em, AppointmentRole role, String accountId) {
+        Account account = new JpaAccountRepository(em).byId(accountId)
+                .orElseThrow(() -> new InvalidValueException("accountId", "names no account"));
+        Role needed = role == AppointmentRole.CORONER ? Role.CORONER : Role.PAEDIATRICIAN;
+        if (!account.hasRole(needed)) {
+            throw new InvalidValueException("accountId", "a " + role + " appointment needs an account with the role " + needed);
+        }
+    }
+
+    public Appointment endAppointment(Caller by, String id, String appointmentId) {
+        return database.inTransaction(em -> {
+            Review r = allowed(em, by, id, Action.MANAGE);
+            Appointment a = r.endAppointment(appointmentId, by.accountId(), clock.instant());
+            audit(em, by, "APPOINTMENT_ENDED", r, a.role() + " appointment " + a.id());
+            return a;
+        });
+    }
+
+    public PanelRule.Answer panelCheck(Caller by, String id) {
+        return database.read(em -> {
+            Review r = allowed(em, by, id, Action.CHECK_PANEL);
+            JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+            Map<String, Reviewer> appointed = new HashMap<>();
+            r.activeAppointments().forEach(a -> a.reviewerId().ifPresent(rid -> appointed.put(rid, reviewers.byId(rid).orElseThrow())));
+            return panel.check(r, appointed, today());
+        });
+    }
+
+    /**
+     * After a reviewer's affiliations or interests changed (inside that change's transaction): re-checks
+     * the lead appointments they hold and flags those that became conflicted.
+     */
+    public void recheckAppointmentsOf(EntityManager em, Reviewer changed, String byAccountId) {
+        JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+        Function<String, Reviewer> load = rid -> rid.equals(changed.id()) ? changed : reviewers.byId(rid).orElseThrow();
+        for (Review r : new JpaReviewRepository(em).withLiveAppointmentOf(changed.id())) {
+            for (Appointment a : r.recheckAppointments(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, "APPOINTMENT_FLAGGED", "review", r.id())
+                        .forReview(r.id()).withDetails("appointment " + a.id() + ": " + a.flagReasons().orElse("")));
+            }
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Review allowed(EntityManager em, Caller by, String id, Action action) {
+        return reviews.allowed(em, by, id, action);
+    }
+
+    private void audit(EntityManager em, Caller by, String action, Review r, String details) {
+        reviews.audit(em, by, action, r, details);
+    }
+}
