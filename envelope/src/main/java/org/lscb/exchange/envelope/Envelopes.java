@@ -8,7 +8,6 @@ public final class Envelopes {
 
     static {
         org.lscb.exchange.envelope.internal.CipherWarmup.start();
-        org.lscb.exchange.envelope.internal.Bc.loadInBackground();
     }
 
     private Envelopes() {

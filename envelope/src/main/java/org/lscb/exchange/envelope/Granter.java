@@ -42,11 +42,16 @@ public final class Granter {
     private final Identity holder;
 
     Granter(Identity holder) {
+        if (!KeyRules.isRsa(holder.certificate().getPublicKey())) {
+            Bc.loadInBackground(); // for ECDH, while the envelope's header is read
+        }
         this.holder = holder;
     }
 
     public byte[] grant(InputStream envelope, List<X509Certificate> newRecipients) throws EnvelopeOpeningException {
-        Bc.provider();
+        if (!KeyRules.isRsa(holder.certificate().getPublicKey()) || !newRecipients.stream().allMatch(c -> KeyRules.isRsa(c.getPublicKey()))) {
+            Bc.provider(); // ECDH with the CMS key derivation: the JDK lacks it
+        }
         if (newRecipients.isEmpty()) {
             throw new IllegalArgumentException("name at least one new recipient");
         }
@@ -96,7 +101,7 @@ public final class Granter {
                 captured[0] = extractSecretKey(keyAlg, contentAlg, encryptedKey);
                 throw new Captured();
             }
-        }.setProvider(Bc.NAME) : new JceKeyAgreeAuthEnvelopedRecipient(holder.privateKey()) {
+        } : new JceKeyAgreeAuthEnvelopedRecipient(holder.privateKey()) {
             @Override
             public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg,
                     SubjectPublicKeyInfo senderKey, ASN1OctetString ukm, byte[] encryptedKey) throws CMSException {

@@ -36,7 +36,6 @@ public final class Identity {
     public static Identity fromPkcs12(Path file, char[] password) throws IOException, GeneralSecurityException {
         // beside the key derivation, before the envelope needs them
         org.lscb.exchange.envelope.internal.CipherWarmup.start();
-        org.lscb.exchange.envelope.internal.Bc.loadInBackground();
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);

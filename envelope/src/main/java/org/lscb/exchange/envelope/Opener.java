@@ -28,7 +28,6 @@ import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.lscb.exchange.envelope.internal.Algorithms;
@@ -49,12 +48,17 @@ public final class Opener {
     private final X509Certificate issuer;
 
     Opener(Identity identity, X509Certificate issuer) {
+        if (!KeyRules.isRsa(identity.certificate().getPublicKey())) {
+            Bc.loadInBackground(); // for ECDH, while the envelope's header is read
+        }
         this.identity = identity;
         this.issuer = issuer;
     }
 
     public OpenedEnvelope open(InputStream envelope, Path target) throws EnvelopeOpeningException {
-        Bc.provider();
+        if (!KeyRules.isRsa(identity.certificate().getPublicKey())) {
+            Bc.provider(); // ECDH with the CMS key derivation: the JDK lacks it
+        }
         org.lscb.exchange.envelope.internal.CipherWarmup.await();
         Path dir = target.toAbsolutePath().getParent();
         Path partial = null;
@@ -101,7 +105,7 @@ public final class Opener {
             CMSEnvelopedDataParser p = new CMSEnvelopedDataParser(in);
             Algorithms.checkContentEncryption(Algorithms.ENVELOPED, p.getContentEncryptionAlgorithm());
             recipients = p.getRecipientInfos();
-            recipient = rsa ? new JceKeyTransEnvelopedRecipient(identity.privateKey()).setProvider(Bc.NAME)
+            recipient = rsa ? new JceKeyTransEnvelopedRecipient(identity.privateKey())
                     : new JceKeyAgreeEnvelopedRecipient(identity.privateKey()).setProvider(Bc.NAME);
         }
         limit.lift(); // the recipients are read; the content that follows may be as large as it is
@@ -141,7 +145,7 @@ public final class Opener {
         return new Opened(size, signer, profile);
     }
 
-    /** Unwraps the content key as Bouncy Castle does, then decrypts with {@link FastGcmDecryptor}. */
+    /** Unwraps the content key with the JDK's RSA-OAEP, as Bouncy Castle would, then decrypts with {@link FastGcmDecryptor}. */
     private Recipient fastKeyTrans() {
         return new JceKeyTransAuthEnvelopedRecipient(identity.privateKey()) {
             @Override
@@ -149,7 +153,7 @@ public final class Opener {
                     org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg, byte[] encryptedKey) throws org.bouncycastle.cms.CMSException {
                 return fast(contentAlg, extractSecretKey(keyAlg, contentAlg, encryptedKey));
             }
-        }.setProvider(Bc.NAME);
+        };
     }
 
     private Recipient fastKeyAgree() {
@@ -186,7 +190,7 @@ public final class Opener {
             throw new EnvelopeOpeningException();
         }
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
-        if (!s.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.NAME).build(cert))) {
+        if (!s.verify(org.lscb.exchange.envelope.internal.JdkSignatures.verifier(cert))) {
             throw new EnvelopeOpeningException();
         }
         if (issuer != null) {

@@ -10,11 +10,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.lscb.exchange.envelope.internal.Algorithms;
-import org.lscb.exchange.envelope.internal.Bc;
 
 /**
  * An uploader's outer signature around an envelope (API.md "Documents"): streams the signed content (the
@@ -34,7 +32,6 @@ public final class OuterSignature {
      * @throws UnsupportedEnvelopeException when it is not an encapsulating SignedData with one valid signature
      */
     public X509Certificate unwrap(InputStream signed, OutputStream inner) {
-        Bc.provider();
         try {
             CMSSignedDataParser p = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(),
                     new BufferedInputStream(signed, 64 * 1024));
@@ -61,7 +58,7 @@ public final class OuterSignature {
                 throw new UnsupportedEnvelopeException("an outer signature without its signer's certificate");
             }
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
-            if (!s.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.NAME).build(cert))) {
+            if (!s.verify(org.lscb.exchange.envelope.internal.JdkSignatures.verifier(cert))) {
                 throw new UnsupportedEnvelopeException("an outer signature that does not verify");
             }
             return cert;
