@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.lscb.exchange.envelope.Envelopes;
 import org.lscb.exchange.envelope.Identity;
+import org.lscb.exchange.envelope.Sealer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +45,11 @@ final class SendCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
             throw new ClientException("no such file: " + file);
+        }
+        if (Files.size(file) > Sealer.MAX_GCM_DOCUMENT_BYTES) {
+            // said before anything is read or sent: the envelope would fail after 2 GiB had gone up
+            throw new ClientException(file + " is " + Files.size(file) + " bytes; an AES-256-GCM envelope holds at most "
+                    + Sealer.MAX_GCM_DOCUMENT_BYTES + " (the JDK's limit): nothing was sent");
         }
         // the review's recipients are fetched while the key is decrypted (0.3-0.6 s in a fresh JVM): neither needs the other
         CompletableFuture<List<Recipients.Recipient>> fetching = CompletableFuture.supplyAsync(() -> Recipients.of(main, review));

@@ -47,6 +47,12 @@ public final class Sealer {
 
     /** Encrypted content goes out in BER chunks of 16 KiB: small enough that the JDK compiles its AES-GCM with intrinsics, large enough that framing costs nothing. */
     static final int BER_CHUNK = 16 * 1024;
+    /**
+     * The largest document the default profile seals: the JDK's AES-GCM limit less 1 MiB for the SignedData
+     * around the document (the author's certificate, attributes and signature take a few KiB). Beyond it
+     * {@link #seal} fails with {@link EnvelopeTooLargeException}; the AES-256-CBC profile has no such limit.
+     */
+    public static final long MAX_GCM_DOCUMENT_BYTES = GcmContentEncryptor.MAX_CONTENT_BYTES - (1 << 20);
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final EnvelopeProfile profile;
@@ -66,7 +72,11 @@ public final class Sealer {
         this.author = author;
     }
 
-    /** Reads {@code plaintext} to its end and writes the DER envelope to {@code out}; closes neither. */
+    /**
+     * Reads {@code plaintext} to its end and writes the DER envelope to {@code out}; closes neither.
+     *
+     * @throws EnvelopeTooLargeException when an AES-256-GCM envelope's content passes the JDK's limit
+     */
     public void seal(InputStream plaintext, OutputStream out) throws IOException {
         // not waited for: a small document is sealed before the warm-up would end, and a large one starts while it
         // runs (1 GiB in a fresh JVM, interleaved: 2.01-2.06 s without waiting, 1.95-2.29 s waiting)

@@ -151,7 +151,7 @@ public class DocumentUploads {
         var sealer = Envelopes.sealer(authority.gateway(), required.stream().map(IssuedCertificate::x509).toList());
         try {
             BlobStore.Staged staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(plaintext,
-                    config.documentMaxBytes()), out));
+                    plainUploadLimit(config.documentMaxBytes())), out));
             StoredBlob blob = store().commit(staged);
             Set<String> recipientIds = idsOf(required);
             return record(by, reviewId, description, org.lscb.exchange.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, blob,
@@ -159,6 +159,14 @@ public class DocumentUploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A plain upload is sealed here with AES-256-GCM, whose JDK implementation stops at 2 GiB: a larger
+     * configured cap would let such a body run into that limit and fail as a server error rather than 413.
+     */
+    static long plainUploadLimit(long configuredMax) {
+        return Math.min(configuredMax, org.lscb.exchange.envelope.Sealer.MAX_GCM_DOCUMENT_BYTES);
     }
 
     private Optional<Document> earlierUpload(Caller by, Document.Description description) {

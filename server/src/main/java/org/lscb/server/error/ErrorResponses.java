@@ -75,6 +75,10 @@ public final class ErrorResponses {
         if (find(t, org.lscb.exchange.store.TooLargeException.class) != null) {
             return build(413, ApiError.of("too_large", find(t, org.lscb.exchange.store.TooLargeException.class).getMessage()));
         }
+        if (find(t, org.lscb.exchange.envelope.EnvelopeTooLargeException.class) != null) {
+            // plain uploads are capped below this; kept so that no other path can turn the JDK's AES-GCM limit into a 500
+            return build(413, ApiError.of("too_large", find(t, org.lscb.exchange.envelope.EnvelopeTooLargeException.class).getMessage()));
+        }
         if (t instanceof org.lscb.server.document.RecipientSetException set) {
             return build(400, ApiError.of("recipient_set", set.getMessage(), Map.of("missing", set.missing(), "strangers", set.strangers())));
         }

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
+import org.lscb.exchange.envelope.EnvelopeTooLargeException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.cms.GCMParameters;
@@ -28,15 +29,23 @@ import org.bouncycastle.operator.jcajce.JceGenericKey;
 public final class GcmContentEncryptor implements OutputAEADEncryptor {
 
     static final int BLOCK = 16 * 1024;
+    /** The most the JDK's AES-GCM encrypts under one key and nonce ({@code ProviderException} beyond it). */
+    public static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BYTES = 16;
 
     private final SecretKeySpec key;
     private final AlgorithmIdentifier algorithm;
     private final Cipher cipher;
+    private final long maxContent;
     private byte[] mac;
 
     public GcmContentEncryptor(SecureRandom random) throws GeneralSecurityException {
+        this(random, MAX_CONTENT_BYTES);
+    }
+
+    GcmContentEncryptor(SecureRandom random, long maxContent) throws GeneralSecurityException {
+        this.maxContent = maxContent;
         byte[] k = new byte[32];
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(k);
@@ -87,6 +96,7 @@ public final class GcmContentEncryptor implements OutputAEADEncryptor {
         private final byte[] block = new byte[BLOCK];
         private final byte[] encrypted = new byte[BLOCK + TAG_BYTES];
         private int filled;
+        private long total;
         private boolean closed;
 
         Encrypting(OutputStream out) {
@@ -100,6 +110,10 @@ public final class GcmContentEncryptor implements OutputAEADEncryptor {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            total += len;
+            if (total > maxContent) {
+                throw new EnvelopeTooLargeException(maxContent);
+            }
             while (len > 0) {
                 int n = Math.min(len, BLOCK - filled);
                 System.arraycopy(b, off, block, filled, n);

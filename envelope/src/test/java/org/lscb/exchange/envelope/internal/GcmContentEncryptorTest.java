@@ -51,6 +51,30 @@ class GcmContentEncryptorTest {
     }
 
     @Test
+    void contentUpToTheLimit_isEncrypted_andOneByteMoreIsRefusedAsTooLarge() throws Exception {
+        GcmContentEncryptor enc = new GcmContentEncryptor(new SecureRandom(), 40_000);
+        OutputStream out = enc.getOutputStream(OutputStream.nullOutputStream());
+        out.write(new byte[30_000]);
+        out.write(new byte[10_000]);
+
+        assertThatThrownBy(() -> out.write(1)).isInstanceOf(org.lscb.exchange.envelope.EnvelopeTooLargeException.class)
+                .hasMessageContaining("40000 bytes");
+    }
+
+    /** The JDK's own limit: past 2 GiB - 1 byte its AES-GCM throws ProviderException, which a caller would see as a crash. */
+    @Test
+    void pastTheJdksTwoGibLimit_theRefusalIsOurs_notTheJdksProviderException() throws Exception {
+        GcmContentEncryptor enc = new GcmContentEncryptor(new SecureRandom());
+        OutputStream out = enc.getOutputStream(OutputStream.nullOutputStream());
+        byte[] block = new byte[1 << 20];
+        for (long written = 0; written + block.length <= GcmContentEncryptor.MAX_CONTENT_BYTES; written += block.length) {
+            out.write(block);
+        }
+
+        assertThatThrownBy(() -> out.write(block)).isInstanceOf(org.lscb.exchange.envelope.EnvelopeTooLargeException.class);
+    }
+
+    @Test
     void eachEncryptor_hasItsOwnKeyAndNonce() throws Exception {
         GcmContentEncryptor a = new GcmContentEncryptor(new SecureRandom());
         GcmContentEncryptor b = new GcmContentEncryptor(new SecureRandom());
