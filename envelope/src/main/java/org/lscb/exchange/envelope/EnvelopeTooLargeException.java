@@ -3,8 +3,8 @@ package org.lscb.exchange.envelope;
 import java.io.IOException;
 
 /**
- * The content is larger than one AES-256-GCM envelope can hold here: the JDK's AES-GCM encrypts at most
- * 2 GiB - 1 byte under one key and nonce (GCM itself allows 64 GiB). Nothing sealed up to that point is
+ * The content is larger than one AES-256-GCM envelope can hold here: the JDK's AES-GCM takes at most
+ * 2 GiB - 1 byte, tag included, under one key and nonce (GCM itself allows 64 GiB). Nothing sealed up to that point is
  * usable; the caller refuses the document or seals it with the AES-256-CBC profile.
  */
 public class EnvelopeTooLargeException extends IOException {

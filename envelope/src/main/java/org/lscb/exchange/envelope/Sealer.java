@@ -48,11 +48,14 @@ public final class Sealer {
     /** Encrypted content goes out in BER chunks of 16 KiB: small enough that the JDK compiles its AES-GCM with intrinsics, large enough that framing costs nothing. */
     static final int BER_CHUNK = 16 * 1024;
     /**
-     * The largest document the default profile seals: the JDK's AES-GCM limit less 1 MiB for the SignedData
-     * around the document (the author's certificate, attributes and signature take a few KiB). Beyond it
-     * {@link #seal} fails with {@link EnvelopeTooLargeException}; the AES-256-CBC profile has no such limit.
+     * The largest document the default profile seals: the JDK's AES-GCM limit less 2 MiB. The SignedData
+     * around the document and the envelope around that each add 4 bytes per 16 KiB chunk (512 KiB per
+     * layer at 2 GiB) and a few KiB of certificates, recipients and signature, so the margin keeps both
+     * the encrypted content under the JDK's limit and the whole envelope under the default 2 GiB upload
+     * cap. Beyond it {@link #seal} fails with {@link EnvelopeTooLargeException}; the AES-256-CBC profile
+     * has no such limit.
      */
-    public static final long MAX_GCM_DOCUMENT_BYTES = GcmContentEncryptor.MAX_CONTENT_BYTES - (1 << 20);
+    public static final long MAX_GCM_DOCUMENT_BYTES = GcmContentEncryptor.MAX_CONTENT_BYTES - (2L << 20);
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final EnvelopeProfile profile;

@@ -95,8 +95,12 @@ public final class Algorithms {
             return;
         }
         if (oid.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
+            // the mask's hash counts as much as the message's (an MGF1 with SHA-1 is not "SHA-256 or stronger"); trailer 1 is the only one defined
             RSASSAPSSparams p = RSASSAPSSparams.getInstance(signature.getParameters());
-            if (DIGESTS.contains(p.getHashAlgorithm().getAlgorithm())) {
+            AlgorithmIdentifier mgf = p.getMaskGenAlgorithm();
+            if (DIGESTS.contains(p.getHashAlgorithm().getAlgorithm()) && mgf.getAlgorithm().equals(PKCSObjectIdentifiers.id_mgf1)
+                    && DIGESTS.contains(AlgorithmIdentifier.getInstance(mgf.getParameters()).getAlgorithm())
+                    && p.getTrailerField().intValue() == 1) {
                 return;
             }
         }

@@ -29,8 +29,8 @@ import org.bouncycastle.operator.jcajce.JceGenericKey;
 public final class GcmContentEncryptor implements OutputAEADEncryptor {
 
     static final int BLOCK = 16 * 1024;
-    /** The most the JDK's AES-GCM encrypts under one key and nonce ({@code ProviderException} beyond it). */
-    public static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE;
+    /** The most content the JDK's AES-GCM encrypts under one key and nonce: its 2 GiB - 1 byte include the tag. */
+    public static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE - 16L;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BYTES = 16;
 

@@ -61,17 +61,24 @@ class GcmContentEncryptorTest {
                 .hasMessageContaining("40000 bytes");
     }
 
-    /** The JDK's own limit: past 2 GiB - 1 byte its AES-GCM throws ProviderException, which a caller would see as a crash. */
+    /**
+     * The JDK's own limit: its AES-GCM takes 2 GiB - 1 byte, tag included, and throws ProviderException
+     * beyond it, which a caller would see as a crash. Exactly our limit is sealed; one byte more is ours to refuse.
+     */
     @Test
-    void pastTheJdksTwoGibLimit_theRefusalIsOurs_notTheJdksProviderException() throws Exception {
+    void exactlyTheLimitIsSealed_andPastItTheRefusalIsOurs_notTheJdksProviderException() throws Exception {
         GcmContentEncryptor enc = new GcmContentEncryptor(new SecureRandom());
         OutputStream out = enc.getOutputStream(OutputStream.nullOutputStream());
         byte[] block = new byte[1 << 20];
-        for (long written = 0; written + block.length <= GcmContentEncryptor.MAX_CONTENT_BYTES; written += block.length) {
+        long written = 0;
+        for (; written + block.length <= GcmContentEncryptor.MAX_CONTENT_BYTES; written += block.length) {
             out.write(block);
         }
+        out.write(block, 0, (int) (GcmContentEncryptor.MAX_CONTENT_BYTES - written));
 
-        assertThatThrownBy(() -> out.write(block)).isInstanceOf(org.lscb.exchange.envelope.EnvelopeTooLargeException.class);
+        assertThatThrownBy(() -> out.write(1)).isInstanceOf(org.lscb.exchange.envelope.EnvelopeTooLargeException.class);
+        out.close();
+        assertThat(enc.getMAC()).hasSize(16);
     }
 
     @Test
