@@ -46,9 +46,10 @@ final class SendCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new ClientException("no such file: " + file);
         }
-        if (Files.size(file) > Sealer.MAX_GCM_DOCUMENT_BYTES) {
+        long size = Files.size(file);
+        if (size > Sealer.MAX_GCM_DOCUMENT_BYTES) {
             // said before anything is read or sent: the envelope would fail after 2 GiB had gone up
-            throw new ClientException(file + " is " + Files.size(file) + " bytes; an AES-256-GCM envelope holds at most "
+            throw new ClientException(file + " is " + size + " bytes; an AES-256-GCM envelope holds at most "
                     + Sealer.MAX_GCM_DOCUMENT_BYTES + " (the JDK's limit): nothing was sent");
         }
         // the review's recipients are fetched while the key is decrypted (0.3-0.6 s in a fresh JVM): neither needs the other
@@ -58,7 +59,6 @@ final class SendCommand implements Callable<Integer> {
         CertificateStatus.requireActive(main, me.certificate(), "your certificate");
         var recipients = joined(fetching).stream().map(Recipients.Recipient::certificate).toList();
         var sealer = Envelopes.sealer(me, recipients);
-        long size = Files.size(file);
         String name = title != null ? title : file.getFileName().toString();
         String path = "/api/v1/reviews/" + review + "/documents?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8) + "&title="
                 + URLEncoder.encode(name, StandardCharsets.UTF_8);
