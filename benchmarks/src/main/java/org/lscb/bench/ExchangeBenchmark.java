@@ -187,21 +187,25 @@ public final class ExchangeBenchmark {
 
             if (parts.contains("upload")) {
                 // (a) upload over HTTP against a plain local copy of the same bytes. The server is warmed first, as a
-                // server that has been running would be: 256 MiB with each client (one 64 MiB upload left HotSpot
-                // still compiling the upload path in the third GiB, 0.1-0.6 s of a core per round). Each round then
+                // server that has been running would be: four uploads of 256 MiB, the clients taking turns. With two,
+                // the server's C2 compiler threads still spent 0.5-1.2 s of CPU during the first measured GiB (methods
+                // of the upload path recompiled after Grizzly's request start and end had made them deoptimise), so
+                // that round ran 0.6-1 s slower than the rest; after four, 0.1-0.2 s, as in later rounds. Each round then
                 // seals a fresh envelope (the store keeps equal bytes once, which would skip the fsync), lets the disk
                 // settle (sync), copies it with Files.copy + fsync, settles again and uploads it, alternating Java's
                 // HttpClient and curl as the client. The server's heap is read by jstat from the JVM's shared
                 // performance counters every 100 ms: asking the server (GET /metrics) cost it 0.1 s of CPU per round.
                 Path envelope = work.resolve("upload.p7m");
-                sealRandom(author, boardCert, work, envelope, 256L << 20);
-                upload(http, base, review, police, envelope, "warm-up 1", false);
-                sealRandom(author, boardCert, work, envelope, 256L << 20);
-                upload(http, base, review, police, envelope, "warm-up 2", true);
+                int warmUps = Integer.getInteger("upload.warmups", 4);
+                for (int w = 0; w < warmUps; w++) {
+                    sealRandom(author, boardCert, work, envelope, 256L << 20);
+                    upload(http, base, review, police, envelope, "warm-up " + (w + 1), w % 2 == 1);
+                }
                 HeapWatch heap = HeapWatch.of(server.pid());
                 long heapBefore = heap.current();
                 int rounds = Integer.getInteger("upload.rounds", 4);
                 List<double[]> uploads = new ArrayList<>(); // {copy seconds, upload seconds, curl ? 1 : 0}
+                List<String> serverCpu = new ArrayList<>(); // the server's CPU per round, by thread
                 long size = 0;
                 for (int r = 0; r < rounds; r++) {
                     size = sealRandom(author, boardCert, work, envelope, (long) mib << 20);
@@ -215,19 +219,23 @@ public final class ExchangeBenchmark {
                     Files.delete(work.resolve("copy.p7m"));
                     settle();
                     boolean curl = r % 2 == 1;
+                    ThreadCpu serverBefore = ThreadCpu.of(server.pid());
                     double upSeconds = upload(http, base, review, police, envelope, "Bench " + r, curl);
+                    serverCpu.add(ThreadCpu.of(server.pid()).since(serverBefore));
                     uploads.add(new double[] {copySeconds, upSeconds, curl ? 1 : 0});
                 }
                 long heapPeak = heap.stop();
                 Files.delete(envelope);
                 say("");
-                say("(a) upload of a %.2f GiB envelope to the bundle started with -Xmx256m, after 2 x 256 MiB warm-up uploads", size / (double) (1L << 30));
+                say("(a) upload of a %.2f GiB envelope to the bundle started with -Xmx256m, after %d x 256 MiB warm-up uploads", size / (double) (1L << 30),
+                        warmUps);
                 List<Double> ratios = new ArrayList<>();
                 for (int r = 0; r < uploads.size(); r++) {
                     double[] u = uploads.get(r);
                     ratios.add(u[0] / u[1]);
                     say("    round %d  %-10s %6.2f s %7.1f MB/s | local copy (Files.copy + fsync) %5.2f s %7.1f MB/s | ratio %.2f",
                             r + 1, u[2] > 0 ? "curl -T" : "HttpClient", u[1], size / u[1] / 1e6, u[0], size / u[0] / 1e6, u[0] / u[1]);
+                    say("             server CPU: %s", serverCpu.get(r));
                 }
                 ratios.sort(null);
                 say("    median ratio upload / local copy speed = %.2f over %d rounds (goal >= 0.5)", ratios.get(ratios.size() / 2),
