@@ -7,8 +7,7 @@ import java.util.Deque;
 
 /**
  * The native memory that bodies being staged are gathered in: blocks of {@link StagingFile#BLOCK_BYTES},
- * shared by every upload and never more than a fixed number at once. Native, so that the file channel
- * writes them without first copying them into a temporary native buffer of its own.
+ * aligned for direct I/O, shared by every upload and never more than a fixed number at once.
  *
  * <p>Each upload used to allocate its own five blocks. The HTTP listener runs up to 200 requests at once,
  * and the JVM's native-buffer limit defaults to the heap size (256 MiB for the benchmark's server), so
@@ -19,6 +18,9 @@ import java.util.Deque;
  * upload that holds a block finishes with that block alone.
  */
 final class StagingBlocks {
+
+    /** A block's address is a multiple of this, which direct I/O on file systems with blocks up to 4 KiB needs. */
+    static final int ALIGNMENT = 4096;
 
     /** A quarter of the maximum heap (the default native-buffer limit), between 8 and 64 blocks. */
     static final StagingBlocks SHARED = new StagingBlocks(
@@ -54,9 +56,9 @@ final class StagingBlocks {
         ByteBuffer b = free.poll();
         if (b == null && allocated < capacity) {
             allocated++;
-            b = ByteBuffer.allocateDirect(StagingFile.BLOCK_BYTES);
+            b = ByteBuffer.allocateDirect(StagingFile.BLOCK_BYTES + ALIGNMENT).alignedSlice(ALIGNMENT);
         }
-        return b == null ? null : b.clear();
+        return b == null ? null : b.clear().limit(StagingFile.BLOCK_BYTES);
     }
 
     synchronized void give(ByteBuffer block) {

@@ -15,22 +15,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/**
- * The staging file holds exactly the bytes written, with their hash, at every block boundary, whether it
- * flushes early after every block (1048576) or as it does by default (134217728).
- */
+/** The staging file holds exactly the bytes written, with their hash, on either write path and at every block boundary. */
 class StagingFileTest {
 
     @TempDir
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"0,134217728", "1,134217728", "4097,134217728", "1048575,134217728", "1048576,134217728", "1048577,134217728",
-            "3670027,134217728", "0,1048576", "1048575,1048576", "1048576,1048576", "1048577,1048576", "3670027,1048576"})
-    void contentHashAndSize_areWhatWasWritten(int length, long flushEvery) throws Exception {
+    @CsvSource({"0,true", "1,true", "4095,true", "4096,true", "4097,true", "1048575,true", "1048576,true", "1048577,true",
+            "3670027,true", "0,false", "1048577,false", "3670027,false"})
+    void contentHashAndSize_areWhatWasWritten(int length, boolean tryDirect) throws Exception {
         byte[] data = random(length);
         Path file = dir.resolve(UUID.randomUUID() + ".part");
-        try (StagingFile out = new StagingFile(file, flushEvery, StagingBlocks.SHARED)) {
+        try (StagingFile out = new StagingFile(file, tryDirect, StagingBlocks.SHARED)) {
             Random sizes = new Random(5);
             int at = 0;
             while (at < length) {
@@ -42,38 +39,33 @@ class StagingFileTest {
 
             assertThat(out.size()).isEqualTo(length);
             assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+            if (!tryDirect) {
+                assertThat(out.direct()).isFalse();
+            }
         }
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
     }
 
-    @ParameterizedTest
-    @CsvSource({"1048576,6", "2097152,3", "134217728,0"})
-    void whileALargeFileIsWritten_whatIsWrittenIsFlushedEveryFewBlocks(long flushEvery, int atMost) throws Exception {
-        // six full blocks and a bit: a flush is due after every flushEvery bytes, and starts when the one before it is done
-        try (StagingFile out = new StagingFile(dir.resolve("x.part"), flushEvery, StagingBlocks.SHARED)) {
-            byte[] block = random(StagingFile.BLOCK_BYTES);
-            for (int i = 0; i < 6; i++) {
-                out.write(block);
-            }
-            out.write(block, 0, 10);
-            out.finish();
-
-            assertThat(out.earlyFlushes()).isBetween(Math.min(1, atMost), atMost);
+    @org.junit.jupiter.api.Test
+    void onExt4OrXfs_theBlocksBypassThePageCache() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type()));
+        try (StagingFile out = new StagingFile(dir.resolve("direct.part"))) {
+            assertThat(out.direct()).isTrue();
         }
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1048576, 134217728})
-    void theHash_isOnlyThereOnceFinished(long flushEvery) throws Exception {
-        try (StagingFile out = new StagingFile(dir.resolve("x.part"), flushEvery, StagingBlocks.SHARED)) {
+    @ValueSource(booleans = {true, false})
+    void theHash_isOnlyThereOnceFinished(boolean tryDirect) throws Exception {
+        try (StagingFile out = new StagingFile(dir.resolve("x.part"), tryDirect, StagingBlocks.SHARED)) {
             out.write(new byte[10]);
             assertThatThrownBy(out::sha256).isInstanceOf(IllegalStateException.class);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1048576, 134217728})
-    void withOneSharedBlock_manyFilesAtOnce_eachHoldsItsBytes_andEveryBlockComesBack(long flushEvery) throws Exception {
+    @ValueSource(booleans = {true, false})
+    void withOneSharedBlock_manyFilesAtOnce_eachHoldsItsBytes_andEveryBlockComesBack(boolean tryDirect) throws Exception {
         StagingBlocks one = new StagingBlocks(1);
         java.util.List<java.util.concurrent.Future<Void>> files = new java.util.ArrayList<>();
         java.util.concurrent.ExecutorService uploads = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -83,7 +75,7 @@ class StagingFileTest {
                 files.add(uploads.submit(() -> {
                     byte[] data = random(length);
                     Path file = dir.resolve(UUID.randomUUID() + ".part");
-                    try (StagingFile out = new StagingFile(file, flushEvery, one)) {
+                    try (StagingFile out = new StagingFile(file, tryDirect, one)) {
                         for (int at = 0; at < length; at += 65_536) {
                             out.write(data, at, Math.min(65_536, length - at));
                         }
@@ -112,6 +104,7 @@ class StagingFileTest {
         assertThat(two.tryTake()).isNull();
         assertThat(a.isDirect()).isTrue();
         assertThat(a.capacity()).isEqualTo(StagingFile.BLOCK_BYTES);
+        assertThat(a.alignmentOffset(0, StagingBlocks.ALIGNMENT)).isZero();
         java.util.concurrent.CompletableFuture<java.nio.ByteBuffer> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return two.take();
