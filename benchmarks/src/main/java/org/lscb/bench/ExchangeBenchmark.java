@@ -188,9 +188,9 @@ public final class ExchangeBenchmark {
             if (parts.contains("upload")) {
                 // (a) upload over HTTP against a plain local copy of the same bytes. The server is warmed first, as a
                 // server that has been running would be: four uploads of 256 MiB, the clients taking turns. With two,
-                // the server's C2 compiler threads still spent 0.5-1.2 s of CPU during the first measured GiB (methods
+                // the server's C2 compiler threads still spent 0.5-1.7 s of CPU during the first measured GiB (methods
                 // of the upload path recompiled after Grizzly's request start and end had made them deoptimise), so
-                // that round ran 0.6-1 s slower than the rest; after four, 0.1-0.2 s, as in later rounds. Each round then
+                // that round ran 0.6-1 s slower than the rest; after four, 0.1-0.5 s, as in later rounds. Each round then
                 // seals a fresh envelope (the store keeps equal bytes once, which would skip the fsync), lets the disk
                 // settle (sync), copies it with Files.copy + fsync, settles again and uploads it, alternating Java's
                 // HttpClient and curl as the client. The server's heap is read by jstat from the JVM's shared
