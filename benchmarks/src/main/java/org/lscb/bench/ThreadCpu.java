@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time another process's threads have used, from {@code /proc/<pid>/task/<tid>/stat}, summed by thread
- * name with digits dropped ("C2 CompilerThread0" and "C2 CompilerThread1" count as one). Taken before and
+ * name without its number ("GC Thread#0" and "GC Thread#1" count as one, as do "blob-writer" threads; the
+ * kernel keeps 15 characters of a name, so "C2 CompilerThread0" arrives as "C2 CompilerThre"). Taken before and
  * after a step, it shows where that step's CPU went without touching the process: whether the server was
  * still compiling, or how the request thread and the blob writers shared the work.
  */
@@ -32,7 +33,7 @@ final class ThreadCpu {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     // the name is in parentheses and may itself hold spaces or parentheses
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "");
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("#?[0-9]+$", "");
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
                     byName.merge(name.strip(), ticks * 1000 / TICKS_PER_SECOND, Long::sum);
