@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# How this host makes 1 GiB durable: Files.copy (the upload benchmark's reference), direct I/O (how the
+# exchange stages blobs), the page cache, and the page cache with early syncs, each with recently freed
+# and with settled free memory. Run it on a deployment's host before revisiting StagingFile's choice.
+# Usage: benchmarks/disk/run.sh [folder on the file system to measure] [rounds]   (needs 3 GiB free there)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -B -q -ntp package -DskipTests -pl benchmarks -am
+exec java -cp "benchmarks/target/classes" org.lscb.bench.DiskProbe "${1:-${TMPDIR:-/tmp}}" "${2:-3}"
