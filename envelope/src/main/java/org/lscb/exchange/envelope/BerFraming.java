@@ -1,8 +1,10 @@
 package org.lscb.exchange.envelope;
 
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -49,11 +51,55 @@ public final class BerFraming extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         int n = in.read(b, off, len);
         if (n < 0) {
-            if (!complete) {
-                throw new FramingException("truncated: the object ends before its framing does");
-            }
+            atEnd();
             return n;
         }
+        scan(b, off, n);
+        return n;
+    }
+
+    /**
+     * The same check on bytes as they are written, for an object that one step writes rather than reads:
+     * {@link Output#finish()} fails unless exactly one complete object went through.
+     */
+    public static Output checking(OutputStream out) {
+        return new Output(out);
+    }
+
+    /** Checks the framing of what is written through it; see {@link #checking}. */
+    public static final class Output extends FilterOutputStream {
+
+        private final BerFraming check = new BerFraming(InputStream.nullInputStream());
+
+        private Output(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            check.scan(b, off, len);
+            out.write(b, off, len);
+        }
+
+        /** Fails unless exactly one complete object was written. */
+        public void finish() throws IOException {
+            check.atEnd();
+        }
+    }
+
+    private void atEnd() throws FramingException {
+        if (!complete) {
+            throw new FramingException("truncated: the object ends before its framing does");
+        }
+    }
+
+    /** Checks {@code n} more bytes of the object. */
+    private void scan(byte[] b, int off, int n) throws IOException {
         int i = off;
         int end = off + n;
         while (i < end) {
@@ -70,7 +116,6 @@ public final class BerFraming extends FilterInputStream {
                 accept(b[i++]);
             }
         }
-        return n;
     }
 
     @Override

@@ -67,6 +67,11 @@ public final class Envelopes {
         return new OuterSignature();
     }
 
+    /** Verifies a recipient's detached signature over a document's SHA-256 (server side). */
+    public static ReceiptSignature receiptSignature() {
+        return new ReceiptSignature();
+    }
+
     public static EnvelopeInspector inspector() {
         return new EnvelopeInspector();
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,7 @@ class BerFramingTest {
     })
     void wellFormed_passes(String what, String hex) throws IOException {
         check(hex);
+        checkWritten(hex);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -40,6 +43,20 @@ class BerFramingTest {
     })
     void damaged_fails(String what, String hex) {
         assertThatThrownBy(() -> check(hex)).as(what).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> checkWritten(hex)).as(what + ", written").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void writtenThrough_theBytesReachTheStreamBelow() throws IOException {
+        ByteArrayOutputStream below = new ByteArrayOutputStream();
+        BerFraming.Output out = BerFraming.checking(below);
+
+        out.write(HexFormat.of().parseHex("3080"));
+        out.write(0x04);
+        out.write(HexFormat.of().parseHex("01aa0000"));
+        out.finish();
+
+        assertThat(below.toByteArray()).isEqualTo(HexFormat.of().parseHex("3080 0401aa 0000".replace(" ", "")));
     }
 
     @Test
@@ -48,6 +65,15 @@ class BerFramingTest {
 
         assertThatThrownBy(() -> check(deep)).isInstanceOf(IOException.class).hasMessageContaining("nesting");
         assertThat(BerFraming.MAX_DEPTH).isGreaterThanOrEqualTo(32);
+    }
+
+    /** The same check on bytes written in two pieces, as a step that writes an object sees them. */
+    private static void checkWritten(String hex) throws IOException {
+        byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", "").replace("'", ""));
+        BerFraming.Output out = BerFraming.checking(OutputStream.nullOutputStream());
+        out.write(bytes, 0, bytes.length / 2);
+        out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+        out.finish();
     }
 
     private static void check(String hex) throws IOException {

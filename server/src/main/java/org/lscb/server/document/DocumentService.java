@@ -25,6 +25,7 @@ import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.StoredBlob;
 import org.lscb.exchange.store.internal.JpaDocumentRepository;
 import org.lscb.registry.persistence.Database;
+import org.lscb.registry.value.InvalidValueException;
 import org.lscb.registry.review.ReviewAccess.Relation;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.keys.KeyService;
@@ -70,6 +71,7 @@ public class DocumentService {
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         boolean visible = database.read(em -> canSeeMetadata(by, seen, d, certificateIdsOf(em, by, seen)));
         if (!visible) {
+            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "metadata not visible to the caller");
             throw new NotFoundException();
         }
         return d;
@@ -85,12 +87,19 @@ public class DocumentService {
 
     public Content content(Caller by, String documentId) {
         Document d = currentRecipientOf(by, documentId);
+        InputStream in;
         try {
-            InputStream in = store().open(d.sha256());
-            audit(by, "DOCUMENT_DOWNLOADED", d, d.size() + " bytes");
-            return new Content(in, d.size());
+            in = store().open(d.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        try {
+            audit(by, "DOCUMENT_DOWNLOADED", d, d.size() + " bytes");
+            return new Content(in, d.size());
+        } catch (RuntimeException e) {
+            // no download without its audit line (F4), and no open file left behind by the refusal
+            closeQuietly(in);
+            throw e;
         }
     }
 
@@ -109,23 +118,11 @@ public class DocumentService {
             throw new NotFoundException();
         }
         var splice = Envelopes.splice();
-        var granted = splice.parseGranted(grantDer);
-        List<IssuedCertificate> entitled = database.read(em -> keys.recipientsOf(em, seen.review()));
-        Set<String> newIds = new LinkedHashSet<>();
-        int strangers = 0;
-        for (EnvelopeInfo.RecipientRef ref : splice.addressees(granted)) {
-            Optional<IssuedCertificate> match = entitled.stream().filter(c -> ref.names(c.x509())).findFirst();
-            if (match.isEmpty()) {
-                strangers++;
-            } else {
-                newIds.add(match.get().id()); // already a recipient: the new entry replaces the old one
-            }
-        }
-        if (strangers > 0) {
-            throw new RecipientSetException(List.of(), strangers);
-        }
+        var granted = refusingGrant(by, d, () -> splice.parseGranted(grantDer));
+        Set<String> newIds = refusingGrant(by, d, () -> newlyEntitled(d, seen, splice.addressees(granted)));
+        BlobStore.Staged staged = null;
         try {
-            BlobStore.Staged staged = store().stageWritten(out -> {
+            staged = store().stageWritten(out -> {
                 try (InputStream in = store().open(d.sha256())) {
                     splice.addRecipients(in, granted, out);
                 }
@@ -144,17 +141,88 @@ public class DocumentService {
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            discard(staged);
         }
+    }
+
+    /** A step of checking a grant; a refusal is audited before it is answered. */
+    private <T> T refusingGrant(Caller by, Document d, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            audit(by, "DOCUMENT_GRANT_REFUSED", d, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    /**
+     * The certificate ids a grant adds: each entry must address a certificate the review entitles now
+     * (else 400 recipient_set) that the document is not yet encrypted to (else 409 already_recipient). The
+     * server cannot see what an entry wraps, so replacing a working entry could lock its holder out.
+     */
+    private Set<String> newlyEntitled(Document d, ReviewService.Seen seen, List<EnvelopeInfo.RecipientRef> addressees) {
+        List<IssuedCertificate> entitled = database.read(em -> keys.recipientsOf(em, seen.review()));
+        Set<String> newIds = new LinkedHashSet<>();
+        int strangers = 0;
+        for (EnvelopeInfo.RecipientRef ref : addressees) {
+            Optional<IssuedCertificate> match = entitled.stream().filter(c -> ref.names(c.x509())).findFirst();
+            if (match.isEmpty()) {
+                strangers++;
+            } else if (d.addressedTo(match.get().id())) {
+                throw new org.lscb.registry.review.ReviewRuleException("already_recipient", "the document is already encrypted to certificate "
+                        + match.get().id() + "; a grant adds entries for newly entitled recipients only");
+            } else {
+                newIds.add(match.get().id());
+            }
+        }
+        if (strangers > 0) {
+            throw new RecipientSetException(List.of(), strangers);
+        }
+        return newIds;
     }
 
     /** The recipient acknowledges the document (idempotent); optionally with a signature over its SHA-256. */
     public org.lscb.exchange.store.Receipt receipt(Caller by, String documentId, String signature) {
         Document d = currentRecipientOf(by, documentId);
+        if (signature != null && !signature.isBlank()) {
+            try {
+                checkReceiptSignature(by, d, signature);
+            } catch (InvalidValueException e) {
+                audit(by, "DOCUMENT_RECEIPT_REFUSED", d, e.getMessage());
+                throw e;
+            }
+        }
         try {
             return recordReceipt(by, d, signature);
         } catch (PersistenceException e) {
             // the same acknowledgement arrived twice at once: the first one stands
             return database.read(em -> new JpaDocumentRepository(em).receipt(d.id(), by.accountId())).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * A signed receipt is recorded as signed only when the signature is the caller's: a detached CMS
+     * signature over the document's SHA-256 (hexadecimal text), verifying, by a certificate this
+     * deployment issued to the caller and has not revoked. Anything else is 400 invalid_request.
+     */
+    private void checkReceiptSignature(Caller by, Document d, String text) {
+        byte[] der;
+        try {
+            der = java.util.Base64.getMimeDecoder().decode(text.replaceAll("-----(BEGIN|END) [A-Z0-9 ]+-----", "").strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("signature", "must be base64 or PEM of a detached CMS signature over the document's SHA-256");
+        }
+        java.security.cert.X509Certificate signer;
+        try {
+            signer = Envelopes.receiptSignature().verify(der, d.sha256());
+        } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException e) {
+            throw new InvalidValueException("signature", "must be a detached CMS signature over the document's SHA-256 as hexadecimal text; "
+                    + e.getMessage());
+        }
+        Optional<String> notOwn = keys.notCallersOwn(by, signer, "the recipient");
+        if (notOwn.isPresent()) {
+            throw new InvalidValueException("signature", "is by " + notOwn.get());
         }
     }
 
@@ -191,7 +259,7 @@ public class DocumentService {
             JpaDocumentRepository docs = new JpaDocumentRepository(em);
             Map<String, Boolean> reviewVisible = new java.util.HashMap<>();
             return docs.addressedTo(mine).stream()
-                    .filter(d -> reviewVisible.computeIfAbsent(d.reviewId(), id -> stillRelated(by, id)))
+                    .filter(d -> reviewVisible.computeIfAbsent(d.reviewId(), id -> appointed(reviews.relationsTo(by, id))))
                     .map(d -> new InboxItem(d, docs.receipt(d.id(), by.accountId()).map(org.lscb.exchange.store.Receipt::receivedAt)))
                     .toList();
         });
@@ -215,8 +283,13 @@ public class DocumentService {
                 reviewId).forReview(reviewId).withDetails(count + " documents")));
     }
 
-    private boolean stillRelated(Caller by, String reviewId) {
-        return !reviews.relationsTo(by, reviewId).isEmpty();
+    /**
+     * A person's own key reads a review's documents only while they are appointed to it: ending the
+     * appointment ends access even for someone who also stands to the review another way (an agency user,
+     * a cooperating board's officer).
+     */
+    private static boolean appointed(Set<Relation> r) {
+        return r.contains(Relation.APPOINTED_REVIEWER) || r.contains(Relation.APPOINTED_CORONER) || r.contains(Relation.APPOINTED_PAEDIATRICIAN);
     }
 
     private Document currentRecipientOf(Caller by, String documentId) {
@@ -234,10 +307,7 @@ public class DocumentService {
     private Set<String> certificateIdsOf(EntityManager em, Caller by, ReviewService.Seen seen) {
         JpaCertificateRepository certs = new JpaCertificateRepository(em);
         Set<String> ids = new LinkedHashSet<>();
-        // a person's own key counts only while they are appointed: ending the appointment ends access even for
-        // someone who also stands to the review another way (an agency user, a cooperating board's officer)
-        Set<Relation> r = seen.relations();
-        if (r.contains(Relation.APPOINTED_REVIEWER) || r.contains(Relation.APPOINTED_CORONER) || r.contains(Relation.APPOINTED_PAEDIATRICIAN)) {
+        if (appointed(seen.relations())) {
             certs.usableOfAccounts(List.of(by.accountId()), clock.instant()).forEach(c -> ids.add(c.id()));
         }
         if (seen.relations().contains(Relation.LEAD_BOARD_OFFICER)) {
@@ -263,6 +333,24 @@ public class DocumentService {
     private void audit(Caller by, String action, Document d, String details) {
         database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "document", d.id())
                 .forReview(d.reviewId()).withDetails(details)));
+    }
+
+    private void discard(BlobStore.Staged staged) {
+        if (staged != null) {
+            try {
+                store().discard(staged);
+            } catch (IOException e) {
+                // an orphan temporary file; the sweeper removes it
+            }
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing was read from it
+        }
     }
 
     private BlobStore store() {

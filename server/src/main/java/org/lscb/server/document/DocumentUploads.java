@@ -88,7 +88,7 @@ public class DocumentUploads {
     }
 
     private Uploaded receive(Caller by, Review review, String reviewId, Document.Description description, InputStream body) {
-        Optional<Document> earlier = earlierUpload(by, description);
+        Optional<Document> earlier = earlierUpload(by, reviewId, description);
         if (earlier.isPresent()) {
             return new Uploaded(earlier.get(), false);
         }
@@ -143,14 +143,15 @@ public class DocumentUploads {
     }
 
     private Uploaded seal(Caller by, Review review, String reviewId, Document.Description description, InputStream plaintext) {
-        Optional<Document> earlier = earlierUpload(by, description);
+        Optional<Document> earlier = earlierUpload(by, reviewId, description);
         if (earlier.isPresent()) {
             return new Uploaded(earlier.get(), false);
         }
         List<IssuedCertificate> required = requiredRecipients(review);
         var sealer = Envelopes.sealer(authority.gateway(), required.stream().map(IssuedCertificate::x509).toList());
+        BlobStore.Staged staged = null;
         try {
-            BlobStore.Staged staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(plaintext,
+            staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(plaintext,
                     plainUploadLimit(config.documentMaxBytes())), out));
             StoredBlob blob = store().commit(staged);
             Set<String> recipientIds = idsOf(required);
@@ -158,6 +159,14 @@ public class DocumentUploads {
                     recipientIds, "sealed by the server for a browser upload");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (staged != null) {
+                try {
+                    store().discard(staged); // F3: a commit that failed (disk full) leaves no temporary file
+                } catch (IOException e) {
+                    // an orphan temporary file; the sweeper removes it
+                }
+            }
         }
     }
 
@@ -169,9 +178,21 @@ public class DocumentUploads {
         return Math.min(configuredMax, org.lscb.exchange.envelope.Sealer.MAX_GCM_DOCUMENT_BYTES);
     }
 
-    private Optional<Document> earlierUpload(Caller by, Document.Description description) {
-        return description.uploadId() == null ? Optional.empty()
-                : database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+    /**
+     * The document an earlier try with the same upload id stored. An upload id makes a retry land once; the
+     * same id on another review is not a retry, and answering with that review's document would claim an
+     * upload that did not happen (409 upload_id_reused).
+     */
+    private Optional<Document> earlierUpload(Caller by, String reviewId, Document.Description description) {
+        if (description.uploadId() == null) {
+            return Optional.empty();
+        }
+        Optional<Document> earlier = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+        if (earlier.isPresent() && !earlier.get().reviewId().equals(reviewId)) {
+            throw new org.lscb.registry.review.ReviewRuleException("upload_id_reused", "upload id " + description.uploadId()
+                    + " was used for a document of another review; send each new document with a new upload id");
+        }
+        return earlier;
     }
 
     /** The certificates every new document of the review must be encrypted to; none yet is a 409. */
@@ -205,7 +226,7 @@ public class DocumentUploads {
         } catch (PersistenceException e) {
             // the same upload id landed at the same moment from another request: answer with that one
             if (description.uploadId() != null) {
-                Optional<Document> other = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+                Optional<Document> other = earlierUpload(by, reviewId, description);
                 if (other.isPresent()) {
                     return new Uploaded(other.get(), false);
                 }
@@ -230,26 +251,22 @@ public class DocumentUploads {
         X509Certificate[] signer = new X509Certificate[1];
         BlobStore.Staged inner;
         try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
-            inner = store().stageWritten(out -> signer[0] = Envelopes.outerSignature().unwrap(in, out));
+            // the envelope inside gets the same framing check as a bare one (B1): a truncated or padded
+            // envelope under a valid signature would otherwise be stored and never open
+            inner = store().stageWritten(out -> {
+                BerFraming.Output framed = BerFraming.checking(out);
+                signer[0] = Envelopes.outerSignature().unwrap(in, framed);
+                framed.finish();
+            });
+        } catch (BerFraming.FramingException e) {
+            throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("malformed CMS inside the outer signature: " + e.getMessage());
         } finally {
             store().discard(staged);
         }
         try {
-            X509Certificate ca = keys.caCertificate();
-            try {
-                signer[0].verify(ca.getPublicKey());
-                signer[0].checkValidity();
-            } catch (java.security.GeneralSecurityException e) {
-                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by a certificate this deployment did not issue");
-            }
-            String id = signer[0].getSerialNumber().toString(16);
-            IssuedCertificate issued = database.read(em -> new JpaCertificateRepository(em).byId(id))
-                    .orElseThrow(() -> new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by an unknown certificate"));
-            if (issued.revokedAt().isPresent()) {
-                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by a revoked certificate");
-            }
-            if (!issued.accountId().map(by.accountId()::equals).orElse(false)) {
-                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by someone other than the uploader");
+            Optional<String> notOwn = keys.notCallersOwn(by, signer[0], "the uploader");
+            if (notOwn.isPresent()) {
+                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by " + notOwn.get());
             }
             return inner;
         } catch (RuntimeException e) {

@@ -59,7 +59,11 @@ public class DocumentsResource {
         }
     }
 
-    /** The recipient acknowledges receipt; optionally {@code {"signature": "<base64 detached CMS over the sha256>"}}. */
+    /**
+     * The recipient acknowledges receipt; optionally {@code {"signature": "<base64 or PEM>"}}: a detached CMS
+     * signature over the document's sha256 as hexadecimal text ({@code printf %s <sha256> | openssl cms -sign
+     * -binary -md sha256 ...}) by the caller's own current certificate, else 400 on field {@code signature}.
+     */
     @jakarta.ws.rs.POST
     @Path("{docId}/receipt")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.lscb.exchange.audit.AuditEvent;
 import org.lscb.exchange.audit.AuditLog;
@@ -75,7 +76,9 @@ public class KeyService {
                     throw new ForbiddenException("only an officer of an LSCB enrols its board key");
                 }
                 // one board key at a time: a second one is refused until the first is revoked (both audited), so no
-                // officer can quietly add a key that every later document would have to be encrypted to
+                // officer can quietly add a key that every later document would have to be encrypted to. The board's
+                // row is locked first, so two officers enrolling at once cannot both pass the check.
+                em.lock(org, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 if (!new JpaCertificateRepository(em).usableOfBoard(org.id(), clock.instant()).isEmpty()) {
                     throw new org.lscb.registry.review.ReviewRuleException("board_key_exists",
                             "the board already has an active board key; revoke it first (POST /api/v1/keys/{certId}/revoke)");
@@ -112,17 +115,53 @@ public class KeyService {
 
     /** The owner, an officer of the board for a board key, or an administrator revokes; anyone else sees 404. */
     public IssuedCertificate revoke(Caller by, String certId) {
+        IssuedCertificate found = database.read(em -> new JpaCertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
+        if (!mayRevoke(by, found)) {
+            // refused in a transaction of its own: the refusal is audited (SECURITY.md), and nothing else changes
+            database.inTransaction(em -> {
+                audit(em, by, "CERTIFICATE_REVOKE_REFUSED", found, "not the owner, an officer of its board or an administrator");
+                return null;
+            });
+            throw new NotFoundException();
+        }
         return database.inTransaction(em -> {
             IssuedCertificate c = new JpaCertificateRepository(em).byId(certId).orElseThrow(NotFoundException::new);
-            boolean owner = c.accountId().map(by.accountId()::equals).orElse(false);
-            boolean board = c.organisationId().map(o -> o.equals(by.organisationId()) && by.has(Role.LSCB_OFFICER)).orElse(false);
-            if (!owner && !board && !by.has(Role.ADMIN)) {
-                throw new NotFoundException();
-            }
             c.revoke(by.accountId(), clock.instant());
             audit(em, by, "CERTIFICATE_REVOKED", c, c.subject() + " sha256 " + c.fingerprint());
             return c;
         });
+    }
+
+    /**
+     * Why a signer's certificate does not speak for the caller (SECURITY.md B5), or empty when it does: it
+     * must be one this deployment's CA issued to the caller's account, valid now and not revoked.
+     * {@code callerIs} names the caller in the reason ("the uploader").
+     */
+    public Optional<String> notCallersOwn(Caller by, X509Certificate signer, String callerIs) {
+        try {
+            signer.verify(authority.ca().certificate().getPublicKey());
+            signer.checkValidity();
+        } catch (java.security.GeneralSecurityException e) {
+            return Optional.of("a certificate this deployment did not issue");
+        }
+        String id = signer.getSerialNumber().toString(16);
+        Optional<IssuedCertificate> issued = database.read(em -> new JpaCertificateRepository(em).byId(id));
+        if (issued.isEmpty()) {
+            return Optional.of("an unknown certificate");
+        }
+        if (issued.get().revokedAt().isPresent()) {
+            return Optional.of("a revoked certificate");
+        }
+        if (!issued.get().accountId().map(by.accountId()::equals).orElse(false)) {
+            return Optional.of("someone other than " + callerIs);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean mayRevoke(Caller by, IssuedCertificate c) {
+        boolean owner = c.accountId().map(by.accountId()::equals).orElse(false);
+        boolean board = c.organisationId().map(o -> o.equals(by.organisationId()) && by.has(Role.LSCB_OFFICER)).orElse(false);
+        return owner || board || by.has(Role.ADMIN);
     }
 
     /**

@@ -173,7 +173,7 @@ class ClientIT {
     }
 
     @Test
-    void coroner_acknowledgesTheJointReport() throws Exception {
+    void coroner_acknowledgesTheJointReport_signingIt() throws Exception {
         String cdr = w.openChildDeath(3).getString("id");
         Person officer = new Person(w.officer());
         Api.Login coronerLogin = api.newAccount("CORONER");
@@ -191,11 +191,13 @@ class ClientIT {
         String docId = id(paediatrician.run("send", cdr, report.toString(), "--type", "CORONER_JOINT_REPORT", "--key-password-file",
                 paediatrician.keyPassword.toString()).out());
 
-        Result receipt = coroner.run("receipt", docId);
+        Result receipt = coroner.run("receipt", docId, "--sign", "--key-password-file", coroner.keyPassword.toString());
 
         assertThat(receipt.status()).as(receipt.err()).isZero();
-        assertThat(receipt.out()).contains("Receipt");
+        assertThat(receipt.out()).contains("Signed receipt");
         assertThat(api.get("/api/v1/inbox", coronerLogin.token()).value().asJsonArray().getJsonObject(0).getBoolean("received")).isTrue();
+        assertThat(api.get("/api/v1/documents/" + docId + "/receipts", coronerLogin.token()).value().asJsonArray().getJsonObject(0)
+                .getBoolean("signed")).isTrue();
     }
 
     private String profile(Person p) {

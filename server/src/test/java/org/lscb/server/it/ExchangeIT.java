@@ -112,8 +112,8 @@ class ExchangeIT {
 
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
         assertThat(granted.json().getJsonArray("recipients")).hasSize(3);
-        assertThat(again.status()).as("granting again replaces the entry").isEqualTo(200);
-        assertThat(again.json().getJsonArray("recipients")).hasSize(3);
+        assertThat(again.status()).as("a grant adds recipients, never replaces one's entry").isEqualTo(409);
+        assertThat(again.json().getString("error")).isEqualTo("already_recipient");
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(Files.readAllBytes(dir.resolve("late"))).isEqualTo(imr);
         assertThat(ReviewsIT.audit(api, reviewId)).contains("DOCUMENT_GRANTED");
