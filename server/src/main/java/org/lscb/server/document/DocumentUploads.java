@@ -19,7 +19,6 @@ import org.lscb.exchange.envelope.BerFraming;
 import org.lscb.exchange.envelope.EnvelopeInfo;
 import org.lscb.exchange.envelope.Envelopes;
 import org.lscb.exchange.pki.IssuedCertificate;
-import org.lscb.exchange.pki.internal.JpaCertificateRepository;
 import org.lscb.exchange.store.BlobStore;
 import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.StoredBlob;

@@ -53,10 +53,6 @@ public class KeyService {
         this.clock = Clock.systemUTC();
     }
 
-    public java.security.cert.X509Certificate caCertificate() {
-        return authority.ca().certificate();
-    }
-
     public String caPem() {
         return org.lscb.exchange.pki.Pem.certificate(authority.ca().certificate());
     }
