@@ -1,24 +1,38 @@
 package org.lscb.exchange.envelope;
 
 import java.io.BufferedInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.CMSSignedDataParser;
-import org.bouncycastle.cms.CMSTypedStream;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.lscb.exchange.envelope.internal.Algorithms;
+import org.lscb.exchange.envelope.internal.JdkSignatures;
 
 /**
  * An uploader's outer signature around an envelope (API.md "Documents"): streams the signed content (the
- * envelope) out, then checks that exactly one signer signed it with an allowed algorithm and that the
- * signature verifies. Whether the signer's certificate is one this deployment issued to the uploader is
+ * envelope) out while hashing it, then checks that exactly one signer signed exactly those bytes with an
+ * allowed algorithm. Whether the signer's certificate is one this deployment issued to the uploader is
  * the caller's check; this class only proves that the certificate's key signed these bytes.
+ *
+ * <p>The signature is checked against our own digest of the content, never one a parser chose: the
+ * signer's digest algorithm must be among those the SignedData announces, and the signed message digest
+ * must equal ours. What follows the content is read in bounded memory (see {@code StreamedSignedData}).
  */
 public final class OuterSignature {
 
@@ -26,47 +40,99 @@ public final class OuterSignature {
     }
 
     /**
-     * @param signed the DER SignedData, encapsulating the envelope
+     * @param signed the BER SignedData, encapsulating the envelope
      * @param inner  receives the envelope's bytes
      * @return the signer's certificate, as carried in the SignedData
-     * @throws UnsupportedEnvelopeException when it is not an encapsulating SignedData with one valid signature
+     * @throws UnsupportedEnvelopeException when it is not an encapsulating SignedData with one valid signature over its
+     *                                      content, or carries revocation lists, more than 8 certificates or more
+     *                                      than 1 MiB of them, or a SignerInfo of more than 64 KiB
+     * @throws UncheckedIOException         when writing to {@code inner} fails (a full disk is not a bad signature)
      */
     public X509Certificate unwrap(InputStream signed, OutputStream inner) {
         try {
-            CMSSignedDataParser p = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(),
-                    new BufferedInputStream(signed, 64 * 1024));
-            CMSTypedStream content = p.getSignedContent();
-            if (content == null) {
-                throw new UnsupportedEnvelopeException("a detached outer signature (the envelope must be inside it)");
-            }
-            InputStream in = content.getContentStream();
-            byte[] buf = new byte[16 * 1024];
-            int n;
-            while ((n = in.read(buf)) >= 0) {
-                inner.write(buf, 0, n);
-            }
-            Collection<SignerInformation> signers = p.getSignerInfos().getSigners();
-            if (signers.size() != 1) {
-                throw new UnsupportedEnvelopeException("an outer signature with " + signers.size() + " signers (exactly one allowed)");
-            }
-            SignerInformation s = signers.iterator().next();
-            Algorithms.checkSignature(s.getDigestAlgorithmID().getAlgorithm(), s.toASN1Structure().getDigestEncryptionAlgorithm());
-            @SuppressWarnings("unchecked")
-            Store<X509CertificateHolder> certs = p.getCertificates();
-            Collection<X509CertificateHolder> match = certs.getMatches(s.getSID());
-            if (match.size() != 1) {
-                throw new UnsupportedEnvelopeException("an outer signature without its signer's certificate");
-            }
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
-            if (!s.verify(org.lscb.exchange.envelope.internal.JdkSignatures.verifier(cert))) {
-                throw new UnsupportedEnvelopeException("an outer signature that does not verify");
-            }
-            return cert;
+            StreamedSignedData sd = StreamedSignedData.read(new BufferedInputStream(signed, 64 * 1024), new Destination(inner));
+            return verifiedSigner(sd);
+        } catch (Destination.WriteFailed e) {
+            throw new UncheckedIOException(e.getCause());
         } catch (UnsupportedEnvelopeException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw new UnsupportedEnvelopeException("an outer signature that does not verify or is malformed ("
                     + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static X509Certificate verifiedSigner(StreamedSignedData sd) throws Exception {
+        SignerInfo info = sd.signerInfo();
+        ASN1ObjectIdentifier digestAlgorithm = info.getDigestAlgorithm().getAlgorithm();
+        Algorithms.checkSignature(digestAlgorithm, info.getDigestEncryptionAlgorithm());
+        byte[] digest = sd.contentDigest(digestAlgorithm).orElseThrow(() -> new UnsupportedEnvelopeException(
+                "an outer signature whose signer's digest algorithm " + digestAlgorithm + " is not among the SignedData's digest algorithms"));
+        if (!MessageDigest.isEqual(digest, signedMessageDigest(info))) {
+            throw new UnsupportedEnvelopeException("an outer signature over other content");
+        }
+        CMSSignedData detached = new CMSSignedData(Map.of(digestAlgorithm, digest), sd.withoutContent());
+        SignerInformation s = detached.getSignerInfos().getSigners().iterator().next();
+        @SuppressWarnings("unchecked")
+        Store<X509CertificateHolder> certs = detached.getCertificates();
+        Collection<X509CertificateHolder> match = certs.getMatches(s.getSID());
+        if (match.size() != 1) {
+            throw new UnsupportedEnvelopeException("an outer signature without its signer's certificate");
+        }
+        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
+        if (!s.verify(JdkSignatures.verifier(cert)) || !MessageDigest.isEqual(digest, s.getContentDigest())) {
+            throw new UnsupportedEnvelopeException("an outer signature that does not verify");
+        }
+        return cert;
+    }
+
+    /** The signed messageDigest attribute: exactly one, with one value. Without signed attributes nothing binds the content. */
+    private static byte[] signedMessageDigest(SignerInfo info) {
+        if (info.getAuthenticatedAttributes() == null) {
+            throw new UnsupportedEnvelopeException("an outer signature without signed attributes");
+        }
+        AttributeTable attrs = new AttributeTable(info.getAuthenticatedAttributes());
+        var all = attrs.getAll(CMSAttributes.messageDigest);
+        if (all.size() != 1) {
+            throw new UnsupportedEnvelopeException("an outer signature with " + all.size() + " message digests (exactly one allowed)");
+        }
+        Attribute a = (Attribute) all.get(0);
+        if (a.getAttrValues().size() != 1) {
+            throw new UnsupportedEnvelopeException("an outer signature whose message digest has " + a.getAttrValues().size() + " values");
+        }
+        return ASN1OctetString.getInstance(a.getAttrValues().getObjectAt(0)).getOctets();
+    }
+
+    /** The caller's stream: a failure to write there is the server's (disk full), not the uploader's. */
+    private static final class Destination extends FilterOutputStream {
+
+        static final class WriteFailed extends RuntimeException {
+            WriteFailed(IOException cause) {
+                super(cause);
+            }
+
+            @Override
+            public synchronized IOException getCause() {
+                return (IOException) super.getCause();
+            }
+        }
+
+        Destination(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new WriteFailed(e);
+            }
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 }
