@@ -9,10 +9,13 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Set;
 import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.lscb.exchange.envelope.internal.BerReader;
 
 /**
  * Adds granted RecipientInfos to an envelope without reading its content: copies the envelope, writing
- * its recipient set with the new entries, and every other element byte for byte. The wrapper (ContentInfo
+ * its recipient set with the new entries after the existing ones (which stay byte for byte; a grant may only
+ * add recipients the envelope is not yet addressed to, see {@link NewRecipientsOnly}), and every other
+ * element byte for byte. The wrapper (ContentInfo
  * and the AuthEnvelopedData/EnvelopedData sequence) is written with indefinite lengths so that nothing
  * else needs re-encoding; the encrypted content and the tag are untouched. Streams in constant memory.
  */
@@ -127,19 +130,22 @@ public final class RecipientSplice {
     }
 
     /**
-     * The recipient set with the granted entries; an existing entry for the same certificate is replaced,
-     * so that a wrong grant can be put right by granting again.
+     * The recipient set: the existing entries first, byte for byte, then the granted ones. A grant may only
+     * add recipients: the server cannot tell what a granted entry wraps, so an entry for someone the envelope
+     * is already addressed to could only lock them out (their working entry replaced, or shadowed by one found
+     * first), and is refused.
      */
     private static byte[] recipientSet(byte[] existing, List<RecipientInfo> granted) throws IOException {
+        List<byte[]> entries = entriesOf(existing);
+        List<RecipientInfo> present = new ArrayList<>();
+        for (byte[] entry : entries) {
+            present.add(RecipientInfo.getInstance(ASN1Primitive.fromByteArray(entry)));
+        }
+        RecipientSplice refs = new RecipientSplice();
+        new NewRecipientsOnly(refs.addressees(present)).check(refs.addressees(granted));
         ByteArrayOutputStream content = new ByteArrayOutputStream();
-        List<EnvelopeInfo.RecipientRef> grantedRefs = new RecipientSplice().addressees(granted);
-        org.bouncycastle.asn1.ASN1Set old = org.bouncycastle.asn1.ASN1Set.getInstance(ASN1Primitive.fromByteArray(existing));
-        for (int i = 0; i < old.size(); i++) {
-            RecipientInfo ri = RecipientInfo.getInstance(old.getObjectAt(i));
-            boolean replaced = new RecipientSplice().addressees(List.of(ri)).stream().anyMatch(r -> grantedRefs.stream().anyMatch(r::sameAs));
-            if (!replaced) {
-                content.write(ri.getEncoded("DER"));
-            }
+        for (byte[] entry : entries) {
+            content.write(entry);
         }
         for (RecipientInfo ri : granted) {
             content.write(ri.getEncoded("DER"));
@@ -149,6 +155,19 @@ public final class RecipientSplice {
         Tlv.writeLength(out, content.size());
         content.writeTo(out);
         return out.toByteArray();
+    }
+
+    /** The elements of a SET as they are encoded, each header included. */
+    private static List<byte[]> entriesOf(byte[] set) throws IOException {
+        BerReader r = new BerReader(new java.io.ByteArrayInputStream(set));
+        BerReader.Frame frame = r.open(r.first());
+        List<byte[]> entries = new ArrayList<>();
+        BerReader.Header h;
+        while ((h = r.next(frame)) != null) {
+            entries.add(r.readWhole(h, set.length));
+        }
+        r.expectEnd();
+        return entries;
     }
 
     /** A minimal reader of BER tag-length-value elements over a stream, copying elements whole. */

@@ -52,27 +52,6 @@ class GrantTest {
     }
 
     @Test
-    void aWrongGrant_isPutRightByGrantingAgain() throws Exception {
-        Identity board = TestKeys.ec("Board");
-        Identity late = TestKeys.rsa("Late Reviewer");
-        byte[] plain = EnvelopesTest.bytes(5000);
-        byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), plain);
-        byte[] other = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), plain);
-        // a grant wrapping another envelope's content key: well formed, but the wrong key
-        byte[] wrong = Envelopes.granter(board).grant(new ByteArrayInputStream(other), List.of(late.certificate()));
-        byte[] right = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(late.certificate()));
-
-        byte[] broken = splice(envelope, wrong);
-        byte[] mended = splice(broken, right);
-
-        assertThatThrownBy(() -> Envelopes.opener(late).open(new ByteArrayInputStream(broken), dir.resolve("broken")))
-                .isInstanceOf(EnvelopeOpeningException.class);
-        Envelopes.opener(late).open(new ByteArrayInputStream(mended), dir.resolve("mended"));
-        assertThat(Files.readAllBytes(dir.resolve("mended"))).isEqualTo(plain);
-        assertThat(Envelopes.inspector().inspect(new ByteArrayInputStream(mended)).recipients()).hasSize(2);
-    }
-
-    @Test
     void envelopedDataGainingAKeyAgreementRecipient_becomesVersion2() throws Exception {
         Identity author = TestKeys.rsa("Agency Author");
         Identity reviewer = TestKeys.rsa("Reviewer");
