@@ -3,6 +3,7 @@ package org.lscb.client;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.lscb.exchange.envelope.Envelopes;
 import org.lscb.exchange.envelope.OpenedEnvelope;
@@ -37,15 +38,18 @@ final class OpenCommand implements Callable<Integer> {
         var me = KeyFile.read(key.file(main.settings()), key.password());
         String name = envelope.getFileName().toString();
         Path target = out != null ? out : envelope.resolveSibling(name.endsWith(".p7m") ? name.substring(0, name.length() - 4) : name + ".out");
+        // opened beside the target and moved over it only once the signer's certificate is known to be active:
+        // a document from a revoked signer is not kept, and neither replaces a file already there
+        Path unchecked = target.toAbsolutePath().resolveSibling(".unchecked-" + java.util.UUID.randomUUID());
         OpenedEnvelope opened;
-        try (InputStream in = main.progress().reading(Files.newInputStream(envelope), Files.size(envelope), "opening")) {
-            opened = Envelopes.opener(me, ca).open(in, target);
-        }
         try {
+            try (InputStream in = main.progress().reading(Files.newInputStream(envelope), Files.size(envelope), "opening")) {
+                opened = Envelopes.opener(me, ca).open(in, unchecked);
+            }
             CertificateStatus.requireActive(main, opened.signer(), "the signer's certificate");
-        } catch (ClientException e) {
-            Files.deleteIfExists(target); // a document from a revoked signer is not kept
-            throw e;
+            Files.move(unchecked, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(unchecked);
         }
         main.out().println("Opened " + target + " (" + opened.size() + " bytes), signed by " + opened.signedBy());
         return 0;

@@ -234,6 +234,10 @@ public class DocumentUploads {
         }
     }
 
+    private static RuntimeException malformedInside(BerFraming.FramingException e) {
+        return new org.lscb.exchange.envelope.UnsupportedEnvelopeException("malformed CMS inside the outer signature: " + e.getMessage());
+    }
+
     /**
      * An envelope may arrive inside the uploader's own SignedData (API.md). The signature must verify, its
      * certificate must be one this deployment's CA issued to the caller and not revoked (SECURITY.md B5);
@@ -258,7 +262,10 @@ public class DocumentUploads {
                 framed.finish();
             });
         } catch (BerFraming.FramingException e) {
-            throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("malformed CMS inside the outer signature: " + e.getMessage());
+            throw malformedInside(e);
+        } catch (UncheckedIOException e) {
+            // a write into the framing check that it refused; any other failed write (a full disk) stays what it is
+            throw e.getCause() instanceof BerFraming.FramingException f ? malformedInside(f) : e;
         } finally {
             store().discard(staged);
         }

@@ -145,7 +145,10 @@ class ClientIT {
         String policeCert = api.get("/api/v1/keys/mine", w.police().token()).value().asJsonArray().getJsonObject(0).getString("id");
         api.post("/api/v1/keys/" + policeCert + "/revoke", w.police().token(), "");
         Result revokedSend = police.run("send", reviewId, file.toString(), "--type", "IMR", "--key-password-file", police.keyPassword.toString());
+        Files.writeString(dir.resolve("kept.txt"), "the reviewer's own notes");
         Result revokedSigner = reviewer.run("open", dir.resolve("doc.p7m").toString(), "--out", dir.resolve("revoked.txt").toString(),
+                "--key-password-file", reviewer.keyPassword.toString());
+        Result revokedOverAFile = reviewer.run("open", dir.resolve("doc.p7m").toString(), "--out", dir.resolve("kept.txt").toString(),
                 "--key-password-file", reviewer.keyPassword.toString());
         Files.writeString(reviewer.folder.resolve("cfg").resolve("token"), "expired.or.forged");
         Result expired = reviewer.run("fetch", docId);
@@ -163,10 +166,13 @@ class ClientIT {
         assertThat(revokedSend.err()).contains("your certificate").contains("revoked");
         assertThat(revokedSigner.err()).contains("signer").contains("revoked");
         assertThat(dir.resolve("revoked.txt")).doesNotExist();
+        assertThat(revokedOverAFile.status()).isNotZero();
+        assertThat(dir.resolve("kept.txt")).hasContent("the reviewer's own notes");
         assertThat(verbose.err()).contains("\tat ");
         assertThat(dir.resolve("tampered")).doesNotExist();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".opening-") || n.startsWith(".download-")))
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".opening-") || n.startsWith(".download-")
+                    || n.startsWith(".unchecked-")))
                     .isEmpty();
         }
         assertThat(stranger.folder.resolve("doc")).doesNotExist();

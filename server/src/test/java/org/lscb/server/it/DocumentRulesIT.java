@@ -53,7 +53,9 @@ class DocumentRulesIT {
         Api.Reply truncated = upload(reviewId, ExchangeIT.outerSign(agency, Arrays.copyOf(good, good.length - 40)), null);
 
         assertThat(padded.status()).as(padded.body()).isEqualTo(415);
+        assertThat(padded.body()).contains("malformed CMS inside the outer signature").contains("trailing bytes");
         assertThat(truncated.status()).as(truncated.body()).isEqualTo(415);
+        assertThat(truncated.body()).contains("malformed CMS inside the outer signature").contains("truncated");
         assertThat(documents(reviewId)).isEmpty();
         assertThat(upload(reviewId, ExchangeIT.outerSign(agency, good), null).status()).isEqualTo(201);
     }
