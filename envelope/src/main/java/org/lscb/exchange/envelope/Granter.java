@@ -93,6 +93,12 @@ public final class Granter {
         if (mine == null) {
             throw new EnvelopeOpeningException();
         }
+        // the same allow-list as opening: the holder's key never does PKCS#1 v1.5 decryption or an unlisted key agreement
+        if (rsa) {
+            Algorithms.checkKeyTransport(mine.getKeyEncryptionAlgorithm());
+        } else {
+            Algorithms.checkKeyAgreement(mine.getKeyEncryptionAlgorithm());
+        }
         Key[] captured = new Key[1];
         Recipient capture = rsa ? new JceKeyTransAuthEnvelopedRecipient(holder.privateKey()) {
             @Override
@@ -119,6 +125,7 @@ public final class Granter {
         if (captured[0] == null) {
             throw new EnvelopeOpeningException();
         }
+        Algorithms.checkContentKey(captured[0]); // a 128-bit key under an AES-256 label is not passed on as AES-256
         return captured[0];
     }
 

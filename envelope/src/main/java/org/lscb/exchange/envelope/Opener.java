@@ -8,31 +8,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSEnvelopedDataParser;
 import org.bouncycastle.cms.CMSSignedDataParser;
-import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
-import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Store;
 import org.lscb.exchange.envelope.internal.Algorithms;
 import org.lscb.exchange.envelope.internal.Bc;
 import org.lscb.exchange.envelope.internal.KeyRules;
+import org.lscb.exchange.envelope.internal.NonContentLimit;
+import org.lscb.exchange.envelope.internal.OpeningRecipients;
+import org.lscb.exchange.envelope.internal.SignedContentDigests;
 
 /**
  * Opens an envelope addressed to one {@link Identity}: decrypts, then verifies the author's signature,
@@ -65,7 +69,7 @@ public final class Opener {
         try {
             partial = Files.createTempFile(dir, ".opening-", ".part", ownerOnly(dir));
             BerFraming framed = new BerFraming(envelope);
-            org.lscb.exchange.envelope.internal.HeaderLimit limit = new org.lscb.exchange.envelope.internal.HeaderLimit(framed);
+            NonContentLimit limit = NonContentLimit.envelope(framed);
             Opened opened = decryptAndVerify(new BufferedInputStream(limit, 64 * 1024), limit, partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             partial = null;
@@ -89,7 +93,7 @@ public final class Opener {
     private record Opened(long size, X509Certificate signer, EnvelopeProfile profile) {
     }
 
-    private Opened decryptAndVerify(InputStream in, org.lscb.exchange.envelope.internal.HeaderLimit limit, Path partial) throws Exception {
+    private Opened decryptAndVerify(InputStream in, NonContentLimit envelopeLimit, Path partial) throws Exception {
         boolean rsa = KeyRules.isRsa(identity.certificate().getPublicKey());
         in.mark(16);
         EnvelopeProfile profile = EnvelopeInspector.containerOf(in);
@@ -100,15 +104,14 @@ public final class Opener {
             CMSAuthEnvelopedDataParser p = new CMSAuthEnvelopedDataParser(in);
             Algorithms.checkContentEncryption(Algorithms.AUTH_ENVELOPED, p.getEncryptionAlgOID());
             recipients = p.getRecipientInfos();
-            recipient = rsa ? fastKeyTrans() : fastKeyAgree();
+            recipient = OpeningRecipients.authEnveloped(identity.privateKey(), rsa);
         } else {
             CMSEnvelopedDataParser p = new CMSEnvelopedDataParser(in);
             Algorithms.checkContentEncryption(Algorithms.ENVELOPED, p.getContentEncryptionAlgorithm());
             recipients = p.getRecipientInfos();
-            recipient = rsa ? new JceKeyTransEnvelopedRecipient(identity.privateKey())
-                    : new JceKeyAgreeEnvelopedRecipient(identity.privateKey()).setProvider(Bc.NAME);
+            recipient = OpeningRecipients.enveloped(identity.privateKey(), rsa);
         }
-        limit.lift(); // the recipients are read; the content that follows may be as large as it is
+        envelopeLimit.headerRead();
         RecipientInformation mine = recipients.get(rsa ? new JceKeyTransRecipientId(identity.certificate())
                 : new JceKeyAgreeRecipientId(identity.certificate()));
         if (mine == null) {
@@ -119,13 +122,16 @@ public final class Opener {
         } else {
             Algorithms.checkKeyAgreement(mine.getKeyEncryptionAlgorithm());
         }
-        CMSTypedStream decrypted = mine.getContentStream(recipient);
+        // from here the envelope's content streams through in any size; what the parsers load whole around it (the
+        // mac and attributes outside, the certificates and signer infos inside) is bounded by the two limits
+        InputStream decrypted = envelopeLimit.content(mine.getContentStream(recipient).getContentStream());
         // the content is the author's SignedData, typed id-data or id-signedData; anything else fails to parse below
-        CMSSignedDataParser signed = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(),
-                decrypted.getContentStream());
+        NonContentLimit signedDataLimit = NonContentLimit.signedData(decrypted);
+        SignedContentDigests digests = new SignedContentDigests();
+        CMSSignedDataParser signed = new CMSSignedDataParser(digests, signedDataLimit);
         long size;
-        try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            InputStream content = signed.getSignedContent().getContentStream();
+        try (OutputStream out = digests.tee(Files.newOutputStream(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+            InputStream content = signedDataLimit.content(signed.getSignedContent().getContentStream());
             byte[] buf = new byte[1 << 20];
             long total = 0;
             int n;
@@ -135,9 +141,9 @@ public final class Opener {
             }
             size = total;
         }
-        X509Certificate signer = verifiedSigner(signed);
-        decrypted.drain(); // reads to the end, where the authentication tag is checked
-        in.transferTo(java.io.OutputStream.nullOutputStream()); // the framing checks every byte to the end
+        X509Certificate signer = verifiedSigner(signed, digests);
+        decrypted.transferTo(OutputStream.nullOutputStream()); // reads to the end, where the authentication tag is checked
+        in.transferTo(OutputStream.nullOutputStream()); // the framing checks every byte to the end
 
         try (var channel = java.nio.channels.FileChannel.open(partial, StandardOpenOption.WRITE)) {
             channel.force(true);
@@ -145,44 +151,17 @@ public final class Opener {
         return new Opened(size, signer, profile);
     }
 
-    /** Unwraps the content key with the JDK's RSA-OAEP, as Bouncy Castle would, then decrypts with {@link FastGcmDecryptor}. */
-    private Recipient fastKeyTrans() {
-        return new JceKeyTransAuthEnvelopedRecipient(identity.privateKey()) {
-            @Override
-            public org.bouncycastle.cms.RecipientOperator getRecipientOperator(org.bouncycastle.asn1.x509.AlgorithmIdentifier keyAlg,
-                    org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg, byte[] encryptedKey) throws org.bouncycastle.cms.CMSException {
-                return fast(contentAlg, extractSecretKey(keyAlg, contentAlg, encryptedKey));
-            }
-        };
-    }
-
-    private Recipient fastKeyAgree() {
-        return new JceKeyAgreeAuthEnvelopedRecipient(identity.privateKey()) {
-            @Override
-            public org.bouncycastle.cms.RecipientOperator getRecipientOperator(org.bouncycastle.asn1.x509.AlgorithmIdentifier keyAlg,
-                    org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg, org.bouncycastle.asn1.x509.SubjectPublicKeyInfo senderKey,
-                    org.bouncycastle.asn1.ASN1OctetString ukm, byte[] encryptedKey) throws org.bouncycastle.cms.CMSException {
-                return fast(contentAlg, extractSecretKey(keyAlg, contentAlg, senderKey, ukm, encryptedKey));
-            }
-        }.setProvider(Bc.NAME);
-    }
-
-    private static org.bouncycastle.cms.RecipientOperator fast(org.bouncycastle.asn1.x509.AlgorithmIdentifier contentAlg,
-                                                               java.security.Key key) throws org.bouncycastle.cms.CMSException {
-        try {
-            return new org.bouncycastle.cms.RecipientOperator(new org.lscb.exchange.envelope.internal.FastGcmDecryptor(contentAlg, key));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new org.bouncycastle.cms.CMSException("cannot set up decryption", e);
-        }
-    }
-
-    private X509Certificate verifiedSigner(CMSSignedDataParser signed) throws Exception {
+    private X509Certificate verifiedSigner(CMSSignedDataParser signed, SignedContentDigests written) throws Exception {
         Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
         if (signers.size() != 1) {
             throw new EnvelopeOpeningException();
         }
         SignerInformation s = signers.iterator().next();
         Algorithms.checkSignature(s.getDigestAlgorithmID().getAlgorithm(), s.toASN1Structure().getDigestEncryptionAlgorithm());
+        // Bouncy Castle hashes only with the algorithms the SignedData lists, and checks an unlisted signer's
+        // messageDigest against the digest of nothing: a signature over an empty document would fit any content
+        byte[] digest = written.of(s.getDigestAlgorithmID().getAlgorithm()).orElseThrow(() -> new SignatureException(
+                "the signer's digest " + s.getDigestAlgOID() + " is not among the SignedData's digestAlgorithms"));
         @SuppressWarnings("unchecked")
         Store<X509CertificateHolder> certs = signed.getCertificates();
         Collection<X509CertificateHolder> match = certs.getMatches(s.getSID());
@@ -193,11 +172,26 @@ public final class Opener {
         if (!s.verify(org.lscb.exchange.envelope.internal.JdkSignatures.verifier(cert))) {
             throw new EnvelopeOpeningException();
         }
+        // and, whatever the parser compared, the signed messageDigest must be the digest of what was written out
+        if (!MessageDigest.isEqual(signedMessageDigest(s), digest)) {
+            throw new SignatureException("the signed messageDigest is not the digest of the content");
+        }
         if (issuer != null) {
             cert.checkValidity();
             cert.verify(issuer.getPublicKey());
         }
         return cert;
+    }
+
+    /** The one value of the signed messageDigest attribute; a signature without signed attributes is refused. */
+    private static byte[] signedMessageDigest(SignerInformation s) throws SignatureException {
+        AttributeTable signedAttributes = s.getSignedAttributes();
+        ASN1EncodableVector values = signedAttributes == null ? new ASN1EncodableVector()
+                : signedAttributes.getAll(CMSAttributes.messageDigest);
+        if (values.size() != 1 || Attribute.getInstance(values.get(0)).getAttrValues().size() != 1) {
+            throw new SignatureException("the signature does not sign exactly one messageDigest");
+        }
+        return ASN1OctetString.getInstance(Attribute.getInstance(values.get(0)).getAttrValues().getObjectAt(0)).getOctets();
     }
 
     private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path dir) {

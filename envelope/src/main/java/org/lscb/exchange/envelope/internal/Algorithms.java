@@ -1,5 +1,6 @@
 package org.lscb.exchange.envelope.internal;
 
+import java.security.Key;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -54,6 +55,21 @@ public final class Algorithms {
             return;
         }
         throw new UnsupportedEnvelopeException("a " + container + " container");
+    }
+
+    /**
+     * A content key for AES-256, GCM or CBC: exactly 32 bytes. A shorter key decrypts too (as AES-128 or AES-192)
+     * under a label that says AES-256, so the envelope would be reported, and re-granted, as stronger than it is.
+     */
+    public static void checkContentKey(Key key) {
+        byte[] encoded = key == null ? null : key.getEncoded();
+        int bytes = encoded == null ? 0 : encoded.length;
+        if (encoded != null) {
+            java.util.Arrays.fill(encoded, (byte) 0);
+        }
+        if (bytes != 32) {
+            throw new UnsupportedEnvelopeException("an AES-256 content key of " + (bytes * 8) + " bits");
+        }
     }
 
     /** RSA-OAEP with SHA-256 (or stronger) and MGF1 with the same hash; PKCS#1 v1.5 is refused. */

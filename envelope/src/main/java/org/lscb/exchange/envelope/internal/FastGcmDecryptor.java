@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.cms.GCMParameters;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.InputStreamWithMAC;
 import org.bouncycastle.operator.InputAEADDecryptor;
+import org.lscb.exchange.envelope.EnvelopeTooLargeException;
 
 /**
  * AES-256-GCM decryption that streams in constant memory at the JDK's hardware speed. The JDK's own
@@ -29,13 +30,27 @@ public final class FastGcmDecryptor implements InputAEADDecryptor {
 
     private static final int TAG = 16;
     private static final int SLICE = 16 * 1024;
+    /**
+     * The most ciphertext (tag excluded) this decrypts: the tag is recomputed with the JDK's AES-GCM, which takes at
+     * most this much under one key and nonce, as when sealing, and past it throws ProviderException. Counted here so
+     * that a larger envelope is refused as too large instead.
+     */
+    public static final long MAX_CONTENT_BYTES = GcmContentEncryptor.MAX_CONTENT_BYTES;
 
+    private final long maxContent;
     private final AlgorithmIdentifier algorithm;
     private final Cipher ctr;
     private final Cipher tagger;
     private InputStream source;
 
+    /** The content key must be an AES-256 key (32 bytes): a shorter one would decrypt an envelope labelled AES-256 as AES-128. */
     public FastGcmDecryptor(AlgorithmIdentifier algorithm, Key contentKey) throws GeneralSecurityException {
+        this(algorithm, contentKey, MAX_CONTENT_BYTES);
+    }
+
+    FastGcmDecryptor(AlgorithmIdentifier algorithm, Key contentKey, long maxContent) throws GeneralSecurityException {
+        Algorithms.checkContentKey(contentKey);
+        this.maxContent = maxContent;
         GCMParameters params = GCMParameters.getInstance(algorithm.getParameters());
         byte[] nonce = params.getNonce();
         if (params.getIcvLen() != TAG || nonce.length != 12) {
@@ -63,17 +78,21 @@ public final class FastGcmDecryptor implements InputAEADDecryptor {
         return new Decrypting(ciphertextAndTag);
     }
 
+    /**
+     * Refuses authenticated attributes: Bouncy Castle hands them over after the content (RFC 5083 puts them after it),
+     * too late for AES-GCM, whose additional data comes first. The Sealer never sends any.
+     */
     @Override
     public OutputStream getAADStream() {
         return new OutputStream() {
             @Override
-            public void write(int b) {
-                tagger.updateAAD(new byte[] {(byte) b});
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
             }
 
             @Override
-            public void write(byte[] b, int off, int len) {
-                tagger.updateAAD(b, off, len);
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("authenticated attributes (authAttrs) are not supported in an AuthEnvelopedData");
             }
         };
     }
@@ -95,6 +114,7 @@ public final class FastGcmDecryptor implements InputAEADDecryptor {
         private final byte[] scratch = new byte[SLICE + 2 * TAG];
         private boolean finished;
         private boolean eof;
+        private long decrypted;
 
         Decrypting(InputStream source) {
             super(source);
@@ -141,6 +161,10 @@ public final class FastGcmDecryptor implements InputAEADDecryptor {
                 outLimit = 0;
                 return;
             }
+            if (decrypted + ready > maxContent) {
+                throw new EnvelopeTooLargeException(maxContent);
+            }
+            decrypted += ready;
             if (plain.length < ready) {
                 plain = new byte[buf.length];
             }
@@ -166,6 +190,10 @@ public final class FastGcmDecryptor implements InputAEADDecryptor {
             finished = true;
             if (held != TAG) {
                 throw new IOException("truncated: no authentication tag");
+            }
+            if (source instanceof InputStreamWithMAC withMac && withMac.getMAC().length != TAG) {
+                // the tag belongs in the mac field whole, not split between it and the content
+                throw new IOException("the mac field holds " + withMac.getMAC().length + " bytes, not the 16-byte tag");
             }
             try {
                 byte[] last = tagger.doFinal();

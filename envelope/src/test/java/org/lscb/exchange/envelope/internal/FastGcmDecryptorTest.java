@@ -65,6 +65,75 @@ class FastGcmDecryptorTest {
                 .isInstanceOf(java.security.GeneralSecurityException.class);
     }
 
+    @Test
+    void a128BitContentKey_isRefused_thoughTheLabelSaysAes256() {
+        AlgorithmIdentifier aes256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(new byte[12], 16));
+
+        assertThatThrownBy(() -> new FastGcmDecryptor(aes256, new SecretKeySpec(new byte[16], "AES")))
+                .isInstanceOf(org.lscb.exchange.envelope.UnsupportedEnvelopeException.class)
+                .hasMessageStartingWith("an AES-256 content key of 128 bits");
+    }
+
+    @Test
+    void authenticatedAttributes_areRefused() throws Exception {
+        FastGcmDecryptor d = decryptor(bytes(32, 1), bytes(12, 2));
+
+        assertThatThrownBy(() -> d.getAADStream().write(new byte[] {0x31, 0})).isInstanceOf(IOException.class)
+                .hasMessageContaining("authAttrs");
+    }
+
+    @Test
+    void contentUpToTheLimit_isDecrypted_andOneByteMoreIsRefusedAsTooLarge() throws Exception {
+        byte[] key = bytes(32, 1);
+        byte[] nonce = bytes(12, 2);
+        AlgorithmIdentifier alg = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, 16));
+        byte[] atLimit = bytes(300_000, 3);
+        byte[] pastLimit = bytes(300_001, 3);
+
+        assertThat(readAll(new FastGcmDecryptor(alg, new SecretKeySpec(key, "AES"), 300_000)
+                .getInputStream(new ByteArrayInputStream(jdkSeal(key, nonce, atLimit))))).isEqualTo(atLimit);
+        assertThatThrownBy(() -> readAll(new FastGcmDecryptor(alg, new SecretKeySpec(key, "AES"), 300_000)
+                .getInputStream(new ByteArrayInputStream(jdkSeal(key, nonce, pastLimit)))))
+                .isInstanceOf(org.lscb.exchange.envelope.EnvelopeTooLargeException.class).hasMessageContaining("300000 bytes");
+    }
+
+    /**
+     * The tag is recomputed with the JDK's AES-GCM, which takes 2 GiB - 1 byte and then throws ProviderException, an
+     * unchecked crash to the caller. Past the limit (what the Sealer seals) the refusal is ours, before the JDK's.
+     */
+    @Test
+    void pastTheJdksLimit_theRefusalIsOurs_notTheJdksProviderException() throws Exception {
+        long ciphertextAndTag = FastGcmDecryptor.MAX_CONTENT_BYTES + 1 + 16;
+        InputStream zeros = new InputStream() {
+            private long left = ciphertextAndTag;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+        InputStream plain = decryptor(bytes(32, 1), bytes(12, 2)).getInputStream(zeros);
+        byte[] buf = new byte[1 << 20];
+
+        assertThatThrownBy(() -> {
+            while (plain.read(buf) >= 0) {
+                // decrypts up to the limit
+            }
+        }).isInstanceOf(org.lscb.exchange.envelope.EnvelopeTooLargeException.class);
+        assertThat(FastGcmDecryptor.MAX_CONTENT_BYTES).isEqualTo(GcmContentEncryptor.MAX_CONTENT_BYTES);
+    }
+
     private static FastGcmDecryptor decryptor(byte[] key, byte[] nonce) throws Exception {
         return new FastGcmDecryptor(new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, 16)),
                 new SecretKeySpec(key, "AES"));
