@@ -19,10 +19,11 @@ import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.lscb.exchange.envelope.internal.BerReader;
+import org.lscb.exchange.envelope.internal.SignedContentDigests;
 
 /**
  * An encapsulating SignedData read from a stream in bounded memory: the encapsulated content is streamed
- * out while {@link ContentDigests} hashes it with each announced digest algorithm, and only what follows
+ * out while {@link SignedContentDigests} hashes it with each announced digest algorithm, and only what follows
  * the content is kept, each part under a cap checked before it is read. Revocation lists are refused on
  * sight (the deployment checks revocation itself); certificates are capped in number and total size;
  * exactly one SignerInfo of bounded size is allowed. Nothing is trusted here: the caller verifies.
@@ -39,11 +40,11 @@ final class StreamedSignedData {
 
     private final List<AlgorithmIdentifier> digestAlgorithms;
     private final ASN1ObjectIdentifier contentType;
-    private final ContentDigests digests;
+    private final SignedContentDigests digests;
     private final List<Certificate> certificates;
     private final SignerInfo signerInfo;
 
-    private StreamedSignedData(List<AlgorithmIdentifier> digestAlgorithms, ASN1ObjectIdentifier contentType, ContentDigests digests,
+    private StreamedSignedData(List<AlgorithmIdentifier> digestAlgorithms, ASN1ObjectIdentifier contentType, SignedContentDigests digests,
                                List<Certificate> certificates, SignerInfo signerInfo) {
         this.digestAlgorithms = digestAlgorithms;
         this.contentType = contentType;
@@ -71,8 +72,14 @@ final class StreamedSignedData {
         BerReader.Frame signedData = r.open(r.expect(explicit, 0x30, "SignedData"));
         r.readWhole(r.expect(signedData, 0x02, "version"), 16);
         List<AlgorithmIdentifier> algorithms = digestAlgorithms(r, signedData);
-        ContentDigests digests = new ContentDigests();
-        algorithms.forEach(a -> digests.add(a.getAlgorithm()));
+        SignedContentDigests digests = new SignedContentDigests();
+        for (AlgorithmIdentifier a : algorithms) {
+            try {
+                digests.get(a);
+            } catch (org.bouncycastle.operator.OperatorCreationException e) {
+                throw new UnsupportedEnvelopeException("a content digest " + a.getAlgorithm());
+            }
+        }
 
         BerReader.Frame encap = r.open(r.expect(signedData, 0x30, "encapsulated content"));
         ASN1ObjectIdentifier contentType = oid(r, encap, "encapsulated content type");
@@ -89,7 +96,6 @@ final class StreamedSignedData {
             throw new UnsupportedEnvelopeException("an outer signature whose content is missing");
         }
         streamOctets(r, octets, digests.tee(content), 0);
-        digests.finish();
         r.close(eContentFrame, "the content");
         r.close(encap, "the encapsulated content");
 

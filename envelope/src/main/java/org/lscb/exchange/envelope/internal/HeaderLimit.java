@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Bounds how much may be read before {@link #lift()}: the parsers read an envelope's header (its
- * recipients) into memory, so a header of a gigabyte must fail early rather than fill the heap.
+ * Bounds how much of an envelope may be read by a step that needs only its header (its recipients), which
+ * the parsers read into memory: a header of a gigabyte must fail early rather than fill the heap. Opening
+ * reads past the header and bounds what it reads with {@link NonContentLimit} instead.
  */
 public final class HeaderLimit extends FilterInputStream {
 
@@ -14,14 +15,9 @@ public final class HeaderLimit extends FilterInputStream {
     public static final long MAX_HEADER = 4L * 1024 * 1024;
 
     private long read;
-    private boolean lifted;
 
     public HeaderLimit(InputStream in) {
         super(in);
-    }
-
-    public void lift() {
-        lifted = true;
     }
 
     @Override
@@ -40,7 +36,7 @@ public final class HeaderLimit extends FilterInputStream {
 
     private void count(int n) throws IOException {
         read += n;
-        if (!lifted && read > MAX_HEADER) {
+        if (read > MAX_HEADER) {
             throw new IOException("the envelope's header is larger than " + MAX_HEADER + " bytes");
         }
     }
