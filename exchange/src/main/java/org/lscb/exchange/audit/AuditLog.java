@@ -44,9 +44,20 @@ public final class AuditLog {
 
     /** Entries, oldest first, optionally for one review and within [from, to). */
     public List<AuditEntry> find(String reviewId, Instant from, Instant to, int offset, int limit) {
+        return find(reviewId, null, from, to, offset, limit);
+    }
+
+    /**
+     * As {@link #find(String, Instant, Instant, int, int)}, and with {@code leadBoardId} only the entries of
+     * reviews that board leads, besides those of no review: one board's officers do not read another's reviews.
+     */
+    public List<AuditEntry> find(String reviewId, String leadBoardId, Instant from, Instant to, int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where 1 = 1");
         if (reviewId != null) {
             jpql.append(" and e.reviewId = :review");
+        }
+        if (leadBoardId != null) {
+            jpql.append(" and (e.reviewId is null or e.reviewId in (select r.id from Review r where r.leadLscbId = :board))");
         }
         if (from != null) {
             jpql.append(" and e.occurredAt >= :from");
@@ -58,6 +69,9 @@ public final class AuditLog {
         TypedQuery<AuditEntry> q = em.createQuery(jpql.toString(), AuditEntry.class);
         if (reviewId != null) {
             q.setParameter("review", reviewId);
+        }
+        if (leadBoardId != null) {
+            q.setParameter("board", leadBoardId);
         }
         if (from != null) {
             q.setParameter("from", from);

@@ -59,6 +59,18 @@ public class AccountService {
             hash = hasher.hash(request.password());
         }
         String passwordHash = hash;
+        try {
+            return insert(by, request, passwordHash);
+        } catch (jakarta.persistence.PersistenceException e) {
+            // the same username created at the same moment by another request: the unique key refused this one
+            if (database.read(em -> new JpaAccountRepository(em).byUsername(request.username())).isPresent()) {
+                throw new InvalidValueException("username", "is taken");
+            }
+            throw e;
+        }
+    }
+
+    private Account insert(Caller by, NewAccount request, String passwordHash) {
         return database.inTransaction(em -> {
             JpaAccountRepository accounts = new JpaAccountRepository(em);
             if (request.organisationId() != null

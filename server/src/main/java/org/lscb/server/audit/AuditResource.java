@@ -18,6 +18,9 @@ import org.lscb.exchange.audit.AuditLog;
 import org.lscb.exchange.audit.AuditVerification;
 import org.lscb.registry.persistence.Database;
 import org.lscb.registry.value.InvalidValueException;
+import org.lscb.registry.account.Role;
+import org.lscb.server.auth.Caller;
+import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.auth.TokenIssuer;
 import org.lscb.server.json.Paging;
 
@@ -28,14 +31,16 @@ public class AuditResource {
 
     private Database database;
     private TokenIssuer signer;
+    private CallerResolver callers;
 
     protected AuditResource() {
     }
 
     @Inject
-    public AuditResource(Database database, TokenIssuer signer) {
+    public AuditResource(Database database, TokenIssuer signer, CallerResolver callers) {
         this.database = database;
         this.signer = signer;
+        this.callers = callers;
     }
 
     public record EntryBody(long index, Instant at, String actor, String action, String objectType, String objectId,
@@ -49,6 +54,9 @@ public class AuditResource {
 
     public record Entries(List<EntryBody> entries) {
     }
+
+    /** Leads no review: an officer without an organisation reads only the entries of no review. */
+    private static final String NO_BOARD = "-";
 
     /** The head of the chain, signed with the server's token key so it can be checked against {@code /auth/jwks}. */
     public record Checkpoint(long entries, String head, Instant at, String signature) {
@@ -64,8 +72,12 @@ public class AuditResource {
             throw new InvalidValueException("to", "must be after from");
         }
         Paging paging = Paging.parse(page, size);
+        // an administrator reads everything; a board's officer the entries of no review and of the reviews the
+        // board leads (ARCHITECTURE.md: the lead LSCB's officers read its audit), never another board's
+        Caller by = callers.caller();
+        String leadBoard = by.has(Role.ADMIN) ? null : by.organisationId() == null ? NO_BOARD : by.organisationId();
         return database.read(em -> new Entries(new AuditLog(em)
-                .find(blankToNull(reviewId), f, t, paging.page() * paging.size(), paging.size())
+                .find(blankToNull(reviewId), leadBoard, f, t, paging.page() * paging.size(), paging.size())
                 .stream().map(EntryBody::of).toList()));
     }
 

@@ -74,18 +74,31 @@ public class ReviewerService {
      */
     public Reviewer create(Caller by, Reviewer.Profile profile) {
         boolean self = by.has(Role.REVIEWER);
-        Reviewer created = database.inTransaction(em -> {
-            JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
-            if (self && reviewers.byAccount(by.accountId()).isPresent()) {
-                throw new InvalidValueException("accountId", "this account already has a reviewer profile");
+        Reviewer created;
+        try {
+            created = database.inTransaction(em -> {
+                JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+                if (self && reviewers.byAccount(by.accountId()).isPresent()) {
+                    throw alreadyRegistered();
+                }
+                Reviewer r = new Reviewer(self ? by.accountId() : null, profile, clock.instant());
+                reviewers.add(r);
+                audit(em, by, "REVIEWER_CREATED", r, r.displayName());
+                return r;
+            });
+        } catch (jakarta.persistence.PersistenceException e) {
+            // the same account registered at the same moment from another request: the unique key refused this one
+            if (self && database.read(em -> new JpaReviewerRepository(em).byAccount(by.accountId())).isPresent()) {
+                throw alreadyRegistered();
             }
-            Reviewer r = new Reviewer(self ? by.accountId() : null, profile, clock.instant());
-            reviewers.add(r);
-            audit(em, by, "REVIEWER_CREATED", r, r.displayName());
-            return r;
-        });
+            throw e;
+        }
         search.upsert(created);
         return created;
+    }
+
+    private static InvalidValueException alreadyRegistered() {
+        return new InvalidValueException("accountId", "this account already has a reviewer profile");
     }
 
     public Reviewer get(Caller by, String id) {
@@ -108,9 +121,12 @@ public class ReviewerService {
         return added[0];
     }
 
-    /** An officer verifies (or, with {@code verified=false}, withdraws) a piece of evidence. */
+    /**
+     * An officer verifies (or, with {@code verified=false}, withdraws) a piece of evidence. DOMAIN.md: evidence
+     * is verified by an LSCB officer; an administrator runs the deployment and does not vouch for reviewers.
+     */
     public Reviewer verifyEvidence(Caller by, String id, String evidenceId, boolean verified, String note) {
-        if (!manages(by)) {
+        if (!by.has(Role.LSCB_OFFICER)) {
             throw new ForbiddenException("only LSCB officers verify evidence");
         }
         return change(by, id, verified ? "EVIDENCE_VERIFIED" : "EVIDENCE_WITHDRAWN", (r, now) -> {

@@ -123,7 +123,7 @@ public class ReviewersResource {
 
     @POST
     @Path("{id}/evidence/{eid}/verification")
-    @RolesAllowed({"ADMIN", OFFICERS})
+    @RolesAllowed(OFFICERS)
     public ReviewerView verify(@PathParam("id") String id, @PathParam("eid") String evidenceId, VerificationBody body) {
         required(body);
         if (body.verified() == null) {

@@ -17,14 +17,14 @@ class AuditIT {
     @Test
     void organisationAndAccountChanges_areAuditedWithTheActor(Api api) {
         Api.Login officer = api.newAccount("LSCB_OFFICER");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(2);
         Api.Reply created = api.post("/api/v1/organisations", officer.token(),
                 "{\"name\":\"Audited Org " + Api.unique() + "\",\"kind\":\"EDUCATION\"}");
         String orgId = created.json().getString("id");
 
-        var entries = api.get("/api/v1/audit?size=100&page=" + lastPage(api, officer.token()), officer.token())
-                .json().getJsonArray("entries");
+        var entries = since(api, officer.token(), before, null);
 
-        assertThat(entries.stream().map(v -> (JsonObject) v)
+        assertThat(entries.stream()
                 .anyMatch(e -> e.getString("action").equals("ORGANISATION_CREATED")
                         && e.getString("objectId").equals(orgId) && e.getString("actor").equals(officer.id())))
                 .isTrue();
@@ -79,6 +79,36 @@ class AuditIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo("to");
         assertThat(api.get("/api/v1/audit?from=yesterday", api.adminToken()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBoardsOfficer_readsTheAuditOfTheReviewsTheBoardLeads_andNoOtherBoards(Api api) {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+        ReviewWorld w = ReviewWorld.create(api);
+        String reviewId = w.openScr(3).getString("id");
+        Api.Login otherBoardsOfficer = api.newAccount("LSCB_OFFICER");
+
+        var lead = since(api, w.officer().token(), before, reviewId);
+        var other = since(api, otherBoardsOfficer.token(), before, reviewId);
+        var otherUnfiltered = since(api, otherBoardsOfficer.token(), before, null);
+
+        assertThat(lead).isNotEmpty().allMatch(e -> reviewId.equals(e.getString("reviewId", null)));
+        assertThat(other).isEmpty();
+        assertThat(otherUnfiltered).isNotEmpty().noneMatch(e -> reviewId.equals(e.getString("reviewId", null)));
+        assertThat(since(api, api.adminToken(), before, reviewId)).hasSameSizeAs(lead);
+    }
+
+    /** The entries the caller may read since {@code from}, optionally of one review, every page. */
+    static java.util.List<JsonObject> since(Api api, String token, java.time.Instant from, String reviewId) {
+        java.util.List<JsonObject> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            var entries = api.get("/api/v1/audit?size=100&page=" + page + "&from=" + from + (reviewId == null ? "" : "&reviewId=" + reviewId),
+                    token).json().getJsonArray("entries").getValuesAs(JsonObject.class);
+            all.addAll(entries);
+            if (entries.size() < 100) {
+                return all;
+            }
+        }
     }
 
     private static long lastPage(Api api, String token) {
