@@ -69,12 +69,15 @@ public class ReviewAppointments {
      */
     public Appointment appoint(Caller by, String id, AppointmentRole role, String reviewerId, String accountId, String overrideReason) {
         try {
-            return database.inTransaction(em -> {
+            return reviews.auditingRefusals(by, id, role + " appointment", () -> database.inTransaction(em -> {
                 Review r = allowed(em, by, id, Action.MANAGE);
                 IndependenceAnswer answer = null;
                 if (reviewerId != null) {
                     Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId)
                             .orElseThrow(() -> new InvalidValueException("reviewerId", "names no reviewer on the register"));
+                    // the answer holds only while the reviewer's affiliations and interests stay as read: a change
+                    // to them committed meanwhile (which could not see this appointment to flag it) makes this 409
+                    em.lock(reviewer, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                     answer = r.independenceOf(reviewer, independence, today());
                 }
                 if (accountId != null) {
@@ -89,7 +92,7 @@ public class ReviewAppointments {
                             + "; Chair's reason: " + a.overrideReason().get());
                 }
                 return a;
-            });
+            }));
         } catch (NotIndependentException e) {
             database.inTransaction(em -> {
                 new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "APPOINTMENT_REFUSED", "review", id)
@@ -111,12 +114,12 @@ public class ReviewAppointments {
     }
 
     public Appointment endAppointment(Caller by, String id, String appointmentId) {
-        return database.inTransaction(em -> {
+        return reviews.auditingRefusals(by, id, "end of appointment", () -> database.inTransaction(em -> {
             Review r = allowed(em, by, id, Action.MANAGE);
             Appointment a = r.endAppointment(appointmentId, by.accountId(), clock.instant());
             audit(em, by, "APPOINTMENT_ENDED", r, a.role() + " appointment " + a.id());
             return a;
-        });
+        }));
     }
 
     public PanelRule.Answer panelCheck(Caller by, String id) {

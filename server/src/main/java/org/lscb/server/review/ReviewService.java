@@ -182,18 +182,18 @@ public class ReviewService {
 
     public ScrCriteria.Assessment decide(Caller by, String id, ScrFacts facts, ScrDecisionKind decision, String reason,
                                          LocalDate decidedOn) {
-        return database.inTransaction(em -> {
+        return auditingRefusals(by, id, "SCR decision " + decision, () -> database.inTransaction(em -> {
             Review r = allowed(em, by, id, Action.MANAGE);
             ScrCriteria.Assessment a = r.recordScrDecision(facts, decision, reason, decidedOn == null ? today() : decidedOn,
                     by.accountId(), today());
             audit(em, by, "SCR_DECISION_RECORDED", r, decision + " (criteria " + (a.met() ? "met" : "not met") + "): " + reason);
             return a;
-        });
+        }));
     }
 
     /** Pauses (with a reason), resumes or meets one of the review's clocks. */
     public Seen moveClock(Caller by, String id, ClockKind kind, ClockMove move, LocalDate on, String reason) {
-        return database.inTransaction(em -> {
+        return auditingRefusals(by, id, move + " of clock " + kind, () -> database.inTransaction(em -> {
             Review r = allowed(em, by, id, Action.MANAGE);
             LocalDate day = on == null ? today() : on;
             switch (move) {
@@ -204,25 +204,29 @@ public class ReviewService {
             audit(em, by, "CLOCK_" + (move == ClockMove.MET ? "MET" : move + "D"), r, kind + " on " + day
                     + (reason == null ? "" : ": " + reason));
             return new Seen(r, ReviewAccess.relations(r, viewer(em, by)));
-        });
+        }));
     }
 
     public enum ClockMove { PAUSE, RESUME, MET }
 
     /** Replaces the organisations under review and re-checks every live lead appointment. */
     public Seen changeOrganisations(Caller by, String id, Set<String> organisationIds) {
-        return database.inTransaction(em -> {
+        return auditingRefusals(by, id, "change of the organisations", () -> database.inTransaction(em -> {
             Review r = allowed(em, by, id, Action.MANAGE);
             mustExist(new JpaOrganisationRepository(em), organisationIds);
             JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
-            List<Appointment> flagged = r.changeOrganisations(organisationIds,
-                    rid -> r.independenceOf(reviewers.byId(rid).orElseThrow(), independence, today()), clock.instant());
+            List<Appointment> flagged = r.changeOrganisations(organisationIds, rid -> {
+                Reviewer reviewer = reviewers.byId(rid).orElseThrow();
+                // re-checked against the reviewer as read: a concurrent change to them makes one of the two 409
+                em.lock(reviewer, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                return r.independenceOf(reviewer, independence, today());
+            }, clock.instant());
             audit(em, by, "REVIEW_ORGANISATIONS_CHANGED", r, "now " + String.join(", ", new java.util.TreeSet<>(organisationIds)));
             for (Appointment a : flagged) {
                 audit(em, by, "APPOINTMENT_FLAGGED", r, "appointment " + a.id() + ": " + a.flagReasons().orElse(""));
             }
             return new Seen(r, ReviewAccess.relations(r, viewer(em, by)));
-        });
+        }));
     }
 
     public static boolean exists(EntityManager em, String reviewId) {
@@ -251,6 +255,25 @@ public class ReviewService {
             throw new NotFoundException();
         }
         return new Seen(r.get(), rel);
+    }
+
+    /**
+     * SECURITY.md: bad input that touches a review leaves a line in its audit log. A change the review's rules
+     * refuse (an SCR declined although the criteria are met, a clock moved wrongly, an appointment that cannot
+     * be made or ended) is audited in a transaction of its own, as the change's rolls back. Access refusals are
+     * audited where they are decided ({@link #refused}).
+     */
+    <T> T auditingRefusals(Caller by, String reviewId, String what, java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (InvalidValueException | ReviewRuleException | org.lscb.registry.review.UnknownAppointmentException e) {
+            database.inTransaction(em -> {
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "REVIEW_CHANGE_REFUSED", "review", reviewId)
+                        .forReview(reviewId).withDetails(what + ": " + e.getMessage()));
+                return null;
+            });
+            throw e;
+        }
     }
 
     /** SECURITY.md: a request outside the access policy is audited. Its own transaction, as the caller's rolls back. */

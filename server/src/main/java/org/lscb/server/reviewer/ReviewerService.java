@@ -189,6 +189,9 @@ public class ReviewerService {
                             String... organisationsThatMustExist) {
         Reviewer changed = database.inTransaction(em -> {
             Reviewer r = visible(em, by, id);
+            // every change counts as a new version of the reviewer, so an appointment checked against the old one
+            // at the same moment cannot also commit (ReviewAppointments.appoint locks the same way)
+            em.lock(r, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
             for (String org : organisationsThatMustExist) {
                 if (org != null && orgs.byId(org).isEmpty()) {
@@ -209,6 +212,11 @@ public class ReviewerService {
     private Reviewer visible(EntityManager em, Caller by, String id) {
         Reviewer r = new JpaReviewerRepository(em).byId(id).orElseThrow(NotFoundException::new);
         if (!manages(by) && !r.ownedBy(by.accountId())) {
+            // SECURITY.md: no one let in outside the policy, and audited; in its own transaction, as the caller's may roll back
+            database.inTransaction(audit -> {
+                audit(audit, by, "REVIEWER_ACCESS_REFUSED", r, "another reviewer's profile");
+                return null;
+            });
             throw new NotFoundException();
         }
         return r;

@@ -76,6 +76,8 @@ class ReviewerRegistryIT {
         assertThat(api.get("/api/v1/reviewers", reviewer.token()).status()).isEqualTo(403);
         assertThat(api.post("/api/v1/reviewers", reviewer.token(), profile("Second " + Api.unique(), "POLICE", "LONDON")).status())
                 .isEqualTo(400);
+        assertThat(ReviewsIT.auditEntries(api).stream().filter(e -> other.equals(e.getString("objectId", null)))
+                .map(e -> e.getString("action"))).as("both refusals audited").containsSubsequence("REVIEWER_ACCESS_REFUSED", "REVIEWER_ACCESS_REFUSED");
     }
 
     @Test

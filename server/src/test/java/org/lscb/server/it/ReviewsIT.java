@@ -115,6 +115,8 @@ class ReviewsIT {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.error()).isEqualTo("scr_required");
+        assertThat(audit(api, id)).as("SECURITY.md: a refused change to a review is audited").containsSubsequence(
+                "REVIEW_CHANGE_REFUSED", "SCR_DECISION_RECORDED");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().getBoolean("criteriaMet")).isTrue();
         assertThat(review.getString("status")).isEqualTo("IN_PROGRESS");
@@ -214,6 +216,49 @@ class ReviewsIT {
         assertThat(appointment.getBoolean("flagged")).isTrue();
         assertThat(appointment.getString("flagReasons")).contains("CURRENT_AFFILIATION");
         assertThat(audit(api, id)).contains("APPOINTMENT_FLAGGED");
+    }
+
+    @Test
+    void aLeadAppointedWhileTheirNewAffiliationCommits_isFlaggedOrOneOfTheTwoIsRefused(Api api) throws Exception {
+        ReviewWorld w = ReviewWorld.create(api);
+        String id = w.openScr(3).getString("id");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 6; i++) {
+                String lead = w.reviewer(null);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                var appointed = pool.submit(() -> {
+                    go.await();
+                    return w.appoint(id, lead, "LEAD_REVIEWER");
+                });
+                var affiliated = pool.submit(() -> {
+                    go.await();
+                    return api.post("/api/v1/reviewers/" + lead + "/affiliations", w.officer().token(), "{\"organisationId\":\""
+                            + w.agencies().get(1) + "\",\"kind\":\"EMPLOYMENT\",\"role\":\"Officer\",\"from\":\""
+                            + LocalDate.now().minusDays(1) + "\"}");
+                });
+                go.countDown();
+                Api.Reply a = appointed.get();
+                Api.Reply b = affiliated.get();
+
+                // whichever order they committed in, a live lead is never conflicted without being flagged
+                JsonObject live = api.get("/api/v1/reviews/" + id, w.officer().token()).json().getJsonArray("appointments")
+                        .getValuesAs(JsonObject.class).stream()
+                        .filter(x -> lead.equals(x.getString("reviewerId", null)) && (!x.containsKey("endedAt") || x.isNull("endedAt")))
+                        .findFirst().orElse(null);
+                boolean conflicted = b.status() == 201;
+                assertThat(a.status()).as(a.body()).isIn(201, 409);
+                assertThat(b.status()).as(b.body()).isIn(201, 409);
+                if (live != null && conflicted) {
+                    assertThat(live.getBoolean("flagged")).as("round " + i + ": appointed " + a.status() + ", affiliated " + b.status()).isTrue();
+                }
+                if (live != null) {
+                    api.send("DELETE", "/api/v1/reviews/" + id + "/appointments/" + live.getString("id"), w.officer().token(), null, null);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
