@@ -321,6 +321,18 @@ class ReviewTest {
     }
 
     @Test
+    void noReview_startsNoCompletionClock_evenWhenAnInitiationDateWasGivenAtOpening() {
+        Review r = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "NM-SCR-2026-04", "Child B", ReviewFixtures.boards(),
+                java.util.Set.of(ReviewFixtures.POLICE), new KeyDates(ReviewFixtures.INCIDENT, null, ReviewFixtures.NOTIFIED, null,
+                ReviewFixtures.NOTIFIED, TODAY), null, false), OFFICER, NOW);
+
+        r.recordScrDecision(criteriaNotMet(), ScrDecisionKind.NO_REVIEW, "handled by one agency", DECIDED, CHAIR, TODAY);
+
+        assertThat(r.status()).isEqualTo(ReviewStatus.CLOSED_NO_REVIEW);
+        assertThat(r.clock(ClockKind.SCR_COMPLETION)).as("a closed review has no SCR to complete").isEmpty();
+    }
+
+    @Test
     void decidingTwice_isRefusedAsAlreadyDecided() {
         Review r = scr();
         r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "criteria met", DECIDED, CHAIR, TODAY);
