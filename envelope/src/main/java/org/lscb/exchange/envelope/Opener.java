@@ -14,11 +14,6 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
@@ -173,7 +168,9 @@ public final class Opener {
             throw new EnvelopeOpeningException();
         }
         // and, whatever the parser compared, the signed messageDigest must be the digest of what was written out
-        if (!MessageDigest.isEqual(signedMessageDigest(s), digest)) {
+        byte[] signedDigest = SignedContentDigests.signedMessageDigest(s.getSignedAttributes())
+                .orElseThrow(() -> new SignatureException("the signature does not sign exactly one messageDigest"));
+        if (!MessageDigest.isEqual(signedDigest, digest)) {
             throw new SignatureException("the signed messageDigest is not the digest of the content");
         }
         if (issuer != null) {
@@ -181,17 +178,6 @@ public final class Opener {
             cert.verify(issuer.getPublicKey());
         }
         return cert;
-    }
-
-    /** The one value of the signed messageDigest attribute; a signature without signed attributes is refused. */
-    private static byte[] signedMessageDigest(SignerInformation s) throws SignatureException {
-        AttributeTable signedAttributes = s.getSignedAttributes();
-        ASN1EncodableVector values = signedAttributes == null ? new ASN1EncodableVector()
-                : signedAttributes.getAll(CMSAttributes.messageDigest);
-        if (values.size() != 1 || Attribute.getInstance(values.get(0)).getAttrValues().size() != 1) {
-            throw new SignatureException("the signature does not sign exactly one messageDigest");
-        }
-        return ASN1OctetString.getInstance(Attribute.getInstance(values.get(0)).getAttrValues().getObjectAt(0)).getOctets();
     }
 
     private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path dir) {

@@ -11,10 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -23,6 +20,7 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.util.Store;
 import org.lscb.exchange.envelope.internal.Algorithms;
 import org.lscb.exchange.envelope.internal.JdkSignatures;
+import org.lscb.exchange.envelope.internal.SignedContentDigests;
 
 /**
  * An uploader's outer signature around an envelope (API.md "Documents"): streams the signed content (the
@@ -68,7 +66,10 @@ public final class OuterSignature {
         Algorithms.checkSignature(digestAlgorithm, info.getDigestEncryptionAlgorithm());
         byte[] digest = sd.contentDigest(digestAlgorithm).orElseThrow(() -> new UnsupportedEnvelopeException(
                 "an outer signature whose signer's digest algorithm " + digestAlgorithm + " is not among the SignedData's digest algorithms"));
-        if (!MessageDigest.isEqual(digest, signedMessageDigest(info))) {
+        byte[] signed = SignedContentDigests.signedMessageDigest(info.getAuthenticatedAttributes() == null ? null
+                : new AttributeTable(info.getAuthenticatedAttributes())).orElseThrow(() -> new UnsupportedEnvelopeException(
+                        "an outer signature that does not sign exactly one message digest"));
+        if (!MessageDigest.isEqual(digest, signed)) {
             throw new UnsupportedEnvelopeException("an outer signature over other content");
         }
         CMSSignedData detached = new CMSSignedData(Map.of(digestAlgorithm, digest), sd.withoutContent());
@@ -80,27 +81,10 @@ public final class OuterSignature {
             throw new UnsupportedEnvelopeException("an outer signature without its signer's certificate");
         }
         X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
-        if (!s.verify(JdkSignatures.verifier(cert)) || !MessageDigest.isEqual(digest, s.getContentDigest())) {
+        if (!s.verify(JdkSignatures.verifier(cert))) {
             throw new UnsupportedEnvelopeException("an outer signature that does not verify");
         }
         return cert;
-    }
-
-    /** The signed messageDigest attribute: exactly one, with one value. Without signed attributes nothing binds the content. */
-    private static byte[] signedMessageDigest(SignerInfo info) {
-        if (info.getAuthenticatedAttributes() == null) {
-            throw new UnsupportedEnvelopeException("an outer signature without signed attributes");
-        }
-        AttributeTable attrs = new AttributeTable(info.getAuthenticatedAttributes());
-        var all = attrs.getAll(CMSAttributes.messageDigest);
-        if (all.size() != 1) {
-            throw new UnsupportedEnvelopeException("an outer signature with " + all.size() + " message digests (exactly one allowed)");
-        }
-        Attribute a = (Attribute) all.get(0);
-        if (a.getAttrValues().size() != 1) {
-            throw new UnsupportedEnvelopeException("an outer signature whose message digest has " + a.getAttrValues().size() + " values");
-        }
-        return ASN1OctetString.getInstance(a.getAttrValues().getObjectAt(0)).getOctets();
     }
 
     /** The caller's stream: a failure to write there is the server's (disk full), not the uploader's. */

@@ -136,6 +136,21 @@ public final class BlobStore {
         Files.deleteIfExists(staged.file());
     }
 
+    /**
+     * Removes a staged body that was not committed, or nothing when it was (or is null); a file that cannot be
+     * removed now is an orphan for {@link BlobSweeper}.
+     */
+    public void discardQuietly(Staged staged) {
+        if (staged == null) {
+            return;
+        }
+        try {
+            discard(staged);
+        } catch (IOException e) {
+            // the sweeper removes orphaned temporary files
+        }
+    }
+
     public InputStream open(String sha256) throws IOException {
         return Files.newInputStream(pathOf(sha256));
     }

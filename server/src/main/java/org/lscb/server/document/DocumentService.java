@@ -122,13 +122,20 @@ public class DocumentService {
         Set<String> newIds = refusingGrant(by, d, () -> newlyEntitled(d, seen, splice.addressees(granted)));
         BlobStore.Staged staged = null;
         try {
-            staged = store().stageWritten(out -> {
-                try (InputStream in = store().open(d.sha256())) {
-                    splice.addRecipients(in, granted, out);
+            staged = refusingGrant(by, d, () -> {
+                try {
+                    return store().stageWritten(out -> {
+                        try (InputStream in = store().open(d.sha256())) {
+                            splice.addRecipients(in, granted, out); // refuses what the envelope itself rules out
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             });
             StoredBlob blob = store().commit(staged);
             return database.inTransaction(em -> {
+                new AuditLog(em).lockForAppend(); // the audit head before any row, as every writer takes them
                 Document locked = em.find(Document.class, d.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 if (!locked.sha256().equals(d.sha256())) {
                     throw new org.lscb.registry.review.ReviewRuleException("changed_meanwhile",
@@ -142,7 +149,7 @@ public class DocumentService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            discard(staged);
+            store().discardQuietly(staged);
         }
     }
 
@@ -150,7 +157,8 @@ public class DocumentService {
     private <T> T refusingGrant(Caller by, Document d, java.util.function.Supplier<T> step) {
         try {
             return step.get();
-        } catch (RuntimeException e) {
+        } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
+                 | org.lscb.registry.review.ReviewRuleException e) {
             audit(by, "DOCUMENT_GRANT_REFUSED", d, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
@@ -333,16 +341,6 @@ public class DocumentService {
     private void audit(Caller by, String action, Document d, String details) {
         database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "document", d.id())
                 .forReview(d.reviewId()).withDetails(details)));
-    }
-
-    private void discard(BlobStore.Staged staged) {
-        if (staged != null) {
-            try {
-                store().discard(staged);
-            } catch (IOException e) {
-                // an orphan temporary file; the sweeper removes it
-            }
-        }
     }
 
     private static void closeQuietly(InputStream in) {

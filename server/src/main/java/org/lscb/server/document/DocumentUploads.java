@@ -118,11 +118,7 @@ public class DocumentUploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            try {
-                store().discard(staged);
-            } catch (IOException e) {
-                // an orphan temporary file; the sweeper removes it
-            }
+            store().discardQuietly(staged);
         }
     }
 
@@ -159,13 +155,7 @@ public class DocumentUploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (staged != null) {
-                try {
-                    store().discard(staged); // F3: a commit that failed (disk full) leaves no temporary file
-                } catch (IOException e) {
-                    // an orphan temporary file; the sweeper removes it
-                }
-            }
+            store().discardQuietly(staged); // F3: a commit that failed (disk full) leaves no temporary file
         }
     }
 

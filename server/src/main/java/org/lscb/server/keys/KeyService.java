@@ -72,9 +72,10 @@ public class KeyService {
                     throw new ForbiddenException("only an officer of an LSCB enrols its board key");
                 }
                 // one board key at a time: a second one is refused until the first is revoked (both audited), so no
-                // officer can quietly add a key that every later document would have to be encrypted to. The board's
-                // row is locked first, so two officers enrolling at once cannot both pass the check.
-                em.lock(org, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                // officer can quietly add a key that every later document would have to be encrypted to. The audit
+                // head is locked first, as every writer takes it (AuditLog.lockForAppend), so two officers enrolling
+                // at once take turns and the second sees the first's key.
+                new AuditLog(em).lockForAppend();
                 if (!new JpaCertificateRepository(em).usableOfBoard(org.id(), clock.instant()).isEmpty()) {
                     throw new org.lscb.registry.review.ReviewRuleException("board_key_exists",
                             "the board already has an active board key; revoke it first (POST /api/v1/keys/{certId}/revoke)");

@@ -197,8 +197,15 @@ class ClientIT {
         String docId = id(paediatrician.run("send", cdr, report.toString(), "--type", "CORONER_JOINT_REPORT", "--key-password-file",
                 paediatrician.keyPassword.toString()).out());
 
-        Result receipt = coroner.run("receipt", docId, "--sign", "--key-password-file", coroner.keyPassword.toString());
+        Path fetched = coroner.folder.resolve("joint.p7m");
+        assertThat(coroner.run("fetch", docId, "--out", fetched.toString()).status()).isZero();
+        Path other = Files.write(coroner.folder.resolve("other.p7m"), ExchangeIT.bytes(100));
+        Result notWhatWasFetched = coroner.run("receipt", docId, "--sign", other.toString(), "--key-password-file",
+                coroner.keyPassword.toString());
+        Result receipt = coroner.run("receipt", docId, "--sign", fetched.toString(), "--key-password-file", coroner.keyPassword.toString());
 
+        assertThat(notWhatWasFetched.status()).isEqualTo(1);
+        assertThat(notWhatWasFetched.err()).contains("not the document's current envelope");
         assertThat(receipt.status()).as(receipt.err()).isZero();
         assertThat(receipt.out()).contains("Signed receipt");
         assertThat(api.get("/api/v1/inbox", coronerLogin.token()).value().asJsonArray().getJsonObject(0).getBoolean("received")).isTrue();

@@ -125,13 +125,14 @@ class DocumentRulesIT {
 
         Api.Reply byTheBoardKey = receipt(reviewer, docId, detachedSignature(board, sha256));
         Api.Reply overAnotherHash = receipt(reviewer, docId, detachedSignature(reviewersKey, "00".repeat(32)));
-        Api.Reply notBase64 = receipt(reviewer, docId, "not base64 at all!");
+        Api.Reply notBase64 = receipt(reviewer, docId, "QUFB=QUFB");
         Api.Reply signed = receipt(reviewer, docId, detachedSignature(reviewersKey, sha256));
 
         assertThat(byTheBoardKey.status()).as(byTheBoardKey.body()).isEqualTo(400);
         assertThat(byTheBoardKey.body()).contains("someone other than the recipient");
         assertThat(overAnotherHash.status()).as(overAnotherHash.body()).isEqualTo(400);
         assertThat(notBase64.status()).as(notBase64.body()).isEqualTo(400);
+        assertThat(notBase64.body()).contains("must be base64 or PEM");
         assertThat(signed.status()).as(signed.body()).isEqualTo(201);
         assertThat(signed.json().getBoolean("signed")).isTrue();
     }
@@ -145,23 +146,24 @@ class DocumentRulesIT {
         }
         ExecutorService pool = Executors.newFixedThreadPool(officers.size());
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> all = new ArrayList<>();
+        List<Future<Api.Reply>> all = new ArrayList<>();
         for (Api.Login o : officers) {
             all.add(pool.submit(() -> {
                 go.await();
-                try {
-                    KeyHolder.enrol(api, o.token(), "board", false);
-                } catch (AssertionError refused) {
-                    // 409 board_key_exists for all but one
-                }
-                return null;
+                return KeyHolder.tryEnrol(api, o.token(), "board", false).reply();
             }));
         }
         go.countDown();
-        for (Future<?> f : all) {
-            f.get();
+        List<Api.Reply> replies = new ArrayList<>();
+        for (Future<Api.Reply> f : all) {
+            replies.add(f.get());
         }
         pool.shutdown();
+        assertThat(replies).filteredOn(r -> r.status() == 201).hasSize(1);
+        assertThat(replies).filteredOn(r -> r.status() != 201).allSatisfy(r -> {
+            assertThat(r.status()).as(r.body()).isEqualTo(409);
+            assertThat(r.error()).isEqualTo("board_key_exists");
+        });
         List<JsonObject> boardKeys = api.get("/api/v1/keys/mine", officers.get(0).token()).value().asJsonArray().getValuesAs(JsonObject.class)
                 .stream().filter(c -> "BOARD".equals(c.getString("purpose")) && "ACTIVE".equals(c.getString("status"))).toList();
         assertThat(boardKeys).hasSize(1);

@@ -25,6 +25,16 @@ final class KeyHolder {
 
     /** Makes a key pair, sends a PKCS#10 request and answers the identity with the issued certificate. */
     static Identity enrol(Api api, String token, String purpose, boolean rsa) throws Exception {
+        Enrolment e = tryEnrol(api, token, purpose, rsa);
+        assertThat(e.reply().status()).as(e.reply().body()).isEqualTo(201);
+        return Identity.of(e.key(), certificates(e.reply().body()).get(0));
+    }
+
+    /** A request for a certificate and the server's answer, whatever it was. */
+    record Enrolment(java.security.PrivateKey key, Api.Reply reply) {
+    }
+
+    static Enrolment tryEnrol(Api api, String token, String purpose, boolean rsa) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance(rsa ? "RSA" : "EC");
         if (rsa) {
             g.initialize(3072);
@@ -40,8 +50,7 @@ final class KeyHolder {
         }
         Api.Reply r = api.send("POST", "/api/v1/keys/enrol" + (purpose == null ? "" : "?for=" + purpose), token, "application/pkcs10",
                 pem.toString().getBytes(StandardCharsets.US_ASCII));
-        assertThat(r.status()).as(r.body()).isEqualTo(201);
-        return Identity.of(kp.getPrivate(), certificates(r.body()).get(0));
+        return new Enrolment(kp.getPrivate(), r);
     }
 
     static List<X509Certificate> certificates(String pemBundle) throws Exception {

@@ -97,6 +97,25 @@ public final class SignedContentDigests implements DigestCalculatorProvider {
     }
 
     /**
+     * The one value of a signer's signed {@code messageDigest} attribute; empty without signed attributes (nothing
+     * then binds the content) or unless there is exactly one such attribute with exactly one value.
+     */
+    public static Optional<byte[]> signedMessageDigest(org.bouncycastle.asn1.cms.AttributeTable signedAttributes) {
+        if (signedAttributes == null) {
+            return Optional.empty();
+        }
+        org.bouncycastle.asn1.ASN1EncodableVector values = signedAttributes.getAll(org.bouncycastle.asn1.cms.CMSAttributes.messageDigest);
+        if (values.size() != 1) {
+            return Optional.empty();
+        }
+        org.bouncycastle.asn1.cms.Attribute a = org.bouncycastle.asn1.cms.Attribute.getInstance(values.get(0));
+        if (a.getAttrValues().size() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(org.bouncycastle.asn1.ASN1OctetString.getInstance(a.getAttrValues().getObjectAt(0)).getOctets());
+    }
+
+    /**
      * The digest with {@code algorithm} of everything written so far, which ends the hashing; empty unless the
      * SignedData listed the algorithm and the profile allows it.
      */
