@@ -124,10 +124,11 @@ class OpensslInteropTest {
         return p;
     }
 
+    /** Runs a command, its output appended to {@code log} (null: this class's openssl.log); its exit status, or -1. */
     static int run(List<String> command, Path log) {
         try {
             Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("openssl.log").toFile())).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo((log != null ? log : dir.resolve("openssl.log")).toFile())).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return -1;
