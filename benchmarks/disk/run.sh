@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# How this host makes 1 GiB durable: Files.copy (the upload benchmark's reference), direct I/O (how the
-# exchange stages blobs), the page cache, and the page cache with early syncs, each with recently freed
-# and with settled free memory. Run it on a deployment's host before revisiting StagingFile's choice.
+# How this host makes 1 GiB durable: Files.copy (the upload benchmark's reference), direct I/O
+# (DOCUMENTS_STAGING=direct), the page cache in 1 MiB writes, and the page cache as uploads are staged by
+# default (64 KiB writes, an fdatasync every 64 MiB), each with recently freed and with settled free memory.
+# Run it on a deployment's host to choose DOCUMENTS_STAGING.
 # Usage: benchmarks/disk/run.sh [folder on the file system to measure] [rounds]   (needs 3 GiB free there)
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -15,10 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * How a host makes 1 GiB durable, by the ways a blob could be staged: the measurement behind the choice of
- * direct I/O in the exchange's {@code StagingFile}, to be repeated on a deployment's own host before that
- * choice is revisited. Each way writes 1 GiB in 1 MiB blocks and ends with an {@code fsync}, as a blob does
- * before its metadata commits; {@code Files.copy} of the same bytes is the upload benchmark's reference.
+ * How a host makes 1 GiB durable, by the ways a blob could be staged: the measurement behind the exchange's
+ * {@code StagingFile} and its setting {@code DOCUMENTS_STAGING}, to be repeated on a deployment's own host.
+ * Each way writes 1 GiB from 1 MiB blocks and ends with an {@code fsync}, as a blob does before its metadata
+ * commits: with {@code O_DIRECT} ({@code direct}), through the page cache in 1 MiB writes, and as staging does
+ * by default, in 64 KiB writes with an {@code fdatasync} every 64 MiB beside them. {@code Files.copy} of the
+ * same bytes is the upload benchmark's reference.
  *
  * <p>Each is measured twice: with <em>recent</em> free memory (a 1 GiB file deleted just before, as the upload
  * benchmark's reference copy starts right after the plaintext is deleted) and with <em>settled</em> free
@@ -32,7 +34,8 @@ public final class DiskProbe {
 
     private static final int BLOCK = 1 << 20;
     private static final long SIZE = 1L << 30;
-    private static final long EARLY_SYNC_EVERY = 128L << 20;
+    private static final long EARLY_SYNC_EVERY = 64L << 20;
+    private static final int SMALL_WRITE = 64 << 10;
     private static final long SETTLE_MILLIS = 4000;
 
     private DiskProbe() {
@@ -48,19 +51,19 @@ public final class DiskProbe {
         byte[] random = new byte[BLOCK];
         new SplittableRandom(13).nextBytes(random);
         block.put(random).flip();
-        write(source, block, false, 0);
+        write(source, block, false, BLOCK, 0);
         ExecutorService syncer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "early-sync");
             t.setDaemon(true);
             return t;
         });
         Map<String, List<double[]>> results = new LinkedHashMap<>();
-        String[] ways = {"Files.copy", "direct", "page cache", "page cache, early syncs"};
+        String[] ways = {"Files.copy", "direct", "page cache", "page cache, 64 KiB writes, early syncs"};
         try {
             for (int r = 0; r < rounds; r++) {
                 for (boolean settled : new boolean[] {false, true}) {
                     for (String way : ways) {
-                        write(filler, block, false, 0);
+                        write(filler, block, false, BLOCK, 0);
                         sync();
                         Files.delete(filler);
                         if (settled) {
@@ -75,7 +78,8 @@ public final class DiskProbe {
                                 ch.force(true);
                             }
                         } else {
-                            writesDone = write(target, block, way.equals("direct"), way.endsWith("early syncs") ? EARLY_SYNC_EVERY : 0, syncer);
+                            boolean staging = way.endsWith("early syncs");
+                            writesDone = write(target, block, way.equals("direct"), staging ? SMALL_WRITE : BLOCK, staging ? EARLY_SYNC_EVERY : 0, syncer);
                         }
                         long end = System.nanoTime();
                         Files.delete(target);
@@ -106,17 +110,21 @@ public final class DiskProbe {
         });
     }
 
-    private static void write(Path file, ByteBuffer block, boolean direct, long earlySyncEvery) throws Exception {
+    private static void write(Path file, ByteBuffer block, boolean direct, int piece, long earlySyncEvery) throws Exception {
         ExecutorService none = Executors.newSingleThreadExecutor();
         try {
-            write(file, block, direct, earlySyncEvery, none);
+            write(file, block, direct, piece, earlySyncEvery, none);
         } finally {
             none.shutdown();
         }
     }
 
-    /** Writes 1 GiB of the block, syncing early on {@code syncer} when asked; returns when the last write returned. */
-    private static long write(Path file, ByteBuffer block, boolean direct, long earlySyncEvery, ExecutorService syncer) throws Exception {
+    /**
+     * Writes 1 GiB of the block in writes of {@code piece} bytes, syncing early on {@code syncer} when asked; returns
+     * when the last write returned.
+     */
+    private static long write(Path file, ByteBuffer block, boolean direct, int piece, long earlySyncEvery, ExecutorService syncer)
+            throws Exception {
         long written;
         try (FileChannel ch = direct
                 ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT)
@@ -124,9 +132,11 @@ public final class DiskProbe {
             CompletableFuture<Void> early = CompletableFuture.completedFuture(null);
             long syncedUpTo = 0;
             for (long at = 0; at < SIZE; at += BLOCK) {
-                ByteBuffer b = block.duplicate();
-                while (b.hasRemaining()) {
-                    ch.write(b, at + b.position());
+                for (int off = 0; off < BLOCK; off += piece) {
+                    ByteBuffer b = block.duplicate().position(off).limit(off + piece);
+                    while (b.hasRemaining()) {
+                        ch.write(b, at + b.position());
+                    }
                 }
                 if (earlySyncEvery > 0 && at + BLOCK - syncedUpTo >= earlySyncEvery && early.isDone()) {
                     syncedUpTo = at + BLOCK;

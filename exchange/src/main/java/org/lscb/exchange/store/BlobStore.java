@@ -21,10 +21,33 @@ public final class BlobStore {
 
     private static final String INCOMING = ".incoming";
 
+    /** How staged bodies reach the disk (see {@link StagingFile} for what was measured). */
+    public enum Staging {
+        /** Through the page cache in small writes, synced early while the body arrives: the default. */
+        PAGE_CACHE,
+        /** Bypassing the page cache ({@code O_DIRECT}) where the file system allows it. */
+        DIRECT;
+
+        /** From a setting's value: {@code page-cache} or {@code direct}. */
+        public static Staging of(String value) {
+            return switch (value.strip()) {
+                case "page-cache" -> PAGE_CACHE;
+                case "direct" -> DIRECT;
+                default -> throw new IllegalArgumentException("must be page-cache or direct, not " + value);
+            };
+        }
+    }
+
     private final Path root;
+    private final Staging staging;
 
     public BlobStore(Path root) throws IOException {
+        this(root, Staging.PAGE_CACHE);
+    }
+
+    public BlobStore(Path root, Staging staging) throws IOException {
         this.root = root;
+        this.staging = java.util.Objects.requireNonNull(staging);
         Files.createDirectories(root.resolve(INCOMING));
     }
 
@@ -42,7 +65,7 @@ public final class BlobStore {
         ensureSpace(0);
         Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
         boolean ok = false;
-        try (InputStream in = check.apply(new Bounded(body, maxBytes)); StagingFile out = new StagingFile(file)) {
+        try (InputStream in = check.apply(new Bounded(body, maxBytes)); StagingFile out = new StagingFile(file, staging)) {
             byte[] buf = new byte[256 * 1024];
             int n;
             // StagingFile gathers whatever arrives into 1 MiB blocks for the disk; this loop only moves bytes on
@@ -73,7 +96,7 @@ public final class BlobStore {
         ensureSpace(0);
         Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
         boolean ok = false;
-        try (StagingFile out = new StagingFile(file)) {
+        try (StagingFile out = new StagingFile(file, staging)) {
             java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 256 * 1024);
             writer.writeTo(buffered);
             buffered.flush();

@@ -23,27 +23,39 @@ import java.util.logging.Logger;
 
 /**
  * The temporary file a blob is written to. The receiving thread only copies bytes into 1 MiB blocks;
- * each full block is then hashed by one worker and written to the disk by another, while the receiving
- * thread fills the next one.
+ * each full block is then hashed by one worker and written by another, while the receiving thread fills
+ * the next one.
  *
  * <p>Measured on a 1 GiB upload here: with hashing and writing in the receiving thread it spent about
  * 0.65 s hashing and 1 s writing through the page cache; with both in one background thread it still
  * waited about 1 s for that thread; split in two, the three overlap, and the receiving thread (0.7-0.9 s
  * reading the socket) is what sets the pace, or the disk when it is slow.
  *
- * <p>The writes go one after another, in order: on this disk 1 GiB of 1 MiB direct writes took 0.48-0.66 s
- * from one thread and 0.8-1.0 s from two to eight threads at once.
- *
- * <p>Where the file system allows it the blocks bypass the page cache ({@code O_DIRECT}). A stored
- * envelope is written once and read rarely, and copying it through the page cache first cost this
- * machine more than the disk write itself: with {@code dd} on 1 GiB, 0.75 s and 0.27 s of system time
- * direct against 1.24 s and 0.63 s through the cache with the fsync at the end that a blob needs before
- * its metadata commits. The last partial block goes through the cache; {@link BlobStore#commit} syncs
- * it. File systems without direct I/O get the same pipeline through the cache.
+ * <p>The writes go one after another, in order, through the page cache in pieces of {@link #WRITE_BYTES},
+ * and every {@link #EARLY_SYNC_BYTES} a second thread starts an {@code fdatasync} of what is written so far
+ * (unless the last one is still running), so that the disk works while the body arrives and the fsync
+ * before the commit has little left. Both choices were measured (1 GiB uploads to the benchmark's server):
+ * <ul>
+ *   <li>the size of each write decides what filling the page cache costs on a VM whose free memory the host
+ *       takes back (free page reporting): 1 MiB writes cost the writer 2.3-3.9 s of CPU per GiB, 256 KiB
+ *       writes as much in the server, 16-64 KiB writes 0.3-0.6 s beside the 0.63 s of hashing (larger writes
+ *       get larger page-cache folios, and here those are the expensive ones to back);</li>
+ *   <li>without the early syncs the final fsync waited for the whole GiB: uploads 1.99-3.84 s against 1.40-1.92 s
+ *       with them.</li>
+ * </ul>
+ * Uploads took 1.40-1.92 s this way, against 2.21-2.56 s with {@link BlobStore.Staging#DIRECT} on the same day.
+ * {@link BlobStore.Staging#DIRECT} ({@code O_DIRECT}, whole aligned blocks, the last partial block through the cache) is
+ * there for hosts where measuring ({@code benchmarks/disk/run.sh}) shows it faster; a file system without
+ * direct I/O falls back to the page cache.
  */
 final class StagingFile extends OutputStream {
 
     static final int BLOCK_BYTES = 1 << 20;
+    /** One write through the page cache. */
+    static final int WRITE_BYTES = 64 << 10;
+    /** How much is written through the page cache between the starts of two early syncs. */
+    static final long EARLY_SYNC_BYTES = 64L << 20;
+
     /**
      * Blocks handed over and not yet both hashed and written; the receiving thread fills one more. Four
      * rather than two keep the workers busy while the receiving thread waits for the socket: its waits for
@@ -55,6 +67,11 @@ final class StagingFile extends OutputStream {
 
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "blob-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final ExecutorService SYNCERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "blob-syncer");
         t.setDaemon(true);
         return t;
     });
@@ -72,6 +89,12 @@ final class StagingFile extends OutputStream {
     private CompletableFuture<Void> hashed = CompletableFuture.completedFuture(null);
     /** The last block's write: the next one is written after it. */
     private CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
+    /** The last early sync; a failed one fails the file, since a later fsync may not report the same error. */
+    private volatile CompletableFuture<Void> syncing = CompletableFuture.completedFuture(null);
+    /** Where the last early sync was started, written only by the writing worker. */
+    private long syncStartedAt;
+    /** How many early syncs were started. */
+    private final java.util.concurrent.atomic.AtomicInteger earlySyncs = new java.util.concurrent.atomic.AtomicInteger();
     private ByteBuffer filling;
     private long size;
     private long handedOver;
@@ -80,15 +103,12 @@ final class StagingFile extends OutputStream {
     private record InFlight(ByteBuffer block, CompletableFuture<Void> done) {
     }
 
-    StagingFile(Path file) throws IOException {
-        this(file, true, StagingBlocks.SHARED);
+    StagingFile(Path file, BlobStore.Staging mode) throws IOException {
+        this(file, mode, StagingBlocks.SHARED);
     }
 
-    /**
-     * {@code tryDirect} false writes through the page cache, as on a file system without direct I/O. Waits
-     * for a block from {@code blocks} if all are out.
-     */
-    StagingFile(Path file, boolean tryDirect, StagingBlocks blocks) throws IOException {
+    /** Waits for a block from {@code blocks} if all are out. */
+    StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks) throws IOException {
         this.file = file;
         this.blocks = blocks;
         try {
@@ -97,7 +117,7 @@ final class StagingFile extends OutputStream {
             throw new IllegalStateException(e);
         }
         int blockSize = (int) Files.getFileStore(file.getParent()).getBlockSize();
-        FileChannel direct = tryDirect ? openDirect(file, blockSize) : null;
+        FileChannel direct = mode == BlobStore.Staging.DIRECT ? openDirect(file, blockSize) : null;
         this.channel = direct != null ? direct : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.alignment = direct != null ? blockSize : 1;
         try {
@@ -175,9 +195,27 @@ final class StagingFile extends OutputStream {
     private void writeFully(ByteBuffer buf, long at) {
         try {
             long pos = at;
-            while (buf.hasRemaining()) {
-                pos += channel.write(buf, pos);
+            int end = buf.limit();
+            int piece = alignment > 1 ? end : WRITE_BYTES;
+            while (buf.position() < end) {
+                buf.limit(Math.min(end, buf.position() + piece));
+                while (buf.hasRemaining()) {
+                    pos += channel.write(buf, pos);
+                }
             }
+            if (alignment == 1 && pos - syncStartedAt >= EARLY_SYNC_BYTES && syncing.isDone()) {
+                syncStartedAt = pos;
+                earlySyncs.incrementAndGet();
+                syncing = syncing.thenRunAsync(this::syncData, SYNCERS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void syncData() {
+        try {
+            channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -197,6 +235,10 @@ final class StagingFile extends OutputStream {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing " + file.getFileName());
         }
+    }
+
+    private void awaitSync() throws IOException {
+        await(new InFlight(null, syncing));
     }
 
     private void awaitAll() throws IOException {
@@ -230,6 +272,7 @@ final class StagingFile extends OutputStream {
                 }
             }
         }
+        awaitSync();
         finished = true;
     }
 
@@ -245,6 +288,10 @@ final class StagingFile extends OutputStream {
                 LOG.log(Level.FINE, "left for the sweeper: " + staged, e);
             }
         });
+    }
+
+    int earlySyncs() {
+        return earlySyncs.get();
     }
 
     boolean direct() {
@@ -269,6 +316,11 @@ final class StagingFile extends OutputStream {
             awaitAll();
         } catch (IOException e) {
             // a failed upload is being abandoned; its first error has been reported already, or will be by finish()
+            LOG.log(Level.FINE, "while abandoning " + file.getFileName(), e);
+        }
+        try {
+            awaitSync();
+        } catch (IOException e) {
             LOG.log(Level.FINE, "while abandoning " + file.getFileName(), e);
         } finally {
             try {

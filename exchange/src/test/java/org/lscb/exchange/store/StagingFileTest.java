@@ -22,12 +22,13 @@ class StagingFileTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"0,true", "1,true", "4095,true", "4096,true", "4097,true", "1048575,true", "1048576,true", "1048577,true",
-            "3670027,true", "0,false", "1048577,false", "3670027,false"})
-    void contentHashAndSize_areWhatWasWritten(int length, boolean tryDirect) throws Exception {
+    @CsvSource({"0,DIRECT", "1,DIRECT", "4095,DIRECT", "4096,DIRECT", "4097,DIRECT", "1048575,DIRECT", "1048576,DIRECT", "1048577,DIRECT",
+            "3670027,DIRECT", "0,PAGE_CACHE", "1,PAGE_CACHE", "65535,PAGE_CACHE", "65536,PAGE_CACHE", "65537,PAGE_CACHE",
+            "1048577,PAGE_CACHE", "3670027,PAGE_CACHE"})
+    void contentHashAndSize_areWhatWasWritten(int length, BlobStore.Staging mode) throws Exception {
         byte[] data = random(length);
         Path file = dir.resolve(UUID.randomUUID() + ".part");
-        try (StagingFile out = new StagingFile(file, tryDirect, StagingBlocks.SHARED)) {
+        try (StagingFile out = new StagingFile(file, mode, StagingBlocks.SHARED)) {
             Random sizes = new Random(5);
             int at = 0;
             while (at < length) {
@@ -39,7 +40,7 @@ class StagingFileTest {
 
             assertThat(out.size()).isEqualTo(length);
             assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
-            if (!tryDirect) {
+            if (mode == BlobStore.Staging.PAGE_CACHE) {
                 assertThat(out.direct()).isFalse();
             }
         }
@@ -47,25 +48,60 @@ class StagingFileTest {
     }
 
     @org.junit.jupiter.api.Test
-    void onExt4OrXfs_theBlocksBypassThePageCache() throws Exception {
+    void onExt4OrXfs_directStaging_bypassesThePageCache() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type()));
-        try (StagingFile out = new StagingFile(dir.resolve("direct.part"))) {
+        try (StagingFile out = new StagingFile(dir.resolve("direct.part"), BlobStore.Staging.DIRECT)) {
             assertThat(out.direct()).isTrue();
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void pageCacheStaging_syncsWhileTheBodyArrives_andDirectStagingDoesNot() throws Exception {
+        int length = (int) (2 * StagingFile.EARLY_SYNC_BYTES + 12_345);
+        byte[] chunk = random(StagingFile.BLOCK_BYTES);
+        for (BlobStore.Staging mode : BlobStore.Staging.values()) {
+            Path file = dir.resolve(mode + ".part");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (StagingFile out = new StagingFile(file, mode, StagingBlocks.SHARED)) {
+                for (int at = 0; at < length; at += chunk.length) {
+                    int n = Math.min(chunk.length, length - at);
+                    out.write(chunk, 0, n);
+                    sha.update(chunk, 0, n);
+                }
+                out.finish();
+
+                // the first early sync always starts once 64 MiB are written; later ones only when the last one is done
+                if (mode == BlobStore.Staging.PAGE_CACHE) {
+                    assertThat(out.earlySyncs()).isBetween(1, 2);
+                } else if (out.direct()) {
+                    assertThat(out.earlySyncs()).isZero();
+                }
+                assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(sha.digest()));
+            }
+            assertThat(Files.size(file)).isEqualTo(length);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theStagingSetting_isPageCacheOrDirect_andNothingElse() {
+        assertThat(BlobStore.Staging.of("page-cache")).isEqualTo(BlobStore.Staging.PAGE_CACHE);
+        assertThat(BlobStore.Staging.of(" direct ")).isEqualTo(BlobStore.Staging.DIRECT);
+        assertThatThrownBy(() -> BlobStore.Staging.of("cache")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("page-cache or direct");
+    }
+
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void theHash_isOnlyThereOnceFinished(boolean tryDirect) throws Exception {
-        try (StagingFile out = new StagingFile(dir.resolve("x.part"), tryDirect, StagingBlocks.SHARED)) {
+    @org.junit.jupiter.params.provider.EnumSource(BlobStore.Staging.class)
+    void theHash_isOnlyThereOnceFinished(BlobStore.Staging mode) throws Exception {
+        try (StagingFile out = new StagingFile(dir.resolve("x.part"), mode, StagingBlocks.SHARED)) {
             out.write(new byte[10]);
             assertThatThrownBy(out::sha256).isInstanceOf(IllegalStateException.class);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void withOneSharedBlock_manyFilesAtOnce_eachHoldsItsBytes_andEveryBlockComesBack(boolean tryDirect) throws Exception {
+    @org.junit.jupiter.params.provider.EnumSource(BlobStore.Staging.class)
+    void withOneSharedBlock_manyFilesAtOnce_eachHoldsItsBytes_andEveryBlockComesBack(BlobStore.Staging mode) throws Exception {
         StagingBlocks one = new StagingBlocks(1);
         java.util.List<java.util.concurrent.Future<Void>> files = new java.util.ArrayList<>();
         java.util.concurrent.ExecutorService uploads = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -75,7 +111,7 @@ class StagingFileTest {
                 files.add(uploads.submit(() -> {
                     byte[] data = random(length);
                     Path file = dir.resolve(UUID.randomUUID() + ".part");
-                    try (StagingFile out = new StagingFile(file, tryDirect, one)) {
+                    try (StagingFile out = new StagingFile(file, mode, one)) {
                         for (int at = 0; at < length; at += 65_536) {
                             out.write(data, at, Math.min(65_536, length - at));
                         }

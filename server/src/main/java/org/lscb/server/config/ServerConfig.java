@@ -34,6 +34,7 @@ public class ServerConfig {
     private Optional<String> caSecret;
     private long documentMaxBytes;
     private long documentMinFreeBytes;
+    private org.lscb.exchange.store.BlobStore.Staging documentStaging;
     private long uploadMinBytes;
     private Duration uploadRateWindow;
 
@@ -78,6 +79,11 @@ public class ServerConfig {
         caSecret = config.getOptionalValue("ca.secret", String.class);
         documentMaxBytes = config.getOptionalValue("documents.max-bytes", Long.class).orElse(2L * 1024 * 1024 * 1024);
         documentMinFreeBytes = config.getOptionalValue("documents.min-free-bytes", Long.class).orElse(1024L * 1024 * 1024);
+        try {
+            documentStaging = org.lscb.exchange.store.BlobStore.Staging.of(config.getOptionalValue("documents.staging", String.class).orElse("page-cache"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("documents.staging " + e.getMessage(), e);
+        }
         if (documentMaxBytes < 1024) {
             throw new IllegalStateException("documents.max-bytes must be at least 1024, not " + documentMaxBytes);
         }
@@ -203,6 +209,11 @@ public class ServerConfig {
     /** Free space the blob store keeps: an upload that would leave less is refused with 507 ({@code documents.min-free-bytes}, default 1 GiB). */
     public long documentMinFreeBytes() {
         return documentMinFreeBytes;
+    }
+
+    /** How uploads are written to the disk ({@code documents.staging}: {@code page-cache}, the default, or {@code direct}). */
+    public org.lscb.exchange.store.BlobStore.Staging documentStaging() {
+        return documentStaging;
     }
 
     /**

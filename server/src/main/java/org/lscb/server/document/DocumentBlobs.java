@@ -28,7 +28,7 @@ public class DocumentBlobs {
             synchronized (this) {
                 if (store == null) {
                     try {
-                        store = new BlobStore(config.dataDir().resolve("blobs"));
+                        store = new BlobStore(config.dataDir().resolve("blobs"), config.documentStaging());
                         store.keepFree(config.documentMinFreeBytes());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
