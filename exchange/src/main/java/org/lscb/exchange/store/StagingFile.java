@@ -44,6 +44,9 @@ import java.util.logging.Logger;
  *       with them.</li>
  * </ul>
  * Uploads took 1.40-1.92 s this way, against 2.21-2.56 s with {@link BlobStore.Staging#DIRECT} on the same day.
+ * Even small writes sometimes cost the writer 3-4 ms of CPU per block instead of 0.15-0.3 ms (right after other
+ * processes had freed gigabytes, which the host then took back); after a few such blocks in a row the rest of
+ * the file bypasses the page cache ({@link #bypassIfSlow}), so such an upload is no slower than a direct one.
  * {@link BlobStore.Staging#DIRECT} ({@code O_DIRECT}, whole aligned blocks, the last partial block through the cache) is
  * there for hosts where measuring ({@code benchmarks/disk/run.sh}) shows it faster; a file system without
  * direct I/O falls back to the page cache.
@@ -55,6 +58,15 @@ final class StagingFile extends OutputStream {
     static final int WRITE_BYTES = 64 << 10;
     /** How much is written through the page cache between the starts of two early syncs. */
     static final long EARLY_SYNC_BYTES = 64L << 20;
+    /**
+     * The writer's CPU time for one block through the page cache above which the page cache counts as slow: 1 ms
+     * per MiB, what a direct write of a block takes here in wall time. Normally it takes 0.15-0.3 ms; when the host
+     * must back the memory again it took 2-4 ms.
+     */
+    static final long SLOW_BLOCK_CPU_NANOS = 1_000_000;
+    /** Slow blocks in a row after which the rest of the file bypasses the page cache. */
+    static final int SLOW_BLOCKS_BEFORE_BYPASS = 4;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     /**
      * Blocks handed over and not yet both hashed and written; the receiving thread fills one more. Four
@@ -79,6 +91,12 @@ final class StagingFile extends OutputStream {
     private final Path file;
     private final FileChannel channel;
     private final int alignment;
+    private final int fileSystemBlock;
+    private final long slowBlockCpuNanos;
+    /** Slow page-cache blocks in a row, written only by the writing worker. */
+    private int slowBlocks;
+    /** Opened with {@code O_DIRECT} once the page cache has been slow: whole blocks go here from then on. */
+    private volatile FileChannel bypass;
     private final MessageDigest sha;
     private final StagingBlocks blocks;
     /** Every block this file has taken from {@link #blocks}, to give back on close. */
@@ -109,17 +127,24 @@ final class StagingFile extends OutputStream {
 
     /** Waits for a block from {@code blocks} if all are out. */
     StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks) throws IOException {
+        this(file, mode, blocks, SLOW_BLOCK_CPU_NANOS);
+    }
+
+    /** {@code slowBlockCpuNanos}: see {@link #SLOW_BLOCK_CPU_NANOS}; 0 makes every block slow. */
+    StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks, long slowBlockCpuNanos) throws IOException {
         this.file = file;
         this.blocks = blocks;
+        this.slowBlockCpuNanos = slowBlockCpuNanos;
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         int blockSize = (int) Files.getFileStore(file.getParent()).getBlockSize();
-        FileChannel direct = mode == BlobStore.Staging.DIRECT ? openDirect(file, blockSize) : null;
+        FileChannel direct = mode == BlobStore.Staging.DIRECT ? openDirect(file, blockSize, true) : null;
         this.channel = direct != null ? direct : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.alignment = direct != null ? blockSize : 1;
+        this.fileSystemBlock = blockSize;
         try {
             this.filling = blocks.take();
         } catch (InterruptedIOException e) {
@@ -129,18 +154,23 @@ final class StagingFile extends OutputStream {
         taken.add(filling);
     }
 
-    private static FileChannel openDirect(Path file, int blockSize) {
+    /** The file opened for direct I/O, new or (for a bypass) the one being written; null where that is not possible. */
+    private static FileChannel openDirect(Path file, int blockSize, boolean create) {
         if (blockSize <= 0 || BLOCK_BYTES % blockSize != 0 || StagingBlocks.ALIGNMENT % blockSize != 0) {
             return null;
         }
         try {
-            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+            return create
+                    ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT)
+                    : FileChannel.open(file, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.log(Level.FINE, "no direct I/O here; writing through the page cache", e);
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // the buffered open after this reports the real problem
+            if (create) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the buffered open after this reports the real problem
+                }
             }
             return null;
         }
@@ -192,24 +222,61 @@ final class StagingFile extends OutputStream {
         return b != null ? b.clear() : await(inFlight.poll()).clear();
     }
 
+    /**
+     * Writes a buffer at a position: in one go with direct I/O; otherwise through the page cache in pieces of
+     * {@link #WRITE_BYTES}, starting an early sync now and then, and watching what a whole block costs (see
+     * {@link #bypassIfSlow}).
+     */
     private void writeFully(ByteBuffer buf, long at) {
         try {
+            FileChannel around = bypass;
+            if (alignment > 1 || around != null) {
+                FileChannel ch = around != null ? around : channel;
+                long pos = at;
+                while (buf.hasRemaining()) {
+                    pos += ch.write(buf, pos);
+                }
+                return;
+            }
+            boolean wholeBlock = buf.remaining() == BLOCK_BYTES;
+            long cpuBefore = wholeBlock ? CPU.getCurrentThreadCpuTime() : 0;
             long pos = at;
             int end = buf.limit();
-            int piece = alignment > 1 ? end : WRITE_BYTES;
             while (buf.position() < end) {
-                buf.limit(Math.min(end, buf.position() + piece));
+                buf.limit(Math.min(end, buf.position() + WRITE_BYTES));
                 while (buf.hasRemaining()) {
                     pos += channel.write(buf, pos);
                 }
             }
-            if (alignment == 1 && pos - syncStartedAt >= EARLY_SYNC_BYTES && syncing.isDone()) {
+            if (pos - syncStartedAt >= EARLY_SYNC_BYTES && syncing.isDone()) {
                 syncStartedAt = pos;
                 earlySyncs.incrementAndGet();
                 syncing = syncing.thenRunAsync(this::syncData, SYNCERS);
             }
+            if (wholeBlock) {
+                bypassIfSlow(CPU.getCurrentThreadCpuTime() - cpuBefore);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sends the rest of the file around the page cache after {@link #SLOW_BLOCKS_BEFORE_BYPASS} slow blocks in a row.
+     * On a VM whose host takes back free memory, filling the page cache sometimes costs ten times its usual CPU (the
+     * host must back every page again), and then a direct write is the faster way. The blocks so far stay in the
+     * page cache; the early syncs and the commit's fsync make them durable with the rest.
+     */
+    private void bypassIfSlow(long cpuNanos) {
+        slowBlocks = cpuNanos > slowBlockCpuNanos ? slowBlocks + 1 : 0;
+        if (slowBlocks >= SLOW_BLOCKS_BEFORE_BYPASS && bypass == null) {
+            FileChannel direct = openDirect(file, fileSystemBlock, false);
+            if (direct == null) {
+                slowBlocks = Integer.MIN_VALUE; // no direct I/O here: stay with the page cache
+            } else {
+                LOG.log(Level.FINE, "the page cache is slow; the rest of {0} bypasses it", file.getFileName());
+                bypass = direct;
+            }
         }
     }
 
@@ -260,10 +327,10 @@ final class StagingFile extends OutputStream {
         awaitAll();
         filling.flip();
         sha.update(filling.duplicate());
-        int whole = filling.remaining() / alignment * alignment;
+        // direct I/O writes whole file-system blocks only: what is left of the last one goes through the page cache
+        int whole = alignment > 1 ? filling.remaining() / alignment * alignment : bypass != null ? 0 : filling.remaining();
         writeFully(filling.duplicate().limit(whole), handedOver);
         if (filling.remaining() > whole) {
-            // direct I/O writes whole blocks only: the tail goes through the page cache
             try (FileChannel tail = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 ByteBuffer rest = filling.duplicate().position(whole);
                 long pos = handedOver + whole;
@@ -288,6 +355,11 @@ final class StagingFile extends OutputStream {
                 LOG.log(Level.FINE, "left for the sweeper: " + staged, e);
             }
         });
+    }
+
+    /** True once the page cache was slow and the rest of the file went around it. */
+    boolean bypassed() {
+        return bypass != null;
     }
 
     int earlySyncs() {
@@ -323,7 +395,7 @@ final class StagingFile extends OutputStream {
         } catch (IOException e) {
             LOG.log(Level.FINE, "while abandoning " + file.getFileName(), e);
         } finally {
-            try {
+            try (FileChannel around = bypass) {
                 channel.close();
             } finally {
                 // all back, even after an interrupted wait left a worker on a block: workers only read blocks, and

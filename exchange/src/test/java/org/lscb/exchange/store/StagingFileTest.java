@@ -82,6 +82,26 @@ class StagingFileTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"-1,true", "9223372036854775807,false"})
+    void whenThePageCacheIsSlow_theRestOfTheFileBypassesIt_andTheFileHoldsExactlyItsBytes(long slowCpuNanos, boolean slow) throws Exception {
+        int length = 7 * StagingFile.BLOCK_BYTES + 12_345;
+        byte[] data = random(length);
+        Path file = dir.resolve("slow-" + slow + ".part");
+        boolean directHere = java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type());
+        try (StagingFile out = new StagingFile(file, BlobStore.Staging.PAGE_CACHE, StagingBlocks.SHARED, slowCpuNanos)) {
+            for (int at = 0; at < length; at += 100_000) {
+                out.write(data, at, Math.min(100_000, length - at));
+            }
+            out.finish();
+
+            assertThat(out.direct()).isFalse();
+            assertThat(out.bypassed()).isEqualTo(slow && directHere);
+            assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(data);
+    }
+
     @org.junit.jupiter.api.Test
     void theStagingSetting_isPageCacheOrDirect_andNothingElse() {
         assertThat(BlobStore.Staging.of("page-cache")).isEqualTo(BlobStore.Staging.PAGE_CACHE);
