@@ -130,7 +130,7 @@ final class StagingFile extends OutputStream {
         this(file, mode, blocks, SLOW_BLOCK_CPU_NANOS);
     }
 
-    /** {@code slowBlockCpuNanos}: see {@link #SLOW_BLOCK_CPU_NANOS}; 0 makes every block slow. */
+    /** {@code slowBlockCpuNanos}: see {@link #SLOW_BLOCK_CPU_NANOS}; a negative value makes every whole block slow. */
     StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks, long slowBlockCpuNanos) throws IOException {
         this.file = file;
         this.blocks = blocks;
