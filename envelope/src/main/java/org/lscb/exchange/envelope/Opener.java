@@ -8,21 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.security.SignatureException;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSEnvelopedDataParser;
 import org.bouncycastle.cms.CMSSignedDataParser;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
-import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientId;
 import org.bouncycastle.util.Store;
@@ -32,6 +29,7 @@ import org.lscb.exchange.envelope.internal.KeyRules;
 import org.lscb.exchange.envelope.internal.NonContentLimit;
 import org.lscb.exchange.envelope.internal.OpeningRecipients;
 import org.lscb.exchange.envelope.internal.SignedContentDigests;
+import org.lscb.exchange.envelope.internal.SingleSigner;
 
 /**
  * Opens an envelope addressed to one {@link Identity}: decrypts, then verifies the author's signature,
@@ -147,37 +145,27 @@ public final class Opener {
     }
 
     private X509Certificate verifiedSigner(CMSSignedDataParser signed, SignedContentDigests written) throws Exception {
-        Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
-        if (signers.size() != 1) {
-            throw new EnvelopeOpeningException();
-        }
-        SignerInformation s = signers.iterator().next();
-        Algorithms.checkSignature(s.getDigestAlgorithmID().getAlgorithm(), s.toASN1Structure().getDigestEncryptionAlgorithm());
-        // Bouncy Castle hashes only with the algorithms the SignedData lists, and checks an unlisted signer's
-        // messageDigest against the digest of nothing: a signature over an empty document would fit any content
-        byte[] digest = written.of(s.getDigestAlgorithmID().getAlgorithm()).orElseThrow(() -> new SignatureException(
-                "the signer's digest " + s.getDigestAlgOID() + " is not among the SignedData's digestAlgorithms"));
+        SignerInformationStore signers = signed.getSignerInfos();
         @SuppressWarnings("unchecked")
-        Store<X509CertificateHolder> certs = signed.getCertificates();
-        Collection<X509CertificateHolder> match = certs.getMatches(s.getSID());
-        if (match.size() != 1) {
-            throw new EnvelopeOpeningException();
-        }
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
-        if (!s.verify(org.lscb.exchange.envelope.internal.JdkSignatures.verifier(cert))) {
-            throw new EnvelopeOpeningException();
-        }
-        // and, whatever the parser compared, the signed messageDigest must be the digest of what was written out
-        byte[] signedDigest = SignedContentDigests.signedMessageDigest(s.getSignedAttributes())
-                .orElseThrow(() -> new SignatureException("the signature does not sign exactly one messageDigest"));
-        if (!MessageDigest.isEqual(signedDigest, digest)) {
-            throw new SignatureException("the signed messageDigest is not the digest of the content");
-        }
+        Store<X509CertificateHolder> certificates = signed.getCertificates();
+        X509Certificate cert = SingleSigner.overOurDigests(signers, certificates, written::of, Opener::refusal);
+        // which certificate may sign is each caller's own rule: given an issuer, the Opener takes only one it issued, valid now
         if (issuer != null) {
             cert.checkValidity();
             cert.verify(issuer.getPublicKey());
         }
         return cert;
+    }
+
+    /** Only "cannot open envelope" leaves {@link #open}; what went wrong is its cause, for the log. */
+    private static Exception refusal(SingleSigner.Refusal why, String detail) {
+        return switch (why) {
+            case NOT_ONE_SIGNER, NO_CERTIFICATE, DOES_NOT_VERIFY -> new EnvelopeOpeningException();
+            case DIGEST_NOT_LISTED -> new SignatureException("the signer's digest " + detail
+                    + " is not among the SignedData's digestAlgorithms");
+            case NOT_ONE_MESSAGE_DIGEST -> new SignatureException("the signature does not sign exactly one messageDigest");
+            case OTHER_CONTENT -> new SignatureException("the signed messageDigest is not the digest of the content");
+        };
     }
 
     private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path dir) {

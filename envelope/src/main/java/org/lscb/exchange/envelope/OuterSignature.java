@@ -6,21 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
-import java.util.Map;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.cms.SignerInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.util.Store;
-import org.lscb.exchange.envelope.internal.Algorithms;
-import org.lscb.exchange.envelope.internal.JdkSignatures;
-import org.lscb.exchange.envelope.internal.SignedContentDigests;
+import org.lscb.exchange.envelope.internal.SingleSigner;
 
 /**
  * An uploader's outer signature around an envelope (API.md "Documents"): streams the signed content (the
@@ -61,30 +49,23 @@ public final class OuterSignature {
     }
 
     private static X509Certificate verifiedSigner(StreamedSignedData sd) throws Exception {
-        SignerInfo info = sd.signerInfo();
-        ASN1ObjectIdentifier digestAlgorithm = info.getDigestAlgorithm().getAlgorithm();
-        Algorithms.checkSignature(digestAlgorithm, info.getDigestEncryptionAlgorithm());
-        byte[] digest = sd.contentDigest(digestAlgorithm).orElseThrow(() -> new UnsupportedEnvelopeException(
-                "an outer signature whose signer's digest algorithm " + digestAlgorithm + " is not among the SignedData's digest algorithms"));
-        byte[] signed = SignedContentDigests.signedMessageDigest(info.getAuthenticatedAttributes() == null ? null
-                : new AttributeTable(info.getAuthenticatedAttributes())).orElseThrow(() -> new UnsupportedEnvelopeException(
-                        "an outer signature that does not sign exactly one message digest"));
-        if (!MessageDigest.isEqual(digest, signed)) {
-            throw new UnsupportedEnvelopeException("an outer signature over other content");
-        }
-        CMSSignedData detached = new CMSSignedData(Map.of(digestAlgorithm, digest), sd.withoutContent());
-        SignerInformation s = detached.getSignerInfos().getSigners().iterator().next();
-        @SuppressWarnings("unchecked")
-        Store<X509CertificateHolder> certs = detached.getCertificates();
-        Collection<X509CertificateHolder> match = certs.getMatches(s.getSID());
-        if (match.size() != 1) {
-            throw new UnsupportedEnvelopeException("an outer signature without its signer's certificate");
-        }
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
-        if (!s.verify(JdkSignatures.verifier(cert))) {
-            throw new UnsupportedEnvelopeException("an outer signature that does not verify");
-        }
-        return cert;
+        CMSSignedData detached = sd.detached();
+        return SingleSigner.overOurDigests(detached.getSignerInfos(), detached.getCertificates(), sd::contentDigest,
+                OuterSignature::refusal);
+    }
+
+    /** The uploader is told why: the message reaches them in the 415 response. */
+    private static Exception refusal(SingleSigner.Refusal why, String detail) {
+        return new UnsupportedEnvelopeException(switch (why) {
+            // StreamedSignedData has refused any other number already
+            case NOT_ONE_SIGNER -> "an outer signature with " + detail + " signers (exactly one allowed)";
+            case DIGEST_NOT_LISTED -> "an outer signature whose signer's digest algorithm " + detail
+                    + " is not among the SignedData's digest algorithms";
+            case NOT_ONE_MESSAGE_DIGEST -> "an outer signature that does not sign exactly one message digest";
+            case OTHER_CONTENT -> "an outer signature over other content";
+            case NO_CERTIFICATE -> "an outer signature without its signer's certificate";
+            case DOES_NOT_VERIFY -> "an outer signature that does not verify";
+        });
     }
 
     /** The caller's stream: a failure to write there is the server's (disk full), not the uploader's. */

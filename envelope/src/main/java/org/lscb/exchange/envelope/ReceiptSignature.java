@@ -2,17 +2,13 @@ package org.lscb.exchange.envelope;
 
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.util.Collection;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.util.Store;
-import org.lscb.exchange.envelope.internal.Algorithms;
+import org.lscb.exchange.envelope.internal.SingleSigner;
 
 /**
  * A recipient's signed acknowledgement of a document (API.md {@code POST /documents/{id}/receipt}): a
@@ -64,30 +60,24 @@ public final class ReceiptSignature {
         }
         try {
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(hashText(sha256)), der);
-            Collection<SignerInformation> signers = signed.getSignerInfos().getSigners();
-            if (signers.size() != 1) {
-                throw new UnsupportedEnvelopeException("a receipt signature with " + signers.size() + " signers (exactly one allowed)");
-            }
-            SignerInformation s = signers.iterator().next();
-            Algorithms.checkSignature(s.getDigestAlgorithmID().getAlgorithm(), s.toASN1Structure().getDigestEncryptionAlgorithm());
-            if (!signed.getDigestAlgorithmIDs().contains(s.getDigestAlgorithmID())) {
-                throw new UnsupportedEnvelopeException("a receipt signature whose digest is not among those the SignedData lists");
-            }
-            @SuppressWarnings("unchecked")
-            Store<X509CertificateHolder> certs = signed.getCertificates();
-            Collection<X509CertificateHolder> match = certs.getMatches(s.getSID());
-            if (match.size() != 1) {
-                throw new UnsupportedEnvelopeException("a receipt signature without its signer's certificate");
-            }
-            X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
-            if (!s.verify(org.lscb.exchange.envelope.internal.JdkSignatures.verifier(cert))) {
-                throw new UnsupportedEnvelopeException("a receipt signature that does not verify over the document's SHA-256");
-            }
-            return cert;
+            return SingleSigner.overGivenContent(signed, ReceiptSignature::refusal);
         } catch (UnsupportedEnvelopeException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
             throw new UnsupportedEnvelopeException("a receipt signature that does not verify or is malformed (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** The caller is told why: the message reaches them in the refusal of their receipt. */
+    private static Exception refusal(SingleSigner.Refusal why, String detail) {
+        return new UnsupportedEnvelopeException(switch (why) {
+            case NOT_ONE_SIGNER -> "a receipt signature with " + detail + " signers (exactly one allowed)";
+            case DIGEST_NOT_LISTED -> "a receipt signature whose digest is not among those the SignedData lists";
+            // overGivenContent leaves these two to Bouncy Castle, which hashes the content itself
+            case NOT_ONE_MESSAGE_DIGEST -> "a receipt signature that does not sign exactly one message digest";
+            case OTHER_CONTENT -> "a receipt signature over other content";
+            case NO_CERTIFICATE -> "a receipt signature without its signer's certificate";
+            case DOES_NOT_VERIFY -> "a receipt signature that does not verify over the document's SHA-256";
+        });
     }
 }

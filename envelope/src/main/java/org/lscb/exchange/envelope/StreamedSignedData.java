@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -18,6 +20,8 @@ import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.lscb.exchange.envelope.internal.BerReader;
 import org.lscb.exchange.envelope.internal.SignedContentDigests;
 
@@ -125,12 +129,20 @@ final class StreamedSignedData {
         return digests.of(algorithm);
     }
 
-    SignerInfo signerInfo() {
-        return signerInfo;
+    /**
+     * The same SignedData without its content, which has been streamed out, and with our digests of that content in its
+     * place, one for each algorithm it announced: Bouncy Castle checks the signer against ours. With none announced it
+     * gets none (its constructor takes no empty map), and a signer without our digest is refused before it is checked.
+     */
+    CMSSignedData detached() throws CMSException {
+        Map<ASN1ObjectIdentifier, byte[]> ours = new HashMap<>();
+        for (AlgorithmIdentifier a : digestAlgorithms) {
+            digests.of(a.getAlgorithm()).ifPresent(digest -> ours.put(a.getAlgorithm(), digest));
+        }
+        return ours.isEmpty() ? new CMSSignedData(withoutContent()) : new CMSSignedData(ours, withoutContent());
     }
 
-    /** The same SignedData without its content (which has been streamed out), for checking the signer against our digest. */
-    ContentInfo withoutContent() {
+    private ContentInfo withoutContent() {
         ASN1Set certs = certificates.isEmpty() ? null : new DLSet(certificates.toArray(new ASN1Encodable[0]));
         SignedData sd = new SignedData(new DERSet(digestAlgorithms.toArray(new ASN1Encodable[0])), new ContentInfo(contentType, null),
                 certs, null, new DERSet(signerInfo));
