@@ -34,6 +34,9 @@ public final class RecipientSplice {
     /** At most this many RecipientInfos may be added at once, each at most 16 KiB. */
     static final int MAX_GRANTED = 50;
 
+    /** The elements before the encrypted content (content type, version, originatorInfo, recipient set) are read whole, each up to this. */
+    private static final int MAX_HEADER_ELEMENT = 8 * 1024 * 1024;
+
     RecipientSplice() {
     }
 
@@ -94,39 +97,44 @@ public final class RecipientSplice {
     }
 
     public void addRecipients(InputStream envelope, List<RecipientInfo> granted, OutputStream out) throws IOException {
-        Tlv in = new Tlv(envelope);
-        Tlv.Header contentInfo = in.header(0x30);
-        byte[] contentType = in.element();
-        Tlv.Header explicit = in.header(0xA0);
-        Tlv.Header data = in.header(0x30);
+        BerReader in = new BerReader(envelope);
+        BerReader.Header top = in.first();
+        if (top.tag() != 0x30) {
+            throw new UnsupportedEnvelopeException("an envelope whose structure is not CMS");
+        }
+        BerReader.Frame contentInfo = in.open(top);
+        byte[] contentType = in.readWhole(in.expect(contentInfo, 0x06, "content type"), MAX_HEADER_ELEMENT);
+        BerReader.Frame explicit = in.open(in.expect(contentInfo, 0xA0, "content"));
+        BerReader.Frame data = in.open(in.expect(explicit, 0x30, "AuthEnvelopedData or EnvelopedData"));
         out.write(new byte[] {0x30, (byte) 0x80});
         out.write(contentType);
         out.write(new byte[] {(byte) 0xA0, (byte) 0x80, 0x30, (byte) 0x80});
-        byte[] version = in.element();
+        byte[] version = in.readWhole(in.expect(data, 0x02, "version"), MAX_HEADER_ELEMENT);
         // RFC 5652 6.1: EnvelopedData is version 2 once a recipient is by key agreement or by key identifier
         boolean enveloped = java.util.Arrays.equals(contentType, ENVELOPED_DATA_OID);
         if (enveloped && version.length == 3 && version[2] == 0 && granted.stream().anyMatch(RecipientSplice::needsVersion2)) {
             version = new byte[] {0x02, 0x01, 0x02};
         }
         out.write(version);
-        byte[] next = in.element();
-        if ((next[0] & 0xff) == 0xA0) { // originatorInfo
-            out.write(next);
-            next = in.element();
+        BerReader.Header next = in.next(data);
+        if (next != null && next.tag() == 0xA0) { // originatorInfo
+            out.write(in.readWhole(next, MAX_HEADER_ELEMENT));
+            next = in.next(data);
         }
-        if ((next[0] & 0xff) != 0x31) {
+        if (next == null || next.tag() != 0x31) {
             throw new UnsupportedEnvelopeException("an envelope without a recipient set where one belongs");
         }
-        out.write(recipientSet(next, granted));
-        in.copyRest(data, out);
-        out.write(new byte[] {0, 0});
-        in.copyRest(explicit, OutputStream.nullOutputStream());
-        out.write(new byte[] {0, 0});
-        in.copyRest(contentInfo, OutputStream.nullOutputStream());
-        out.write(new byte[] {0, 0});
-        if (in.raw.read() != -1) {
-            throw new UnsupportedEnvelopeException("trailing bytes after the envelope");
+        out.write(recipientSet(in.readWhole(next, MAX_HEADER_ELEMENT), granted));
+        BerReader.Header rest;
+        while ((rest = in.next(data)) != null) { // the encrypted content and what follows it, byte for byte
+            in.copyWhole(rest, out);
         }
+        out.write(new byte[] {0, 0});
+        in.close(explicit, "the ContentInfo's content");
+        out.write(new byte[] {0, 0});
+        in.close(contentInfo, "the ContentInfo");
+        out.write(new byte[] {0, 0});
+        in.expectEnd();
     }
 
     /**
@@ -152,7 +160,7 @@ public final class RecipientSplice {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x31);
-        Tlv.writeLength(out, content.size());
+        writeLength(out, content.size());
         content.writeTo(out);
         return out.toByteArray();
     }
@@ -170,161 +178,22 @@ public final class RecipientSplice {
         return entries;
     }
 
-    /** A minimal reader of BER tag-length-value elements over a stream, copying elements whole. */
-    static final class Tlv {
-
-        record Header(int tag, long length, long startedAt) {
-            boolean indefinite() {
-                return length < 0;
-            }
-        }
-
-        final InputStream raw;
-        private long position;
-
-        Tlv(InputStream raw) {
-            this.raw = raw;
-        }
-
-        Header header(int expectedTag) throws IOException {
-            long start = position;
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            Header h = readHeader(bytes);
-            if (h.tag() != expectedTag) {
-                throw new UnsupportedEnvelopeException("an envelope whose structure is not CMS");
-            }
-            return new Header(h.tag(), h.length(), start + bytes.size());
-        }
-
-        /** One whole element, header included (small elements only: version, content type, the recipient set). */
-        byte[] element() throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            copyElement(out, 0);
-            if (out.size() > 8 * 1024 * 1024) {
-                throw new UnsupportedEnvelopeException("a header element of " + out.size() + " bytes");
-            }
-            return out.toByteArray();
-        }
-
-        /** Copies the remaining children of {@code h} (whose header has been read) and consumes its end. */
-        void copyRest(Header h, OutputStream out) throws IOException {
-            if (h.indefinite()) {
-                while (true) {
-                    int t = read();
-                    int l = read();
-                    if (t == 0 && l == 0) {
-                        return;
-                    }
-                    pushBack = new int[] {t, l};
-                    copyElement(out, 0);
-                }
-            }
-            long end = h.startedAt() + h.length();
-            byte[] buf = new byte[64 * 1024];
-            while (position < end) {
-                int n = raw.read(buf, 0, (int) Math.min(buf.length, end - position));
-                if (n < 0) {
-                    throw new UnsupportedEnvelopeException("a truncated envelope");
-                }
-                position += n;
-                out.write(buf, 0, n);
-            }
-        }
-
-        private int[] pushBack;
-
-        private int read() throws IOException {
-            if (pushBack != null) {
-                int b = pushBack[0];
-                pushBack = pushBack.length > 1 ? new int[] {pushBack[1]} : null;
-                return b;
-            }
-            int b = raw.read();
-            if (b < 0) {
-                throw new UnsupportedEnvelopeException("a truncated envelope");
-            }
-            position++;
-            return b;
-        }
-
-        private Header readHeader(OutputStream copy) throws IOException {
-            int tag = read();
-            copy.write(tag);
-            if ((tag & 0x1f) == 0x1f) {
-                int b;
-                do {
-                    b = read();
-                    copy.write(b);
-                } while ((b & 0x80) != 0);
-            }
-            int first = read();
-            copy.write(first);
-            if (first < 0x80) {
-                return new Header(tag, first, 0);
-            }
-            if (first == 0x80) {
-                return new Header(tag, -1, 0);
-            }
-            int count = first & 0x7f;
-            if (count > 7) {
-                throw new UnsupportedEnvelopeException("a declared length of " + count + " bytes");
-            }
-            long length = 0;
-            for (int i = 0; i < count; i++) {
-                int b = read();
-                copy.write(b);
-                length = (length << 8) | b;
-            }
-            return new Header(tag, length, 0);
-        }
-
-        private void copyElement(OutputStream out, int depth) throws IOException {
-            if (depth > BerFraming.MAX_DEPTH) {
-                throw new UnsupportedEnvelopeException("nesting deeper than " + BerFraming.MAX_DEPTH);
-            }
-            Header h = readHeader(out);
-            if (h.indefinite()) {
-                while (true) {
-                    int t = read();
-                    int l = read();
-                    if (t == 0 && l == 0) {
-                        out.write(0);
-                        out.write(0);
-                        return;
-                    }
-                    pushBack = new int[] {t, l};
-                    copyElement(out, depth + 1);
-                }
-            }
-            byte[] buf = new byte[64 * 1024];
-            long left = h.length();
-            while (left > 0) { // the header read has used any pushed-back bytes
-                int n = raw.read(buf, 0, (int) Math.min(buf.length, left));
-                if (n < 0) {
-                    throw new UnsupportedEnvelopeException("a truncated envelope");
-                }
-                position += n;
-                left -= n;
-                out.write(buf, 0, n);
-            }
-        }
-
-        static void writeLength(OutputStream out, int length) throws IOException {
-            if (length < 0x80) {
-                out.write(length);
-            } else if (length < 0x100) {
-                out.write(0x81);
-                out.write(length);
-            } else if (length < 0x10000) {
-                out.write(0x82);
-                out.write(length >> 8);
-                out.write(length);
-            } else {
-                out.write(0x83);
-                out.write(length >> 16);
-                out.write(length >> 8);
-                out.write(length);
-            }
+    /** A DER length of at most three bytes, for the recipient set written anew. */
+    private static void writeLength(OutputStream out, int length) throws IOException {
+        if (length < 0x80) {
+            out.write(length);
+        } else if (length < 0x100) {
+            out.write(0x81);
+            out.write(length);
+        } else if (length < 0x10000) {
+            out.write(0x82);
+            out.write(length >> 8);
+            out.write(length);
+        } else {
+            out.write(0x83);
+            out.write(length >> 16);
+            out.write(length >> 8);
+            out.write(length);
         }
     }
 }

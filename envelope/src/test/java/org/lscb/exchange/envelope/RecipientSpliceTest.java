@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
+import org.bouncycastle.asn1.cms.RecipientInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cms.CMSAlgorithm;
@@ -111,7 +115,58 @@ class RecipientSpliceTest {
         }
     }
 
+    /** The splice checks the framing of all it copies: nothing malformed is passed on, and nothing is silently dropped. */
+    @Test
+    void malformedFramingAroundOrAfterTheRecipients_isRefused() throws Exception {
+        Identity board = TestKeys.ec("Board");
+        byte[] sealed = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), EnvelopesTest.bytes(100));
+        List<RecipientInfo> granted = Envelopes.splice().parseGranted(
+                Envelopes.granter(board).grant(new ByteArrayInputStream(sealed), List.of(TestKeys.rsa("Late Reviewer").certificate())));
+        // the Sealer closes the data, [0] and the ContentInfo with end-of-contents octets
+        assertThat(Arrays.copyOfRange(sealed, sealed.length - 6, sealed.length)).isEqualTo(new byte[6]);
+        Map<String, byte[]> hostile = new LinkedHashMap<>();
+        hostile.put("an unexpected element at the end of the ContentInfo's content", insertedBefore(sealed, 4, "0500"));
+        hostile.put("an unexpected element at the end of the ContentInfo", insertedBefore(sealed, 2, "0500"));
+        hostile.put("an indefinite length on a primitive element", insertedBefore(sealed, 6, "04800000"));
+        hostile.put("a malformed end-of-contents", insertedBefore(sealed, 6, "000100"));
+        hostile.put("a tag number too long", insertedBefore(sealed, 6, "1f818181818181" + "0100"));
+        hostile.put("an end-of-contents inside a definite length", insertedBefore(sealed, 6, "30040000" + "0500"));
+        hostile.put("nesting deeper than " + BerFraming.MAX_DEPTH, insertedBefore(sealed, 6, definiteNesting(BerFraming.MAX_DEPTH + 2)));
+
+        hostile.forEach((refusal, envelope) -> assertThatThrownBy(() -> Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope),
+                granted, new ByteArrayOutputStream())).as(refusal).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining(refusal));
+    }
+
+    @Test
+    void anElementBeforeTheContentOverItsCap_isRefusedBeforeItIsRead() {
+        // ContentInfo, content type, [0], AuthEnvelopedData, version, then an originatorInfo declaring 2 GiB of which 2 bytes follow
+        byte[] envelope = HexFormat.of().parseHex("3080" + "060b2a864886f70d0109100117" + "a080" + "3080" + "020100" + "a0847fffffff" + "0400");
+
+        assertThatThrownBy(() -> Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope), List.of(), new ByteArrayOutputStream()))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("an element of more than " + 8 * 1024 * 1024 + " bytes");
+    }
+
     // --- fixtures
+
+    /** {@code envelope} with the bytes {@code hex} inserted {@code fromEnd} bytes before its end. */
+    private static byte[] insertedBefore(byte[] envelope, int fromEnd, String hex) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(envelope, 0, envelope.length - fromEnd);
+        out.writeBytes(HexFormat.of().parseHex(hex));
+        out.write(envelope, envelope.length - fromEnd, fromEnd);
+        return out.toByteArray();
+    }
+
+    /** A NULL inside {@code depth} SEQUENCEs, each with a definite length. */
+    private static String definiteNesting(int depth) {
+        String element = "0500";
+        for (int i = 0; i < depth; i++) {
+            int length = element.length() / 2;
+            element = "30" + (length < 0x80 ? String.format("%02x", length) : String.format("82%04x", length)) + element;
+        }
+        return element;
+    }
 
     /** AuthEnvelopedData to Bob, named by his subject key identifier, and to the board by issuer and serial number. */
     private static byte[] envelopeToBobByKeyIdentifierAndBoard(Identity bob, Identity board) throws Exception {

@@ -10,9 +10,9 @@ import org.lscb.exchange.envelope.UnsupportedEnvelopeException;
 
 /**
  * Reads BER tag-length-value elements from a stream one header at a time, so that a caller decides what
- * each element may cost before any of it is read: large content is streamed through, small elements are
- * read whole under a cap that is checked against the declared length (or, for an indefinite length, as
- * the bytes arrive) before anything more is buffered. Framing errors are refused as they are met:
+ * each element may cost before any of it is read: large content (or a large element whole) is streamed
+ * through, small elements are read whole under a cap that is checked against the declared length (or, for
+ * an indefinite length, as the bytes arrive) before anything more is buffered. Framing errors are refused as they are met:
  * truncation, a child longer than its parent, end-of-contents outside an indefinite length, nesting
  * deeper than {@link BerFraming#MAX_DEPTH}.
  */
@@ -42,6 +42,8 @@ public final class BerReader {
     /** An open constructed element: where it ends ({@code -1} while the length is indefinite). */
     public record Frame(Header header, long end) {
     }
+
+    private static final byte[] END_OF_CONTENTS = {0, 0};
 
     private final InputStream in;
     private long position;
@@ -118,8 +120,17 @@ public final class BerReader {
      */
     public byte[] readWhole(Header h, int cap) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        copyWhole(h, out, cap, 0);
+        copyWhole(h, out, position - h.encoded().length, cap, 0);
         return out.toByteArray();
+    }
+
+    /**
+     * Streams element {@code h} (whose header has just been read) whole, header included, to {@code out},
+     * however long it is: for an element passed on byte for byte. Its framing is checked as it passes, as
+     * {@link #readWhole} checks it, but none of it is kept.
+     */
+    public void copyWhole(Header h, OutputStream out) throws IOException {
+        copyWhole(h, out, position - h.encoded().length, Long.MAX_VALUE, 0);
     }
 
     /** Streams a primitive element's content to {@code out}. */
@@ -140,14 +151,18 @@ public final class BerReader {
         }
     }
 
-    private void copyWhole(Header h, ByteArrayOutputStream out, int cap, int depth) throws IOException {
+    /**
+     * Copies {@code h} and what it holds; everything read since {@code start}, where the outermost element
+     * began, counts against {@code cap}, checked before a definite length's content is read.
+     */
+    private void copyWhole(Header h, OutputStream out, long start, long cap, int depth) throws IOException {
         if (depth > BerFraming.MAX_DEPTH) {
             throw new UnsupportedEnvelopeException("nesting deeper than " + BerFraming.MAX_DEPTH);
         }
-        take(out, h.encoded(), cap);
-        if (!h.indefinite() && out.size() + h.length() > cap) {
+        if (position - start > cap || !h.indefinite() && position - start + h.length() > cap) {
             throw tooLarge(cap);
         }
+        out.write(h.encoded());
         if (!h.constructed()) {
             copyContent(h, out);
             return;
@@ -155,21 +170,17 @@ public final class BerReader {
         Frame f = open(h);
         Header child;
         while ((child = next(f)) != null) {
-            copyWhole(child, out, cap, depth + 1);
+            copyWhole(child, out, start, cap, depth + 1);
         }
-        if (h.indefinite()) {
-            take(out, new byte[] {0, 0}, cap);
+        if (h.indefinite()) { // next() has read its end-of-contents
+            if (position - start > cap) {
+                throw tooLarge(cap);
+            }
+            out.write(END_OF_CONTENTS);
         }
     }
 
-    private static void take(ByteArrayOutputStream out, byte[] bytes, int cap) {
-        if (out.size() + bytes.length > cap) {
-            throw tooLarge(cap);
-        }
-        out.writeBytes(bytes);
-    }
-
-    private static UnsupportedEnvelopeException tooLarge(int cap) {
+    private static UnsupportedEnvelopeException tooLarge(long cap) {
         return new UnsupportedEnvelopeException("an element of more than " + cap + " bytes where at most that many are allowed");
     }
 
