@@ -145,12 +145,8 @@ public final class RecipientSplice {
      */
     private static byte[] recipientSet(byte[] existing, List<RecipientInfo> granted) throws IOException {
         List<byte[]> entries = entriesOf(existing);
-        List<RecipientInfo> present = new ArrayList<>();
-        for (byte[] entry : entries) {
-            present.add(RecipientInfo.getInstance(ASN1Primitive.fromByteArray(entry)));
-        }
         RecipientSplice refs = new RecipientSplice();
-        new NewRecipientsOnly(refs.addressees(present)).check(refs.addressees(granted));
+        new NewRecipientsOnly(refs.addressees(present(entries))).check(refs.addressees(granted));
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         for (byte[] entry : entries) {
             content.write(entry);
@@ -163,6 +159,23 @@ public final class RecipientSplice {
         writeLength(out, content.size());
         content.writeTo(out);
         return out.toByteArray();
+    }
+
+    /** The envelope's own entries, parsed; one that is no RecipientInfo is refused like any other malformed envelope. */
+    private static List<RecipientInfo> present(List<byte[]> entries) {
+        List<RecipientInfo> present = new ArrayList<>();
+        try {
+            for (byte[] entry : entries) {
+                RecipientInfo ri = RecipientInfo.getInstance(ASN1Primitive.fromByteArray(entry));
+                new RecipientSplice().addressees(List.of(ri)); // reads its identifier, which a malformed entry lacks
+                present.add(ri);
+            }
+        } catch (UnsupportedEnvelopeException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new UnsupportedEnvelopeException("an envelope whose recipient set holds an entry that is not a RecipientInfo");
+        }
+        return present;
     }
 
     /** The elements of a SET as they are encoded, each header included. */
@@ -178,7 +191,10 @@ public final class RecipientSplice {
         return entries;
     }
 
-    /** A DER length of at most three bytes, for the recipient set written anew. */
+    /**
+     * A DER length of at most three bytes, for the recipient set written anew (at most 8 MiB of existing entries
+     * plus the granted ones, so far below 16 MiB).
+     */
     private static void writeLength(OutputStream out, int length) throws IOException {
         if (length < 0x80) {
             out.write(length);
@@ -189,11 +205,13 @@ public final class RecipientSplice {
             out.write(0x82);
             out.write(length >> 8);
             out.write(length);
-        } else {
+        } else if (length < 0x1000000) {
             out.write(0x83);
             out.write(length >> 16);
             out.write(length >> 8);
             out.write(length);
+        } else {
+            throw new UnsupportedEnvelopeException("a recipient set of " + length + " bytes");
         }
     }
 }

@@ -138,6 +138,25 @@ class RecipientSpliceTest {
     }
 
     @Test
+    void anEntryInTheEnvelopesOwnRecipientSetThatIsNoRecipientInfo_isRefusedAsAMalformedEnvelope() throws Exception {
+        Identity board = TestKeys.ec("Board");
+        List<RecipientInfo> granted = Envelopes.splice().parseGranted(Envelopes.granter(board).grant(new ByteArrayInputStream(
+                EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), EnvelopesTest.bytes(100))),
+                List.of(TestKeys.rsa("Late Reviewer").certificate())));
+        // ContentInfo, content type, [0], AuthEnvelopedData, version, then a recipient set of one entry each
+        String head = "3080" + "060b2a864886f70d0109100117" + "a080" + "3080" + "020100";
+        Map<String, String> sets = new LinkedHashMap<>();
+        sets.put("an INTEGER", "3103020105");
+        sets.put("an empty SEQUENCE", "31023000");
+        sets.put("a key agreement entry without its fields", "3104a1023000");
+        sets.put("a key transport entry with a NULL for its identifier", "310b3009020100050030000400");
+
+        sets.forEach((what, set) -> assertThatThrownBy(() -> Envelopes.splice().addRecipients(
+                new ByteArrayInputStream(HexFormat.of().parseHex(head + set + "0000" + "0000" + "0000")), granted, new ByteArrayOutputStream()))
+                .as(what).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("not a RecipientInfo"));
+    }
+
+    @Test
     void anElementBeforeTheContentOverItsCap_isRefusedBeforeItIsRead() {
         // ContentInfo, content type, [0], AuthEnvelopedData, version, then an originatorInfo declaring 2 GiB of which 2 bytes follow
         byte[] envelope = HexFormat.of().parseHex("3080" + "060b2a864886f70d0109100117" + "a080" + "3080" + "020100" + "a0847fffffff" + "0400");
