@@ -97,7 +97,7 @@ public final class DiskProbe {
         }
         System.out.printf("1 GiB made durable in %s, %d rounds (seconds: writing, final fsync, total; median of the totals)%n",
                 folder.getParent(), rounds);
-        System.out.printf("%-42s %s%n", "way | free memory", "rounds");
+        System.out.printf("%-50s %s%n", "way | free memory", "rounds");
         results.forEach((way, rs) -> {
             StringBuilder line = new StringBuilder();
             List<Double> totals = new ArrayList<>();
@@ -106,7 +106,7 @@ public final class DiskProbe {
                 totals.add(x[2]);
             }
             totals.sort(null);
-            System.out.printf("%-42s%s   median %.2f%n", way, line, totals.get(totals.size() / 2));
+            System.out.printf("%-50s%s   median %.2f%n", way, line, totals.get(totals.size() / 2));
         });
     }
 
