@@ -92,7 +92,7 @@ public final class RecipientSplice {
             return new EnvelopeInfo.RecipientRef(new javax.security.auth.x500.X500Principal(ias.getName().getEncoded()).getName(),
                     ias.getSerialNumber().getValue(), null);
         } catch (IOException e) {
-            throw new UnsupportedEnvelopeException("a granted recipient with an unreadable issuer name");
+            throw new UnsupportedEnvelopeException("a recipient entry with an unreadable issuer name");
         }
     }
 

@@ -67,6 +67,8 @@ final class StagingFile extends OutputStream {
     /** Slow blocks in a row after which the rest of the file bypasses the page cache. */
     static final int SLOW_BLOCKS_BEFORE_BYPASS = 4;
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Without a measure of a thread's CPU time (some JVMs), the page cache is never judged slow. */
+    private static final boolean CPU_MEASURED = CPU.isCurrentThreadCpuTimeSupported();
 
     /**
      * Blocks handed over and not yet both hashed and written; the receiving thread fills one more. Four
@@ -97,6 +99,8 @@ final class StagingFile extends OutputStream {
     private int slowBlocks;
     /** Opened with {@code O_DIRECT} once the page cache has been slow: whole blocks go here from then on. */
     private volatile FileChannel bypass;
+    /** Set by {@link #close}, under this object's lock: no bypass is opened after it. */
+    private boolean closed;
     private final MessageDigest sha;
     private final StagingBlocks blocks;
     /** Every block this file has taken from {@link #blocks}, to give back on close. */
@@ -197,6 +201,9 @@ final class StagingFile extends OutputStream {
 
     /** Hands the full block to the workers and takes a free one, waiting for the oldest block if too many are out. */
     private void handOver() throws IOException {
+        if (syncing.isCompletedExceptionally()) {
+            awaitSync(); // the disk has failed this file: stop taking the body in now rather than at its end
+        }
         ByteBuffer full = filling.flip();
         long at = handedOver;
         handedOver += full.remaining();
@@ -229,16 +236,18 @@ final class StagingFile extends OutputStream {
      */
     private void writeFully(ByteBuffer buf, long at) {
         try {
-            FileChannel around = bypass;
-            if (alignment > 1 || around != null) {
-                FileChannel ch = around != null ? around : channel;
+            if (alignment > 1) {
                 long pos = at;
                 while (buf.hasRemaining()) {
-                    pos += ch.write(buf, pos);
+                    pos += channel.write(buf, pos);
                 }
                 return;
             }
-            boolean wholeBlock = buf.remaining() == BLOCK_BYTES;
+            FileChannel around = bypass;
+            if (around != null && writtenAround(around, buf, at)) {
+                return;
+            }
+            boolean wholeBlock = buf.remaining() == BLOCK_BYTES && CPU_MEASURED;
             long cpuBefore = wholeBlock ? CPU.getCurrentThreadCpuTime() : 0;
             long pos = at;
             int end = buf.limit();
@@ -267,16 +276,53 @@ final class StagingFile extends OutputStream {
      * host must back every page again), and then a direct write is the faster way. The blocks so far stay in the
      * page cache; the early syncs and the commit's fsync make them durable with the rest.
      */
-    private void bypassIfSlow(long cpuNanos) {
+    private void bypassIfSlow(long cpuNanos) throws IOException {
         slowBlocks = cpuNanos > slowBlockCpuNanos ? slowBlocks + 1 : 0;
         if (slowBlocks >= SLOW_BLOCKS_BEFORE_BYPASS && bypass == null) {
             FileChannel direct = openDirect(file, fileSystemBlock, false);
             if (direct == null) {
-                slowBlocks = Integer.MIN_VALUE; // no direct I/O here: stay with the page cache
-            } else {
+                stayInThePageCache();
+            } else if (installed(direct)) {
                 LOG.log(Level.FINE, "the page cache is slow; the rest of {0} bypasses it", file.getFileName());
-                bypass = direct;
+            } else {
+                direct.close(); // the file was closed meanwhile: it is being abandoned
             }
+        }
+    }
+
+    private synchronized boolean installed(FileChannel direct) {
+        if (closed) {
+            return false;
+        }
+        bypass = direct;
+        return true;
+    }
+
+    private void stayInThePageCache() {
+        slowBlocks = Integer.MIN_VALUE;
+    }
+
+    /**
+     * Writes a whole block around the page cache; false, with the bypass given up, where the file system opened
+     * the file for direct I/O but refuses such a write: the block then goes through the page cache, as before.
+     */
+    private boolean writtenAround(FileChannel around, ByteBuffer buf, long at) throws IOException {
+        int start = buf.position();
+        try {
+            long pos = at;
+            while (buf.hasRemaining()) {
+                pos += around.write(buf, pos);
+            }
+            return true;
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "direct writes refused; " + file.getFileName() + " goes on through the page cache", e);
+            synchronized (this) {
+                bypass = null;
+            }
+            around.close();
+            stayInThePageCache();
+            buf.position(start);
+            return false;
         }
     }
 
@@ -340,6 +386,9 @@ final class StagingFile extends OutputStream {
             }
         }
         awaitSync();
+        // through the handle that was open for every write: a writeback error is reported to it, while a handle
+        // opened later (the commit's) may not hear of one from before its time; after the early syncs little is left
+        channel.force(false);
         finished = true;
     }
 
@@ -395,7 +444,12 @@ final class StagingFile extends OutputStream {
         } catch (IOException e) {
             LOG.log(Level.FINE, "while abandoning " + file.getFileName(), e);
         } finally {
-            try (FileChannel around = bypass) {
+            FileChannel around;
+            synchronized (this) {
+                closed = true;
+                around = bypass;
+            }
+            try (around) {
                 channel.close();
             } finally {
                 // all back, even after an interrupted wait left a worker on a block: workers only read blocks, and
