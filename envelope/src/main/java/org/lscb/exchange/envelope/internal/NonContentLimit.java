@@ -1,6 +1,5 @@
 package org.lscb.exchange.envelope.internal;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,7 +12,7 @@ import java.io.InputStream;
  * content last came out of {@link #content}. A field of a gigabyte then fails after a megabyte instead
  * of filling the heap, while content of any size, with its chunk headers, flows freely.
  */
-public final class NonContentLimit extends FilterInputStream {
+public final class NonContentLimit extends ChargedStream {
 
     /** An envelope's header: its recipients (as {@link HeaderLimit#MAX_HEADER}). */
     public static final long MAX_ENVELOPE_HEADER = HeaderLimit.MAX_HEADER;
@@ -73,7 +72,7 @@ public final class NonContentLimit extends FilterInputStream {
      */
     public InputStream content(InputStream content) {
         int slice = (int) Math.max(1, Math.min(Integer.MAX_VALUE, between / 4));
-        return new FilterInputStream(content) {
+        return new java.io.FilterInputStream(content) {
             @Override
             public int read() throws IOException {
                 int b = super.read();
@@ -109,27 +108,7 @@ public final class NonContentLimit extends FilterInputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        int b = super.read();
-        charge(b < 0 ? 0 : 1);
-        return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
-        charge(Math.max(n, 0));
-        return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-        long k = super.skip(n);
-        charge(Math.max(k, 0));
-        return k;
-    }
-
-    private void charge(long n) throws IOException {
+    void charge(long n) throws IOException {
         allowance -= n;
         if (allowance < 0) {
             throw new IOException(what + " holds more than " + granted + " bytes outside its content (fields such as a mac,"
