@@ -44,20 +44,24 @@ public final class AuditLog {
 
     /** Entries, oldest first, optionally for one review and within [from, to). */
     public List<AuditEntry> find(String reviewId, Instant from, Instant to, int offset, int limit) {
-        return find(reviewId, null, from, to, offset, limit);
+        return find(reviewId, null, java.util.List.of(), from, to, offset, limit);
     }
 
     /**
-     * As {@link #find(String, Instant, Instant, int, int)}, and with {@code leadBoardId} only the entries of
-     * reviews that board leads, besides those of no review: one board's officers do not read another's reviews.
+     * As {@link #find(String, Instant, Instant, int, int)}, scoped to one board: with {@code leadBoardId}, only
+     * the entries of reviews that board leads, and of no review only those whose actor is an account of one of
+     * {@code actorOrganisations} (the board and the organisations it covers). One board's officers read
+     * neither another board's reviews nor its people's sign-ins, account changes and refusals.
      */
-    public List<AuditEntry> find(String reviewId, String leadBoardId, Instant from, Instant to, int offset, int limit) {
+    public List<AuditEntry> find(String reviewId, String leadBoardId, java.util.Collection<String> actorOrganisations,
+                                 Instant from, Instant to, int offset, int limit) {
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where 1 = 1");
         if (reviewId != null) {
             jpql.append(" and e.reviewId = :review");
         }
         if (leadBoardId != null) {
-            jpql.append(" and (e.reviewId is null or e.reviewId in (select r.id from Review r where r.leadLscbId = :board))");
+            jpql.append(" and (e.reviewId in (select r.id from Review r where r.leadLscbId = :board)"
+                    + " or (e.reviewId is null and e.actor in (select a.id from Account a where a.organisationId in :orgs)))");
         }
         if (from != null) {
             jpql.append(" and e.occurredAt >= :from");
@@ -72,6 +76,7 @@ public final class AuditLog {
         }
         if (leadBoardId != null) {
             q.setParameter("board", leadBoardId);
+            q.setParameter("orgs", actorOrganisations.isEmpty() ? java.util.List.of(leadBoardId) : actorOrganisations);
         }
         if (from != null) {
             q.setParameter("from", from);

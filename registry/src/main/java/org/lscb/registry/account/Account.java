@@ -98,8 +98,20 @@ public class Account {
         return createdAt;
     }
 
-    /** True when the password matches; false too when this account has no local password. */
+    /** False for an account that signs in only through an external identity provider. */
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    /**
+     * True when the password matches; false too when this account has no local password, after the same
+     * Argon2 work as a real check, so that the time of the answer does not single out such accounts.
+     */
     public boolean passwordMatches(char[] password, PasswordHasher hasher) {
-        return passwordHash != null && hasher.verify(password, passwordHash);
+        if (passwordHash == null) {
+            hasher.verifyAgainstNothing(password);
+            return false;
+        }
+        return hasher.verify(password, passwordHash);
     }
 }

@@ -8,15 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Failed sign-ins for one login name, whether or not an account has that name, so that a locked
- * name tells nothing about whether it exists.
+ * Failed sign-ins for one login name from one client address, whether or not an account has that name,
+ * so that a locked name tells nothing about whether it exists. Counting per name and address together
+ * means that someone guessing from one address slows and locks only themselves, never the account's
+ * owner signing in from elsewhere.
  */
 @Entity
-@Table(name = "login_throttle")
+@Table(name = "sign_in_throttle")
 public class LoginThrottle {
 
+    /** Longest client address kept in a key (an IPv6 address with a zone fits). */
+    static final int MAX_ADDRESS = 100;
+
     @Id
-    @Column(name = "login_name", length = 64)
+    @Column(name = "throttle_key", length = 200)
     private String loginName;
 
     @Column(name = "failures", nullable = false)
@@ -31,8 +36,17 @@ public class LoginThrottle {
     protected LoginThrottle() {
     }
 
-    public LoginThrottle(String loginName) {
-        this.loginName = loginName;
+    public LoginThrottle(String key) {
+        this.loginName = key;
+    }
+
+    /** The key of the counts for a login name typed from a client address. */
+    public static String keyFor(String loginName, String clientAddress) {
+        String address = clientAddress == null || clientAddress.isBlank() ? "unknown" : clientAddress.strip();
+        if (address.length() > MAX_ADDRESS) {
+            address = address.substring(0, MAX_ADDRESS);
+        }
+        return loginName + " " + address;
     }
 
     public String loginName() {

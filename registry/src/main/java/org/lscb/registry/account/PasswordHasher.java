@@ -27,6 +27,7 @@ public final class PasswordHasher {
     private final int parallelism;
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
+    private final java.util.concurrent.atomic.AtomicLong verifications = new java.util.concurrent.atomic.AtomicLong();
 
     /** OWASP's minimum for Argon2id: 19 MiB, 2 iterations, 1 lane. */
     public static PasswordHasher standard() {
@@ -56,11 +57,20 @@ public final class PasswordHasher {
         if (!m.matches()) {
             return false;
         }
+        verifications.incrementAndGet();
         byte[] salt = B64D.decode(m.group(4));
         byte[] expected = B64D.decode(m.group(5));
         byte[] actual = derive(password, salt, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                 Integer.parseInt(m.group(3)), expected.length);
         return MessageDigest.isEqual(expected, actual);
+    }
+
+    /**
+     * How many Argon2 verifications have run: every sign-in attempt costs exactly one, whether the name is
+     * unknown, the account has no local password, or the password is wrong or right.
+     */
+    public long verifications() {
+        return verifications.get();
     }
 
     /** Spends the same work as a real check, so that an unknown username answers in the same time. */

@@ -61,6 +61,9 @@ public class Evidence {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
+    @Column(name = "withdrawn_by", length = 36)
+    private String withdrawnBy;
+
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "reviewer_id", nullable = false)
     private Reviewer reviewer;
@@ -89,20 +92,27 @@ public class Evidence {
         this.documentId = Text.optional(documentId, "documentId", 36);
     }
 
-    /** Records who verified it and when; refused when already verified or withdrawn. */
+    /**
+     * Records who verified it and when. A verification after a withdrawal reverses the withdrawal: the
+     * register is shared by every board, so one board's withdrawal must never be final for the others.
+     */
     public void verify(String officerAccountId, Instant at, String note) {
-        if (withdrawnAt != null) {
-            throw new InvalidValueException("verified", "withdrawn evidence cannot be verified");
-        }
         this.verifiedBy = Text.present(officerAccountId, "verifiedBy");
         this.verifiedAt = at;
         this.verificationNote = Text.optional(note, "note", 1000);
+        this.withdrawnAt = null;
+        this.withdrawnBy = null;
     }
 
-    /** An officer found it wanting: it no longer counts. */
-    public void withdraw(Instant at, String note) {
+    /** An officer found it wanting, and says why: it no longer counts until someone verifies it again. */
+    public void withdraw(String officerAccountId, Instant at, String reason) {
         this.withdrawnAt = at;
-        this.verificationNote = Text.optional(note, "note", 1000);
+        this.withdrawnBy = Text.present(officerAccountId, "withdrawnBy");
+        this.verificationNote = Text.required(reason, "note", 1000);
+    }
+
+    public String withdrawnBy() {
+        return withdrawnBy;
     }
 
     public boolean verified() {

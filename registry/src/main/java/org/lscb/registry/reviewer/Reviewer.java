@@ -44,6 +44,10 @@ public class Reviewer {
     @Column(name = "account_id", length = 36, unique = true)
     private String accountId;
 
+    /** The board whose officer put this reviewer on the register, if an officer did; its officers keep the profile. */
+    @Column(name = "registered_by_board", length = 36)
+    private String registeredByBoard;
+
     @Column(name = "display_name", nullable = false, length = 200)
     private String displayName;
 
@@ -94,9 +98,19 @@ public class Reviewer {
     }
 
     public Reviewer(String accountId, Profile profile, Instant now) {
+        this(accountId, null, profile, now);
+    }
+
+    /** A profile an officer of {@code registeredByBoard} registers (null: the reviewer or an administrator did). */
+    public Reviewer(String accountId, String registeredByBoard, Profile profile, Instant now) {
         this.id = UUID.randomUUID().toString();
         this.accountId = accountId;
+        this.registeredByBoard = registeredByBoard;
         update(profile, now);
+    }
+
+    public java.util.Optional<String> registeredByBoard() {
+        return java.util.Optional.ofNullable(registeredByBoard);
     }
 
     /** The editable part of a reviewer, checked as a whole. */

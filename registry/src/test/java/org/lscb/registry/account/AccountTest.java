@@ -35,6 +35,21 @@ class AccountTest {
     }
 
     @Test
+    void accountWithoutLocalPassword_costsTheSameArgon2AsAWrongPassword() {
+        Account external = new Account(new Username("ext2"), "External", EnumSet.of(Role.REVIEWER), "org", null, Instant.now());
+        Account local = new Account(new Username("local"), "Local", EnumSet.of(Role.REVIEWER), "org",
+                hasher.hash("the right password".toCharArray()), Instant.now());
+
+        long before = hasher.verifications();
+        external.passwordMatches("a guess".toCharArray(), hasher);
+        long forExternal = hasher.verifications() - before;
+        local.passwordMatches("a guess".toCharArray(), hasher);
+        long forLocal = hasher.verifications() - before - forExternal;
+
+        assertThat(forExternal).isEqualTo(1).isEqualTo(forLocal);
+    }
+
+    @Test
     void displayNameWithControlCharacters_isRefused() {
         assertThatThrownBy(() -> new Account(new Username("evil"), "Evil\u001b[31m", EnumSet.of(Role.ADMIN), null, null, Instant.now()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("displayName");

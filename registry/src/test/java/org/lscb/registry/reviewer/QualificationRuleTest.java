@@ -55,7 +55,7 @@ class QualificationRuleTest {
         Evidence track = r.addEvidence(new Evidence(EvidenceType.TRACK_RECORD, "Led SCR", null, LocalDate.of(2020, 1, 1), null, null, TODAY), Instant.EPOCH);
         r.verifyEvidence(track.id(), "officer-1", Instant.EPOCH, null);
         assertThat(rule.qualifiedOn(r, TODAY)).isTrue();
-        track.withdraw(Instant.EPOCH, "reference could not be confirmed");
+        track.withdraw("officer-account", Instant.EPOCH, "reference could not be confirmed");
         assertThat(rule.qualifiedOn(r, TODAY)).isFalse();
     }
 

@@ -3,9 +3,9 @@ package org.lscb.server.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import org.lscb.exchange.audit.AuditEvent;
 import org.lscb.exchange.audit.AuditLog;
@@ -14,13 +14,19 @@ import org.lscb.registry.account.PasswordHasher;
 import org.lscb.registry.account.Role;
 import org.lscb.registry.account.Username;
 import org.lscb.registry.account.internal.JpaAccountRepository;
+import org.lscb.registry.organisation.BoardReach;
 import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
 import org.lscb.registry.persistence.Database;
 import org.lscb.registry.value.InvalidValueException;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.json.Page;
+import org.lscb.server.organisation.BoardReaches;
 
-/** Creates and lists accounts; who may grant which role is decided here and audited. */
+/**
+ * Creates, reads and lists accounts. An administrator manages every account; an LSCB officer only those of
+ * the organisations their board covers ({@link BoardReach}): anything else answers as if it did not exist,
+ * and the attempt is audited. Who may grant which role is decided here too.
+ */
 @ApplicationScoped
 public class AccountService {
 
@@ -43,13 +49,27 @@ public class AccountService {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * A new account. {@code password} is null exactly when {@code externalSignIn} is true: an account signs in
+     * either with its own password or only through the external identity provider, and says which.
+     */
     public record NewAccount(Username username, String displayName, Set<Role> roles, String organisationId,
-                             char[] password) {
+                             char[] password, boolean externalSignIn) {
     }
 
     public Account create(Caller by, NewAccount request) {
         if (!by.has(Role.ADMIN) && request.roles().stream().anyMatch(PRIVILEGED::contains)) {
             throw new ForbiddenException("only an administrator may grant " + PRIVILEGED);
+        }
+        if (request.password() == null && !request.externalSignIn()) {
+            throw new InvalidValueException("password", "is required, unless externalSignIn is true for an account that signs in only"
+                    + " through the external identity provider");
+        }
+        if (request.password() != null && request.externalSignIn()) {
+            throw new InvalidValueException("password", "must be absent for an account that signs in only through the external identity provider");
+        }
+        if (!by.has(Role.ADMIN) && request.organisationId() == null) {
+            throw new InvalidValueException("organisationId", "is required: the organisation the person acts for");
         }
         String hash = null;
         if (request.password() != null) {
@@ -72,6 +92,10 @@ public class AccountService {
 
     private Account insert(Caller by, NewAccount request, String passwordHash) {
         return database.inTransaction(em -> {
+            BoardReach reach = BoardReaches.of(em, by);
+            if (request.organisationId() != null && !reach.covers(request.organisationId())) {
+                throw refused(by, "account creation in organisation " + request.organisationId());
+            }
             JpaAccountRepository accounts = new JpaAccountRepository(em);
             if (request.organisationId() != null
                     && new JpaOrganisationRepository(em).byId(request.organisationId()).isEmpty()) {
@@ -84,19 +108,44 @@ public class AccountService {
                     request.organisationId(), passwordHash, clock.instant());
             accounts.add(a);
             new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ACCOUNT_CREATED", "account", a.id())
-                    .withDetails("username=" + a.username() + " roles=" + a.roles()));
+                    .withDetails("username=" + a.username() + " roles=" + a.roles() + " organisation=" + a.organisationId()
+                            + (passwordHash == null ? " external sign-in only" : "")));
             return a;
         });
     }
 
-    public Optional<Account> find(String id) {
-        return database.read(em -> new JpaAccountRepository(em).byId(id));
-    }
-
-    public Page<Account> list(int page, int size) {
+    /** The account, if it is in the caller's reach; otherwise 404, audited. */
+    public Account find(Caller by, String id) {
         return database.read(em -> {
-            JpaAccountRepository repo = new JpaAccountRepository(em);
-            return new Page<>(repo.count(), repo.page(page * size, size));
+            Account a = new JpaAccountRepository(em).byId(id).orElseThrow(NotFoundException::new);
+            if (!BoardReaches.of(em, by).covers(a.organisationId())) {
+                throw refused(by, "account " + a.id());
+            }
+            return a;
         });
     }
+
+    /** The accounts in the caller's reach, by username. */
+    public Page<Account> list(Caller by, int page, int size) {
+        return database.read(em -> {
+            JpaAccountRepository repo = new JpaAccountRepository(em);
+            BoardReach reach = BoardReaches.of(em, by);
+            if (reach.isEverything()) {
+                return new Page<>(repo.count(), repo.page(page * size, size));
+            }
+            Set<String> orgs = reach.organisations();
+            return new Page<>(repo.countIn(orgs), repo.pageIn(orgs, page * size, size));
+        });
+    }
+
+    /** SECURITY.md: no one let in, and audited; in a transaction of its own, as the caller's rolls back. */
+    private NotFoundException refused(Caller by, String what) {
+        database.inTransaction(em -> {
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ACCOUNT_ACCESS_REFUSED", "account", null)
+                    .withDetails(what + " is outside the caller's board"));
+            return null;
+        });
+        return new NotFoundException();
+    }
+
 }

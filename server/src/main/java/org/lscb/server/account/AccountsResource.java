@@ -4,7 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +24,10 @@ import org.lscb.server.json.Enums;
 import org.lscb.server.json.Page;
 import org.lscb.server.json.Paging;
 
-/** People who sign in (ADMIN, LSCB_OFFICER). Password hashes never leave the server. */
+/**
+ * People who sign in (ADMIN, LSCB_OFFICER): an officer sees and creates only the accounts of the
+ * organisations their board covers. Password hashes never leave the server.
+ */
 @Path("accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -43,11 +45,15 @@ public class AccountsResource {
         this.callers = callers;
     }
 
+    /**
+     * An account. In a request, {@code password} is required unless {@code externalSignIn} is true (the
+     * person signs in only through the external identity provider). Answers never carry a password.
+     */
     public record AccountBody(String id, String username, String displayName, List<String> roles,
-                              String organisationId, String password) {
+                              String organisationId, String password, Boolean externalSignIn) {
         static AccountBody of(Account a) {
             return new AccountBody(a.id(), a.username().value(), a.displayName(),
-                    a.roles().stream().map(Enum::name).sorted().toList(), a.organisationId(), null);
+                    a.roles().stream().map(Enum::name).sorted().toList(), a.organisationId(), null, !a.hasPassword());
         }
     }
 
@@ -55,14 +61,14 @@ public class AccountsResource {
     @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
     public Page<AccountBody> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.parse(page, size);
-        return accounts.list(paging.page(), paging.size()).map(AccountBody::of);
+        return accounts.list(callers.caller(), paging.page(), paging.size()).map(AccountBody::of);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
     public AccountBody get(@PathParam("id") String id) {
-        return accounts.find(id).map(AccountBody::of).orElseThrow(NotFoundException::new);
+        return AccountBody.of(accounts.find(callers.caller(), id));
     }
 
     @POST
@@ -80,7 +86,7 @@ public class AccountsResource {
         }
         Account a = accounts.create(callers.caller(), new AccountService.NewAccount(
                 new Username(body.username()), body.displayName(), roles, body.organisationId(),
-                body.password() == null ? null : body.password().toCharArray()));
+                body.password() == null ? null : body.password().toCharArray(), Boolean.TRUE.equals(body.externalSignIn())));
         return Response.created(URI.create("accounts/" + a.id())).entity(AccountBody.of(a)).build();
     }
 }

@@ -18,7 +18,8 @@ import org.lscb.exchange.audit.AuditLog;
 import org.lscb.exchange.audit.AuditVerification;
 import org.lscb.registry.persistence.Database;
 import org.lscb.registry.value.InvalidValueException;
-import org.lscb.registry.account.Role;
+import org.lscb.registry.organisation.BoardReach;
+import org.lscb.server.organisation.BoardReaches;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.auth.TokenIssuer;
@@ -72,13 +73,19 @@ public class AuditResource {
             throw new InvalidValueException("to", "must be after from");
         }
         Paging paging = Paging.parse(page, size);
-        // an administrator reads everything; a board's officer the entries of no review and of the reviews the
-        // board leads (ARCHITECTURE.md: the lead LSCB's officers read its audit), never another board's
+        // an administrator reads everything; a board's officer the entries of the reviews the board leads
+        // (ARCHITECTURE.md: the lead LSCB's officers read its audit) and, of no review, those of its own people
+        // (BoardReach), never another board's
         Caller by = callers.caller();
-        String leadBoard = by.has(Role.ADMIN) ? null : by.organisationId() == null ? NO_BOARD : by.organisationId();
-        return database.read(em -> new Entries(new AuditLog(em)
-                .find(blankToNull(reviewId), leadBoard, f, t, paging.page() * paging.size(), paging.size())
-                .stream().map(EntryBody::of).toList()));
+        return database.read(em -> {
+            BoardReach reach = BoardReaches.of(em, by);
+            String leadBoard = reach.isEverything() ? null : reach.board().orElse(NO_BOARD);
+            java.util.Set<String> orgs = reach.isEverything() ? java.util.Set.of() : reach.organisations();
+            return new Entries(new AuditLog(em)
+                    .find(blankToNull(reviewId), leadBoard, orgs.isEmpty() ? java.util.Set.of(NO_BOARD) : orgs, f, t,
+                            paging.page() * paging.size(), paging.size())
+                    .stream().map(EntryBody::of).toList());
+        });
     }
 
     @GET

@@ -31,11 +31,17 @@ public class RefusalAudit implements ContainerResponseFilter {
         if (response.getStatus() != 403 || request.getSecurityContext() == null || request.getSecurityContext().getUserPrincipal() == null) {
             return;
         }
-        String who = request.getSecurityContext().getUserPrincipal().getName();
+        String name = request.getSecurityContext().getUserPrincipal().getName();
         String path = request.getUriInfo().getPath();
         try {
-            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, "ACCESS_REFUSED", "request",
-                    request.getMethod() + " " + path)));
+            // the actor is the account id, as in every other entry, so that the board's audit view finds its own people
+            database.inTransaction(em -> {
+                String who = org.lscb.registry.account.Username.parseLogin(name)
+                        .flatMap(u -> new org.lscb.registry.account.internal.JpaAccountRepository(em).byUsername(u))
+                        .map(org.lscb.registry.account.Account::id).orElse(name);
+                return new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, "ACCESS_REFUSED", "request",
+                        request.getMethod() + " " + path));
+            });
         } catch (RuntimeException e) {
             // the refusal itself stands whatever happens to its record
             LOG.log(Level.WARNING, "could not audit a refused request", e);

@@ -2,19 +2,40 @@ package org.lscb.server.auth;
 
 import java.time.Duration;
 
-/** Sign-in refused: wrong name or password (401), or the name is locked for a while (429). */
+/**
+ * Sign-in refused: wrong name, password or code (401 {@code invalid_credentials}), a right password for an
+ * account whose second factor was not given (401 {@code otp_required}), or too many failures from this
+ * client for this name (429).
+ */
 public class SignInRefusedException extends RuntimeException {
 
     private final Duration retryAfter;
+    private final boolean otpRequired;
 
-    public SignInRefusedException(Duration retryAfter) {
-        super(retryAfter == null ? "username or password is not right"
-                : "too many failed sign-ins for this username; try again later");
+    private SignInRefusedException(String message, Duration retryAfter, boolean otpRequired) {
+        super(message);
         this.retryAfter = retryAfter;
+        this.otpRequired = otpRequired;
     }
 
-    /** Present when the name is locked. */
+    public static SignInRefusedException wrong() {
+        return new SignInRefusedException("username, password or one-time code is not right", null, false);
+    }
+
+    public static SignInRefusedException locked(Duration retryAfter) {
+        return new SignInRefusedException("too many failed sign-ins for this username from here; try again later", retryAfter, false);
+    }
+
+    public static SignInRefusedException otpRequired() {
+        return new SignInRefusedException("this account signs in with a one-time code as well: send it as otp", null, true);
+    }
+
+    /** Present when the name is locked for this client. */
     public java.util.Optional<Duration> retryAfter() {
         return java.util.Optional.ofNullable(retryAfter);
+    }
+
+    public boolean asksForOtp() {
+        return otpRequired;
     }
 }

@@ -18,13 +18,17 @@ import org.lscb.registry.account.Account;
 import org.lscb.registry.account.LoginThrottle;
 import org.lscb.registry.account.LoginThrottlePolicy;
 import org.lscb.registry.account.PasswordHasher;
+import org.lscb.registry.account.Role;
 import org.lscb.registry.account.Username;
 import org.lscb.registry.account.internal.JpaAccountRepository;
 import org.lscb.registry.persistence.Database;
 
 /**
- * Signs in local accounts. Unknown names and wrong passwords take the same time and get the same
- * answer; repeated failures for a name are slowed and then locked, whether or not the name exists.
+ * Signs in local accounts: password, then the one-time code where the account has a second factor.
+ * Unknown names, accounts without a local password and wrong passwords take the same time (each runs
+ * Argon2) and get the same answer. Failures are counted per name and client address together: they are
+ * slowed and then locked for that client only, so nobody can lock an officer out by guessing from
+ * elsewhere. How long to hold a refusal is returned, not slept, so that no request thread waits.
  * Every attempt is audited.
  */
 @ApplicationScoped
@@ -36,6 +40,7 @@ public class SignInService {
     private Database database;
     private PasswordHasher hasher;
     private TokenIssuer issuer;
+    private TwoFactorService twoFactor;
     private MetricRegistry metrics;
     private LoginThrottlePolicy policy;
     private Clock clock;
@@ -44,69 +49,106 @@ public class SignInService {
     }
 
     @Inject
-    public SignInService(Database database, PasswordHasher hasher, TokenIssuer issuer,
+    public SignInService(Database database, PasswordHasher hasher, TokenIssuer issuer, TwoFactorService twoFactor,
                          @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
         this.database = database;
         this.hasher = hasher;
         this.issuer = issuer;
+        this.twoFactor = twoFactor;
         this.metrics = metrics;
         this.policy = LoginThrottlePolicy.standard();
         this.clock = Clock.systemUTC();
     }
 
-    public TokenIssuer.IssuedToken signIn(String typedName, char[] password) {
+    /**
+     * What a sign-in came to: a token (a full one, or one that can only set up two-factor sign-in), or a
+     * refusal to answer after {@code delay}.
+     */
+    public record Outcome(TokenIssuer.IssuedToken token, boolean enrolmentOnly, SignInRefusedException refusal, Duration delay) {
+    }
+
+    public Outcome signIn(String typedName, char[] password, String otp, String clientAddress) {
         try {
             Optional<Username> name = Username.parseLogin(typedName);
-            String key = name.map(Username::value).orElse(UNUSABLE_NAME);
-            Attempt attempt = attemptWithRetry(key, name, password);
+            String key = LoginThrottle.keyFor(name.map(Username::value).orElse(UNUSABLE_NAME), clientAddress);
+            Attempt attempt = attemptWithRetry(key, name, password, otp, clientAddress);
             if (attempt.lockedUntil != null) {
                 metrics.counter("lscb_sign_in_locked_total").inc();
-                throw new SignInRefusedException(Duration.between(clock.instant(), attempt.lockedUntil));
+                return refused(SignInRefusedException.locked(Duration.between(clock.instant(), attempt.lockedUntil)), Duration.ZERO);
+            }
+            if (attempt.otpRequired) {
+                return refused(SignInRefusedException.otpRequired(), Duration.ZERO);
             }
             if (attempt.account == null) {
                 metrics.counter("lscb_sign_in_failed_total").inc();
-                pause(attempt.delay);
-                throw new SignInRefusedException(null);
+                return refused(SignInRefusedException.wrong(), attempt.delay);
             }
             metrics.counter("lscb_sign_in_succeeded_total").inc();
-            return issuer.issue(attempt.account);
+            return attempt.enrolmentOnly
+                    ? new Outcome(issuer.issueForEnrolment(attempt.account), true, null, Duration.ZERO)
+                    : new Outcome(issuer.issue(attempt.account), false, null, Duration.ZERO);
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
-    private Attempt attemptWithRetry(String key, Optional<Username> name, char[] password) {
+    private static Outcome refused(SignInRefusedException e, Duration delay) {
+        return new Outcome(null, false, e, delay);
+    }
+
+    private Attempt attemptWithRetry(String key, Optional<Username> name, char[] password, String otp, String from) {
         try {
-            return database.inTransaction(em -> attempt(em, key, name, password));
-        } catch (PersistenceException firstAttemptForNameRaced) {
-            // two first failures for the same new name raced to insert its throttle row; the row exists now
-            return database.inTransaction(em -> attempt(em, key, name, password));
+            return database.inTransaction(em -> attempt(em, key, name, password, otp, from));
+        } catch (PersistenceException firstAttemptForKeyRaced) {
+            // two first failures for the same new key raced to insert its throttle row; the row exists now
+            return database.inTransaction(em -> attempt(em, key, name, password, otp, from));
         }
     }
 
-    private Attempt attempt(EntityManager em, String key, Optional<Username> name, char[] password) {
+    private Attempt attempt(EntityManager em, String key, Optional<Username> name, char[] password, String otp, String from) {
         Instant now = clock.instant();
         AuditLog audit = new AuditLog(em);
+        String loginName = name.map(Username::value).orElse(UNUSABLE_NAME);
         LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
         Optional<Instant> locked = throttle == null ? Optional.empty() : throttle.lockedAt(now);
         if (locked.isPresent()) {
-            audit.append(AuditEvent.of(now, key, "SIGN_IN_LOCKED", "login", key));
-            return new Attempt(null, Duration.ZERO, locked.get());
+            audit.append(AuditEvent.of(now, loginName, "SIGN_IN_LOCKED", "login", loginName).withDetails("from " + from));
+            return Attempt.locked(locked.get());
         }
         Optional<Account> account = name.flatMap(n -> new JpaAccountRepository(em).byUsername(n));
-        boolean ok;
+        boolean passwordRight;
         if (account.isPresent()) {
-            ok = account.get().passwordMatches(password, hasher);
+            // an account without a local password costs the same Argon2 as a wrong password (Account.passwordMatches)
+            passwordRight = account.get().passwordMatches(password, hasher);
         } else {
             hasher.verifyAgainstNothing(password);
-            ok = false;
+            passwordRight = false;
         }
-        if (ok) {
-            if (throttle != null) {
-                throttle.recordSuccess();
+        String why = "wrong password";
+        if (passwordRight) {
+            Account a = account.get();
+            TwoFactorService.Check second = twoFactor.check(em, a, otp, now);
+            switch (second) {
+                case MISSING -> {
+                    audit.append(AuditEvent.of(now, a.id(), "SIGN_IN_NEEDS_OTP", "account", a.id()).withDetails("from " + from));
+                    return Attempt.otpNeeded();
+                }
+                case WRONG -> why = "wrong one-time code";
+                default -> {
+                    if (throttle != null) {
+                        throttle.recordSuccess();
+                    }
+                    boolean enrolmentOnly = second == TwoFactorService.Check.NOT_ENROLLED && Role.anyNeedsSecondFactor(a.roles());
+                    audit.append(AuditEvent.of(now, a.id(), "SIGN_IN_SUCCEEDED", "account", a.id()).withDetails(
+                            "from " + from + ", " + switch (second) {
+                                case ACCEPTED_CODE -> "with a one-time code";
+                                case ACCEPTED_RECOVERY_CODE -> "with a recovery code, "
+                                        + twoFactor.unusedRecoveryCodes(em, a.id()) + " left";
+                                default -> enrolmentOnly ? "only to set up two-factor sign-in" : "password only";
+                            }));
+                    return Attempt.signedIn(a, enrolmentOnly);
+                }
             }
-            audit.append(AuditEvent.of(now, account.get().id(), "SIGN_IN_SUCCEEDED", "account", account.get().id()));
-            return new Attempt(account.get(), Duration.ZERO, null);
         }
         if (throttle == null) {
             throttle = new LoginThrottle(key);
@@ -114,21 +156,26 @@ public class SignInService {
         }
         Duration delay = throttle.delayBeforeAnswer(policy);
         throttle.recordFailure(now, policy);
-        audit.append(AuditEvent.of(now, key, "SIGN_IN_FAILED", "login", key));
-        return new Attempt(null, delay, null);
+        audit.append(AuditEvent.of(now, loginName, "SIGN_IN_FAILED", "login", loginName).withDetails(why.equals("wrong password")
+                ? "from " + from : "from " + from + ", " + why));
+        return Attempt.failed(delay);
     }
 
-    private static void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
+    private record Attempt(Account account, boolean enrolmentOnly, boolean otpRequired, Duration delay, Instant lockedUntil) {
+        static Attempt locked(Instant until) {
+            return new Attempt(null, false, false, Duration.ZERO, until);
         }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
-    private record Attempt(Account account, Duration delay, Instant lockedUntil) {
+        static Attempt otpNeeded() {
+            return new Attempt(null, false, true, Duration.ZERO, null);
+        }
+
+        static Attempt signedIn(Account a, boolean enrolmentOnly) {
+            return new Attempt(a, enrolmentOnly, false, Duration.ZERO, null);
+        }
+
+        static Attempt failed(Duration delay) {
+            return new Attempt(null, false, false, delay, null);
+        }
     }
 }

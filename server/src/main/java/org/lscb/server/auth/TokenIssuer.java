@@ -35,23 +35,41 @@ public class TokenIssuer {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * The only group of a token issued to someone who must set up two-factor sign-in before anything else:
+     * every endpoint but the enrolment ones refuses it, because none lists this group.
+     */
+    public static final String ENROLMENT_GROUP = "TOTP_ENROLMENT";
+    /** How long a person has to set up two-factor sign-in with the token their password gave them. */
+    static final java.time.Duration ENROLMENT_LIFETIME = java.time.Duration.ofMinutes(10);
+
     public IssuedToken issue(Account account) {
+        return issue(account, account.roles().stream().map(Role::name).sorted().toList(), config.tokenLifetime());
+    }
+
+    /** A token that can only set up two-factor sign-in (see {@link #ENROLMENT_GROUP}). */
+    public IssuedToken issueForEnrolment(Account account) {
+        java.time.Duration lifetime = ENROLMENT_LIFETIME.compareTo(config.tokenLifetime()) < 0 ? ENROLMENT_LIFETIME : config.tokenLifetime();
+        return issue(account, java.util.List.of(ENROLMENT_GROUP), lifetime);
+    }
+
+    private IssuedToken issue(Account account, java.util.List<String> groups, java.time.Duration lifetime) {
         Instant now = clock.instant();
-        Instant expires = now.plus(config.tokenLifetime());
+        Instant expires = now.plus(lifetime);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(config.tokenIssuer())
                 .subject(account.id())
                 .audience("lscb")
                 .claim("upn", account.username().value())
                 .claim("preferred_username", account.username().value())
-                .claim("groups", account.roles().stream().map(Role::name).sorted().toList())
+                .claim("groups", groups)
                 .claim("org", account.organisationId())
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        return new IssuedToken(sign(claims), config.tokenLifetime().toSeconds());
+        return new IssuedToken(sign(claims), lifetime.toSeconds());
     }
 
     /** Signs any claims with the current key; used for audit checkpoints too. */

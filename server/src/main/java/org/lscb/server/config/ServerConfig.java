@@ -37,6 +37,7 @@ public class ServerConfig {
     private org.lscb.exchange.store.BlobStore.Staging documentStaging;
     private long uploadMinBytes;
     private Duration uploadRateWindow;
+    private java.util.Set<String> trustedProxies;
 
     protected ServerConfig() {
         // CDI proxy
@@ -93,6 +94,8 @@ public class ServerConfig {
             throw new IllegalStateException("documents.min-rate.bytes must be 0 (off) or more and documents.min-rate.window at least PT1S");
         }
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
+        trustedProxies = org.lscb.server.auth.ClientAddress.parseProxies(
+                config.getOptionalValue("auth.trusted-proxies", String.class).orElse(""));
         validate();
     }
 
@@ -202,6 +205,11 @@ public class ServerConfig {
     }
 
     /** The secret protecting the deployment CA's key store; when unset, one is made and kept in {@code DATA_DIR/ca}. */
+    /** Addresses of the TLS proxies whose {@code X-Forwarded-For} names the client (AUTH_TRUSTED_PROXIES). */
+    public java.util.Set<String> trustedProxies() {
+        return trustedProxies;
+    }
+
     public Optional<String> caSecret() {
         return caSecret;
     }

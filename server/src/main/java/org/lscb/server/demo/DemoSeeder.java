@@ -40,6 +40,8 @@ public class DemoSeeder {
     PasswordHasher hasher;
     @Inject
     org.lscb.server.keys.CertificateAuthority authority;
+    @Inject
+    org.lscb.server.auth.TotpSecrets totpSecrets;
 
     public void seed() {
         if (!config.embeddedDatabase()) {
@@ -59,6 +61,8 @@ public class DemoSeeder {
         });
         LOG.info(() -> (seededNow ? "Seeded demo data. " : "Demo data already present. ")
                 + "Demo logins (password = username): " + String.join(", ", DemoData.ACCOUNTS.keySet()));
+        LOG.info(() -> "Demo two-factor secrets (base32, also in " + DemoTotp.folder(config.dataDir()) + "/<username>): "
+                + DemoTotp.read(config.dataDir(), DemoData.SECOND_FACTOR));
     }
 
     private static boolean alreadySeeded(EntityManager em) {
@@ -75,7 +79,9 @@ public class DemoSeeder {
             orgs.add(org);
             byKey.put(key, org);
         });
-        em.flush(); // accounts refer to organisations by id, which JPA does not order by itself
+        em.flush(); // accounts and memberships refer to organisations by id, which JPA does not order by itself
+        DemoData.MEMBERS.forEach((board, members) -> members.forEach(m ->
+                orgs.addMember(new org.lscb.registry.organisation.BoardMembership(byKey.get(board), byKey.get(m), now))));
         JpaAccountRepository accounts = new JpaAccountRepository(em);
         Map<String, Account> accountByName = new LinkedHashMap<>();
         DemoData.ACCOUNTS.forEach((username, a) -> {
@@ -91,6 +97,7 @@ public class DemoSeeder {
         em.flush(); // appointments refer to reviewers by id
         int reviews = DemoReviews.seed(em, byKey, accountByName, named.get(1), named.get(0), now);
         int keys = demoKeys(em, byKey, accountByName, now);
+        DemoTotp.enrol(em, totpSecrets, config.dataDir(), DemoData.SECOND_FACTOR, accountByName, now);
         em.createNativeQuery("INSERT INTO deployment_setting (name, setting_value) VALUES (?1, ?2)")
                 .setParameter(1, MARK).setParameter(2, now.toString()).executeUpdate();
         new AuditLog(em).append(AuditEvent.of(now, "system", "DEMO_SEEDED", "deployment", "demo")
@@ -130,6 +137,12 @@ public class DemoSeeder {
 
         static final Map<String, Org> ORGANISATIONS = new LinkedHashMap<>();
         static final Map<String, Acc> ACCOUNTS = new LinkedHashMap<>();
+        /** Which organisations each demo board covers: Northmere's agencies, and Eastbrook's children's services. */
+        static final Map<String, java.util.List<String>> MEMBERS = Map.of(
+                "board", java.util.List.of("police", "health", "socialcare", "education", "coroner"),
+                "board2", java.util.List.of("eastbrookcare"));
+        /** The demo accounts whose roles need two-factor sign-in; enrolled at seeding, secrets written beside the keys. */
+        static final java.util.List<String> SECOND_FACTOR = java.util.List.of("admin", "officer", "officer2");
 
         static {
             ORGANISATIONS.put("board", new Org("Northmere Local Safeguarding Children Board", OrganisationKind.LSCB, "Northmere"));

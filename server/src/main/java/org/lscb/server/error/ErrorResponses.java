@@ -34,6 +34,9 @@ public final class ErrorResponses {
                         .entity(ApiError.of("too_many_attempts", refused.getMessage(), Map.of("retryAfterSeconds", seconds)))
                         .build();
             }
+            if (refused.asksForOtp()) {
+                return build(401, ApiError.of("otp_required", refused.getMessage()));
+            }
             return build(401, ApiError.of("invalid_credentials", refused.getMessage()));
         }
         if (t instanceof org.lscb.registry.reviewer.SelfVerificationException self) {
@@ -84,6 +87,9 @@ public final class ErrorResponses {
         }
         if (t instanceof org.lscb.exchange.pki.EnrolmentRefusedException refused) {
             return build(400, ApiError.of("invalid_request", refused.getMessage(), Map.of("field", "body")));
+        }
+        if (t instanceof ConflictException conflict) {
+            return build(409, ApiError.of(conflict.code(), conflict.getMessage()));
         }
         if (t instanceof org.lscb.registry.review.ReviewRuleException rule) {
             return build(409, ApiError.of(rule.code(), rule.getMessage()));

@@ -84,6 +84,15 @@ public class CertificateAuthority {
         return gateway;
     }
 
+    /**
+     * The secret that protects the deployment's own keys: {@code CA_SECRET}, or the one kept beside the CA
+     * when it is not set. Other keys of the deployment (the wrapping key of TOTP secrets) are derived from it.
+     */
+    public char[] deploymentSecret() {
+        Path dir = config.dataDir().resolve("ca");
+        return config.caSecret().map(String::toCharArray).orElseGet(() -> keptSecret(dir.resolve("ca.secret")));
+    }
+
     private DeploymentCa open() {
         Path dir = config.dataDir().resolve("ca");
         try {

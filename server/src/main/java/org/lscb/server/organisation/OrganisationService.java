@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Optional;
 import org.lscb.exchange.audit.AuditEvent;
 import org.lscb.exchange.audit.AuditLog;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.NotFoundException;
+import org.lscb.registry.account.Role;
+import org.lscb.registry.organisation.BoardMembership;
+import org.lscb.registry.organisation.BoardReach;
 import org.lscb.registry.organisation.Organisation;
+import org.lscb.registry.value.InvalidValueException;
 import org.lscb.registry.organisation.OrganisationKind;
 import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
 import org.lscb.registry.persistence.Database;
@@ -30,14 +36,78 @@ public class OrganisationService {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * Registers an organisation. One that an officer registers joins their board's members at once, so that
+     * they can give its staff accounts; an administrator adds members to boards explicitly.
+     */
     public Organisation register(Caller by, String name, OrganisationKind kind, String area) {
         return database.inTransaction(em -> {
             Organisation o = new Organisation(name, kind, area);
-            new JpaOrganisationRepository(em).add(o);
+            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            orgs.add(o);
             new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ORGANISATION_CREATED",
                     "organisation", o.id()).withDetails(o.kind() + " " + o.name()));
+            if (!by.has(Role.ADMIN) && by.has(Role.LSCB_OFFICER) && by.organisationId() != null && !o.isBoard()) {
+                Organisation board = orgs.byId(by.organisationId()).filter(Organisation::isBoard).orElse(null);
+                if (board != null) {
+                    em.flush(); // the membership refers to the new organisation
+                    addMember(em, by, board, o);
+                }
+            }
             return o;
         });
+    }
+
+    /** The organisations a board covers: to an administrator, and to the board's own officers; otherwise 404. */
+    public List<Organisation> members(Caller by, String boardId) {
+        return database.read(em -> {
+            board(em, by, boardId);
+            return new JpaOrganisationRepository(em).memberOrganisations(boardId);
+        });
+    }
+
+    /** An administrator adds an organisation to a board's members; adding one already there changes nothing. */
+    public Organisation addMember(Caller by, String boardId, String organisationId) {
+        return database.inTransaction(em -> {
+            Organisation board = board(em, by, boardId);
+            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            Organisation member = orgs.byId(organisationId)
+                    .orElseThrow(() -> new InvalidValueException("organisationId", "names no organisation"));
+            if (orgs.membership(boardId, organisationId).isEmpty()) {
+                addMember(em, by, board, member);
+            }
+            return member;
+        });
+    }
+
+    /** An administrator removes an organisation from a board's members: its accounts leave the board's officers' reach. */
+    public void removeMember(Caller by, String boardId, String organisationId) {
+        database.inTransaction(em -> {
+            board(em, by, boardId);
+            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            BoardMembership m = orgs.membership(boardId, organisationId).orElseThrow(NotFoundException::new);
+            orgs.removeMember(m);
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "BOARD_MEMBER_REMOVED", "organisation", boardId)
+                    .withDetails("member " + organisationId));
+            return null;
+        });
+    }
+
+    private void addMember(EntityManager em, Caller by, Organisation board, Organisation member) {
+        new JpaOrganisationRepository(em).addMember(new BoardMembership(board, member, clock.instant()));
+        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "BOARD_MEMBER_ADDED", "organisation", board.id())
+                .withDetails("member " + member.id() + " " + member.name()));
+    }
+
+    /** The board, when the caller reaches it (an administrator, or one of its officers); otherwise 404. */
+    private static Organisation board(EntityManager em, Caller by, String boardId) {
+        Organisation board = new JpaOrganisationRepository(em).byId(boardId).filter(Organisation::isBoard)
+                .orElseThrow(NotFoundException::new);
+        BoardReach reach = BoardReaches.of(em, by);
+        if (!reach.isEverything() && !reach.board().filter(boardId::equals).isPresent()) {
+            throw new NotFoundException();
+        }
+        return board;
     }
 
     public Optional<Organisation> find(String id) {

@@ -3,6 +3,7 @@ package org.lscb.server.organisation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -68,5 +69,35 @@ public class OrganisationsResource {
         Organisation o = organisations.register(callers.caller(), body.name(),
                 Enums.parse(OrganisationKind.class, body.kind(), "kind"), body.area());
         return Response.created(URI.create("organisations/" + o.id())).entity(OrganisationBody.of(o)).build();
+    }
+
+    public record MemberBody(String organisationId) {
+    }
+
+    /** The organisations a board covers (an administrator, or the board's own officers). */
+    @GET
+    @Path("{id}/members")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
+    public java.util.List<OrganisationBody> members(@PathParam("id") String id) {
+        return organisations.members(callers.caller(), id).stream().map(OrganisationBody::of).toList();
+    }
+
+    @POST
+    @Path("{id}/members")
+    @RolesAllowed("ADMIN")
+    public Response addMember(@PathParam("id") String id, MemberBody body) {
+        if (body == null || body.organisationId() == null || body.organisationId().isBlank()) {
+            throw new InvalidValueException("organisationId", "is required");
+        }
+        Organisation member = organisations.addMember(callers.caller(), id, body.organisationId().strip());
+        return Response.status(Response.Status.CREATED).entity(OrganisationBody.of(member)).build();
+    }
+
+    @DELETE
+    @Path("{id}/members/{organisationId}")
+    @RolesAllowed("ADMIN")
+    public Response removeMember(@PathParam("id") String id, @PathParam("organisationId") String organisationId) {
+        organisations.removeMember(callers.caller(), id, organisationId);
+        return Response.noContent().build();
     }
 }

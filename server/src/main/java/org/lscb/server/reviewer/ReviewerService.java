@@ -21,7 +21,12 @@ import org.lscb.registry.reviewer.Affiliation;
 import org.lscb.registry.reviewer.DeclaredInterest;
 import org.lscb.registry.reviewer.Evidence;
 import org.lscb.registry.reviewer.QualificationRule;
+import org.lscb.registry.reviewer.ProfileStewardship;
+import org.lscb.registry.reviewer.ProfileStewardship.Change;
 import org.lscb.registry.reviewer.Reviewer;
+import org.lscb.registry.review.Review;
+import org.lscb.registry.review.internal.JpaReviewRepository;
+import java.util.List;
 import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
 import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerQuery;
@@ -29,10 +34,11 @@ import org.lscb.registry.value.InvalidValueException;
 import org.lscb.server.auth.Caller;
 
 /**
- * The register's application service. Who may do what: LSCB officers and administrators manage any
- * profile, verify evidence and search the whole register; a reviewer sees and edits only their own
- * profile and never verifies their own evidence. Each change is audited in its transaction and is in
- * the search index when the call returns.
+ * The register's application service. Who may do what: LSCB officers and administrators read any profile
+ * and search the whole register; changes follow {@link ProfileStewardship} (the reviewer, the boards that
+ * appointed or registered them); any board's officer verifies evidence or withdraws a verification with a
+ * reason; a reviewer sees only their own profile and never verifies their own evidence. Each change is
+ * audited in its transaction and is in the search index when the call returns.
  */
 @ApplicationScoped
 public class ReviewerService {
@@ -46,6 +52,7 @@ public class ReviewerService {
     private IndependenceCheck independence;
     private Clock clock;
     private org.lscb.server.review.ReviewAppointments appointments;
+    private org.lscb.server.review.ReviewService reviews;
     /** Organisation ids seen to exist; organisations are never deleted, so a hit needs no database trip. */
     private final Set<String> knownOrganisations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -54,8 +61,10 @@ public class ReviewerService {
 
     @Inject
     public ReviewerService(Database database, ReviewerSearch search, QualificationRule qualification,
-                           IndependenceCheck independence, org.lscb.server.review.ReviewAppointments appointments) {
+                           IndependenceCheck independence, org.lscb.server.review.ReviewAppointments appointments,
+                           org.lscb.server.review.ReviewService reviews) {
         this.appointments = appointments;
+        this.reviews = reviews;
         this.database = database;
         this.search = search;
         this.qualification = qualification;
@@ -81,7 +90,8 @@ public class ReviewerService {
                 if (self && reviewers.byAccount(by.accountId()).isPresent()) {
                     throw alreadyRegistered();
                 }
-                Reviewer r = new Reviewer(self ? by.accountId() : null, profile, clock.instant());
+                String registeringBoard = !self && by.has(Role.LSCB_OFFICER) ? by.organisationId() : null;
+                Reviewer r = new Reviewer(self ? by.accountId() : null, registeringBoard, profile, clock.instant());
                 reviewers.add(r);
                 audit(em, by, "REVIEWER_CREATED", r, r.displayName());
                 return r;
@@ -106,7 +116,7 @@ public class ReviewerService {
     }
 
     public Reviewer update(Caller by, String id, Reviewer.Profile profile) {
-        return change(by, id, "REVIEWER_UPDATED", (r, now) -> {
+        return change(by, id, Change.PROFILE, "REVIEWER_UPDATED", (r, now) -> {
             r.update(profile, now);
             return r.displayName();
         });
@@ -114,7 +124,7 @@ public class ReviewerService {
 
     public Evidence addEvidence(Caller by, String id, Evidence evidence) {
         Evidence[] added = new Evidence[1];
-        change(by, id, "EVIDENCE_ADDED", (r, now) -> {
+        change(by, id, Change.EVIDENCE, "EVIDENCE_ADDED", (r, now) -> {
             added[0] = r.addEvidence(evidence, now);
             return evidence.type() + " " + evidence.id();
         });
@@ -124,34 +134,41 @@ public class ReviewerService {
     /**
      * An officer verifies (or, with {@code verified=false}, withdraws) a piece of evidence. DOMAIN.md: evidence
      * is verified by an LSCB officer; an administrator runs the deployment and does not vouch for reviewers.
+     * Any board's officer may do either, as the register is shared: a withdrawal needs its reason, is undone by
+     * a new verification, and is written into the audit of every review the reviewer is appointed to, so that
+     * each board whose panel it touches sees it.
      */
     public Reviewer verifyEvidence(Caller by, String id, String evidenceId, boolean verified, String note) {
         if (!by.has(Role.LSCB_OFFICER)) {
             throw new ForbiddenException("only LSCB officers verify evidence");
         }
-        return change(by, id, verified ? "EVIDENCE_VERIFIED" : "EVIDENCE_WITHDRAWN", (r, now) -> {
+        if (!verified && (note == null || note.isBlank())) {
+            throw new InvalidValueException("note", "is required when withdrawing a verification: say why, for every board that relies on it");
+        }
+        return change(by, id, null, verified ? "EVIDENCE_VERIFIED" : "EVIDENCE_WITHDRAWN", (r, now) -> {
             if (verified) {
                 r.verifyEvidence(evidenceId, by.accountId(), now, note);
             } else {
                 r.evidence().stream().filter(e -> e.id().equals(evidenceId)).findFirst()
-                        .orElseThrow(NotFoundException::new).withdraw(now, note);
+                        .orElseThrow(NotFoundException::new).withdraw(by.accountId(), now, note);
             }
-            return "evidence " + evidenceId;
+            return "evidence " + evidenceId + (verified ? "" : ", reason: " + note.strip());
         });
     }
 
     public Reviewer addAffiliation(Caller by, String id, Affiliation affiliation) {
-        return change(by, id, "AFFILIATION_ADDED", (r, now) -> {
+        return change(by, id, Change.AFFILIATION, "AFFILIATION_ADDED", (r, now) -> {
             r.addAffiliation(affiliation, now);
             return affiliation.kind() + " with " + affiliation.organisationId();
         }, affiliation.organisationId());
     }
 
+    /** A review the caller cannot see answers exactly as a missing one: its existence does not leak. */
     public Reviewer declareInterest(Caller by, String id, DeclaredInterest interest) {
-        if (interest.reviewId() != null && !database.read(em -> org.lscb.server.review.ReviewService.exists(em, interest.reviewId()))) {
+        if (interest.reviewId() != null && reviews.relationsTo(by, interest.reviewId()).isEmpty()) {
             throw new InvalidValueException("reviewId", "names no review");
         }
-        return change(by, id, "INTEREST_DECLARED", (r, now) -> {
+        return change(by, id, Change.INTEREST, "INTEREST_DECLARED", (r, now) -> {
             r.declareInterest(interest, now);
             return "interest " + interest.id();
         }, interest.organisationId());
@@ -185,10 +202,19 @@ public class ReviewerService {
         return qualification.qualifiedUntil(r);
     }
 
-    private Reviewer change(Caller by, String id, String action, BiFunction<Reviewer, Instant, String> work,
+    private Reviewer change(Caller by, String id, Change kind, String action, BiFunction<Reviewer, Instant, String> work,
                             String... organisationsThatMustExist) {
         Reviewer changed = database.inTransaction(em -> {
             Reviewer r = visible(em, by, id);
+            Set<String> appointingBoards = new java.util.HashSet<>();
+            List<Review> appointedTo = new JpaReviewRepository(em).withLiveAppointmentOf(r.id());
+            appointedTo.forEach(rv -> appointingBoards.add(rv.leadLscbId()));
+            if (kind != null && !ProfileStewardship.mayChange(kind, r, new ProfileStewardship.Editor(by.accountId(), by.has(Role.ADMIN),
+                    by.has(Role.LSCB_OFFICER) ? java.util.Optional.ofNullable(by.organisationId()) : java.util.Optional.empty(),
+                    appointingBoards))) {
+                throw new ForbiddenException("only the reviewer and the boards that appointed or registered them change this"
+                        + " profile"); // audited as ACCESS_REFUSED by RefusalAudit
+            }
             // every change counts as a new version of the reviewer, so an appointment checked against the old one
             // at the same moment cannot also commit (ReviewAppointments.appoint locks the same way)
             em.lock(r, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -200,6 +226,13 @@ public class ReviewerService {
             }
             String details = work.apply(r, clock.instant());
             audit(em, by, action, r, details);
+            if ("EVIDENCE_WITHDRAWN".equals(action)) {
+                // every board whose panel relies on this reviewer sees the withdrawal in its own review's audit
+                for (Review rv : appointedTo) {
+                    new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "reviewer", r.id())
+                            .forReview(rv.id()).withDetails(details));
+                }
+            }
             // an appointment the change made conflicted is flagged in the same transaction
             appointments.recheckAppointmentsOf(em, r, by.accountId());
             return r;

@@ -64,8 +64,10 @@ public class ReviewersResource {
         }
     }
 
+    /** Evidence; a withdrawn verification shows who withdrew it, when, and (in {@code note}) why. */
     public record EvidenceBody(String id, String type, String title, String issuer, String date, String expires,
-                               String documentId, boolean verified, String verifiedBy, String verifiedAt, String note) {
+                               String documentId, boolean verified, String verifiedBy, String verifiedAt, String note,
+                               String withdrawnBy, String withdrawnAt) {
     }
 
     public record VerificationBody(Boolean verified, String note) {
@@ -188,7 +190,8 @@ public class ReviewersResource {
     private static EvidenceBody evidence(Evidence e) {
         return new EvidenceBody(e.id(), e.type().name(), e.title(), e.issuer(), e.date().toString(),
                 e.expires() == null ? null : e.expires().toString(), e.documentId(), e.verified(), e.verifiedBy(),
-                e.verifiedAt() == null ? null : e.verifiedAt().toString(), e.verificationNote());
+                e.verifiedAt() == null ? null : e.verifiedAt().toString(), e.verificationNote(), e.withdrawnBy(),
+                e.withdrawnAt() == null ? null : e.withdrawnAt().toString());
     }
 
     private static List<String> names(Set<? extends Enum<?>> values) {

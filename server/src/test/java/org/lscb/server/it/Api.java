@@ -21,10 +21,17 @@ public final class Api {
 
     private final String base;
     private final String adminPassword;
+    private final SignIns signIns;
 
+    /** A client of a server with its own database: nobody has signed in to it yet. */
     public Api(String base, String adminPassword) {
+        this(base, adminPassword, new SignIns());
+    }
+
+    Api(String base, String adminPassword, SignIns signIns) {
         this.base = base;
         this.adminPassword = adminPassword;
+        this.signIns = signIns;
     }
 
     public record Reply(int status, String body, HttpHeaders headers) {
@@ -44,13 +51,43 @@ public final class Api {
     public record Login(String id, String username, String password, String token, String organisationId) {
     }
 
+    /**
+     * What a test run knows of one database's sign-ins: tokens already issued (so a test does not sign the
+     * same person in again within one TOTP step), the TOTP secrets of accounts set up through {@link #token},
+     * and the last TOTP step each account used (the server accepts every step once).
+     */
+    static final class SignIns {
+        final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.Map<String, String> secrets;
+        final java.util.Map<String, Long> lastStep;
+
+        SignIns() {
+            this(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        private SignIns(java.util.Map<String, String> secrets, java.util.Map<String, Long> lastStep) {
+            this.secrets = secrets;
+            this.lastStep = lastStep;
+        }
+
+        /** The same database served by another process: secrets and used steps carry over, tokens do not. */
+        SignIns sameDatabase() {
+            return new SignIns(secrets, lastStep);
+        }
+    }
+
     public String baseUrl() {
         return base;
     }
 
-    /** The same administrator against another server on the same database (or seeding a new one with this password). */
+    /** Another server with a database of its own, seeded with the same administrator password. */
     public Api at(String otherBase) {
         return new Api(otherBase, adminPassword);
+    }
+
+    /** Another server process on this server's database (a restart): the accounts' second factors carry over. */
+    public Api restartedAt(String otherBase) {
+        return new Api(otherBase, adminPassword, signIns.sameDatabase());
     }
 
     public String adminPassword() {
@@ -61,16 +98,73 @@ public final class Api {
         return token("admin", adminPassword);
     }
 
+    /**
+     * A full token for this account: signed in once per test run and then reused. An administrator or officer
+     * signing in for the first time sets up two-factor sign-in on the way, as a person would; later sign-ins
+     * send the next one-time code.
+     */
     public String token(String username, String password) {
-        Reply r = signIn(username, password);
+        return signIns.tokens.computeIfAbsent(username + "\n" + password, k -> freshToken(username, password));
+    }
+
+    /** A new sign-in (with the account's next one-time code when it has a second factor); no reuse. */
+    public String freshToken(String username, String password) {
+        Reply r = signIns.secrets.containsKey(username) ? signIn(username, password, nextCode(username)) : signIn(username, password);
         if (r.status() != 200) {
             throw new AssertionError("sign-in of " + username + " answered " + r.status() + " " + r.body());
         }
-        return r.json().getString("access_token");
+        JsonObject answer = r.json();
+        if ("enrol_totp".equals(answer.getString("next", null))) {
+            return enrolSecondFactor(username, answer.getString("access_token")).getString("access_token");
+        }
+        return answer.getString("access_token");
+    }
+
+    /** Sets up TOTP with the given token, as the person's authenticator would; answers the confirmation (recovery codes, token). */
+    public JsonObject enrolSecondFactor(String username, String token) {
+        Reply started = post("/api/v1/auth/totp", token, "{}");
+        if (started.status() != 201) {
+            throw new AssertionError("starting two-factor sign-in of " + username + " answered " + started.status() + " " + started.body());
+        }
+        knowSecret(username, started.json().getString("secret"));
+        Reply confirmed = post("/api/v1/auth/totp/confirm", token,
+                Json.createObjectBuilder().add("otp", nextCode(username)).build().toString());
+        if (confirmed.status() != 200) {
+            throw new AssertionError("confirming two-factor sign-in of " + username + " answered " + confirmed.status() + " " + confirmed.body());
+        }
+        return confirmed.json();
+    }
+
+    /** Tells this client an account's TOTP secret (base32), such as a demo account's from {@code data/demo/totp}. */
+    public void knowSecret(String username, String base32) {
+        signIns.secrets.put(username, base32);
+    }
+
+    /**
+     * The code for the next step this account has not used: the current one, or the one after it (which the
+     * server accepts for clock drift). A third sign-in within one 30-second step has no code left.
+     */
+    public String nextCode(String username) {
+        String secret = signIns.secrets.get(username);
+        if (secret == null) {
+            throw new AssertionError(username + " has no second factor this test knows of");
+        }
+        java.time.Instant now = java.time.Instant.now();
+        org.lscb.registry.account.TotpCodes codes = new org.lscb.registry.account.TotpCodes();
+        long step = signIns.lastStep.merge(username, codes.stepOf(now), (last, current) -> Math.max(current, last + 1));
+        if (step > codes.stepOf(now) + 1) {
+            throw new AssertionError(username + " signed in more than twice within one 30-second step; reuse the token");
+        }
+        return codes.codeAt(new org.apache.commons.codec.binary.Base32().decode(secret), java.time.Instant.ofEpochSecond(step * 30));
     }
 
     public Reply signIn(String username, String password) {
         JsonObject body = Json.createObjectBuilder().add("username", username).add("password", password).build();
+        return post("/api/v1/auth/token", null, body.toString());
+    }
+
+    public Reply signIn(String username, String password, String otp) {
+        JsonObject body = Json.createObjectBuilder().add("username", username).add("password", password).add("otp", otp).build();
         return post("/api/v1/auth/token", null, body.toString());
     }
 

@@ -59,7 +59,8 @@ class AuthorisationIT {
         String org = officer.organisationId();
 
         Api.Reply agency = api.post("/api/v1/accounts", officer.token(), "{\"username\":\"a" + Api.unique()
-                + "\",\"displayName\":\"Agency person\",\"roles\":[\"AGENCY_USER\"],\"organisationId\":\"" + org + "\"}");
+                + "\",\"displayName\":\"Agency person\",\"roles\":[\"AGENCY_USER\"],\"organisationId\":\"" + org
+                + "\",\"password\":\"" + java.util.UUID.randomUUID() + "\"}");
         Api.Reply admin = api.post("/api/v1/accounts", officer.token(), "{\"username\":\"a" + Api.unique()
                 + "\",\"displayName\":\"Would-be admin\",\"roles\":[\"ADMIN\"]}");
         Api.Reply otherOfficer = api.post("/api/v1/accounts", officer.token(), "{\"username\":\"a" + Api.unique()

@@ -18,7 +18,7 @@ public final class SharedServer implements ParameterResolver {
     private static final String KEY = "lscb-shared-server";
 
     /** The started server and the first administrator's password, made up for this run. */
-    record Handle(ServerProcess server, String adminPassword) implements ExtensionContext.Store.CloseableResource {
+    record Handle(ServerProcess server, String adminPassword, Api.SignIns signIns) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
             server.close();
@@ -37,7 +37,7 @@ public final class SharedServer implements ParameterResolver {
         if (p.getParameter().getType() == ServerProcess.class) {
             return h.server();
         }
-        return new Api(h.server().baseUrl(), h.adminPassword());
+        return new Api(h.server().baseUrl(), h.adminPassword(), h.signIns());
     }
 
     private static Handle start() {
@@ -48,6 +48,8 @@ public final class SharedServer implements ParameterResolver {
             Path base = Files.createTempDirectory("lscb-it");
             Map<String, String> env = new java.util.HashMap<>(TestDatabase.freshServerEnvironment());
             env.put("ADMIN_PASSWORD", adminPassword);
+            // tokens are reused across the run (Api.token), so they must outlive it
+            env.put("AUTH_TOKEN_LIFETIME", "PT12H");
             // the overdue sweep runs often enough for a test to see it mark a clock
             env.put("REVIEWS_OVERDUE_SWEEP_INTERVAL", "PT2S");
             // B6 within a test's patience: a 4 MiB cap, and at least 64 KiB in every 2 s
@@ -55,7 +57,7 @@ public final class SharedServer implements ParameterResolver {
             env.put("DOCUMENTS_MIN_RATE_BYTES", Long.toString(64L << 10));
             env.put("DOCUMENTS_MIN_RATE_WINDOW", "PT2S");
             ServerProcess server = ServerProcess.start(base.resolve("data"), env).awaitReady();
-            return new Handle(server, adminPassword);
+            return new Handle(server, adminPassword, new Api.SignIns());
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the shared test server: " + e.getMessage(), e);
         }

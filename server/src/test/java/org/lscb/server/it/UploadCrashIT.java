@@ -63,7 +63,7 @@ class UploadCrashIT {
         inFlight.handle((r, e) -> null).join();
 
         try (ServerProcess second = ServerProcess.start(data, env).awaitReady()) {
-            Api again = shared.at(second.baseUrl());
+            Api again = api.restartedAt(second.baseUrl());
             assertThat(again.get("/api/v1/reviews/" + review + "/documents", w.officer().token()).body()).isEqualTo("[]");
             assertThat(partialSize(incoming)).isZero();
 

@@ -38,6 +38,23 @@ public final class JpaAccountRepository implements AccountRepository {
         return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
     }
 
+    /** A page of the accounts of these organisations only, by username. */
+    public List<Account> pageIn(java.util.Collection<String> organisationIds, int offset, int limit) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from Account a where a.organisationId in :orgs order by a.username", Account.class)
+                .setParameter("orgs", organisationIds).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public long countIn(java.util.Collection<String> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(a) from Account a where a.organisationId in :orgs", Long.class)
+                .setParameter("orgs", organisationIds).getSingleResult();
+    }
+
     @Override
     public void add(Account account) {
         em.persist(account);

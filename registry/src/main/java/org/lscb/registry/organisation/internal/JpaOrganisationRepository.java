@@ -43,4 +43,31 @@ public final class JpaOrganisationRepository implements OrganisationRepository {
     public void add(Organisation organisation) {
         em.persist(organisation);
     }
+
+    /** The organisations a board covers, by id. */
+    public java.util.Set<String> membersOf(String boardId) {
+        return new java.util.HashSet<>(em.createQuery(
+                "select m.organisationId from BoardMembership m where m.boardId = :b", String.class)
+                .setParameter("b", boardId).getResultList());
+    }
+
+    /** The organisations a board covers, by name. */
+    public List<Organisation> memberOrganisations(String boardId) {
+        return em.createQuery("select o from Organisation o, BoardMembership m where m.boardId = :b"
+                + " and o.id = m.organisationId order by o.name, o.id", Organisation.class)
+                .setParameter("b", boardId).getResultList();
+    }
+
+    public Optional<org.lscb.registry.organisation.BoardMembership> membership(String boardId, String organisationId) {
+        return Optional.ofNullable(em.find(org.lscb.registry.organisation.BoardMembership.class,
+                new org.lscb.registry.organisation.BoardMembership.Key(boardId, organisationId)));
+    }
+
+    public void addMember(org.lscb.registry.organisation.BoardMembership membership) {
+        em.persist(membership);
+    }
+
+    public void removeMember(org.lscb.registry.organisation.BoardMembership membership) {
+        em.remove(membership);
+    }
 }
