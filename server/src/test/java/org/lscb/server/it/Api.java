@@ -163,6 +163,13 @@ public final class Api {
         return post("/api/v1/auth/token", null, body.toString());
     }
 
+    /** A sign-in that the server, trusting 127.0.0.1 as a proxy (SharedServer), takes to come from {@code clientAddress}. */
+    public Reply signInFrom(String clientAddress, String username, String password) {
+        JsonObject body = Json.createObjectBuilder().add("username", username).add("password", password).build();
+        return send(request("/api/v1/auth/token", null).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientAddress).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     public Reply signIn(String username, String password, String otp) {
         JsonObject body = Json.createObjectBuilder().add("username", username).add("password", password).add("otp", otp).build();
         return post("/api/v1/auth/token", null, body.toString());

@@ -50,6 +50,8 @@ public final class SharedServer implements ParameterResolver {
             env.put("ADMIN_PASSWORD", adminPassword);
             // tokens are reused across the run (Api.token), so they must outlive it
             env.put("AUTH_TOKEN_LIFETIME", "PT12H");
+            // tests stand in for clients behind a TLS proxy by sending X-Forwarded-For from loopback
+            env.put("AUTH_TRUSTED_PROXIES", "127.0.0.1");
             // the overdue sweep runs often enough for a test to see it mark a clock
             env.put("REVIEWS_OVERDUE_SWEEP_INTERVAL", "PT2S");
             // B6 within a test's patience: a 4 MiB cap, and at least 64 KiB in every 2 s
