@@ -22,10 +22,14 @@ final class LoginCommand implements Callable<Integer> {
     @Option(names = "--password-file", description = "a file holding your password (or LSCB_PASSWORD, or a prompt)")
     Path passwordFile;
 
+    @Option(names = "--otp", description = "the code your authenticator app shows now, or a recovery code (or LSCB_OTP, or a prompt)")
+    String otp;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = main.settings();
-        String token = new ServerApi(main.server, null).signIn(user, Secrets.read(passwordFile, "LSCB_PASSWORD", "Password for " + user));
+        char[] password = Secrets.read(passwordFile, "LSCB_PASSWORD", "Password for " + user);
+        String token = TwoFactor.signIn(new ServerApi(main.server, null), user, password, otp, main.out());
         String caPem = new ServerApi(main.server, token).text("/api/v1/ca", "application/x-pem-file");
         X509Certificate ca = Settings.certificate(caPem);
         var pinned = settings.pinnedCa();

@@ -31,10 +31,29 @@ final class ServerApi {
         this.token = token;
     }
 
-    String signIn(String username, char[] password) {
-        String body = Json.createObjectBuilder().add("username", username).add("password", new String(password)).build().toString();
+    /** The same server with another token. */
+    ServerApi withToken(String other) {
+        return new ServerApi(base, other);
+    }
+
+    /**
+     * The token answer: {@code access_token}, and {@code next} = {@code enrol_totp} when the token can only set
+     * up two-factor sign-in. A sign-in that needs a one-time code and got none throws {@link OtpRequired}.
+     */
+    JsonObject signIn(String username, char[] password, String otp) {
+        var b = Json.createObjectBuilder().add("username", username).add("password", new String(password));
+        if (otp != null) {
+            b.add("otp", otp);
+        }
         return json(exchange(open("/api/v1/auth/token", "POST"), "Content-Type", "application/json",
-                body.getBytes(StandardCharsets.UTF_8))).asJsonObject().getString("access_token");
+                b.build().toString().getBytes(StandardCharsets.UTF_8))).asJsonObject();
+    }
+
+    /** The account signs in with a one-time code as well, and none was given. */
+    static final class OtpRequired extends ClientException {
+        OtpRequired() {
+            super("this account needs a one-time code from its authenticator app: give --otp or LSCB_OTP, or run in a terminal");
+        }
     }
 
     String text(String path, String accept) {
@@ -190,11 +209,22 @@ final class ServerApi {
                 body = new String(err.readNBytes(65536), StandardCharsets.UTF_8);
             }
         }
+        if (status == 401 && "otp_required".equals(errorCode(body))) {
+            throw new OtpRequired();
+        }
         throw new ClientException(explain(status, body));
     }
 
     private ClientException unreachable(ConnectException e) {
         return new ClientException("cannot reach the server at " + base + " (is it running, is the address right?)", e);
+    }
+
+    private static String errorCode(String body) {
+        try {
+            return json(body).asJsonObject().getString("error", null);
+        } catch (RuntimeException notJson) {
+            return null;
+        }
     }
 
     private static String explain(int status, String body) {

@@ -64,6 +64,7 @@ public class Account {
         this.id = UUID.randomUUID().toString();
         this.username = username.value();
         this.displayName = Text.required(displayName, "displayName", MAX_DISPLAY_NAME);
+        org.lscb.registry.value.ConfusableNames.check("displayName", this.displayName);
         this.roles = EnumSet.copyOf(roles);
         this.organisationId = organisationId;
         this.passwordHash = passwordHash;

@@ -120,6 +120,7 @@ public class Reviewer {
 
     public void update(Profile p, Instant now) {
         this.displayName = Text.required(p.displayName(), "displayName", 200);
+        org.lscb.registry.value.ConfusableNames.check("displayName", this.displayName);
         this.summary = Text.optional(p.summary(), "summary", MAX_SUMMARY);
         this.expertise = copy(p.expertise(), ExpertiseArea.class);
         this.skills = copy(p.skills(), Skill.class);

@@ -11,6 +11,8 @@ import org.lscb.exchange.audit.AuditEvent;
 import org.lscb.exchange.audit.AuditLog;
 import org.lscb.registry.account.Account;
 import org.lscb.registry.account.PasswordHasher;
+import org.lscb.registry.account.PasswordPolicy;
+import org.lscb.registry.value.ConfusableNames;
 import org.lscb.registry.account.Role;
 import org.lscb.registry.account.Username;
 import org.lscb.registry.account.internal.JpaAccountRepository;
@@ -32,8 +34,6 @@ public class AccountService {
 
     /** Roles only an administrator may hand out: they manage people and reviews. */
     static final Set<Role> PRIVILEGED = EnumSet.of(Role.ADMIN, Role.LSCB_OFFICER);
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 1024;
 
     private Database database;
     private PasswordHasher hasher;
@@ -73,9 +73,7 @@ public class AccountService {
         }
         String hash = null;
         if (request.password() != null) {
-            if (request.password().length < MIN_PASSWORD || request.password().length > MAX_PASSWORD) {
-                throw new InvalidValueException("password", "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
-            }
+            PasswordPolicy.standard().check(request.password(), request.username().value());
             hash = hasher.hash(request.password());
         }
         String passwordHash = hash;
@@ -103,6 +101,11 @@ public class AccountService {
             }
             if (accounts.byUsername(request.username()).isPresent()) {
                 throw new InvalidValueException("username", "is taken");
+            }
+            if (request.displayName() != null && accounts.displayNames().stream()
+                    .anyMatch(existing -> ConfusableNames.imitates(request.displayName().strip(), existing))) {
+                throw new InvalidValueException("displayName", "looks confusingly like the name of an existing account;"
+                        + " choose a name people can tell apart");
             }
             Account a = new Account(request.username(), request.displayName(), request.roles(),
                     request.organisationId(), passwordHash, clock.instant());

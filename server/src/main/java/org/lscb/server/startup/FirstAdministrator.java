@@ -20,7 +20,6 @@ import org.lscb.server.config.ServerConfig;
 public class FirstAdministrator {
 
     private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
-    static final int MIN_PASSWORD = 12;
 
     @Inject
     ServerConfig config;
@@ -37,11 +36,16 @@ public class FirstAdministrator {
             }
             return;
         }
-        String password = config.adminPassword().get();
-        if (password.length() < MIN_PASSWORD) {
-            throw new IllegalStateException("ADMIN_PASSWORD must be at least " + MIN_PASSWORD + " characters");
+        if (database.read(em -> new JpaAccountRepository(em).count()) > 0) {
+            return;
         }
+        String password = config.adminPassword().get();
         Username username = new Username(config.adminUsername());
+        try {
+            org.lscb.registry.account.PasswordPolicy.standard().check(password.toCharArray(), username.value());
+        } catch (org.lscb.registry.value.InvalidValueException e) {
+            throw new IllegalStateException("ADMIN_PASSWORD is refused by the password policy: " + e.getMessage(), e);
+        }
         String hash = hasher.hash(password.toCharArray());
         database.inTransaction(em -> {
             JpaAccountRepository accounts = new JpaAccountRepository(em);

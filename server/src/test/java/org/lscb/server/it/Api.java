@@ -135,6 +135,10 @@ public final class Api {
         return confirmed.json();
     }
 
+    public boolean knowsSecret(String username) {
+        return signIns.secrets.containsKey(username);
+    }
+
     /** Tells this client an account's TOTP secret (base32), such as a demo account's from {@code data/demo/totp}. */
     public void knowSecret(String username, String base32) {
         signIns.secrets.put(username, base32);

@@ -57,7 +57,12 @@ class ClientIT {
         }
 
         void setUp(boolean board) {
-            assertThat(run("login", "--user", login.username(), "--password-file", password.toString()).status()).isZero();
+            List<String> signIn = new ArrayList<>(List.of("login", "--user", login.username(), "--password-file", password.toString()));
+            if (api.knowsSecret(login.username())) {
+                signIn.addAll(List.of("--otp", api.nextCode(login.username())));
+            }
+            Result signedIn = run(signIn.toArray(String[]::new));
+            assertThat(signedIn.status()).as(signedIn.err()).isZero();
             assertThat(run("keygen", "--type", "ec", "--key-password-file", keyPassword.toString()).status()).isZero();
             Result enrolled = board ? run("enrol", "--board", "--key-password-file", keyPassword.toString())
                     : run("enrol", "--key-password-file", keyPassword.toString());
@@ -66,6 +71,20 @@ class ClientIT {
     }
 
     record Result(int status, String out, String err) {
+    }
+
+    @Test
+    void anOfficer_signsInWithTheOneTimeCode_andWithoutOneIsToldHow() throws Exception {
+        Person officer = new Person(w.officer());
+
+        Result without = officer.run("login", "--user", officer.login.username(), "--password-file", officer.password.toString());
+        Result with = officer.run("login", "--user", officer.login.username(), "--password-file", officer.password.toString(),
+                "--otp", api.nextCode(officer.login.username()));
+
+        assertThat(without.status()).isNotZero();
+        assertThat(without.err()).contains("--otp").contains("LSCB_OTP");
+        assertThat(with.status()).as(with.err()).isZero();
+        assertThat(officer.run("list", reviewId).status()).isZero();
     }
 
     @BeforeEach

@@ -146,9 +146,9 @@ class DemoModeIT {
         }
         Path data = Files.createTempDirectory("lscb-demo-refused").resolve("data");
         Map<String, String> env = new HashMap<>();
-        env.put("ADMIN_PASSWORD", "a-long-enough-admin-password");
+        env.put("ADMIN_PASSWORD", "a-long-enough-first-secret");
         try (ServerProcess first = ServerProcess.start(data, env).awaitReady()) {
-            assertThat(new Api(first.baseUrl(), "a-long-enough-admin-password").adminToken()).isNotBlank();
+            assertThat(new Api(first.baseUrl(), "a-long-enough-first-secret").adminToken()).isNotBlank();
         }
         try (ServerProcess second = ServerProcess.start(data, Map.of(), "--demo")) {
             assertThat(second.awaitExit(Duration.ofSeconds(180))).isNotZero();

@@ -38,6 +38,11 @@ public final class JpaAccountRepository implements AccountRepository {
         return em.createQuery("select count(a) from Account a", Long.class).getSingleResult();
     }
 
+    /** Every account's display name, to tell a new name that imitates one of them. */
+    public List<String> displayNames() {
+        return em.createQuery("select a.displayName from Account a", String.class).getResultList();
+    }
+
     /** A page of the accounts of these organisations only, by username. */
     public List<Account> pageIn(java.util.Collection<String> organisationIds, int offset, int limit) {
         if (organisationIds.isEmpty()) {
