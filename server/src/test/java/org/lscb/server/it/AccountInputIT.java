@@ -30,7 +30,9 @@ class AccountInputIT {
 
         assertThat(r.status()).as(password).isEqualTo(400);
         assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo("password");
-        assertThat(r.body()).doesNotContain(password.strip());
+        if (!password.isBlank()) {
+            assertThat(r.body()).as("the answer never repeats the password").doesNotContain(password);
+        }
         assertThat(api.signIn(username, password).status()).isEqualTo(401);
     }
 
