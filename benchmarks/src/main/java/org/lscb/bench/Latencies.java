@@ -23,6 +23,10 @@ final class Latencies {
         return sorted[Math.max(0, Math.min(n - 1, index))] / 1_000_000.0;
     }
 
+    int count() {
+        return n;
+    }
+
     String describe() {
         return String.format("p50 %7.2f ms   p99 %7.2f ms", percentileMillis(50), percentileMillis(99));
     }

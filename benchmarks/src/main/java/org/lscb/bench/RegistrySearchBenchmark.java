@@ -243,12 +243,7 @@ public final class RegistrySearchBenchmark {
     }
 
     private static String token(HttpClient client, String base, String password) throws Exception {
-        String body = Json.createObjectBuilder().add("username", "admin").add("password", password).build().toString();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonObject o = Json.createReader(new StringReader(r.body())).readObject();
-        return o.getString("access_token");
+        return BenchSignIn.token(client, base, "admin", password);
     }
 
     private static long heapAfterGc() throws InterruptedException {
