@@ -27,6 +27,7 @@ import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.review.Review;
 import org.lscb.registry.review.internal.JpaReviewRepository;
 import java.util.List;
+import java.util.Optional;
 import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
 import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerQuery;
@@ -168,7 +169,9 @@ public class ReviewerService {
         if (interest.reviewId() != null && reviews.relationsTo(by, interest.reviewId()).isEmpty()) {
             throw new InvalidValueException("reviewId", "names no review");
         }
-        return change(by, id, Change.INTEREST, "INTEREST_DECLARED", (r, now) -> {
+        Optional<String> leadBoard = interest.reviewId() == null ? Optional.empty()
+                : database.read(em -> new JpaReviewRepository(em).byId(interest.reviewId()).map(Review::leadLscbId));
+        return change(by, id, Change.INTEREST, leadBoard, "INTEREST_DECLARED", (r, now) -> {
             r.declareInterest(interest, now);
             return "interest " + interest.id();
         }, interest.organisationId());
@@ -204,6 +207,11 @@ public class ReviewerService {
 
     private Reviewer change(Caller by, String id, Change kind, String action, BiFunction<Reviewer, Instant, String> work,
                             String... organisationsThatMustExist) {
+        return change(by, id, kind, Optional.empty(), action, work, organisationsThatMustExist);
+    }
+
+    private Reviewer change(Caller by, String id, Change kind, Optional<String> leadBoardOfNamedReview, String action,
+                            BiFunction<Reviewer, Instant, String> work, String... organisationsThatMustExist) {
         Reviewer changed = database.inTransaction(em -> {
             Reviewer r = visible(em, by, id);
             Set<String> appointingBoards = new java.util.HashSet<>();
@@ -211,9 +219,9 @@ public class ReviewerService {
             appointedTo.forEach(rv -> appointingBoards.add(rv.leadLscbId()));
             if (kind != null && !ProfileStewardship.mayChange(kind, r, new ProfileStewardship.Editor(by.accountId(), by.has(Role.ADMIN),
                     by.has(Role.LSCB_OFFICER) ? java.util.Optional.ofNullable(by.organisationId()) : java.util.Optional.empty(),
-                    appointingBoards))) {
-                throw new ForbiddenException("only the reviewer and the boards that appointed or registered them change this"
-                        + " profile"); // audited as ACCESS_REFUSED by RefusalAudit
+                    appointingBoards, leadBoardOfNamedReview))) {
+                throw new ForbiddenException("this change is the reviewer's own, or their registering board's"
+                        + " (ProfileStewardship)"); // audited as ACCESS_REFUSED by RefusalAudit
             }
             // every change counts as a new version of the reviewer, so an appointment checked against the old one
             // at the same moment cannot also commit (ReviewAppointments.appoint locks the same way)

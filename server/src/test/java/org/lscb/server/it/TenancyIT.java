@@ -197,17 +197,44 @@ class TenancyIT {
     }
 
     @Test
-    void theAppointingBoard_recordsAnInterestOfItsLeadReviewer(Api api) {
+    void aBoard_recordsAnInterestOfItsLeadReviewerInItsOwnReview(Api api) {
         Boards b = boards(api);
         String reviewId = b.a().openScr(5).getString("id");
         String lead = b.a().reviewer(null);
         assertThat(b.a().appoint(reviewId, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
 
         Api.Reply r = api.post("/api/v1/reviewers/" + lead + "/interests", b.a().officer().token(),
-                "{\"description\":\"Sister works in the police's child protection unit\",\"organisationId\":\"" + b.a().agencies().get(0) + "\"}");
+                "{\"description\":\"Attended a strategy meeting about the child\",\"reviewId\":\"" + reviewId + "\"}");
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(r.json().getJsonArray("interests")).hasSize(1);
+    }
+
+    @Test
+    void appointingAnotherBoardsLeadReviewer_givesNoWayToConflictThemInThatBoardsReview(Api api) {
+        Boards b = boards(api);
+        String reviewOfA = b.a().openScr(5).getString("id");
+        String lead = b.a().reviewer(null);
+        assertThat(b.a().appoint(reviewOfA, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
+        String reviewOfB = api.post("/api/v1/reviews", b.officerB().token(), "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"MR-"
+                + Api.unique() + "\",\"pseudonym\":\"Child B\",\"leadLscbId\":\"" + b.boardB() + "\",\"organisationIds\":[],"
+                + "\"dates\":{\"notification\":\"" + java.time.LocalDate.now().minusDays(3) + "\"}}").json().getString("id");
+        assertThat(api.post("/api/v1/reviews/" + reviewOfB + "/appointments", b.officerB().token(),
+                "{\"reviewerId\":\"" + lead + "\",\"role\":\"PANEL_MEMBER\"}").status()).isEqualTo(201);
+        String path = "/api/v1/reviewers/" + lead;
+
+        assertThat(api.post(path + "/interests", b.officerB().token(), "{\"description\":\"planted\",\"organisationId\":\""
+                + b.a().agencies().get(0) + "\"}").status()).isEqualTo(403);
+        assertThat(api.post(path + "/interests", b.officerB().token(), "{\"description\":\"planted\",\"reviewId\":\""
+                + reviewOfA + "\"}").status()).as("A's review, which B cannot see").isEqualTo(400);
+        assertThat(api.post(path + "/affiliations", b.officerB().token(), "{\"organisationId\":\"" + b.a().agencies().get(0)
+                + "\",\"kind\":\"EMPLOYMENT\",\"from\":\"2020-01-01\"}").status()).isEqualTo(403);
+        assertThat(api.post(path + "/interests", b.officerB().token(), "{\"description\":\"Knows the family\",\"reviewId\":\""
+                + reviewOfB + "\"}").status()).as("B's own review").isEqualTo(201);
+
+        assertThat(api.get("/api/v1/reviews/" + reviewOfA + "/panel-check", b.a().officer().token()).json().getBoolean("meetsGuidance")).isTrue();
+        assertThat(api.get("/api/v1/reviews/" + reviewOfA, b.a().officer().token()).json().getJsonArray("appointments")
+                .getValuesAs(JsonObject.class)).noneMatch(a -> a.containsKey("flagged") && a.getBoolean("flagged"));
     }
 
     @Test
