@@ -139,7 +139,7 @@ class ReviewAuthorisationIT {
 
         List<jakarta.json.JsonObject> refused = ReviewsIT.auditEntries(api).stream().filter(e -> e.getString("action").equals("ACCESS_REFUSED"))
                 .filter(e -> e.getString("objectId", "").contains(ownReview)).toList();
-        assertThat(refused).extracting(e -> e.getString("actor")).contains(own.police().username(), cooperatingOfficer.username());
+        assertThat(refused).extracting(e -> e.getString("actor")).contains(own.police().id(), cooperatingOfficer.id());
     }
 
     private void check(String token, String reviewId, Map<Endpoint, Integer> expected) {
