@@ -96,26 +96,20 @@ public class SignInService {
         return new Outcome(null, false, e, delay);
     }
 
+    /**
+     * Argon2 runs outside any transaction: a sign-in holds a database connection only for two short reads and
+     * one short write, so a flood of sign-ins cannot drain the pool that every other request needs.
+     */
     private Attempt attemptWithRetry(String key, Optional<Username> name, char[] password, String otp, String from) {
-        try {
-            return database.inTransaction(em -> attempt(em, key, name, password, otp, from));
-        } catch (PersistenceException firstAttemptForKeyRaced) {
-            // two first failures for the same new key raced to insert its throttle row; the row exists now
-            return database.inTransaction(em -> attempt(em, key, name, password, otp, from));
-        }
-    }
-
-    private Attempt attempt(EntityManager em, String key, Optional<Username> name, char[] password, String otp, String from) {
         Instant now = clock.instant();
-        AuditLog audit = new AuditLog(em);
         String loginName = name.map(Username::value).orElse(UNUSABLE_NAME);
-        LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
-        Optional<Instant> locked = throttle == null ? Optional.empty() : throttle.lockedAt(now);
+        Optional<Instant> locked = database.read(em -> Optional.ofNullable(em.find(LoginThrottle.class, key)).flatMap(t -> t.lockedAt(now)));
         if (locked.isPresent()) {
-            audit.append(AuditEvent.of(now, loginName, "SIGN_IN_LOCKED", "login", loginName).withDetails("from " + from));
+            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(now, loginName, "SIGN_IN_LOCKED", "login", loginName)
+                    .withDetails("from " + from)));
             return Attempt.locked(locked.get());
         }
-        Optional<Account> account = name.flatMap(n -> new JpaAccountRepository(em).byUsername(n));
+        Optional<Account> account = name.flatMap(n -> database.read(em -> new JpaAccountRepository(em).byUsername(n)));
         boolean passwordRight;
         if (account.isPresent()) {
             // an account without a local password costs the same Argon2 as a wrong password (Account.passwordMatches)
@@ -124,9 +118,29 @@ public class SignInService {
             hasher.verifyAgainstNothing(password);
             passwordRight = false;
         }
+        String accountId = passwordRight ? account.get().id() : null;
+        try {
+            return database.inTransaction(em -> record(em, key, loginName, accountId, otp, from));
+        } catch (PersistenceException firstFailureForKeyRaced) {
+            // two first failures for the same new key raced to insert its throttle row; the row exists now
+            return database.inTransaction(em -> record(em, key, loginName, accountId, otp, from));
+        }
+    }
+
+    /** Records the attempt: {@code accountId} is the account whose password was right, or null when it was not. */
+    private Attempt record(EntityManager em, String key, String loginName, String accountId, String otp, String from) {
+        Instant now = clock.instant();
+        AuditLog audit = new AuditLog(em);
+        LoginThrottle throttle = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
+        Optional<Instant> locked = throttle == null ? Optional.empty() : throttle.lockedAt(now);
+        if (locked.isPresent()) {
+            // locked by a failure from the same client while this password was being checked
+            audit.append(AuditEvent.of(now, loginName, "SIGN_IN_LOCKED", "login", loginName).withDetails("from " + from));
+            return Attempt.locked(locked.get());
+        }
         String why = "wrong password";
-        if (passwordRight) {
-            Account a = account.get();
+        Account a = accountId == null ? null : new JpaAccountRepository(em).byId(accountId).orElse(null);
+        if (a != null) {
             TwoFactorService.Check second = twoFactor.check(em, a, otp, now);
             switch (second) {
                 case MISSING -> {
