@@ -19,6 +19,8 @@ public class RestApplication extends Application {
     public Map<String, Object> getProperties() {
         return Map.of(
                 // no /application.wadl and no WADL answer to OPTIONS: the API is described at /openapi only
-                "jersey.config.server.wadl.disableWadl", true);
+                "jersey.config.server.wadl.disableWadl", true,
+                // a Location is sent as PublicLocations built it, not resolved against the request's Host
+                "jersey.config.server.headers.location.relative.resolution.disabled", true);
     }
 }

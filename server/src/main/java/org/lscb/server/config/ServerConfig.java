@@ -37,6 +37,7 @@ public class ServerConfig {
     private org.lscb.exchange.store.BlobStore.Staging documentStaging;
     private long uploadMinBytes;
     private Duration uploadRateWindow;
+    private Optional<org.lscb.server.http.PublicBaseUrl> publicBaseUrl;
 
     protected ServerConfig() {
         // CDI proxy
@@ -93,6 +94,13 @@ public class ServerConfig {
             throw new IllegalStateException("documents.min-rate.bytes must be 0 (off) or more and documents.min-rate.window at least PT1S");
         }
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
+        publicBaseUrl = config.getOptionalValue("public.base-url", String.class).filter(t -> !t.isBlank()).map(t -> {
+            try {
+                return org.lscb.server.http.PublicBaseUrl.parse(t);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("public.base-url (PUBLIC_BASE_URL) " + e.getMessage() + ", not " + t);
+            }
+        });
         validate();
     }
 
@@ -232,6 +240,11 @@ public class ServerConfig {
     /** The largest envelope an upload may send ({@code documents.max-bytes}, default 2 GiB). */
     public long documentMaxBytes() {
         return documentMaxBytes;
+    }
+
+    /** Where callers reach the server from outside ({@code public.base-url}); absent: links are path-absolute. */
+    public Optional<org.lscb.server.http.PublicBaseUrl> publicBaseUrl() {
+        return publicBaseUrl;
     }
 
     /** True when tokens come from an external OpenID Connect provider rather than from this server. */
