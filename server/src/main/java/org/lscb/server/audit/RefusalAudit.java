@@ -31,11 +31,14 @@ public class RefusalAudit implements ContainerResponseFilter {
         if (response.getStatus() != 403 || request.getSecurityContext() == null || request.getSecurityContext().getUserPrincipal() == null) {
             return;
         }
-        String who = request.getSecurityContext().getUserPrincipal().getName();
-        String path = request.getUriInfo().getPath();
+        record(database, request.getSecurityContext().getUserPrincipal().getName(), request.getMethod(), request.getUriInfo().getPath());
+    }
+
+    /** Appends the {@code ACCESS_REFUSED} entry; also used for refusals outside JAX-RS ({@code /metrics}). */
+    public static void record(Database database, String who, String method, String path) {
         try {
             database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, "ACCESS_REFUSED", "request",
-                    request.getMethod() + " " + path)));
+                    method + " " + path)));
         } catch (RuntimeException e) {
             // the refusal itself stands whatever happens to its record
             LOG.log(Level.WARNING, "could not audit a refused request", e);

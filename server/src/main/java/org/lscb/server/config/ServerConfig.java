@@ -38,6 +38,7 @@ public class ServerConfig {
     private long uploadMinBytes;
     private Duration uploadRateWindow;
     private Optional<org.lscb.server.http.PublicBaseUrl> publicBaseUrl;
+    private Optional<org.lscb.server.metrics.ScrapeToken> metricsToken;
 
     protected ServerConfig() {
         // CDI proxy
@@ -99,6 +100,14 @@ public class ServerConfig {
                 return org.lscb.server.http.PublicBaseUrl.parse(t);
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("public.base-url (PUBLIC_BASE_URL) " + e.getMessage() + ", not " + t);
+            }
+        });
+        metricsToken = config.getOptionalValue("metrics.token", String.class).filter(t -> !t.isEmpty()).map(t -> {
+            try {
+                return org.lscb.server.metrics.ScrapeToken.of(t);
+            } catch (IllegalArgumentException e) {
+                // the secret itself is not repeated
+                throw new IllegalStateException("metrics.token (METRICS_TOKEN) " + e.getMessage());
             }
         });
         validate();
@@ -245,6 +254,11 @@ public class ServerConfig {
     /** Where callers reach the server from outside ({@code public.base-url}); absent: links are path-absolute. */
     public Optional<org.lscb.server.http.PublicBaseUrl> publicBaseUrl() {
         return publicBaseUrl;
+    }
+
+    /** The secret a metrics scraper may present instead of an administrator's token ({@code metrics.token}); absent: administrators only. */
+    public Optional<org.lscb.server.metrics.ScrapeToken> metricsToken() {
+        return metricsToken;
     }
 
     /** True when tokens come from an external OpenID Connect provider rather than from this server. */

@@ -57,6 +57,7 @@ class ResponseHeadersIT {
                 "text/plain", "x".getBytes(StandardCharsets.UTF_8))));
         calls.put("200 GET /health", () -> Answer.of(api.get("/health", null)));
         calls.put("200 GET /metrics", () -> Answer.of(api.get("/metrics", admin)));
+        calls.put("401 GET /metrics", () -> Answer.of(api.get("/metrics", null)));
         calls.put("200 GET /openapi", () -> Answer.of(api.get("/openapi", null)));
         return calls.entrySet().stream().map(call -> DynamicTest.dynamicTest(call.getKey(), () -> {
             Answer a = call.getValue().get();
