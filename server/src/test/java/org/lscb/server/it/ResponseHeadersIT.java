@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every kind of answer carries the security headers and names no server software: the token answer,
- * an API read, the API's own errors, the container's error pages, and
+ * an API read, the API's own errors, the container's error pages, the malformed-request screen, and
  * what Payara serves inside the application ({@code /health}, {@code /metrics}, {@code /openapi}).
  */
 @ExtendWith(SharedServer.class)
@@ -34,6 +34,10 @@ class ResponseHeadersIT {
             return new Answer(status, m);
         }
 
+        static Answer of(RawHttp.Reply r) {
+            return new Answer(r.status(), r.headers());
+        }
+
         String first(String name) {
             List<String> v = headers.get(name);
             return v == null ? null : v.get(0);
@@ -44,6 +48,7 @@ class ResponseHeadersIT {
     Stream<DynamicTest> everyEndpointFamily_carriesTheSecurityHeaders_andNoServerName(Api api) {
         Api.Login reviewer = api.newAccount("REVIEWER");
         String admin = api.adminToken();
+        RawHttp raw = RawHttp.to(api.baseUrl());
         Map<String, Supplier<Answer>> calls = new java.util.LinkedHashMap<>();
         calls.put("200 POST /auth/token", () -> Answer.of(api.signIn(reviewer.username(), reviewer.password())));
         calls.put("200 GET /api/v1/me", () -> Answer.of(api.get("/api/v1/me", reviewer.token())));
@@ -55,6 +60,7 @@ class ResponseHeadersIT {
         calls.put("405 DELETE /api/v1/me", () -> Answer.of(api.send("DELETE", "/api/v1/me", reviewer.token(), null, null)));
         calls.put("415 POST /api/v1/organisations as text", () -> Answer.of(api.send("POST", "/api/v1/organisations", admin,
                 "text/plain", "x".getBytes(StandardCharsets.UTF_8))));
+        calls.put("400 GET a malformed URI", () -> Answer.of(raw.get("/api/v1/reviews/%zz")));
         calls.put("200 GET /health", () -> Answer.of(api.get("/health", null)));
         calls.put("200 GET /metrics", () -> Answer.of(api.get("/metrics", admin)));
         calls.put("401 GET /metrics", () -> Answer.of(api.get("/metrics", null)));
