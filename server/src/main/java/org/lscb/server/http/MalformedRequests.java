@@ -35,7 +35,7 @@ public final class MalformedRequests {
     static final Refusal TARGET_TOO_LONG = new Refusal(414, "uri_too_long",
             "the request URI is longer than " + MAX_TARGET_BYTES + " bytes");
     static final Refusal HEADERS_TOO_LARGE = new Refusal(431, "headers_too_large",
-            "a header field is longer than " + MAX_FIELD_BYTES + " bytes or all of them together longer than " + MAX_HEADER_BYTES);
+            "a header field is longer than " + MAX_FIELD_BYTES + " bytes, or all of them together longer than " + MAX_HEADER_BYTES + " bytes");
     static final Refusal BAD_ESCAPE = malformed("a % in the request URI is not followed by two hexadecimal digits");
     static final Refusal BAD_UTF8 = malformed("the request URI does not decode to UTF-8 text");
     static final Refusal CONTROL_CHARACTER = malformed("the request path holds a control character (such as NUL) or a backslash");
