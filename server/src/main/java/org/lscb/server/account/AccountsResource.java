@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,7 @@ import org.lscb.registry.account.Role;
 import org.lscb.registry.account.Username;
 import org.lscb.registry.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
+import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Enums;
 import org.lscb.server.json.Page;
 import org.lscb.server.json.Paging;
@@ -35,14 +35,16 @@ public class AccountsResource {
 
     private AccountService accounts;
     private CallerResolver callers;
+    private PublicLocations locations;
 
     protected AccountsResource() {
     }
 
     @Inject
-    public AccountsResource(AccountService accounts, CallerResolver callers) {
+    public AccountsResource(AccountService accounts, CallerResolver callers, PublicLocations locations) {
         this.accounts = accounts;
         this.callers = callers;
+        this.locations = locations;
     }
 
     /**
@@ -87,6 +89,6 @@ public class AccountsResource {
         Account a = accounts.create(callers.caller(), new AccountService.NewAccount(
                 new Username(body.username()), body.displayName(), roles, body.organisationId(),
                 body.password() == null ? null : body.password().toCharArray(), Boolean.TRUE.equals(body.externalSignIn())));
-        return Response.created(URI.create("accounts/" + a.id())).entity(AccountBody.of(a)).build();
+        return Response.created(locations.of("accounts", a.id())).entity(AccountBody.of(a)).build();
     }
 }

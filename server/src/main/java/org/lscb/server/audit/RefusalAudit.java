@@ -31,16 +31,21 @@ public class RefusalAudit implements ContainerResponseFilter {
         if (response.getStatus() != 403 || request.getSecurityContext() == null || request.getSecurityContext().getUserPrincipal() == null) {
             return;
         }
-        String name = request.getSecurityContext().getUserPrincipal().getName();
-        String path = request.getUriInfo().getPath();
+        record(database, request.getSecurityContext().getUserPrincipal().getName(), request.getMethod(), request.getUriInfo().getPath());
+    }
+
+    /**
+     * Appends the {@code ACCESS_REFUSED} entry; also used for refusals outside JAX-RS ({@code /metrics}). The actor
+     * is the account id of the signed-in name, as in every other entry, so that a board's audit view finds its own people.
+     */
+    public static void record(Database database, String name, String method, String path) {
         try {
-            // the actor is the account id, as in every other entry, so that the board's audit view finds its own people
             database.inTransaction(em -> {
                 String who = org.lscb.registry.account.Username.parseLogin(name)
                         .flatMap(u -> new org.lscb.registry.account.internal.JpaAccountRepository(em).byUsername(u))
                         .map(org.lscb.registry.account.Account::id).orElse(name);
                 return new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, "ACCESS_REFUSED", "request",
-                        request.getMethod() + " " + path));
+                        method + " " + path));
             });
         } catch (RuntimeException e) {
             // the refusal itself stands whatever happens to its record

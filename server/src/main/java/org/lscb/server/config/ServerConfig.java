@@ -38,6 +38,8 @@ public class ServerConfig {
     private long uploadMinBytes;
     private Duration uploadRateWindow;
     private java.util.Set<String> trustedProxies;
+    private Optional<org.lscb.server.http.PublicBaseUrl> publicBaseUrl;
+    private Optional<org.lscb.server.metrics.ScrapeToken> metricsToken;
 
     protected ServerConfig() {
         // CDI proxy
@@ -96,6 +98,21 @@ public class ServerConfig {
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
         trustedProxies = org.lscb.server.auth.ClientAddress.parseProxies(
                 config.getOptionalValue("auth.trusted-proxies", String.class).orElse(""));
+        publicBaseUrl = config.getOptionalValue("public.base-url", String.class).filter(t -> !t.isBlank()).map(t -> {
+            try {
+                return org.lscb.server.http.PublicBaseUrl.parse(t);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("public.base-url (PUBLIC_BASE_URL) " + e.getMessage() + ", not " + t);
+            }
+        });
+        metricsToken = config.getOptionalValue("metrics.token", String.class).filter(t -> !t.isEmpty()).map(t -> {
+            try {
+                return org.lscb.server.metrics.ScrapeToken.of(t);
+            } catch (IllegalArgumentException e) {
+                // the secret itself is not repeated
+                throw new IllegalStateException("metrics.token (METRICS_TOKEN) " + e.getMessage());
+            }
+        });
         validate();
     }
 
@@ -240,6 +257,16 @@ public class ServerConfig {
     /** The largest envelope an upload may send ({@code documents.max-bytes}, default 2 GiB). */
     public long documentMaxBytes() {
         return documentMaxBytes;
+    }
+
+    /** Where callers reach the server from outside ({@code public.base-url}); absent: links are path-absolute. */
+    public Optional<org.lscb.server.http.PublicBaseUrl> publicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    /** The secret a metrics scraper may present instead of an administrator's token ({@code metrics.token}); absent: administrators only. */
+    public Optional<org.lscb.server.metrics.ScrapeToken> metricsToken() {
+        return metricsToken;
     }
 
     /** True when tokens come from an external OpenID Connect provider rather than from this server. */

@@ -13,12 +13,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.net.URI;
 import java.util.List;
 import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.DocumentType;
 import org.lscb.exchange.store.ProtectiveMarking;
 import org.lscb.server.auth.CallerResolver;
+import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Enums;
 
 /** Sending a document to a review and listing a review's documents (API.md "Documents"). */
@@ -29,15 +29,17 @@ public class ReviewDocumentsResource {
     private DocumentService documents;
     private DocumentUploads uploads;
     private CallerResolver callers;
+    private PublicLocations locations;
 
     protected ReviewDocumentsResource() {
     }
 
     @Inject
-    public ReviewDocumentsResource(DocumentService documents, DocumentUploads uploads, CallerResolver callers) {
+    public ReviewDocumentsResource(DocumentService documents, DocumentUploads uploads, CallerResolver callers, PublicLocations locations) {
         this.documents = documents;
         this.uploads = uploads;
         this.callers = callers;
+        this.locations = locations;
     }
 
     public record UploadAnswer(String id, String sha256, long size, List<String> recipients, int version) {
@@ -68,10 +70,10 @@ public class ReviewDocumentsResource {
         return d;
     }
 
-    private static Response answer(DocumentUploads.Uploaded u) {
+    private Response answer(DocumentUploads.Uploaded u) {
         Document doc = u.document();
         UploadAnswer answer = new UploadAnswer(doc.id(), doc.sha256(), doc.size(), doc.recipients().stream().sorted().toList(), doc.version());
-        return (u.created() ? Response.created(URI.create("documents/" + doc.id())) : Response.ok()).entity(answer).build();
+        return (u.created() ? Response.created(locations.of("documents", doc.id())) : Response.ok()).entity(answer).build();
     }
 
     /**

@@ -13,11 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.lscb.registry.organisation.Organisation;
 import org.lscb.registry.organisation.OrganisationKind;
 import org.lscb.registry.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
+import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Enums;
 import org.lscb.server.json.Page;
 import org.lscb.server.json.Paging;
@@ -30,14 +30,16 @@ public class OrganisationsResource {
 
     private OrganisationService organisations;
     private CallerResolver callers;
+    private PublicLocations locations;
 
     protected OrganisationsResource() {
     }
 
     @Inject
-    public OrganisationsResource(OrganisationService organisations, CallerResolver callers) {
+    public OrganisationsResource(OrganisationService organisations, CallerResolver callers, PublicLocations locations) {
         this.organisations = organisations;
         this.callers = callers;
+        this.locations = locations;
     }
 
     public record OrganisationBody(String id, String name, String kind, String area) {
@@ -68,7 +70,7 @@ public class OrganisationsResource {
         }
         Organisation o = organisations.register(callers.caller(), body.name(),
                 Enums.parse(OrganisationKind.class, body.kind(), "kind"), body.area());
-        return Response.created(URI.create("organisations/" + o.id())).entity(OrganisationBody.of(o)).build();
+        return Response.created(locations.of("organisations", o.id())).entity(OrganisationBody.of(o)).build();
     }
 
     public record MemberBody(String organisationId) {

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,6 +30,7 @@ import org.lscb.registry.review.ScrFacts;
 import org.lscb.registry.review.clock.ClockStatus;
 import org.lscb.registry.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
+import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Dates;
 import org.lscb.server.json.Enums;
 import org.lscb.server.json.Page;
@@ -55,15 +55,17 @@ public class ReviewsResource {
     private ReviewService reviews;
     private ReviewAppointments appointments;
     private CallerResolver callers;
+    private PublicLocations locations;
 
     protected ReviewsResource() {
     }
 
     @Inject
-    public ReviewsResource(ReviewService reviews, ReviewAppointments appointments, CallerResolver callers) {
+    public ReviewsResource(ReviewService reviews, ReviewAppointments appointments, CallerResolver callers, PublicLocations locations) {
         this.reviews = reviews;
         this.appointments = appointments;
         this.callers = callers;
+        this.locations = locations;
     }
 
     @RejectUnknownFields
@@ -127,7 +129,7 @@ public class ReviewsResource {
                 body.pseudonym(), body.leadLscbId(), body.residenceLscbId(), body.lookedAfterByLscbId(),
                 ids(body.cooperatingLscbIds(), "cooperatingLscbIds"), ids(required(body.organisationIds(), "organisationIds"), "organisationIds"),
                 dates, death));
-        return Response.created(URI.create("reviews/" + seen.review().id())).entity(view(seen)).build();
+        return Response.created(locations.of("reviews", seen.review().id())).entity(view(seen)).build();
     }
 
     private static ChildDeath childDeath(ChildDeathBody b) {
@@ -191,7 +193,7 @@ public class ReviewsResource {
         }
         Appointment a = appointments.appoint(callers.caller(), id, role, body.reviewerId(), body.accountId(),
                 body.override() == null ? null : body.override().reason());
-        return Response.created(URI.create("reviews/" + id + "/appointments/" + a.id())).entity(ReviewViews.appointment(a)).build();
+        return Response.created(locations.of("reviews", id, "appointments", a.id())).entity(ReviewViews.appointment(a)).build();
     }
 
     @DELETE

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerIndex;
 import org.lscb.registry.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
+import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Dates;
 import org.lscb.server.json.Enums;
 import org.lscb.server.json.Paging;
@@ -45,14 +45,16 @@ public class ReviewersResource {
 
     private ReviewerService reviewers;
     private CallerResolver callers;
+    private PublicLocations locations;
 
     protected ReviewersResource() {
     }
 
     @Inject
-    public ReviewersResource(ReviewerService reviewers, CallerResolver callers) {
+    public ReviewersResource(ReviewerService reviewers, CallerResolver callers, PublicLocations locations) {
         this.reviewers = reviewers;
         this.callers = callers;
+        this.locations = locations;
     }
 
     public record ProfileBody(String displayName, String summary, List<String> expertise, List<String> skills,
@@ -95,7 +97,7 @@ public class ReviewersResource {
     @RolesAllowed({"ADMIN", OFFICERS, "REVIEWER"})
     public Response create(ProfileBody body) {
         Reviewer r = reviewers.create(callers.caller(), required(body).toProfile());
-        return Response.created(URI.create("reviewers/" + r.id())).entity(view(r)).build();
+        return Response.created(locations.of("reviewers", r.id())).entity(view(r)).build();
     }
 
     @GET
@@ -120,7 +122,7 @@ public class ReviewersResource {
         Evidence e = reviewers.addEvidence(callers.caller(), id, new Evidence(Enums.parse(EvidenceType.class, body.type(), "type"),
                 body.title(), body.issuer(), Dates.required(body.date(), "date"), Dates.optional(body.expires(), "expires"),
                 body.documentId(), reviewers.today()));
-        return Response.created(URI.create("reviewers/" + id + "/evidence/" + e.id())).entity(evidence(e)).build();
+        return Response.created(locations.of("reviewers", id, "evidence", e.id())).entity(evidence(e)).build();
     }
 
     @POST

@@ -22,7 +22,7 @@ class OperationsIT {
         Api.Login user = api.newAccount("REVIEWER");
         api.signIn(user.username(), "wrong password!");
 
-        String metrics = api.get("/metrics", null).body();
+        String metrics = api.get("/metrics", api.adminToken()).body();
 
         assertThat(metrics).contains("lscb_sign_in_succeeded_total").contains("lscb_sign_in_failed_total")
                 .contains("lscb_clocks_overdue_total");

@@ -17,6 +17,12 @@ public final class SharedServer implements ParameterResolver {
 
     private static final String KEY = "lscb-shared-server";
 
+    /** The scrape token the shared server accepts at {@code /metrics} (METRICS_TOKEN), made up for this run. */
+    static final String METRICS_TOKEN = "scrape-" + java.util.UUID.randomUUID() + java.util.UUID.randomUUID();
+
+    /** The shared server's configured public address (PUBLIC_BASE_URL); nothing listens there. */
+    static final String PUBLIC_BASE_URL = "https://exchange.lscb.test";
+
     /** The started server and the first administrator's password, made up for this run. */
     record Handle(ServerProcess server, String adminPassword, Api.SignIns signIns) implements ExtensionContext.Store.CloseableResource {
         @Override
@@ -58,6 +64,8 @@ public final class SharedServer implements ParameterResolver {
             env.put("DOCUMENTS_MAX_BYTES", Long.toString(4L << 20));
             env.put("DOCUMENTS_MIN_RATE_BYTES", Long.toString(64L << 10));
             env.put("DOCUMENTS_MIN_RATE_WINDOW", "PT2S");
+            env.put("METRICS_TOKEN", METRICS_TOKEN);
+            env.put("PUBLIC_BASE_URL", PUBLIC_BASE_URL);
             ServerProcess server = ServerProcess.start(base.resolve("data"), env).awaitReady();
             return new Handle(server, adminPassword, new Api.SignIns());
         } catch (Exception e) {
