@@ -67,8 +67,9 @@ final class StagedEnvelope implements AutoCloseable {
     /** Lets {@code writer} write the envelope, hashing it as it goes. */
     void write(Writer writer) throws IOException {
         MessageDigest digest = sha256();
-        // a large buffer in front of the digest and the file: each is called once per MiB, not per small write
-        OutputStream out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), digest), 1 << 20);
+        // written in 64 KiB pieces: on the build VM, filling the page cache in larger writes cost several times the
+        // CPU (docs/benchmarks.md, issue 5), and the digest is as fast either way
+        OutputStream out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), digest), 64 << 10);
         writer.writeTo(out);
         out.flush();
         sha256 = digest.digest();
