@@ -22,8 +22,8 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Map;
-import org.lscb.server.error.BodyTooLargeException;
 import org.lscb.registry.value.InvalidValueException;
+import org.lscb.server.error.BodyTooLargeException;
 import org.lscb.server.error.MalformedJsonException;
 
 /**
