@@ -18,11 +18,6 @@ import java.time.Duration;
 /** The server's HTTP API as the client uses it; every failure becomes one sentence. */
 final class ServerApi {
 
-    /** Writes a request body, such as an envelope being sealed as it is sent. */
-    interface BodyWriter {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
     private final String base;
     private final String token;
 
@@ -97,19 +92,26 @@ final class ServerApi {
     }
 
     /**
-     * Streams what {@code writer} produces as the request body (chunked), without holding it in memory.
-     * Large transfers use {@link java.net.HttpURLConnection}, which moves bytes several times faster than
-     * the JDK's newer HTTP client.
+     * Uploads {@code body} with the given {@code Content-Digest} (RFC 9530), streamed (chunked) without holding it
+     * in memory. Large transfers use {@link java.net.HttpURLConnection}, which moves bytes several times faster
+     * than the JDK's newer HTTP client. Chunked rather than of fixed length: when the server refuses before it has
+     * read the body (401, 413), a fixed-length stream cut short hides the server's answer behind "incomplete
+     * output stream", while a chunked one still lets it be read.
      */
-    JsonValue postStream(String path, String contentType, BodyWriter writer) {
+    JsonValue postWithDigest(String path, String contentType, String contentDigest, InputStream body) {
         java.net.HttpURLConnection c = connection(path, "POST");
         try {
             c.setDoOutput(true);
             c.setChunkedStreamingMode(1 << 20);
             c.setRequestProperty("Content-Type", contentType);
-            // the chunked stream gathers each 1 MiB chunk itself: a buffer in front of it only copied every byte once more
+            c.setRequestProperty("Content-Digest", contentDigest);
+            // the chunked stream gathers each 1 MiB chunk itself: a buffer in front of it would only copy every byte once more
             try (OutputStream out = c.getOutputStream()) {
-                writer.writeTo(out);
+                byte[] buf = new byte[1 << 20];
+                int n;
+                while ((n = body.read(buf)) >= 0) {
+                    out.write(buf, 0, n);
+                }
             }
             return json(answer(c));
         } catch (ConnectException e) {

@@ -67,9 +67,14 @@ public class DocumentUploads {
     public record Uploaded(Document document, boolean created) {
     }
 
-    public Uploaded upload(Caller by, String reviewId, Document.Description description, InputStream body) {
+    /**
+     * An envelope upload. When {@code digest} names any algorithm, the body as it arrived must have that digest
+     * (the outer SignedData's bytes when there is one, not the envelope inside it), or nothing is kept. A retry
+     * answered with an earlier upload's document reads no body, so checks none.
+     */
+    public Uploaded upload(Caller by, String reviewId, Document.Description description, ContentDigest digest, InputStream body) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
-        return auditingRefusals(by, reviewId, () -> receive(by, review, reviewId, description, paced(body)));
+        return auditingRefusals(by, reviewId, () -> receive(by, review, reviewId, description, digest, body));
     }
 
     /** SECURITY.md: a refused upload leaves a line in the audit log, whichever kind of upload it was. */
@@ -78,7 +83,7 @@ public class DocumentUploads {
             return upload.get();
         } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
                  | org.lscb.exchange.store.TooLargeException | org.lscb.exchange.store.TooSlowException
-                 | org.lscb.registry.review.ReviewRuleException
+                 | org.lscb.registry.review.ReviewRuleException | DigestMismatchException
                  | org.lscb.exchange.store.InsufficientStorageException e) {
             database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_REFUSED", "review",
                     reviewId).forReview(reviewId).withDetails(e.getClass().getSimpleName() + ": " + e.getMessage())));
@@ -86,20 +91,29 @@ public class DocumentUploads {
         }
     }
 
-    private Uploaded receive(Caller by, Review review, String reviewId, Document.Description description, InputStream body) {
+    private Uploaded receive(Caller by, Review review, String reviewId, Document.Description description, ContentDigest digest,
+                             InputStream body) {
         Optional<Document> earlier = earlierUpload(by, reviewId, description);
         if (earlier.isPresent()) {
             return new Uploaded(earlier.get(), false);
         }
+        // staging hashes the body with SHA-256 already; only the field's other algorithms need a pass of their own
+        java.util.EnumSet<ContentDigest.Algorithm> others = java.util.EnumSet.noneOf(ContentDigest.Algorithm.class);
+        others.addAll(digest.algorithms());
+        others.remove(ContentDigest.Algorithm.SHA_256);
+        ReceivedDigests received = new ReceivedDigests(body, others);
         BlobStore.Staged staged;
         try {
-            staged = store().stage(body, config.documentMaxBytes(), BerFraming::new);
+            staged = store().stage(paced(received), config.documentMaxBytes(), BerFraming::new);
         } catch (BerFraming.FramingException e) {
             throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("malformed CMS: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         try {
+            java.util.Map<ContentDigest.Algorithm, byte[]> digests = new java.util.EnumMap<>(received.digests());
+            digests.put(ContentDigest.Algorithm.SHA_256, java.util.HexFormat.of().parseHex(staged.sha256()));
+            digest.verify(digests); // before anything else is made of the body
             staged = withoutOuterSignature(by, staged);
             EnvelopeInfo info;
             try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
@@ -127,9 +141,9 @@ public class DocumentUploads {
      * as they arrive, signed by its upload gateway key, straight into the temporary ciphertext file; no
      * plaintext is written anywhere. The document records who uploaded it.
      */
-    public Uploaded uploadPlain(Caller by, String reviewId, Document.Description description, InputStream plaintext) {
+    public Uploaded uploadPlain(Caller by, String reviewId, Document.Description description, ContentDigest digest, InputStream plaintext) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
-        return auditingRefusals(by, reviewId, () -> seal(by, review, reviewId, description, paced(plaintext)));
+        return auditingRefusals(by, reviewId, () -> seal(by, review, reviewId, description, digest, plaintext));
     }
 
     /** B6: a body that trickles in is cut off rather than holding a thread and a temporary file. */
@@ -137,17 +151,25 @@ public class DocumentUploads {
         return new org.lscb.exchange.store.MinimumRate(body, config.uploadMinBytes(), config.uploadRateWindow());
     }
 
-    private Uploaded seal(Caller by, Review review, String reviewId, Document.Description description, InputStream plaintext) {
+    /**
+     * Seals a plain upload. A {@code digest} covers the plaintext as sent (the only bytes the caller can hash: the
+     * envelope is made here); the envelope is staged while the plaintext is hashed, and committed only when the
+     * digests agree.
+     */
+    private Uploaded seal(Caller by, Review review, String reviewId, Document.Description description, ContentDigest digest,
+                          InputStream plaintext) {
         Optional<Document> earlier = earlierUpload(by, reviewId, description);
         if (earlier.isPresent()) {
             return new Uploaded(earlier.get(), false);
         }
         List<IssuedCertificate> required = requiredRecipients(review);
         var sealer = Envelopes.sealer(authority.gateway(), required.stream().map(IssuedCertificate::x509).toList());
+        ReceivedDigests received = new ReceivedDigests(plaintext, digest.algorithms());
         BlobStore.Staged staged = null;
         try {
-            staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(plaintext,
+            staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(paced(received),
                     plainUploadLimit(config.documentMaxBytes())), out));
+            digest.verify(received.digests());
             StoredBlob blob = store().commit(staged);
             Set<String> recipientIds = idsOf(required);
             return record(by, reviewId, description, org.lscb.exchange.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, blob,

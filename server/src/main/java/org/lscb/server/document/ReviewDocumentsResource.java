@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.DocumentType;
 import org.lscb.exchange.store.ProtectiveMarking;
@@ -42,21 +43,31 @@ public class ReviewDocumentsResource {
         this.locations = locations;
     }
 
+    private static final String ENVELOPE_DIGEST = "RFC 9530, optional: sha-256=:<base64 of the SHA-256 of the body as sent>: "
+            + "(sha-512 is checked too, other algorithms are ignored). A body that does not match is refused with 400 digest_mismatch "
+            + "and nothing is kept; a malformed field is 400 invalid_request.";
+    private static final String PLAIN_DIGEST = "RFC 9530, optional: sha-256=:<base64 of the SHA-256 of the plaintext sent>: "
+            + "(sha-512 is checked too, other algorithms are ignored). A body that does not match is refused with 400 digest_mismatch "
+            + "and nothing is kept; a malformed field is 400 invalid_request.";
+
     public record UploadAnswer(String id, String sha256, long size, List<String> recipients, int version) {
     }
 
     /**
      * Body: a DER CMS envelope (AuthEnvelopedData or EnvelopedData). {@code Idempotency-Key} (or
      * {@code uploadId}) makes a retry land once: the second answer is 200 with the first document.
+     * {@code Content-Digest} (RFC 9530), when sent, must match the body as sent, or nothing is kept.
      */
     @POST
     @Consumes("application/pkcs7-mime")
     @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER"})
     public Response upload(@PathParam("id") String reviewId, @QueryParam("type") String type, @QueryParam("title") String title,
                            @QueryParam("marking") String marking, @QueryParam("uploadId") String uploadId,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @HeaderParam("Content-Digest") @Parameter(description = ENVELOPE_DIGEST) List<String> contentDigest,
+                           InputStream body) {
         Document.Description d = describe(type, title, marking, idempotencyKey != null ? idempotencyKey : uploadId);
-        return answer(uploads.upload(callers.caller(), reviewId, d, body));
+        return answer(uploads.upload(callers.caller(), reviewId, d, ContentDigest.of(contentDigest), body));
     }
 
     /** Everything the caller typed is checked before a byte of the body is read (SECURITY.md B8: no blob left behind). */
@@ -79,6 +90,7 @@ public class ReviewDocumentsResource {
     /**
      * Body: the document itself, for users without client-side crypto. The server seals it to the review's
      * recipients as it arrives (signed by the server's upload gateway key) and never writes the plaintext.
+     * {@code Content-Digest}, when sent, is the digest of the plaintext sent, or nothing is kept.
      */
     @POST
     @Path("plain")
@@ -86,9 +98,11 @@ public class ReviewDocumentsResource {
     @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER"})
     public Response uploadPlain(@PathParam("id") String reviewId, @QueryParam("type") String type, @QueryParam("title") String title,
                                 @QueryParam("marking") String marking, @QueryParam("uploadId") String uploadId,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey, InputStream body) {
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @HeaderParam("Content-Digest") @Parameter(description = PLAIN_DIGEST) List<String> contentDigest,
+                                InputStream body) {
         Document.Description d = describe(type, title, marking, idempotencyKey != null ? idempotencyKey : uploadId);
-        return answer(uploads.uploadPlain(callers.caller(), reviewId, d, body));
+        return answer(uploads.uploadPlain(callers.caller(), reviewId, d, ContentDigest.of(contentDigest), body));
     }
 
     @GET

@@ -85,6 +85,10 @@ public final class ErrorResponses {
         if (t instanceof org.lscb.server.document.RecipientSetException set) {
             return build(400, ApiError.of("recipient_set", set.getMessage(), Map.of("missing", set.missing(), "strangers", set.strangers())));
         }
+        if (t instanceof org.lscb.server.document.DigestMismatchException mismatch) {
+            return build(400, ApiError.of("digest_mismatch", mismatch.getMessage(), Map.of("field", "Content-Digest",
+                    "algorithm", mismatch.algorithm())));
+        }
         if (t instanceof org.lscb.exchange.pki.EnrolmentRefusedException refused) {
             return build(400, ApiError.of("invalid_request", refused.getMessage(), Map.of("field", "body")));
         }

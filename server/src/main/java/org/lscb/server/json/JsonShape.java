@@ -12,8 +12,10 @@ import org.lscb.registry.value.InvalidValueException;
 
 /**
  * Checks a parsed JSON object against the record it is bound to before binding, so that a number
- * where text belongs, an object where a list belongs or a number too large to be meant is a 400
- * naming the field, instead of being quietly converted.
+ * where text belongs, an object where a list belongs, a number too large to be meant or one that an
+ * integer field cannot hold exactly ({@link IntegerRange}) is a 400 naming the field, instead of being
+ * quietly converted. Records are followed into their components, lists into their elements and maps
+ * into their values, so every field of every request record is checked here, in one place.
  */
 final class JsonShape {
 
@@ -36,6 +38,8 @@ final class JsonShape {
                 if (((JsonNumber) value).toString().length() > MAX_NUMBER_CHARS) {
                     throw new InvalidValueException(path, "is a number too large to accept");
                 }
+                // after the length check, which bounds the work of looking at the number's value
+                IntegerRange.of(raw).ifPresent(range -> range.check((JsonNumber) value, path));
             }
             case ARRAY -> {
                 expect(Collection.class.isAssignableFrom(raw), path, "a list");
@@ -54,7 +58,7 @@ final class JsonShape {
                             known.add(c.getName());
                         }
                         object.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(unknown -> {
-                            String k = unknown.length() > 64 ? unknown.substring(0, 64) + "..." : unknown;
+                            String k = shown(unknown);
                             throw new InvalidValueException(path.isEmpty() ? k : path + "." + k,
                                     "is not a field here; accepted fields are " + new java.util.TreeSet<>(known));
                         });
@@ -64,11 +68,19 @@ final class JsonShape {
                     }
                 } else {
                     expect(java.util.Map.class.isAssignableFrom(raw) || raw == Object.class, path, "an object");
+                    if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 2) {
+                        value.asJsonObject().forEach((k, v) -> check(v, p.getActualTypeArguments()[1], path.isEmpty() ? shown(k) : path + "." + shown(k)));
+                    }
                 }
             }
             default -> {
             }
         }
+    }
+
+    /** A key the caller chose, as it may appear in a field's name: cut short. */
+    static String shown(String key) {
+        return key.length() > 64 ? key.substring(0, 64) + "..." : key;
     }
 
     private static void expect(boolean ok, String path, String what) {

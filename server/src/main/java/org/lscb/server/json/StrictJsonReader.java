@@ -22,13 +22,15 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Map;
+import org.lscb.registry.value.InvalidValueException;
 import org.lscb.server.error.BodyTooLargeException;
 import org.lscb.server.error.MalformedJsonException;
 
 /**
  * Reads every JSON request body of the API, stricter than the default binding: at most
  * {@value #MAX_BYTES} bytes, nesting at most {@value JsonDepth#MAX_DEPTH} deep, no duplicate keys, and
- * values of the wrong type refused. What fails here is a 400 (or 413) before any code runs.
+ * values of the wrong type refused, integers exact ({@link JsonShape}). What fails here is a 400 (or 413)
+ * before any code runs.
  */
 @Provider
 @Priority(1)
@@ -60,6 +62,10 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
             value = reader.readValue();
         } catch (JsonException e) {
             throw new MalformedJsonException(e.getMessage(), e);
+        } catch (NumberFormatException | UnsupportedOperationException e) {
+            // the parser makes every number's value as it reads; one it cannot make (an exponent past any BigDecimal,
+            // more digits than it takes) is the caller's mistake, not the server's
+            throw new InvalidValueException(UnreadableNumber.field(body), "is a number too large to accept");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedJsonException("the body must be a JSON object", null);

@@ -63,6 +63,48 @@ class ReviewBadInputIT {
         assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo(field);
     }
 
+    /**
+     * Integers in JSON are exact (issue 16): an age that would wrap to 5 in 32 bits or lose its fraction is refused
+     * naming the field, not stored as 5 or 2.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "wraps to 5 in 32 bits          | 4294967301",
+        "wraps to 5 from below          | -4294967291",
+        "a fraction                     | 2.5",
+        "a fraction as an exponent      | 25e-1",
+        "one more than an int holds     | 2147483648",
+        "beyond any long                | 99999999999999999999",
+        "an exponent no number can hold | 1e9999999999",
+    })
+    void openingAChildDeathReview_withAnAgeThatIsNotAnExactInteger_is400_andStoresNothing(String what, String age) {
+        int before = ReviewsIT.ids(api.get("/api/v1/reviews?size=100", w.officer().token()).json()).size();
+
+        Api.Reply r = api.post("/api/v1/reviews", w.officer().token(), childDeath(age));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.error()).isEqualTo("invalid_request");
+        assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo("childDeath.ageAtDeathYears");
+        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews?size=100", w.officer().token()).json())).hasSize(before);
+    }
+
+    /** JSON has one number type: 2.0 is the whole number 2 (as JSON Schema's integer says), and is stored as exactly 2. */
+    @Test
+    void anAgeOfTwoSpeltAsADecimal_isTheWholeNumberTwo() {
+        Api.Reply r = api.post("/api/v1/reviews", w.officer().token(), childDeath("2.0"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String id = r.json().getString("id");
+        assertThat(api.get("/api/v1/reviews/" + id, w.officer().token()).json().getJsonObject("childDeath").getInt("ageAtDeathYears"))
+                .isEqualTo(2);
+    }
+
+    private String childDeath(String age) {
+        return "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"C-" + Api.unique() + "\",\"pseudonym\":\"Child C\",\"leadLscbId\":\""
+                + w.board() + "\",\"organisationIds\":[],\"dates\":{\"death\":\"" + LocalDate.now().minusDays(1)
+                + "\"},\"childDeath\":{\"ageAtDeathYears\":" + age + ",\"unexpected\":true}}";
+    }
+
     @Test
     void cooperatingBoardThatIsAnAgency_is400() {
         Api.Reply r = api.post("/api/v1/reviews", w.officer().token(), scr("\"cooperatingLscbIds\":[\"" + w.agencies().get(0) + "\"]"));
