@@ -27,16 +27,18 @@ public class AuthResource {
     private SignInService signIn;
     private TokenIssuer issuer;
     private SignInDelays delays;
+    private SignInWorkers workers;
     private ServerConfig config;
 
     protected AuthResource() {
     }
 
     @Inject
-    public AuthResource(SignInService signIn, TokenIssuer issuer, SignInDelays delays, ServerConfig config) {
+    public AuthResource(SignInService signIn, TokenIssuer issuer, SignInDelays delays, SignInWorkers workers, ServerConfig config) {
         this.signIn = signIn;
         this.issuer = issuer;
         this.delays = delays;
+        this.workers = workers;
         this.config = config;
     }
 
@@ -58,13 +60,24 @@ public class AuthResource {
             validate(request);
             String client = ClientAddress.of(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")),
                     config.trustedProxies());
-            SignInService.Outcome o = signIn.signIn(request.username(), request.password().toCharArray(), request.otp(), client);
-            if (o.refusal() != null) {
-                delays.after(o.delay(), () -> answer.resume(ErrorResponses.toResponse(o.refusal())));
-                return;
+            char[] password = request.password().toCharArray();
+            boolean queued = workers.submit(() -> {
+                try {
+                    SignInService.Outcome o = signIn.signIn(request.username(), password, request.otp(), client);
+                    if (o.refusal() != null) {
+                        delays.after(o.delay(), () -> answer.resume(ErrorResponses.toResponse(o.refusal())));
+                        return;
+                    }
+                    answer.resume(new TokenResponse(o.token().value(), "Bearer", o.token().expiresInSeconds(),
+                            o.enrolmentOnly() ? "enrol_totp" : null));
+                } catch (RuntimeException e) {
+                    answer.resume(e);
+                }
+            });
+            if (!queued) {
+                java.util.Arrays.fill(password, '\0');
+                answer.resume(ErrorResponses.busy("too many sign-ins are waiting; try again in a few seconds", 5));
             }
-            answer.resume(new TokenResponse(o.token().value(), "Bearer", o.token().expiresInSeconds(),
-                    o.enrolmentOnly() ? "enrol_totp" : null));
         } catch (RuntimeException e) {
             answer.resume(e);
         }

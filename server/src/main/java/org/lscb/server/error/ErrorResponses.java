@@ -126,6 +126,12 @@ public final class ErrorResponses {
         return internal(t);
     }
 
+    /** 429 with Retry-After: too much of this work is waiting; the caller is to come back a little later. */
+    public static Response busy(String sentence, long retryAfterSeconds) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", retryAfterSeconds)
+                .entity(ApiError.of("busy", sentence, Map.of("retryAfterSeconds", retryAfterSeconds))).build();
+    }
+
     static Response build(int status, ApiError error) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
     }
