@@ -522,7 +522,7 @@ public final class ExchangeBenchmark {
         return Json.createReader(new StringReader(r.body())).readObject().getString("access_token");
     }
 
-    private static void awaitReady(HttpClient http, String base, Process server) throws Exception {
+    static void awaitReady(HttpClient http, String base, Process server) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {

@@ -56,7 +56,7 @@ public final class SignInBenchmark {
         Process server = pb.start();
         String base = "http://127.0.0.1:" + port;
         try {
-            awaitReady(base, server);
+            ExchangeBenchmark.awaitReady(HTTP, base, server);
             String adminToken = BenchSignIn.token(HTTP, base, "admin", admin);
             String org = post(base, adminToken, "/api/v1/organisations", "{\"name\":\"Bench Police\",\"kind\":\"POLICE\"}");
             post(base, adminToken, "/api/v1/accounts", "{\"username\":\"benchlocal\",\"displayName\":\"Bench Local\",\"roles\":[\"AGENCY_USER\"],"
@@ -166,25 +166,6 @@ public final class SignInBenchmark {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
         }
         return Json.createReader(new java.io.StringReader(r.body())).readObject().getString("id");
-    }
-
-    private static void awaitReady(String base, Process server) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server stopped before it was ready");
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("the server was not ready in time");
     }
 
     private static void say(String format, Object... args) {
