@@ -169,7 +169,10 @@ public class ReviewerService {
         if (interest.reviewId() != null && reviews.relationsTo(by, interest.reviewId()).isEmpty()) {
             throw new InvalidValueException("reviewId", "names no review");
         }
-        Optional<String> leadBoard = interest.reviewId() == null ? Optional.empty()
+        // an officer records an interest through their own board's review only as involvement in that review: one that
+        // also named an organisation would conflict the reviewer in every review of that organisation, other boards'
+        // included (ProfileStewardship), so it is the reviewer's own declaration or their registering board's record
+        Optional<String> leadBoard = interest.reviewId() == null || interest.organisationId() != null ? Optional.empty()
                 : database.read(em -> new JpaReviewRepository(em).byId(interest.reviewId()).map(Review::leadLscbId));
         return change(by, id, Change.INTEREST, leadBoard, "INTEREST_DECLARED", (r, now) -> {
             r.declareInterest(interest, now);
