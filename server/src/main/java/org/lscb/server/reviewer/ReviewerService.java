@@ -180,6 +180,21 @@ public class ReviewerService {
         }, interest.organisationId());
     }
 
+    /**
+     * The interests of a profile this caller reads. The register is shared, but an interest that names a review is
+     * what a board (or the reviewer) knows of that case: it shows to the reviewer themselves and to those who can see
+     * the review, and to nobody else, not even an administrator. It counts in every independence check all the same.
+     */
+    public List<DeclaredInterest> interestsShownTo(Caller by, Reviewer r) {
+        if (r.ownedBy(by.accountId()) || r.interests().stream().allMatch(i -> i.reviewId() == null)) {
+            return r.interests();
+        }
+        java.util.Map<String, Boolean> seen = new java.util.HashMap<>();
+        return r.interests().stream()
+                .filter(i -> i.reviewId() == null || seen.computeIfAbsent(i.reviewId(), rid -> !reviews.relationsTo(by, rid).isEmpty()))
+                .toList();
+    }
+
     public ReviewerHits search(ReviewerQuery query) {
         if (!knownOrganisations.containsAll(query.independentOf())) {
             Set<String> known = database.read(em -> new JpaOrganisationRepository(em).existing(query.independentOf()));

@@ -75,6 +75,29 @@ class CrossBoardProbeIT {
                 .isTrue();
     }
 
+    /**
+     * Hole: what a board records of its own case on a reviewer's profile (an interest naming its review: "taught the
+     * child's mother") was shown, with the review's id, to every board's officer reading the shared register.
+     */
+    @Test
+    void anInterestNamingAReview_isShownOnlyToThoseWhoSeeThatReview_andStillCountsThere(Api api) {
+        Boards b = boards(api);
+        String reviewOfA = b.a().openScr(5).getString("id");
+        String lead = b.a().reviewer(null);
+        String caseDetail = "Taught the mother of Child A in 2019 " + Api.unique();
+        assertThat(api.post("/api/v1/reviewers/" + lead + "/interests", b.a().officer().token(), "{\"description\":\"" + caseDetail
+                + "\",\"reviewId\":\"" + reviewOfA + "\"}").status()).isEqualTo(201);
+
+        JsonObject seenByB = api.get("/api/v1/reviewers/" + lead, b.officerB().token()).json();
+        JsonObject seenByA = api.get("/api/v1/reviewers/" + lead, b.a().officer().token()).json();
+
+        assertThat(seenByB.toString()).doesNotContain(caseDetail).doesNotContain(reviewOfA);
+        assertThat(seenByA.getJsonArray("interests").getValuesAs(JsonObject.class))
+                .anyMatch(i -> i.getString("description").equals(caseDetail) && i.getString("reviewId").equals(reviewOfA));
+        assertThat(api.get("/api/v1/reviews/" + reviewOfA + "/independence/" + lead, b.a().officer().token()).json()
+                .getBoolean("independent")).as("the interest still conflicts the reviewer in A's review").isFalse();
+    }
+
     /** Paths that were tried and found closed: each answers as for a missing object, for B's officer and B's agency user. */
     @Test
     void anotherBoardsPeople_reachNothingOfThisBoardsReview(Api api) {
