@@ -98,6 +98,33 @@ class CrossBoardProbeIT {
                 .getBoolean("independent")).as("the interest still conflicts the reviewer in A's review").isFalse();
     }
 
+    /**
+     * Hole (needs a slip by A's officer, which nothing helps them avoid): the organisation directory is shared, and B's
+     * officer could register an organisation named exactly like A's police force (or with a Cyrillic letter in it),
+     * which joined B's members so that B could give it accounts. A's officer involving it in an A review by mistake
+     * would let B's account read that review and send documents to it as "the police".
+     */
+    @Test
+    void anotherBoardsOfficer_cannotRegisterAnOrganisationNamedLikeAnExistingOne(Api api) {
+        Boards b = boards(api);
+        String police = api.get("/api/v1/organisations/" + b.a().agencies().get(0), b.a().officer().token()).json().getString("name");
+        String cyrillic = police.replaceFirst("P", "\u0420"); // CYRILLIC CAPITAL LETTER ER looks like P
+
+        Api.Reply same = api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\"" + police + "\",\"kind\":\"POLICE\"}");
+        Api.Reply lookalike = api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\"" + cyrillic + "\",\"kind\":\"POLICE\"}");
+        Api.Reply spaced = api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\" " + police.replace(" ", "  ")
+                + " \",\"kind\":\"POLICE\"}");
+
+        assertThat(same.status()).as(same.body()).isEqualTo(400);
+        assertThat(same.json().getJsonObject("details").getString("field")).isEqualTo("name");
+        assertThat(lookalike.status()).as(lookalike.body()).isEqualTo(400);
+        assertThat(spaced.status()).as(spaced.body()).isEqualTo(400);
+        assertThat(api.get("/api/v1/organisations/" + b.boardB() + "/members", b.officerB().token()).value().asJsonArray())
+                .hasSize(1);
+        assertThat(api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\"Eastbrook Police " + Api.unique()
+                + "\",\"kind\":\"POLICE\"}").status()).as("a name of its own").isEqualTo(201);
+    }
+
     /** Paths that were tried and found closed: each answers as for a missing object, for B's officer and B's agency user. */
     @Test
     void anotherBoardsPeople_reachNothingOfThisBoardsReview(Api api) {
