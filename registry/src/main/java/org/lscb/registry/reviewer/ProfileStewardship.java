@@ -15,9 +15,10 @@ import java.util.Set;
  * <li>affiliations (employment and other ties, which make the reviewer conflicted for every review involving
  *     that organisation): the reviewer's own declarations, or the registering board's record for a reviewer
  *     who has no account of their own, or an administrator;</li>
- * <li>declared interests: the reviewer's own; an officer records one only for a review their own board leads
- *     (what the board knows of its own case, which conflicts the reviewer for that review alone), or, for a
- *     reviewer without an account, the registering board records any.</li>
+ * <li>declared interests: the reviewer's own; an officer records one only for a review their own board leads and
+ *     naming no organisation (what the board knows of its own case, which conflicts the reviewer for that review
+ *     alone: an interest naming an organisation conflicts them in every review of it, other boards' included), or,
+ *     for a reviewer without an account, the registering board records any.</li>
  * </ul>
  * Appointing a reviewer therefore gives a board nothing with which to conflict them elsewhere. Verifying
  * evidence is open to every board's officers (it names who did it), and so is withdrawing a verification,
@@ -37,7 +38,7 @@ public final class ProfileStewardship {
     /**
      * Who asks: their account, whether they administer the deployment, the board they are an officer of, the
      * boards that lead a review with a live appointment of this reviewer, and for an interest that names a
-     * review, the board that leads it.
+     * review and no organisation, the board that leads it (empty for an interest naming an organisation).
      */
     public record Editor(String accountId, boolean administrator, Optional<String> officerOfBoard, Set<String> appointingBoards,
                          Optional<String> leadBoardOfNamedReview) {

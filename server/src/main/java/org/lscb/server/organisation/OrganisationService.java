@@ -13,6 +13,7 @@ import org.lscb.registry.account.Role;
 import org.lscb.registry.organisation.BoardMembership;
 import org.lscb.registry.organisation.BoardReach;
 import org.lscb.registry.organisation.Organisation;
+import org.lscb.registry.value.ConfusableNames;
 import org.lscb.registry.value.InvalidValueException;
 import org.lscb.registry.organisation.OrganisationKind;
 import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
@@ -44,6 +45,7 @@ public class OrganisationService {
         return database.inTransaction(em -> {
             Organisation o = new Organisation(name, kind, area);
             JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            refuseLookalike(orgs, o.name());
             orgs.add(o);
             new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ORGANISATION_CREATED",
                     "organisation", o.id()).withDetails(o.kind() + " " + o.name()));
@@ -56,6 +58,25 @@ public class OrganisationService {
             }
             return o;
         });
+    }
+
+    /**
+     * The directory is shared by every board, and officers pick from it by name the organisations a review involves
+     * (whose staff then read the review and send documents to it). A second "Northmere Constabulary", or one spelt
+     * with a Cyrillic letter, registered by another board's officer would join that board's members, get accounts
+     * from it and be one slip away from a review it has nothing to do with: a name that mixes alphabets, or that
+     * equals (ignoring case and spacing) or looks like an existing organisation's, is refused.
+     */
+    private static void refuseLookalike(JpaOrganisationRepository orgs, String name) {
+        ConfusableNames.check("name", name);
+        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        for (String existing : orgs.names()) {
+            String other = java.text.Normalizer.normalize(existing, java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
+            if (plain.equalsIgnoreCase(other) || ConfusableNames.imitates(name, existing)) {
+                throw new InvalidValueException("name", "is taken by, or looks like, the organisation \"" + existing
+                        + "\" already in the directory; use that one, or a name people can tell apart");
+            }
+        }
     }
 
     /** The organisations a board covers: to an administrator, and to the board's own officers; otherwise 404. */

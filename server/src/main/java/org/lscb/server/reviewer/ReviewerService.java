@@ -169,12 +169,30 @@ public class ReviewerService {
         if (interest.reviewId() != null && reviews.relationsTo(by, interest.reviewId()).isEmpty()) {
             throw new InvalidValueException("reviewId", "names no review");
         }
-        Optional<String> leadBoard = interest.reviewId() == null ? Optional.empty()
+        // an officer records an interest through their own board's review only as involvement in that review: one that
+        // also named an organisation would conflict the reviewer in every review of that organisation, other boards'
+        // included (ProfileStewardship), so it is the reviewer's own declaration or their registering board's record
+        Optional<String> leadBoard = interest.reviewId() == null || interest.organisationId() != null ? Optional.empty()
                 : database.read(em -> new JpaReviewRepository(em).byId(interest.reviewId()).map(Review::leadLscbId));
         return change(by, id, Change.INTEREST, leadBoard, "INTEREST_DECLARED", (r, now) -> {
             r.declareInterest(interest, now);
             return "interest " + interest.id();
         }, interest.organisationId());
+    }
+
+    /**
+     * The interests of a profile this caller reads. The register is shared, but an interest that names a review is
+     * what a board (or the reviewer) knows of that case: it shows to the reviewer themselves and to those who can see
+     * the review, and to nobody else, not even an administrator. It counts in every independence check all the same.
+     */
+    public List<DeclaredInterest> interestsShownTo(Caller by, Reviewer r) {
+        if (r.ownedBy(by.accountId()) || r.interests().stream().allMatch(i -> i.reviewId() == null)) {
+            return r.interests();
+        }
+        java.util.Map<String, Boolean> seen = new java.util.HashMap<>();
+        return r.interests().stream()
+                .filter(i -> i.reviewId() == null || seen.computeIfAbsent(i.reviewId(), rid -> !reviews.relationsTo(by, rid).isEmpty()))
+                .toList();
     }
 
     public ReviewerHits search(ReviewerQuery query) {

@@ -186,7 +186,8 @@ public class ReviewersResource {
                 r.evidence().stream().map(ReviewersResource::evidence).toList(),
                 r.affiliations().stream().map(a -> new AffiliationBody(a.id(), a.organisationId(), a.kind().name(), a.role(),
                         a.from().toString(), a.to().map(LocalDate::toString).orElse(null))).toList(),
-                r.interests().stream().map(i -> new InterestBody(i.id(), i.description(), i.organisationId(), i.reviewId())).toList());
+                reviewers.interestsShownTo(callers.caller(), r).stream()
+                        .map(i -> new InterestBody(i.id(), i.description(), i.organisationId(), i.reviewId())).toList());
     }
 
     private static EvidenceBody evidence(Evidence e) {

@@ -39,6 +39,11 @@ public final class JpaOrganisationRepository implements OrganisationRepository {
         return em.createQuery("select count(o) from Organisation o", Long.class).getSingleResult();
     }
 
+    /** Every organisation's name, to refuse a new one that looks like one of them. */
+    public List<String> names() {
+        return em.createQuery("select o.name from Organisation o", String.class).getResultList();
+    }
+
     @Override
     public void add(Organisation organisation) {
         em.persist(organisation);
