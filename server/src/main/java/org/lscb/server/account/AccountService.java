@@ -128,6 +128,29 @@ public class AccountService {
         });
     }
 
+    /**
+     * Removes an account's second factor and recovery codes, for someone who lost both phone and codes: their
+     * next sign-in with the password sets it up again (and, for a role that needs it, can do nothing else).
+     * An administrator resets anyone's; an officer those of the accounts in their board's reach whose roles an
+     * officer may grant. Audited.
+     */
+    public void resetSecondFactor(Caller by, String id) {
+        Account a = find(by, id);
+        if (!by.has(Role.ADMIN) && a.roles().stream().anyMatch(PRIVILEGED::contains)) {
+            throw new ForbiddenException("only an administrator resets the second factor of an administrator or officer");
+        }
+        database.inTransaction(em -> {
+            int removed = em.createQuery("delete from TotpEnrolment t where t.accountId = :a").setParameter("a", a.id()).executeUpdate();
+            em.createQuery("delete from RecoveryCode c where c.accountId = :a").setParameter("a", a.id()).executeUpdate();
+            if (removed == 0) {
+                throw new NotFoundException();
+            }
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "TOTP_RESET", "account", a.id())
+                    .withDetails("second factor and recovery codes removed"));
+            return null;
+        });
+    }
+
     /** The accounts in the caller's reach, by username. */
     public Page<Account> list(Caller by, int page, int size) {
         return database.read(em -> {

@@ -3,6 +3,7 @@ package org.lscb.server.account;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -90,5 +91,14 @@ public class AccountsResource {
                 new Username(body.username()), body.displayName(), roles, body.organisationId(),
                 body.password() == null ? null : body.password().toCharArray(), Boolean.TRUE.equals(body.externalSignIn())));
         return Response.created(locations.of("accounts", a.id())).entity(AccountBody.of(a)).build();
+    }
+
+    /** Removes the account's two-factor set-up (a lost phone and lost recovery codes): 204, or 404 when it has none. */
+    @DELETE
+    @Path("{id}/totp")
+    @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
+    public Response resetSecondFactor(@PathParam("id") String id) {
+        accounts.resetSecondFactor(callers.caller(), id);
+        return Response.noContent().build();
     }
 }

@@ -172,4 +172,38 @@ class TwoFactorIT {
         assertThat(entries).anyMatch(e -> e.getString("action").equals("SIGN_IN_SUCCEEDED") && e.getString("actor").equals(agency.id())
                 && e.getString("details").contains("from 192.0.2.45"));
     }
+
+    @Test
+    void anAdministrator_resetsAnOfficersLostSecondFactor_andTheirNextSignInSetsItUpAgain(Api api) {
+        Person officer = person(api, "LSCB_OFFICER", api.newOrganisation("LSCB"));
+        String limited = api.signIn(officer.username(), officer.password()).json().getString("access_token");
+        api.enrolSecondFactor(officer.username(), limited);
+        String reset = "/api/v1/accounts/" + officer.id() + "/totp";
+
+        assertThat(api.send("DELETE", reset, api.adminToken(), null, null).status()).isEqualTo(204);
+        assertThat(api.send("DELETE", reset, api.adminToken(), null, null).status()).as("nothing left to reset").isEqualTo(404);
+
+        Api.Reply again = api.signIn(officer.username(), officer.password());
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().getString("next")).isEqualTo("enrol_totp");
+    }
+
+    @Test
+    void anOfficer_resetsOnlyTheAgencyStaffOfTheirOwnBoard(Api api) {
+        ReviewWorld a = ReviewWorld.create(api);
+        api.post("/api/v1/organisations/" + a.board() + "/members", api.adminToken(), "{\"organisationId\":\"" + a.agencies().get(0) + "\"}");
+        Person agency = person(api, "AGENCY_USER", a.agencies().get(0));
+        String token = api.signIn(agency.username(), agency.password()).json().getString("access_token");
+        api.enrolSecondFactor(agency.username(), token);
+        String reset = "/api/v1/accounts/" + agency.id() + "/totp";
+        Api.Login otherBoardsOfficer = api.newAccount("LSCB_OFFICER");
+        Api.Login fellowOfficer = api.newAccount("LSCB_OFFICER", a.board());
+
+        assertThat(api.send("DELETE", reset, otherBoardsOfficer.token(), null, null).status()).isEqualTo(404);
+        assertThat(api.send("DELETE", reset, api.newAccount("AGENCY_USER").token(), null, null).status()).isEqualTo(403);
+        assertThat(api.send("DELETE", "/api/v1/accounts/" + fellowOfficer.id() + "/totp", a.officer().token(), null, null).status())
+                .as("an officer's second factor is the administrator's to reset").isEqualTo(403);
+        assertThat(api.send("DELETE", reset, a.officer().token(), null, null).status()).isEqualTo(204);
+        assertThat(api.signIn(agency.username(), agency.password()).status()).as("a password alone again").isEqualTo(200);
+    }
 }
