@@ -80,9 +80,14 @@ public final class Api {
         return base;
     }
 
-    /** Another server with a database of its own, seeded with the same administrator password. */
+    /**
+     * Another server started with {@link TestDatabase#serverEnvironment()} and the same administrator password:
+     * on the embedded default it has a database of its own, where the administrator is new; on PostgreSQL it
+     * shares this server's database, so the accounts' second factors carry over (its tokens do not: each
+     * server signs with the keys of its own data folder).
+     */
     public Api at(String otherBase) {
-        return new Api(otherBase, adminPassword);
+        return new Api(otherBase, adminPassword, TestDatabase.postgres() ? signIns.sameDatabase() : new SignIns());
     }
 
     /** Another server process on this server's database (a restart): the accounts' second factors carry over. */
