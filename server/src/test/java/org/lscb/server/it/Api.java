@@ -60,19 +60,24 @@ public final class Api {
         final java.util.Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
         final java.util.Map<String, String> secrets;
         final java.util.Map<String, Long> lastStep;
+        /** Recovery codes not yet used, for a sign-in when no TOTP step is left (several servers on one database). */
+        final java.util.Map<String, java.util.Deque<String>> recoveryCodes;
 
         SignIns() {
-            this(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+            this(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
+                    new java.util.concurrent.ConcurrentHashMap<>());
         }
 
-        private SignIns(java.util.Map<String, String> secrets, java.util.Map<String, Long> lastStep) {
+        private SignIns(java.util.Map<String, String> secrets, java.util.Map<String, Long> lastStep,
+                        java.util.Map<String, java.util.Deque<String>> recoveryCodes) {
             this.secrets = secrets;
             this.lastStep = lastStep;
+            this.recoveryCodes = recoveryCodes;
         }
 
-        /** The same database served by another process: secrets and used steps carry over, tokens do not. */
+        /** The same database served by another process: secrets, used steps and recovery codes carry over, tokens do not. */
         SignIns sameDatabase() {
-            return new SignIns(secrets, lastStep);
+            return new SignIns(secrets, lastStep, recoveryCodes);
         }
     }
 
@@ -114,7 +119,7 @@ public final class Api {
 
     /** A new sign-in (with the account's next one-time code when it has a second factor); no reuse. */
     public String freshToken(String username, String password) {
-        Reply r = signIns.secrets.containsKey(username) ? signIn(username, password, nextCode(username)) : signIn(username, password);
+        Reply r = signIns.secrets.containsKey(username) ? signIn(username, password, codeOrRecoveryCode(username)) : signIn(username, password);
         if (r.status() != 200) {
             throw new AssertionError("sign-in of " + username + " answered " + r.status() + " " + r.body());
         }
@@ -137,6 +142,9 @@ public final class Api {
         if (confirmed.status() != 200) {
             throw new AssertionError("confirming two-factor sign-in of " + username + " answered " + confirmed.status() + " " + confirmed.body());
         }
+        java.util.Deque<String> codes = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        confirmed.json().getJsonArray("recoveryCodes").getValuesAs(jakarta.json.JsonString.class).forEach(c -> codes.add(c.getString()));
+        signIns.recoveryCodes.put(username, codes);
         return confirmed.json();
     }
 
@@ -153,6 +161,19 @@ public final class Api {
      * The code for the next step this account has not used: the current one, or the one after it (which the
      * server accepts for clock drift). A third sign-in within one 30-second step has no code left.
      */
+    /** The next one-time code, or when this step and the next are used, one of the account's recovery codes. */
+    private String codeOrRecoveryCode(String username) {
+        try {
+            return nextCode(username);
+        } catch (AssertionError noStepLeft) {
+            String recovery = signIns.recoveryCodes.getOrDefault(username, new java.util.ArrayDeque<>()).poll();
+            if (recovery == null) {
+                throw noStepLeft;
+            }
+            return recovery;
+        }
+    }
+
     public String nextCode(String username) {
         String secret = signIns.secrets.get(username);
         if (secret == null) {
@@ -160,10 +181,20 @@ public final class Api {
         }
         java.time.Instant now = java.time.Instant.now();
         org.lscb.registry.account.TotpCodes codes = new org.lscb.registry.account.TotpCodes();
-        long step = signIns.lastStep.merge(username, codes.stepOf(now), (last, current) -> Math.max(current, last + 1));
-        if (step > codes.stepOf(now) + 1) {
+        long current = codes.stepOf(now);
+        long[] chosen = {Long.MIN_VALUE};
+        signIns.lastStep.compute(username, (u, last) -> {
+            long next = last == null ? current : Math.max(current, last + 1);
+            if (next > current + 1) {
+                return last; // no step left: nothing is used up
+            }
+            chosen[0] = next;
+            return next;
+        });
+        if (chosen[0] == Long.MIN_VALUE) {
             throw new AssertionError(username + " signed in more than twice within one 30-second step; reuse the token");
         }
+        long step = chosen[0];
         return codes.codeAt(new org.apache.commons.codec.binary.Base32().decode(secret), java.time.Instant.ofEpochSecond(step * 30));
     }
 

@@ -31,9 +31,16 @@ public final class TestDatabase {
         return env;
     }
 
+    /**
+     * One deployment secret for every server of a test run: servers that share a PostgreSQL database must share
+     * it, as the nodes of a deployment do (README, CA_SECRET), or one cannot read the two-factor secrets another stored.
+     */
+    private static final String CA_SECRET = java.util.UUID.randomUUID().toString();
+
     /** Environment for a server on the chosen database as it is, shared with the running test server. */
     public static Map<String, String> serverEnvironment() {
         Map<String, String> env = new HashMap<>();
+        env.put("CA_SECRET", CA_SECRET);
         if (postgres()) {
             env.put("DB_URL", setting("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/lscb_test"));
             env.put("DB_USER", setting("TEST_PG_USER", "lscb"));
