@@ -64,7 +64,7 @@ public class RecoveryCode {
 
     /** The stored form of what a person typed: case, spaces and dashes do not matter. */
     public static String hash(String typed) {
-        String normal = typed.toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "");
+        String normal = normal(typed);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -74,7 +74,12 @@ public class RecoveryCode {
 
     /** True when the typed text looks like a recovery code rather than a six-digit one. */
     public static boolean looksLikeOne(String typed) {
-        return typed != null && typed.toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "").matches("[a-z2-7]{16}");
+        return typed != null && normal(typed).matches("[a-z2-7]{16}");
+    }
+
+    /** Case, spaces and dashes are how a person copies a code, not part of it. */
+    private static String normal(String typed) {
+        return typed.toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "");
     }
 
     public void use(Instant at) {

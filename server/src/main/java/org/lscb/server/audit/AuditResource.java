@@ -82,7 +82,7 @@ public class AuditResource {
             String leadBoard = reach.isEverything() ? null : reach.board().orElse(NO_BOARD);
             java.util.Set<String> orgs = reach.isEverything() ? java.util.Set.of() : reach.organisations();
             return new Entries(new AuditLog(em)
-                    .find(blankToNull(reviewId), leadBoard, orgs.isEmpty() ? java.util.Set.of(NO_BOARD) : orgs, f, t,
+                    .find(blankToNull(reviewId), leadBoard, orgs, f, t,
                             paging.page() * paging.size(), paging.size())
                     .stream().map(EntryBody::of).toList());
         });

@@ -65,7 +65,7 @@ public final class ClientAddress {
             t = t.substring(1, t.length() - 1);
         }
         boolean v4 = t.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = t.contains(":") && t.matches("[0-9A-Fa-f:.%a-zA-Z0-9]+");
+        boolean v6 = t.contains(":") && t.matches("[0-9A-Za-z:.%]+"); // hex, dots of an embedded IPv4, a zone after %
         if (!v4 && !v6) {
             return null;
         }

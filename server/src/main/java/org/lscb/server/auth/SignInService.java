@@ -70,8 +70,8 @@ public class SignInService {
     public Outcome signIn(String typedName, char[] password, String otp, String clientAddress) {
         try {
             Optional<Username> name = Username.parseLogin(typedName);
-            String key = LoginThrottle.keyFor(name.map(Username::value).orElse(UNUSABLE_NAME), clientAddress);
-            Attempt attempt = attemptWithRetry(key, name, password, otp, clientAddress);
+            String loginName = name.map(Username::value).orElse(UNUSABLE_NAME);
+            Attempt attempt = attemptWithRetry(LoginThrottle.keyFor(loginName, clientAddress), loginName, name, password, otp, clientAddress);
             if (attempt.lockedUntil != null) {
                 metrics.counter("lscb_sign_in_locked_total").inc();
                 return refused(SignInRefusedException.locked(Duration.between(clock.instant(), attempt.lockedUntil)), Duration.ZERO);
@@ -100,9 +100,8 @@ public class SignInService {
      * Argon2 runs outside any transaction: a sign-in holds a database connection only for two short reads and
      * one short write, so a flood of sign-ins cannot drain the pool that every other request needs.
      */
-    private Attempt attemptWithRetry(String key, Optional<Username> name, char[] password, String otp, String from) {
+    private Attempt attemptWithRetry(String key, String loginName, Optional<Username> name, char[] password, String otp, String from) {
         Instant now = clock.instant();
-        String loginName = name.map(Username::value).orElse(UNUSABLE_NAME);
         Optional<Instant> locked = database.read(em -> Optional.ofNullable(em.find(LoginThrottle.class, key)).flatMap(t -> t.lockedAt(now)));
         if (locked.isPresent()) {
             database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(now, loginName, "SIGN_IN_LOCKED", "login", loginName)

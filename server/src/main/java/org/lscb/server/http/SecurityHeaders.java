@@ -7,7 +7,7 @@ import java.util.function.BiConsumer;
 
 /**
  * The security headers a response carries, kept in one place. {@link #API} is the policy of everything
- * this server answers today: JSON, YAML, Prometheus text and envelope bytes, none of which a browser
+ * this server answers: JSON, YAML, Prometheus text and envelope bytes, none of which a browser
  * should render, run scripts from, frame, cache or send a referrer from. A web UI will need its own
  * policy here beside it (a {@code default-src 'self'} Content-Security-Policy and caching rules for
  * its static files), chosen by path in {@link SecurityHeadersFilter}.

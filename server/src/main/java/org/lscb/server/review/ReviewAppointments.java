@@ -137,9 +137,14 @@ public class ReviewAppointments {
      * the lead appointments they hold and flags those that became conflicted.
      */
     public void recheckAppointmentsOf(EntityManager em, Reviewer changed, String byAccountId) {
+        recheckAppointmentsOf(em, changed, byAccountId, new JpaReviewRepository(em).withLiveAppointmentOf(changed.id()));
+    }
+
+    /** As above, for a caller that has loaded the reviews with a live appointment of the reviewer already. */
+    public void recheckAppointmentsOf(EntityManager em, Reviewer changed, String byAccountId, java.util.List<Review> appointedTo) {
         JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
         Function<String, Reviewer> load = rid -> rid.equals(changed.id()) ? changed : reviewers.byId(rid).orElseThrow();
-        for (Review r : new JpaReviewRepository(em).withLiveAppointmentOf(changed.id())) {
+        for (Review r : appointedTo) {
             for (Appointment a : r.recheckAppointments(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {
                 new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, "APPOINTMENT_FLAGGED", "review", r.id())
                         .forReview(r.id()).withDetails("appointment " + a.id() + ": " + a.flagReasons().orElse("")));

@@ -232,11 +232,10 @@ public class ReviewerService {
                             BiFunction<Reviewer, Instant, String> work, String... organisationsThatMustExist) {
         Reviewer changed = database.inTransaction(em -> {
             Reviewer r = visible(em, by, id);
-            Set<String> appointingBoards = new java.util.HashSet<>();
             List<Review> appointedTo = new JpaReviewRepository(em).withLiveAppointmentOf(r.id());
-            appointedTo.forEach(rv -> appointingBoards.add(rv.leadLscbId()));
+            Set<String> appointingBoards = appointedTo.stream().map(Review::leadLscbId).collect(java.util.stream.Collectors.toSet());
             if (kind != null && !ProfileStewardship.mayChange(kind, r, new ProfileStewardship.Editor(by.accountId(), by.has(Role.ADMIN),
-                    by.has(Role.LSCB_OFFICER) ? java.util.Optional.ofNullable(by.organisationId()) : java.util.Optional.empty(),
+                    by.has(Role.LSCB_OFFICER) ? Optional.ofNullable(by.organisationId()) : Optional.empty(),
                     appointingBoards, leadBoardOfNamedReview))) {
                 throw new ForbiddenException("this change is the reviewer's own, or their registering board's"
                         + " (ProfileStewardship)"); // audited as ACCESS_REFUSED by RefusalAudit
@@ -260,7 +259,7 @@ public class ReviewerService {
                 }
             }
             // an appointment the change made conflicted is flagged in the same transaction
-            appointments.recheckAppointmentsOf(em, r, by.accountId());
+            appointments.recheckAppointmentsOf(em, r, by.accountId(), appointedTo);
             return r;
         });
         search.upsert(changed);

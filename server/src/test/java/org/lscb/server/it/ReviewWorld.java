@@ -50,6 +50,13 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
         return id;
     }
 
+    /** A qualified reviewer appointed to lead the review; answers the reviewer's id. */
+    String appointedLead(String reviewId) {
+        String lead = reviewer(null);
+        assertThat(appoint(reviewId, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
+        return lead;
+    }
+
     Api.Reply appoint(String reviewId, String reviewerId, String role) {
         return api.post("/api/v1/reviews/" + reviewId + "/appointments", officer.token(),
                 "{\"reviewerId\":\"" + reviewerId + "\",\"role\":\"" + role + "\"}");

@@ -13,26 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Boards are tenants: what an officer of one board tried against another's (issue 16), each refused. Board A
- * is a {@link ReviewWorld} whose agencies are members of A; board B is another board with an officer.
+ * Boards are tenants: what an officer of one board might try against another board's accounts, audit,
+ * membership and reviewer profiles, each refused ({@link TwoBoards}: A with its agencies as members, B with an officer).
  */
 @ExtendWith(SharedServer.class)
 class TenancyIT {
-
-    /** Board A with its agencies as members, and an officer of another board B. */
-    private record Boards(ReviewWorld a, Api.Login officerB, String boardB) {
-    }
-
-    private static Boards boards(Api api) {
-        ReviewWorld a = ReviewWorld.create(api);
-        for (String agency : a.agencies()) {
-            Api.Reply added = api.post("/api/v1/organisations/" + a.board() + "/members", api.adminToken(),
-                    "{\"organisationId\":\"" + agency + "\"}");
-            assertThat(added.status()).as(added.body()).isEqualTo(201);
-        }
-        String boardB = api.newOrganisation("LSCB");
-        return new Boards(a, api.newAccount("LSCB_OFFICER", boardB), boardB);
-    }
 
     private static String accountBody(String username, String role, String organisationId) {
         return "{\"username\":\"" + username + "\",\"displayName\":\"Someone\",\"roles\":[\"" + role + "\"],\"organisationId\":\""
@@ -41,7 +26,7 @@ class TenancyIT {
 
     @Test
     void anotherBoardsOfficer_cannotCreateAnAccountInThisBoardsAgency_andTheAttemptIsAudited(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         Instant before = Instant.now().minusSeconds(2);
         String username = "x" + Api.unique();
 
@@ -56,7 +41,7 @@ class TenancyIT {
 
     @Test
     void anOfficer_createsAccountsInTheBoardsMembers_butNotInAnOrganisationTheBoardDoesNotCover(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String stranger = api.newOrganisation("POLICE");
 
         assertThat(api.post("/api/v1/accounts", b.a().officer().token(), accountBody("m" + Api.unique(), "AGENCY_USER",
@@ -67,7 +52,7 @@ class TenancyIT {
 
     @Test
     void accountReadsAndListings_areScopedToTheBoard(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String policeOfA = b.a().police().id();
 
         assertThat(api.get("/api/v1/accounts/" + policeOfA, b.officerB().token()).status()).isEqualTo(404);
@@ -82,7 +67,7 @@ class TenancyIT {
 
     @Test
     void theAuditOfNoReview_showsOnlyTheBoardsOwnPeople(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         Instant before = Instant.now().minusSeconds(2);
         Api.Login agencyOfA = api.newAccount("AGENCY_USER", b.a().agencies().get(1));
         api.get("/api/v1/accounts", agencyOfA.token()); // a refusal of A's person, audited without a review
@@ -97,7 +82,7 @@ class TenancyIT {
 
     @Test
     void membership_isKeptByAnAdministrator_andReadOnlyByTheBoardsOwnOfficers(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String members = "/api/v1/organisations/" + b.a().board() + "/members";
         String extra = api.newOrganisation("EDUCATION");
 
@@ -114,7 +99,7 @@ class TenancyIT {
 
     @Test
     void aBoardCannotCoverAnotherBoard_norBeCoveredByANonBoard(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
 
         Api.Reply board = api.post("/api/v1/organisations/" + b.a().board() + "/members", api.adminToken(),
                 "{\"organisationId\":\"" + b.boardB() + "\"}");
@@ -129,7 +114,7 @@ class TenancyIT {
 
     @Test
     void anOrganisationAnOfficerRegisters_joinsTheirBoard(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         Api.Reply school = api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\"School " + Api.unique()
                 + "\",\"kind\":\"EDUCATION\"}");
         String schoolId = school.json().getString("id");
@@ -142,10 +127,9 @@ class TenancyIT {
 
     @Test
     void anotherBoardsOfficer_cannotChangeTheProfileOfThisBoardsLeadReviewer(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String reviewId = b.a().openScr(5).getString("id");
-        String lead = b.a().reviewer(null);
-        assertThat(b.a().appoint(reviewId, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
+        String lead = b.a().appointedLead(reviewId);
         String path = "/api/v1/reviewers/" + lead;
         String tokenB = b.officerB().token();
 
@@ -167,10 +151,9 @@ class TenancyIT {
 
     @Test
     void aWithdrawalFromAnotherBoard_needsItsReason_isShownToTheAppointingBoard_andIsUndoneByANewVerification(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String reviewId = b.a().openScr(5).getString("id");
-        String lead = b.a().reviewer(null);
-        assertThat(b.a().appoint(reviewId, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
+        String lead = b.a().appointedLead(reviewId);
         String evidence = api.get("/api/v1/reviewers/" + lead, b.a().officer().token()).json().getJsonArray("evidence")
                 .getJsonObject(0).getString("id");
         String verification = "/api/v1/reviewers/" + lead + "/evidence/" + evidence + "/verification";
@@ -198,10 +181,9 @@ class TenancyIT {
 
     @Test
     void aBoard_recordsAnInterestOfItsLeadReviewerInItsOwnReview(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String reviewId = b.a().openScr(5).getString("id");
-        String lead = b.a().reviewer(null);
-        assertThat(b.a().appoint(reviewId, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
+        String lead = b.a().appointedLead(reviewId);
 
         Api.Reply r = api.post("/api/v1/reviewers/" + lead + "/interests", b.a().officer().token(),
                 "{\"description\":\"Attended a strategy meeting about the child\",\"reviewId\":\"" + reviewId + "\"}");
@@ -212,13 +194,10 @@ class TenancyIT {
 
     @Test
     void appointingAnotherBoardsLeadReviewer_givesNoWayToConflictThemInThatBoardsReview(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String reviewOfA = b.a().openScr(5).getString("id");
-        String lead = b.a().reviewer(null);
-        assertThat(b.a().appoint(reviewOfA, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
-        String reviewOfB = api.post("/api/v1/reviews", b.officerB().token(), "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"MR-"
-                + Api.unique() + "\",\"pseudonym\":\"Child B\",\"leadLscbId\":\"" + b.boardB() + "\",\"organisationIds\":[],"
-                + "\"dates\":{\"notification\":\"" + java.time.LocalDate.now().minusDays(3) + "\"}}").json().getString("id");
+        String lead = b.a().appointedLead(reviewOfA);
+        String reviewOfB = b.reviewOfB();
         assertThat(api.post("/api/v1/reviews/" + reviewOfB + "/appointments", b.officerB().token(),
                 "{\"reviewerId\":\"" + lead + "\",\"role\":\"PANEL_MEMBER\"}").status()).isEqualTo(201);
         String path = "/api/v1/reviewers/" + lead;
@@ -239,7 +218,7 @@ class TenancyIT {
 
     @Test
     void declaringAnInterestInAReviewTheCallerCannotSee_answersAsForAMissingReview(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String reviewOfA = b.a().openScr(5).getString("id");
         Api.Login reviewer = api.newAccount("REVIEWER");
         String own = api.post("/api/v1/reviewers", reviewer.token(), ReviewerRegistryIT.profile("Self " + Api.unique(), "HEALTH", "LONDON"))
@@ -256,7 +235,7 @@ class TenancyIT {
     /** The access matrix of the tenancy endpoints: another board's officer and every other role are refused. */
     @Test
     void everyTenancyEndpoint_refusesAnotherBoardsOfficer_andTheRolesWithoutTheRight(Api api) {
-        Boards b = boards(api);
+        TwoBoards b = TwoBoards.create(api, false);
         String members = "/api/v1/organisations/" + b.a().board() + "/members";
         String account = "/api/v1/accounts/" + b.a().police().id();
         String tokenB = b.officerB().token();
