@@ -28,7 +28,7 @@ public class TotpSecrets {
     private static final String VERSION = "v1:";
     private static final int NONCE_BYTES = 12;
 
-    private CertificateAuthority authority;
+    private java.util.function.Supplier<char[]> deploymentSecret;
     private volatile SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
@@ -37,7 +37,11 @@ public class TotpSecrets {
 
     @Inject
     public TotpSecrets(CertificateAuthority authority) {
-        this.authority = authority;
+        this(authority::deploymentSecret);
+    }
+
+    TotpSecrets(java.util.function.Supplier<char[]> deploymentSecret) {
+        this.deploymentSecret = deploymentSecret;
     }
 
     /** A new random secret of {@link org.lscb.registry.account.TotpCodes#SECRET_BYTES} bytes. */
@@ -80,7 +84,7 @@ public class TotpSecrets {
     private SecretKeySpec key() {
         SecretKeySpec k = key;
         if (k == null) {
-            char[] secret = authority.deploymentSecret();
+            char[] secret = deploymentSecret.get();
             byte[] ikm = new String(secret).getBytes(StandardCharsets.UTF_8);
             Arrays.fill(secret, '\0');
             HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
