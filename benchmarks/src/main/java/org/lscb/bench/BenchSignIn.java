@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.apache.commons.codec.binary.Base32;
-import org.lscb.registry.account.TotpCodes;
+import org.lscb.identity.account.TotpCodes;
 
 /**
  * Signs a benchmark's accounts in as a person would: an administrator or officer signing in for the first

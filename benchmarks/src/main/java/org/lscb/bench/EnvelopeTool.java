@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.lscb.exchange.envelope.Envelopes;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Envelopes;
+import org.lscb.envelope.Identity;
 
 /**
  * The envelope library as a command, so the benchmark can run it in its own JVM under

@@ -40,8 +40,8 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.lscb.exchange.envelope.Envelopes;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Envelopes;
+import org.lscb.envelope.Identity;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
-import org.lscb.registry.organisation.OrganisationKind;
+import org.lscb.identity.organisation.OrganisationKind;
 import org.lscb.registry.reviewer.Affiliation;
 import org.lscb.registry.reviewer.DeclaredInterest;
 import org.lscb.registry.reviewer.Evidence;

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.store.FSDirectory;
-import org.lscb.exchange.schema.SchemaMigrations;
+import org.lscb.foundation.persistence.SchemaMigrations;
 import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.registry.reviewer.ExpertiseArea;
 import org.lscb.registry.reviewer.FictionalReviewers;
@@ -70,7 +70,7 @@ public final class RegistrySearchBenchmark {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
         }
-        SchemaMigrations.apply(pg);
+        SchemaMigrations.apply(pg, List.of("foundation", "identity", "registry", "reviews", "exchange"));
 
         say("generating %,d reviewers", reviewers);
         Random random = new Random(20261126);

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Identity;
 
 /** The user's key in a password-protected PKCS#12 file, with its certificate. */
 final class KeyFile {

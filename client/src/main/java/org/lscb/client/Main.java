@@ -73,7 +73,7 @@ public final class Main {
         if (e instanceof ClientException) {
             return e.getMessage();
         }
-        if (e instanceof org.lscb.exchange.envelope.EnvelopeOpeningException) {
+        if (e instanceof org.lscb.envelope.EnvelopeOpeningException) {
             return "cannot open the envelope: wrong key, not addressed to you, or damaged (nothing was written)";
         }
         if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("keystore password was incorrect")) {

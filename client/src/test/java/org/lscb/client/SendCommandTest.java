@@ -44,9 +44,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
-import org.lscb.exchange.envelope.Envelopes;
-import org.lscb.exchange.envelope.Identity;
-import org.lscb.exchange.envelope.Sealer;
+import org.lscb.envelope.Envelopes;
+import org.lscb.envelope.Identity;
+import org.lscb.envelope.Sealer;
 
 /**
  * {@code lscb send} against a stand-in for the server that records what arrives: the upload carries a

@@ -141,7 +141,7 @@ public final class DeploymentCa {
 
     private static void checkKey(PublicKey k) {
         try {
-            org.lscb.exchange.envelope.Keys.check(k);
+            org.lscb.envelope.Keys.check(k);
         } catch (IllegalArgumentException e) {
             throw new EnrolmentRefusedException(e.getMessage());
         }

@@ -15,8 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.lscb.exchange.envelope.EnvelopeProfile;
-import org.lscb.registry.value.Text;
+import org.lscb.envelope.EnvelopeProfile;
+import org.lscb.foundation.value.Text;
 
 /**
  * A document of a review as the server knows it: metadata and where its ciphertext is (by SHA-256),

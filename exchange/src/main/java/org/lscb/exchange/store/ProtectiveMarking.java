@@ -1,6 +1,6 @@
 package org.lscb.exchange.store;
 
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 
 /** Government Security Classification markings a review document may carry; OFFICIAL-SENSITIVE by default. */
 public enum ProtectiveMarking {

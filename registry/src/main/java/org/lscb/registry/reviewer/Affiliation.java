@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import org.lscb.registry.value.InvalidValueException;
-import org.lscb.registry.value.Text;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.foundation.value.Text;
 
 /** A tie between a reviewer and an organisation over a span of dates; {@code to} empty while it lasts. */
 @Entity

@@ -9,7 +9,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.lscb.registry.value.Text;
+import org.lscb.foundation.value.Text;
 
 /**
  * Something the reviewer declared that may bear on independence: a personal relationship with

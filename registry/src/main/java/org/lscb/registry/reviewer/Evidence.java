@@ -14,8 +14,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
 import java.util.UUID;
-import org.lscb.registry.value.InvalidValueException;
-import org.lscb.registry.value.Text;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.foundation.value.Text;
 
 /**
  * One piece of evidence of qualification. It counts only once an LSCB officer has verified it,

@@ -22,8 +22,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.lscb.registry.value.InvalidValueException;
-import org.lscb.registry.value.Text;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.foundation.value.Text;
 
 /**
  * A reviewer on the register: a profile people search, the evidence that they are suitably
@@ -120,7 +120,7 @@ public class Reviewer {
 
     public void update(Profile p, Instant now) {
         this.displayName = Text.required(p.displayName(), "displayName", 200);
-        org.lscb.registry.value.ConfusableNames.check("displayName", this.displayName);
+        org.lscb.foundation.value.ConfusableNames.check("displayName", this.displayName);
         this.summary = Text.optional(p.summary(), "summary", MAX_SUMMARY);
         this.expertise = copy(p.expertise(), ExpertiseArea.class);
         this.skills = copy(p.skills(), Skill.class);

@@ -1,22 +1,53 @@
 package org.lscb.registry.reviewer;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Reviewers by id or by their own account, and in pages for rebuilding the search index. */
-public interface ReviewerRepository {
+public final class ReviewerRepository {
 
-    Optional<Reviewer> byId(String id);
+    private final EntityManager em;
 
-    Optional<Reviewer> byAccount(String accountId);
+    public ReviewerRepository(EntityManager em) {
+        this.em = em;
+    }
 
-    /** Reviewers in id order after {@code afterId} (null for the first page), with all their parts. */
-    List<Reviewer> pageAfter(String afterId, int limit);
+    public Optional<Reviewer> byId(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(Reviewer.class, id));
+    }
 
-    long count();
+    public Optional<Reviewer> byAccount(String accountId) {
+        return em.createQuery("select r from Reviewer r where r.accountId = :a", Reviewer.class)
+                .setParameter("a", accountId).getResultStream().findFirst();
+    }
 
-    Optional<Instant> latestChange();
+    public List<Reviewer> pageAfter(String afterId, int limit) {
+        TypedQuery<Reviewer> q = afterId == null
+                ? em.createQuery("select r from Reviewer r order by r.id", Reviewer.class)
+                : em.createQuery("select r from Reviewer r where r.id > :after order by r.id", Reviewer.class)
+                        .setParameter("after", afterId);
+        // load each collection for the whole page in one query rather than one per reviewer
+        for (String part : new String[] {"r.evidence", "r.affiliations", "r.interests", "r.expertise", "r.skills", "r.regions"}) {
+            q.setHint("eclipselink.batch", part);
+        }
+        q.setHint("eclipselink.batch.type", "IN");
+        return q.setMaxResults(limit).getResultList();
+    }
 
-    void add(Reviewer reviewer);
+    public long count() {
+        return em.createQuery("select count(r) from Reviewer r", Long.class).getSingleResult();
+    }
+
+    public Optional<Instant> latestChange() {
+        // not max(): an aggregate bypasses the attribute converter on some databases
+        return em.createQuery("select r.updatedAt from Reviewer r order by r.updatedAt desc", Instant.class)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public void add(Reviewer reviewer) {
+        em.persist(reviewer);
+    }
 }

@@ -7,19 +7,19 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.PasswordHasher;
-import org.lscb.registry.account.PasswordPolicy;
-import org.lscb.registry.value.ConfusableNames;
-import org.lscb.registry.account.Role;
-import org.lscb.registry.account.Username;
-import org.lscb.registry.account.internal.JpaAccountRepository;
-import org.lscb.registry.organisation.BoardReach;
-import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.PasswordHasher;
+import org.lscb.identity.account.PasswordPolicy;
+import org.lscb.foundation.value.ConfusableNames;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.account.Username;
+import org.lscb.identity.account.AccountRepository;
+import org.lscb.identity.organisation.BoardReach;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.json.Page;
 import org.lscb.server.organisation.BoardReaches;
@@ -81,7 +81,7 @@ public class AccountService {
             return insert(by, request, passwordHash);
         } catch (jakarta.persistence.PersistenceException e) {
             // the same username created at the same moment by another request: the unique key refused this one
-            if (database.read(em -> new JpaAccountRepository(em).byUsername(request.username())).isPresent()) {
+            if (database.read(em -> new AccountRepository(em).byUsername(request.username())).isPresent()) {
                 throw new InvalidValueException("username", "is taken");
             }
             throw e;
@@ -94,9 +94,9 @@ public class AccountService {
             if (request.organisationId() != null && !reach.covers(request.organisationId())) {
                 throw refused(by, "account creation in organisation " + request.organisationId());
             }
-            JpaAccountRepository accounts = new JpaAccountRepository(em);
+            AccountRepository accounts = new AccountRepository(em);
             if (request.organisationId() != null
-                    && new JpaOrganisationRepository(em).byId(request.organisationId()).isEmpty()) {
+                    && new OrganisationRepository(em).byId(request.organisationId()).isEmpty()) {
                 throw new InvalidValueException("organisationId", "names no organisation");
             }
             if (accounts.byUsername(request.username()).isPresent()) {
@@ -120,7 +120,7 @@ public class AccountService {
     /** The account, if it is in the caller's reach; otherwise 404, audited. */
     public Account find(Caller by, String id) {
         return database.read(em -> {
-            Account a = new JpaAccountRepository(em).byId(id).orElseThrow(NotFoundException::new);
+            Account a = new AccountRepository(em).byId(id).orElseThrow(NotFoundException::new);
             if (!BoardReaches.of(em, by).covers(a.organisationId())) {
                 throw refused(by, "account " + a.id());
             }
@@ -154,7 +154,7 @@ public class AccountService {
     /** The accounts in the caller's reach, by username. */
     public Page<Account> list(Caller by, int page, int size) {
         return database.read(em -> {
-            JpaAccountRepository repo = new JpaAccountRepository(em);
+            AccountRepository repo = new AccountRepository(em);
             BoardReach reach = BoardReaches.of(em, by);
             if (reach.isEverything()) {
                 return new Page<>(repo.count(), repo.page(page * size, size));

@@ -8,9 +8,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.foundation.persistence.Database;
 
 /**
  * SECURITY.md: a request outside the access policy is audited. Every 403 to a signed-in caller (a role
@@ -41,9 +41,9 @@ public class RefusalAudit implements ContainerResponseFilter {
     public static void record(Database database, String name, String method, String path) {
         try {
             database.inTransaction(em -> {
-                String who = org.lscb.registry.account.Username.parseLogin(name)
-                        .flatMap(u -> new org.lscb.registry.account.internal.JpaAccountRepository(em).byUsername(u))
-                        .map(org.lscb.registry.account.Account::id).orElse(name);
+                String who = org.lscb.identity.account.Username.parseLogin(name)
+                        .flatMap(u -> new org.lscb.identity.account.AccountRepository(em).byUsername(u))
+                        .map(org.lscb.identity.account.Account::id).orElse(name);
                 return new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, "ACCESS_REFUSED", "request",
                         method + " " + path));
             });

@@ -1,8 +1,8 @@
 package org.lscb.server.auth;
 
 import java.util.Set;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.Role;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.Role;
 
 /** The signed-in account behind a request, as the database knows it now. */
 public record Caller(String accountId, String username, String displayName, Set<Role> roles, String organisationId) {

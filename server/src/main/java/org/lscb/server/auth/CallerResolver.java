@@ -4,9 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.lscb.registry.account.Username;
-import org.lscb.registry.account.internal.JpaAccountRepository;
-import org.lscb.registry.persistence.Database;
+import org.lscb.identity.account.Username;
+import org.lscb.identity.account.AccountRepository;
+import org.lscb.foundation.persistence.Database;
 
 /**
  * Turns the verified token into the account it names. The token's name is looked up on every request,
@@ -32,7 +32,7 @@ public class CallerResolver {
         if (cached == null) {
             String name = token == null ? null : token.getName();
             cached = Username.parseLogin(name)
-                    .flatMap(u -> database.read(em -> new JpaAccountRepository(em).byUsername(u)))
+                    .flatMap(u -> database.read(em -> new AccountRepository(em).byUsername(u)))
                     .map(Caller::of)
                     .orElseThrow(() -> new NotAuthorizedException("Bearer"));
         }

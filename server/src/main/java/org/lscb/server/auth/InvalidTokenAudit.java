@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /**

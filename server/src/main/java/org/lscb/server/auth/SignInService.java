@@ -12,16 +12,16 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.LoginThrottle;
-import org.lscb.registry.account.LoginThrottlePolicy;
-import org.lscb.registry.account.PasswordHasher;
-import org.lscb.registry.account.Role;
-import org.lscb.registry.account.Username;
-import org.lscb.registry.account.internal.JpaAccountRepository;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.LoginThrottle;
+import org.lscb.identity.account.LoginThrottlePolicy;
+import org.lscb.identity.account.PasswordHasher;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.account.Username;
+import org.lscb.identity.account.AccountRepository;
+import org.lscb.foundation.persistence.Database;
 
 /**
  * Signs in local accounts: password, then the one-time code where the account has a second factor.
@@ -108,7 +108,7 @@ public class SignInService {
                     .withDetails("from " + from)));
             return Attempt.locked(locked.get());
         }
-        Optional<Account> account = name.flatMap(n -> database.read(em -> new JpaAccountRepository(em).byUsername(n)));
+        Optional<Account> account = name.flatMap(n -> database.read(em -> new AccountRepository(em).byUsername(n)));
         boolean passwordRight;
         if (account.isPresent()) {
             // an account without a local password costs the same Argon2 as a wrong password (Account.passwordMatches)
@@ -138,7 +138,7 @@ public class SignInService {
             return Attempt.locked(locked.get());
         }
         String why = "wrong password";
-        Account a = accountId == null ? null : new JpaAccountRepository(em).byId(accountId).orElse(null);
+        Account a = accountId == null ? null : new AccountRepository(em).byId(accountId).orElse(null);
         if (a != null) {
             TwoFactorService.Check second = twoFactor.check(em, a, otp, now);
             switch (second) {

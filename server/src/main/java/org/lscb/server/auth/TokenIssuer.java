@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.Role;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.Role;
 import org.lscb.server.config.ServerConfig;
 
 /** Issues short-lived RS256 tokens in the shape MicroProfile JWT verifies ({@code upn}, {@code groups}). */

@@ -44,9 +44,9 @@ public class TotpSecrets {
         this.deploymentSecret = deploymentSecret;
     }
 
-    /** A new random secret of {@link org.lscb.registry.account.TotpCodes#SECRET_BYTES} bytes. */
+    /** A new random secret of {@link org.lscb.identity.account.TotpCodes#SECRET_BYTES} bytes. */
     public byte[] newSecret() {
-        byte[] secret = new byte[org.lscb.registry.account.TotpCodes.SECRET_BYTES];
+        byte[] secret = new byte[org.lscb.identity.account.TotpCodes.SECRET_BYTES];
         random.nextBytes(secret);
         return secret;
     }

@@ -11,21 +11,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.codec.binary.Base32;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.RecoveryCode;
-import org.lscb.registry.account.TotpCodes;
-import org.lscb.registry.account.TotpEnrolment;
-import org.lscb.registry.account.internal.JpaAccountRepository;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.RecoveryCode;
+import org.lscb.identity.account.TotpCodes;
+import org.lscb.identity.account.TotpEnrolment;
+import org.lscb.identity.account.AccountRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.error.ConflictException;
 
 /**
  * Two-factor sign-in with TOTP (RFC 6238): setting it up (a secret shown once, as an {@code otpauth://}
  * URI and a QR code, that counts once a first code from it is typed), recovery codes, and checking the
- * second factor at sign-in. Mandatory for the roles of {@link org.lscb.registry.account.Role#needsSecondFactor()},
+ * second factor at sign-in. Mandatory for the roles of {@link org.lscb.identity.account.Role#needsSecondFactor()},
  * optional for everyone else.
  */
 @ApplicationScoped
@@ -187,7 +187,7 @@ public class TwoFactorService {
     }
 
     private static Account account(EntityManager em, Caller by) {
-        return new JpaAccountRepository(em).byId(by.accountId()).orElseThrow(() -> new jakarta.ws.rs.NotAuthorizedException("Bearer"));
+        return new AccountRepository(em).byId(by.accountId()).orElseThrow(() -> new jakarta.ws.rs.NotAuthorizedException("Bearer"));
     }
 
     private void audit(EntityManager em, Account account, String action, String details) {

@@ -29,7 +29,7 @@ public class ServerConfig {
     private boolean externalIssuer;
     private java.time.Period independenceLookBack;
     private java.time.Period trainingRevalidation;
-    private org.lscb.registry.review.ClockSpans clockSpans;
+    private org.lscb.reviews.ClockSpans clockSpans;
     private Duration overdueSweepInterval;
     private Optional<String> caSecret;
     private long documentMaxBytes;
@@ -75,7 +75,7 @@ public class ServerConfig {
         independenceLookBack = period(config, "registry.independence.look-back", "P5Y");
         trainingRevalidation = period(config, "registry.training.revalidation", "P5Y");
         try {
-            clockSpans = org.lscb.registry.review.ClockSpans.from(k -> config.getOptionalValue("reviews.clock." + k.configName(), String.class));
+            clockSpans = org.lscb.reviews.ClockSpans.from(k -> config.getOptionalValue("reviews.clock." + k.configName(), String.class));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -212,7 +212,7 @@ public class ServerConfig {
     }
 
     /** The span of each statutory clock ({@code reviews.clock.<name>}, DOMAIN.md "Statutory clocks"). */
-    public org.lscb.registry.review.ClockSpans clockSpans() {
+    public org.lscb.reviews.ClockSpans clockSpans() {
         return clockSpans;
     }
 

@@ -26,8 +26,8 @@ import org.lscb.exchange.pki.CertificatePurpose;
 import org.lscb.exchange.pki.DeploymentCa;
 import org.lscb.exchange.pki.IssuedCertificate;
 import org.lscb.exchange.pki.Pem;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.organisation.Organisation;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.organisation.Organisation;
 
 /**
  * The demo's key pairs, made as a participant's machine would make them and enrolled with the CA, so a

@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.organisation.Organisation;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.organisation.Organisation;
 import org.lscb.registry.reviewer.Affiliation;
 import org.lscb.registry.reviewer.AffiliationKind;
 import org.lscb.registry.reviewer.Evidence;
@@ -18,7 +18,7 @@ import org.lscb.registry.reviewer.FictionalReviewers;
 import org.lscb.registry.reviewer.Region;
 import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.Skill;
-import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
+import org.lscb.registry.reviewer.ReviewerRepository;
 
 /**
  * The demo register: the two demo reviewers with profiles that show both answers of the
@@ -33,7 +33,7 @@ final class DemoReviewers {
 
     /** @return Rowan (reviewer1) and Robin (reviewer2), then the generated ones are stored too */
     static List<Reviewer> seed(EntityManager em, Map<String, Organisation> orgs, Map<String, Account> accounts, Instant now) {
-        JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+        ReviewerRepository reviewers = new ReviewerRepository(em);
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         String officer = accounts.get("officer").id();
 

@@ -6,21 +6,21 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
-import org.lscb.registry.account.Account;
+import org.lscb.identity.account.Account;
 import org.lscb.registry.independence.IndependenceCheck;
-import org.lscb.registry.organisation.Organisation;
-import org.lscb.registry.review.AppointmentRole;
-import org.lscb.registry.review.ChildDeath;
-import org.lscb.registry.review.ClockKind;
-import org.lscb.registry.review.InterAgencyConcern;
-import org.lscb.registry.review.KeyDates;
-import org.lscb.registry.review.LeadBoardRule;
-import org.lscb.registry.review.Review;
-import org.lscb.registry.review.ReviewType;
-import org.lscb.registry.review.ScrDecisionKind;
-import org.lscb.registry.review.ScrFacts;
+import org.lscb.identity.organisation.Organisation;
+import org.lscb.reviews.AppointmentRole;
+import org.lscb.reviews.ChildDeath;
+import org.lscb.reviews.ClockKind;
+import org.lscb.reviews.InterAgencyConcern;
+import org.lscb.reviews.KeyDates;
+import org.lscb.reviews.LeadBoardRule;
+import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.ScrDecisionKind;
+import org.lscb.reviews.ScrFacts;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.registry.review.internal.JpaReviewRepository;
+import org.lscb.reviews.ReviewRepository;
 
 /**
  * Two fictional Northmere reviews whose clocks stand in different states on the day of seeding:
@@ -41,7 +41,7 @@ final class DemoReviews {
         LocalDate today = now.atZone(ZoneId.of("Europe/London")).toLocalDate();
         String officer = accounts.get("officer").id();
         String board = orgs.get("board").id();
-        JpaReviewRepository reviews = new JpaReviewRepository(em);
+        ReviewRepository reviews = new ReviewRepository(em);
         IndependenceCheck check = IndependenceCheck.standard();
 
         Review scr = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "NM-SCR-DEMO-01", "Child A",

@@ -9,17 +9,17 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.PasswordHasher;
-import org.lscb.registry.account.Role;
-import org.lscb.registry.account.Username;
-import org.lscb.registry.account.internal.JpaAccountRepository;
-import org.lscb.registry.organisation.Organisation;
-import org.lscb.registry.organisation.OrganisationKind;
-import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.PasswordHasher;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.account.Username;
+import org.lscb.identity.account.AccountRepository;
+import org.lscb.identity.organisation.Organisation;
+import org.lscb.identity.organisation.OrganisationKind;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /**
@@ -52,7 +52,7 @@ public class DemoSeeder {
             if (alreadySeeded(em)) {
                 return false;
             }
-            if (new JpaAccountRepository(em).count() > 0 || new JpaOrganisationRepository(em).count() > 0) {
+            if (new AccountRepository(em).count() > 0 || new OrganisationRepository(em).count() > 0) {
                 throw new DemoRefusedException("demo mode is refused: the database in " + config.dataDir()
                         + " already holds data that is not demo data");
             }
@@ -72,7 +72,7 @@ public class DemoSeeder {
 
     private void seedInto(EntityManager em) {
         Instant now = Clock.systemUTC().instant();
-        JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+        OrganisationRepository orgs = new OrganisationRepository(em);
         Map<String, Organisation> byKey = new LinkedHashMap<>();
         DemoData.ORGANISATIONS.forEach((key, o) -> {
             Organisation org = new Organisation(o.name(), o.kind(), o.area());
@@ -81,8 +81,8 @@ public class DemoSeeder {
         });
         em.flush(); // accounts and memberships refer to organisations by id, which JPA does not order by itself
         DemoData.MEMBERS.forEach((board, members) -> members.forEach(m ->
-                orgs.addMember(new org.lscb.registry.organisation.BoardMembership(byKey.get(board), byKey.get(m), now))));
-        JpaAccountRepository accounts = new JpaAccountRepository(em);
+                orgs.addMember(new org.lscb.identity.organisation.BoardMembership(byKey.get(board), byKey.get(m), now))));
+        AccountRepository accounts = new AccountRepository(em);
         Map<String, Account> accountByName = new LinkedHashMap<>();
         DemoData.ACCOUNTS.forEach((username, a) -> {
             Organisation org = a.organisationKey() == null ? null : byKey.get(a.organisationKey());
@@ -114,7 +114,7 @@ public class DemoSeeder {
         orgs.values().forEach(o -> orgNames.put(o.id(), o.name()));
         try {
             var made = DemoKeys.write(keyFolder(), authority.ca(), accounts, orgNames, orgs.get("board"), now);
-            var certs = new org.lscb.exchange.pki.internal.JpaCertificateRepository(em);
+            var certs = new org.lscb.exchange.pki.CertificateRepository(em);
             for (DemoKeys.Made m : made) {
                 certs.add(m.certificate());
                 new AuditLog(em).append(AuditEvent.of(now, "system", "CERTIFICATE_ISSUED", "certificate", m.certificate().id())

@@ -11,10 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.codec.binary.Base32;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.TotpEnrolment;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.TotpEnrolment;
 import org.lscb.server.auth.TotpSecrets;
 
 /**

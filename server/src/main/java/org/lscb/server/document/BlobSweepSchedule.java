@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lscb.exchange.store.BlobSweeper;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /** Sweeps the blob store at start-up (before serving) and then every hour. */

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.lscb.registry.value.InvalidValueException;
-import org.lscb.server.document.internal.StructuredDictionary;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.server.document.StructuredDictionary;
 
 /**
  * What an upload's {@code Content-Digest} field (RFC 9530) says its body's digests are: for example

@@ -14,19 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.exchange.envelope.EnvelopeInfo;
-import org.lscb.exchange.envelope.Envelopes;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.envelope.EnvelopeInfo;
+import org.lscb.envelope.Envelopes;
 import org.lscb.exchange.pki.IssuedCertificate;
-import org.lscb.exchange.pki.internal.JpaCertificateRepository;
+import org.lscb.exchange.pki.CertificateRepository;
 import org.lscb.exchange.store.BlobStore;
 import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.StoredBlob;
-import org.lscb.exchange.store.internal.JpaDocumentRepository;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.value.InvalidValueException;
-import org.lscb.registry.review.ReviewAccess.Relation;
+import org.lscb.exchange.store.DocumentRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.reviews.ReviewAccess.Relation;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.keys.KeyService;
 import org.lscb.server.review.ReviewService;
@@ -62,12 +62,12 @@ public class DocumentService {
         ReviewService.Seen seen = reviews.get(by, reviewId);
         return database.read(em -> {
             Set<String> mine = certificateIdsOf(em, by, seen);
-            return new JpaDocumentRepository(em).ofReview(reviewId).stream().filter(d -> canSeeMetadata(by, seen, d, mine)).toList();
+            return new DocumentRepository(em).ofReview(reviewId).stream().filter(d -> canSeeMetadata(by, seen, d, mine)).toList();
         });
     }
 
     public Document metadata(Caller by, String documentId) {
-        Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        Document d = database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         boolean visible = database.read(em -> canSeeMetadata(by, seen, d, certificateIdsOf(em, by, seen)));
         if (!visible) {
@@ -109,7 +109,7 @@ public class DocumentService {
      * certificate the review entitles now and the document is not yet encrypted to.
      */
     public Document grant(Caller by, String documentId, byte[] grantDer) {
-        Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        Document d = database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
         // the lead board grants, through its board key: no other holder can add (or poison) a recipient entry
@@ -138,7 +138,7 @@ public class DocumentService {
                 new AuditLog(em).lockForAppend(); // the audit head before any row, as every writer takes them
                 Document locked = em.find(Document.class, d.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 if (!locked.sha256().equals(d.sha256())) {
-                    throw new org.lscb.registry.review.ReviewRuleException("changed_meanwhile",
+                    throw new org.lscb.reviews.ReviewRuleException("changed_meanwhile",
                             "the document was changed by another grant at the same time; fetch it again and retry");
                 }
                 locked.granted(blob, newIds);
@@ -157,8 +157,8 @@ public class DocumentService {
     private <T> T refusingGrant(Caller by, Document d, java.util.function.Supplier<T> step) {
         try {
             return step.get();
-        } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
-                 | org.lscb.registry.review.ReviewRuleException e) {
+        } catch (org.lscb.envelope.UnsupportedEnvelopeException | RecipientSetException
+                 | org.lscb.reviews.ReviewRuleException e) {
             audit(by, "DOCUMENT_GRANT_REFUSED", d, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
@@ -178,7 +178,7 @@ public class DocumentService {
             if (match.isEmpty()) {
                 strangers++;
             } else if (d.addressedTo(match.get().id())) {
-                throw new org.lscb.registry.review.ReviewRuleException("already_recipient", "the document is already encrypted to certificate "
+                throw new org.lscb.reviews.ReviewRuleException("already_recipient", "the document is already encrypted to certificate "
                         + match.get().id() + "; a grant adds entries for newly entitled recipients only");
             } else {
                 newIds.add(match.get().id());
@@ -205,7 +205,7 @@ public class DocumentService {
             return recordReceipt(by, d, signature);
         } catch (PersistenceException e) {
             // the same acknowledgement arrived twice at once: the first one stands
-            return database.read(em -> new JpaDocumentRepository(em).receipt(d.id(), by.accountId())).orElseThrow(() -> e);
+            return database.read(em -> new DocumentRepository(em).receipt(d.id(), by.accountId())).orElseThrow(() -> e);
         }
     }
 
@@ -224,7 +224,7 @@ public class DocumentService {
         java.security.cert.X509Certificate signer;
         try {
             signer = Envelopes.receiptSignature().verify(der, d.sha256());
-        } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException e) {
+        } catch (org.lscb.envelope.UnsupportedEnvelopeException e) {
             throw new InvalidValueException("signature", "must be a detached CMS signature over the document's SHA-256 as hexadecimal text; "
                     + e.getMessage());
         }
@@ -236,7 +236,7 @@ public class DocumentService {
 
     private org.lscb.exchange.store.Receipt recordReceipt(Caller by, Document d, String signature) {
         return database.inTransaction(em -> {
-            JpaDocumentRepository docs = new JpaDocumentRepository(em);
+            DocumentRepository docs = new DocumentRepository(em);
             Optional<org.lscb.exchange.store.Receipt> earlier = docs.receipt(d.id(), by.accountId());
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -251,7 +251,7 @@ public class DocumentService {
 
     public List<org.lscb.exchange.store.Receipt> receipts(Caller by, String documentId) {
         Document d = metadata(by, documentId);
-        return database.read(em -> new JpaDocumentRepository(em).receipts(d.id()));
+        return database.read(em -> new DocumentRepository(em).receipts(d.id()));
     }
 
     /** A document in the caller's inbox, and whether they have acknowledged it. */
@@ -261,10 +261,10 @@ public class DocumentService {
     /** Documents encrypted to the caller's own keys on reviews they still stand in a relation to. */
     public List<InboxItem> inbox(Caller by) {
         return database.read(em -> {
-            JpaCertificateRepository certs = new JpaCertificateRepository(em);
+            CertificateRepository certs = new CertificateRepository(em);
             Set<String> mine = new LinkedHashSet<>();
             certs.usableOfAccounts(List.of(by.accountId()), clock.instant()).forEach(c -> mine.add(c.id()));
-            JpaDocumentRepository docs = new JpaDocumentRepository(em);
+            DocumentRepository docs = new DocumentRepository(em);
             Map<String, Boolean> reviewVisible = new java.util.HashMap<>();
             return docs.addressedTo(mine).stream()
                     .filter(d -> reviewVisible.computeIfAbsent(d.reviewId(), id -> appointed(reviews.relationsTo(by, id))))
@@ -278,7 +278,7 @@ public class DocumentService {
         ReviewService.Seen seen = reviews.get(by, reviewId);
         return database.read(em -> {
             Set<String> mine = certificateIdsOf(em, by, seen);
-            return new JpaDocumentRepository(em).ofReview(reviewId).stream().filter(d -> mine.stream().anyMatch(d::addressedTo)).toList();
+            return new DocumentRepository(em).ofReview(reviewId).stream().filter(d -> mine.stream().anyMatch(d::addressedTo)).toList();
         });
     }
 
@@ -301,7 +301,7 @@ public class DocumentService {
     }
 
     private Document currentRecipientOf(Caller by, String documentId) {
-        Document d = database.read(em -> new JpaDocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        Document d = database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
         if (mine.stream().noneMatch(d::addressedTo)) {
@@ -313,7 +313,7 @@ public class DocumentService {
 
     /** The usable certificates through which the caller reads this review: their own, and the board's for its officers. */
     private Set<String> certificateIdsOf(EntityManager em, Caller by, ReviewService.Seen seen) {
-        JpaCertificateRepository certs = new JpaCertificateRepository(em);
+        CertificateRepository certs = new CertificateRepository(em);
         Set<String> ids = new LinkedHashSet<>();
         if (appointed(seen.relations())) {
             certs.usableOfAccounts(List.of(by.accountId()), clock.instant()).forEach(c -> ids.add(c.id()));

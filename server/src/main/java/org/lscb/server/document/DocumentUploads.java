@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.exchange.envelope.BerFraming;
-import org.lscb.exchange.envelope.EnvelopeInfo;
-import org.lscb.exchange.envelope.Envelopes;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.envelope.BerFraming;
+import org.lscb.envelope.EnvelopeInfo;
+import org.lscb.envelope.Envelopes;
 import org.lscb.exchange.pki.IssuedCertificate;
 import org.lscb.exchange.store.BlobStore;
 import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.StoredBlob;
-import org.lscb.exchange.store.internal.JpaDocumentRepository;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.review.Review;
-import org.lscb.registry.review.ReviewAccess.Action;
+import org.lscb.exchange.store.DocumentRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewAccess.Action;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.keys.KeyService;
@@ -81,9 +81,9 @@ public class DocumentUploads {
     private Uploaded auditingRefusals(Caller by, String reviewId, java.util.function.Supplier<Uploaded> upload) {
         try {
             return upload.get();
-        } catch (org.lscb.exchange.envelope.UnsupportedEnvelopeException | RecipientSetException
+        } catch (org.lscb.envelope.UnsupportedEnvelopeException | RecipientSetException
                  | org.lscb.exchange.store.TooLargeException | org.lscb.exchange.store.TooSlowException
-                 | org.lscb.registry.review.ReviewRuleException | DigestMismatchException
+                 | org.lscb.reviews.ReviewRuleException | DigestMismatchException
                  | org.lscb.exchange.store.InsufficientStorageException e) {
             database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_REFUSED", "review",
                     reviewId).forReview(reviewId).withDetails(e.getClass().getSimpleName() + ": " + e.getMessage())));
@@ -106,7 +106,7 @@ public class DocumentUploads {
         try {
             staged = store().stage(paced(received), config.documentMaxBytes(), BerFraming::new);
         } catch (BerFraming.FramingException e) {
-            throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("malformed CMS: " + e.getMessage());
+            throw new org.lscb.envelope.UnsupportedEnvelopeException("malformed CMS: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -172,7 +172,7 @@ public class DocumentUploads {
             digest.verify(received.digests());
             StoredBlob blob = store().commit(staged);
             Set<String> recipientIds = idsOf(required);
-            return record(by, reviewId, description, org.lscb.exchange.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, blob,
+            return record(by, reviewId, description, org.lscb.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, blob,
                     recipientIds, "sealed by the server for a browser upload");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -186,7 +186,7 @@ public class DocumentUploads {
      * configured cap would let such a body run into that limit and fail as a server error rather than 413.
      */
     static long plainUploadLimit(long configuredMax) {
-        return Math.min(configuredMax, org.lscb.exchange.envelope.Sealer.MAX_GCM_DOCUMENT_BYTES);
+        return Math.min(configuredMax, org.lscb.envelope.Sealer.MAX_GCM_DOCUMENT_BYTES);
     }
 
     /**
@@ -198,9 +198,9 @@ public class DocumentUploads {
         if (description.uploadId() == null) {
             return Optional.empty();
         }
-        Optional<Document> earlier = database.read(em -> new JpaDocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+        Optional<Document> earlier = database.read(em -> new DocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
         if (earlier.isPresent() && !earlier.get().reviewId().equals(reviewId)) {
-            throw new org.lscb.registry.review.ReviewRuleException("upload_id_reused", "upload id " + description.uploadId()
+            throw new org.lscb.reviews.ReviewRuleException("upload_id_reused", "upload id " + description.uploadId()
                     + " was used for a document of another review; send each new document with a new upload id");
         }
         return earlier;
@@ -210,7 +210,7 @@ public class DocumentUploads {
     private List<IssuedCertificate> requiredRecipients(Review review) {
         List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
         if (required.isEmpty()) {
-            throw new org.lscb.registry.review.ReviewRuleException("no_recipients", "review " + review.id()
+            throw new org.lscb.reviews.ReviewRuleException("no_recipients", "review " + review.id()
                     + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
         }
         return required;
@@ -220,11 +220,11 @@ public class DocumentUploads {
         return certificates.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private Uploaded record(Caller by, String reviewId, Document.Description description, org.lscb.exchange.envelope.EnvelopeProfile profile,
+    private Uploaded record(Caller by, String reviewId, Document.Description description, org.lscb.envelope.EnvelopeProfile profile,
                             StoredBlob blob, Set<String> recipientIds, String how) {
         try {
             Document d = database.inTransaction(em -> {
-                JpaDocumentRepository docs = new JpaDocumentRepository(em);
+                DocumentRepository docs = new DocumentRepository(em);
                 Document doc = new Document(reviewId, description, profile, blob, recipientIds, by.accountId(), by.organisationId(),
                         docs.nextVersion(reviewId, description.type(), description.title().strip()), clock.instant());
                 docs.add(doc);
@@ -247,7 +247,7 @@ public class DocumentUploads {
     }
 
     private static RuntimeException malformedInside(BerFraming.FramingException e) {
-        return new org.lscb.exchange.envelope.UnsupportedEnvelopeException("malformed CMS inside the outer signature: " + e.getMessage());
+        return new org.lscb.envelope.UnsupportedEnvelopeException("malformed CMS inside the outer signature: " + e.getMessage());
     }
 
     /**
@@ -258,7 +258,7 @@ public class DocumentUploads {
     private BlobStore.Staged withoutOuterSignature(Caller by, BlobStore.Staged staged) throws IOException {
         boolean signed;
         try (InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(staged.file()))) {
-            signed = org.lscb.exchange.envelope.EnvelopeInspector.isSignedData(in);
+            signed = org.lscb.envelope.EnvelopeInspector.isSignedData(in);
         }
         if (!signed) {
             return staged;
@@ -284,7 +284,7 @@ public class DocumentUploads {
         try {
             Optional<String> notOwn = keys.notCallersOwn(by, signer[0], "the uploader");
             if (notOwn.isPresent()) {
-                throw new org.lscb.exchange.envelope.UnsupportedEnvelopeException("an outer signature by " + notOwn.get());
+                throw new org.lscb.envelope.UnsupportedEnvelopeException("an outer signature by " + notOwn.get());
             }
             return inner;
         } catch (RuntimeException e) {

@@ -74,9 +74,9 @@ public class ReviewDocumentsResource {
     private static Document.Description describe(String type, String title, String marking, String uploadId) {
         Document.Description d = new Document.Description(Enums.parse(DocumentType.class, type, "type"), title,
                 ProtectiveMarking.parse(marking), uploadId);
-        org.lscb.registry.value.Text.required(d.title(), "title", Document.MAX_TITLE);
+        org.lscb.foundation.value.Text.required(d.title(), "title", Document.MAX_TITLE);
         if (uploadId != null && (uploadId.length() > 100 || !uploadId.matches("[A-Za-z0-9._:-]+"))) {
-            throw new org.lscb.registry.value.InvalidValueException("uploadId", "must be 1 to 100 letters, digits or . _ : -");
+            throw new org.lscb.foundation.value.InvalidValueException("uploadId", "must be 1 to 100 letters, digits or . _ : -");
         }
         return d;
     }

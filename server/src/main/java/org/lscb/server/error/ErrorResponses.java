@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.SignInRefusedException;
 
 /** Turns every failure into the one JSON error shape with the right status. */
@@ -45,7 +45,7 @@ public final class ErrorResponses {
         if (t instanceof org.lscb.registry.reviewer.UnknownPartException) {
             return build(404, ApiError.of("not_found", sentence(404)));
         }
-        if (t instanceof org.lscb.registry.review.NotIndependentException ni) {
+        if (t instanceof org.lscb.reviews.NotIndependentException ni) {
             return build(409, ApiError.of("not_independent", ni.getMessage(), Map.of(
                     "independent", ni.answer().independent(),
                     "independentOfLscb", ni.answer().independentOfLscb(),
@@ -59,7 +59,7 @@ public final class ErrorResponses {
                         return m;
                     }).toList())));
         }
-        if (t instanceof org.lscb.exchange.envelope.UnsupportedEnvelopeException unsupported) {
+        if (t instanceof org.lscb.envelope.UnsupportedEnvelopeException unsupported) {
             return build(415, ApiError.of("unsupported_envelope", unsupported.getMessage()));
         }
         if (find(t, org.lscb.exchange.store.InsufficientStorageException.class) != null) {
@@ -78,9 +78,9 @@ public final class ErrorResponses {
         if (find(t, org.lscb.exchange.store.TooLargeException.class) != null) {
             return build(413, ApiError.of("too_large", find(t, org.lscb.exchange.store.TooLargeException.class).getMessage()));
         }
-        if (find(t, org.lscb.exchange.envelope.EnvelopeTooLargeException.class) != null) {
+        if (find(t, org.lscb.envelope.EnvelopeTooLargeException.class) != null) {
             // plain uploads are capped below this; kept so that no other path can turn the JDK's AES-GCM limit into a 500
-            return build(413, ApiError.of("too_large", find(t, org.lscb.exchange.envelope.EnvelopeTooLargeException.class).getMessage()));
+            return build(413, ApiError.of("too_large", find(t, org.lscb.envelope.EnvelopeTooLargeException.class).getMessage()));
         }
         if (t instanceof org.lscb.server.document.RecipientSetException set) {
             return build(400, ApiError.of("recipient_set", set.getMessage(), Map.of("missing", set.missing(), "strangers", set.strangers())));
@@ -95,10 +95,10 @@ public final class ErrorResponses {
         if (t instanceof ConflictException conflict) {
             return build(409, ApiError.of(conflict.code(), conflict.getMessage()));
         }
-        if (t instanceof org.lscb.registry.review.ReviewRuleException rule) {
+        if (t instanceof org.lscb.reviews.ReviewRuleException rule) {
             return build(409, ApiError.of(rule.code(), rule.getMessage()));
         }
-        if (t instanceof org.lscb.registry.review.UnknownAppointmentException) {
+        if (t instanceof org.lscb.reviews.UnknownAppointmentException) {
             return build(404, ApiError.of("not_found", sentence(404)));
         }
         if (find(t, jakarta.persistence.OptimisticLockException.class) != null) {

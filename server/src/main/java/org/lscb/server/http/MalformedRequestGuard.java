@@ -3,7 +3,7 @@ package org.lscb.server.http;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.util.logging.Logger;
-import org.lscb.server.http.internal.PayaraHttpListeners;
+import org.lscb.server.http.payara.PayaraHttpListeners;
 
 /**
  * Screens malformed requests ({@link MalformedRequests}) in Payara's HTTP listener while this application

@@ -2,7 +2,7 @@ package org.lscb.server.json;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 
 /** ISO-8601 local dates from request text, with the field named when they are wrong. */
 public final class Dates {

@@ -1,7 +1,7 @@
 package org.lscb.server.json;
 
 import java.util.Arrays;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 
 /** Reads an enum value a caller sent, naming the field and the allowed values when it is wrong. */
 public final class Enums {

@@ -4,7 +4,7 @@ import jakarta.json.JsonNumber;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 
 /**
  * The JSON numbers an integer-typed field (byte, short, int, long, boxed or not) takes: whole numbers

@@ -8,7 +8,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 
 /**
  * Checks a parsed JSON object against the record it is bound to before binding, so that a number

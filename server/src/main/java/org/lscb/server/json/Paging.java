@@ -1,6 +1,6 @@
 package org.lscb.server.json;
 
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 
 /** {@code page} (from 0) and {@code size} (1 to {@value #MAX_SIZE}) from query text; anything else is a 400. */
 public record Paging(int page, int size) {

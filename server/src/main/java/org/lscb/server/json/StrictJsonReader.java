@@ -22,7 +22,7 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Map;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.error.BodyTooLargeException;
 import org.lscb.server.error.MalformedJsonException;
 

@@ -27,7 +27,7 @@ public class CertificateAuthority {
 
     private ServerConfig config;
     private volatile DeploymentCa ca;
-    private volatile org.lscb.exchange.envelope.Identity gateway;
+    private volatile org.lscb.envelope.Identity gateway;
 
     protected CertificateAuthority() {
     }
@@ -54,7 +54,7 @@ public class CertificateAuthority {
      * The key with which the server signs what it seals for browser uploads (it can sign, never open),
      * kept in {@code DATA_DIR/ca/gateway.p12} under the CA's secret and certified by the CA.
      */
-    public synchronized org.lscb.exchange.envelope.Identity gateway() {
+    public synchronized org.lscb.envelope.Identity gateway() {
         if (gateway == null) {
             Path file = config.dataDir().resolve("ca").resolve("gateway.p12");
             char[] secret = config.caSecret().map(String::toCharArray).orElseGet(() -> keptSecret(file.resolveSibling("ca.secret")));
@@ -74,7 +74,7 @@ public class CertificateAuthority {
                     }
                     Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
                 }
-                gateway = org.lscb.exchange.envelope.Identity.fromPkcs12(file, secret);
+                gateway = org.lscb.envelope.Identity.fromPkcs12(file, secret);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (GeneralSecurityException e) {

@@ -12,21 +12,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
 import org.lscb.exchange.pki.CertificatePurpose;
 import org.lscb.exchange.pki.DeploymentCa;
 import org.lscb.exchange.pki.IssuedCertificate;
-import org.lscb.exchange.pki.internal.JpaCertificateRepository;
-import org.lscb.registry.account.Role;
-import org.lscb.registry.organisation.Organisation;
-import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.review.Appointment;
-import org.lscb.registry.review.Review;
+import org.lscb.exchange.pki.CertificateRepository;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.organisation.Organisation;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.reviews.Appointment;
+import org.lscb.reviews.Review;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.registry.reviewer.ReviewerRepository;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.review.ReviewService;
 
@@ -65,7 +65,7 @@ public class KeyService {
         DeploymentCa ca = authority.ca();
         return database.inTransaction(em -> {
             Organisation org = by.organisationId() == null ? null
-                    : new JpaOrganisationRepository(em).byId(by.organisationId()).orElse(null);
+                    : new OrganisationRepository(em).byId(by.organisationId()).orElse(null);
             IssuedCertificate issued;
             if (purpose == CertificatePurpose.BOARD) {
                 if (!by.has(Role.LSCB_OFFICER) || org == null || !org.isBoard()) {
@@ -76,8 +76,8 @@ public class KeyService {
                 // head is locked first, as every writer takes it (AuditLog.lockForAppend), so two officers enrolling
                 // at once take turns and the second sees the first's key.
                 new AuditLog(em).lockForAppend();
-                if (!new JpaCertificateRepository(em).usableOfBoard(org.id(), clock.instant()).isEmpty()) {
-                    throw new org.lscb.registry.review.ReviewRuleException("board_key_exists",
+                if (!new CertificateRepository(em).usableOfBoard(org.id(), clock.instant()).isEmpty()) {
+                    throw new org.lscb.reviews.ReviewRuleException("board_key_exists",
                             "the board already has an active board key; revoke it first (POST /api/v1/keys/{certId}/revoke)");
                 }
                 X509Certificate c = ca.issue(csrPem, DeploymentCa.subject(org.name() + " (board key)", org.name(), org.id()), clock.instant());
@@ -87,7 +87,7 @@ public class KeyService {
                         clock.instant());
                 issued = new IssuedCertificate(c, purpose, by.accountId(), null, clock.instant());
             }
-            new JpaCertificateRepository(em).add(issued);
+            new CertificateRepository(em).add(issued);
             audit(em, by, "CERTIFICATE_ISSUED", issued, purpose + " " + issued.subject() + " sha256 " + issued.fingerprint());
             return issued;
         });
@@ -96,7 +96,7 @@ public class KeyService {
     /** The caller's own certificates and, for an officer, those of their board. */
     public List<IssuedCertificate> mine(Caller by) {
         return database.read(em -> {
-            JpaCertificateRepository certs = new JpaCertificateRepository(em);
+            CertificateRepository certs = new CertificateRepository(em);
             List<IssuedCertificate> out = new ArrayList<>(certs.ofAccount(by.accountId()));
             if (by.has(Role.LSCB_OFFICER) && by.organisationId() != null) {
                 out.addAll(certs.usableOfBoard(by.organisationId(), clock.instant()));
@@ -107,12 +107,12 @@ public class KeyService {
 
     /** A certificate's public record (subject, fingerprint, status): not secret, and needed to check signers. */
     public IssuedCertificate status(String certId) {
-        return database.read(em -> new JpaCertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
+        return database.read(em -> new CertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
     }
 
     /** The owner, an officer of the board for a board key, or an administrator revokes; anyone else sees 404. */
     public IssuedCertificate revoke(Caller by, String certId) {
-        IssuedCertificate found = database.read(em -> new JpaCertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
+        IssuedCertificate found = database.read(em -> new CertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
         if (!mayRevoke(by, found)) {
             // refused in a transaction of its own: the refusal is audited (SECURITY.md), and nothing else changes
             database.inTransaction(em -> {
@@ -122,7 +122,7 @@ public class KeyService {
             throw new NotFoundException();
         }
         return database.inTransaction(em -> {
-            IssuedCertificate c = new JpaCertificateRepository(em).byId(certId).orElseThrow(NotFoundException::new);
+            IssuedCertificate c = new CertificateRepository(em).byId(certId).orElseThrow(NotFoundException::new);
             c.revoke(by.accountId(), clock.instant());
             audit(em, by, "CERTIFICATE_REVOKED", c, c.subject() + " sha256 " + c.fingerprint());
             return c;
@@ -142,7 +142,7 @@ public class KeyService {
             return Optional.of("a certificate this deployment did not issue");
         }
         String id = signer.getSerialNumber().toString(16);
-        Optional<IssuedCertificate> issued = database.read(em -> new JpaCertificateRepository(em).byId(id));
+        Optional<IssuedCertificate> issued = database.read(em -> new CertificateRepository(em).byId(id));
         if (issued.isEmpty()) {
             return Optional.of("an unknown certificate");
         }
@@ -171,14 +171,14 @@ public class KeyService {
     }
 
     public List<IssuedCertificate> recipientsOf(EntityManager em, Review review) {
-        JpaCertificateRepository certs = new JpaCertificateRepository(em);
+        CertificateRepository certs = new CertificateRepository(em);
         List<IssuedCertificate> out = new ArrayList<>(certs.usableOfBoard(review.leadLscbId(), clock.instant()));
         out.addAll(certs.usableOfAccounts(appointedAccounts(em, review), clock.instant()));
         return out;
     }
 
     private static Set<String> appointedAccounts(EntityManager em, Review review) {
-        JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+        ReviewerRepository reviewers = new ReviewerRepository(em);
         Set<String> accounts = new LinkedHashSet<>();
         for (Appointment a : review.activeAppointments()) {
             a.accountId().ifPresent(accounts::add);

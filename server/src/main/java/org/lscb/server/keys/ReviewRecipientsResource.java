@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.lscb.exchange.pki.IssuedCertificate;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 
 /**

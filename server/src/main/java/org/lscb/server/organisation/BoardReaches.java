@@ -1,9 +1,9 @@
 package org.lscb.server.organisation;
 
 import jakarta.persistence.EntityManager;
-import org.lscb.registry.account.Role;
-import org.lscb.registry.organisation.BoardReach;
-import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.organisation.BoardReach;
+import org.lscb.identity.organisation.OrganisationRepository;
 import org.lscb.server.auth.Caller;
 
 /** The {@link BoardReach} of a signed-in caller, read inside the caller's transaction. */
@@ -21,7 +21,7 @@ public final class BoardReaches {
             return BoardReach.everything();
         }
         if (caller.has(Role.LSCB_OFFICER) && caller.organisationId() != null) {
-            return BoardReach.ofBoard(caller.organisationId(), new JpaOrganisationRepository(em).membersOf(caller.organisationId()));
+            return BoardReach.ofBoard(caller.organisationId(), new OrganisationRepository(em).membersOf(caller.organisationId()));
         }
         return BoardReach.nothing();
     }

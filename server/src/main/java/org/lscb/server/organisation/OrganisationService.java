@@ -5,19 +5,19 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.NotFoundException;
-import org.lscb.registry.account.Role;
-import org.lscb.registry.organisation.BoardMembership;
-import org.lscb.registry.organisation.BoardReach;
-import org.lscb.registry.organisation.Organisation;
-import org.lscb.registry.value.ConfusableNames;
-import org.lscb.registry.value.InvalidValueException;
-import org.lscb.registry.organisation.OrganisationKind;
-import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
-import org.lscb.registry.persistence.Database;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.organisation.BoardMembership;
+import org.lscb.identity.organisation.BoardReach;
+import org.lscb.identity.organisation.Organisation;
+import org.lscb.foundation.value.ConfusableNames;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.identity.organisation.OrganisationKind;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.json.Page;
 
@@ -44,7 +44,7 @@ public class OrganisationService {
     public Organisation register(Caller by, String name, OrganisationKind kind, String area) {
         return database.inTransaction(em -> {
             Organisation o = new Organisation(name, kind, area);
-            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            OrganisationRepository orgs = new OrganisationRepository(em);
             refuseLookalike(orgs, o.name());
             orgs.add(o);
             new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ORGANISATION_CREATED",
@@ -67,7 +67,7 @@ public class OrganisationService {
      * from it and be one slip away from a review it has nothing to do with: a name that mixes alphabets, or that
      * equals (ignoring case and spacing) or looks like an existing organisation's, is refused.
      */
-    private static void refuseLookalike(JpaOrganisationRepository orgs, String name) {
+    private static void refuseLookalike(OrganisationRepository orgs, String name) {
         ConfusableNames.check("name", name);
         String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
         for (String existing : orgs.names()) {
@@ -83,7 +83,7 @@ public class OrganisationService {
     public List<Organisation> members(Caller by, String boardId) {
         return database.read(em -> {
             board(em, by, boardId);
-            return new JpaOrganisationRepository(em).memberOrganisations(boardId);
+            return new OrganisationRepository(em).memberOrganisations(boardId);
         });
     }
 
@@ -91,7 +91,7 @@ public class OrganisationService {
     public Organisation addMember(Caller by, String boardId, String organisationId) {
         return database.inTransaction(em -> {
             Organisation board = board(em, by, boardId);
-            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            OrganisationRepository orgs = new OrganisationRepository(em);
             Organisation member = orgs.byId(organisationId)
                     .orElseThrow(() -> new InvalidValueException("organisationId", "names no organisation"));
             if (orgs.membership(boardId, organisationId).isEmpty()) {
@@ -105,7 +105,7 @@ public class OrganisationService {
     public void removeMember(Caller by, String boardId, String organisationId) {
         database.inTransaction(em -> {
             board(em, by, boardId);
-            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            OrganisationRepository orgs = new OrganisationRepository(em);
             BoardMembership m = orgs.membership(boardId, organisationId).orElseThrow(NotFoundException::new);
             orgs.removeMember(m);
             new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "BOARD_MEMBER_REMOVED", "organisation", boardId)
@@ -115,14 +115,14 @@ public class OrganisationService {
     }
 
     private void addMember(EntityManager em, Caller by, Organisation board, Organisation member) {
-        new JpaOrganisationRepository(em).addMember(new BoardMembership(board, member, clock.instant()));
+        new OrganisationRepository(em).addMember(new BoardMembership(board, member, clock.instant()));
         new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "BOARD_MEMBER_ADDED", "organisation", board.id())
                 .withDetails("member " + member.id() + " " + member.name()));
     }
 
     /** The board, when the caller reaches it (an administrator, or one of its officers); otherwise 404. */
     private static Organisation board(EntityManager em, Caller by, String boardId) {
-        Organisation board = new JpaOrganisationRepository(em).byId(boardId).filter(Organisation::isBoard)
+        Organisation board = new OrganisationRepository(em).byId(boardId).filter(Organisation::isBoard)
                 .orElseThrow(NotFoundException::new);
         BoardReach reach = BoardReaches.of(em, by);
         if (!reach.isEverything() && !reach.board().filter(boardId::equals).isPresent()) {
@@ -132,12 +132,12 @@ public class OrganisationService {
     }
 
     public Optional<Organisation> find(String id) {
-        return database.read(em -> new JpaOrganisationRepository(em).byId(id));
+        return database.read(em -> new OrganisationRepository(em).byId(id));
     }
 
     public Page<Organisation> list(int page, int size) {
         return database.read(em -> {
-            JpaOrganisationRepository repo = new JpaOrganisationRepository(em);
+            OrganisationRepository repo = new OrganisationRepository(em);
             List<Organisation> items = repo.page(page * size, size);
             return new Page<>(repo.count(), items);
         });

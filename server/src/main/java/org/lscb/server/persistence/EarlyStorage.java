@@ -6,8 +6,7 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.lscb.exchange.schema.SchemaMigrations;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /**
@@ -32,7 +31,7 @@ public class EarlyStorage implements Extension {
                 ServerConfig config = ServerConfig.load();
                 HikariDataSource ds = Storage.openPool(config);
                 try {
-                    SchemaMigrations.apply(ds);
+                    ApplicationSchema.migrate(ds);
                     future.complete(new Opened(ds, Database.open(ds)));
                 } catch (RuntimeException | Error e) {
                     ds.close();

@@ -11,8 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.lscb.exchange.schema.SchemaMigrations;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /**
@@ -63,7 +62,7 @@ public class Storage {
             return;
         }
         dataSource = openPool(config);
-        SchemaMigrations.apply(dataSource);
+        ApplicationSchema.migrate(dataSource);
         database = Database.open(dataSource);
     }
 

@@ -5,15 +5,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.review.ClockSpans;
-import org.lscb.registry.review.ReviewClock;
-import org.lscb.registry.review.ReviewStatus;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.reviews.ClockSpans;
+import org.lscb.reviews.ReviewClock;
+import org.lscb.reviews.ReviewStatus;
 import java.util.logging.Level;
-import org.lscb.registry.review.clock.ClockStatus;
-import org.lscb.registry.review.clock.WorkingDays;
+import org.lscb.reviews.clock.ClockStatus;
+import org.lscb.reviews.clock.WorkingDays;
 
 /**
  * Marks each clock that has gone overdue, once: an audit event and a count, no matter how many servers

@@ -11,9 +11,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.review.ClockSpans;
-import org.lscb.registry.review.clock.WorkingDays;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.reviews.ClockSpans;
+import org.lscb.reviews.clock.WorkingDays;
 import org.lscb.server.config.ServerConfig;
 
 /** Runs the {@link OverdueClockSweep} on one background thread at the configured interval. */

@@ -9,24 +9,24 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.Role;
-import org.lscb.registry.account.internal.JpaAccountRepository;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.account.AccountRepository;
 import org.lscb.registry.independence.IndependenceAnswer;
 import org.lscb.registry.independence.IndependenceCheck;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.review.Appointment;
-import org.lscb.registry.review.AppointmentRole;
-import org.lscb.registry.review.NotIndependentException;
-import org.lscb.registry.review.PanelRule;
-import org.lscb.registry.review.Review;
-import org.lscb.registry.review.ReviewAccess.Action;
-import org.lscb.registry.review.internal.JpaReviewRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.reviews.Appointment;
+import org.lscb.reviews.AppointmentRole;
+import org.lscb.reviews.NotIndependentException;
+import org.lscb.reviews.PanelRule;
+import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewAccess.Action;
+import org.lscb.reviews.ReviewRepository;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.registry.reviewer.ReviewerRepository;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.Caller;
 
 /**
@@ -58,7 +58,7 @@ public class ReviewAppointments {
     public IndependenceAnswer independence(Caller by, String id, String reviewerId) {
         return database.read(em -> {
             Review r = allowed(em, by, id, Action.CHECK_PANEL);
-            Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId).orElseThrow(NotFoundException::new);
+            Reviewer reviewer = new ReviewerRepository(em).byId(reviewerId).orElseThrow(NotFoundException::new);
             return r.independenceOf(reviewer, independence, today());
         });
     }
@@ -73,7 +73,7 @@ public class ReviewAppointments {
                 Review r = allowed(em, by, id, Action.MANAGE);
                 IndependenceAnswer answer = null;
                 if (reviewerId != null) {
-                    Reviewer reviewer = new JpaReviewerRepository(em).byId(reviewerId)
+                    Reviewer reviewer = new ReviewerRepository(em).byId(reviewerId)
                             .orElseThrow(() -> new InvalidValueException("reviewerId", "names no reviewer on the register"));
                     // the answer holds only while the reviewer's affiliations and interests stay as read: a change
                     // to them committed meanwhile (which could not see this appointment to flag it) makes this 409
@@ -105,7 +105,7 @@ public class ReviewAppointments {
     }
 
     private static void appointableAccount(EntityManager em, AppointmentRole role, String accountId) {
-        Account account = new JpaAccountRepository(em).byId(accountId)
+        Account account = new AccountRepository(em).byId(accountId)
                 .orElseThrow(() -> new InvalidValueException("accountId", "names no account"));
         Role needed = role == AppointmentRole.CORONER ? Role.CORONER : Role.PAEDIATRICIAN;
         if (!account.hasRole(needed)) {
@@ -125,7 +125,7 @@ public class ReviewAppointments {
     public PanelRule.Answer panelCheck(Caller by, String id) {
         return database.read(em -> {
             Review r = allowed(em, by, id, Action.CHECK_PANEL);
-            JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+            ReviewerRepository reviewers = new ReviewerRepository(em);
             Map<String, Reviewer> appointed = new HashMap<>();
             r.activeAppointments().forEach(a -> a.reviewerId().ifPresent(rid -> appointed.put(rid, reviewers.byId(rid).orElseThrow())));
             return panel.check(r, appointed, today());
@@ -137,12 +137,12 @@ public class ReviewAppointments {
      * the lead appointments they hold and flags those that became conflicted.
      */
     public void recheckAppointmentsOf(EntityManager em, Reviewer changed, String byAccountId) {
-        recheckAppointmentsOf(em, changed, byAccountId, new JpaReviewRepository(em).withLiveAppointmentOf(changed.id()));
+        recheckAppointmentsOf(em, changed, byAccountId, new ReviewRepository(em).withLiveAppointmentOf(changed.id()));
     }
 
     /** As above, for a caller that has loaded the reviews with a live appointment of the reviewer already. */
     public void recheckAppointmentsOf(EntityManager em, Reviewer changed, String byAccountId, java.util.List<Review> appointedTo) {
-        JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+        ReviewerRepository reviewers = new ReviewerRepository(em);
         Function<String, Reviewer> load = rid -> rid.equals(changed.id()) ? changed : reviewers.byId(rid).orElseThrow();
         for (Review r : appointedTo) {
             for (Appointment a : r.recheckAppointments(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {

@@ -12,37 +12,37 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Role;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Role;
 import org.lscb.registry.independence.IndependenceCheck;
-import org.lscb.registry.organisation.Organisation;
-import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.review.Appointment;
-import org.lscb.registry.review.ChildDeath;
-import org.lscb.registry.review.ClockKind;
-import org.lscb.registry.review.ClockSpans;
-import org.lscb.registry.review.KeyDates;
-import org.lscb.registry.review.LeadBoardRule;
-import org.lscb.registry.review.Review;
-import org.lscb.registry.review.ReviewAccess;
-import org.lscb.registry.review.ReviewAccess.Action;
-import org.lscb.registry.review.ReviewAccess.Relation;
-import org.lscb.registry.review.ReviewClock;
-import org.lscb.registry.review.ReviewRuleException;
-import org.lscb.registry.review.ReviewStatus;
-import org.lscb.registry.review.ReviewType;
-import org.lscb.registry.review.ScrCriteria;
-import org.lscb.registry.review.ScrDecisionKind;
-import org.lscb.registry.review.ScrFacts;
-import org.lscb.registry.review.clock.ClockStatus;
-import org.lscb.registry.review.clock.StatutoryClock;
-import org.lscb.registry.review.clock.WorkingDays;
-import org.lscb.registry.review.internal.JpaReviewRepository;
+import org.lscb.identity.organisation.Organisation;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.reviews.Appointment;
+import org.lscb.reviews.ChildDeath;
+import org.lscb.reviews.ClockKind;
+import org.lscb.reviews.ClockSpans;
+import org.lscb.reviews.KeyDates;
+import org.lscb.reviews.LeadBoardRule;
+import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewAccess;
+import org.lscb.reviews.ReviewAccess.Action;
+import org.lscb.reviews.ReviewAccess.Relation;
+import org.lscb.reviews.ReviewClock;
+import org.lscb.reviews.ReviewRuleException;
+import org.lscb.reviews.ReviewStatus;
+import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.ScrCriteria;
+import org.lscb.reviews.ScrDecisionKind;
+import org.lscb.reviews.ScrFacts;
+import org.lscb.reviews.clock.ClockStatus;
+import org.lscb.reviews.clock.StatutoryClock;
+import org.lscb.reviews.clock.WorkingDays;
+import org.lscb.reviews.ReviewRepository;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.registry.reviewer.ReviewerRepository;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.json.Page;
 import org.lscb.server.json.Paging;
@@ -106,7 +106,7 @@ public class ReviewService {
         }
         try {
             return database.inTransaction(em -> {
-                JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+                OrganisationRepository orgs = new OrganisationRepository(em);
                 board(orgs, boards.lead(), "leadLscbId");
                 for (String b : boards.cooperating()) {
                     board(orgs, b, "cooperatingLscbIds");
@@ -114,7 +114,7 @@ public class ReviewService {
                 mustExist(orgs, req.organisationIds());
                 Review r = new Review(new Review.Opening(req.type(), req.reference(), req.pseudonym(), boards,
                         req.organisationIds(), req.dates(), req.childDeath(), req.lookedAfterByLscbId() != null), by.accountId(), clock.instant());
-                JpaReviewRepository reviews = new JpaReviewRepository(em);
+                ReviewRepository reviews = new ReviewRepository(em);
                 if (reviews.referenceTaken(r.leadLscbId(), r.reference())) {
                     throw duplicate(r.reference());
                 }
@@ -124,7 +124,7 @@ public class ReviewService {
             });
         } catch (PersistenceException e) {
             // two officers opened the same reference at once: the unique constraint decided
-            if (database.read(em -> new JpaReviewRepository(em).referenceTaken(boards.lead(), req.reference().strip()))) {
+            if (database.read(em -> new ReviewRepository(em).referenceTaken(boards.lead(), req.reference().strip()))) {
                 throw duplicate(req.reference());
             }
             throw e;
@@ -141,7 +141,7 @@ public class ReviewService {
 
     /** How the caller stands to a review now (empty when not at all or when there is no such review); not audited. */
     public Set<Relation> relationsTo(Caller by, String id) {
-        return database.read(em -> new JpaReviewRepository(em).byId(id).map(r -> ReviewAccess.relations(r, viewer(em, by))).orElse(Set.of()));
+        return database.read(em -> new ReviewRepository(em).byId(id).map(r -> ReviewAccess.relations(r, viewer(em, by))).orElse(Set.of()));
     }
 
     /** The review if the caller may do {@code action} on it: 404 without a relation, 403 with one that does not allow it. */
@@ -159,7 +159,7 @@ public class ReviewService {
     public Page<Seen> list(Caller by, ReviewStatus status, ReviewType type, ClockStatus clockStatus, Paging paging) {
         return database.read(em -> {
             ReviewAccess.Viewer viewer = viewer(em, by);
-            List<Seen> seen = new JpaReviewRepository(em).candidatesFor(viewer).stream()
+            List<Seen> seen = new ReviewRepository(em).candidatesFor(viewer).stream()
                     .map(r -> new Seen(r, ReviewAccess.relations(r, viewer)))
                     .filter(s -> !s.relations().isEmpty())
                     .filter(s -> status == null || s.review().status() == status)
@@ -213,8 +213,8 @@ public class ReviewService {
     public Seen changeOrganisations(Caller by, String id, Set<String> organisationIds) {
         return auditingRefusals(by, id, "change of the organisations", () -> database.inTransaction(em -> {
             Review r = allowed(em, by, id, Action.MANAGE);
-            mustExist(new JpaOrganisationRepository(em), organisationIds);
-            JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+            mustExist(new OrganisationRepository(em), organisationIds);
+            ReviewerRepository reviewers = new ReviewerRepository(em);
             List<Appointment> flagged = r.changeOrganisations(organisationIds, rid -> {
                 Reviewer reviewer = reviewers.byId(rid).orElseThrow();
                 // re-checked against the reviewer as read: a concurrent change to them makes one of the two 409
@@ -230,7 +230,7 @@ public class ReviewService {
     }
 
     public static boolean exists(EntityManager em, String reviewId) {
-        return new JpaReviewRepository(em).byId(reviewId).isPresent();
+        return new ReviewRepository(em).byId(reviewId).isPresent();
     }
 
     /** The review, when the caller may do {@code action} on it; otherwise 404 (no relation) or 403, audited. */
@@ -248,7 +248,7 @@ public class ReviewService {
     }
 
     private Seen visible(EntityManager em, Caller by, String id) {
-        Optional<Review> r = new JpaReviewRepository(em).byId(id);
+        Optional<Review> r = new ReviewRepository(em).byId(id);
         Set<Relation> rel = r.map(review -> ReviewAccess.relations(review, viewer(em, by))).orElse(Set.of());
         if (rel.isEmpty()) {
             refused(by, id, r.isPresent() ? "no relation to the review" : "no such review");
@@ -266,7 +266,7 @@ public class ReviewService {
     <T> T auditingRefusals(Caller by, String reviewId, String what, java.util.function.Supplier<T> change) {
         try {
             return change.get();
-        } catch (InvalidValueException | ReviewRuleException | org.lscb.registry.review.UnknownAppointmentException e) {
+        } catch (InvalidValueException | ReviewRuleException | org.lscb.reviews.UnknownAppointmentException e) {
             database.inTransaction(em -> {
                 new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "REVIEW_CHANGE_REFUSED", "review", reviewId)
                         .forReview(reviewId).withDetails(what + ": " + e.getMessage()));
@@ -287,18 +287,18 @@ public class ReviewService {
     }
 
     private static ReviewAccess.Viewer viewer(EntityManager em, Caller by) {
-        Optional<String> reviewerId = new JpaReviewerRepository(em).byAccount(by.accountId()).map(Reviewer::id);
+        Optional<String> reviewerId = new ReviewerRepository(em).byAccount(by.accountId()).map(Reviewer::id);
         return new ReviewAccess.Viewer(by.accountId(), by.roles(), by.organisationId(), reviewerId);
     }
 
-    private static void board(JpaOrganisationRepository orgs, String id, String field) {
+    private static void board(OrganisationRepository orgs, String id, String field) {
         Organisation o = orgs.byId(id).orElseThrow(() -> new InvalidValueException(field, "names no organisation: " + id));
         if (!o.isBoard()) {
             throw new InvalidValueException(field, "names " + o.name() + ", which is not an LSCB");
         }
     }
 
-    private static void mustExist(JpaOrganisationRepository orgs, Set<String> ids) {
+    private static void mustExist(OrganisationRepository orgs, Set<String> ids) {
         Set<String> known = orgs.existing(ids);
         ids.stream().filter(i -> !known.contains(i)).findFirst().ifPresent(i -> {
             throw new InvalidValueException("organisationIds", "names no organisation: " + i);

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Objects;
 import org.lscb.registry.independence.Conflict;
 import org.lscb.registry.independence.IndependenceAnswer;
-import org.lscb.registry.review.Appointment;
-import org.lscb.registry.review.ChildDeath;
-import org.lscb.registry.review.KeyDates;
-import org.lscb.registry.review.PanelRule;
-import org.lscb.registry.review.Review;
-import org.lscb.registry.review.ReviewAccess;
-import org.lscb.registry.review.ScrFacts;
+import org.lscb.reviews.Appointment;
+import org.lscb.reviews.ChildDeath;
+import org.lscb.reviews.KeyDates;
+import org.lscb.reviews.PanelRule;
+import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewAccess;
+import org.lscb.reviews.ScrFacts;
 
 /** What the review endpoints answer; never an entity on the wire. */
 public final class ReviewViews {

@@ -16,19 +16,19 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.lscb.registry.review.Appointment;
-import org.lscb.registry.review.AppointmentRole;
-import org.lscb.registry.review.ChildDeath;
-import org.lscb.registry.review.ClockKind;
-import org.lscb.registry.review.InterAgencyConcern;
-import org.lscb.registry.review.KeyDates;
-import org.lscb.registry.review.ReviewStatus;
-import org.lscb.registry.review.ReviewType;
-import org.lscb.registry.review.ScrCriteria;
-import org.lscb.registry.review.ScrDecisionKind;
-import org.lscb.registry.review.ScrFacts;
-import org.lscb.registry.review.clock.ClockStatus;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.reviews.Appointment;
+import org.lscb.reviews.AppointmentRole;
+import org.lscb.reviews.ChildDeath;
+import org.lscb.reviews.ClockKind;
+import org.lscb.reviews.InterAgencyConcern;
+import org.lscb.reviews.KeyDates;
+import org.lscb.reviews.ReviewStatus;
+import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.ScrCriteria;
+import org.lscb.reviews.ScrDecisionKind;
+import org.lscb.reviews.ScrFacts;
+import org.lscb.reviews.clock.ClockStatus;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Dates;
@@ -42,7 +42,7 @@ import org.lscb.server.review.ReviewViews.ReviewView;
 
 /**
  * Reviews (API.md "Reviews"). Every signed-in role may ask; what each caller sees and may do is the
- * review access policy's answer ({@link org.lscb.registry.review.ReviewAccess}), so a caller with
+ * review access policy's answer ({@link org.lscb.reviews.ReviewAccess}), so a caller with
  * no relation to a review gets 404 whatever their role.
  */
 @Path("reviews")
@@ -237,8 +237,8 @@ public class ReviewsResource {
 
     private static Set<String> ids(List<String> values, String field) {
         Set<String> out = new LinkedHashSet<>();
-        if (values != null && values.size() > org.lscb.registry.review.Review.MAX_ORGANISATIONS) {
-            throw new InvalidValueException(field, "must name at most " + org.lscb.registry.review.Review.MAX_ORGANISATIONS + " organisations");
+        if (values != null && values.size() > org.lscb.reviews.Review.MAX_ORGANISATIONS) {
+            throw new InvalidValueException(field, "must name at most " + org.lscb.reviews.Review.MAX_ORGANISATIONS + " organisations");
         }
         if (values != null) {
             for (String v : values) {

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.apache.lucene.store.FSDirectory;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.registry.reviewer.QualificationRule;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
+import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.registry.search.ReviewerDocument;
 import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerIndex;
@@ -50,8 +50,8 @@ public class ReviewerSearch {
     /** Opens the index and rebuilds it when it does not match the database; answers whether it rebuilt. */
     public synchronized boolean ensureCurrent() {
         ReviewerIndex idx = index();
-        long count = database.read(em -> new JpaReviewerRepository(em).count());
-        Instant latest = database.read(em -> new JpaReviewerRepository(em).latestChange()).orElse(null);
+        long count = database.read(em -> new ReviewerRepository(em).count());
+        Instant latest = database.read(em -> new ReviewerRepository(em).latestChange()).orElse(null);
         if (!idx.isStale(count, latest)) {
             return false;
         }
@@ -65,7 +65,7 @@ public class ReviewerSearch {
     }
 
     private List<Reviewer> page(String afterId) {
-        return database.read(em -> new JpaReviewerRepository(em).pageAfter(afterId, REBUILD_PAGE));
+        return database.read(em -> new ReviewerRepository(em).pageAfter(afterId, REBUILD_PAGE));
     }
 
     public void upsert(Reviewer reviewer) {

@@ -11,12 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.BiFunction;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Role;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Role;
 import org.lscb.registry.independence.IndependenceCheck;
-import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
-import org.lscb.registry.persistence.Database;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.registry.reviewer.Affiliation;
 import org.lscb.registry.reviewer.DeclaredInterest;
 import org.lscb.registry.reviewer.Evidence;
@@ -24,14 +24,14 @@ import org.lscb.registry.reviewer.QualificationRule;
 import org.lscb.registry.reviewer.ProfileStewardship;
 import org.lscb.registry.reviewer.ProfileStewardship.Change;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.registry.review.Review;
-import org.lscb.registry.review.internal.JpaReviewRepository;
+import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewRepository;
 import java.util.List;
 import java.util.Optional;
-import org.lscb.registry.reviewer.internal.JpaReviewerRepository;
+import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerQuery;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.Caller;
 
 /**
@@ -87,7 +87,7 @@ public class ReviewerService {
         Reviewer created;
         try {
             created = database.inTransaction(em -> {
-                JpaReviewerRepository reviewers = new JpaReviewerRepository(em);
+                ReviewerRepository reviewers = new ReviewerRepository(em);
                 if (self && reviewers.byAccount(by.accountId()).isPresent()) {
                     throw alreadyRegistered();
                 }
@@ -99,7 +99,7 @@ public class ReviewerService {
             });
         } catch (jakarta.persistence.PersistenceException e) {
             // the same account registered at the same moment from another request: the unique key refused this one
-            if (self && database.read(em -> new JpaReviewerRepository(em).byAccount(by.accountId())).isPresent()) {
+            if (self && database.read(em -> new ReviewerRepository(em).byAccount(by.accountId())).isPresent()) {
                 throw alreadyRegistered();
             }
             throw e;
@@ -173,7 +173,7 @@ public class ReviewerService {
         // also named an organisation would conflict the reviewer in every review of that organisation, other boards'
         // included (ProfileStewardship), so it is the reviewer's own declaration or their registering board's record
         Optional<String> leadBoard = interest.reviewId() == null || interest.organisationId() != null ? Optional.empty()
-                : database.read(em -> new JpaReviewRepository(em).byId(interest.reviewId()).map(Review::leadLscbId));
+                : database.read(em -> new ReviewRepository(em).byId(interest.reviewId()).map(Review::leadLscbId));
         return change(by, id, Change.INTEREST, leadBoard, "INTEREST_DECLARED", (r, now) -> {
             r.declareInterest(interest, now);
             return "interest " + interest.id();
@@ -197,7 +197,7 @@ public class ReviewerService {
 
     public ReviewerHits search(ReviewerQuery query) {
         if (!knownOrganisations.containsAll(query.independentOf())) {
-            Set<String> known = database.read(em -> new JpaOrganisationRepository(em).existing(query.independentOf()));
+            Set<String> known = database.read(em -> new OrganisationRepository(em).existing(query.independentOf()));
             query.independentOf().stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
                 throw new InvalidValueException("independentOf", "names no organisation: " + id);
             });
@@ -232,7 +232,7 @@ public class ReviewerService {
                             BiFunction<Reviewer, Instant, String> work, String... organisationsThatMustExist) {
         Reviewer changed = database.inTransaction(em -> {
             Reviewer r = visible(em, by, id);
-            List<Review> appointedTo = new JpaReviewRepository(em).withLiveAppointmentOf(r.id());
+            List<Review> appointedTo = new ReviewRepository(em).withLiveAppointmentOf(r.id());
             Set<String> appointingBoards = appointedTo.stream().map(Review::leadLscbId).collect(java.util.stream.Collectors.toSet());
             if (kind != null && !ProfileStewardship.mayChange(kind, r, new ProfileStewardship.Editor(by.accountId(), by.has(Role.ADMIN),
                     by.has(Role.LSCB_OFFICER) ? Optional.ofNullable(by.organisationId()) : Optional.empty(),
@@ -243,7 +243,7 @@ public class ReviewerService {
             // every change counts as a new version of the reviewer, so an appointment checked against the old one
             // at the same moment cannot also commit (ReviewAppointments.appoint locks the same way)
             em.lock(r, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            JpaOrganisationRepository orgs = new JpaOrganisationRepository(em);
+            OrganisationRepository orgs = new OrganisationRepository(em);
             for (String org : organisationsThatMustExist) {
                 if (org != null && orgs.byId(org).isEmpty()) {
                     throw new InvalidValueException("organisationId", "names no organisation");
@@ -268,7 +268,7 @@ public class ReviewerService {
 
     /** The reviewer if this caller may see it; otherwise the same 404 as a missing one. */
     private Reviewer visible(EntityManager em, Caller by, String id) {
-        Reviewer r = new JpaReviewerRepository(em).byId(id).orElseThrow(NotFoundException::new);
+        Reviewer r = new ReviewerRepository(em).byId(id).orElseThrow(NotFoundException::new);
         if (!manages(by) && !r.ownedBy(by.accountId())) {
             // SECURITY.md: no one let in outside the policy, and audited; in its own transaction, as the caller's may roll back
             database.inTransaction(audit -> {

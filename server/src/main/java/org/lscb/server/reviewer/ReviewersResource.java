@@ -28,7 +28,7 @@ import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.Skill;
 import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerIndex;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Dates;

@@ -5,14 +5,14 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.logging.Logger;
-import org.lscb.exchange.audit.AuditEvent;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.registry.account.Account;
-import org.lscb.registry.account.PasswordHasher;
-import org.lscb.registry.account.Role;
-import org.lscb.registry.account.Username;
-import org.lscb.registry.account.internal.JpaAccountRepository;
-import org.lscb.registry.persistence.Database;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.PasswordHasher;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.account.Username;
+import org.lscb.identity.account.AccountRepository;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /** On a database without accounts, makes the first administrator from {@code ADMIN_PASSWORD}. */
@@ -30,25 +30,25 @@ public class FirstAdministrator {
 
     void ensure() {
         if (config.adminPassword().isEmpty()) {
-            if (!config.demo() && database.read(em -> new JpaAccountRepository(em).count()) == 0) {
+            if (!config.demo() && database.read(em -> new AccountRepository(em).count()) == 0) {
                 LOG.warning("No accounts yet: set ADMIN_PASSWORD (at least 12 characters) to create the first administrator,"
                         + " or start with --demo for fictional demo data.");
             }
             return;
         }
-        if (database.read(em -> new JpaAccountRepository(em).count()) > 0) {
+        if (database.read(em -> new AccountRepository(em).count()) > 0) {
             return;
         }
         String password = config.adminPassword().get();
         Username username = new Username(config.adminUsername());
         try {
-            org.lscb.registry.account.PasswordPolicy.standard().check(password.toCharArray(), username.value());
-        } catch (org.lscb.registry.value.InvalidValueException e) {
+            org.lscb.identity.account.PasswordPolicy.standard().check(password.toCharArray(), username.value());
+        } catch (org.lscb.foundation.value.InvalidValueException e) {
             throw new IllegalStateException("ADMIN_PASSWORD is refused by the password policy: " + e.getMessage(), e);
         }
         String hash = hasher.hash(password.toCharArray());
         database.inTransaction(em -> {
-            JpaAccountRepository accounts = new JpaAccountRepository(em);
+            AccountRepository accounts = new AccountRepository(em);
             if (accounts.count() > 0) {
                 return null;
             }

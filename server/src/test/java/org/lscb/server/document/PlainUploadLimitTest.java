@@ -3,7 +3,7 @@ package org.lscb.server.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.lscb.exchange.envelope.Sealer;
+import org.lscb.envelope.Sealer;
 
 /** A plain upload is sealed with AES-256-GCM here, so its cap never passes what the JDK's AES-GCM can seal. */
 class PlainUploadLimitTest {

@@ -180,7 +180,7 @@ public final class Api {
             throw new AssertionError(username + " has no second factor this test knows of");
         }
         java.time.Instant now = java.time.Instant.now();
-        org.lscb.registry.account.TotpCodes codes = new org.lscb.registry.account.TotpCodes();
+        org.lscb.identity.account.TotpCodes codes = new org.lscb.identity.account.TotpCodes();
         long current = codes.stepOf(now);
         long[] chosen = {Long.MIN_VALUE};
         signIns.lastStep.compute(username, (u, last) -> {

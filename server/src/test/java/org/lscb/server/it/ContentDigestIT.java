@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Identity;
 
 /**
  * {@code Content-Digest} on uploads (RFC 9530, issue 16): when an upload carries it, the body that arrived must

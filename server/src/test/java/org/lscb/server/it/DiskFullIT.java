@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Identity;
 
 /**
  * SECURITY.md F3: with no room left for documents (a server told to keep more free space than any disk

@@ -11,7 +11,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Identity;
 
 /**
  * The access matrix for every document endpoint (SECURITY.md "Access control"): each kind of caller

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lscb.exchange.envelope.Envelopes;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Envelopes;
+import org.lscb.envelope.Identity;
 
 /**
  * SECURITY.md: a request outside the access policy, or bad input where it touches a review, is refused

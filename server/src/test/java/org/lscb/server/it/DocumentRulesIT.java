@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lscb.exchange.envelope.Envelopes;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Envelopes;
+import org.lscb.envelope.Identity;
 
 /**
  * Rules of the exchange that a review of the code found unenforced: the envelope inside an outer

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lscb.exchange.envelope.Envelopes;
-import org.lscb.exchange.envelope.Identity;
-import org.lscb.exchange.envelope.OpenedEnvelope;
+import org.lscb.envelope.Envelopes;
+import org.lscb.envelope.Identity;
+import org.lscb.envelope.OpenedEnvelope;
 
 /**
  * The encrypted exchange end to end: keys enrolled with the deployment CA, an agency seals an IMR to the

@@ -15,7 +15,7 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Identity;
 
 /** A participant's key made on "their machine" (the test), enrolled with the server as they would. */
 final class KeyHolder {

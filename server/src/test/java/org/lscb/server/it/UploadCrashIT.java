@@ -20,8 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.lscb.exchange.envelope.Envelopes;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Envelopes;
+import org.lscb.envelope.Identity;
 
 /**
  * SECURITY.md F1: the server is killed with SIGKILL while an upload streams in. After a restart nothing

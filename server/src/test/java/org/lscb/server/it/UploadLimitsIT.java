@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lscb.exchange.envelope.Identity;
+import org.lscb.envelope.Identity;
 
 /**
  * SECURITY.md B6 against the shared server (4 MiB cap, at least 64 KiB every 2 s): oversize bodies, with

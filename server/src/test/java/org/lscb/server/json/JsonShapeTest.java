@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.lscb.registry.value.InvalidValueException;
+import org.lscb.foundation.value.InvalidValueException;
 
 /** The check of a body against its record before binding: every integer-typed field, wherever it sits, takes exact values only. */
 class JsonShapeTest {

@@ -19,22 +19,22 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.lscb.exchange.audit.AuditLog;
-import org.lscb.exchange.schema.SchemaMigrations;
-import org.lscb.exchange.schema.TestDataSources;
-import org.lscb.registry.organisation.Organisation;
-import org.lscb.registry.organisation.OrganisationKind;
-import org.lscb.registry.organisation.internal.JpaOrganisationRepository;
-import org.lscb.registry.persistence.Database;
-import org.lscb.registry.review.ClockKind;
-import org.lscb.registry.review.ClockSpans;
-import org.lscb.registry.review.KeyDates;
-import org.lscb.registry.review.LeadBoardRule;
-import org.lscb.registry.review.Review;
-import org.lscb.registry.review.ReviewClock;
-import org.lscb.registry.review.ReviewType;
-import org.lscb.registry.review.clock.WorkingDays;
-import org.lscb.registry.review.internal.JpaReviewRepository;
+import org.lscb.foundation.audit.AuditLog;
+import org.lscb.server.persistence.ApplicationSchema;
+import org.lscb.foundation.persistence.TestDataSources;
+import org.lscb.identity.organisation.Organisation;
+import org.lscb.identity.organisation.OrganisationKind;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.reviews.ClockKind;
+import org.lscb.reviews.ClockSpans;
+import org.lscb.reviews.KeyDates;
+import org.lscb.reviews.LeadBoardRule;
+import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewClock;
+import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.clock.WorkingDays;
+import org.lscb.reviews.ReviewRepository;
 
 /**
  * The overdue sweep marks each newly overdue clock exactly once, with one audit event, even when two
@@ -53,7 +53,7 @@ class OverdueClockSweepTest {
     @BeforeEach
     void open() {
         dataSource = TestDataSources.fresh();
-        SchemaMigrations.apply(dataSource);
+        ApplicationSchema.migrate(dataSource);
         serverA = Database.open(dataSource);
         serverB = Database.open(dataSource);
     }
@@ -90,7 +90,7 @@ class OverdueClockSweepTest {
         assertThat(marked).extracting(ReviewClock::kind).containsExactlyInAnyOrder(ClockKind.SCR_DECISION, ClockKind.RAPID_REVIEW);
         assertThat(overdueEvents()).hasSize(2).allSatisfy(details -> assertThat(details).contains("is overdue on " + TODAY));
         assertThat(serverA.read(em -> new AuditLog(em).verify()).valid()).isTrue();
-        assertThat(serverA.read(em -> new JpaReviewRepository(em).byId(overdueReview)).orElseThrow()
+        assertThat(serverA.read(em -> new ReviewRepository(em).byId(overdueReview)).orElseThrow()
                 .clock(ClockKind.SCR_DECISION).orElseThrow().overdueMarkedAt()).isPresent();
     }
 
@@ -125,7 +125,7 @@ class OverdueClockSweepTest {
     private String scr(LocalDate notified, boolean panelNotified) {
         return serverA.inTransaction(em -> {
             Organisation board = new Organisation("Board " + notified, OrganisationKind.LSCB, "Testshire");
-            new JpaOrganisationRepository(em).add(board);
+            new OrganisationRepository(em).add(board);
             em.flush();
             Review r = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "SCR-" + notified, "Child A",
                     LeadBoardRule.derive(board.id(), null, null, Set.of()), Set.of(),
@@ -133,7 +133,7 @@ class OverdueClockSweepTest {
             if (panelNotified) {
                 r.meetClock(ClockKind.NATIONAL_PANEL_NOTIFICATION, notified, TODAY);
             }
-            new JpaReviewRepository(em).add(r);
+            new ReviewRepository(em).add(r);
             return r.id();
         });
     }

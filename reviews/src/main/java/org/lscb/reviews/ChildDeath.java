@@ -1,0 +1,90 @@
+package org.lscb.reviews;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import org.lscb.foundation.value.InvalidValueException;
+
+/**
+ * What a child death review needs to know about the death, without naming the child: the age in
+ * whole years and the circumstances that start the rapid-response clocks. The CDOP reviews every death
+ * of a child under 18, excluding stillbirths and lawful terminations of pregnancy [27]; a death
+ * abroad of a child normally resident in England is still reviewed by the board of residence [24].
+ */
+@Embeddable
+public class ChildDeath {
+
+    /** Reviews cover deaths "up to the age of 18" [27]: 0 to 17 whole years. */
+    public static final int AGE_LIMIT = 18;
+
+    @Column(name = "age_at_death_years")
+    private Integer ageAtDeathYears;
+
+    @Column(name = "death_unexpected")
+    private Boolean unexpected;
+
+    @Column(name = "death_at_home")
+    private Boolean atHome;
+
+    @Column(name = "death_abroad")
+    private Boolean abroad;
+
+    @Column(name = "death_in_custody")
+    private Boolean inCustody;
+
+    protected ChildDeath() {
+    }
+
+    /**
+     * @throws InvalidValueException for a person aged 18 or over, a stillbirth or a lawful termination,
+     *                               naming the field
+     */
+    public ChildDeath(Integer ageAtDeathYears, boolean stillbirth, boolean lawfulTermination, boolean unexpected,
+                      boolean atHome, boolean abroad, boolean inCustody) {
+        if (ageAtDeathYears == null) {
+            throw new InvalidValueException("childDeath.ageAtDeathYears", "is required for a child death review");
+        }
+        if (ageAtDeathYears < 0) {
+            throw new InvalidValueException("childDeath.ageAtDeathYears", "must not be negative");
+        }
+        if (ageAtDeathYears >= AGE_LIMIT) {
+            throw new InvalidValueException("childDeath.ageAtDeathYears",
+                    "child death reviews cover deaths under 18; a person aged " + ageAtDeathYears + " is not reviewed here [27]");
+        }
+        if (stillbirth) {
+            throw new InvalidValueException("childDeath.stillbirth", "stillbirths are excluded from child death reviews [27]");
+        }
+        if (lawfulTermination) {
+            throw new InvalidValueException("childDeath.lawfulTermination",
+                    "planned terminations of pregnancy carried out within the law are excluded from child death reviews [27]");
+        }
+        this.ageAtDeathYears = ageAtDeathYears;
+        this.unexpected = unexpected;
+        this.atHome = atHome;
+        this.abroad = abroad;
+        this.inCustody = inCustody;
+    }
+
+    public boolean recorded() {
+        return ageAtDeathYears != null;
+    }
+
+    public Integer ageAtDeathYears() {
+        return ageAtDeathYears;
+    }
+
+    public boolean unexpected() {
+        return Boolean.TRUE.equals(unexpected);
+    }
+
+    public boolean atHome() {
+        return Boolean.TRUE.equals(atHome);
+    }
+
+    public boolean abroad() {
+        return Boolean.TRUE.equals(abroad);
+    }
+
+    public boolean inCustody() {
+        return Boolean.TRUE.equals(inCustody);
+    }
+}

@@ -1,0 +1,90 @@
+package org.lscb.reviews;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.lscb.identity.account.Role;
+
+/**
+ * The one access policy for reviews (SECURITY.md "Access control"): a caller's relations to a review,
+ * and for each action the relations that allow it. A caller with no relation sees nothing of the review
+ * (404, as for a missing one); one who may see it but not do the action is refused (403).
+ * Administrators run the deployment; they have no relation to any review and see none.
+ */
+public final class ReviewAccess {
+
+    /** How a caller stands to a review. */
+    public enum Relation {
+        /** An LSCB officer of the board that leads the review. */
+        LEAD_BOARD_OFFICER,
+        /** An LSCB officer of a board that cooperates [25]. */
+        COOPERATING_BOARD_OFFICER,
+        /** Agency staff of an organisation whose actions are reviewed. */
+        INVOLVED_AGENCY,
+        /** A live lead or panel appointment from the register. */
+        APPOINTED_REVIEWER,
+        /** The designated paediatrician named on the review. */
+        APPOINTED_PAEDIATRICIAN,
+        /** The coroner named on the review. */
+        APPOINTED_CORONER
+    }
+
+    public enum Action {
+        /** The review's metadata, clocks and appointments. */
+        READ,
+        /** Decide, appoint, end appointments, move clocks, change the organisations. */
+        MANAGE,
+        /** The independence of a candidate reviewer and the panel check. */
+        CHECK_PANEL,
+        /** Send a document: involved agencies, the boards, and those appointed (draft reports, the joint report). */
+        UPLOAD
+    }
+
+    /** The policy table. */
+    static final Map<Action, Set<Relation>> ALLOWED = Map.of(
+            Action.READ, EnumSet.allOf(Relation.class),
+            Action.MANAGE, EnumSet.of(Relation.LEAD_BOARD_OFFICER),
+            Action.CHECK_PANEL, EnumSet.of(Relation.LEAD_BOARD_OFFICER, Relation.COOPERATING_BOARD_OFFICER),
+            Action.UPLOAD, EnumSet.allOf(Relation.class));
+
+    /** Who is asking: the account, its roles and organisation, and its reviewer profile if it has one. */
+    public record Viewer(String accountId, Set<Role> roles, String organisationId, Optional<String> reviewerId) {
+    }
+
+    private ReviewAccess() {
+    }
+
+    public static Set<Relation> relations(Review r, Viewer v) {
+        Set<Relation> rel = EnumSet.noneOf(Relation.class);
+        String org = v.organisationId();
+        if (v.roles().contains(Role.LSCB_OFFICER) && org != null) {
+            if (org.equals(r.leadLscbId())) {
+                rel.add(Relation.LEAD_BOARD_OFFICER);
+            } else if (r.cooperatingBoards().contains(org)) {
+                rel.add(Relation.COOPERATING_BOARD_OFFICER);
+            }
+        }
+        if (v.roles().contains(Role.AGENCY_USER) && org != null && r.organisationIds().contains(org)) {
+            rel.add(Relation.INVOLVED_AGENCY);
+        }
+        for (Appointment a : r.activeAppointments()) {
+            if (a.heldBy(v.accountId(), v.reviewerId().orElse(null))) {
+                rel.add(switch (a.role()) {
+                    case LEAD_REVIEWER, PANEL_MEMBER -> Relation.APPOINTED_REVIEWER;
+                    case PAEDIATRICIAN -> Relation.APPOINTED_PAEDIATRICIAN;
+                    case CORONER -> Relation.APPOINTED_CORONER;
+                });
+            }
+        }
+        return rel;
+    }
+
+    public static boolean canSee(Review r, Viewer v) {
+        return !relations(r, v).isEmpty();
+    }
+
+    public static boolean allows(Action action, Set<Relation> relations) {
+        return relations.stream().anyMatch(ALLOWED.get(action)::contains);
+    }
+}

@@ -1,0 +1,165 @@
+package org.lscb.reviews;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lscb.reviews.clock.Span;
+import org.lscb.reviews.clock.StatutoryClock;
+import org.lscb.reviews.clock.WorkingDays;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.foundation.value.Text;
+
+/**
+ * A statutory clock as started on one review: the day it started, its pauses and the day it was met.
+ * The span is not stored: it comes from configuration when the clock is read, so a changed span
+ * applies to every review at once.
+ */
+@Entity
+@Table(name = "review_clock")
+public class ReviewClock {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "review_id", nullable = false)
+    private Review review;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 40)
+    private ClockKind kind;
+
+    @Column(name = "started_on", nullable = false)
+    private LocalDate startedOn;
+
+    @Column(name = "met_on")
+    private LocalDate metOn;
+
+    /** When the overdue sweep first saw this clock overdue; set once, by whichever server got there first. */
+    @Column(name = "overdue_marked_at")
+    private Instant overdueMarkedAt;
+
+    @OneToMany(mappedBy = "clock", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OrderBy("pausedOn")
+    private List<ClockPause> pauses = new ArrayList<>();
+
+    protected ReviewClock() {
+    }
+
+    ReviewClock(Review review, ClockKind kind, LocalDate startedOn) {
+        this.id = UUID.randomUUID().toString();
+        this.review = review;
+        this.kind = kind;
+        this.startedOn = startedOn;
+    }
+
+    /** The clock on {@code today}, or empty when the deployment does not run this kind of clock. */
+    public Optional<StatutoryClock.Reading> on(LocalDate today, ClockSpans spans, WorkingDays workingDays) {
+        return spans.of(kind).map(span -> statutory(span).on(today, workingDays));
+    }
+
+    private StatutoryClock statutory(Span span) {
+        StatutoryClock c = new StatutoryClock(startedOn, span);
+        // finished pauses in date order, the open one (at most one) last, whatever order the rows came in
+        List<ClockPause> ordered = new ArrayList<>(pauses);
+        ordered.sort(java.util.Comparator.comparing((ClockPause p) -> p.resumedOn().isEmpty()).thenComparing(ClockPause::pausedOn)
+                .thenComparing(p -> p.resumedOn().orElse(LocalDate.MAX)));
+        for (ClockPause p : ordered) {
+            c.pause(p.pausedOn(), p.reason());
+            p.resumedOn().ifPresent(c::resume);
+        }
+        if (metOn != null) {
+            c.meet(metOn);
+        }
+        return c;
+    }
+
+    void pause(LocalDate on, String reason) {
+        if (!kind.pausable()) {
+            throw new InvalidValueException("clock", kind + " cannot be paused; only SCR_COMPLETION and CORONER_JOINT_REPORT can");
+        }
+        if (metOn != null) {
+            throw new InvalidValueException("clock", kind + " was met on " + metOn + " and cannot be paused");
+        }
+        if (isPaused()) {
+            throw new InvalidValueException("clock", kind + " is already paused");
+        }
+        if (on.isBefore(startedOn) || on.isBefore(lastResumed())) {
+            throw new InvalidValueException("on", "a pause cannot start before the clock or before the last pause ended");
+        }
+        pauses.add(new ClockPause(this, on, Text.required(reason, "reason", 1000)));
+    }
+
+    void resume(LocalDate on) {
+        if (!isPaused()) {
+            throw new InvalidValueException("clock", kind + " is not paused");
+        }
+        openPause().resume(on);
+    }
+
+    void meet(LocalDate on) {
+        if (on.isBefore(startedOn)) {
+            throw new InvalidValueException("on", "a clock cannot be met before it started (" + startedOn + ")");
+        }
+        if (isPaused()) {
+            openPause().resume(on);
+        }
+        this.metOn = on;
+    }
+
+    boolean isPaused() {
+        return pauses.stream().anyMatch(p -> p.resumedOn().isEmpty());
+    }
+
+    private ClockPause openPause() {
+        return pauses.stream().filter(p -> p.resumedOn().isEmpty()).findFirst().orElseThrow();
+    }
+
+    private LocalDate lastResumed() {
+        return pauses.stream().map(p -> p.resumedOn().orElse(p.pausedOn())).max(LocalDate::compareTo).orElse(startedOn);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Review review() {
+        return review;
+    }
+
+    public ClockKind kind() {
+        return kind;
+    }
+
+    public LocalDate startedOn() {
+        return startedOn;
+    }
+
+    public Optional<LocalDate> metOn() {
+        return Optional.ofNullable(metOn);
+    }
+
+    public Optional<Instant> overdueMarkedAt() {
+        return Optional.ofNullable(overdueMarkedAt);
+    }
+
+    public List<ClockPause> pauses() {
+        return List.copyOf(pauses);
+    }
+}

@@ -1,0 +1,12 @@
+package org.lscb.reviews.clock;
+
+/** Where a statutory clock stands (DOMAIN.md "Statutory clocks"). */
+public enum ClockStatus {
+    ON_TRACK,
+    /** Within the last 20% of its span. */
+    DUE_SOON,
+    OVERDUE,
+    MET,
+    /** Stopped for a recorded reason, such as court proceedings. */
+    PAUSED
+}
