@@ -38,8 +38,8 @@ public class ServerConfig {
     private long uploadMinBytes;
     private Duration uploadRateWindow;
     private java.util.Set<String> trustedProxies;
-    private Optional<org.lscb.server.http.PublicBaseUrl> publicBaseUrl;
-    private Optional<org.lscb.server.metrics.ScrapeToken> metricsToken;
+    private Optional<PublicBaseUrl> publicBaseUrl;
+    private Optional<ScrapeToken> metricsToken;
 
     protected ServerConfig() {
         // CDI proxy
@@ -96,18 +96,18 @@ public class ServerConfig {
             throw new IllegalStateException("documents.min-rate.bytes must be 0 (off) or more and documents.min-rate.window at least PT1S");
         }
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
-        trustedProxies = org.lscb.server.auth.ClientAddress.parseProxies(
+        trustedProxies = IpAddresses.parseTrustedProxies(
                 config.getOptionalValue("auth.trusted-proxies", String.class).orElse(""));
         publicBaseUrl = config.getOptionalValue("public.base-url", String.class).filter(t -> !t.isBlank()).map(t -> {
             try {
-                return org.lscb.server.http.PublicBaseUrl.parse(t);
+                return PublicBaseUrl.parse(t);
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("public.base-url (PUBLIC_BASE_URL) " + e.getMessage() + ", not " + t);
             }
         });
         metricsToken = config.getOptionalValue("metrics.token", String.class).filter(t -> !t.isEmpty()).map(t -> {
             try {
-                return org.lscb.server.metrics.ScrapeToken.of(t);
+                return ScrapeToken.of(t);
             } catch (IllegalArgumentException e) {
                 // the secret itself is not repeated
                 throw new IllegalStateException("metrics.token (METRICS_TOKEN) " + e.getMessage());
@@ -260,12 +260,12 @@ public class ServerConfig {
     }
 
     /** Where callers reach the server from outside ({@code public.base-url}); absent: links are path-absolute. */
-    public Optional<org.lscb.server.http.PublicBaseUrl> publicBaseUrl() {
+    public Optional<PublicBaseUrl> publicBaseUrl() {
         return publicBaseUrl;
     }
 
     /** The secret a metrics scraper may present instead of an administrator's token ({@code metrics.token}); absent: administrators only. */
-    public Optional<org.lscb.server.metrics.ScrapeToken> metricsToken() {
+    public Optional<ScrapeToken> metricsToken() {
         return metricsToken;
     }
 

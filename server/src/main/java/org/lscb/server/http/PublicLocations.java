@@ -1,5 +1,6 @@
 package org.lscb.server.http;
 
+import org.lscb.server.config.PublicBaseUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;

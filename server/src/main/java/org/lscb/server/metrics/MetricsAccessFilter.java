@@ -1,5 +1,6 @@
 package org.lscb.server.metrics;
 
+import org.lscb.server.config.ScrapeToken;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -37,7 +37,7 @@ class ClientAddressTest {
 
     @Test
     void trustedProxies_mustBeAddresses_notNames() {
-        assertThat(ClientAddress.parseProxies(" 10.0.0.5, ::1 ,")).containsExactlyInAnyOrder("10.0.0.5", "0:0:0:0:0:0:0:1");
-        assertThatThrownBy(() -> ClientAddress.parseProxies("proxy.internal")).hasMessageContaining("AUTH_TRUSTED_PROXIES");
+        assertThat(org.lscb.server.config.IpAddresses.parseTrustedProxies(" 10.0.0.5, ::1 ,")).containsExactlyInAnyOrder("10.0.0.5", "0:0:0:0:0:0:0:1");
+        assertThatThrownBy(() -> org.lscb.server.config.IpAddresses.parseTrustedProxies("proxy.internal")).hasMessageContaining("AUTH_TRUSTED_PROXIES");
     }
 }

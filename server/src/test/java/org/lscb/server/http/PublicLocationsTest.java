@@ -1,5 +1,6 @@
 package org.lscb.server.http;
 
+import org.lscb.server.config.PublicBaseUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package org.lscb.server.http;
+package org.lscb.server.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;

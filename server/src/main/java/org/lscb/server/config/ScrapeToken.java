@@ -1,4 +1,4 @@
-package org.lscb.server.metrics;
+package org.lscb.server.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.lscb.server.metrics;
+package org.lscb.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
