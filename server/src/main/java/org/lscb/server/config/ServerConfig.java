@@ -222,12 +222,15 @@ public class ServerConfig {
         return overdueSweepInterval;
     }
 
-    /** The secret protecting the deployment CA's key store; when unset, one is made and kept in {@code DATA_DIR/ca}. */
     /** Addresses of the TLS proxies whose {@code X-Forwarded-For} names the client (AUTH_TRUSTED_PROXIES). */
     public java.util.Set<String> trustedProxies() {
         return trustedProxies;
     }
 
+    /**
+     * The secret protecting the deployment CA's key store, the upload gateway key and (through HKDF) the stored
+     * TOTP secrets; when unset, one is made and kept in {@code DATA_DIR/ca} (docs/operations.md "CA_SECRET").
+     */
     public Optional<String> caSecret() {
         return caSecret;
     }
