@@ -2,7 +2,7 @@ package org.lscb.envelope;
 
 /**
  * An envelope could not be opened: wrong key, not addressed to this key, tampered, truncated or
- * badly signed. Deliberately says no more (HOUSE-STYLE rule 11); the cause is for the log only.
+ * badly signed. Deliberately says no more (docs/house-style.md rule 11); the cause is for the log only.
  */
 public class EnvelopeOpeningException extends Exception {
 

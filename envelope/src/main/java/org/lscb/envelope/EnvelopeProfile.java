@@ -1,7 +1,7 @@
 package org.lscb.envelope;
 
 /**
- * The two ways a document may be enveloped (SECURITY.md "Crypto profile"). Callers choose a profile,
+ * The two ways a document may be enveloped (docs/security.md "Crypto profile"). Callers choose a profile,
  * never an algorithm.
  */
 public enum EnvelopeProfile {

@@ -11,7 +11,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.lscb.envelope.internal.SingleSigner;
 
 /**
- * An uploader's outer signature around an envelope (API.md "Documents"): streams the signed content (the
+ * An uploader's outer signature around an envelope (docs/api.md "Documents"): streams the signed content (the
  * envelope) out while hashing it, then checks that exactly one signer signed exactly those bytes with an
  * allowed algorithm. Whether the signer's certificate is one this deployment issued to the uploader is
  * the caller's check; this class only proves that the certificate's key signed these bytes.

@@ -11,7 +11,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.lscb.envelope.internal.SingleSigner;
 
 /**
- * A recipient's signed acknowledgement of a document (API.md {@code POST /documents/{id}/receipt}): a
+ * A recipient's signed acknowledgement of a document (docs/api.md {@code POST /documents/{id}/receipt}): a
  * detached CMS SignedData over the document's SHA-256, written as 64 lowercase hexadecimal characters in
  * ASCII, as {@code printf %s <sha256> | openssl cms -sign -binary -md sha256 -outform DER} makes it. Exactly
  * one signer, an allowed algorithm, a signature that verifies over exactly those characters. Whether the

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The framing check over hand-made BER: what is well formed passes, each kind of damage fails (SECURITY.md B1, B2). */
+/** The framing check over hand-made BER: what is well formed passes, each kind of damage fails (docs/security.md B1, B2). */
 class BerFramingTest {
 
     @ParameterizedTest(name = "{0}")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What the server refuses before storing anything (SECURITY.md B3, B4), each with a message naming what was found. */
+/** What the server refuses before storing anything (docs/security.md B3, B4), each with a message naming what was found. */
 class EnvelopeInspectorTest {
 
     @TempDir

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code openssl cms} is a supported peer (SECURITY.md): what it signs and encrypts we open and verify,
+ * {@code openssl cms} is a supported peer (docs/security.md): what it signs and encrypts we open and verify,
  * and what we seal it decrypts and verifies, for AES-256-GCM (AuthEnvelopedData) and AES-256-CBC.
  */
 class OpensslInteropTest {

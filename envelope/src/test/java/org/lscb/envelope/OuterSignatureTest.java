@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lscb.envelope.internal.JdkSignatures;
 
 /**
- * The uploader's outer SignedData (SECURITY.md B5, B1, B2): what it unwraps is exactly what its one signer
+ * The uploader's outer SignedData (docs/security.md B5, B1, B2): what it unwraps is exactly what its one signer
  * signed, and whatever follows the content is read in bounded memory, so one upload cannot exhaust the heap.
  */
 class OuterSignatureTest {
@@ -142,7 +142,7 @@ class OuterSignatureTest {
                 .isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("over other content");
     }
 
-    /** SECURITY.md B1: a cut anywhere is refused as bad input; a flipped bit is refused or changes nothing unwrapped. */
+    /** docs/security.md B1: a cut anywhere is refused as bad input; a flipped bit is refused or changes nothing unwrapped. */
     @Test
     void truncatedOrBitFlippedUpload_isRefusedAsBadInput_orUnwrapsTheSignedBytesUnchanged() throws Exception {
         byte[] envelope = EnvelopesTest.bytes(300);
@@ -254,7 +254,7 @@ class OuterSignatureTest {
                 .isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("signer");
     }
 
-    /** SECURITY.md F3: a full disk while the envelope is written out is the server's failure, not a bad signature. */
+    /** docs/security.md F3: a full disk while the envelope is written out is the server's failure, not a bad signature. */
     @Test
     void failureToWriteTheEnvelopeOut_isAnIoFailure_notABadSignature() throws Exception {
         byte[] body = signed(TestKeys.ec("Board"), EnvelopesTest.bytes(1000));

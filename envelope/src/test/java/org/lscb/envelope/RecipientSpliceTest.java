@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The server splices a board's grant into a stored envelope without seeing what the granted entries wrap
- * (SECURITY.md B4): a grant may only add recipients, and every entry already there stays first and byte for
+ * (docs/security.md B4): a grant may only add recipients, and every entry already there stays first and byte for
  * byte, so one bad grant cannot take anyone's access away.
  */
 class RecipientSpliceTest {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.lscb.reviews.clock.Span;
 
 /**
- * The statutory clocks of DOMAIN.md, each with its default span, the review it runs on and the date
+ * The statutory clocks of docs/domain.md, each with its default span, the review it runs on and the date
  * it starts from. The spans are configuration ({@link ClockSpans}); these are the defaults.
  */
 public enum ClockKind {

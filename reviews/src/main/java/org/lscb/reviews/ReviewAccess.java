@@ -7,7 +7,7 @@ import java.util.Set;
 import org.lscb.identity.account.Role;
 
 /**
- * The one access policy for reviews (SECURITY.md "Access control"): a caller's relations to a review,
+ * The one access policy for reviews (docs/security.md "Access control"): a caller's relations to a review,
  * and for each action the relations that allow it. A caller with no relation sees nothing of the review
  * (404, as for a missing one); one who may see it but not do the action is refused (403).
  * Administrators run the deployment; they have no relation to any review and see none.

@@ -1,6 +1,6 @@
 package org.lscb.reviews;
 
-/** The kinds of learning review of DOMAIN.md "Review types" (guidance [10]). */
+/** The kinds of learning review of docs/domain.md "Review types" (guidance [10]). */
 public enum ReviewType {
     /** Every death of a child under 18 normally resident in the area [23, 27]. */
     CHILD_DEATH_REVIEW,

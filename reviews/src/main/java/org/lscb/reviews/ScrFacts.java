@@ -6,7 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.lscb.foundation.value.Text;
 
-/** The facts the Chair decides on, as recorded (DOMAIN.md "SCR decision support"). */
+/** The facts the Chair decides on, as recorded (docs/domain.md "SCR decision support"). */
 @Embeddable
 public class ScrFacts {
 

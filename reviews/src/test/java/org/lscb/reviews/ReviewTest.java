@@ -31,7 +31,7 @@ import org.lscb.reviews.clock.ClockStatus;
 import org.lscb.reviews.clock.WorkingDays;
 import org.lscb.foundation.value.InvalidValueException;
 
-/** Opening a review and the Chair's SCR decision (DOMAIN.md "Review types", "SCR decision support"). */
+/** Opening a review and the Chair's SCR decision (docs/domain.md "Review types", "SCR decision support"). */
 class ReviewTest {
 
     private static final WorkingDays ENGLAND = WorkingDays.englandAndWales();

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Build-time check (SECURITY.md "Access control"): no resource method without an authorisation rule. */
+/** Build-time check (docs/security.md "Access control"): no resource method without an authorisation rule. */
 class AuthorisationRulesTest {
 
     @Test

@@ -15,7 +15,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.lscb.envelope.UnsupportedEnvelopeException;
 
-/** The allow-list of SECURITY.md "Crypto profile", as object identifiers. Everything else is refused. */
+/** The allow-list of docs/security.md "Crypto profile", as object identifiers. Everything else is refused. */
 public final class Algorithms {
 
     public static final ASN1ObjectIdentifier AUTH_ENVELOPED = CMSObjectIdentifiers.authEnvelopedData;

@@ -13,7 +13,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.junit.jupiter.api.Test;
 import org.lscb.envelope.UnsupportedEnvelopeException;
 
-/** SECURITY.md: signatures by RSA-PSS or ECDSA with SHA-256 or stronger, the mask's hash included. */
+/** docs/security.md: signatures by RSA-PSS or ECDSA with SHA-256 or stronger, the mask's hash included. */
 class AlgorithmsTest {
 
     private static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE);

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * Ciphertext files named by their SHA-256 under one folder (SECURITY.md "Storage discipline"): a body
+ * Ciphertext files named by their SHA-256 under one folder (docs/security.md "Storage discipline"): a body
  * streams to a temporary file outside any transaction, bounded while it is read and hashed as it
  * goes; it is fsynced and renamed into place only when complete. A crash at any point leaves at most a
  * temporary file or an orphan blob, never a partial blob under a hash name.
@@ -118,7 +118,7 @@ public final class BlobStore {
     }
 
     /**
-     * SECURITY.md F3: refuses to start (or go on) writing when the disk would drop below the reserve, so a
+     * docs/security.md F3: refuses to start (or go on) writing when the disk would drop below the reserve, so a
      * full disk is a clean refusal rather than a half-written file.
      */
     void ensureSpace(long more) throws IOException {

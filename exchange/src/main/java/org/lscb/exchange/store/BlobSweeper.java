@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Removes what a crash can leave behind (SECURITY.md F1): temporary upload files, and blobs that no
+ * Removes what a crash can leave behind (docs/security.md F1): temporary upload files, and blobs that no
  * document names (a crash between the blob's rename and the metadata's commit, or the old ciphertext
  * after a grant rewrote a document). Only files older than a grace period go, so an upload in flight is
  * never touched; at start-up nothing is in flight and temporary files go at once (orphan blobs are left to

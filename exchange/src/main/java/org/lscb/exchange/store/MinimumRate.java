@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * SECURITY.md B6, very slow bodies: a request body must bring at least {@code minBytes} in every
+ * docs/security.md B6, very slow bodies: a request body must bring at least {@code minBytes} in every
  * {@code window}, or reading it fails with {@link TooSlowException}. Without this a client trickling a
  * byte at a time holds a request thread and a temporary file for as long as it likes (a "slowloris").
  * The rate is checked whenever a read returns; a read that blocks outright is ended by the HTTP

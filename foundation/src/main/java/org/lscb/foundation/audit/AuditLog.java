@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Appends to and reads the hash-chained audit log inside the caller's transaction, so that an
- * operation and its audit entry commit together or not at all (fail closed, SECURITY.md F4).
+ * operation and its audit entry commit together or not at all (fail closed, docs/security.md F4).
  */
 public final class AuditLog {
 

@@ -111,7 +111,7 @@ class AuditLogTest {
 
     @Test
     void failingAppend_refusesTheOperationItAudits() {
-        // SECURITY.md F4: when the audit entry cannot be written, the change it records is not made either
+        // docs/security.md F4: when the audit entry cannot be written, the change it records is not made either
         sql("DELETE FROM audit_head");
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> database.inTransaction(em -> {

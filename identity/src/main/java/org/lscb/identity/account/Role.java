@@ -2,7 +2,7 @@ package org.lscb.identity.account;
 
 import java.util.Set;
 
-/** The roles of DOMAIN.md "People and organisations"; a token carries them as groups. */
+/** The roles of docs/domain.md "People and organisations"; a token carries them as groups. */
 public enum Role {
     ADMIN,
     LSCB_OFFICER,

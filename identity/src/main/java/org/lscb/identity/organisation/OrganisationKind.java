@@ -1,6 +1,6 @@
 package org.lscb.identity.organisation;
 
-/** The kinds of organisation that take part in a review (API.md "Organisations and accounts"). */
+/** The kinds of organisation that take part in a review (docs/api.md "Organisations and accounts"). */
 public enum OrganisationKind {
     LSCB,
     CHILDRENS_SOCIAL_CARE,

@@ -1,6 +1,6 @@
 package org.lscb.registry.independence;
 
-/** Why a reviewer is not independent (DOMAIN.md "Independence", guidance [11]). */
+/** Why a reviewer is not independent (docs/domain.md "Independence", guidance [11]). */
 public enum ConflictReason {
     /** An affiliation with an involved organisation that lasts on the day of the check. */
     CURRENT_AFFILIATION,

@@ -1,6 +1,6 @@
 package org.lscb.registry.reviewer;
 
-/** Areas of practice a reviewer knows from the inside (DOMAIN.md "Reviewer qualification"). */
+/** Areas of practice a reviewer knows from the inside (docs/domain.md "Reviewer qualification"). */
 public enum ExpertiseArea {
     POLICE,
     CHILDRENS_SOCIAL_CARE,

@@ -1,6 +1,6 @@
 package org.lscb.reviews.clock;
 
-/** Where a statutory clock stands (DOMAIN.md "Statutory clocks"). */
+/** Where a statutory clock stands (docs/domain.md "Statutory clocks"). */
 public enum ClockStatus {
     ON_TRACK,
     /** Within the last 20% of its span. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Clock arithmetic of DOMAIN.md "Statutory clocks": bank holidays, month ends, leap years, pauses. */
+/** Clock arithmetic of docs/domain.md "Statutory clocks": bank holidays, month ends, leap years, pauses. */
 class StatutoryClockTest {
 
     private static final WorkingDays ENGLAND = WorkingDays.englandAndWales();

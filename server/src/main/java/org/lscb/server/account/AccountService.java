@@ -164,7 +164,7 @@ public class AccountService {
         });
     }
 
-    /** SECURITY.md: no one let in, and audited; in a transaction of its own, as the caller's rolls back. */
+    /** docs/security.md: no one let in, and audited; in a transaction of its own, as the caller's rolls back. */
     private NotFoundException refused(Caller by, String what) {
         database.inTransaction(em -> {
             new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ACCOUNT_ACCESS_REFUSED", "account", null)

@@ -74,7 +74,7 @@ public class AuditResource {
         }
         Paging paging = Paging.parse(page, size);
         // an administrator reads everything; a board's officer the entries of the reviews the board leads
-        // (ARCHITECTURE.md: the lead LSCB's officers read its audit) and, of no review, those of its own people
+        // (docs/architecture.md: the lead LSCB's officers read its audit) and, of no review, those of its own people
         // (BoardReach), never another board's
         Caller by = callers.caller();
         return database.read(em -> {

@@ -13,7 +13,7 @@ import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
 
 /**
- * SECURITY.md: a request outside the access policy is audited. Every 403 to a signed-in caller (a role
+ * docs/security.md: a request outside the access policy is audited. Every 403 to a signed-in caller (a role
  * that may not call the endpoint, or a relation to a review that does not allow the action) becomes an
  * {@code ACCESS_REFUSED} entry naming the caller, the method and the path. Refusals that answer 404 are
  * audited where they are decided, because only there is it known that the object exists.

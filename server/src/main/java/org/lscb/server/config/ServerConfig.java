@@ -58,8 +58,9 @@ public class ServerConfig {
 
     private void read(Config config) {
         dataDir = DataDirectory.resolve();
-        // WRITE_DELAY=0: H2 keeps no redo log and by default writes commits out up to 500 ms later, so a
-        // document answered 201 could vanish with a crash (SECURITY.md F1); now each commit reaches the file
+        // WRITE_DELAY=0: H2 keeps no redo log and by default writes commits out up to 500 ms later, when a
+        // document answered 201 could vanish with a crash (docs/security.md F1); with 0 each commit reaches the
+        // file before the answer
         dbUrl = config.getOptionalValue("db.url", String.class)
                 .orElse("jdbc:h2:file:" + dataDir.resolve("db").resolve("lscb").toAbsolutePath() + ";WRITE_DELAY=0");
         dbUser = config.getOptionalValue("db.user", String.class).orElse("sa");
@@ -201,17 +202,17 @@ public class ServerConfig {
         return tokenLifetime;
     }
 
-    /** How long an ended affiliation still counts against independence (DOMAIN.md "Independence"). */
+    /** How long an ended affiliation still counts against independence (docs/domain.md "Independence"). */
     public java.time.Period independenceLookBack() {
         return independenceLookBack;
     }
 
-    /** After how long training in systems methodology must be renewed to count (DOMAIN.md "Reviewer qualification"). */
+    /** After how long training in systems methodology must be renewed to count (docs/domain.md "Reviewer qualification"). */
     public java.time.Period trainingRevalidation() {
         return trainingRevalidation;
     }
 
-    /** The span of each statutory clock ({@code reviews.clock.<name>}, DOMAIN.md "Statutory clocks"). */
+    /** The span of each statutory clock ({@code reviews.clock.<name>}, docs/domain.md "Statutory clocks"). */
     public org.lscb.reviews.ClockSpans clockSpans() {
         return clockSpans;
     }
@@ -221,12 +222,15 @@ public class ServerConfig {
         return overdueSweepInterval;
     }
 
-    /** The secret protecting the deployment CA's key store; when unset, one is made and kept in {@code DATA_DIR/ca}. */
     /** Addresses of the TLS proxies whose {@code X-Forwarded-For} names the client (AUTH_TRUSTED_PROXIES). */
     public java.util.Set<String> trustedProxies() {
         return trustedProxies;
     }
 
+    /**
+     * The secret protecting the deployment CA's key store, the upload gateway key and (through HKDF) the stored
+     * TOTP secrets; when unset, one is made and kept in {@code DATA_DIR/ca} (docs/operations.md "CA_SECRET").
+     */
     public Optional<String> caSecret() {
         return caSecret;
     }
@@ -242,7 +246,7 @@ public class ServerConfig {
     }
 
     /**
-     * SECURITY.md B6: an upload must bring at least this many bytes in every {@link #uploadRateWindow()}, or it
+     * docs/security.md B6: an upload must bring at least this many bytes in every {@link #uploadRateWindow()}, or it
      * is refused with 408 ({@code documents.min-rate.bytes}, default 64 KiB; 0 turns it off).
      */
     public long uploadMinBytes() {

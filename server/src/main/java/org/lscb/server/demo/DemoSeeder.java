@@ -23,7 +23,7 @@ import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /**
- * Fictional organisations and the demo accounts of API.md, each with its username as password.
+ * Fictional organisations and the demo accounts the README lists, each with its username as password.
  * Refused on a production (non-embedded) database and on one that holds anything but demo data.
  */
 @ApplicationScoped

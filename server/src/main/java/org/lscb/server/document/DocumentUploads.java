@@ -32,7 +32,7 @@ import org.lscb.server.keys.KeyService;
 import org.lscb.server.review.ReviewService;
 
 /**
- * Uploads of review documents (API.md "Documents"): an envelope sealed by the uploader, or plaintext the
+ * Uploads of review documents (docs/api.md "Documents"): an envelope sealed by the uploader, or plaintext the
  * server seals as it arrives. The body streams to a temporary file (size-capped, paced, framing checked as
  * it passes), its envelope is checked against the profile and the review's recipient set, the blob is
  * made durable, then one short transaction records it; 201 only then. Refusals are audited.
@@ -77,7 +77,7 @@ public class DocumentUploads {
         return auditingRefusals(by, reviewId, () -> receive(by, review, reviewId, description, digest, body));
     }
 
-    /** SECURITY.md: a refused upload leaves a line in the audit log, whichever kind of upload it was. */
+    /** docs/security.md: a refused upload leaves a line in the audit log, whichever kind of upload it was. */
     private Uploaded auditingRefusals(Caller by, String reviewId, java.util.function.Supplier<Uploaded> upload) {
         try {
             return upload.get();
@@ -251,8 +251,8 @@ public class DocumentUploads {
     }
 
     /**
-     * An envelope may arrive inside the uploader's own SignedData (API.md). The signature must verify, its
-     * certificate must be one this deployment's CA issued to the caller and not revoked (SECURITY.md B5);
+     * An envelope may arrive inside the uploader's own SignedData (docs/api.md). The signature must verify, its
+     * certificate must be one this deployment's CA issued to the caller and not revoked (docs/security.md B5);
      * then the envelope inside is what is stored.
      */
     private BlobStore.Staged withoutOuterSignature(Caller by, BlobStore.Staged staged) throws IOException {

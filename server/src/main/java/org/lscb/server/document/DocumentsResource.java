@@ -90,7 +90,7 @@ public class DocumentsResource {
     public Response content(@PathParam("docId") String id) {
         DocumentService.Content content = documents.content(callers.caller(), id);
         StreamingOutput body = out -> {
-            // 256 KiB writes: with transferTo's 8 KiB a 1 GiB download went out as 131,000 chunks
+            // 256 KiB writes: transferTo's 8 KiB would send a 1 GiB download as 131,000 chunks
             try (InputStream in = content.in()) {
                 byte[] buf = new byte[256 * 1024];
                 int n;

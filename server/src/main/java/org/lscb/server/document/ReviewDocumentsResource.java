@@ -22,7 +22,7 @@ import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Enums;
 
-/** Sending a document to a review and listing a review's documents (API.md "Documents"). */
+/** Sending a document to a review and listing a review's documents (docs/api.md "Documents"). */
 @Path("reviews/{id}/documents")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewDocumentsResource {
@@ -70,7 +70,7 @@ public class ReviewDocumentsResource {
         return answer(uploads.upload(callers.caller(), reviewId, d, ContentDigest.of(contentDigest), body));
     }
 
-    /** Everything the caller typed is checked before a byte of the body is read (SECURITY.md B8: no blob left behind). */
+    /** Everything the caller typed is checked before a byte of the body is read (docs/security.md B8: no blob left behind). */
     private static Document.Description describe(String type, String title, String marking, String uploadId) {
         Document.Description d = new Document.Description(Enums.parse(DocumentType.class, type, "type"), title,
                 ProtectiveMarking.parse(marking), uploadId);

@@ -2,7 +2,7 @@ package org.lscb.server.error;
 
 import java.util.Map;
 
-/** The one error shape of API.md: a stable code, a sentence for people, details for programs. */
+/** The one error shape of docs/api.md: a stable code, a sentence for people, details for programs. */
 public record ApiError(String error, String message, Map<String, Object> details) {
 
     public static ApiError of(String error, String message) {

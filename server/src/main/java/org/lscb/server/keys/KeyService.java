@@ -114,7 +114,7 @@ public class KeyService {
     public IssuedCertificate revoke(Caller by, String certId) {
         IssuedCertificate found = database.read(em -> new CertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
         if (!mayRevoke(by, found)) {
-            // refused in a transaction of its own: the refusal is audited (SECURITY.md), and nothing else changes
+            // refused in a transaction of its own: the refusal is audited (docs/security.md), and nothing else changes
             database.inTransaction(em -> {
                 audit(em, by, "CERTIFICATE_REVOKE_REFUSED", found, "not the owner, an officer of its board or an administrator");
                 return null;
@@ -130,7 +130,7 @@ public class KeyService {
     }
 
     /**
-     * Why a signer's certificate does not speak for the caller (SECURITY.md B5), or empty when it does: it
+     * Why a signer's certificate does not speak for the caller (docs/security.md B5), or empty when it does: it
      * must be one this deployment's CA issued to the caller's account, valid now and not revoked.
      * {@code callerIs} names the caller in the reason ("the uploader").
      */

@@ -15,7 +15,7 @@ import java.util.List;
 import org.lscb.exchange.pki.IssuedCertificate;
 import org.lscb.server.auth.CallerResolver;
 
-/** Enrolment and the caller's certificates (API.md "Keys and certificates"). */
+/** Enrolment and the caller's certificates (docs/api.md "Keys and certificates"). */
 @Path("keys")
 public class KeysResource {
 

@@ -258,7 +258,7 @@ public class ReviewService {
     }
 
     /**
-     * SECURITY.md: bad input that touches a review leaves a line in its audit log. A change the review's rules
+     * docs/security.md: bad input that touches a review leaves a line in its audit log. A change the review's rules
      * refuse (an SCR declined although the criteria are met, a clock moved wrongly, an appointment that cannot
      * be made or ended) is audited in a transaction of its own, as the change's rolls back. Access refusals are
      * audited where they are decided ({@link #refused}).
@@ -276,7 +276,7 @@ public class ReviewService {
         }
     }
 
-    /** SECURITY.md: a request outside the access policy is audited. Its own transaction, as the caller's rolls back. */
+    /** docs/security.md: a request outside the access policy is audited. Its own transaction, as the caller's rolls back. */
     private void refused(Caller by, String reviewId, String why) {
         String shown = reviewId == null ? "-" : reviewId.length() > 64 ? reviewId.substring(0, 64) : reviewId;
         database.inTransaction(em -> {

@@ -41,7 +41,7 @@ import org.lscb.server.review.ReviewViews.PanelCheckView;
 import org.lscb.server.review.ReviewViews.ReviewView;
 
 /**
- * Reviews (API.md "Reviews"). Every signed-in role may ask; what each caller sees and may do is the
+ * Reviews (docs/api.md "Reviews"). Every signed-in role may ask; what each caller sees and may do is the
  * review access policy's answer ({@link org.lscb.reviews.ReviewAccess}), so a caller with
  * no relation to a review gets 404 whatever their role.
  */

@@ -133,7 +133,7 @@ public class ReviewerService {
     }
 
     /**
-     * An officer verifies (or, with {@code verified=false}, withdraws) a piece of evidence. DOMAIN.md: evidence
+     * An officer verifies (or, with {@code verified=false}, withdraws) a piece of evidence. docs/domain.md: evidence
      * is verified by an LSCB officer; an administrator runs the deployment and does not vouch for reviewers.
      * Any board's officer may do either, as the register is shared: a withdrawal needs its reason, is undone by
      * a new verification, and is written into the audit of every review the reviewer is appointed to, so that
@@ -270,7 +270,7 @@ public class ReviewerService {
     private Reviewer visible(EntityManager em, Caller by, String id) {
         Reviewer r = new ReviewerRepository(em).byId(id).orElseThrow(NotFoundException::new);
         if (!manages(by) && !r.ownedBy(by.accountId())) {
-            // SECURITY.md: no one let in outside the policy, and audited; in its own transaction, as the caller's may roll back
+            // docs/security.md: no one let in outside the policy, and audited; in its own transaction, as the caller's may roll back
             database.inTransaction(audit -> {
                 audit(audit, by, "REVIEWER_ACCESS_REFUSED", r, "another reviewer's profile");
                 return null;

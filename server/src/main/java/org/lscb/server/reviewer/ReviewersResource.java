@@ -35,7 +35,7 @@ import org.lscb.server.json.Dates;
 import org.lscb.server.json.Enums;
 import org.lscb.server.json.Paging;
 
-/** The reviewer register (API.md "Reviewer registry"). */
+/** The reviewer register (docs/api.md "Reviewer registry"). */
 @Path("reviewers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

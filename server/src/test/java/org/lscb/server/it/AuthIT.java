@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Sign-in, /me, and the tokens that must be refused (API.md "Authentication"). */
+/** Sign-in, /me, and the tokens that must be refused (docs/api.md "Authentication"). */
 @ExtendWith(SharedServer.class)
 class AuthIT {
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad input gets a 400 in the one error shape, nothing is stored, and the server keeps serving
- * (SECURITY.md B11, B12).
+ * (docs/security.md B11, B12).
  */
 @ExtendWith(SharedServer.class)
 class BadInputIT {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --demo} seeds the demo accounts of API.md on an empty embedded database, and is refused on
+ * {@code --demo} seeds the demo accounts the README lists on an empty embedded database, and is refused on
  * a database that holds other data or on a production (PostgreSQL) database.
  */
 class DemoModeIT {

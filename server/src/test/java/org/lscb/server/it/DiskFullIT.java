@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.envelope.Identity;
 
 /**
- * SECURITY.md F3: with no room left for documents (a server told to keep more free space than any disk
+ * docs/security.md F3: with no room left for documents (a server told to keep more free space than any disk
  * has), an upload is a clean 507, no temporary file stays, no document row appears, and the server
  * goes on serving everything else.
  */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.envelope.Identity;
 
 /**
- * The access matrix for every document endpoint (SECURITY.md "Access control"): each kind of caller
+ * The access matrix for every document endpoint (docs/security.md "Access control"): each kind of caller
  * against a document of a review they stand in a relation to, and a missing id. Bodies that pass the
  * access check but are junk answer 415, so a 415 here means "let in", a 404 "nothing to see".
  */

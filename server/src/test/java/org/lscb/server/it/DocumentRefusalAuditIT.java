@@ -12,7 +12,7 @@ import org.lscb.envelope.Envelopes;
 import org.lscb.envelope.Identity;
 
 /**
- * SECURITY.md: a request outside the access policy, or bad input where it touches a review, is refused
+ * docs/security.md: a request outside the access policy, or bad input where it touches a review, is refused
  * and leaves a line in the audit log. These are the refusals that once left none.
  */
 @ExtendWith(SharedServer.class)

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Health, metrics and the served OpenAPI document (API.md "Operations"). */
+/** Health, metrics and the served OpenAPI document (docs/api.md "Operations"). */
 @ExtendWith(SharedServer.class)
 class OperationsIT {
 

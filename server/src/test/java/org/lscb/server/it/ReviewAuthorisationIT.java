@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The review access matrix (SECURITY.md "Access control"): each kind of caller against every review
+ * The review access matrix (docs/security.md "Access control"): each kind of caller against every review
  * endpoint, on a review it stands in a relation to, on another board's review and on a missing id.
  * No relation is the same 404 as no review; a relation without the right is 403.
  */

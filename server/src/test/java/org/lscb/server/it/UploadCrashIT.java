@@ -24,7 +24,7 @@ import org.lscb.envelope.Envelopes;
 import org.lscb.envelope.Identity;
 
 /**
- * SECURITY.md F1: the server is killed with SIGKILL while an upload streams in. After a restart nothing
+ * docs/security.md F1: the server is killed with SIGKILL while an upload streams in. After a restart nothing
  * of it is visible, its temporary file is swept, and the same upload then lands whole.
  */
 @org.junit.jupiter.api.extension.ExtendWith(SharedServer.class)

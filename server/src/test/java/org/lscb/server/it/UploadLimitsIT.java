@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.envelope.Identity;
 
 /**
- * SECURITY.md B6 against the shared server (4 MiB cap, at least 64 KiB every 2 s): oversize bodies, with
+ * docs/security.md B6 against the shared server (4 MiB cap, at least 64 KiB every 2 s): oversize bodies, with
  * a declared length and chunked, a body that trickles in and one that stops, are each refused in the one error shape,
  * nothing is stored, and the server goes on serving. Raw sockets, so that the client goes on sending
  * while the server answers, as a real one would.
