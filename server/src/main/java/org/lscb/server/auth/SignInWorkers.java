@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs sign-ins (each one Argon2, about 50 ms of CPU and 64 MiB) on a few threads of their own, half the
+ * Runs sign-ins (each one Argon2, about 50 ms of CPU and 19 MiB) on a few threads of their own, half the
  * processors, while the request waits suspended. However many clients sign in at once, hashing can take at
  * most that share of the machine, and every other request keeps the rest. A burst beyond
  * {@value #QUEUE} waiting sign-ins is refused at once rather than queued without end.

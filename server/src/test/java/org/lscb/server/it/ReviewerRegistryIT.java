@@ -138,7 +138,7 @@ class ReviewerRegistryIT {
                     "{\"verified\":true}").status()).as(role).isEqualTo(403);
         }
         assertThat(api.post("/api/v1/reviewers/" + id + "/evidence/" + eid + "/verification", api.adminToken(),
-                "{\"verified\":true}").status()).as("DOMAIN.md: evidence is verified by an LSCB officer").isEqualTo(403);
+                "{\"verified\":true}").status()).as("docs/domain.md: evidence is verified by an LSCB officer").isEqualTo(403);
         assertThat(api.get("/api/v1/reviewers", null).status()).isEqualTo(401);
     }
 

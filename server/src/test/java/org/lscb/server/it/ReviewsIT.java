@@ -115,7 +115,7 @@ class ReviewsIT {
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.error()).isEqualTo("scr_required");
-        assertThat(audit(api, id)).as("SECURITY.md: a refused change to a review is audited").containsSubsequence(
+        assertThat(audit(api, id)).as("docs/security.md: a refused change to a review is audited").containsSubsequence(
                 "REVIEW_CHANGE_REFUSED", "SCR_DECISION_RECORDED");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().getBoolean("criteriaMet")).isTrue();
