@@ -150,7 +150,8 @@ class ReviewsIT {
     void listByClock_findsOverdueAndDueSoonReviews_andTheSweepMarksOverdueOnce(Api api) throws Exception {
         ReviewWorld w = ReviewWorld.create(api);
         String overdue = w.openScr(45).getString("id");
-        String dueSoon = w.openScr(28).getString("id");
+        // the decision is due in two to five days: due soon, with a day to spare should the server's day be the next one
+        String dueSoon = w.openScr(26).getString("id");
         String onTrack = w.openScr(1).getString("id");
 
         List<String> overdueIds = ids(api.get("/api/v1/reviews?clock=OVERDUE&size=100", w.officer().token()).json());
@@ -158,16 +159,46 @@ class ReviewsIT {
 
         assertThat(overdueIds).contains(overdue).doesNotContain(onTrack);
         assertThat(dueSoonIds).contains(dueSoon).doesNotContain(onTrack);
-        // the sweep runs every two seconds on the test server; it marks once and says so in the audit log
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!clock(api.get("/api/v1/reviews/" + overdue, w.officer().token()).json(), "SCR_DECISION").getBoolean("overdueMarked")
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
-        Thread.sleep(4500); // two more sweeps
         // the decision (1 month), the rapid review (15 working days) and the panel notification (5 working days)
-        assertThat(audit(api, overdue).stream().filter(a -> a.equals("CLOCK_OVERDUE")).count()).isEqualTo(3);
+        List<String> late = List.of("SCR_DECISION", "RAPID_REVIEW", "NATIONAL_PANEL_NOTIFICATION");
+        assertThat(clocks(api, w, overdue, "OVERDUE")).containsExactlyInAnyOrderElementsOf(late);
+        // the test server sweeps every two seconds (SharedServer): wait for the marks, then for two whole sweeps after them
+        awaitTrue("the sweep marks the overdue clocks", () -> clocks(api, w, overdue, "MARKED").containsAll(late));
+        double finished = sweepsFinished(api);
+        // the sweep that marked them may not have counted itself yet: three more counted include two begun after the marks
+        awaitTrue("two more sweeps finish", () -> sweepsFinished(api) >= finished + 3);
+
+        assertThat(audit(api, overdue).stream().filter(a -> a.equals("CLOCK_OVERDUE")).count()).isEqualTo(late.size());
+        assertThat(clocks(api, w, overdue, "MARKED")).containsExactlyInAnyOrderElementsOf(late);
+        assertThat(clocks(api, w, onTrack, "MARKED")).isEmpty();
         assertThat(audit(api, onTrack)).doesNotContain("CLOCK_OVERDUE");
+    }
+
+    /** The review's clocks with that status, or marked overdue by the sweep ({@code MARKED}). */
+    private static List<String> clocks(Api api, ReviewWorld w, String reviewId, String status) {
+        return api.get("/api/v1/reviews/" + reviewId, w.officer().token()).json().getJsonArray("clocks").getValuesAs(JsonObject.class)
+                .stream().filter(c -> status.equals("MARKED") ? c.getBoolean("overdueMarked") : c.getString("status").equals(status))
+                .map(c -> c.getString("clock")).toList();
+    }
+
+    /** How many overdue sweeps have finished on the server, from its metrics. */
+    static double sweepsFinished(Api api) {
+        Api.Reply r = api.get("/metrics", api.adminToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.body().lines().filter(l -> !l.startsWith("#") && l.contains("lscb_overdue_sweeps_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max()
+                .orElseThrow(() -> new AssertionError("no lscb_overdue_sweeps_total in the metrics:\n" + r.body()));
+    }
+
+    /** Polls until the check holds; fails after a minute, far beyond the few seconds it takes on a test server. */
+    static void awaitTrue(String what, java.util.function.BooleanSupplier check) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (!check.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within a minute: " + what);
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test
