@@ -28,7 +28,7 @@ class ReviewsIT {
 
         assertThat(scr.getString("status")).isEqualTo("AWAITING_DECISION");
         assertThat(clock(scr, "SCR_DECISION").getString("status")).isEqualTo("ON_TRACK");
-        assertThat(clock(scr, "SCR_DECISION").getString("due")).isEqualTo(LocalDate.now().minusDays(3).plusMonths(1).toString());
+        assertThat(clock(scr, "SCR_DECISION").getString("due")).isEqualTo(TestClock.today().minusDays(3).plusMonths(1).toString());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.error()).isEqualTo("not_independent");
         assertThat(refused.json().getJsonObject("details").getJsonArray("conflicts").getJsonObject(0).getString("reason"))
@@ -121,7 +121,10 @@ class ReviewsIT {
         assertThat(decided.json().getBoolean("criteriaMet")).isTrue();
         assertThat(review.getString("status")).isEqualTo("IN_PROGRESS");
         assertThat(clock(review, "SCR_DECISION").getString("status")).isEqualTo("MET");
-        assertThat(clock(review, "SCR_COMPLETION").getString("due")).isEqualTo(LocalDate.now().plusMonths(6).toString());
+        // the completion clock starts on the server's today: the test's day, or a later one if the run crossed midnight
+        LocalDate commissioned = LocalDate.parse(clock(review, "SCR_COMPLETION").getString("startedOn"));
+        assertThat(commissioned).isBetween(TestClock.today(), TestClock.today().plusDays(1));
+        assertThat(clock(review, "SCR_COMPLETION").getString("due")).isEqualTo(commissioned.plusMonths(6).toString());
         assertThat(clock(review, "DECISION_REPORTED").getString("status")).isIn("ON_TRACK", "DUE_SOON");
     }
 
@@ -210,7 +213,7 @@ class ReviewsIT {
         assertThat(cdr.getString("status")).isEqualTo("IN_PROGRESS");
         assertThat(cdr.getString("leadLscbId")).isEqualTo(w.board());
         assertThat(clock(cdr, "HOME_VISIT").getString("status")).isEqualTo("OVERDUE");
-        assertThat(clock(cdr, "CORONER_JOINT_REPORT").getString("due")).isEqualTo(LocalDate.now().plusDays(26).toString());
+        assertThat(clock(cdr, "CORONER_JOINT_REPORT").getString("due")).isEqualTo(TestClock.today().plusDays(26).toString());
     }
 
     @Test
@@ -221,7 +224,7 @@ class ReviewsIT {
 
         Api.Reply r = api.post("/api/v1/reviews", w.officer().token(), "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"LAC-"
                 + Api.unique() + "\",\"pseudonym\":\"Child L\",\"residenceLscbId\":\"" + residence + "\",\"lookedAfterByLscbId\":\""
-                + w.board() + "\",\"organisationIds\":[],\"dates\":{\"death\":\"" + LocalDate.now().minusDays(1)
+                + w.board() + "\",\"organisationIds\":[],\"dates\":{\"death\":\"" + TestClock.today().minusDays(1)
                 + "\"},\"childDeath\":{\"ageAtDeathYears\":15}}");
         String id = r.json().getString("id");
         JsonObject seenByResidence = api.get("/api/v1/reviews/" + id, residenceOfficer.token()).json();
@@ -241,7 +244,7 @@ class ReviewsIT {
         String id = w.openScr(3).getString("id");
         assertThat(w.appoint(id, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
 
-        ReviewerRegistryIT.affiliation(api, w.officer().token(), lead, w.agencies().get(2), LocalDate.now().minusDays(1).toString(), null);
+        ReviewerRegistryIT.affiliation(api, w.officer().token(), lead, w.agencies().get(2), TestClock.today().minusDays(1).toString(), null);
         JsonObject appointment = api.get("/api/v1/reviews/" + id, w.officer().token()).json().getJsonArray("appointments").getJsonObject(0);
 
         assertThat(appointment.getBoolean("flagged")).isTrue();
@@ -266,7 +269,7 @@ class ReviewsIT {
                     go.await();
                     return api.post("/api/v1/reviewers/" + lead + "/affiliations", w.officer().token(), "{\"organisationId\":\""
                             + w.agencies().get(1) + "\",\"kind\":\"EMPLOYMENT\",\"role\":\"Officer\",\"from\":\""
-                            + LocalDate.now().minusDays(1) + "\"}");
+                            + TestClock.today().minusDays(1) + "\"}");
                 });
                 go.countDown();
                 Api.Reply a = appointed.get();
