@@ -15,6 +15,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.registry.reviewer.Affiliation;
@@ -92,14 +93,52 @@ class ReviewerIndexTest {
         assertThat(index.search(query("investigation review").build()).total()).isEqualTo(1);
     }
 
+    /**
+     * Query syntax mixed with words finds exactly the reviewers who have those words: a query parser would
+     * read {@code *}, {@code OR}, {@code /.../} or {@code [* TO *]} as operators and widen the search to
+     * everyone, or fail and find no one. The stop words "or", "and" and "to" say nothing about anyone.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"*:*", "x OR *", "*a", "\"open", "/.*/", "\\", "a AND (b", "name:foo^10", "~~~", "[* TO *]"})
-    void querySyntax_isReadAsWordsAndNeverFails(String typed) {
-        indexAll(reviewer("Open Reviewer", "Open to work anywhere.", Set.of(), Set.of(), true));
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "*:* neglect | Priya Rahman",
+            "neglect OR * | Priya Rahman",
+            "*open | Open Reviewer",
+            "\"open | Open Reviewer",
+            "/detective.*/ | Tomasz Kowalski",
+            "open \\ | Open Reviewer",
+            "detective AND (retired | Tomasz Kowalski",
+            "name:foo^10 | ``",
+            "neglect~~~ | Priya Rahman",
+            "[detective TO *] | Tomasz Kowalski",
+            "x OR * | ``",
+    })
+    void querySyntax_isReadAsWordsAndNeverFails(String typed, String expected) {
+        indexSyntaxCorpus();
 
         ReviewerHits hits = index.search(query(typed).build());
 
-        assertThat(hits.total()).isBetween(0L, 1L);
+        List<String> names = expected.isEmpty() ? List.of() : List.of(expected);
+        assertThat(hits.hits()).as(typed).extracting(ReviewerHits.Hit::displayName).containsExactlyElementsOf(names);
+        assertThat(hits.total()).as(typed).isEqualTo(names.size());
+    }
+
+    /** Syntax with no word in it at all says nothing about anyone: it lists everyone, as a search with nothing typed does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"*:*", "*", "/.*/", "\\", "~~~", "[* TO *]", "\"", "( )"})
+    void querySyntaxWithoutWords_searchesAsIfNothingWasTyped(String typed) {
+        indexSyntaxCorpus();
+
+        ReviewerHits hits = index.search(query(typed).build());
+
+        assertThat(hits.hits()).as(typed).extracting(ReviewerHits.Hit::displayName)
+                .containsExactlyInAnyOrderElementsOf(index.search(query("").build()).hits().stream().map(ReviewerHits.Hit::displayName).toList())
+                .hasSize(3);
+    }
+
+    private void indexSyntaxCorpus() {
+        indexAll(reviewer("Open Reviewer", "Open to work anywhere.", Set.of(), Set.of(), true),
+                reviewer("Priya Rahman", "Social worker; reviews of neglect in children's services.", Set.of(), Set.of(), true),
+                reviewer("Tomasz Kowalski", "Retired detective; domestic abuse.", Set.of(), Set.of(), true));
     }
 
     @Test
@@ -115,7 +154,7 @@ class ReviewerIndexTest {
     void upsert_replacesAndIsSearchableAtOnce() {
         Reviewer r = reviewer("Before Name", "x", Set.of(), Set.of(), true);
         indexAll(r);
-        r.update(new Reviewer.Profile("After Name", "x", Set.of(), Set.of(), Set.of(), true), Instant.now());
+        r.update(new Reviewer.Profile("After Name", "x", Set.of(), Set.of(), Set.of(), true), Instant.parse("2026-06-02T10:00:00Z"));
 
         index.upsert(ReviewerDocument.of(r, qualification));
 

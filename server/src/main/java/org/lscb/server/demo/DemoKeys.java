@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -45,26 +45,36 @@ final class DemoKeys {
     record Made(IssuedCertificate certificate, String fileName) {
     }
 
+    /** Makes the key pairs on {@code executor}, as many at once as there are processors (at least two). */
     static List<Made> write(Path folder, DeploymentCa ca, Map<String, Account> accounts, Map<String, String> orgNames,
-                            Organisation board, Instant now) throws IOException, GeneralSecurityException {
+                            Organisation board, Instant now, ExecutorService executor) throws IOException, GeneralSecurityException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("ca.pem"), Pem.certificate(ca.certificate()));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        KeyPair[] pairs = new KeyPair[accounts.size() + 1];
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> makers = new ArrayList<>();
         try {
-            List<Future<KeyPair>> pairs = new ArrayList<>();
-            for (int i = 0; i <= accounts.size(); i++) {
-                pairs.add(pool.submit(DemoKeys::rsa3072));
+            for (int m = Math.min(pairs.length, Math.max(2, Runtime.getRuntime().availableProcessors())); m > 0; m--) {
+                makers.add(executor.submit(() -> {
+                    for (int k = next.getAndIncrement(); k < pairs.length; k = next.getAndIncrement()) {
+                        pairs[k] = rsa3072();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> maker : makers) {
+                maker.get(); // also makes what the makers wrote to pairs visible here
             }
             List<Made> made = new ArrayList<>();
             int i = 0;
             for (Map.Entry<String, Account> e : accounts.entrySet()) {
                 Account a = e.getValue();
-                KeyPair kp = pairs.get(i++).get();
+                KeyPair kp = pairs[i++];
                 X509Certificate c = ca.issue(csr(kp), DeploymentCa.subject(a.displayName(), orgNames.get(a.organisationId()), a.id()), now);
                 store(folder, e.getKey(), e.getKey(), kp, c);
                 made.add(new Made(new IssuedCertificate(c, CertificatePurpose.PERSONAL, a.id(), null, now), e.getKey()));
             }
-            KeyPair kp = pairs.get(i).get();
+            KeyPair kp = pairs[i];
             X509Certificate c = ca.issue(csr(kp), DeploymentCa.subject(board.name() + " (board key)", board.name(), board.id()), now);
             store(folder, "board", "board", kp, c);
             made.add(new Made(new IssuedCertificate(c, CertificatePurpose.BOARD, null, board.id(), now), "board"));
@@ -75,7 +85,7 @@ final class DemoKeys {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new GeneralSecurityException(e.getCause());
         } finally {
-            pool.shutdownNow();
+            makers.forEach(m -> m.cancel(true));
         }
     }
 

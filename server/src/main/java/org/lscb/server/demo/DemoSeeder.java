@@ -42,6 +42,9 @@ public class DemoSeeder {
     org.lscb.server.keys.CertificateAuthority authority;
     @Inject
     org.lscb.server.auth.TotpSecrets totpSecrets;
+    /** Makes the demo's key pairs side by side. */
+    @jakarta.annotation.Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    jakarta.enterprise.concurrent.ManagedExecutorService executor;
 
     public void seed() {
         if (!config.embeddedDatabase()) {
@@ -113,7 +116,7 @@ public class DemoSeeder {
         Map<String, String> orgNames = new LinkedHashMap<>();
         orgs.values().forEach(o -> orgNames.put(o.id(), o.name()));
         try {
-            var made = DemoKeys.write(keyFolder(), authority.ca(), accounts, orgNames, orgs.get("board"), now);
+            var made = DemoKeys.write(keyFolder(), authority.ca(), accounts, orgNames, orgs.get("board"), now, executor);
             var certs = new org.lscb.exchange.pki.CertificateRepository(em);
             for (DemoKeys.Made m : made) {
                 certs.add(m.certificate());

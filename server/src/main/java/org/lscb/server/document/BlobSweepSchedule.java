@@ -1,27 +1,32 @@
 package org.lscb.server.document;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lscb.exchange.store.BlobSweeper;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
+import org.lscb.server.review.OverdueSweepSchedule;
 
-/** Sweeps the blob store at start-up (before serving) and then every hour. */
+/** Sweeps the blob store at start-up (before serving) and then every hour, on the sweeps' managed scheduled executor. */
 @ApplicationScoped
 public class BlobSweepSchedule {
 
     private static final Logger LOG = Logger.getLogger(BlobSweepSchedule.class.getName());
 
+    @Resource(lookup = OverdueSweepSchedule.SWEEPS)
+    private ManagedScheduledExecutorService executor;
+
     private ServerConfig config;
     private Database database;
-    private ScheduledExecutorService executor;
+    private ScheduledFuture<?> scheduled;
 
     protected BlobSweepSchedule() {
     }
@@ -33,16 +38,11 @@ public class BlobSweepSchedule {
     }
 
     public synchronized void start() {
-        if (executor != null) {
+        if (scheduled != null) {
             return;
         }
         sweep(true);
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "blob-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(() -> sweep(false), 1, 1, TimeUnit.HOURS);
+        scheduled = executor.scheduleWithFixedDelay(() -> sweep(false), 1, 1, TimeUnit.HOURS);
     }
 
     private void sweep(boolean startingUp) {
@@ -59,8 +59,9 @@ public class BlobSweepSchedule {
 
     @PreDestroy
     synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
+        // the executor is the container's to shut down; only this schedule ends here
+        if (scheduled != null) {
+            scheduled.cancel(true);
         }
     }
 }

@@ -121,7 +121,7 @@ class DemoModeIT {
                 orgs.get("Northmere Community Health NHS Trust"), orgs.get("Northmere Council Children's Social Care")));
         Api.Reply scr = api.post("/api/v1/reviews", officer, "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"NM-SCR-WALK\","
                 + "\"pseudonym\":\"Child W\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":" + agencies
-                + ",\"dates\":{\"notification\":\"" + java.time.LocalDate.now().minusDays(2) + "\"}}");
+                + ",\"dates\":{\"notification\":\"" + TestClock.today().minusDays(2) + "\"}}");
         assertThat(scr.status()).as(scr.body()).isEqualTo(201);
         assertThat(scr.json().getJsonArray("clocks")).isNotEmpty();
         String id = scr.json().getString("id");

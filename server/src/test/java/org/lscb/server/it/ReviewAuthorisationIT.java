@@ -41,7 +41,7 @@ class ReviewAuthorisationIT {
         Api.Reply r = api.post("/api/v1/reviews", own.officer().token(), "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"M-"
                 + Api.unique() + "\",\"pseudonym\":\"Child M\",\"leadLscbId\":\"" + own.board() + "\",\"cooperatingLscbIds\":[\""
                 + cooperating + "\"],\"organisationIds\":" + ReviewWorld.quoted(own.agencies()) + ",\"dates\":{\"notification\":\""
-                + java.time.LocalDate.now().minusDays(2) + "\"}}");
+                + TestClock.today().minusDays(2) + "\"}}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         ownReview = r.json().getString("id");
         otherReview = other.openScr(2).getString("id");

@@ -2,7 +2,6 @@ package org.lscb.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,7 +56,7 @@ class ReviewBadInputIT {
     void openingAChildDeathReview_outsideTheCdopRemit_is400(String what, String death, String field) {
         Api.Reply r = api.post("/api/v1/reviews", w.officer().token(), "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"C-" + Api.unique()
                 + "\",\"pseudonym\":\"Child C\",\"leadLscbId\":\"" + w.board() + "\",\"organisationIds\":[],\"dates\":{\"death\":\""
-                + LocalDate.now().minusDays(1) + "\"},\"childDeath\":{" + death + "}}");
+                + TestClock.today().minusDays(1) + "\"},\"childDeath\":{" + death + "}}");
 
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo(field);
@@ -101,7 +100,7 @@ class ReviewBadInputIT {
 
     private String childDeath(String age) {
         return "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"C-" + Api.unique() + "\",\"pseudonym\":\"Child C\",\"leadLscbId\":\""
-                + w.board() + "\",\"organisationIds\":[],\"dates\":{\"death\":\"" + LocalDate.now().minusDays(1)
+                + w.board() + "\",\"organisationIds\":[],\"dates\":{\"death\":\"" + TestClock.today().minusDays(1)
                 + "\"},\"childDeath\":{\"ageAtDeathYears\":" + age + ",\"unexpected\":true}}";
     }
 
@@ -217,7 +216,7 @@ class ReviewBadInputIT {
         append(b, key, "pseudonym", "\"pseudonym\":\"Child B\"");
         append(b, key, "leadLscbId", "\"leadLscbId\":\"" + w.board() + "\"");
         append(b, key, "organisationIds", "\"organisationIds\":" + ReviewWorld.quoted(w.agencies()));
-        append(b, key, "dates", "\"dates\":{\"notification\":\"" + LocalDate.now().minusDays(1) + "\"}");
+        append(b, key, "dates", "\"dates\":{\"notification\":\"" + TestClock.today().minusDays(1) + "\"}");
         b.append(override).append('}');
         return b.toString();
     }

@@ -22,7 +22,7 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
 
     /** An SCR for the three agencies, notified {@code daysAgo} days ago; answers the review. */
     JsonObject openScr(int daysAgo) {
-        LocalDate notified = LocalDate.now().minusDays(daysAgo);
+        LocalDate notified = TestClock.today().minusDays(daysAgo);
         Api.Reply r = api.post("/api/v1/reviews", officer.token(), "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"SCR-" + Api.unique()
                 + "\",\"pseudonym\":\"Child A\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":" + quoted(agencies)
                 + ",\"dates\":{\"incident\":\"" + notified.minusDays(2) + "\",\"notification\":\"" + notified + "\"}}");
@@ -32,7 +32,7 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
 
     /** A child death review of an unexpected death at home {@code daysAgo} days ago. */
     JsonObject openChildDeath(int daysAgo) {
-        LocalDate died = LocalDate.now().minusDays(daysAgo);
+        LocalDate died = TestClock.today().minusDays(daysAgo);
         Api.Reply r = api.post("/api/v1/reviews", officer.token(), "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"CDR-" + Api.unique()
                 + "\",\"pseudonym\":\"Baby N\",\"residenceLscbId\":\"" + board + "\",\"organisationIds\":" + quoted(agencies.subList(0, 2))
                 + ",\"dates\":{\"death\":\"" + died + "\"},\"childDeath\":{\"ageAtDeathYears\":0,\"unexpected\":true,\"atHome\":true}}");
@@ -45,7 +45,7 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
         String id = ReviewerRegistryIT.reviewer(api, officer, "Reviewer " + Api.unique(), "HEALTH", "LONDON");
         ReviewerRegistryIT.verifiedTraining(api, officer, id);
         if (employer != null) {
-            ReviewerRegistryIT.affiliation(api, officer.token(), id, employer, LocalDate.now().minusYears(3).toString(), null);
+            ReviewerRegistryIT.affiliation(api, officer.token(), id, employer, TestClock.today().minusYears(3).toString(), null);
         }
         return id;
     }

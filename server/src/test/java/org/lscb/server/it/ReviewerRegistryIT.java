@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,7 +28,7 @@ class ReviewerRegistryIT {
         String unqualified = reviewer(api, officer, "Unqualified " + tag, "POLICE", "LONDON");
         verifiedTraining(api, officer, conflicted);
         verifiedTraining(api, officer, independent);
-        affiliation(api, officer.token(), conflicted, police, LocalDate.now().minusYears(10).toString(), null);
+        affiliation(api, officer.token(), conflicted, police, TestClock.today().minusYears(10).toString(), null);
         affiliation(api, officer.token(), independent, police, "2001-01-01", "2010-12-31");
 
         JsonObject all = search(api, officer.token(), "q=" + tag);
@@ -208,7 +207,7 @@ class ReviewerRegistryIT {
                 .status()).isEqualTo(400);
         assertThat(api.post(base + "/affiliations", officer.token(), "{\"organisationId\":\"" + org + "\",\"kind\":\"EMPLOYMENT\",\"from\":\"last year\"}")
                 .json().getJsonObject("details").getString("field")).isEqualTo("from");
-        assertThat(api.post(base + "/evidence", officer.token(), "{\"type\":\"TRAINING\",\"title\":\"x\",\"date\":\"" + LocalDate.now().plusDays(3) + "\"}")
+        assertThat(api.post(base + "/evidence", officer.token(), "{\"type\":\"TRAINING\",\"title\":\"x\",\"date\":\"" + TestClock.today().plusDays(3) + "\"}")
                 .status()).isEqualTo(400);
         assertThat(api.post(base + "/evidence/no-such-evidence/verification", officer.token(), "{\"verified\":true}").status()).isEqualTo(404);
         assertThat(api.post(base + "/interests", officer.token(), "{\"description\":\"  \"}").json().getJsonObject("details").getString("field"))
@@ -242,7 +241,7 @@ class ReviewerRegistryIT {
     }
 
     static String training() {
-        return "{\"type\":\"TRAINING\",\"title\":\"Learning Together\",\"issuer\":\"SCIE\",\"date\":\"" + LocalDate.now().minusYears(1) + "\"}";
+        return "{\"type\":\"TRAINING\",\"title\":\"Learning Together\",\"issuer\":\"SCIE\",\"date\":\"" + TestClock.today().minusYears(1) + "\"}";
     }
 
     static void verifiedTraining(Api api, Api.Login officer, String reviewerId) {

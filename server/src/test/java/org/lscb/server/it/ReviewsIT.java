@@ -28,7 +28,7 @@ class ReviewsIT {
 
         assertThat(scr.getString("status")).isEqualTo("AWAITING_DECISION");
         assertThat(clock(scr, "SCR_DECISION").getString("status")).isEqualTo("ON_TRACK");
-        assertThat(clock(scr, "SCR_DECISION").getString("due")).isEqualTo(LocalDate.now().minusDays(3).plusMonths(1).toString());
+        assertThat(clock(scr, "SCR_DECISION").getString("due")).isEqualTo(TestClock.today().minusDays(3).plusMonths(1).toString());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.error()).isEqualTo("not_independent");
         assertThat(refused.json().getJsonObject("details").getJsonArray("conflicts").getJsonObject(0).getString("reason"))
@@ -121,7 +121,10 @@ class ReviewsIT {
         assertThat(decided.json().getBoolean("criteriaMet")).isTrue();
         assertThat(review.getString("status")).isEqualTo("IN_PROGRESS");
         assertThat(clock(review, "SCR_DECISION").getString("status")).isEqualTo("MET");
-        assertThat(clock(review, "SCR_COMPLETION").getString("due")).isEqualTo(LocalDate.now().plusMonths(6).toString());
+        // the completion clock starts on the server's today: the test's day, or a later one if the run crossed midnight
+        LocalDate commissioned = LocalDate.parse(clock(review, "SCR_COMPLETION").getString("startedOn"));
+        assertThat(commissioned).isBetween(TestClock.today(), TestClock.today().plusDays(1));
+        assertThat(clock(review, "SCR_COMPLETION").getString("due")).isEqualTo(commissioned.plusMonths(6).toString());
         assertThat(clock(review, "DECISION_REPORTED").getString("status")).isIn("ON_TRACK", "DUE_SOON");
     }
 
@@ -150,7 +153,8 @@ class ReviewsIT {
     void listByClock_findsOverdueAndDueSoonReviews_andTheSweepMarksOverdueOnce(Api api) throws Exception {
         ReviewWorld w = ReviewWorld.create(api);
         String overdue = w.openScr(45).getString("id");
-        String dueSoon = w.openScr(28).getString("id");
+        // the decision is due in two to five days: due soon, with a day to spare should the server's day be the next one
+        String dueSoon = w.openScr(26).getString("id");
         String onTrack = w.openScr(1).getString("id");
 
         List<String> overdueIds = ids(api.get("/api/v1/reviews?clock=OVERDUE&size=100", w.officer().token()).json());
@@ -158,16 +162,46 @@ class ReviewsIT {
 
         assertThat(overdueIds).contains(overdue).doesNotContain(onTrack);
         assertThat(dueSoonIds).contains(dueSoon).doesNotContain(onTrack);
-        // the sweep runs every two seconds on the test server; it marks once and says so in the audit log
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!clock(api.get("/api/v1/reviews/" + overdue, w.officer().token()).json(), "SCR_DECISION").getBoolean("overdueMarked")
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-        }
-        Thread.sleep(4500); // two more sweeps
         // the decision (1 month), the rapid review (15 working days) and the panel notification (5 working days)
-        assertThat(audit(api, overdue).stream().filter(a -> a.equals("CLOCK_OVERDUE")).count()).isEqualTo(3);
+        List<String> late = List.of("SCR_DECISION", "RAPID_REVIEW", "NATIONAL_PANEL_NOTIFICATION");
+        assertThat(clocks(api, w, overdue, "OVERDUE")).containsExactlyInAnyOrderElementsOf(late);
+        // the test server sweeps every two seconds (SharedServer): wait for the marks, then for two whole sweeps after them
+        awaitTrue("the sweep marks the overdue clocks", () -> clocks(api, w, overdue, "MARKED").containsAll(late));
+        double finished = sweepsFinished(api);
+        // the sweep that marked them may not have counted itself yet: three more counted include two begun after the marks
+        awaitTrue("two more sweeps finish", () -> sweepsFinished(api) >= finished + 3);
+
+        assertThat(audit(api, overdue).stream().filter(a -> a.equals("CLOCK_OVERDUE")).count()).isEqualTo(late.size());
+        assertThat(clocks(api, w, overdue, "MARKED")).containsExactlyInAnyOrderElementsOf(late);
+        assertThat(clocks(api, w, onTrack, "MARKED")).isEmpty();
         assertThat(audit(api, onTrack)).doesNotContain("CLOCK_OVERDUE");
+    }
+
+    /** The review's clocks with that status, or marked overdue by the sweep ({@code MARKED}). */
+    private static List<String> clocks(Api api, ReviewWorld w, String reviewId, String status) {
+        return api.get("/api/v1/reviews/" + reviewId, w.officer().token()).json().getJsonArray("clocks").getValuesAs(JsonObject.class)
+                .stream().filter(c -> status.equals("MARKED") ? c.getBoolean("overdueMarked") : c.getString("status").equals(status))
+                .map(c -> c.getString("clock")).toList();
+    }
+
+    /** How many overdue sweeps have finished on the server, from its metrics. */
+    static double sweepsFinished(Api api) {
+        Api.Reply r = api.get("/metrics", api.adminToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.body().lines().filter(l -> !l.startsWith("#") && l.contains("lscb_overdue_sweeps_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).max()
+                .orElseThrow(() -> new AssertionError("no lscb_overdue_sweeps_total in the metrics:\n" + r.body()));
+    }
+
+    /** Polls until the check holds; fails after a minute, far beyond the few seconds it takes on a test server. */
+    static void awaitTrue(String what, java.util.function.BooleanSupplier check) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (!check.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within a minute: " + what);
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test
@@ -179,7 +213,7 @@ class ReviewsIT {
         assertThat(cdr.getString("status")).isEqualTo("IN_PROGRESS");
         assertThat(cdr.getString("leadLscbId")).isEqualTo(w.board());
         assertThat(clock(cdr, "HOME_VISIT").getString("status")).isEqualTo("OVERDUE");
-        assertThat(clock(cdr, "CORONER_JOINT_REPORT").getString("due")).isEqualTo(LocalDate.now().plusDays(26).toString());
+        assertThat(clock(cdr, "CORONER_JOINT_REPORT").getString("due")).isEqualTo(TestClock.today().plusDays(26).toString());
     }
 
     @Test
@@ -190,7 +224,7 @@ class ReviewsIT {
 
         Api.Reply r = api.post("/api/v1/reviews", w.officer().token(), "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"LAC-"
                 + Api.unique() + "\",\"pseudonym\":\"Child L\",\"residenceLscbId\":\"" + residence + "\",\"lookedAfterByLscbId\":\""
-                + w.board() + "\",\"organisationIds\":[],\"dates\":{\"death\":\"" + LocalDate.now().minusDays(1)
+                + w.board() + "\",\"organisationIds\":[],\"dates\":{\"death\":\"" + TestClock.today().minusDays(1)
                 + "\"},\"childDeath\":{\"ageAtDeathYears\":15}}");
         String id = r.json().getString("id");
         JsonObject seenByResidence = api.get("/api/v1/reviews/" + id, residenceOfficer.token()).json();
@@ -210,7 +244,7 @@ class ReviewsIT {
         String id = w.openScr(3).getString("id");
         assertThat(w.appoint(id, lead, "LEAD_REVIEWER").status()).isEqualTo(201);
 
-        ReviewerRegistryIT.affiliation(api, w.officer().token(), lead, w.agencies().get(2), LocalDate.now().minusDays(1).toString(), null);
+        ReviewerRegistryIT.affiliation(api, w.officer().token(), lead, w.agencies().get(2), TestClock.today().minusDays(1).toString(), null);
         JsonObject appointment = api.get("/api/v1/reviews/" + id, w.officer().token()).json().getJsonArray("appointments").getJsonObject(0);
 
         assertThat(appointment.getBoolean("flagged")).isTrue();
@@ -235,7 +269,7 @@ class ReviewsIT {
                     go.await();
                     return api.post("/api/v1/reviewers/" + lead + "/affiliations", w.officer().token(), "{\"organisationId\":\""
                             + w.agencies().get(1) + "\",\"kind\":\"EMPLOYMENT\",\"role\":\"Officer\",\"from\":\""
-                            + LocalDate.now().minusDays(1) + "\"}");
+                            + TestClock.today().minusDays(1) + "\"}");
                 });
                 go.countDown();
                 Api.Reply a = appointed.get();

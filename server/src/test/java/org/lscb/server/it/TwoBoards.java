@@ -2,7 +2,6 @@ package org.lscb.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 
 /**
  * Two boards for the tenancy tests: board A is a {@link ReviewWorld} whose agencies are its members; board B
@@ -30,7 +29,7 @@ record TwoBoards(ReviewWorld a, Api.Login officerB, String boardB, Api.Login age
     String reviewOfB() {
         Api.Reply r = a.api().post("/api/v1/reviews", officerB.token(), "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"MR-"
                 + Api.unique() + "\",\"pseudonym\":\"Child E\",\"leadLscbId\":\"" + boardB + "\",\"organisationIds\":[],"
-                + "\"dates\":{\"notification\":\"" + LocalDate.now().minusDays(3) + "\"}}");
+                + "\"dates\":{\"notification\":\"" + TestClock.today().minusDays(3) + "\"}}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().getString("id");
     }
