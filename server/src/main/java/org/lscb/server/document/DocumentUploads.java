@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.envelope.BerFraming;
@@ -85,7 +86,7 @@ public class DocumentUploads {
                  | org.lscb.exchange.store.TooLargeException | org.lscb.exchange.store.TooSlowException
                  | org.lscb.reviews.ReviewRuleException | DigestMismatchException
                  | org.lscb.exchange.store.InsufficientStorageException e) {
-            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_REFUSED", "review",
+            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.DOCUMENT_REFUSED, "review",
                     reviewId).forReview(reviewId).withDetails(e.getClass().getSimpleName() + ": " + e.getMessage())));
             throw e;
         }
@@ -228,7 +229,7 @@ public class DocumentUploads {
                 Document doc = new Document(reviewId, description, profile, blob, recipientIds, by.accountId(), by.organisationId(),
                         docs.nextVersion(reviewId, description.type(), description.title().strip()), clock.instant());
                 docs.add(doc);
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_UPLOADED", "document", doc.id())
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.DOCUMENT_UPLOADED, "document", doc.id())
                         .forReview(reviewId).withDetails(doc.type() + " v" + doc.version() + ", " + doc.size() + " bytes, sha256 "
                                 + doc.sha256() + ", " + recipientIds.size() + " recipients" + (how == null ? "" : ", " + how)));
                 return doc;

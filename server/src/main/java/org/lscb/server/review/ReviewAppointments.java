@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Account;
@@ -84,10 +85,10 @@ public class ReviewAppointments {
                     appointableAccount(em, role, accountId);
                 }
                 Appointment a = r.appoint(role, reviewerId, accountId, answer, overrideReason, by.accountId(), clock.instant());
-                audit(em, by, "APPOINTED", r, role + " " + (reviewerId != null ? "reviewer " + reviewerId : "account " + accountId)
+                audit(em, by, AuditAction.APPOINTED, r, role + " " + (reviewerId != null ? "reviewer " + reviewerId : "account " + accountId)
                         + ", appointment " + a.id());
                 if (a.overrideReason().isPresent()) {
-                    audit(em, by, "INDEPENDENCE_OVERRIDDEN", r, "appointment " + a.id() + " despite "
+                    audit(em, by, AuditAction.INDEPENDENCE_OVERRIDDEN, r, "appointment " + a.id() + " despite "
                             + answer.conflicts().stream().map(c -> c.reason() + " " + c.organisationId()).toList()
                             + "; Chair's reason: " + a.overrideReason().get());
                 }
@@ -95,7 +96,7 @@ public class ReviewAppointments {
             }));
         } catch (NotIndependentException e) {
             database.inTransaction(em -> {
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "APPOINTMENT_REFUSED", "review", id)
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.APPOINTMENT_REFUSED, "review", id)
                         .forReview(id).withDetails("lead reviewer " + reviewerId + " is not independent: "
                                 + e.answer().conflicts().stream().map(c -> c.reason().name()).distinct().toList()));
                 return null;
@@ -117,7 +118,7 @@ public class ReviewAppointments {
         return reviews.auditingRefusals(by, id, "end of appointment", () -> database.inTransaction(em -> {
             Review r = allowed(em, by, id, Action.MANAGE);
             Appointment a = r.endAppointment(appointmentId, by.accountId(), clock.instant());
-            audit(em, by, "APPOINTMENT_ENDED", r, a.role() + " appointment " + a.id());
+            audit(em, by, AuditAction.APPOINTMENT_ENDED, r, a.role() + " appointment " + a.id());
             return a;
         }));
     }
@@ -146,7 +147,7 @@ public class ReviewAppointments {
         Function<String, Reviewer> load = rid -> rid.equals(changed.id()) ? changed : reviewers.byId(rid).orElseThrow();
         for (Review r : appointedTo) {
             for (Appointment a : r.recheckAppointments(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, "APPOINTMENT_FLAGGED", "review", r.id())
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, AuditAction.APPOINTMENT_FLAGGED, "review", r.id())
                         .forReview(r.id()).withDetails("appointment " + a.id() + ": " + a.flagReasons().orElse("")));
             }
         }
@@ -160,7 +161,7 @@ public class ReviewAppointments {
         return reviews.allowed(em, by, id, action);
     }
 
-    private void audit(EntityManager em, Caller by, String action, Review r, String details) {
+    private void audit(EntityManager em, Caller by, AuditAction action, Review r, String details) {
         reviews.audit(em, by, action, r, details);
     }
 }
