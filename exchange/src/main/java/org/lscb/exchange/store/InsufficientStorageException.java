@@ -4,6 +4,11 @@ package org.lscb.exchange.store;
 public class InsufficientStorageException extends RuntimeException {
 
     public InsufficientStorageException() {
-        super("the server has no room to store this document now; try again later");
+        this(null);
+    }
+
+    /** {@code cause}: the failed write that found the disk full. */
+    public InsufficientStorageException(Throwable cause) {
+        super("the server has no room to store this document now; try again later", cause);
     }
 }
