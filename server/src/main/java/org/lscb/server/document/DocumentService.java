@@ -28,6 +28,7 @@ import org.lscb.exchange.store.DocumentRepository;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.ReviewAccess.Relation;
+import org.lscb.server.audit.RefusalAuditor;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.keys.KeyService;
 import org.lscb.server.review.ReviewService;
@@ -45,6 +46,7 @@ public class DocumentService {
     private KeyService keys;
     private DocumentBlobs blobs;
     private Clock clock;
+    private RefusalAuditor refusals;
 
     protected DocumentService() {
     }
@@ -56,6 +58,7 @@ public class DocumentService {
         this.keys = keys;
         this.blobs = blobs;
         this.clock = Clock.systemUTC();
+        this.refusals = new RefusalAuditor(database, clock);
     }
 
     /** The documents of a review the caller may see. */
@@ -156,13 +159,17 @@ public class DocumentService {
 
     /** A step of checking a grant; a refusal is audited before it is answered. */
     private <T> T refusingGrant(Caller by, Document d, java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (org.lscb.envelope.UnsupportedEnvelopeException | RecipientSetException
-                 | org.lscb.reviews.ReviewRuleException e) {
-            audit(by, AuditAction.DOCUMENT_GRANT_REFUSED, d, e.getClass().getSimpleName() + ": " + e.getMessage());
-            throw e;
-        }
+        return refusals.auditing(GRANT_REFUSALS, target(by, d), RefusalAuditor::typeAndMessage, step);
+    }
+
+    private static final RefusalAuditor.Policy GRANT_REFUSALS = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_GRANT_REFUSED,
+            org.lscb.envelope.UnsupportedEnvelopeException.class, RecipientSetException.class, org.lscb.reviews.ReviewRuleException.class);
+
+    private static final RefusalAuditor.Policy RECEIPT_REFUSALS = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_RECEIPT_REFUSED,
+            InvalidValueException.class);
+
+    private static RefusalAuditor.Target target(Caller by, Document d) {
+        return new RefusalAuditor.Target(by.accountId(), "document", d.id(), d.reviewId());
     }
 
     /**
@@ -195,12 +202,10 @@ public class DocumentService {
     public org.lscb.exchange.store.Receipt receipt(Caller by, String documentId, String signature) {
         Document d = currentRecipientOf(by, documentId);
         if (signature != null && !signature.isBlank()) {
-            try {
+            refusals.auditing(RECEIPT_REFUSALS, target(by, d), RuntimeException::getMessage, () -> {
                 checkReceiptSignature(by, d, signature);
-            } catch (InvalidValueException e) {
-                audit(by, AuditAction.DOCUMENT_RECEIPT_REFUSED, d, e.getMessage());
-                throw e;
-            }
+                return null;
+            });
         }
         try {
             return recordReceipt(by, d, signature);

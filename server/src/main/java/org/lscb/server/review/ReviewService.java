@@ -44,6 +44,7 @@ import org.lscb.reviews.ReviewRepository;
 import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.server.audit.RefusalAuditor;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.json.Page;
 import org.lscb.server.json.Paging;
@@ -77,6 +78,7 @@ public class ReviewService {
     private ClockSpans spans;
     private WorkingDays workingDays;
     private Clock clock;
+    private RefusalAuditor refusals;
 
     protected ReviewService() {
     }
@@ -89,6 +91,7 @@ public class ReviewService {
         this.spans = spans;
         this.workingDays = workingDays;
         this.clock = Clock.system(ENGLAND);
+        this.refusals = new RefusalAuditor(database, clock);
     }
 
     public LocalDate today() {
@@ -270,17 +273,12 @@ public class ReviewService {
      * audited where they are decided ({@link #refused}).
      */
     <T> T auditingRefusals(Caller by, String reviewId, String what, java.util.function.Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (InvalidValueException | ReviewRuleException | org.lscb.reviews.UnknownAppointmentException e) {
-            database.inTransaction(em -> {
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.REVIEW_CHANGE_REFUSED, "review", reviewId)
-                        .forReview(reviewId).withDetails(what + ": " + e.getMessage()));
-                return null;
-            });
-            throw e;
-        }
+        return refusals.auditing(CHANGE_REFUSALS, RefusalAuditor.Target.review(by.accountId(), reviewId), e -> what + ": " + e.getMessage(),
+                change);
     }
+
+    private static final RefusalAuditor.Policy CHANGE_REFUSALS = RefusalAuditor.Policy.of(AuditAction.REVIEW_CHANGE_REFUSED,
+            InvalidValueException.class, ReviewRuleException.class, org.lscb.reviews.UnknownAppointmentException.class);
 
     /** SECURITY.md: a request outside the access policy is audited. Its own transaction, as the caller's rolls back. */
     private void refused(Caller by, String reviewId, String why) {
