@@ -1,9 +1,11 @@
 package org.lscb.reviews;
 
+import org.lscb.foundation.value.DomainException;
+
 /** No live appointment with this id on the review (404, like any object the caller cannot see). */
-public class UnknownAppointmentException extends RuntimeException {
+public class UnknownAppointmentException extends DomainException {
 
     public UnknownAppointmentException(String appointmentId) {
-        super("no live appointment " + appointmentId);
+        super(Kind.NOT_FOUND, "not_found", "no live appointment " + appointmentId);
     }
 }

@@ -70,14 +70,16 @@ public final class BlobStore {
             int n;
             // StagingFile gathers whatever arrives into 1 MiB blocks for the disk; this loop only moves bytes on
             while ((n = in.read(buf)) >= 0) {
-                out.write(buf, 0, n);
+                write(out, buf, n);
                 if (((out.size() - n) >> 26) != (out.size() >> 26)) {
                     ensureSpace(0); // every 64 MiB
                 }
             }
-            out.finish();
+            finish(out);
             ok = true;
             return new Staged(file, out.sha256(), out.size());
+        } catch (IOException e) {
+            throw noRoomOr(e);
         } finally {
             if (!ok) {
                 Files.deleteIfExists(file);
@@ -97,12 +99,16 @@ public final class BlobStore {
         Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
         boolean ok = false;
         try (StagingFile out = new StagingFile(file, staging)) {
-            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, 256 * 1024);
+            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(new RoomChecked(out), 256 * 1024);
             writer.writeTo(buffered);
             buffered.flush();
-            out.finish();
+            finish(out);
             ok = true;
             return new Staged(file, out.sha256(), out.size());
+        } catch (IOException e) {
+            throw noRoomOr(e);
+        } catch (java.io.UncheckedIOException e) {
+            throw noRoomOr(e); // what the writer made of a failed write
         } finally {
             if (!ok) {
                 Files.deleteIfExists(file);
@@ -122,13 +128,111 @@ public final class BlobStore {
      * full disk is a clean refusal rather than a half-written file.
      */
     void ensureSpace(long more) throws IOException {
-        if (minFree > 0 && Files.getFileStore(root).getUsableSpace() - more < minFree) {
+        if (minFree > 0 && usableSpace() - more < minFree) {
             throw new InsufficientStorageException();
+        }
+    }
+
+    /** Room left on the disk for this process. */
+    long usableSpace() throws IOException {
+        Long seeming = seemingRoom;
+        return seeming != null ? seeming : Files.getFileStore(root).getUsableSpace();
+    }
+
+    /** What {@link #usableSpace} answers instead of asking the disk: for tests of a full disk. */
+    private volatile Long seemingRoom;
+
+    void seemToHave(Long bytes) {
+        this.seemingRoom = bytes;
+    }
+
+    /**
+     * A write to a staged file failed while the disk is out of room, so that is why it failed (F3), whatever the
+     * operating system said. {@link #stage} and {@link #stageWritten} turn it into {@link InsufficientStorageException}
+     * once it is back from the writer, which may have wrapped it; until then it stays an {@link IOException}, so that
+     * the writer handles it as the failed write it is (the envelope code tells a failed write from a bad envelope).
+     */
+    private static final class NoRoomLeft extends IOException {
+        NoRoomLeft(IOException failedWrite) {
+            super("no room left on the blob store's disk", failedWrite);
+        }
+    }
+
+    /**
+     * Less than this left on the disk after a write failed counts as a full disk when no reserve is set. A failed
+     * write leaves next to nothing; this margin covers what other uploads wrote or removed since.
+     */
+    static final long NO_ROOM_BELOW = 64L << 20;
+
+    /** {@code failed}, a failed write, as {@link NoRoomLeft} when the disk is out of room. */
+    private IOException writeFailed(IOException failed) {
+        try {
+            if (!(failed instanceof NoRoomLeft) && usableSpace() < Math.max(minFree, NO_ROOM_BELOW)) {
+                return new NoRoomLeft(failed);
+            }
+        } catch (IOException e) {
+            failed.addSuppressed(e);
+        }
+        return failed;
+    }
+
+    /** Throws {@link InsufficientStorageException} when {@code failure} came of a full disk; returns it otherwise. */
+    private static <E extends Exception> E noRoomOr(E failure) {
+        for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof NoRoomLeft) {
+                throw new InsufficientStorageException(failure);
+            }
+        }
+        return failure;
+    }
+
+    private void write(StagingFile out, byte[] b, int n) throws IOException {
+        try {
+            out.write(b, 0, n);
+        } catch (IOException e) {
+            throw writeFailed(e);
+        }
+    }
+
+    private void finish(StagingFile out) throws IOException {
+        try {
+            out.finish();
+        } catch (IOException e) {
+            throw writeFailed(e);
+        }
+    }
+
+    /** Where a writer writes a staged file: a write that fails on a full disk says so ({@link NoRoomLeft}). */
+    private final class RoomChecked extends java.io.FilterOutputStream {
+        RoomChecked(StagingFile out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw writeFailed(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
         }
     }
 
     /** Makes a staged body durable under its hash: fsync the file, rename it into place, fsync the folder. */
     public StoredBlob commit(Staged staged) throws IOException {
+        try {
+            return durable(staged);
+        } catch (IOException e) {
+            throw noRoomOr(writeFailed(e)); // a folder for the hash, or the fsync, can find the disk full too
+        }
+    }
+
+    private StoredBlob durable(Staged staged) throws IOException {
         Path target = pathOf(staged.sha256());
         Files.createDirectories(target.getParent());
         if (Files.exists(target)) {

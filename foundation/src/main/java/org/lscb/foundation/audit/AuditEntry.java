@@ -52,7 +52,7 @@ public class AuditEntry {
         this.seq = seq;
         this.occurredAt = event.occurredAt();
         this.actor = event.actor();
-        this.action = event.action();
+        this.action = event.action().name();
         this.objectType = event.objectType();
         this.objectId = event.objectId();
         this.reviewId = event.reviewId();
@@ -63,11 +63,39 @@ public class AuditEntry {
 
     /** Recomputes this row's hash from its stored fields. */
     String recomputedHash() {
-        return AuditChain.link(prevHash, seq, event());
+        return AuditChain.link(prevHash, seq, occurredAt, actor, action, objectType, objectId, reviewId, details);
     }
 
-    public AuditEvent event() {
-        return new AuditEvent(occurredAt, actor, action, objectType, objectId, reviewId, details);
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    /**
+     * The action as stored: the name of an {@link AuditAction} for every entry this server wrote. Kept a string, so
+     * that reading the log shows a row exactly as it is, even one edited to something else (which no longer verifies).
+     */
+    public String action() {
+        return action;
+    }
+
+    public String objectType() {
+        return objectType;
+    }
+
+    public String objectId() {
+        return objectId;
+    }
+
+    public String reviewId() {
+        return reviewId;
+    }
+
+    public String details() {
+        return details;
     }
 
     public long seq() {

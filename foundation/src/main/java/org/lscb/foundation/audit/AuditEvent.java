@@ -4,16 +4,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * What happened, who did it and to what. Names actors and object ids, never document content.
+ * What happened ({@link AuditAction}), who did it and to what. Names actors and object ids, never document content.
  * Free text is neutralised (control characters replaced) so that it cannot forge log lines.
  */
-public record AuditEvent(Instant occurredAt, String actor, String action, String objectType, String objectId,
+public record AuditEvent(Instant occurredAt, String actor, AuditAction action, String objectType, String objectId,
                          String reviewId, String details) {
 
     public AuditEvent {
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
         actor = neutralise(actor, 100);
-        action = neutralise(action, 64);
         objectType = neutralise(objectType, 64);
         objectId = neutralise(objectId, 100);
         reviewId = neutralise(reviewId, 36);
@@ -23,7 +22,7 @@ public record AuditEvent(Instant occurredAt, String actor, String action, String
         }
     }
 
-    public static AuditEvent of(Instant at, String actor, String action, String objectType, String objectId) {
+    public static AuditEvent of(Instant at, String actor, AuditAction action, String objectType, String objectId) {
         return new AuditEvent(at, actor, action, objectType, objectId, null, null);
     }
 

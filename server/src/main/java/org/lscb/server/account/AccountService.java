@@ -7,6 +7,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Account;
@@ -110,7 +111,7 @@ public class AccountService {
             Account a = new Account(request.username(), request.displayName(), request.roles(),
                     request.organisationId(), passwordHash, clock.instant());
             accounts.add(a);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ACCOUNT_CREATED", "account", a.id())
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.ACCOUNT_CREATED, "account", a.id())
                     .withDetails("username=" + a.username() + " roles=" + a.roles() + " organisation=" + a.organisationId()
                             + (passwordHash == null ? " external sign-in only" : "")));
             return a;
@@ -145,7 +146,7 @@ public class AccountService {
             if (removed == 0) {
                 throw new NotFoundException();
             }
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "TOTP_RESET", "account", a.id())
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.TOTP_RESET, "account", a.id())
                     .withDetails("second factor and recovery codes removed"));
             return null;
         });
@@ -167,7 +168,7 @@ public class AccountService {
     /** docs/security.md: no one let in, and audited; in a transaction of its own, as the caller's rolls back. */
     private NotFoundException refused(Caller by, String what) {
         database.inTransaction(em -> {
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ACCOUNT_ACCESS_REFUSED", "account", null)
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.ACCOUNT_ACCESS_REFUSED, "account", null)
                     .withDetails(what + " is outside the caller's board"));
             return null;
         });

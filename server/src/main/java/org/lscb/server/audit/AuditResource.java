@@ -47,9 +47,8 @@ public class AuditResource {
     public record EntryBody(long index, Instant at, String actor, String action, String objectType, String objectId,
                             String reviewId, String details, String hash) {
         static EntryBody of(AuditEntry e) {
-            var ev = e.event();
-            return new EntryBody(e.seq(), ev.occurredAt(), ev.actor(), ev.action(), ev.objectType(), ev.objectId(),
-                    ev.reviewId(), ev.details(), e.hash());
+            return new EntryBody(e.seq(), e.occurredAt(), e.actor(), e.action(), e.objectType(), e.objectId(),
+                    e.reviewId(), e.details(), e.hash());
         }
     }
 

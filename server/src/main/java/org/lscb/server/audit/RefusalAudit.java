@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
@@ -44,7 +45,7 @@ public class RefusalAudit implements ContainerResponseFilter {
                 String who = org.lscb.identity.account.Username.parseLogin(name)
                         .flatMap(u -> new org.lscb.identity.account.AccountRepository(em).byUsername(u))
                         .map(org.lscb.identity.account.Account::id).orElse(name);
-                return new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, "ACCESS_REFUSED", "request",
+                return new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, AuditAction.ACCESS_REFUSED, "request",
                         method + " " + path));
             });
         } catch (RuntimeException e) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
@@ -83,7 +84,7 @@ public class InvalidTokenAudit extends HttpFilter {
                 + (heldBack.getAsLong() > 0 ? " (" + heldBack.getAsLong() + " more from this address since the last report)" : ""));
         try {
             database.inTransaction(em -> new AuditLog(em).append(
-                    AuditEvent.of(clock.instant(), address, "INVALID_TOKEN", "request", target).withDetails(details)));
+                    AuditEvent.of(clock.instant(), address, AuditAction.INVALID_TOKEN, "request", target).withDetails(details)));
         } catch (RuntimeException e) {
             // the 401 stands whatever happens to its record
             LOG.log(Level.WARNING, "could not audit a refused token", e);

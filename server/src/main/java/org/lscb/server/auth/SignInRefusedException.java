@@ -1,19 +1,22 @@
 package org.lscb.server.auth;
 
 import java.time.Duration;
+import java.util.Map;
+import org.lscb.foundation.value.DomainException;
 
 /**
  * Sign-in refused: wrong name, password or code (401 {@code invalid_credentials}), a right password for an
  * account whose second factor was not given (401 {@code otp_required}), or too many failures from this
  * client for this name (429).
  */
-public class SignInRefusedException extends RuntimeException {
+public class SignInRefusedException extends DomainException {
 
     private final Duration retryAfter;
     private final boolean otpRequired;
 
     private SignInRefusedException(String message, Duration retryAfter, boolean otpRequired) {
-        super(message);
+        super(retryAfter != null ? Kind.TOO_MANY : Kind.UNAUTHENTICATED,
+                retryAfter != null ? "too_many_attempts" : otpRequired ? "otp_required" : "invalid_credentials", message);
         this.retryAfter = retryAfter;
         this.otpRequired = otpRequired;
     }
@@ -37,5 +40,11 @@ public class SignInRefusedException extends RuntimeException {
 
     public boolean asksForOtp() {
         return otpRequired;
+    }
+
+    /** When locked, after how many whole seconds (at least one) to try again. */
+    @Override
+    public Map<String, Object> details() {
+        return retryAfter == null ? Map.of() : Map.of("retryAfterSeconds", Math.max(1, retryAfter.toSeconds()));
     }
 }

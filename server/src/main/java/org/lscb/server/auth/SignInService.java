@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Account;
@@ -104,7 +105,7 @@ public class SignInService {
         Instant now = clock.instant();
         Optional<Instant> locked = database.read(em -> Optional.ofNullable(em.find(LoginThrottle.class, key)).flatMap(t -> t.lockedAt(now)));
         if (locked.isPresent()) {
-            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(now, loginName, "SIGN_IN_LOCKED", "login", loginName)
+            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_LOCKED, "login", loginName)
                     .withDetails("from " + from)));
             return Attempt.locked(locked.get());
         }
@@ -134,7 +135,7 @@ public class SignInService {
         Optional<Instant> locked = throttle == null ? Optional.empty() : throttle.lockedAt(now);
         if (locked.isPresent()) {
             // locked by a failure from the same client while this password was being checked
-            audit.append(AuditEvent.of(now, loginName, "SIGN_IN_LOCKED", "login", loginName).withDetails("from " + from));
+            audit.append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_LOCKED, "login", loginName).withDetails("from " + from));
             return Attempt.locked(locked.get());
         }
         String why = "wrong password";
@@ -143,7 +144,7 @@ public class SignInService {
             TwoFactorService.Check second = twoFactor.check(em, a, otp, now);
             switch (second) {
                 case MISSING -> {
-                    audit.append(AuditEvent.of(now, a.id(), "SIGN_IN_NEEDS_OTP", "account", a.id()).withDetails("from " + from));
+                    audit.append(AuditEvent.of(now, a.id(), AuditAction.SIGN_IN_NEEDS_OTP, "account", a.id()).withDetails("from " + from));
                     return Attempt.otpNeeded();
                 }
                 case WRONG -> why = "wrong one-time code";
@@ -152,7 +153,7 @@ public class SignInService {
                         throttle.recordSuccess();
                     }
                     boolean enrolmentOnly = second == TwoFactorService.Check.NOT_ENROLLED && Role.anyNeedsSecondFactor(a.roles());
-                    audit.append(AuditEvent.of(now, a.id(), "SIGN_IN_SUCCEEDED", "account", a.id()).withDetails(
+                    audit.append(AuditEvent.of(now, a.id(), AuditAction.SIGN_IN_SUCCEEDED, "account", a.id()).withDetails(
                             "from " + from + ", " + switch (second) {
                                 case ACCEPTED_CODE -> "with a one-time code";
                                 case ACCEPTED_RECOVERY_CODE -> "with a recovery code, "
@@ -169,7 +170,7 @@ public class SignInService {
         }
         Duration delay = throttle.delayBeforeAnswer(policy);
         throttle.recordFailure(now, policy);
-        audit.append(AuditEvent.of(now, loginName, "SIGN_IN_FAILED", "login", loginName).withDetails(why.equals("wrong password")
+        audit.append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_FAILED, "login", loginName).withDetails(why.equals("wrong password")
                 ? "from " + from : "from " + from + ", " + why));
         return Attempt.failed(delay);
     }

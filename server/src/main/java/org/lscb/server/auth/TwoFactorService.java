@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.codec.binary.Base32;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Account;
@@ -89,7 +90,7 @@ public class TwoFactorService {
                 } else {
                     enrolment.restart(wrapped, clock.instant());
                 }
-                audit(em, account, "TOTP_ENROLMENT_STARTED", null);
+                audit(em, account, AuditAction.TOTP_ENROLMENT_STARTED, null);
                 String base32 = new Base32().encodeToString(secret).replace("=", "");
                 String label = enc(ISSUER) + ":" + enc(account.username().value());
                 String uri = "otpauth://totp/" + label + "?secret=" + base32 + "&issuer=" + enc(ISSUER)
@@ -127,12 +128,12 @@ public class TwoFactorService {
                 em.persist(new RecoveryCode(account.id(), c));
                 issued.add(c);
             }
-            audit(em, account, "TOTP_ENROLLED", RecoveryCode.ISSUED + " recovery codes issued");
+            audit(em, account, AuditAction.TOTP_ENROLLED, RecoveryCode.ISSUED + " recovery codes issued");
             return new Confirmed(List.copyOf(issued), issuer.issue(account));
         });
         if (confirmed == null) {
             database.inTransaction(em -> {
-                audit(em, account(em, by), "TOTP_CONFIRMATION_FAILED", null);
+                audit(em, account(em, by), AuditAction.TOTP_CONFIRMATION_FAILED, null);
                 return null;
             });
             throw new InvalidValueException("otp", "is not the code the authenticator app shows now; check the phone's clock and try the next one");
@@ -190,7 +191,7 @@ public class TwoFactorService {
         return new AccountRepository(em).byId(by.accountId()).orElseThrow(() -> new jakarta.ws.rs.NotAuthorizedException("Bearer"));
     }
 
-    private void audit(EntityManager em, Account account, String action, String details) {
+    private void audit(EntityManager em, Account account, AuditAction action, String details) {
         new AuditLog(em).append(AuditEvent.of(clock.instant(), account.id(), action, "account", account.id()).withDetails(details));
     }
 

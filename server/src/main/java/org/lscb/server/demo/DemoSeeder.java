@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Account;
@@ -103,7 +104,7 @@ public class DemoSeeder {
         DemoTotp.enrol(em, totpSecrets, config.dataDir(), DemoData.SECOND_FACTOR, accountByName, now);
         em.createNativeQuery("INSERT INTO deployment_setting (name, setting_value) VALUES (?1, ?2)")
                 .setParameter(1, MARK).setParameter(2, now.toString()).executeUpdate();
-        new AuditLog(em).append(AuditEvent.of(now, "system", "DEMO_SEEDED", "deployment", "demo")
+        new AuditLog(em).append(AuditEvent.of(now, "system", AuditAction.DEMO_SEEDED, "deployment", "demo")
                 .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts, " + reviewers + " reviewers, " + reviews + " reviews, " + keys
                         + " key pairs in " + keyFolder()));
     }
@@ -120,7 +121,7 @@ public class DemoSeeder {
             var certs = new org.lscb.exchange.pki.CertificateRepository(em);
             for (DemoKeys.Made m : made) {
                 certs.add(m.certificate());
-                new AuditLog(em).append(AuditEvent.of(now, "system", "CERTIFICATE_ISSUED", "certificate", m.certificate().id())
+                new AuditLog(em).append(AuditEvent.of(now, "system", AuditAction.CERTIFICATE_ISSUED, "certificate", m.certificate().id())
                         .withDetails("demo key " + m.fileName() + ".p12, sha256 " + m.certificate().fingerprint()));
             }
             return made.size();

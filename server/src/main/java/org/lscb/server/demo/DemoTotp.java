@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.codec.binary.Base32;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Account;
@@ -48,7 +49,7 @@ final class DemoTotp {
                 } catch (UnsupportedOperationException notPosix) {
                     // the data folder's own permissions apply
                 }
-                new AuditLog(em).append(AuditEvent.of(now, "system", "TOTP_ENROLLED", "account", a.id()).withDetails("demo secret in " + file));
+                new AuditLog(em).append(AuditEvent.of(now, "system", AuditAction.TOTP_ENROLLED, "account", a.id()).withDetails("demo secret in " + file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo two-factor secrets", e);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.envelope.EnvelopeInfo;
@@ -27,6 +28,7 @@ import org.lscb.exchange.store.DocumentRepository;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.ReviewAccess.Relation;
+import org.lscb.server.audit.RefusalAuditor;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.keys.KeyService;
 import org.lscb.server.review.ReviewService;
@@ -44,6 +46,7 @@ public class DocumentService {
     private KeyService keys;
     private DocumentBlobs blobs;
     private Clock clock;
+    private RefusalAuditor refusals;
 
     protected DocumentService() {
     }
@@ -55,6 +58,7 @@ public class DocumentService {
         this.keys = keys;
         this.blobs = blobs;
         this.clock = Clock.systemUTC();
+        this.refusals = new RefusalAuditor(database, clock);
     }
 
     /** The documents of a review the caller may see. */
@@ -71,7 +75,7 @@ public class DocumentService {
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         boolean visible = database.read(em -> canSeeMetadata(by, seen, d, certificateIdsOf(em, by, seen)));
         if (!visible) {
-            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "metadata not visible to the caller");
+            audit(by, AuditAction.DOCUMENT_ACCESS_REFUSED, d, "metadata not visible to the caller");
             throw new NotFoundException();
         }
         return d;
@@ -94,7 +98,7 @@ public class DocumentService {
             throw new UncheckedIOException(e);
         }
         try {
-            audit(by, "DOCUMENT_DOWNLOADED", d, d.size() + " bytes");
+            audit(by, AuditAction.DOCUMENT_DOWNLOADED, d, d.size() + " bytes");
             return new Content(in, d.size());
         } catch (RuntimeException e) {
             // no download without its audit line (F4), and no open file left behind by the refusal
@@ -114,7 +118,7 @@ public class DocumentService {
         Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
         // the lead board grants, through its board key: no other holder can add (or poison) a recipient entry
         if (!seen.relations().contains(Relation.LEAD_BOARD_OFFICER) || mine.stream().noneMatch(d::addressedTo)) {
-            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "grant by someone who is not the lead board holding the document");
+            audit(by, AuditAction.DOCUMENT_ACCESS_REFUSED, d, "grant by someone who is not the lead board holding the document");
             throw new NotFoundException();
         }
         var splice = Envelopes.splice();
@@ -142,7 +146,7 @@ public class DocumentService {
                             "the document was changed by another grant at the same time; fetch it again and retry");
                 }
                 locked.granted(blob, newIds);
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_GRANTED", "document", d.id())
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.DOCUMENT_GRANTED, "document", d.id())
                         .forReview(d.reviewId()).withDetails("added recipients " + newIds + ", sha256 now " + blob.sha256()));
                 return locked;
             });
@@ -155,13 +159,17 @@ public class DocumentService {
 
     /** A step of checking a grant; a refusal is audited before it is answered. */
     private <T> T refusingGrant(Caller by, Document d, java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (org.lscb.envelope.UnsupportedEnvelopeException | RecipientSetException
-                 | org.lscb.reviews.ReviewRuleException e) {
-            audit(by, "DOCUMENT_GRANT_REFUSED", d, e.getClass().getSimpleName() + ": " + e.getMessage());
-            throw e;
-        }
+        return refusals.auditing(GRANT_REFUSALS, target(by, d), RefusalAuditor::typeAndMessage, step);
+    }
+
+    private static final RefusalAuditor.Policy GRANT_REFUSALS = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_GRANT_REFUSED,
+            org.lscb.envelope.UnsupportedEnvelopeException.class, RecipientSetException.class, org.lscb.reviews.ReviewRuleException.class);
+
+    private static final RefusalAuditor.Policy RECEIPT_REFUSALS = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_RECEIPT_REFUSED,
+            InvalidValueException.class);
+
+    private static RefusalAuditor.Target target(Caller by, Document d) {
+        return new RefusalAuditor.Target(by.accountId(), "document", d.id(), d.reviewId());
     }
 
     /**
@@ -194,12 +202,10 @@ public class DocumentService {
     public org.lscb.exchange.store.Receipt receipt(Caller by, String documentId, String signature) {
         Document d = currentRecipientOf(by, documentId);
         if (signature != null && !signature.isBlank()) {
-            try {
+            refusals.auditing(RECEIPT_REFUSALS, target(by, d), RuntimeException::getMessage, () -> {
                 checkReceiptSignature(by, d, signature);
-            } catch (InvalidValueException e) {
-                audit(by, "DOCUMENT_RECEIPT_REFUSED", d, e.getMessage());
-                throw e;
-            }
+                return null;
+            });
         }
         try {
             return recordReceipt(by, d, signature);
@@ -243,7 +249,7 @@ public class DocumentService {
             }
             org.lscb.exchange.store.Receipt r = new org.lscb.exchange.store.Receipt(d, by.accountId(), signature, clock.instant());
             docs.add(r);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_RECEIPT", "document", d.id())
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.DOCUMENT_RECEIPT, "document", d.id())
                     .forReview(d.reviewId()).withDetails("received sha256 " + d.sha256() + (r.signature().isPresent() ? ", signed" : "")));
             return r;
         });
@@ -287,7 +293,7 @@ public class DocumentService {
     }
 
     public void bundled(Caller by, String reviewId, int count) {
-        database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "BUNDLE_DOWNLOADED", "review",
+        database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.BUNDLE_DOWNLOADED, "review",
                 reviewId).forReview(reviewId).withDetails(count + " documents")));
     }
 
@@ -305,7 +311,7 @@ public class DocumentService {
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
         if (mine.stream().noneMatch(d::addressedTo)) {
-            audit(by, "DOCUMENT_ACCESS_REFUSED", d, "not a current recipient");
+            audit(by, AuditAction.DOCUMENT_ACCESS_REFUSED, d, "not a current recipient");
             throw new NotFoundException();
         }
         return d;
@@ -338,7 +344,7 @@ public class DocumentService {
         return myCertificates.stream().anyMatch(d::addressedTo);
     }
 
-    private void audit(Caller by, String action, Document d, String details) {
+    private void audit(Caller by, AuditAction action, Document d, String details) {
         database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "document", d.id())
                 .forReview(d.reviewId()).withDetails(details)));
     }

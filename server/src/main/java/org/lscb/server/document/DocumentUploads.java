@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.envelope.BerFraming;
@@ -26,6 +27,7 @@ import org.lscb.exchange.store.DocumentRepository;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewAccess.Action;
+import org.lscb.server.audit.RefusalAuditor;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.keys.KeyService;
@@ -47,6 +49,7 @@ public class DocumentUploads {
     private DocumentBlobs blobs;
     private org.lscb.server.keys.CertificateAuthority authority;
     private Clock clock;
+    private RefusalAuditor refusals;
 
     protected DocumentUploads() {
     }
@@ -61,6 +64,7 @@ public class DocumentUploads {
         this.blobs = blobs;
         this.authority = authority;
         this.clock = Clock.systemUTC();
+        this.refusals = new RefusalAuditor(database, clock);
     }
 
     /** The stored document and whether this request created it (false: an earlier try with the same upload id did). */
@@ -79,17 +83,15 @@ public class DocumentUploads {
 
     /** docs/security.md: a refused upload leaves a line in the audit log, whichever kind of upload it was. */
     private Uploaded auditingRefusals(Caller by, String reviewId, java.util.function.Supplier<Uploaded> upload) {
-        try {
-            return upload.get();
-        } catch (org.lscb.envelope.UnsupportedEnvelopeException | RecipientSetException
-                 | org.lscb.exchange.store.TooLargeException | org.lscb.exchange.store.TooSlowException
-                 | org.lscb.reviews.ReviewRuleException | DigestMismatchException
-                 | org.lscb.exchange.store.InsufficientStorageException e) {
-            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_REFUSED", "review",
-                    reviewId).forReview(reviewId).withDetails(e.getClass().getSimpleName() + ": " + e.getMessage())));
-            throw e;
-        }
+        return refusals.auditing(UPLOAD_REFUSALS, RefusalAuditor.Target.review(by.accountId(), reviewId), RefusalAuditor::typeAndMessage,
+                upload);
     }
+
+    private static final RefusalAuditor.Policy UPLOAD_REFUSALS = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_REFUSED,
+            org.lscb.envelope.UnsupportedEnvelopeException.class, RecipientSetException.class,
+            org.lscb.exchange.store.TooLargeException.class, org.lscb.exchange.store.TooSlowException.class,
+            org.lscb.reviews.ReviewRuleException.class, DigestMismatchException.class,
+            org.lscb.exchange.store.InsufficientStorageException.class);
 
     private Uploaded receive(Caller by, Review review, String reviewId, Document.Description description, ContentDigest digest,
                              InputStream body) {
@@ -228,7 +230,7 @@ public class DocumentUploads {
                 Document doc = new Document(reviewId, description, profile, blob, recipientIds, by.accountId(), by.organisationId(),
                         docs.nextVersion(reviewId, description.type(), description.title().strip()), clock.instant());
                 docs.add(doc);
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "DOCUMENT_UPLOADED", "document", doc.id())
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.DOCUMENT_UPLOADED, "document", doc.id())
                         .forReview(reviewId).withDetails(doc.type() + " v" + doc.version() + ", " + doc.size() + " bytes, sha256 "
                                 + doc.sha256() + ", " + recipientIds.size() + " recipients" + (how == null ? "" : ", " + how)));
                 return doc;

@@ -1,16 +1,11 @@
 package org.lscb.server.error;
 
-/** The request conflicts with the object's state (409), with a stable error code the caller can act on. */
-public class ConflictException extends RuntimeException {
+import org.lscb.foundation.value.DomainException;
 
-    private final String code;
+/** The request conflicts with the object's state (409), with a stable error code the caller can act on. */
+public class ConflictException extends DomainException {
 
     public ConflictException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(Kind.CONFLICT, code, message);
     }
 }

@@ -10,10 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.lscb.foundation.value.InvalidValueException;
-import org.lscb.server.auth.SignInRefusedException;
+import org.lscb.envelope.EnvelopeTooLargeException;
+import org.lscb.envelope.UnsupportedEnvelopeException;
+import org.lscb.foundation.value.DomainException;
+import org.lscb.foundation.value.DomainException.Kind;
 
-/** Turns every failure into the one JSON error shape with the right status. */
+/**
+ * Turns every failure into the one JSON error shape with the right status: a refusal ({@link DomainException}) by its
+ * kind, code and details; what the HTTP layer, JSON binding or the database refuse by theirs; anything else is a 500.
+ */
 public final class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
@@ -22,90 +27,16 @@ public final class ErrorResponses {
     }
 
     public static Response toResponse(Throwable t) {
-        InvalidValueException invalid = find(t, InvalidValueException.class);
-        if (invalid != null) {
-            return build(400, ApiError.of("invalid_request", invalid.getMessage(), Map.of("field", invalid.field())));
-        }
-        if (t instanceof SignInRefusedException refused) {
-            if (refused.retryAfter().isPresent()) {
-                long seconds = Math.max(1, refused.retryAfter().get().toSeconds());
-                return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
-                        .header("Retry-After", seconds)
-                        .entity(ApiError.of("too_many_attempts", refused.getMessage(), Map.of("retryAfterSeconds", seconds)))
-                        .build();
-            }
-            if (refused.asksForOtp()) {
-                return build(401, ApiError.of("otp_required", refused.getMessage()));
-            }
-            return build(401, ApiError.of("invalid_credentials", refused.getMessage()));
-        }
-        if (t instanceof org.lscb.registry.reviewer.SelfVerificationException self) {
-            return build(403, ApiError.of("self_verification", self.getMessage()));
-        }
-        if (t instanceof org.lscb.registry.reviewer.UnknownPartException) {
-            return build(404, ApiError.of("not_found", sentence(404)));
-        }
-        if (t instanceof org.lscb.reviews.NotIndependentException ni) {
-            return build(409, ApiError.of("not_independent", ni.getMessage(), Map.of(
-                    "independent", ni.answer().independent(),
-                    "independentOfLscb", ni.answer().independentOfLscb(),
-                    "conflicts", ni.answer().conflicts().stream().map(c -> {
-                        Map<String, Object> m = new java.util.LinkedHashMap<>();
-                        m.put("reason", c.reason().name());
-                        m.put("organisationId", c.organisationId());
-                        m.put("from", c.from() == null ? null : c.from().toString());
-                        m.put("to", c.to() == null ? null : c.to().toString());
-                        m.put("detail", c.detail());
-                        return m;
-                    }).toList())));
-        }
-        if (t instanceof org.lscb.envelope.UnsupportedEnvelopeException unsupported) {
-            return build(415, ApiError.of("unsupported_envelope", unsupported.getMessage()));
-        }
-        if (find(t, org.lscb.exchange.store.InsufficientStorageException.class) != null) {
-            return build(507, ApiError.of("insufficient_storage", find(t, org.lscb.exchange.store.InsufficientStorageException.class).getMessage()));
-        }
-        if (find(t, java.io.IOException.class) != null && String.valueOf(find(t, java.io.IOException.class).getMessage()).contains("No space left")) {
-            return build(507, ApiError.of("insufficient_storage", "the server has no room to store this document now; try again later"));
-        }
-        if (find(t, org.lscb.exchange.store.TooSlowException.class) != null) {
-            return build(408, ApiError.of("too_slow", find(t, org.lscb.exchange.store.TooSlowException.class).getMessage()));
+        DomainException refusal = refusal(t);
+        if (refusal != null) {
+            return refused(refusal);
         }
         if (find(t, java.util.concurrent.TimeoutException.class) != null || find(t, java.net.SocketTimeoutException.class) != null) {
             // the HTTP server's read timeout ended a body that stopped arriving altogether
             return build(408, ApiError.of("too_slow", "the request body stopped arriving; check the connection and send it again"));
         }
-        if (find(t, org.lscb.exchange.store.TooLargeException.class) != null) {
-            return build(413, ApiError.of("too_large", find(t, org.lscb.exchange.store.TooLargeException.class).getMessage()));
-        }
-        if (find(t, org.lscb.envelope.EnvelopeTooLargeException.class) != null) {
-            // plain uploads are capped below this; kept so that no other path can turn the JDK's AES-GCM limit into a 500
-            return build(413, ApiError.of("too_large", find(t, org.lscb.envelope.EnvelopeTooLargeException.class).getMessage()));
-        }
-        if (t instanceof org.lscb.server.document.RecipientSetException set) {
-            return build(400, ApiError.of("recipient_set", set.getMessage(), Map.of("missing", set.missing(), "strangers", set.strangers())));
-        }
-        if (t instanceof org.lscb.server.document.DigestMismatchException mismatch) {
-            return build(400, ApiError.of("digest_mismatch", mismatch.getMessage(), Map.of("field", "Content-Digest",
-                    "algorithm", mismatch.algorithm())));
-        }
-        if (t instanceof org.lscb.exchange.pki.EnrolmentRefusedException refused) {
-            return build(400, ApiError.of("invalid_request", refused.getMessage(), Map.of("field", "body")));
-        }
-        if (t instanceof ConflictException conflict) {
-            return build(409, ApiError.of(conflict.code(), conflict.getMessage()));
-        }
-        if (t instanceof org.lscb.reviews.ReviewRuleException rule) {
-            return build(409, ApiError.of(rule.code(), rule.getMessage()));
-        }
-        if (t instanceof org.lscb.reviews.UnknownAppointmentException) {
-            return build(404, ApiError.of("not_found", sentence(404)));
-        }
         if (find(t, jakarta.persistence.OptimisticLockException.class) != null) {
             return build(409, ApiError.of("conflict", "someone else changed this at the same time; read it again and retry"));
-        }
-        if (t instanceof BodyTooLargeException tooLarge) {
-            return build(413, ApiError.of("too_large", tooLarge.getMessage()));
         }
         if (t instanceof MalformedJsonException || find(t, JsonParsingException.class) != null
                 || find(t, JsonbException.class) != null) {
@@ -124,6 +55,65 @@ public final class ErrorResponses {
             return b.build();
         }
         return internal(t);
+    }
+
+    /**
+     * The refusal {@code t} is or was caused by: a {@link DomainException}, or one of the envelope module's two, which
+     * cannot extend it (that module depends on nothing, so that clients can use it alone). Null for anything else.
+     */
+    static DomainException refusal(Throwable t) {
+        DomainException refusal = find(t, DomainException.class);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (t instanceof UnsupportedEnvelopeException unsupported) {
+            return new DomainException(Kind.UNSUPPORTED, "unsupported_envelope", unsupported.getMessage(), unsupported);
+        }
+        EnvelopeTooLargeException tooLarge = find(t, EnvelopeTooLargeException.class);
+        if (tooLarge != null) {
+            // plain uploads are capped below this; kept so that no other path can turn the JDK's AES-GCM limit into a 500
+            return new DomainException(Kind.TOO_LARGE, "too_large", tooLarge.getMessage(), tooLarge);
+        }
+        return null;
+    }
+
+    /** The status that answers each kind of refusal. */
+    static int status(Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case TOO_SLOW -> 408;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+            case TOO_MANY -> 429;
+            case INSUFFICIENT_STORAGE -> 507;
+        };
+    }
+
+    /** A refusal's answer before it becomes a {@link Response}: the status, the error body and any header it needs. */
+    record Refused(int status, ApiError error, Map<String, Object> headers) {
+    }
+
+    /**
+     * A refusal as the error shape: its code, its message (for NOT_FOUND the one sentence of every 404, which does not
+     * say what was looked for) and its details; TOO_MANY says when to come back in Retry-After too.
+     */
+    static Refused answer(DomainException e) {
+        String message = e.kind() == Kind.NOT_FOUND ? sentence(404) : e.getMessage();
+        Map<String, Object> details = e.details();
+        Object retryAfter = e.kind() == Kind.TOO_MANY ? details.get("retryAfterSeconds") : null;
+        return new Refused(status(e.kind()), ApiError.of(e.code(), message, details),
+                retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
+    }
+
+    private static Response refused(DomainException e) {
+        Refused answer = answer(e);
+        Response.ResponseBuilder b = Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.error());
+        answer.headers().forEach(b::header);
+        return b.build();
     }
 
     /** 429 with Retry-After: too much of this work is waiting; the caller is to come back a little later. */

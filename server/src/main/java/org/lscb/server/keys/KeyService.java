@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.exchange.pki.CertificatePurpose;
@@ -88,7 +89,7 @@ public class KeyService {
                 issued = new IssuedCertificate(c, purpose, by.accountId(), null, clock.instant());
             }
             new CertificateRepository(em).add(issued);
-            audit(em, by, "CERTIFICATE_ISSUED", issued, purpose + " " + issued.subject() + " sha256 " + issued.fingerprint());
+            audit(em, by, AuditAction.CERTIFICATE_ISSUED, issued, purpose + " " + issued.subject() + " sha256 " + issued.fingerprint());
             return issued;
         });
     }
@@ -116,7 +117,7 @@ public class KeyService {
         if (!mayRevoke(by, found)) {
             // refused in a transaction of its own: the refusal is audited (docs/security.md), and nothing else changes
             database.inTransaction(em -> {
-                audit(em, by, "CERTIFICATE_REVOKE_REFUSED", found, "not the owner, an officer of its board or an administrator");
+                audit(em, by, AuditAction.CERTIFICATE_REVOKE_REFUSED, found, "not the owner, an officer of its board or an administrator");
                 return null;
             });
             throw new NotFoundException();
@@ -124,7 +125,7 @@ public class KeyService {
         return database.inTransaction(em -> {
             IssuedCertificate c = new CertificateRepository(em).byId(certId).orElseThrow(NotFoundException::new);
             c.revoke(by.accountId(), clock.instant());
-            audit(em, by, "CERTIFICATE_REVOKED", c, c.subject() + " sha256 " + c.fingerprint());
+            audit(em, by, AuditAction.CERTIFICATE_REVOKED, c, c.subject() + " sha256 " + c.fingerprint());
             return c;
         });
     }
@@ -197,7 +198,7 @@ public class KeyService {
         throw new InvalidValueException("for", "must be personal or board");
     }
 
-    private void audit(EntityManager em, Caller by, String action, IssuedCertificate c, String details) {
+    private void audit(EntityManager em, Caller by, AuditAction action, IssuedCertificate c, String details) {
         new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "certificate", c.id()).withDetails(details));
     }
 }

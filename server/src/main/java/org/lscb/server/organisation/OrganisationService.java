@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import jakarta.persistence.EntityManager;
@@ -47,7 +48,7 @@ public class OrganisationService {
             OrganisationRepository orgs = new OrganisationRepository(em);
             refuseLookalike(orgs, o.name());
             orgs.add(o);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "ORGANISATION_CREATED",
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.ORGANISATION_CREATED,
                     "organisation", o.id()).withDetails(o.kind() + " " + o.name()));
             if (!by.has(Role.ADMIN) && by.has(Role.LSCB_OFFICER) && by.organisationId() != null && !o.isBoard()) {
                 Organisation board = orgs.byId(by.organisationId()).filter(Organisation::isBoard).orElse(null);
@@ -108,7 +109,7 @@ public class OrganisationService {
             OrganisationRepository orgs = new OrganisationRepository(em);
             BoardMembership m = orgs.membership(boardId, organisationId).orElseThrow(NotFoundException::new);
             orgs.removeMember(m);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "BOARD_MEMBER_REMOVED", "organisation", boardId)
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.BOARD_MEMBER_REMOVED, "organisation", boardId)
                     .withDetails("member " + organisationId));
             return null;
         });
@@ -116,7 +117,7 @@ public class OrganisationService {
 
     private void addMember(EntityManager em, Caller by, Organisation board, Organisation member) {
         new OrganisationRepository(em).addMember(new BoardMembership(board, member, clock.instant()));
-        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "BOARD_MEMBER_ADDED", "organisation", board.id())
+        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.BOARD_MEMBER_ADDED, "organisation", board.id())
                 .withDetails("member " + member.id() + " " + member.name()));
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
@@ -72,7 +73,7 @@ public final class OverdueClockSweep {
         if (updated != 1) {
             return false;
         }
-        audit.append(AuditEvent.of(clock.instant(), "system", "CLOCK_OVERDUE", "review", c.review().id())
+        audit.append(AuditEvent.of(clock.instant(), "system", AuditAction.CLOCK_OVERDUE, "review", c.review().id())
                 .forReview(c.review().id()).withDetails(c.kind() + " started " + c.startedOn() + " is overdue on " + today));
         return true;
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Account;
@@ -27,6 +28,7 @@ import org.lscb.reviews.ReviewRepository;
 import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.server.audit.RefusalAuditor;
 import org.lscb.server.auth.Caller;
 
 /**
@@ -42,6 +44,7 @@ public class ReviewAppointments {
     private IndependenceCheck independence;
     private PanelRule panel;
     private Clock clock;
+    private RefusalAuditor refusals;
 
     protected ReviewAppointments() {
     }
@@ -53,6 +56,7 @@ public class ReviewAppointments {
         this.independence = independence;
         this.panel = panel;
         this.clock = Clock.system(ReviewService.ENGLAND);
+        this.refusals = new RefusalAuditor(database, clock);
     }
 
     public IndependenceAnswer independence(Caller by, String id, String reviewerId) {
@@ -68,40 +72,40 @@ public class ReviewAppointments {
      * refused; the refusal is audited even though nothing else is stored.
      */
     public Appointment appoint(Caller by, String id, AppointmentRole role, String reviewerId, String accountId, String overrideReason) {
-        try {
-            return reviews.auditingRefusals(by, id, role + " appointment", () -> database.inTransaction(em -> {
-                Review r = allowed(em, by, id, Action.MANAGE);
-                IndependenceAnswer answer = null;
-                if (reviewerId != null) {
-                    Reviewer reviewer = new ReviewerRepository(em).byId(reviewerId)
-                            .orElseThrow(() -> new InvalidValueException("reviewerId", "names no reviewer on the register"));
-                    // the answer holds only while the reviewer's affiliations and interests stay as read: a change
-                    // to them committed meanwhile (which could not see this appointment to flag it) makes this 409
-                    em.lock(reviewer, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-                    answer = r.independenceOf(reviewer, independence, today());
-                }
-                if (accountId != null) {
-                    appointableAccount(em, role, accountId);
-                }
-                Appointment a = r.appoint(role, reviewerId, accountId, answer, overrideReason, by.accountId(), clock.instant());
-                audit(em, by, "APPOINTED", r, role + " " + (reviewerId != null ? "reviewer " + reviewerId : "account " + accountId)
-                        + ", appointment " + a.id());
-                if (a.overrideReason().isPresent()) {
-                    audit(em, by, "INDEPENDENCE_OVERRIDDEN", r, "appointment " + a.id() + " despite "
-                            + answer.conflicts().stream().map(c -> c.reason() + " " + c.organisationId()).toList()
-                            + "; Chair's reason: " + a.overrideReason().get());
-                }
-                return a;
-            }));
-        } catch (NotIndependentException e) {
-            database.inTransaction(em -> {
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "APPOINTMENT_REFUSED", "review", id)
-                        .forReview(id).withDetails("lead reviewer " + reviewerId + " is not independent: "
-                                + e.answer().conflicts().stream().map(c -> c.reason().name()).distinct().toList()));
-                return null;
-            });
-            throw e;
-        }
+        return refusals.auditing(NOT_INDEPENDENT, RefusalAuditor.Target.review(by.accountId(), id), e -> notIndependent(reviewerId, e),
+                () -> reviews.auditingRefusals(by, id, role + " appointment", () -> database.inTransaction(em -> {
+            Review r = allowed(em, by, id, Action.MANAGE);
+            IndependenceAnswer answer = null;
+            if (reviewerId != null) {
+                Reviewer reviewer = new ReviewerRepository(em).byId(reviewerId)
+                        .orElseThrow(() -> new InvalidValueException("reviewerId", "names no reviewer on the register"));
+                // the answer holds only while the reviewer's affiliations and interests stay as read: a change
+                // to them committed meanwhile (which could not see this appointment to flag it) makes this 409
+                em.lock(reviewer, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                answer = r.independenceOf(reviewer, independence, today());
+            }
+            if (accountId != null) {
+                appointableAccount(em, role, accountId);
+            }
+            Appointment a = r.appoint(role, reviewerId, accountId, answer, overrideReason, by.accountId(), clock.instant());
+            audit(em, by, AuditAction.APPOINTED, r, role + " " + (reviewerId != null ? "reviewer " + reviewerId : "account " + accountId)
+                    + ", appointment " + a.id());
+            if (a.overrideReason().isPresent()) {
+                audit(em, by, AuditAction.INDEPENDENCE_OVERRIDDEN, r, "appointment " + a.id() + " despite "
+                        + answer.conflicts().stream().map(c -> c.reason() + " " + c.organisationId()).toList()
+                        + "; Chair's reason: " + a.overrideReason().get());
+            }
+            return a;
+        })));
+    }
+
+    /** A conflicted lead without an override: audited even though nothing else is stored. */
+    private static final RefusalAuditor.Policy NOT_INDEPENDENT = RefusalAuditor.Policy.of(AuditAction.APPOINTMENT_REFUSED,
+            NotIndependentException.class);
+
+    private static String notIndependent(String reviewerId, RuntimeException refusal) {
+        return "lead reviewer " + reviewerId + " is not independent: "
+                + ((NotIndependentException) refusal).answer().conflicts().stream().map(c -> c.reason().name()).distinct().toList();
     }
 
     private static void appointableAccount(EntityManager em, AppointmentRole role, String accountId) {
@@ -117,7 +121,7 @@ public class ReviewAppointments {
         return reviews.auditingRefusals(by, id, "end of appointment", () -> database.inTransaction(em -> {
             Review r = allowed(em, by, id, Action.MANAGE);
             Appointment a = r.endAppointment(appointmentId, by.accountId(), clock.instant());
-            audit(em, by, "APPOINTMENT_ENDED", r, a.role() + " appointment " + a.id());
+            audit(em, by, AuditAction.APPOINTMENT_ENDED, r, a.role() + " appointment " + a.id());
             return a;
         }));
     }
@@ -146,7 +150,7 @@ public class ReviewAppointments {
         Function<String, Reviewer> load = rid -> rid.equals(changed.id()) ? changed : reviewers.byId(rid).orElseThrow();
         for (Review r : appointedTo) {
             for (Appointment a : r.recheckAppointments(rid -> r.independenceOf(load.apply(rid), independence, today()), clock.instant())) {
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, "APPOINTMENT_FLAGGED", "review", r.id())
+                new AuditLog(em).append(AuditEvent.of(clock.instant(), byAccountId, AuditAction.APPOINTMENT_FLAGGED, "review", r.id())
                         .forReview(r.id()).withDetails("appointment " + a.id() + ": " + a.flagReasons().orElse("")));
             }
         }
@@ -160,7 +164,7 @@ public class ReviewAppointments {
         return reviews.allowed(em, by, id, action);
     }
 
-    private void audit(EntityManager em, Caller by, String action, Review r, String details) {
+    private void audit(EntityManager em, Caller by, AuditAction action, Review r, String details) {
         reviews.audit(em, by, action, r, details);
     }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Role;
@@ -43,6 +44,7 @@ import org.lscb.reviews.ReviewRepository;
 import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.server.audit.RefusalAuditor;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.json.Page;
 import org.lscb.server.json.Paging;
@@ -76,6 +78,7 @@ public class ReviewService {
     private ClockSpans spans;
     private WorkingDays workingDays;
     private Clock clock;
+    private RefusalAuditor refusals;
 
     protected ReviewService() {
     }
@@ -88,6 +91,7 @@ public class ReviewService {
         this.spans = spans;
         this.workingDays = workingDays;
         this.clock = Clock.system(ENGLAND);
+        this.refusals = new RefusalAuditor(database, clock);
     }
 
     public LocalDate today() {
@@ -119,7 +123,7 @@ public class ReviewService {
                     throw duplicate(r.reference());
                 }
                 reviews.add(r);
-                audit(em, by, "REVIEW_OPENED", r, r.type() + " " + r.reference() + ", " + r.organisationIds().size() + " organisations");
+                audit(em, by, AuditAction.REVIEW_OPENED, r, r.type() + " " + r.reference() + ", " + r.organisationIds().size() + " organisations");
                 return new Seen(r, ReviewAccess.relations(r, viewer(em, by)));
             });
         } catch (PersistenceException e) {
@@ -186,7 +190,7 @@ public class ReviewService {
             Review r = allowed(em, by, id, Action.MANAGE);
             ScrCriteria.Assessment a = r.recordScrDecision(facts, decision, reason, decidedOn == null ? today() : decidedOn,
                     by.accountId(), today());
-            audit(em, by, "SCR_DECISION_RECORDED", r, decision + " (criteria " + (a.met() ? "met" : "not met") + "): " + reason);
+            audit(em, by, AuditAction.SCR_DECISION_RECORDED, r, decision + " (criteria " + (a.met() ? "met" : "not met") + "): " + reason);
             return a;
         }));
     }
@@ -201,7 +205,12 @@ public class ReviewService {
                 case RESUME -> r.resumeClock(kind, day, today());
                 case MET -> r.meetClock(kind, day, today());
             }
-            audit(em, by, "CLOCK_" + (move == ClockMove.MET ? "MET" : move + "D"), r, kind + " on " + day
+            AuditAction moved = switch (move) {
+                case PAUSE -> AuditAction.CLOCK_PAUSED;
+                case RESUME -> AuditAction.CLOCK_RESUMED;
+                case MET -> AuditAction.CLOCK_MET;
+            };
+            audit(em, by, moved, r, kind + " on " + day
                     + (reason == null ? "" : ": " + reason));
             return new Seen(r, ReviewAccess.relations(r, viewer(em, by)));
         }));
@@ -221,9 +230,9 @@ public class ReviewService {
                 em.lock(reviewer, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 return r.independenceOf(reviewer, independence, today());
             }, clock.instant());
-            audit(em, by, "REVIEW_ORGANISATIONS_CHANGED", r, "now " + String.join(", ", new java.util.TreeSet<>(organisationIds)));
+            audit(em, by, AuditAction.REVIEW_ORGANISATIONS_CHANGED, r, "now " + String.join(", ", new java.util.TreeSet<>(organisationIds)));
             for (Appointment a : flagged) {
-                audit(em, by, "APPOINTMENT_FLAGGED", r, "appointment " + a.id() + ": " + a.flagReasons().orElse(""));
+                audit(em, by, AuditAction.APPOINTMENT_FLAGGED, r, "appointment " + a.id() + ": " + a.flagReasons().orElse(""));
             }
             return new Seen(r, ReviewAccess.relations(r, viewer(em, by)));
         }));
@@ -264,23 +273,18 @@ public class ReviewService {
      * audited where they are decided ({@link #refused}).
      */
     <T> T auditingRefusals(Caller by, String reviewId, String what, java.util.function.Supplier<T> change) {
-        try {
-            return change.get();
-        } catch (InvalidValueException | ReviewRuleException | org.lscb.reviews.UnknownAppointmentException e) {
-            database.inTransaction(em -> {
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "REVIEW_CHANGE_REFUSED", "review", reviewId)
-                        .forReview(reviewId).withDetails(what + ": " + e.getMessage()));
-                return null;
-            });
-            throw e;
-        }
+        return refusals.auditing(CHANGE_REFUSALS, RefusalAuditor.Target.review(by.accountId(), reviewId), e -> what + ": " + e.getMessage(),
+                change);
     }
+
+    private static final RefusalAuditor.Policy CHANGE_REFUSALS = RefusalAuditor.Policy.of(AuditAction.REVIEW_CHANGE_REFUSED,
+            InvalidValueException.class, ReviewRuleException.class, org.lscb.reviews.UnknownAppointmentException.class);
 
     /** docs/security.md: a request outside the access policy is audited. Its own transaction, as the caller's rolls back. */
     private void refused(Caller by, String reviewId, String why) {
         String shown = reviewId == null ? "-" : reviewId.length() > 64 ? reviewId.substring(0, 64) : reviewId;
         database.inTransaction(em -> {
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), "REVIEW_ACCESS_REFUSED", "review", shown)
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.REVIEW_ACCESS_REFUSED, "review", shown)
                     .forReview(shown.length() <= 36 ? shown : null).withDetails(why));
             return null;
         });
@@ -305,7 +309,7 @@ public class ReviewService {
         });
     }
 
-    void audit(EntityManager em, Caller by, String action, Review r, String details) {
+    void audit(EntityManager em, Caller by, AuditAction action, Review r, String details) {
         new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "review", r.id()).forReview(r.id()).withDetails(details));
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Role;
@@ -94,7 +95,7 @@ public class ReviewerService {
                 String registeringBoard = !self && by.has(Role.LSCB_OFFICER) ? by.organisationId() : null;
                 Reviewer r = new Reviewer(self ? by.accountId() : null, registeringBoard, profile, clock.instant());
                 reviewers.add(r);
-                audit(em, by, "REVIEWER_CREATED", r, r.displayName());
+                audit(em, by, AuditAction.REVIEWER_CREATED, r, r.displayName());
                 return r;
             });
         } catch (jakarta.persistence.PersistenceException e) {
@@ -117,7 +118,7 @@ public class ReviewerService {
     }
 
     public Reviewer update(Caller by, String id, Reviewer.Profile profile) {
-        return change(by, id, Change.PROFILE, "REVIEWER_UPDATED", (r, now) -> {
+        return change(by, id, Change.PROFILE, AuditAction.REVIEWER_UPDATED, (r, now) -> {
             r.update(profile, now);
             return r.displayName();
         });
@@ -125,7 +126,7 @@ public class ReviewerService {
 
     public Evidence addEvidence(Caller by, String id, Evidence evidence) {
         Evidence[] added = new Evidence[1];
-        change(by, id, Change.EVIDENCE, "EVIDENCE_ADDED", (r, now) -> {
+        change(by, id, Change.EVIDENCE, AuditAction.EVIDENCE_ADDED, (r, now) -> {
             added[0] = r.addEvidence(evidence, now);
             return evidence.type() + " " + evidence.id();
         });
@@ -146,7 +147,7 @@ public class ReviewerService {
         if (!verified && (note == null || note.isBlank())) {
             throw new InvalidValueException("note", "is required when withdrawing a verification: say why, for every board that relies on it");
         }
-        return change(by, id, null, verified ? "EVIDENCE_VERIFIED" : "EVIDENCE_WITHDRAWN", (r, now) -> {
+        return change(by, id, null, verified ? AuditAction.EVIDENCE_VERIFIED : AuditAction.EVIDENCE_WITHDRAWN, (r, now) -> {
             if (verified) {
                 r.verifyEvidence(evidenceId, by.accountId(), now, note);
             } else {
@@ -158,7 +159,7 @@ public class ReviewerService {
     }
 
     public Reviewer addAffiliation(Caller by, String id, Affiliation affiliation) {
-        return change(by, id, Change.AFFILIATION, "AFFILIATION_ADDED", (r, now) -> {
+        return change(by, id, Change.AFFILIATION, AuditAction.AFFILIATION_ADDED, (r, now) -> {
             r.addAffiliation(affiliation, now);
             return affiliation.kind() + " with " + affiliation.organisationId();
         }, affiliation.organisationId());
@@ -174,7 +175,7 @@ public class ReviewerService {
         // included (ProfileStewardship), so it is the reviewer's own declaration or their registering board's record
         Optional<String> leadBoard = interest.reviewId() == null || interest.organisationId() != null ? Optional.empty()
                 : database.read(em -> new ReviewRepository(em).byId(interest.reviewId()).map(Review::leadLscbId));
-        return change(by, id, Change.INTEREST, leadBoard, "INTEREST_DECLARED", (r, now) -> {
+        return change(by, id, Change.INTEREST, leadBoard, AuditAction.INTEREST_DECLARED, (r, now) -> {
             r.declareInterest(interest, now);
             return "interest " + interest.id();
         }, interest.organisationId());
@@ -223,12 +224,12 @@ public class ReviewerService {
         return qualification.qualifiedUntil(r);
     }
 
-    private Reviewer change(Caller by, String id, Change kind, String action, BiFunction<Reviewer, Instant, String> work,
+    private Reviewer change(Caller by, String id, Change kind, AuditAction action, BiFunction<Reviewer, Instant, String> work,
                             String... organisationsThatMustExist) {
         return change(by, id, kind, Optional.empty(), action, work, organisationsThatMustExist);
     }
 
-    private Reviewer change(Caller by, String id, Change kind, Optional<String> leadBoardOfNamedReview, String action,
+    private Reviewer change(Caller by, String id, Change kind, Optional<String> leadBoardOfNamedReview, AuditAction action,
                             BiFunction<Reviewer, Instant, String> work, String... organisationsThatMustExist) {
         Reviewer changed = database.inTransaction(em -> {
             Reviewer r = visible(em, by, id);
@@ -251,7 +252,7 @@ public class ReviewerService {
             }
             String details = work.apply(r, clock.instant());
             audit(em, by, action, r, details);
-            if ("EVIDENCE_WITHDRAWN".equals(action)) {
+            if (action == AuditAction.EVIDENCE_WITHDRAWN) {
                 // every board whose panel relies on this reviewer sees the withdrawal in its own review's audit
                 for (Review rv : appointedTo) {
                     new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "reviewer", r.id())
@@ -272,7 +273,7 @@ public class ReviewerService {
         if (!manages(by) && !r.ownedBy(by.accountId())) {
             // docs/security.md: no one let in outside the policy, and audited; in its own transaction, as the caller's may roll back
             database.inTransaction(audit -> {
-                audit(audit, by, "REVIEWER_ACCESS_REFUSED", r, "another reviewer's profile");
+                audit(audit, by, AuditAction.REVIEWER_ACCESS_REFUSED, r, "another reviewer's profile");
                 return null;
             });
             throw new NotFoundException();
@@ -284,7 +285,7 @@ public class ReviewerService {
         return c.has(Role.LSCB_OFFICER) || c.has(Role.ADMIN);
     }
 
-    private void audit(EntityManager em, Caller by, String action, Reviewer r, String details) {
+    private void audit(EntityManager em, Caller by, AuditAction action, Reviewer r, String details) {
         new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "reviewer", r.id()).withDetails(details));
     }
 }

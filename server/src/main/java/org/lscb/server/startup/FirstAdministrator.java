@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.logging.Logger;
+import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.identity.account.Account;
@@ -55,7 +56,7 @@ public class FirstAdministrator {
             Clock clock = Clock.systemUTC();
             Account admin = new Account(username, "Administrator", EnumSet.of(Role.ADMIN), null, hash, clock.instant());
             accounts.add(admin);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), "system", "FIRST_ADMIN_CREATED", "account", admin.id())
+            new AuditLog(em).append(AuditEvent.of(clock.instant(), "system", AuditAction.FIRST_ADMIN_CREATED, "account", admin.id())
                     .withDetails("username=" + username));
             LOG.info(() -> "Created the first administrator '" + username + "'.");
             return null;

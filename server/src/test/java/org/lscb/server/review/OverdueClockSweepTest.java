@@ -119,7 +119,7 @@ class OverdueClockSweepTest {
 
     private List<String> overdueEvents() {
         return serverA.read(em -> new AuditLog(em).find(null, null, null, 0, 1000)).stream()
-                .filter(e -> e.event().action().equals("CLOCK_OVERDUE")).map(e -> e.event().details()).toList();
+                .filter(e -> e.action().equals("CLOCK_OVERDUE")).map(e -> e.details()).toList();
     }
 
     private String scr(LocalDate notified, boolean panelNotified) {

@@ -1,0 +1,76 @@
+package org.lscb.foundation.audit;
+
+/**
+ * What an audit entry records: the one vocabulary of actions. Each constant's name is the string stored in
+ * {@code audit_entry.action} and covered by the entry's hash, so a name is never changed or reused: renaming one
+ * would make older entries read as an action nobody writes any more. A new kind of event gets a new constant.
+ */
+public enum AuditAction {
+
+    // deployment
+    FIRST_ADMIN_CREATED,
+    DEMO_SEEDED,
+
+    // signing in and second factors
+    SIGN_IN_SUCCEEDED,
+    SIGN_IN_NEEDS_OTP,
+    SIGN_IN_FAILED,
+    SIGN_IN_LOCKED,
+    INVALID_TOKEN,
+    TOTP_ENROLMENT_STARTED,
+    TOTP_ENROLLED,
+    TOTP_CONFIRMATION_FAILED,
+    TOTP_RESET,
+
+    // accounts and organisations
+    ACCOUNT_CREATED,
+    ACCOUNT_ACCESS_REFUSED,
+    ORGANISATION_CREATED,
+    BOARD_MEMBER_ADDED,
+    BOARD_MEMBER_REMOVED,
+
+    // any request outside the access policy answered 403
+    ACCESS_REFUSED,
+
+    // certificates
+    CERTIFICATE_ISSUED,
+    CERTIFICATE_REVOKED,
+    CERTIFICATE_REVOKE_REFUSED,
+
+    // the reviewer register
+    REVIEWER_CREATED,
+    REVIEWER_UPDATED,
+    REVIEWER_ACCESS_REFUSED,
+    EVIDENCE_ADDED,
+    EVIDENCE_VERIFIED,
+    EVIDENCE_WITHDRAWN,
+    AFFILIATION_ADDED,
+    INTEREST_DECLARED,
+
+    // reviews
+    REVIEW_OPENED,
+    REVIEW_ORGANISATIONS_CHANGED,
+    REVIEW_ACCESS_REFUSED,
+    REVIEW_CHANGE_REFUSED,
+    SCR_DECISION_RECORDED,
+    CLOCK_PAUSED,
+    CLOCK_RESUMED,
+    CLOCK_MET,
+    CLOCK_OVERDUE,
+    APPOINTED,
+    APPOINTMENT_ENDED,
+    APPOINTMENT_FLAGGED,
+    APPOINTMENT_REFUSED,
+    INDEPENDENCE_OVERRIDDEN,
+
+    // documents
+    DOCUMENT_UPLOADED,
+    DOCUMENT_REFUSED,
+    DOCUMENT_DOWNLOADED,
+    DOCUMENT_ACCESS_REFUSED,
+    DOCUMENT_GRANTED,
+    DOCUMENT_GRANT_REFUSED,
+    DOCUMENT_RECEIPT,
+    DOCUMENT_RECEIPT_REFUSED,
+    BUNDLE_DOWNLOADED
+}
