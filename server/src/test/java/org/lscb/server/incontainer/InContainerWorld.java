@@ -140,10 +140,12 @@ final class InContainerWorld {
      * them go on.
      */
     static final class AuditHeadHold implements AutoCloseable {
+        private final DataSource ds;
         private final Connection c;
         private final boolean postgres;
 
         AuditHeadHold(DataSource ds) throws SQLException {
+            this.ds = ds;
             c = ds.getConnection();
             c.setAutoCommit(false);
             postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
@@ -159,15 +161,19 @@ final class InContainerWorld {
                     : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
             long deadline = System.nanoTime() + within.toNanos();
             int waiting = 0;
-            while (System.nanoTime() < deadline) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                    rs.next();
-                    waiting = rs.getInt(1);
+            // asked outside the holding transaction: PostgreSQL answers pg_stat_activity from one snapshot per transaction
+            try (Connection look = ds.getConnection()) {
+                look.setAutoCommit(true);
+                while (System.nanoTime() < deadline) {
+                    try (Statement s = look.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                        rs.next();
+                        waiting = rs.getInt(1);
+                    }
+                    if (waiting >= sessions) {
+                        return;
+                    }
+                    Thread.sleep(20);
                 }
-                if (waiting >= sessions) {
-                    return;
-                }
-                Thread.sleep(20);
             }
             throw new AssertionError(waiting + " database sessions waited for a lock within " + within + ", not " + sessions);
         }
