@@ -3,6 +3,11 @@ package org.lscb.server.incontainer.arquillian;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
@@ -57,14 +62,63 @@ public class SharedDeploymentContainer implements DeployableContainer<PayaraMicr
             }
             return metaData;
         }
-        ProtocolMetaData started = micro.deploy(archive);
+        ProtocolMetaData started = deployWatchingTheProcess(archive);
         if (started == null) {
             // the connector logs why (timeout or a failed start) and answers null
-            throw new DeploymentException("Payara Micro did not start with " + archive.getName() + "; see its output above");
+            throw new DeploymentException("Payara Micro did not start with " + archive.getName()
+                    + "; its output is in target/failsafe-reports/*InContainerTest-output.txt");
         }
         metaData = onLoopback(started);
         deployed = archive;
         return metaData;
+    }
+
+    /**
+     * The connector waits for Payara Micro's "ready" line until its start-up timeout, even when the process has
+     * already ended (an application that cannot start stops the server): this gives up as soon as it has ended.
+     */
+    private ProtocolMetaData deployWatchingTheProcess(Archive<?> archive) throws DeploymentException {
+        ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "payara-micro-deploy");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<ProtocolMetaData> deploying = starter.submit(() -> micro.deploy(archive));
+            Optional<ProcessHandle> payara = Optional.empty();
+            while (true) {
+                try {
+                    return deploying.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException stillStarting) {
+                    if (payara.isEmpty()) {
+                        payara = payaraProcesses().stream().findFirst();
+                    } else if (!payara.get().isAlive()) {
+                        deploying.cancel(true);
+                        throw new DeploymentException("Payara Micro ended before " + archive.getName()
+                                + " was deployed; its output is in target/failsafe-reports/*InContainerTest-output.txt");
+                    }
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof DeploymentException d) {
+                        throw d;
+                    }
+                    throw new DeploymentException("cannot deploy " + archive.getName(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    deploying.cancel(true);
+                    throw new DeploymentException("interrupted while Payara Micro started", e);
+                }
+            }
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    /** The Payara Micro processes this JVM started (the connector keeps its own handle to itself). */
+    private List<ProcessHandle> payaraProcesses() {
+        String jar = configuration.getMicroJarFile().getAbsolutePath();
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
+                .toList();
     }
 
     @Override
@@ -77,9 +131,7 @@ public class SharedDeploymentContainer implements DeployableContainer<PayaraMicr
         if (deployed == null) {
             return;
         }
-        List<ProcessHandle> payara = ProcessHandle.current().children()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(configuration.getMicroJarFile().getAbsolutePath())).orElse(false))
-                .toList();
+        List<ProcessHandle> payara = payaraProcesses();
         try {
             micro.undeploy(deployed);
         } catch (DeploymentException e) {
