@@ -2,6 +2,10 @@ package org.lscb.server.incontainer.arquillian;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
@@ -31,6 +36,7 @@ public class SharedDeploymentContainer implements DeployableContainer<PayaraMicr
     private PayaraMicroContainerConfiguration configuration;
     private Archive<?> deployed;
     private ProtocolMetaData metaData;
+    private Path connectorFolder;
 
     @Override
     public Class<PayaraMicroContainerConfiguration> getConfigurationClass() {
@@ -92,6 +98,7 @@ public class SharedDeploymentContainer implements DeployableContainer<PayaraMicr
                 } catch (TimeoutException stillStarting) {
                     if (payara.isEmpty()) {
                         payara = payaraProcesses().stream().findFirst();
+                        payara.ifPresent(this::rememberConnectorFolder);
                     } else if (!payara.get().isAlive()) {
                         deploying.cancel(true);
                         throw new DeploymentException("Payara Micro ended before " + archive.getName()
@@ -128,12 +135,14 @@ public class SharedDeploymentContainer implements DeployableContainer<PayaraMicr
 
     @Override
     public synchronized void stop() throws LifecycleException {
-        if (deployed == null) {
-            return;
-        }
         List<ProcessHandle> payara = payaraProcesses();
         try {
-            micro.undeploy(deployed);
+            if (deployed != null) {
+                micro.undeploy(deployed);
+            } else {
+                // a start that timed out: the connector gave up on the process but left it running
+                payara.forEach(ProcessHandle::destroy);
+            }
         } catch (DeploymentException e) {
             throw new LifecycleException("cannot stop Payara Micro", e);
         } finally {
@@ -150,6 +159,34 @@ public class SharedDeploymentContainer implements DeployableContainer<PayaraMicr
                 throw new LifecycleException("interrupted while Payara Micro stopped", e);
             }
         }
+        deleteConnectorFolder();
+    }
+
+    /** The connector copies the war into a temporary folder of its own for each start, and leaves it behind. */
+    private void rememberConnectorFolder(ProcessHandle payara) {
+        String[] args = payara.info().arguments().orElse(new String[0]);
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--deploy")) {
+                Path folder = Path.of(args[i + 1]).getParent().getParent();
+                if (folder != null && folder.getFileName().toString().startsWith("arquillian-payara-micro")) {
+                    connectorFolder = folder;
+                }
+            }
+        }
+    }
+
+    private void deleteConnectorFolder() {
+        if (connectorFolder == null) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(connectorFolder)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind is no reason to fail the run
+        }
+        connectorFolder = null;
     }
 
     private static ProtocolMetaData onLoopback(ProtocolMetaData reported) {
