@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
-import org.lscb.server.keys.CertificateAuthority;
+import org.lscb.server.config.DeploymentSecret;
 
 /**
  * Keeps TOTP secrets wrapped (AES-256-GCM) under a key derived with HKDF-SHA256 from the deployment secret,
@@ -36,8 +36,8 @@ public class TotpSecrets {
     }
 
     @Inject
-    public TotpSecrets(CertificateAuthority authority) {
-        this(authority::deploymentSecret);
+    public TotpSecrets(DeploymentSecret secret) {
+        this(secret::value);
     }
 
     TotpSecrets(java.util.function.Supplier<char[]> deploymentSecret) {

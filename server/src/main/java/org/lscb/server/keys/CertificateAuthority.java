@@ -1,5 +1,6 @@
 package org.lscb.server.keys;
 
+import org.lscb.server.config.DeploymentSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,9 +17,8 @@ import org.lscb.exchange.pki.DeploymentCa;
 import org.lscb.server.config.ServerConfig;
 
 /**
- * Opens this deployment's CA ({@code DATA_DIR/ca/ca.p12}) once, making it at first start. Its secret is
- * {@code CA_SECRET}; without one (the embedded default) a random secret is made and kept beside the
- * key store, owner-only, and the log says so: a production deployment should configure it.
+ * Opens this deployment's CA ({@code DATA_DIR/ca/ca.p12}) once, making it at first start, locked with the
+ * {@link DeploymentSecret}.
  */
 @ApplicationScoped
 public class CertificateAuthority {
@@ -26,6 +26,7 @@ public class CertificateAuthority {
     private static final Logger LOG = Logger.getLogger(CertificateAuthority.class.getName());
 
     private ServerConfig config;
+    private DeploymentSecret secret;
     private volatile DeploymentCa ca;
     private volatile org.lscb.envelope.Identity gateway;
 
@@ -33,8 +34,9 @@ public class CertificateAuthority {
     }
 
     @Inject
-    public CertificateAuthority(ServerConfig config) {
+    public CertificateAuthority(ServerConfig config, DeploymentSecret secret) {
         this.config = config;
+        this.secret = secret;
     }
 
     public DeploymentCa ca() {
@@ -57,7 +59,7 @@ public class CertificateAuthority {
     public synchronized org.lscb.envelope.Identity gateway() {
         if (gateway == null) {
             Path file = config.dataDir().resolve("ca").resolve("gateway.p12");
-            char[] secret = config.caSecret().map(String::toCharArray).orElseGet(() -> keptSecret(file.resolveSibling("ca.secret")));
+            char[] secret = this.secret.value();
             try {
                 if (!Files.exists(file)) {
                     java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
@@ -84,47 +86,15 @@ public class CertificateAuthority {
         return gateway;
     }
 
-    /**
-     * The secret that protects the deployment's own keys: {@code CA_SECRET}, or the one kept beside the CA
-     * when it is not set. Other keys of the deployment (the wrapping key of TOTP secrets) are derived from it.
-     */
-    public char[] deploymentSecret() {
-        Path dir = config.dataDir().resolve("ca");
-        return config.caSecret().map(String::toCharArray).orElseGet(() -> keptSecret(dir.resolve("ca.secret")));
-    }
-
     private DeploymentCa open() {
         Path dir = config.dataDir().resolve("ca");
         try {
-            char[] secret = config.caSecret().map(String::toCharArray).orElseGet(() -> keptSecret(dir.resolve("ca.secret")));
+            char[] secret = this.secret.value();
             return DeploymentCa.openOrCreate(dir.resolve("ca.p12"), secret, "LSCB review exchange CA", Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the deployment CA cannot be opened: " + e.getMessage(), e);
-        }
-    }
-
-    private static char[] keptSecret(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
-            }
-            Files.createDirectories(file.getParent());
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, secret, StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system; the data folder's own permissions apply
-            }
-            LOG.warning("CA_SECRET is not set: the deployment CA's key store is protected by a secret kept in " + file
-                    + "; configure CA_SECRET for production");
-            return secret.toCharArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -59,6 +59,13 @@ class LayeringTest {
                 .check(classes.that(resideOutsideOfPackage("org.lscb.server..")));
     }
 
+    /** The server's packages too: settings, errors and sign-in below the features that use them. */
+    @Test
+    void serverPackages_haveNoCycles() {
+        slices().matching("org.lscb.server.(**)").should().beFreeOfCycles()
+                .check(classes.that(resideInAPackage("org.lscb.server..")));
+    }
+
     @Test
     void internalPackages_areUsedOnlyInsideTheirOwnPackage() {
         noClasses().that().resideOutsideOfPackage("org.lscb.envelope..")

@@ -1,9 +1,9 @@
-package org.lscb.server.http;
+package org.lscb.server.http.payara;
 
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.util.logging.Logger;
-import org.lscb.server.http.payara.PayaraHttpListeners;
+import org.lscb.server.http.MalformedRequests;
 
 /**
  * Screens malformed requests ({@link MalformedRequests}) in Payara's HTTP listener while this application
