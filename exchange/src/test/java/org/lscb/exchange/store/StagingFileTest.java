@@ -62,8 +62,7 @@ class StagingFileTest {
         for (BlobStore.Staging mode : BlobStore.Staging.values()) {
             Path file = dir.resolve(mode + ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            // the page cache is never judged slow here: a bypass (which a loaded machine can trigger) skips early syncs
-            try (StagingFile out = new StagingFile(file, mode, StagingBlocks.SHARED, Long.MAX_VALUE)) {
+            try (StagingFile out = new StagingFile(file, mode, StagingBlocks.SHARED)) {
                 for (int at = 0; at < length; at += chunk.length) {
                     int n = Math.min(chunk.length, length - at);
                     out.write(chunk, 0, n);
@@ -81,26 +80,6 @@ class StagingFileTest {
             }
             assertThat(Files.size(file)).isEqualTo(length);
         }
-    }
-
-    @ParameterizedTest
-    @CsvSource({"-1,true", "9223372036854775807,false"})
-    void whenThePageCacheIsSlow_theRestOfTheFileBypassesIt_andTheFileHoldsExactlyItsBytes(long slowCpuNanos, boolean slow) throws Exception {
-        int length = 7 * StagingFile.BLOCK_BYTES + 12_345;
-        byte[] data = random(length);
-        Path file = dir.resolve("slow-" + slow + ".part");
-        boolean directHere = java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type());
-        try (StagingFile out = new StagingFile(file, BlobStore.Staging.PAGE_CACHE, StagingBlocks.SHARED, slowCpuNanos)) {
-            for (int at = 0; at < length; at += 100_000) {
-                out.write(data, at, Math.min(100_000, length - at));
-            }
-            out.finish();
-
-            assertThat(out.direct()).isFalse();
-            assertThat(out.bypassed()).isEqualTo(slow && directHere);
-            assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
-        }
-        assertThat(Files.readAllBytes(file)).isEqualTo(data);
     }
 
     @org.junit.jupiter.api.Test
