@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * is written so far (unless the last one is still running): the disk works while the body arrives, and the
  * fsync before the commit has little left. A failed early sync fails the file, since a later fsync need not
  * report the same error. Small writes keep the page cache's folios small, which costs nothing on most hosts
- * and much less CPU on a VM whose host takes its free memory back. With {@link BlobStore.Staging#DIRECT}
+ * and much less CPU on a VM whose host takes its free memory back; where filling the page cache still turns
+ * slow, the rest of the file goes around it ({@link PageCacheBypass}). With {@link BlobStore.Staging#DIRECT}
  * whole aligned blocks bypass the page cache ({@code O_DIRECT}) and the last partial one goes through it; a
  * file system without direct I/O falls back to the page cache. {@code benchmarks/disk/run.sh} measures which
  * way a host makes a body durable faster.
@@ -67,6 +68,7 @@ final class StagingFile extends OutputStream {
     private final Path file;
     private final FileChannel channel;
     private final int alignment;
+    private final PageCacheBypass bypass;
     private final MessageDigest sha;
     private final StagingBlocks blocks;
     /** Every block this file has taken from {@link #blocks}, to give back on close. */
@@ -97,6 +99,11 @@ final class StagingFile extends OutputStream {
 
     /** Waits for a block from {@code blocks} if all are out. */
     StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks) throws IOException {
+        this(file, mode, blocks, PageCacheBypass.SLOW_BLOCK);
+    }
+
+    /** {@code slowBlock}: see {@link PageCacheBypass#PageCacheBypass}. */
+    StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks, java.util.function.LongPredicate slowBlock) throws IOException {
         this.file = file;
         this.blocks = blocks;
         try {
@@ -108,6 +115,7 @@ final class StagingFile extends OutputStream {
         FileChannel direct = mode == BlobStore.Staging.DIRECT ? openDirect(file, blockSize) : null;
         this.channel = direct != null ? direct : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.alignment = direct != null ? blockSize : 1;
+        this.bypass = new PageCacheBypass(file, blockSize, slowBlock);
         try {
             this.filling = blocks.take();
         } catch (InterruptedIOException e) {
@@ -186,7 +194,8 @@ final class StagingFile extends OutputStream {
 
     /**
      * Writes a buffer at a position: in one go with direct I/O; otherwise through the page cache in pieces of
-     * {@link #WRITE_BYTES}, starting an early sync when {@link #EARLY_SYNC_BYTES} more are written.
+     * {@link #WRITE_BYTES}, starting an early sync when {@link #EARLY_SYNC_BYTES} more are written, unless the
+     * {@link #bypass} has been taken.
      */
     private void writeFully(ByteBuffer buf, long at) {
         try {
@@ -197,6 +206,10 @@ final class StagingFile extends OutputStream {
                 }
                 return;
             }
+            if (bypass.wrote(buf, at)) {
+                return;
+            }
+            long cpuBefore = buf.remaining() == BLOCK_BYTES ? PageCacheBypass.cpuNow() : -1;
             int end = buf.limit();
             while (buf.position() < end) {
                 buf.limit(Math.min(end, buf.position() + WRITE_BYTES));
@@ -209,6 +222,7 @@ final class StagingFile extends OutputStream {
                 earlySyncs.incrementAndGet();
                 syncing = syncing.thenRunAsync(this::syncData, SYNCERS);
             }
+            bypass.blockWritten(cpuBefore);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -294,6 +308,11 @@ final class StagingFile extends OutputStream {
         });
     }
 
+    /** True once the page cache was slow and the rest of the file went around it. */
+    boolean bypassed() {
+        return bypass.taken();
+    }
+
     int earlySyncs() {
         return earlySyncs.get();
     }
@@ -327,7 +346,7 @@ final class StagingFile extends OutputStream {
         } catch (IOException e) {
             LOG.log(Level.FINE, "while abandoning " + file.getFileName(), e);
         } finally {
-            try {
+            try (bypass) {
                 channel.close();
             } finally {
                 // all back, even after an interrupted wait left a worker on a block: workers only read blocks, and
