@@ -16,8 +16,8 @@ import java.util.logging.Logger;
  * The way around the page cache for the rest of a file that {@link StagingFile} writes through it, taken once
  * filling the page cache turns slow. On a VM whose host takes free memory back (free page reporting), filling the
  * page cache at times costs the writer several times its usual CPU, because the host must back every page again,
- * and such an upload then takes longer than one written around the cache; on such a host the exchange benchmark's
- * upload goal holds only with this ({@code docs/benchmarks.md}). This watches the writer's CPU time for each whole
+ * and such an upload then takes longer than one written around the cache, as the exchange benchmark's uploads
+ * show on such a host ({@code docs/benchmarks.md}). This watches the writer's CPU time for each whole
  * block and after {@link #SLOW_BLOCKS} slow ones in a row opens the file a second time with {@code O_DIRECT}: whole
  * blocks go that way from then on, while the blocks already written stay in the page cache, made durable with the
  * rest by the early syncs and the commit's fsync. On a host whose memory stays put no block is slow and nothing
