@@ -60,7 +60,7 @@ final class SendCommand implements Callable<Integer> {
                     + Sealer.MAX_GCM_DOCUMENT_BYTES + " (the JDK's limit): nothing was sent");
         }
         Path staging = stagingFolder(size); // said before the key is read, as the size is
-        // the review's recipients are fetched while the key is decrypted (0.3-0.6 s in a fresh JVM): neither needs the other
+        // the review's recipients are fetched while the key is decrypted: neither needs the other
         CompletableFuture<List<Recipients.Recipient>> fetching = CompletableFuture.supplyAsync(() -> Recipients.of(main, review));
         Identity me = KeyFile.read(key.file(main.settings()), key.password());
         Envelopes.prepareToSeal(me); // while the server is asked about the certificates

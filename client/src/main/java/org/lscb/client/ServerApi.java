@@ -69,8 +69,8 @@ final class ServerApi {
 
     /**
      * One small request: its 2xx body, or the error's sentence. Every call goes through
-     * {@link java.net.HttpURLConnection}: the JDK's newer HTTP client took 0.4-0.6 s to make its first
-     * request in a fresh JVM here, against 0.06 s, and every command of the client is a fresh JVM.
+     * {@link java.net.HttpURLConnection}: the JDK's newer HTTP client takes several times longer to make its
+     * first request in a fresh JVM, and every command of the client is a fresh JVM.
      */
     private String exchange(java.net.HttpURLConnection c, String header, String value, byte[] body) {
         try {

@@ -6,10 +6,6 @@ import java.util.List;
 /** The entry point: build a {@link Sealer}, an {@link Opener} or an {@link EnvelopeInspector}. */
 public final class Envelopes {
 
-    static {
-        org.lscb.envelope.internal.CipherWarmup.start();
-    }
-
     private Envelopes() {
     }
 
@@ -25,8 +21,8 @@ public final class Envelopes {
     /**
      * Seals one throwaway byte to the author's own certificate on a background thread and discards it, so
      * that a process about to seal a document (the client, a fresh JVM each run) has sealing's classes
-     * loaded by the time it starts: about 600 of them (ASN.1, elliptic-curve arithmetic, CMS, the signing
-     * time's date formatting), 0.3 s here, which the client otherwise spent while its upload waited.
+     * loaded by the time it starts (ASN.1, elliptic-curve arithmetic, CMS, the signing time's date
+     * formatting), work the client would otherwise do while its upload waits.
      * Returns at once; nothing it produces is kept.
      */
     public static void prepareToSeal(Identity author) {

@@ -42,9 +42,6 @@ public final class Granter {
     private final Identity holder;
 
     Granter(Identity holder) {
-        if (!KeyRules.isRsa(holder.certificate().getPublicKey())) {
-            Bc.loadInBackground(); // for ECDH, while the envelope's header is read
-        }
         this.holder = holder;
     }
 

@@ -45,9 +45,6 @@ public final class Opener {
     private final X509Certificate issuer;
 
     Opener(Identity identity, X509Certificate issuer) {
-        if (!KeyRules.isRsa(identity.certificate().getPublicKey())) {
-            Bc.loadInBackground(); // for ECDH, while the envelope's header is read
-        }
         this.identity = identity;
         this.issuer = issuer;
     }
@@ -56,7 +53,6 @@ public final class Opener {
         if (!KeyRules.isRsa(identity.certificate().getPublicKey())) {
             Bc.provider(); // ECDH with the CMS key derivation: the JDK lacks it
         }
-        org.lscb.envelope.internal.CipherWarmup.await();
         Path dir = target.toAbsolutePath().getParent();
         Path partial = null;
         try {

@@ -67,9 +67,6 @@ public final class Sealer {
             throw new IllegalArgumentException("an envelope needs at least one recipient");
         }
         recipients.forEach(c -> KeyRules.check(c.getPublicKey()));
-        if (!recipients.stream().allMatch(c -> KeyRules.isRsa(c.getPublicKey()))) {
-            Bc.loadInBackground(); // for ECDH to the EC recipients
-        }
         this.profile = profile;
         this.recipients = List.copyOf(recipients);
         this.author = author;
@@ -81,8 +78,7 @@ public final class Sealer {
      * @throws EnvelopeTooLargeException when an AES-256-GCM envelope's content passes the JDK's limit
      */
     public void seal(InputStream plaintext, OutputStream out) throws IOException {
-        // not waited for: a small document is sealed before the warm-up would end, and a large one starts while it
-        // runs (1 GiB in a fresh JVM, interleaved: 2.01-2.06 s without waiting, 1.95-2.29 s waiting)
+        // not waited for: a small document needs no compiled cipher, and a large one goes on while it compiles
         CipherWarmup.start();
         // the digest over the content comes from the JDK, on its own thread beside the encryption
         try (BackgroundDigests digests = new BackgroundDigests()) {

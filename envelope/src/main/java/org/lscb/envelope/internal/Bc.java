@@ -2,7 +2,6 @@ package org.lscb.envelope.internal;
 
 import java.security.Provider;
 import java.security.Security;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
@@ -13,23 +12,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 public final class Bc {
 
     public static final String NAME = BouncyCastleProvider.PROVIDER_NAME;
-    private static final AtomicBoolean LOADING = new AtomicBoolean();
 
     private Bc() {
-    }
-
-    /**
-     * Starts registering the provider on its own thread and returns at once; {@link #provider()} waits for
-     * it. Building the provider takes about 0.5 s in a fresh JVM here (hundreds of algorithm classes); started
-     * when an EC key or recipient is first met, it overlaps reading the envelope's header or the key wrap
-     * for the RSA recipients.
-     */
-    public static void loadInBackground() {
-        if (Security.getProvider(NAME) == null && LOADING.compareAndSet(false, true)) {
-            Thread t = new Thread(Bc::provider, "lscb-bc-provider");
-            t.setDaemon(true);
-            t.start();
-        }
     }
 
     public static synchronized Provider provider() {

@@ -1,17 +1,24 @@
 package org.lscb.envelope.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.util.Random;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.operator.DigestCalculator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hashing on a second thread gives the same digest as hashing in line, for any length and write pattern. */
+/**
+ * Hashing on a second thread gives the same digest as hashing in line, for any length and write pattern, and the
+ * hand-over to that thread loses, reorders or hides nothing.
+ */
 class BackgroundDigestsTest {
 
     @ParameterizedTest
@@ -30,5 +37,60 @@ class BackgroundDigestsTest {
         }
 
         assertThat(calc.getDigest()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+    }
+
+
+    @Test
+    void everythingArrives_inOrder_byTheTimeCloseReturns() throws Exception {
+        byte[] data = new byte[5_000_011];
+        new Random(1).nextBytes(data);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (BackgroundDigests.WriteBehind out = new BackgroundDigests.WriteBehind(sink)) {
+            int at = 0;
+            Random sizes = new Random(2);
+            while (at < data.length) {
+                int n = Math.min(data.length - at, sizes.nextInt(600_000));
+                out.write(data, at, n);
+                at += n;
+            }
+            out.write(7);
+        }
+
+        assertThat(sink.size()).isEqualTo(data.length + 1);
+        assertThat(java.util.Arrays.copyOf(sink.toByteArray(), data.length)).isEqualTo(data);
+    }
+
+    @Test
+    void flush_waitsUntilTheBytesAreWritten() throws Exception {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        BackgroundDigests.WriteBehind out = new BackgroundDigests.WriteBehind(sink);
+        out.write(new byte[1000]);
+        out.flush();
+
+        assertThat(sink.size()).isEqualTo(1000);
+        out.close();
+    }
+
+    @Test
+    void aFailureOfTheWritingThread_reachesTheWriter() {
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        BackgroundDigests.WriteBehind out = new BackgroundDigests.WriteBehind(failing);
+
+        assertThatThrownBy(() -> {
+            for (int i = 0; i < 100; i++) {
+                out.write(new byte[BackgroundDigests.WriteBehind.BUFFER_BYTES]);
+            }
+            out.close();
+        }).isInstanceOf(IOException.class).hasMessageContaining("disk full");
     }
 }

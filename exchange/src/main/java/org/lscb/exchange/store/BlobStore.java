@@ -21,7 +21,7 @@ public final class BlobStore {
 
     private static final String INCOMING = ".incoming";
 
-    /** How staged bodies reach the disk (see {@link StagingFile} for what was measured). */
+    /** How staged bodies reach the disk (see {@link StagingFile} for each way and why). */
     public enum Staging {
         /** Through the page cache in small writes, synced early while the body arrives: the default. */
         PAGE_CACHE,

@@ -9,12 +9,11 @@ import java.util.Deque;
  * The native memory that bodies being staged are gathered in: blocks of {@link StagingFile#BLOCK_BYTES},
  * aligned for direct I/O, shared by every upload and never more than a fixed number at once.
  *
- * <p>Shared, not allocated per upload: the HTTP listener runs up to 200 requests at once, and the JVM's
- * native-buffer limit defaults to the heap size (256 MiB for the benchmark's server), so five blocks for
- * each upload would end in an {@code OutOfMemoryError} and a 500 at some fifty uploads at a time. An upload
- * takes its first block here, waiting if every block is out; it takes more only while some are free, and
- * makes do with one when none are (its blocks then go to the disk one at a time). Blocks handed back
- * are kept for the next upload. Waiting cannot deadlock: a request stages one file at a time, and an
+ * <p>The HTTP listener runs up to 200 requests at once and the JVM's native-buffer limit defaults to the heap
+ * size, so blocks of its own for every upload could run out of native memory (an {@code OutOfMemoryError} and
+ * a 500). An upload takes its first block here, waiting if every block is out; it takes more only while some
+ * are free, and makes do with one when none are (its blocks then go to the disk one at a time). Blocks handed
+ * back are kept for the next upload. Waiting cannot deadlock: a request stages one file at a time, and an
  * upload that holds a block finishes with that block alone.
  */
 final class StagingBlocks {

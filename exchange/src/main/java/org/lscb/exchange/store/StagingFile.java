@@ -22,34 +22,21 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The temporary file a blob is written to. The receiving thread only copies bytes into 1 MiB blocks;
- * each full block is then hashed by one worker and written by another, while the receiving thread fills
- * the next one.
+ * The temporary file a blob is written to. The receiving thread only copies bytes into blocks of
+ * {@link #BLOCK_BYTES}; each full block is hashed by one worker and written by another while the receiving
+ * thread fills the next, so that reading the socket, hashing and writing overlap on separate cores instead
+ * of taking turns. Blocks are written one after another, in order.
  *
- * <p>Measured on a 1 GiB upload here: with hashing and writing in the receiving thread it spent about
- * 0.65 s hashing and 1 s writing through the page cache; with both in one background thread it still
- * waited about 1 s for that thread; split in two, the three overlap, and the receiving thread (0.7-0.9 s
- * reading the socket) is what sets the pace, or the disk when it is slow.
- *
- * <p>The writes go one after another, in order, through the page cache in pieces of {@link #WRITE_BYTES},
- * and every {@link #EARLY_SYNC_BYTES} a second thread starts an {@code fdatasync} of what is written so far
- * (unless the last one is still running), so that the disk works while the body arrives and the fsync
- * before the commit has little left. Both choices were measured (1 GiB uploads to the benchmark's server):
- * <ul>
- *   <li>the size of each write decides what filling the page cache costs on a VM whose free memory the host
- *       takes back (free page reporting): 1 MiB writes cost the writer 2.3-3.9 s of CPU per GiB, 256 KiB
- *       writes as much in the server, 16-64 KiB writes 0.3-0.6 s beside the 0.63 s of hashing (larger writes
- *       get larger page-cache folios, and here those are the expensive ones to back);</li>
- *   <li>without the early syncs the final fsync waited for the whole GiB: uploads 1.99-3.84 s against 1.40-1.92 s
- *       with them.</li>
- * </ul>
- * Uploads took 1.40-1.92 s this way, against 2.21-2.56 s with {@link BlobStore.Staging#DIRECT} on the same day.
- * Even small writes sometimes cost the writer 3-4 ms of CPU per block instead of 0.15-0.3 ms (right after other
- * processes had freed gigabytes, which the host then took back); after a few such blocks in a row the rest of
- * the file bypasses the page cache ({@link #bypassIfSlow}), so such an upload is no slower than a direct one.
- * {@link BlobStore.Staging#DIRECT} ({@code O_DIRECT}, whole aligned blocks, the last partial block through the cache) is
- * there for hosts where measuring ({@code benchmarks/disk/run.sh}) shows it faster; a file system without
- * direct I/O falls back to the page cache.
+ * <p>With {@link BlobStore.Staging#PAGE_CACHE} (the default) a block goes through the page cache in writes of
+ * {@link #WRITE_BYTES}, and every {@link #EARLY_SYNC_BYTES} a second thread starts an {@code fdatasync} of what
+ * is written so far (unless the last one is still running): the disk works while the body arrives, and the
+ * fsync before the commit has little left. A failed early sync fails the file, since a later fsync need not
+ * report the same error. Small writes keep the page cache's folios small, which costs nothing on most hosts
+ * and much less CPU on a VM whose host takes its free memory back; where filling the page cache still turns
+ * slow, the rest of the file goes around it ({@link PageCacheBypass}). With {@link BlobStore.Staging#DIRECT}
+ * whole aligned blocks bypass the page cache ({@code O_DIRECT}) and the last partial one goes through it; a
+ * file system without direct I/O falls back to the page cache. {@code benchmarks/disk/run.sh} measures which
+ * way a host makes a body durable faster.
  */
 final class StagingFile extends OutputStream {
 
@@ -58,22 +45,10 @@ final class StagingFile extends OutputStream {
     static final int WRITE_BYTES = 64 << 10;
     /** How much is written through the page cache between the starts of two early syncs. */
     static final long EARLY_SYNC_BYTES = 64L << 20;
-    /**
-     * The writer's CPU time for one block through the page cache above which the page cache counts as slow: 1 ms
-     * per MiB, what a direct write of a block takes here in wall time. Normally it takes 0.15-0.3 ms; when the host
-     * must back the memory again it took 2-4 ms.
-     */
-    static final long SLOW_BLOCK_CPU_NANOS = 1_000_000;
-    /** Slow blocks in a row after which the rest of the file bypasses the page cache. */
-    static final int SLOW_BLOCKS_BEFORE_BYPASS = 4;
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
-    /** Without a measure of a thread's CPU time (some JVMs), the page cache is never judged slow. */
-    private static final boolean CPU_MEASURED = CPU.isCurrentThreadCpuTimeSupported();
 
     /**
-     * Blocks handed over and not yet both hashed and written; the receiving thread fills one more. Four
-     * rather than two keep the workers busy while the receiving thread waits for the socket: its waits for
-     * the workers went from 0.45-0.75 s to 0.24-0.54 s per GiB here. The blocks come from
+     * Blocks handed over and not yet both hashed and written; the receiving thread fills one more. More than
+     * two keep the workers busy while the receiving thread waits for the socket. The blocks come from
      * {@link StagingBlocks}: five per upload while there are enough, fewer when many uploads run at once.
      */
     private static final int IN_FLIGHT = 4;
@@ -93,14 +68,7 @@ final class StagingFile extends OutputStream {
     private final Path file;
     private final FileChannel channel;
     private final int alignment;
-    private final int fileSystemBlock;
-    private final long slowBlockCpuNanos;
-    /** Slow page-cache blocks in a row, written only by the writing worker. */
-    private int slowBlocks;
-    /** Opened with {@code O_DIRECT} once the page cache has been slow: whole blocks go here from then on. */
-    private volatile FileChannel bypass;
-    /** Set by {@link #close}, under this object's lock: no bypass is opened after it. */
-    private boolean closed;
+    private final PageCacheBypass bypass;
     private final MessageDigest sha;
     private final StagingBlocks blocks;
     /** Every block this file has taken from {@link #blocks}, to give back on close. */
@@ -131,24 +99,23 @@ final class StagingFile extends OutputStream {
 
     /** Waits for a block from {@code blocks} if all are out. */
     StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks) throws IOException {
-        this(file, mode, blocks, SLOW_BLOCK_CPU_NANOS);
+        this(file, mode, blocks, PageCacheBypass.SLOW_BLOCK);
     }
 
-    /** {@code slowBlockCpuNanos}: see {@link #SLOW_BLOCK_CPU_NANOS}; a negative value makes every whole block slow. */
-    StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks, long slowBlockCpuNanos) throws IOException {
+    /** {@code slowBlock}: see {@link PageCacheBypass#PageCacheBypass}. */
+    StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks, java.util.function.LongPredicate slowBlock) throws IOException {
         this.file = file;
         this.blocks = blocks;
-        this.slowBlockCpuNanos = slowBlockCpuNanos;
         try {
             this.sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         int blockSize = (int) Files.getFileStore(file.getParent()).getBlockSize();
-        FileChannel direct = mode == BlobStore.Staging.DIRECT ? openDirect(file, blockSize, true) : null;
+        FileChannel direct = mode == BlobStore.Staging.DIRECT ? openDirect(file, blockSize) : null;
         this.channel = direct != null ? direct : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.alignment = direct != null ? blockSize : 1;
-        this.fileSystemBlock = blockSize;
+        this.bypass = new PageCacheBypass(file, blockSize, slowBlock);
         try {
             this.filling = blocks.take();
         } catch (InterruptedIOException e) {
@@ -158,23 +125,19 @@ final class StagingFile extends OutputStream {
         taken.add(filling);
     }
 
-    /** The file opened for direct I/O, new or (for a bypass) the one being written; null where that is not possible. */
-    private static FileChannel openDirect(Path file, int blockSize, boolean create) {
+    /** A new file opened for direct I/O; null where that is not possible. */
+    private static FileChannel openDirect(Path file, int blockSize) {
         if (blockSize <= 0 || BLOCK_BYTES % blockSize != 0 || StagingBlocks.ALIGNMENT % blockSize != 0) {
             return null;
         }
         try {
-            return create
-                    ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT)
-                    : FileChannel.open(file, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.log(Level.FINE, "no direct I/O here; writing through the page cache", e);
-            if (create) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // the buffered open after this reports the real problem
-                }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the buffered open after this reports the real problem
             }
             return null;
         }
@@ -231,25 +194,22 @@ final class StagingFile extends OutputStream {
 
     /**
      * Writes a buffer at a position: in one go with direct I/O; otherwise through the page cache in pieces of
-     * {@link #WRITE_BYTES}, starting an early sync now and then, and watching what a whole block costs (see
-     * {@link #bypassIfSlow}).
+     * {@link #WRITE_BYTES}, starting an early sync when {@link #EARLY_SYNC_BYTES} more are written, unless the
+     * {@link #bypass} has been taken.
      */
     private void writeFully(ByteBuffer buf, long at) {
         try {
+            long pos = at;
             if (alignment > 1) {
-                long pos = at;
                 while (buf.hasRemaining()) {
                     pos += channel.write(buf, pos);
                 }
                 return;
             }
-            FileChannel around = bypass;
-            if (around != null && writtenAround(around, buf, at)) {
+            if (bypass.wrote(buf, at)) {
                 return;
             }
-            boolean wholeBlock = buf.remaining() == BLOCK_BYTES && CPU_MEASURED;
-            long cpuBefore = wholeBlock ? CPU.getCurrentThreadCpuTime() : 0;
-            long pos = at;
+            long cpuBefore = buf.remaining() == BLOCK_BYTES ? PageCacheBypass.cpuNow() : -1;
             int end = buf.limit();
             while (buf.position() < end) {
                 buf.limit(Math.min(end, buf.position() + WRITE_BYTES));
@@ -262,67 +222,9 @@ final class StagingFile extends OutputStream {
                 earlySyncs.incrementAndGet();
                 syncing = syncing.thenRunAsync(this::syncData, SYNCERS);
             }
-            if (wholeBlock) {
-                bypassIfSlow(CPU.getCurrentThreadCpuTime() - cpuBefore);
-            }
+            bypass.blockWritten(cpuBefore);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Sends the rest of the file around the page cache after {@link #SLOW_BLOCKS_BEFORE_BYPASS} slow blocks in a row.
-     * On a VM whose host takes back free memory, filling the page cache sometimes costs ten times its usual CPU (the
-     * host must back every page again), and then a direct write is the faster way. The blocks so far stay in the
-     * page cache; the early syncs and the commit's fsync make them durable with the rest.
-     */
-    private void bypassIfSlow(long cpuNanos) throws IOException {
-        slowBlocks = cpuNanos > slowBlockCpuNanos ? slowBlocks + 1 : 0;
-        if (slowBlocks >= SLOW_BLOCKS_BEFORE_BYPASS && bypass == null) {
-            FileChannel direct = openDirect(file, fileSystemBlock, false);
-            if (direct == null) {
-                stayInThePageCache();
-            } else if (installed(direct)) {
-                LOG.log(Level.FINE, "the page cache is slow; the rest of {0} bypasses it", file.getFileName());
-            } else {
-                direct.close(); // the file was closed meanwhile: it is being abandoned
-            }
-        }
-    }
-
-    private synchronized boolean installed(FileChannel direct) {
-        if (closed) {
-            return false;
-        }
-        bypass = direct;
-        return true;
-    }
-
-    private void stayInThePageCache() {
-        slowBlocks = Integer.MIN_VALUE;
-    }
-
-    /**
-     * Writes a whole block around the page cache; false, with the bypass given up, where the file system opened
-     * the file for direct I/O but refuses such a write: the block then goes through the page cache, as before.
-     */
-    private boolean writtenAround(FileChannel around, ByteBuffer buf, long at) throws IOException {
-        int start = buf.position();
-        try {
-            long pos = at;
-            while (buf.hasRemaining()) {
-                pos += around.write(buf, pos);
-            }
-            return true;
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "direct writes refused; " + file.getFileName() + " goes on through the page cache", e);
-            synchronized (this) {
-                bypass = null;
-            }
-            around.close();
-            stayInThePageCache();
-            buf.position(start);
-            return false;
         }
     }
 
@@ -374,7 +276,7 @@ final class StagingFile extends OutputStream {
         filling.flip();
         sha.update(filling.duplicate());
         // direct I/O writes whole file-system blocks only: what is left of the last one goes through the page cache
-        int whole = alignment > 1 ? filling.remaining() / alignment * alignment : bypass != null ? 0 : filling.remaining();
+        int whole = alignment > 1 ? filling.remaining() / alignment * alignment : filling.remaining();
         writeFully(filling.duplicate().limit(whole), handedOver);
         if (filling.remaining() > whole) {
             try (FileChannel tail = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -408,7 +310,7 @@ final class StagingFile extends OutputStream {
 
     /** True once the page cache was slow and the rest of the file went around it. */
     boolean bypassed() {
-        return bypass != null;
+        return bypass.taken();
     }
 
     int earlySyncs() {
@@ -444,12 +346,7 @@ final class StagingFile extends OutputStream {
         } catch (IOException e) {
             LOG.log(Level.FINE, "while abandoning " + file.getFileName(), e);
         } finally {
-            FileChannel around;
-            synchronized (this) {
-                closed = true;
-                around = bypass;
-            }
-            try (around) {
+            try (bypass) {
                 channel.close();
             } finally {
                 // all back, even after an interrupted wait left a worker on a block: workers only read blocks, and

@@ -50,15 +50,8 @@ public class Storage {
         return database;
     }
 
-    /** Takes what {@link EarlyStorage} opened during CDI start-up, or opens it now. */
     private void open() {
         if (database != null) {
-            return;
-        }
-        EarlyStorage.Opened early = EarlyStorage.take();
-        if (early != null) {
-            dataSource = early.dataSource();
-            database = early.database();
             return;
         }
         dataSource = openPool(config);
@@ -85,7 +78,7 @@ public class Storage {
         }
     }
 
-    static HikariDataSource openPool(ServerConfig config) {
+    private static HikariDataSource openPool(ServerConfig config) {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("lscb");
         pool.setJdbcUrl(config.dbUrl());
