@@ -20,10 +20,10 @@ final class BenchSignIn {
 
     /** Secrets and the last TOTP step each account used: the server accepts every step once. */
     private static final java.util.Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final java.util.Map<String, Long> LAST_STEP = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private BenchSignIn() {
-    }
+    private BenchSignIn() {}
 
     /** The code of the next step this account has not used (the current one, or the one after it). */
     static String nextCode(String user) {
@@ -33,21 +33,39 @@ final class BenchSignIn {
     }
 
     static String token(HttpClient http, String base, String user, String password) throws Exception {
-        JsonObject answer = send(http, base, null, "/api/v1/auth/token",
-                Json.createObjectBuilder().add("username", user).add("password", password).build().toString(), 200);
+        JsonObject answer = send(
+                http,
+                base,
+                null,
+                "/api/v1/auth/token",
+                Json.createObjectBuilder()
+                        .add("username", user)
+                        .add("password", password)
+                        .build()
+                        .toString(),
+                200);
         if (!"enrol_totp".equals(answer.getString("next", null))) {
             return answer.getString("access_token");
         }
         String limited = answer.getString("access_token");
-        String secret = send(http, base, limited, "/api/v1/auth/totp", "{}", 201).getString("secret");
+        String secret =
+                send(http, base, limited, "/api/v1/auth/totp", "{}", 201).getString("secret");
         SECRETS.put(user, secret);
         String code = nextCode(user);
-        return send(http, base, limited, "/api/v1/auth/totp/confirm", Json.createObjectBuilder().add("otp", code).build().toString(), 200)
+        return send(
+                        http,
+                        base,
+                        limited,
+                        "/api/v1/auth/totp/confirm",
+                        Json.createObjectBuilder().add("otp", code).build().toString(),
+                        200)
                 .getString("access_token");
     }
 
-    private static JsonObject send(HttpClient http, String base, String token, String path, String json, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+    private static JsonObject send(HttpClient http, String base, String token, String path, String json, int expected)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

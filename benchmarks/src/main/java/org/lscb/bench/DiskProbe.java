@@ -38,16 +38,17 @@ public final class DiskProbe {
     private static final int SMALL_WRITE = 64 << 10;
     private static final long SETTLE_MILLIS = 4000;
 
-    private DiskProbe() {
-    }
+    private DiskProbe() {}
 
     public static void main(String[] args) throws Exception {
-        Path folder = Files.createTempDirectory(args.length > 0 ? Path.of(args[0]) : Path.of(System.getProperty("java.io.tmpdir")), "disk-probe");
+        Path folder = Files.createTempDirectory(
+                args.length > 0 ? Path.of(args[0]) : Path.of(System.getProperty("java.io.tmpdir")), "disk-probe");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path source = folder.resolve("source.bin");
         Path target = folder.resolve("target.bin");
         Path filler = folder.resolve("filler.bin");
-        ByteBuffer block = ByteBuffer.allocateDirect(BLOCK + 4096).alignedSlice(4096).limit(BLOCK);
+        ByteBuffer block =
+                ByteBuffer.allocateDirect(BLOCK + 4096).alignedSlice(4096).limit(BLOCK);
         byte[] random = new byte[BLOCK];
         new SplittableRandom(13).nextBytes(random);
         block.put(random).flip();
@@ -79,12 +80,20 @@ public final class DiskProbe {
                             }
                         } else {
                             boolean staging = way.endsWith("early syncs");
-                            writesDone = write(target, block, way.equals("direct"), staging ? SMALL_WRITE : BLOCK, staging ? EARLY_SYNC_EVERY : 0, syncer);
+                            writesDone = write(
+                                    target,
+                                    block,
+                                    way.equals("direct"),
+                                    staging ? SMALL_WRITE : BLOCK,
+                                    staging ? EARLY_SYNC_EVERY : 0,
+                                    syncer);
                         }
                         long end = System.nanoTime();
                         Files.delete(target);
                         results.computeIfAbsent(way + (settled ? " | settled" : " | recent"), k -> new ArrayList<>())
-                                .add(new double[] {(writesDone - start) / 1e9, (end - writesDone) / 1e9, (end - start) / 1e9});
+                                .add(new double[] {
+                                    (writesDone - start) / 1e9, (end - writesDone) / 1e9, (end - start) / 1e9
+                                });
                     }
                 }
             }
@@ -95,7 +104,8 @@ public final class DiskProbe {
             Files.deleteIfExists(folder);
             syncer.shutdown();
         }
-        System.out.printf("1 GiB made durable in %s, %d rounds (seconds: writing, final fsync, total; median of the totals)%n",
+        System.out.printf(
+                "1 GiB made durable in %s, %d rounds (seconds: writing, final fsync, total; median of the totals)%n",
                 folder.getParent(), rounds);
         System.out.printf("%-50s %s%n", "way | free memory", "rounds");
         results.forEach((way, rs) -> {
@@ -110,7 +120,8 @@ public final class DiskProbe {
         });
     }
 
-    private static void write(Path file, ByteBuffer block, boolean direct, int piece, long earlySyncEvery) throws Exception {
+    private static void write(Path file, ByteBuffer block, boolean direct, int piece, long earlySyncEvery)
+            throws Exception {
         ExecutorService none = Executors.newSingleThreadExecutor();
         try {
             write(file, block, direct, piece, earlySyncEvery, none);
@@ -123,11 +134,16 @@ public final class DiskProbe {
      * Writes 1 GiB of the block in writes of {@code piece} bytes, syncing early on {@code syncer} when asked; returns
      * when the last write returned.
      */
-    private static long write(Path file, ByteBuffer block, boolean direct, int piece, long earlySyncEvery, ExecutorService syncer)
+    private static long write(
+            Path file, ByteBuffer block, boolean direct, int piece, long earlySyncEvery, ExecutorService syncer)
             throws Exception {
         long written;
         try (FileChannel ch = direct
-                ? FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT)
+                ? FileChannel.open(
+                        file,
+                        StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE,
+                        com.sun.nio.file.ExtendedOpenOption.DIRECT)
                 : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             CompletableFuture<Void> early = CompletableFuture.completedFuture(null);
             long syncedUpTo = 0;
@@ -140,13 +156,15 @@ public final class DiskProbe {
                 }
                 if (earlySyncEvery > 0 && at + BLOCK - syncedUpTo >= earlySyncEvery && early.isDone()) {
                     syncedUpTo = at + BLOCK;
-                    early = CompletableFuture.runAsync(() -> {
-                        try {
-                            ch.force(false);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }, syncer);
+                    early = CompletableFuture.runAsync(
+                            () -> {
+                                try {
+                                    ch.force(false);
+                                } catch (java.io.IOException e) {
+                                    throw new java.io.UncheckedIOException(e);
+                                }
+                            },
+                            syncer);
                 }
             }
             early.join();

@@ -19,18 +19,18 @@ import org.lscb.envelope.Identity;
  */
 public final class EnvelopeTool {
 
-    private EnvelopeTool() {
-    }
+    private EnvelopeTool() {}
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("seal")) {
             Identity author = Identity.fromPkcs12(Path.of(args[1]), args[2].toCharArray());
             X509Certificate recipient;
             try (InputStream in = Files.newInputStream(Path.of(args[3]))) {
-                recipient = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+                recipient = (X509Certificate)
+                        CertificateFactory.getInstance("X.509").generateCertificate(in);
             }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(args[4])), 1 << 20);
-                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(args[5])), 1 << 20)) {
+                    OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(args[5])), 1 << 20)) {
                 Envelopes.sealer(author, List.of(recipient)).seal(in, out);
             }
         } else {

@@ -40,9 +40,9 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.lscb.envelope.Envelopes;
 import org.lscb.envelope.Identity;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
  * Issue 5's benchmark, all in one run: (a) a 1 GiB envelope uploaded over HTTP to the real bundle started
@@ -53,14 +53,14 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  */
 public final class ExchangeBenchmark {
 
-    private ExchangeBenchmark() {
-    }
+    private ExchangeBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int mib = Integer.getInteger("mib", 1024);
         Path bundle = Path.of("server/target/lscb-server.jar");
         Path work = Files.createTempDirectory("lscb-bench-exchange");
-        String toolClasspath = Path.of("benchmarks/target/classes").toAbsolutePath() + java.io.File.pathSeparator
+        String toolClasspath = Path.of("benchmarks/target/classes").toAbsolutePath()
+                + java.io.File.pathSeparator
                 + Path.of("client/target/lscb-client.jar").toAbsolutePath();
         say("working in %s; %,d MiB", work, mib);
 
@@ -72,23 +72,46 @@ public final class ExchangeBenchmark {
         if (!jvmArgs.isBlank()) {
             command.addAll(List.of(jvmArgs.trim().split("\\s+"))); // e.g. a flight recording of the upload
         }
-        command.addAll(List.of("-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster"));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("server.log").toFile());
+        command.addAll(
+                List.of("-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster"));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("server.log").toFile());
         pb.environment().put("DATA_DIR", work.resolve("data").toString());
         pb.environment().put("ADMIN_PASSWORD", admin);
         pb.environment().put("DOCUMENTS_MAX_BYTES", Long.toString(4L << 30));
         Process server = pb.start();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = "http://127.0.0.1:" + port;
         try {
             awaitReady(http, base, server);
             String adminToken = BenchSignIn.token(http, base, "admin", admin);
-            String board = post(http, base, adminToken, "/api/v1/organisations", "{\"name\":\"Bench LSCB\",\"kind\":\"LSCB\"}").getString("id");
-            String agency = post(http, base, adminToken, "/api/v1/organisations", "{\"name\":\"Bench Police\",\"kind\":\"POLICE\"}").getString("id");
+            String board = post(
+                            http,
+                            base,
+                            adminToken,
+                            "/api/v1/organisations",
+                            "{\"name\":\"Bench LSCB\",\"kind\":\"LSCB\"}")
+                    .getString("id");
+            String agency = post(
+                            http,
+                            base,
+                            adminToken,
+                            "/api/v1/organisations",
+                            "{\"name\":\"Bench Police\",\"kind\":\"POLICE\"}")
+                    .getString("id");
             String officer = account(http, base, adminToken, "benchofficer", "LSCB_OFFICER", board);
             String police = account(http, base, adminToken, "benchpolice", "AGENCY_USER", agency);
-            String review = post(http, base, officer, "/api/v1/reviews", "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"BENCH-1\","
-                    + "\"pseudonym\":\"Child B\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":[\"" + agency + "\"],\"dates\":{}}").getString("id");
+            String review = post(
+                            http,
+                            base,
+                            officer,
+                            "/api/v1/reviews",
+                            "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"BENCH-1\","
+                                    + "\"pseudonym\":\"Child B\",\"leadLscbId\":\"" + board
+                                    + "\",\"organisationIds\":[\"" + agency + "\"],\"dates\":{}}")
+                    .getString("id");
             KeyPair boardKey = rsa();
             X509Certificate boardCert = enrol(http, base, officer, boardKey);
             KeyPair authorKey = ec();
@@ -96,35 +119,70 @@ public final class ExchangeBenchmark {
             Path boardP12 = p12(work.resolve("board.p12"), boardKey, boardCert);
             Path authorP12 = p12(work.resolve("author.p12"), authorKey, authorCert);
             Path boardPem = Files.writeString(work.resolve("board.pem"), pem("CERTIFICATE", boardCert.getEncoded()));
-            Path boardKeyPem = Files.writeString(work.resolve("board.key.pem"), pem("PRIVATE KEY", boardKey.getPrivate().getEncoded()));
+            Path boardKeyPem = Files.writeString(
+                    work.resolve("board.key.pem"),
+                    pem("PRIVATE KEY", boardKey.getPrivate().getEncoded()));
             Path authorPem = Files.writeString(work.resolve("author.pem"), pem("CERTIFICATE", authorCert.getEncoded()));
-            Path authorKeyPem = Files.writeString(work.resolve("author.key.pem"), pem("PRIVATE KEY", authorKey.getPrivate().getEncoded()));
+            Path authorKeyPem = Files.writeString(
+                    work.resolve("author.key.pem"),
+                    pem("PRIVATE KEY", authorKey.getPrivate().getEncoded()));
 
             // -Dparts=upload,seal,client measures only some of them (all by default)
-            List<String> parts = List.of(System.getProperty("parts", "upload,seal,client").split(","));
+            List<String> parts =
+                    List.of(System.getProperty("parts", "upload,seal,client").split(","));
             Identity author = Identity.fromPkcs12(authorP12, "bench".toCharArray());
             Path plain = work.resolve("plain.bin");
             if (parts.contains("seal")) {
                 writeRandom(plain, (long) mib << 20);
                 byte[] plainHash = sha256(plain);
-                // (b) the library against openssl, each in its own process under /usr/bin/time. Ours runs from the client's
-                // jar, the one file users run: the signed Bouncy Castle jars on a plain class path cost a fresh JVM another
-                // 0.1-0.5 s of signature checks as their classes load. Against openssl's streaming form it is measured in
+                // (b) the library against openssl, each in its own process under /usr/bin/time. Ours runs from the
+                // client's
+                // jar, the one file users run: the signed Bouncy Castle jars on a plain class path cost a fresh JVM
+                // another
+                // 0.1-0.5 s of signature checks as their classes load. Against openssl's streaming form it is measured
+                // in
                 // rounds that take turns to go first (one pair of runs varies by a third on this shared machine).
                 List<String> tool = List.of(java(), "-Xmx256m", "-cp", toolClasspath, EnvelopeTool.class.getName());
-                List<String> sslStreamSeal = List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-in",
-                        plain.toString(), "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                        "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("openssl-stream.p7m").toString());
+                List<String> sslStreamSeal = List.of(
+                        "openssl",
+                        "cms",
+                        "-encrypt",
+                        "-stream",
+                        "-binary",
+                        "-aes-256-gcm",
+                        "-in",
+                        plain.toString(),
+                        "-recip",
+                        boardPem.toString(),
+                        "-keyopt",
+                        "rsa_padding_mode:oaep",
+                        "-keyopt",
+                        "rsa_oaep_md:sha256",
+                        "-keyopt",
+                        "rsa_mgf1_md:sha256",
+                        "-outform",
+                        "DER",
+                        "-out",
+                        work.resolve("openssl-stream.p7m").toString());
                 int sealRounds = Integer.getInteger("seal.rounds", 3);
                 List<Measured[]> seals = new ArrayList<>(); // {ours, openssl -stream}
                 for (int r = 0; r < sealRounds; r++) {
                     Measured[] round = new Measured[2];
                     for (int turn = 0; turn < 2; turn++) {
                         if ((turn + r) % 2 == 0) {
-                            // a new file each time, as openssl's is: ext4 flushes a file that was truncated when it is closed
+                            // a new file each time, as openssl's is: ext4 flushes a file that was truncated when it is
+                            // closed
                             Files.deleteIfExists(work.resolve("ours.p7m"));
-                            round[0] = time(work, concat(tool, "seal", authorP12.toString(), "bench", boardPem.toString(), plain.toString(),
-                                    work.resolve("ours.p7m").toString()));
+                            round[0] = time(
+                                    work,
+                                    concat(
+                                            tool,
+                                            "seal",
+                                            authorP12.toString(),
+                                            "bench",
+                                            boardPem.toString(),
+                                            plain.toString(),
+                                            work.resolve("ours.p7m").toString()));
                         } else {
                             round[1] = time(work, sslStreamSeal);
                             Files.delete(work.resolve("openssl-stream.p7m"));
@@ -133,55 +191,116 @@ public final class ExchangeBenchmark {
                     seals.add(round);
                 }
                 Measured ourSeal = seals.get(seals.size() - 1)[0];
-                Measured sslSeal = time(work, List.of("openssl", "cms", "-encrypt", "-binary", "-aes-256-gcm", "-in", plain.toString(),
-                        "-recip", boardPem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256", "-keyopt",
-                        "rsa_mgf1_md:sha256", "-outform", "DER", "-out", work.resolve("openssl.p7m").toString()));
+                Measured sslSeal = time(
+                        work,
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-encrypt",
+                                "-binary",
+                                "-aes-256-gcm",
+                                "-in",
+                                plain.toString(),
+                                "-recip",
+                                boardPem.toString(),
+                                "-keyopt",
+                                "rsa_padding_mode:oaep",
+                                "-keyopt",
+                                "rsa_oaep_md:sha256",
+                                "-keyopt",
+                                "rsa_mgf1_md:sha256",
+                                "-outform",
+                                "DER",
+                                "-out",
+                                work.resolve("openssl.p7m").toString()));
                 // the library as the server and a long-running client use it: in this JVM, after a 64 MiB warm-up
                 sealRandom(author, boardCert, work, work.resolve("warm.p7m"), 64L << 20);
                 Files.delete(work.resolve("warm.p7m"));
                 settle();
                 long inJvmStart = System.nanoTime();
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(plain), 1 << 20);
-                     OutputStream out = new BufferedOutputStream(Files.newOutputStream(work.resolve("in-jvm.p7m")), 1 << 20)) {
+                        OutputStream out =
+                                new BufferedOutputStream(Files.newOutputStream(work.resolve("in-jvm.p7m")), 1 << 20)) {
                     Envelopes.sealer(author, List.of(boardCert)).seal(in, out);
                 }
                 double inJvmSeal = (System.nanoTime() - inJvmStart) / 1e9;
                 Files.delete(work.resolve("in-jvm.p7m"));
                 Files.delete(plain);
-                Measured ourOpen = time(work, concat(tool, "open", boardP12.toString(), "bench", work.resolve("ours.p7m").toString(),
-                        work.resolve("ours.out").toString()));
+                Measured ourOpen = time(
+                        work,
+                        concat(
+                                tool,
+                                "open",
+                                boardP12.toString(),
+                                "bench",
+                                work.resolve("ours.p7m").toString(),
+                                work.resolve("ours.out").toString()));
                 boolean oursIdentical = Arrays.equals(plainHash, sha256(work.resolve("ours.out")));
                 Files.delete(work.resolve("ours.out"));
-                Measured sslOpen = time(work, List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in",
-                        work.resolve("openssl.p7m").toString(), "-recip", boardPem.toString(), "-inkey", boardKeyPem.toString(), "-out",
-                        work.resolve("openssl.out").toString()));
+                Measured sslOpen = time(
+                        work,
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-decrypt",
+                                "-binary",
+                                "-inform",
+                                "DER",
+                                "-in",
+                                work.resolve("openssl.p7m").toString(),
+                                "-recip",
+                                boardPem.toString(),
+                                "-inkey",
+                                boardKeyPem.toString(),
+                                "-out",
+                                work.resolve("openssl.out").toString()));
                 boolean sslIdentical = Arrays.equals(plainHash, sha256(work.resolve("openssl.out")));
                 Files.delete(work.resolve("openssl.out"));
                 Files.delete(work.resolve("openssl.p7m"));
                 say("");
                 say("(b) %,d MiB, AES-256-GCM, RSA-OAEP-SHA-256 3072; each its own process", mib);
-                say("    seal  ours %6.2f s %6d MiB RSS | openssl cms -encrypt %6.2f s %6d MiB RSS | time ratio ours/openssl %.2f (goal <= 1)",
-                        ourSeal.seconds(), ourSeal.rssKb() >> 10, sslSeal.seconds(), sslSeal.rssKb() >> 10, ourSeal.seconds() / sslSeal.seconds());
+                say(
+                        "    seal  ours %6.2f s %6d MiB RSS | openssl cms -encrypt %6.2f s %6d MiB RSS | time ratio ours/openssl %.2f (goal <= 1)",
+                        ourSeal.seconds(),
+                        ourSeal.rssKb() >> 10,
+                        sslSeal.seconds(),
+                        sslSeal.rssKb() >> 10,
+                        ourSeal.seconds() / sslSeal.seconds());
                 List<Double> sealRatios = new ArrayList<>();
                 for (int r = 0; r < seals.size(); r++) {
                     Measured[] m = seals.get(r);
                     sealRatios.add(m[0].seconds() / m[1].seconds());
-                    say("    seal round %d (%s first)  ours %6.2f s %6d MiB RSS | openssl cms -encrypt -stream %6.2f s %6d MiB RSS | ratio %.2f",
-                            r + 1, r % 2 == 0 ? "ours" : "openssl", m[0].seconds(), m[0].rssKb() >> 10, m[1].seconds(), m[1].rssKb() >> 10,
+                    say(
+                            "    seal round %d (%s first)  ours %6.2f s %6d MiB RSS | openssl cms -encrypt -stream %6.2f s %6d MiB RSS | ratio %.2f",
+                            r + 1,
+                            r % 2 == 0 ? "ours" : "openssl",
+                            m[0].seconds(),
+                            m[0].rssKb() >> 10,
+                            m[1].seconds(),
+                            m[1].rssKb() >> 10,
                             m[0].seconds() / m[1].seconds());
                 }
                 sealRatios.sort(null);
-                List<Double> sslStreamTimes = new ArrayList<>(seals.stream().map(m -> m[1].seconds()).toList());
+                List<Double> sslStreamTimes =
+                        new ArrayList<>(seals.stream().map(m -> m[1].seconds()).toList());
                 sslStreamTimes.sort(null);
                 double sslStreamMedian = sslStreamTimes.get(sslStreamTimes.size() / 2);
-                say("    seal  median time ratio ours / openssl -stream = %.2f over %d rounds (goal <= 1)", sealRatios.get(sealRatios.size() / 2),
-                        sealRatios.size());
-                say("    seal  ours, the library in a running JVM (after a 64 MiB warm-up) %6.2f s | time ratio to openssl -stream's median %.2f",
+                say(
+                        "    seal  median time ratio ours / openssl -stream = %.2f over %d rounds (goal <= 1)",
+                        sealRatios.get(sealRatios.size() / 2), sealRatios.size());
+                say(
+                        "    seal  ours, the library in a running JVM (after a 64 MiB warm-up) %6.2f s | time ratio to openssl -stream's median %.2f",
                         inJvmSeal, inJvmSeal / sslStreamMedian);
-                say("    open  ours %6.2f s %6d MiB RSS | openssl cms -decrypt %6.2f s %6d MiB RSS | speed-up %.2fx (goal >= 3), memory ratio %.2f",
-                        ourOpen.seconds(), ourOpen.rssKb() >> 10, sslOpen.seconds(), sslOpen.rssKb() >> 10, sslOpen.seconds() / ourOpen.seconds(),
+                say(
+                        "    open  ours %6.2f s %6d MiB RSS | openssl cms -decrypt %6.2f s %6d MiB RSS | speed-up %.2fx (goal >= 3), memory ratio %.2f",
+                        ourOpen.seconds(),
+                        ourOpen.rssKb() >> 10,
+                        sslOpen.seconds(),
+                        sslOpen.rssKb() >> 10,
+                        sslOpen.seconds() / ourOpen.seconds(),
                         ourOpen.rssKb() / (double) sslOpen.rssKb());
-                say("    plaintext identical after opening: ours %s, openssl %s (ours also signs and verifies; openssl here only encrypts)",
+                say(
+                        "    plaintext identical after opening: ours %s, openssl %s (ours also signs and verifies; openssl here only encrypts)",
                         oursIdentical, sslIdentical);
             }
 
@@ -190,7 +309,8 @@ public final class ExchangeBenchmark {
                 // server that has been running would be: four uploads of 256 MiB, the clients taking turns. With two,
                 // the server's C2 compiler threads still spent 0.5-1.7 s of CPU during the first measured GiB (methods
                 // of the upload path recompiled after Grizzly's request start and end had made them deoptimise), so
-                // that round ran 0.6-1 s slower than the rest; after four, 0.1-0.5 s, as in later rounds. Each round then
+                // that round ran 0.6-1 s slower than the rest; after four, 0.1-0.5 s, as in later rounds. Each round
+                // then
                 // seals a fresh envelope (the store keeps equal bytes once, which would skip the fsync), lets the disk
                 // settle (sync), copies it with Files.copy + fsync, settles again and uploads it, alternating Java's
                 // HttpClient and curl as the client. The server's heap is read by jstat from the JVM's shared
@@ -227,20 +347,31 @@ public final class ExchangeBenchmark {
                 long heapPeak = heap.stop();
                 Files.delete(envelope);
                 say("");
-                say("(a) upload of a %.2f GiB envelope to the bundle started with -Xmx256m, after %d x 256 MiB warm-up uploads", size / (double) (1L << 30),
-                        warmUps);
+                say(
+                        "(a) upload of a %.2f GiB envelope to the bundle started with -Xmx256m, after %d x 256 MiB warm-up uploads",
+                        size / (double) (1L << 30), warmUps);
                 List<Double> ratios = new ArrayList<>();
                 for (int r = 0; r < uploads.size(); r++) {
                     double[] u = uploads.get(r);
                     ratios.add(u[0] / u[1]);
-                    say("    round %d  %-10s %6.2f s %7.1f MB/s | local copy (Files.copy + fsync) %5.2f s %7.1f MB/s | ratio %.2f",
-                            r + 1, u[2] > 0 ? "curl -T" : "HttpClient", u[1], size / u[1] / 1e6, u[0], size / u[0] / 1e6, u[0] / u[1]);
+                    say(
+                            "    round %d  %-10s %6.2f s %7.1f MB/s | local copy (Files.copy + fsync) %5.2f s %7.1f MB/s | ratio %.2f",
+                            r + 1,
+                            u[2] > 0 ? "curl -T" : "HttpClient",
+                            u[1],
+                            size / u[1] / 1e6,
+                            u[0],
+                            size / u[0] / 1e6,
+                            u[0] / u[1]);
                     say("             server CPU: %s", serverCpu.get(r));
                 }
                 ratios.sort(null);
-                say("    median ratio upload / local copy speed = %.2f over %d rounds (goal >= 0.5)", ratios.get(ratios.size() / 2),
-                        ratios.size());
-                say("    server heap: %d MiB before, peak %d MiB during the uploads (max 256 MiB)", heapBefore >> 20, heapPeak >> 20);
+                say(
+                        "    median ratio upload / local copy speed = %.2f over %d rounds (goal >= 0.5)",
+                        ratios.get(ratios.size() / 2), ratios.size());
+                say(
+                        "    server heap: %d MiB before, peak %d MiB during the uploads (max 256 MiB)",
+                        heapBefore >> 20, heapPeak >> 20);
             }
 
             if (parts.contains("client")) {
@@ -257,63 +388,195 @@ public final class ExchangeBenchmark {
                     clientJava.addAll(List.of(clientJvmArgs.trim().split("\\s+"))); // e.g. a flight recording of send
                 }
                 clientJava.addAll(List.of("-jar", client.toString(), "--server", base, "--quiet"));
-                time(work, concat(clientJava, "--config", policeCfg.toString(), "login", "--user", "benchpolice", "--password-file",
-                        work.resolve("police.pw").toString()));
-                time(work, concat(clientJava, "--config", policeCfg.toString(), "keygen", "--type", "ec", "--key-password-file",
-                        work.resolve("key.pw").toString()));
-                time(work, concat(clientJava, "--config", policeCfg.toString(), "enrol", "--key-password-file", work.resolve("key.pw").toString()));
-                time(work, concat(clientJava, "--config", officerCfg.toString(), "login", "--user", "benchofficer", "--password-file",
-                        work.resolve("officer.pw").toString(), "--otp", BenchSignIn.nextCode("benchofficer")));
+                time(
+                        work,
+                        concat(
+                                clientJava,
+                                "--config",
+                                policeCfg.toString(),
+                                "login",
+                                "--user",
+                                "benchpolice",
+                                "--password-file",
+                                work.resolve("police.pw").toString()));
+                time(
+                        work,
+                        concat(
+                                clientJava,
+                                "--config",
+                                policeCfg.toString(),
+                                "keygen",
+                                "--type",
+                                "ec",
+                                "--key-password-file",
+                                work.resolve("key.pw").toString()));
+                time(
+                        work,
+                        concat(
+                                clientJava,
+                                "--config",
+                                policeCfg.toString(),
+                                "enrol",
+                                "--key-password-file",
+                                work.resolve("key.pw").toString()));
+                time(
+                        work,
+                        concat(
+                                clientJava,
+                                "--config",
+                                officerCfg.toString(),
+                                "login",
+                                "--user",
+                                "benchofficer",
+                                "--password-file",
+                                work.resolve("officer.pw").toString(),
+                                "--otp",
+                                BenchSignIn.nextCode("benchofficer")));
                 writeRandom(plain, (long) mib << 20);
                 // send is measured in rounds, lscb and openssl + curl taking turns to go first: one pair of runs on
-                // this shared machine varied by up to 1.5 s either way. Each run uploads a new document. lscb send signs
-                // (ECDSA P-256 here), encrypts and uploads; openssl does the same work as the README's openssl-only flow
+                // this shared machine varied by up to 1.5 s either way. Each run uploads a new document. lscb send
+                // signs
+                // (ECDSA P-256 here), encrypts and uploads; openssl does the same work as the README's openssl-only
+                // flow
                 // does, with the signing piped straight into the encryption (an intermediate file cost openssl another
                 // 0.6-2.3 s here), then curl -T. Encrypting and uploading alone, without the signature lscb also makes,
                 // is measured too and its ratio printed beside, as earlier runs reported it.
-                List<String> encrypt = List.of("openssl", "cms", "-encrypt", "-stream", "-binary", "-aes-256-gcm", "-recip", boardPem.toString(),
-                        "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256", "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER",
-                        "-out", work.resolve("curl-up.p7m").toString());
-                String signThenEncrypt = "openssl cms -sign -stream -binary -nodetach -md sha256 -signer '" + authorPem + "' -inkey '" + authorKeyPem
-                        + "' -outform DER -in '" + plain + "' | " + String.join(" ", encrypt.stream().map(a -> "'" + a + "'").toList());
+                List<String> encrypt = List.of(
+                        "openssl",
+                        "cms",
+                        "-encrypt",
+                        "-stream",
+                        "-binary",
+                        "-aes-256-gcm",
+                        "-recip",
+                        boardPem.toString(),
+                        "-keyopt",
+                        "rsa_padding_mode:oaep",
+                        "-keyopt",
+                        "rsa_oaep_md:sha256",
+                        "-keyopt",
+                        "rsa_mgf1_md:sha256",
+                        "-outform",
+                        "DER",
+                        "-out",
+                        work.resolve("curl-up.p7m").toString());
+                String signThenEncrypt = "openssl cms -sign -stream -binary -nodetach -md sha256 -signer '" + authorPem
+                        + "' -inkey '" + authorKeyPem + "' -outform DER -in '" + plain + "' | "
+                        + String.join(
+                                " ", encrypt.stream().map(a -> "'" + a + "'").toList());
                 // an even number of rounds, so that each side goes first as often: within one run the order moved both
                 // sides' times by up to 0.4 s, for the first to go in one run and against it in the next
                 int sendRounds = Integer.getInteger("send.rounds", 4);
-                List<Measured[]> sends = new ArrayList<>(); // {lscb send, openssl -sign | -encrypt, curl -T, openssl -encrypt alone}
+                List<Measured[]> sends =
+                        new ArrayList<>(); // {lscb send, openssl -sign | -encrypt, curl -T, openssl -encrypt alone}
                 String sentId = null;
                 for (int r = 0; r < sendRounds; r++) {
                     Measured[] round = new Measured[4];
                     for (int turn = 0; turn < 2; turn++) {
                         if ((turn + r) % 2 == 0) {
-                            round[0] = time(work, concat(clientJava, "--config", policeCfg.toString(), "send", review, plain.toString(), "--type",
-                                    "IMR", "--title", "client " + r, "--key-password-file", work.resolve("key.pw").toString()));
-                            sentId = Pattern.compile("Sent ([0-9a-f-]{36})").matcher(Files.readString(work.resolve("tool.log"))).results()
-                                    .map(m -> m.group(1)).findFirst().orElseThrow();
+                            round[0] = time(
+                                    work,
+                                    concat(
+                                            clientJava,
+                                            "--config",
+                                            policeCfg.toString(),
+                                            "send",
+                                            review,
+                                            plain.toString(),
+                                            "--type",
+                                            "IMR",
+                                            "--title",
+                                            "client " + r,
+                                            "--key-password-file",
+                                            work.resolve("key.pw").toString()));
+                            sentId = Pattern.compile("Sent ([0-9a-f-]{36})")
+                                    .matcher(Files.readString(work.resolve("tool.log")))
+                                    .results()
+                                    .map(m -> m.group(1))
+                                    .findFirst()
+                                    .orElseThrow();
                         } else {
                             round[3] = time(work, concat(encrypt, "-in", plain.toString()));
                             Files.delete(work.resolve("curl-up.p7m"));
                             round[1] = time(work, List.of("bash", "-c", "set -o pipefail; " + signThenEncrypt));
-                            round[2] = time(work, List.of("curl", "-sS", "-f", "-o", "/dev/null", "-X", "POST", "-T",
-                                    work.resolve("curl-up.p7m").toString(), "-H", "Authorization: Bearer " + police, "-H",
-                                    "Content-Type: application/pkcs7-mime", base + "/api/v1/reviews/" + review + "/documents?type=IMR&title=openssl+" + r));
+                            round[2] = time(
+                                    work,
+                                    List.of(
+                                            "curl",
+                                            "-sS",
+                                            "-f",
+                                            "-o",
+                                            "/dev/null",
+                                            "-X",
+                                            "POST",
+                                            "-T",
+                                            work.resolve("curl-up.p7m").toString(),
+                                            "-H",
+                                            "Authorization: Bearer " + police,
+                                            "-H",
+                                            "Content-Type: application/pkcs7-mime",
+                                            base + "/api/v1/reviews/" + review + "/documents?type=IMR&title=openssl+"
+                                                    + r));
                             Files.delete(work.resolve("curl-up.p7m"));
                         }
                     }
                     sends.add(round);
                 }
-                Measured clientFetch = time(work, concat(clientJava, "--config", officerCfg.toString(), "fetch", sentId, "--out",
-                        work.resolve("client.p7m").toString()));
-                Measured clientOpen = time(work, concat(clientJava, "--config", officerCfg.toString(), "open", work.resolve("client.p7m").toString(),
-                        "--key", boardP12.toString(), "--key-password-file", work.resolve("key.pw").toString(), "--out",
-                        work.resolve("client.out").toString()));
+                Measured clientFetch = time(
+                        work,
+                        concat(
+                                clientJava,
+                                "--config",
+                                officerCfg.toString(),
+                                "fetch",
+                                sentId,
+                                "--out",
+                                work.resolve("client.p7m").toString()));
+                Measured clientOpen = time(
+                        work,
+                        concat(
+                                clientJava,
+                                "--config",
+                                officerCfg.toString(),
+                                "open",
+                                work.resolve("client.p7m").toString(),
+                                "--key",
+                                boardP12.toString(),
+                                "--key-password-file",
+                                work.resolve("key.pw").toString(),
+                                "--out",
+                                work.resolve("client.out").toString()));
                 boolean clientIdentical = Arrays.equals(sha256(plain), sha256(work.resolve("client.out")));
                 Files.delete(work.resolve("client.out"));
-                Measured curlDown = time(work, List.of("curl", "-sS", "-f", "-o", work.resolve("curl-down.p7m").toString(), "-H",
-                        "Authorization: Bearer " + officer, base + "/api/v1/documents/" + sentId + "/content"));
+                Measured curlDown = time(
+                        work,
+                        List.of(
+                                "curl",
+                                "-sS",
+                                "-f",
+                                "-o",
+                                work.resolve("curl-down.p7m").toString(),
+                                "-H",
+                                "Authorization: Bearer " + officer,
+                                base + "/api/v1/documents/" + sentId + "/content"));
                 Files.delete(plain);
-                Measured sslDecrypt = time(work, List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in",
-                        work.resolve("curl-down.p7m").toString(), "-recip", boardPem.toString(), "-inkey", boardKeyPem.toString(), "-out",
-                        work.resolve("curl-down.out").toString()));
+                Measured sslDecrypt = time(
+                        work,
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-decrypt",
+                                "-binary",
+                                "-inform",
+                                "DER",
+                                "-in",
+                                work.resolve("curl-down.p7m").toString(),
+                                "-recip",
+                                boardPem.toString(),
+                                "-inkey",
+                                boardKeyPem.toString(),
+                                "-out",
+                                work.resolve("curl-down.out").toString()));
                 Files.delete(work.resolve("curl-down.out"));
                 say("");
                 say("(c) the client, %,d MiB, each command its own process", mib);
@@ -325,20 +588,39 @@ public final class ExchangeBenchmark {
                     double unsigned = m[3].seconds() + m[2].seconds();
                     sendRatios.add(m[0].seconds() / reference);
                     unsignedRatios.add(m[0].seconds() / unsigned);
-                    say("    send round %d (%s first)  lscb send %6.2f s %6d MiB | openssl -sign | -encrypt, then curl -T %6.2f s (%.2f + %.2f) %6d MiB"
-                            + " | ratio %.2f (%.2f against -encrypt alone, %.2f s)", r + 1, r % 2 == 0 ? "lscb" : "openssl", m[0].seconds(),
-                            m[0].rssKb() >> 10, reference, m[1].seconds(), m[2].seconds(), Math.max(m[1].rssKb(), m[2].rssKb()) >> 10,
-                            m[0].seconds() / reference, m[0].seconds() / unsigned, m[3].seconds());
+                    say(
+                            "    send round %d (%s first)  lscb send %6.2f s %6d MiB | openssl -sign | -encrypt, then curl -T %6.2f s (%.2f + %.2f) %6d MiB"
+                                    + " | ratio %.2f (%.2f against -encrypt alone, %.2f s)",
+                            r + 1,
+                            r % 2 == 0 ? "lscb" : "openssl",
+                            m[0].seconds(),
+                            m[0].rssKb() >> 10,
+                            reference,
+                            m[1].seconds(),
+                            m[2].seconds(),
+                            Math.max(m[1].rssKb(), m[2].rssKb()) >> 10,
+                            m[0].seconds() / reference,
+                            m[0].seconds() / unsigned,
+                            m[3].seconds());
                 }
                 sendRatios.sort(null);
                 unsignedRatios.sort(null);
-                say("    send   median time ratio lscb / (openssl sign | encrypt, then curl) = %.2f over %d rounds (goal <= 1); against encrypt"
-                        + " + curl only, without the signature lscb also makes: %.2f", sendRatios.get(sendRatios.size() / 2), sendRatios.size(),
+                say(
+                        "    send   median time ratio lscb / (openssl sign | encrypt, then curl) = %.2f over %d rounds (goal <= 1); against encrypt"
+                                + " + curl only, without the signature lscb also makes: %.2f",
+                        sendRatios.get(sendRatios.size() / 2),
+                        sendRatios.size(),
                         unsignedRatios.get(unsignedRatios.size() / 2));
-                say("    fetch+open lscb %6.2f s (%.2f + %.2f) %6d MiB | curl + openssl -decrypt %6.2f s (%.2f + %.2f) %6d MiB | speed-up %.2fx (goal >= 3)",
-                        clientFetch.seconds() + clientOpen.seconds(), clientFetch.seconds(), clientOpen.seconds(),
-                        Math.max(clientFetch.rssKb(), clientOpen.rssKb()) >> 10, curlDown.seconds() + sslDecrypt.seconds(), curlDown.seconds(),
-                        sslDecrypt.seconds(), Math.max(curlDown.rssKb(), sslDecrypt.rssKb()) >> 10,
+                say(
+                        "    fetch+open lscb %6.2f s (%.2f + %.2f) %6d MiB | curl + openssl -decrypt %6.2f s (%.2f + %.2f) %6d MiB | speed-up %.2fx (goal >= 3)",
+                        clientFetch.seconds() + clientOpen.seconds(),
+                        clientFetch.seconds(),
+                        clientOpen.seconds(),
+                        Math.max(clientFetch.rssKb(), clientOpen.rssKb()) >> 10,
+                        curlDown.seconds() + sslDecrypt.seconds(),
+                        curlDown.seconds(),
+                        sslDecrypt.seconds(),
+                        Math.max(curlDown.rssKb(), sslDecrypt.rssKb()) >> 10,
                         (curlDown.seconds() + sslDecrypt.seconds()) / (clientFetch.seconds() + clientOpen.seconds()));
                 say("    plaintext identical after lscb open: %s", clientIdentical);
             }
@@ -347,20 +629,23 @@ public final class ExchangeBenchmark {
             server.waitFor(30, TimeUnit.SECONDS);
             if (!Boolean.getBoolean("keep")) {
                 // gigabytes of envelopes and blobs; -Dkeep=true keeps them (and the server log) for a look
-                new ProcessBuilder("rm", "-rf", work.toString()).inheritIO().start().waitFor();
+                new ProcessBuilder("rm", "-rf", work.toString())
+                        .inheritIO()
+                        .start()
+                        .waitFor();
             }
         }
     }
 
-    record Measured(double seconds, long rssKb) {
-    }
+    record Measured(double seconds, long rssKb) {}
 
     /** Seals {@code bytes} of fresh random content to the board with our library; returns the envelope's size. */
-    private static long sealRandom(Identity author, X509Certificate to, Path work, Path envelope, long bytes) throws Exception {
+    private static long sealRandom(Identity author, X509Certificate to, Path work, Path envelope, long bytes)
+            throws Exception {
         Path plain = work.resolve("upload-plain.bin");
         writeRandom(plain, bytes);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(plain), 1 << 20);
-             OutputStream out = new BufferedOutputStream(Files.newOutputStream(envelope), 1 << 20)) {
+                OutputStream out = new BufferedOutputStream(Files.newOutputStream(envelope), 1 << 20)) {
             Envelopes.sealer(author, List.of(to)).seal(in, out);
         }
         Files.delete(plain);
@@ -373,22 +658,45 @@ public final class ExchangeBenchmark {
     }
 
     /** Uploads an envelope as the agency user; the time until the 201 has arrived. */
-    private static double upload(HttpClient http, String base, String review, String token, Path envelope, String title, boolean curl)
+    private static double upload(
+            HttpClient http, String base, String review, String token, Path envelope, String title, boolean curl)
             throws Exception {
-        String url = base + "/api/v1/reviews/" + review + "/documents?type=IMR&title=" + URLEncoder.encode(title, StandardCharsets.UTF_8);
+        String url = base + "/api/v1/reviews/" + review + "/documents?type=IMR&title="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8);
         long start = System.nanoTime();
         if (curl) {
-            Process p = new ProcessBuilder("curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-T", envelope.toString(),
-                    "-H", "Authorization: Bearer " + token, "-H", "Content-Type: application/pkcs7-mime", url).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "curl",
+                            "-sS",
+                            "-o",
+                            "/dev/null",
+                            "-w",
+                            "%{http_code}",
+                            "-X",
+                            "POST",
+                            "-T",
+                            envelope.toString(),
+                            "-H",
+                            "Authorization: Bearer " + token,
+                            "-H",
+                            "Content-Type: application/pkcs7-mime",
+                            url)
+                    .redirectErrorStream(true)
+                    .start();
             String status = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
             p.waitFor(30, TimeUnit.MINUTES);
             if (!status.endsWith("201")) {
                 throw new IllegalStateException("curl upload answered " + status);
             }
         } else {
-            HttpResponse<String> up = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/pkcs7-mime").timeout(Duration.ofMinutes(30))
-                    .POST(HttpRequest.BodyPublishers.ofFile(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> up = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/pkcs7-mime")
+                            .timeout(Duration.ofMinutes(30))
+                            .POST(HttpRequest.BodyPublishers.ofFile(envelope))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (up.statusCode() != 201) {
                 throw new IllegalStateException("upload answered " + up.statusCode() + ": " + up.body());
             }
@@ -408,9 +716,13 @@ public final class ExchangeBenchmark {
         Path out = work.resolve("time.txt");
         List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", out.toString()));
         full.addAll(command);
-        Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(work.resolve("tool.log").toFile()).start();
+        Process p = new ProcessBuilder(full)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("tool.log").toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(work.resolve("tool.log")));
+            throw new IllegalStateException(
+                    String.join(" ", command) + " failed: " + Files.readString(work.resolve("tool.log")));
         }
         String[] parts = Files.readString(out).strip().split("\\s+");
         return new Measured(Double.parseDouble(parts[parts.length - 2]), Long.parseLong(parts[parts.length - 1]));
@@ -458,9 +770,15 @@ public final class ExchangeBenchmark {
 
     private static X509Certificate selfSigned(KeyPair kp) throws Exception {
         long now = System.currentTimeMillis();
-        var b = new JcaX509v3CertificateBuilder(new X500Name("CN=Bench author"), java.math.BigInteger.valueOf(now),
-                new java.util.Date(now - 60_000), new java.util.Date(now + 86_400_000L), new X500Name("CN=Bench author"), kp.getPublic());
-        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+        var b = new JcaX509v3CertificateBuilder(
+                new X500Name("CN=Bench author"),
+                java.math.BigInteger.valueOf(now),
+                new java.util.Date(now - 60_000),
+                new java.util.Date(now + 86_400_000L),
+                new X500Name("CN=Bench author"),
+                kp.getPublic());
+        return new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
     }
 
     private static X509Certificate enrol(HttpClient http, String base, String token, KeyPair kp) throws Exception {
@@ -470,14 +788,18 @@ public final class ExchangeBenchmark {
         try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
             w.writeObject(csr);
         }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/keys/enrol?for=board"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/pkcs10")
-                .POST(HttpRequest.BodyPublishers.ofString(pem.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/keys/enrol?for=board"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/pkcs10")
+                        .POST(HttpRequest.BodyPublishers.ofString(pem.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
             throw new IllegalStateException("enrol answered " + r.statusCode() + ": " + r.body());
         }
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.US_ASCII)));
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static Path p12(Path file, KeyPair kp, X509Certificate c) throws Exception {
@@ -491,22 +813,34 @@ public final class ExchangeBenchmark {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     /** The password of the benchmark's own accounts (the password policy refuses one that contains the username). */
     private static final String BENCH_PASSWORD = "plankton orbit velvet marmalade";
 
-    private static String account(HttpClient http, String base, String adminToken, String name, String role, String org) throws Exception {
-        post(http, base, adminToken, "/api/v1/accounts", "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"roles\":[\""
-                + role + "\"],\"organisationId\":\"" + org + "\",\"password\":\"" + BENCH_PASSWORD + "\"}");
+    private static String account(HttpClient http, String base, String adminToken, String name, String role, String org)
+            throws Exception {
+        post(
+                http,
+                base,
+                adminToken,
+                "/api/v1/accounts",
+                "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"roles\":[\"" + role
+                        + "\"],\"organisationId\":\"" + org + "\",\"password\":\"" + BENCH_PASSWORD + "\"}");
         return BenchSignIn.token(http, base, name, BENCH_PASSWORD);
     }
 
-    private static JsonObject post(HttpClient http, String base, String token, String path, String json) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+    private static JsonObject post(HttpClient http, String base, String token, String path, String json)
+            throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
@@ -515,9 +849,16 @@ public final class ExchangeBenchmark {
     }
 
     private static String token(HttpClient http, String base, String user, String password) throws Exception {
-        String body = Json.createObjectBuilder().add("username", user).add("password", password).build().toString();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        String body = Json.createObjectBuilder()
+                .add("username", user)
+                .add("password", password)
+                .build()
+                .toString();
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return Json.createReader(new StringReader(r.body())).readObject().getString("access_token");
     }
@@ -529,8 +870,12 @@ public final class ExchangeBenchmark {
                 throw new IllegalStateException("the server stopped before it was ready");
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (java.io.IOException notYet) {

@@ -27,7 +27,9 @@ final class HeapWatch {
 
     static HeapWatch of(long pid) throws IOException, InterruptedException {
         Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
-        HeapWatch watch = new HeapWatch(new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid), "100").redirectErrorStream(true).start());
+        HeapWatch watch = new HeapWatch(new ProcessBuilder(jstat.toString(), "-gc", Long.toString(pid), "100")
+                .redirectErrorStream(true)
+                .start());
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (watch.current.get() < 0 && System.nanoTime() < deadline && watch.jstat.isAlive()) {
             Thread.sleep(50);
@@ -52,7 +54,8 @@ final class HeapWatch {
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.US_ASCII))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.US_ASCII))) {
             String header = in.readLine();
             if (header == null) {
                 return;
@@ -66,7 +69,10 @@ final class HeapWatch {
                 }
                 double usedKb = 0;
                 for (int i = 0; i < names.length; i++) {
-                    if (names[i].equals("S0U") || names[i].equals("S1U") || names[i].equals("EU") || names[i].equals("OU")) {
+                    if (names[i].equals("S0U")
+                            || names[i].equals("S1U")
+                            || names[i].equals("EU")
+                            || names[i].equals("OU")) {
                         usedKb += Double.parseDouble(values[i]);
                     }
                 }

@@ -56,25 +56,47 @@ final class PostgresFullText implements AutoCloseable {
     }
 
     static void load(DataSource ds, List<ReviewerDocument> docs) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_fts, bench_tie");
-            s.execute("CREATE TABLE bench_fts (id varchar(36) PRIMARY KEY, name text, body text, doc tsvector, expertise text[],"
-                    + " regions text[], evidence text[], available boolean, qualified_until date)");
-            s.execute("CREATE TABLE bench_tie (reviewer_id varchar(36) NOT NULL, org uuid NOT NULL, counts_until date)");
+            s.execute(
+                    "CREATE TABLE bench_fts (id varchar(36) PRIMARY KEY, name text, body text, doc tsvector, expertise text[],"
+                            + " regions text[], evidence text[], available boolean, qualified_until date)");
+            s.execute(
+                    "CREATE TABLE bench_tie (reviewer_id varchar(36) NOT NULL, org uuid NOT NULL, counts_until date)");
             c.setAutoCommit(false);
-            try (PreparedStatement f = c.prepareStatement("INSERT INTO bench_fts (id, name, body, expertise, regions, evidence, available, qualified_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement t = c.prepareStatement("INSERT INTO bench_tie (reviewer_id, org, counts_until) VALUES (?, ?, ?)")) {
+            try (PreparedStatement f = c.prepareStatement(
+                            "INSERT INTO bench_fts (id, name, body, expertise, regions, evidence, available, qualified_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement t = c.prepareStatement(
+                            "INSERT INTO bench_tie (reviewer_id, org, counts_until) VALUES (?, ?, ?)")) {
                 int n = 0;
                 for (ReviewerDocument d : docs) {
                     f.setString(1, d.id());
                     f.setString(2, d.displayName());
                     f.setString(3, (d.summary() == null ? "" : d.summary()) + " " + d.evidenceText());
-                    f.setArray(4, c.createArrayOf("text", d.expertise().stream().map(Enum::name).toArray()));
-                    f.setArray(5, c.createArrayOf("text", d.regions().stream().map(Enum::name).toArray()));
-                    f.setArray(6, c.createArrayOf("text", d.evidenceTypes().stream().map(Enum::name).toArray()));
+                    f.setArray(
+                            4,
+                            c.createArrayOf(
+                                    "text",
+                                    d.expertise().stream().map(Enum::name).toArray()));
+                    f.setArray(
+                            5,
+                            c.createArrayOf(
+                                    "text", d.regions().stream().map(Enum::name).toArray()));
+                    f.setArray(
+                            6,
+                            c.createArrayOf(
+                                    "text",
+                                    d.evidenceTypes().stream().map(Enum::name).toArray()));
                     f.setBoolean(7, d.available());
-                    f.setDate(8, d.qualifiedUntil() == null ? null
-                            : Date.valueOf(d.qualifiedUntil().getYear() > 9000 ? java.time.LocalDate.of(9999, 12, 31) : d.qualifiedUntil()));
+                    f.setDate(
+                            8,
+                            d.qualifiedUntil() == null
+                                    ? null
+                                    : Date.valueOf(
+                                            d.qualifiedUntil().getYear() > 9000
+                                                    ? java.time.LocalDate.of(9999, 12, 31)
+                                                    : d.qualifiedUntil()));
                     f.addBatch();
                     for (ReviewerDocument.Tie tie : d.ties()) {
                         t.setString(1, d.id());
@@ -90,7 +112,8 @@ final class PostgresFullText implements AutoCloseable {
                 f.executeBatch();
                 t.executeBatch();
             }
-            s.execute("UPDATE bench_fts SET doc = setweight(to_tsvector('simple', name), 'A') || to_tsvector('english', body)");
+            s.execute(
+                    "UPDATE bench_fts SET doc = setweight(to_tsvector('simple', name), 'A') || to_tsvector('english', body)");
             c.commit();
             c.setAutoCommit(true);
             s.execute("CREATE INDEX bench_fts_doc ON bench_fts USING gin (doc)");
@@ -122,23 +145,25 @@ final class PostgresFullText implements AutoCloseable {
                 if (rs.getString(1).equals("total")) {
                     total = rs.getLong(3);
                 } else {
-                    counts.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                    counts.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+                            .put(rs.getString(2), rs.getLong(3));
                 }
             }
         }
         return new Answer(total, ids, counts);
     }
 
-    record Answer(long total, List<String> ids, Map<String, Map<String, Long>> facets) {
-    }
+    record Answer(long total, List<String> ids, Map<String, Map<String, Long>> facets) {}
 
     private void bind(PreparedStatement ps, ReviewerQuery q) throws SQLException {
         String text = q.text() == null ? "" : q.text();
         ps.setString(1, text);
         ps.setString(2, text);
         ps.setString(3, text);
-        Array expertise = connection.createArrayOf("text", q.expertise().stream().map(Enum::name).toArray());
-        Array regions = connection.createArrayOf("text", q.regions().stream().map(Enum::name).toArray());
+        Array expertise = connection.createArrayOf(
+                "text", q.expertise().stream().map(Enum::name).toArray());
+        Array regions = connection.createArrayOf(
+                "text", q.regions().stream().map(Enum::name).toArray());
         ps.setArray(4, expertise);
         ps.setArray(5, expertise);
         ps.setArray(6, regions);
@@ -152,7 +177,10 @@ final class PostgresFullText implements AutoCloseable {
             ps.setDate(9, Date.valueOf(q.today()));
             ps.setBoolean(10, q.qualified());
         }
-        ps.setArray(11, connection.createArrayOf("uuid", q.independentOf().stream().map(UUID::fromString).toArray()));
+        ps.setArray(
+                11,
+                connection.createArrayOf(
+                        "uuid", q.independentOf().stream().map(UUID::fromString).toArray()));
         ps.setDate(12, Date.valueOf(q.independenceCutOff()));
     }
 

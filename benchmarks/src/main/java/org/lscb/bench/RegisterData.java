@@ -17,12 +17,12 @@ import org.lscb.registry.reviewer.Reviewer;
 /** Writes generated organisations and reviewers straight into the application's schema with JDBC batches. */
 final class RegisterData {
 
-    private RegisterData() {
-    }
+    private RegisterData() {}
 
     static void insertOrganisations(DataSource ds, List<String> ids) throws SQLException {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO organisation (id, name, kind, area) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO organisation (id, name, kind, area) VALUES (?, ?, ?, ?)")) {
             OrganisationKind[] kinds = OrganisationKind.values();
             for (int i = 0; i < ids.size(); i++) {
                 ps.setString(1, ids.get(i));
@@ -38,13 +38,20 @@ final class RegisterData {
     static void insertReviewers(DataSource ds, List<Reviewer> reviewers) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement r = c.prepareStatement("INSERT INTO reviewer (id, account_id, display_name, summary, available, updated_at, version) VALUES (?, NULL, ?, ?, ?, ?, 1)");
-                 PreparedStatement ex = c.prepareStatement("INSERT INTO reviewer_expertise (reviewer_id, area) VALUES (?, ?)");
-                 PreparedStatement sk = c.prepareStatement("INSERT INTO reviewer_skill (reviewer_id, skill) VALUES (?, ?)");
-                 PreparedStatement re = c.prepareStatement("INSERT INTO reviewer_region (reviewer_id, region) VALUES (?, ?)");
-                 PreparedStatement ev = c.prepareStatement("INSERT INTO reviewer_evidence (id, reviewer_id, type, title, issuer, evidence_date, expires, verified_by, verified_at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement af = c.prepareStatement("INSERT INTO reviewer_affiliation (id, reviewer_id, organisation_id, kind, role, date_from, date_to) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement in = c.prepareStatement("INSERT INTO reviewer_interest (id, reviewer_id, description, organisation_id, review_id, declared_at) VALUES (?, ?, ?, ?, NULL, ?)")) {
+            try (PreparedStatement r = c.prepareStatement(
+                            "INSERT INTO reviewer (id, account_id, display_name, summary, available, updated_at, version) VALUES (?, NULL, ?, ?, ?, ?, 1)");
+                    PreparedStatement ex =
+                            c.prepareStatement("INSERT INTO reviewer_expertise (reviewer_id, area) VALUES (?, ?)");
+                    PreparedStatement sk =
+                            c.prepareStatement("INSERT INTO reviewer_skill (reviewer_id, skill) VALUES (?, ?)");
+                    PreparedStatement re =
+                            c.prepareStatement("INSERT INTO reviewer_region (reviewer_id, region) VALUES (?, ?)");
+                    PreparedStatement ev = c.prepareStatement(
+                            "INSERT INTO reviewer_evidence (id, reviewer_id, type, title, issuer, evidence_date, expires, verified_by, verified_at, withdrawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement af = c.prepareStatement(
+                            "INSERT INTO reviewer_affiliation (id, reviewer_id, organisation_id, kind, role, date_from, date_to) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement in = c.prepareStatement(
+                            "INSERT INTO reviewer_interest (id, reviewer_id, description, organisation_id, review_id, declared_at) VALUES (?, ?, ?, ?, NULL, ?)")) {
                 int n = 0;
                 for (Reviewer x : reviewers) {
                     r.setString(1, x.id());
@@ -65,8 +72,12 @@ final class RegisterData {
                         ev.setDate(6, Date.valueOf(e.date()));
                         ev.setDate(7, e.expires() == null ? null : Date.valueOf(e.expires()));
                         ev.setString(8, e.verifiedBy());
-                        ev.setObject(9, e.verifiedAt() == null ? null : e.verifiedAt().atOffset(ZoneOffset.UTC));
-                        ev.setObject(10, e.withdrawnAt() == null ? null : e.withdrawnAt().atOffset(ZoneOffset.UTC));
+                        ev.setObject(
+                                9,
+                                e.verifiedAt() == null ? null : e.verifiedAt().atOffset(ZoneOffset.UTC));
+                        ev.setObject(
+                                10,
+                                e.withdrawnAt() == null ? null : e.withdrawnAt().atOffset(ZoneOffset.UTC));
                         ev.addBatch();
                     }
                     for (Affiliation a : x.affiliations()) {

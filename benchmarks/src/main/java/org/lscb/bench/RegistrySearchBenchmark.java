@@ -1,8 +1,5 @@
 package org.lscb.bench;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,9 +46,28 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class RegistrySearchBenchmark {
 
-    private static final String[] WORDS = {"neglect", "systems", "domestic", "exploitation", "health", "chronologies",
-        "practitioners", "safeguarding", "detective", "nurse", "social", "probation", "adolescent", "families",
-        "psychologist", "serious", "research", "information", "chair", "youth"};
+    private static final String[] WORDS = {
+        "neglect",
+        "systems",
+        "domestic",
+        "exploitation",
+        "health",
+        "chronologies",
+        "practitioners",
+        "safeguarding",
+        "detective",
+        "nurse",
+        "social",
+        "probation",
+        "adolescent",
+        "families",
+        "psychologist",
+        "serious",
+        "research",
+        "information",
+        "chair",
+        "youth"
+    };
 
     public static void main(String[] args) throws Exception {
         int reviewers = Integer.parseInt(System.getProperty("reviewers", "100000"));
@@ -66,7 +82,8 @@ public final class RegistrySearchBenchmark {
         pg.setUrl(env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:55432/lscb_test") + "?reWriteBatchedInserts=true");
         pg.setUser(env("TEST_PG_USER", "lscb"));
         pg.setPassword(env("TEST_PG_PASSWORD", "lscb"));
-        try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
         }
@@ -78,7 +95,8 @@ public final class RegistrySearchBenchmark {
         for (int i = 0; i < 300; i++) {
             orgs.add(new UUID(random.nextLong(), random.nextLong()).toString());
         }
-        List<Reviewer> register = new FictionalReviewers(1, orgs, today).stream(reviewers).toList();
+        List<Reviewer> register =
+                new FictionalReviewers(1, orgs, today).stream(reviewers).toList();
         long t0 = System.nanoTime();
         RegisterData.insertOrganisations(pg, orgs);
         RegisterData.insertReviewers(pg, register);
@@ -87,13 +105,16 @@ public final class RegistrySearchBenchmark {
         // in process: rebuild and query the index
         Path indexDir = Files.createTempDirectory("lscb-bench-index");
         ReviewerIndex index = ReviewerIndex.open(FSDirectory.open(indexDir));
-        List<ReviewerDocument> docs = register.stream().map(r -> ReviewerDocument.of(r, qualification)).toList();
+        List<ReviewerDocument> docs = register.stream()
+                .map(r -> ReviewerDocument.of(r, qualification))
+                .toList();
         t0 = System.nanoTime();
         index.rebuild(docs.stream());
         long rebuildMs = ms(t0);
         register = null;
         long heap = heapAfterGc();
-        say("in-process rebuild of %,d reviewers: %,d ms; heap after rebuild and GC %,d MiB (holding the generated documents too)",
+        say(
+                "in-process rebuild of %,d reviewers: %,d ms; heap after rebuild and GC %,d MiB (holding the generated documents too)",
                 index.size(), rebuildMs, heap / (1024 * 1024));
 
         List<ReviewerQuery> mixed = queries(random, orgs, today, independence, warmup + queries);
@@ -127,7 +148,10 @@ public final class RegistrySearchBenchmark {
                 ReviewerHits lucene = index.search(q);
                 PostgresFullText.Answer p = fts.search(q);
                 compared++;
-                if (lucene.total() == p.total() && lucene.facets().get("region").equals(p.facets().getOrDefault("region", java.util.Map.of()))) {
+                if (lucene.total() == p.total()
+                        && lucene.facets()
+                                .get("region")
+                                .equals(p.facets().getOrDefault("region", java.util.Map.of()))) {
                     sameFilterHits++;
                 }
             }
@@ -137,14 +161,17 @@ public final class RegistrySearchBenchmark {
         Path data = Files.createTempDirectory("lscb-bench-data");
         String admin = "bench-" + UUID.randomUUID();
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String jvmArgs = System.getProperty("server.jvmArgs", "");
         if (!jvmArgs.isBlank()) {
             command.addAll(List.of(jvmArgs.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster"));
+        command.addAll(
+                List.of("-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster"));
         ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile());
         pb.environment().put("DATA_DIR", data.toString());
         pb.environment().put("DB_URL", env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:55432/lscb_test"));
         pb.environment().put("DB_USER", env("TEST_PG_USER", "lscb"));
@@ -154,18 +181,23 @@ public final class RegistrySearchBenchmark {
         Latencies http = new Latencies(queries);
         String serverRebuild = "?";
         try {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient client =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://127.0.0.1:" + port;
             awaitReady(client, base, server);
-            Matcher m = Pattern.compile("Rebuilt the reviewer index from the database: ([0-9]+) reviewers in ([0-9]+) ms")
+            Matcher m = Pattern.compile(
+                            "Rebuilt the reviewer index from the database: ([0-9]+) reviewers in ([0-9]+) ms")
                     .matcher(Files.readString(data.resolve("server.log")));
             if (m.find()) {
                 serverRebuild = m.group(2);
             }
             String token = token(client, base, admin);
             for (int i = 0; i < mixed.size(); i++) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/reviewers?" + queryString(mixed.get(i))))
-                        .header("Authorization", "Bearer " + token).GET().build();
+                HttpRequest request = HttpRequest.newBuilder(
+                                URI.create(base + "/api/v1/reviewers?" + queryString(mixed.get(i))))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build();
                 long s = System.nanoTime();
                 HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
                 long took = System.nanoTime() - s;
@@ -183,40 +215,69 @@ public final class RegistrySearchBenchmark {
         }
 
         say("");
-        say("%,d reviewers, %,d queries after %,d warm-up (words + expertise + region + qualified + independentOf 3 organisations)",
+        say(
+                "%,d reviewers, %,d queries after %,d warm-up (words + expertise + region + qualified + independentOf 3 organisations)",
                 reviewers, queries, warmup);
         say("  Lucene in process          %s", inProcess.describe());
         say("  Lucene over HTTP (bundle)  %s", http.describe());
         say("  PostgreSQL full-text       %s   (top 20 + facet counts, 2 round trips)", postgres.describe());
-        say("  p50 ratio PostgreSQL / HTTP       = %.1fx (goal >= 5x)", postgres.percentileMillis(50) / http.percentileMillis(50));
-        say("  p50 ratio PostgreSQL / in process = %.1fx", postgres.percentileMillis(50) / inProcess.percentileMillis(50));
-        say("  index rebuild: in process %,d ms; server start-up rebuild from PostgreSQL %s ms", rebuildMs, serverRebuild);
+        say(
+                "  p50 ratio PostgreSQL / HTTP       = %.1fx (goal >= 5x)",
+                postgres.percentileMillis(50) / http.percentileMillis(50));
+        say(
+                "  p50 ratio PostgreSQL / in process = %.1fx",
+                postgres.percentileMillis(50) / inProcess.percentileMillis(50));
+        say(
+                "  index rebuild: in process %,d ms; server start-up rebuild from PostgreSQL %s ms",
+                rebuildMs, serverRebuild);
         say("  heap after in-process rebuild (after GC): %,d MiB", heap / (1024 * 1024));
-        say("  same filter hits as PostgreSQL (totals and region facet, words left out): %d of %d queries", sameFilterHits, compared);
+        say(
+                "  same filter hits as PostgreSQL (totals and region facet, words left out): %d of %d queries",
+                sameFilterHits, compared);
     }
 
-    private static List<ReviewerQuery> queries(Random random, List<String> orgs, LocalDate today, IndependenceCheck independence, int n) {
+    private static List<ReviewerQuery> queries(
+            Random random, List<String> orgs, LocalDate today, IndependenceCheck independence, int n) {
         List<ReviewerQuery> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Set<String> involved = new LinkedHashSet<>();
             while (involved.size() < 3) {
                 involved.add(orgs.get(random.nextInt(orgs.size())));
             }
-            out.add(new ReviewerQuery(WORDS[random.nextInt(WORDS.length)],
+            out.add(new ReviewerQuery(
+                    WORDS[random.nextInt(WORDS.length)],
                     EnumSet.of(ExpertiseArea.values()[random.nextInt(ExpertiseArea.values().length)]),
-                    EnumSet.of(Region.values()[random.nextInt(Region.values().length)]), Set.of(), Boolean.TRUE, null,
-                    involved, today, independence.cutOff(today), 0, 20));
+                    EnumSet.of(Region.values()[random.nextInt(Region.values().length)]),
+                    Set.of(),
+                    Boolean.TRUE,
+                    null,
+                    involved,
+                    today,
+                    independence.cutOff(today),
+                    0,
+                    20));
         }
         return out;
     }
 
     private static ReviewerQuery withoutWords(ReviewerQuery q) {
-        return new ReviewerQuery("", q.expertise(), q.regions(), q.evidence(), q.qualified(), q.available(), q.independentOf(),
-                q.today(), q.independenceCutOff(), 0, 20);
+        return new ReviewerQuery(
+                "",
+                q.expertise(),
+                q.regions(),
+                q.evidence(),
+                q.qualified(),
+                q.available(),
+                q.independentOf(),
+                q.today(),
+                q.independenceCutOff(),
+                0,
+                20);
     }
 
     private static String queryString(ReviewerQuery q) {
-        StringBuilder b = new StringBuilder("size=20&qualified=true&q=").append(URLEncoder.encode(q.text(), StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder("size=20&qualified=true&q=")
+                .append(URLEncoder.encode(q.text(), StandardCharsets.UTF_8));
         q.expertise().forEach(e -> b.append("&expertise=").append(e.name()));
         q.regions().forEach(r -> b.append("&region=").append(r.name()));
         b.append("&independentOf=").append(String.join(",", q.independentOf()));
@@ -230,8 +291,12 @@ public final class RegistrySearchBenchmark {
                 throw new IllegalStateException("the server stopped before it was ready");
             }
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (java.io.IOException notYet) {

@@ -33,7 +33,8 @@ final class ThreadCpu {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     // the name is in parentheses and may itself hold spaces or parentheses
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("#?[0-9]+$", "");
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("#?[0-9]+$", "");
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
                     byName.merge(name.strip(), ticks * 1000 / TICKS_PER_SECOND, Long::sum);
@@ -54,7 +55,11 @@ final class ThreadCpu {
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.millisByName.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() >= 30)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> out.append(out.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()).append(" ms"));
+                .forEach(e -> out.append(out.length() == 0 ? "" : ", ")
+                        .append(e.getKey())
+                        .append(' ')
+                        .append(e.getValue())
+                        .append(" ms"));
         return out.length() == 0 ? "-" : out.toString();
     }
 }

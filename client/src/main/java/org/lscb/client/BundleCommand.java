@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "bundle", mixinStandardHelpOptions = true,
+@Command(
+        name = "bundle",
+        mixinStandardHelpOptions = true,
         description = "Download the review's documents you can open, as a zip of envelopes with manifest.json.")
 final class BundleCommand implements Callable<Integer> {
 

@@ -15,8 +15,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "enrol", mixinStandardHelpOptions = true,
-        description = "Send a certificate request for your key; the certificate the deployment CA issues is stored in the key file.")
+@Command(
+        name = "enrol",
+        mixinStandardHelpOptions = true,
+        description =
+                "Send a certificate request for your key; the certificate the deployment CA issues is stored in the key file.")
 final class EnrolCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -48,10 +51,14 @@ final class EnrolCommand implements Callable<Integer> {
         }
         String issued = textPost(main.api(), board, pem.toString());
         X509Certificate cert = Settings.certificate(issued);
-        X509Certificate ca = main.settings().pinnedCa().orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
+        X509Certificate ca = main.settings()
+                .pinnedCa()
+                .orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
         cert.verify(ca.getPublicKey());
         KeyFile.write(file, privateKey, cert, password);
-        main.out().println("Enrolled: " + cert.getSubjectX500Principal().getName() + ", SHA-256 " + LoginCommand.fingerprint(cert));
+        main.out()
+                .println("Enrolled: " + cert.getSubjectX500Principal().getName() + ", SHA-256 "
+                        + LoginCommand.fingerprint(cert));
         return 0;
     }
 

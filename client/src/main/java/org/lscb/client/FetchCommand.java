@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "fetch", mixinStandardHelpOptions = true, description = "Download a document's envelope (still encrypted); 'open' decrypts it.")
+@Command(
+        name = "fetch",
+        mixinStandardHelpOptions = true,
+        description = "Download a document's envelope (still encrypted); 'open' decrypts it.")
 final class FetchCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -14,9 +13,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "grant", mixinStandardHelpOptions = true,
-        description = "Give everyone the review now entitles, but the document is not yet encrypted to, access to it "
-                + "(the board's officers, with the board key, after a late appointment). The content is not re-encrypted.")
+@Command(
+        name = "grant",
+        mixinStandardHelpOptions = true,
+        description =
+                "Give everyone the review now entitles, but the document is not yet encrypted to, access to it "
+                        + "(the board's officers, with the board key, after a late appointment). The content is not re-encrypted.")
 final class GrantCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,9 +35,12 @@ final class GrantCommand implements Callable<Integer> {
         var holder = KeyFile.read(key.file(main.settings()), key.password());
         ServerApi api = main.api();
         JsonObject meta = api.get("/api/v1/documents/" + document).asJsonObject();
-        Set<String> already = meta.getJsonArray("recipients").getValuesAs(JsonString.class).stream().map(JsonString::getString)
+        Set<String> already = meta.getJsonArray("recipients").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
                 .collect(Collectors.toSet());
-        var newcomers = Recipients.of(main, meta.getString("reviewId")).stream().filter(r -> !already.contains(r.id())).toList();
+        var newcomers = Recipients.of(main, meta.getString("reviewId")).stream()
+                .filter(r -> !already.contains(r.id()))
+                .toList();
         if (newcomers.isEmpty()) {
             main.out().println("Everyone the review entitles can already open " + document);
             return 0;
@@ -45,15 +50,26 @@ final class GrantCommand implements Callable<Integer> {
             api.download("/api/v1/documents/" + document + "/content", envelope, main.progress());
             byte[] grant;
             try (var in = Files.newInputStream(envelope)) {
-                grant = Envelopes.granter(holder).grant(in, newcomers.stream().map(Recipients.Recipient::certificate).toList());
+                grant = Envelopes.granter(holder)
+                        .grant(
+                                in,
+                                newcomers.stream()
+                                        .map(Recipients.Recipient::certificate)
+                                        .toList());
             }
             api.post("/api/v1/documents/" + document + "/recipients", "application/octet-stream", grant);
         } finally {
             Files.deleteIfExists(envelope);
         }
-        main.out().println("Granted " + document + " to " + String.join(", ",
-                newcomers.stream().map(r -> r.certificate().getSubjectX500Principal().getName()).toList()));
+        main.out()
+                .println("Granted " + document + " to "
+                        + String.join(
+                                ", ",
+                                newcomers.stream()
+                                        .map(r -> r.certificate()
+                                                .getSubjectX500Principal()
+                                                .getName())
+                                        .toList()));
         return 0;
     }
-
 }

@@ -14,8 +14,7 @@ final class KeyFile {
 
     static final String ALIAS = "lscb";
 
-    private KeyFile() {
-    }
+    private KeyFile() {}
 
     static void write(Path file, PrivateKey key, X509Certificate cert, char[] password) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -28,7 +27,11 @@ final class KeyFile {
         try (OutputStream out = Files.newOutputStream(tmp)) {
             ks.store(out, password);
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     static Identity read(Path file, char[] password) {

@@ -9,7 +9,9 @@ final class KeyOptions {
     @Option(names = "--key", description = "the PKCS#12 key file (default: key.p12 in the client folder)")
     Path key;
 
-    @Option(names = "--key-password-file", description = "a file holding the key file's password (or LSCB_KEY_PASSWORD, or a prompt)")
+    @Option(
+            names = "--key-password-file",
+            description = "a file holding the key file's password (or LSCB_KEY_PASSWORD, or a prompt)")
     Path passwordFile;
 
     Path file(Settings settings) {

@@ -17,8 +17,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "keygen", mixinStandardHelpOptions = true,
-        description = "Make your key pair (RSA 3072 or EC P-256) in a password-protected PKCS#12 file; 'enrol' then certifies it.")
+@Command(
+        name = "keygen",
+        mixinStandardHelpOptions = true,
+        description =
+                "Make your key pair (RSA 3072 or EC P-256) in a password-protected PKCS#12 file; 'enrol' then certifies it.")
 final class KeygenCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,7 +40,8 @@ final class KeygenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var file = key.file(main.settings());
         if (Files.exists(file) && !force) {
-            throw new ClientException(file + " exists; use --force to replace it (its documents could then no longer be opened)");
+            throw new ClientException(
+                    file + " exists; use --force to replace it (its documents could then no longer be opened)");
         }
         KeyPairGenerator g;
         String signature;
@@ -57,9 +61,15 @@ final class KeygenCommand implements Callable<Integer> {
         KeyPair kp = g.generateKeyPair();
         long now = System.currentTimeMillis();
         // a placeholder certificate until 'enrol' brings the deployment CA's
-        X509Certificate self = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(new X500Name("CN=not yet enrolled"),
-                BigInteger.ONE, new Date(now - 60_000), new Date(now + 86_400_000L * 30), new X500Name("CN=not yet enrolled"), kp.getPublic())
-                .build(new JcaContentSignerBuilder(signature).build(kp.getPrivate())));
+        X509Certificate self = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                new X500Name("CN=not yet enrolled"),
+                                BigInteger.ONE,
+                                new Date(now - 60_000),
+                                new Date(now + 86_400_000L * 30),
+                                new X500Name("CN=not yet enrolled"),
+                                kp.getPublic())
+                        .build(new JcaContentSignerBuilder(signature).build(kp.getPrivate())));
         KeyFile.write(file, kp.getPrivate(), self, key.password());
         main.out().println("Wrote a new " + type.toUpperCase() + " key to " + file + "; now run 'lscb enrol'");
         return 0;

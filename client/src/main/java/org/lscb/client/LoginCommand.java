@@ -9,8 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "login", mixinStandardHelpOptions = true,
-        description = "Sign in; keeps the token in the client folder (owner-only) and pins the deployment CA on first use.")
+@Command(
+        name = "login",
+        mixinStandardHelpOptions = true,
+        description =
+                "Sign in; keeps the token in the client folder (owner-only) and pins the deployment CA on first use.")
 final class LoginCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -22,7 +25,9 @@ final class LoginCommand implements Callable<Integer> {
     @Option(names = "--password-file", description = "a file holding your password (or LSCB_PASSWORD, or a prompt)")
     Path passwordFile;
 
-    @Option(names = "--otp", description = "the code your authenticator app shows now, or a recovery code (or LSCB_OTP, or a prompt)")
+    @Option(
+            names = "--otp",
+            description = "the code your authenticator app shows now, or a recovery code (or LSCB_OTP, or a prompt)")
     String otp;
 
     @Override
@@ -40,13 +45,17 @@ final class LoginCommand implements Callable<Integer> {
         settings.saveToken(token);
         if (pinned.isEmpty()) {
             settings.pinCa(caPem);
-            main.out().println("Pinned the deployment CA " + ca.getSubjectX500Principal().getName() + ", SHA-256 " + fingerprint(ca));
+            main.out()
+                    .println("Pinned the deployment CA "
+                            + ca.getSubjectX500Principal().getName() + ", SHA-256 " + fingerprint(ca));
         }
         main.out().println("Signed in as " + user);
         return 0;
     }
 
     static String fingerprint(X509Certificate c) throws Exception {
-        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+        return HexFormat.ofDelimiter(":")
+                .withUpperCase()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
     }
 }

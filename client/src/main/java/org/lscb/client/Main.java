@@ -10,10 +10,24 @@ import picocli.CommandLine.Option;
  * {@code lscb}: the command-line client for agencies, reviewers, coroners and boards. Keys stay on this
  * machine; documents are signed and encrypted here and leave only as CMS envelopes.
  */
-@Command(name = "lscb", mixinStandardHelpOptions = true, version = "lscb 0.1.0",
+@Command(
+        name = "lscb",
+        mixinStandardHelpOptions = true,
+        version = "lscb 0.1.0",
         description = "Send, fetch, open and grant LSCB review documents, end to end encrypted.",
-        subcommands = {LoginCommand.class, KeygenCommand.class, EnrolCommand.class, RecipientsCommand.class, SendCommand.class,
-            ListCommand.class, FetchCommand.class, BundleCommand.class, OpenCommand.class, GrantCommand.class, ReceiptCommand.class})
+        subcommands = {
+            LoginCommand.class,
+            KeygenCommand.class,
+            EnrolCommand.class,
+            RecipientsCommand.class,
+            SendCommand.class,
+            ListCommand.class,
+            FetchCommand.class,
+            BundleCommand.class,
+            OpenCommand.class,
+            GrantCommand.class,
+            ReceiptCommand.class
+        })
 public final class Main {
 
     @picocli.CommandLine.Spec
@@ -24,7 +38,9 @@ public final class Main {
         return spec.commandLine().getOut();
     }
 
-    @Option(names = "--server", description = "the server's address (default ${DEFAULT-VALUE}, or LSCB_SERVER)",
+    @Option(
+            names = "--server",
+            description = "the server's address (default ${DEFAULT-VALUE}, or LSCB_SERVER)",
             defaultValue = "${env:LSCB_SERVER:-http://127.0.0.1:8080}")
     String server;
 
@@ -76,7 +92,9 @@ public final class Main {
         if (e instanceof org.lscb.envelope.EnvelopeOpeningException) {
             return "cannot open the envelope: wrong key, not addressed to you, or damaged (nothing was written)";
         }
-        if (e instanceof java.io.IOException && e.getMessage() != null && e.getMessage().contains("keystore password was incorrect")) {
+        if (e instanceof java.io.IOException
+                && e.getMessage() != null
+                && e.getMessage().contains("keystore password was incorrect")) {
             return "wrong password for the key file";
         }
         String m = e.getMessage();

@@ -13,8 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "open", mixinStandardHelpOptions = true,
-        description = "Decrypt and verify an envelope to a file, and say who signed it. A failure leaves no partial file.")
+@Command(
+        name = "open",
+        mixinStandardHelpOptions = true,
+        description =
+                "Decrypt and verify an envelope to a file, and say who signed it. A failure leaves no partial file.")
 final class OpenCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,16 +37,21 @@ final class OpenCommand implements Callable<Integer> {
         if (!Files.isRegularFile(envelope)) {
             throw new ClientException("no such file: " + envelope);
         }
-        var ca = main.settings().pinnedCa().orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
+        var ca = main.settings()
+                .pinnedCa()
+                .orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
         var me = KeyFile.read(key.file(main.settings()), key.password());
         String name = envelope.getFileName().toString();
-        Path target = out != null ? out : envelope.resolveSibling(name.endsWith(".p7m") ? name.substring(0, name.length() - 4) : name + ".out");
+        Path target = out != null
+                ? out
+                : envelope.resolveSibling(name.endsWith(".p7m") ? name.substring(0, name.length() - 4) : name + ".out");
         // opened beside the target and moved over it only once the signer's certificate is known to be active:
         // a document from a revoked signer is not kept, and neither replaces a file already there
         Path unchecked = target.toAbsolutePath().resolveSibling(".unchecked-" + java.util.UUID.randomUUID());
         OpenedEnvelope opened;
         try {
-            try (InputStream in = main.progress().reading(Files.newInputStream(envelope), Files.size(envelope), "opening")) {
+            try (InputStream in =
+                    main.progress().reading(Files.newInputStream(envelope), Files.size(envelope), "opening")) {
                 opened = Envelopes.opener(me, ca).open(in, unchecked);
             }
             CertificateStatus.requireActive(main, opened.signer(), "the signer's certificate");

@@ -32,7 +32,12 @@ final class Progress {
     }
 
     private static ProgressBarBuilder builder(String task, long size) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(size).setStyle(ProgressBarStyle.ASCII).setUnit(" MiB", 1 << 20)
-                .showSpeed().setUpdateIntervalMillis(250);
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(size)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" MiB", 1 << 20)
+                .showSpeed()
+                .setUpdateIntervalMillis(250);
     }
 }

@@ -8,23 +8,27 @@ import java.util.List;
 /** A review's recipient certificates, each checked against the pinned deployment CA before use. */
 final class Recipients {
 
-    record Recipient(String id, X509Certificate certificate) {
-    }
+    record Recipient(String id, X509Certificate certificate) {}
 
-    private Recipients() {
-    }
+    private Recipients() {}
 
     static List<Recipient> of(Main main, String reviewId) {
-        X509Certificate ca = main.settings().pinnedCa().orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
+        X509Certificate ca = main.settings()
+                .pinnedCa()
+                .orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
         List<Recipient> out = new ArrayList<>();
-        for (JsonObject o : main.api().get("/api/v1/reviews/" + reviewId + "/recipients").asJsonArray().getValuesAs(JsonObject.class)) {
+        for (JsonObject o : main.api()
+                .get("/api/v1/reviews/" + reviewId + "/recipients")
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)) {
             X509Certificate c = Settings.certificate(o.getString("pem"));
             try {
                 c.verify(ca.getPublicKey());
                 c.checkValidity();
             } catch (Exception e) {
-                throw new ClientException("recipient certificate " + c.getSubjectX500Principal().getName()
-                        + " is not from the pinned deployment CA or has expired: refusing to encrypt to it");
+                throw new ClientException(
+                        "recipient certificate " + c.getSubjectX500Principal().getName()
+                                + " is not from the pinned deployment CA or has expired: refusing to encrypt to it");
             }
             out.add(new Recipient(o.getString("id"), c));
         }

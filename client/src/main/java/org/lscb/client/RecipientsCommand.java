@@ -5,7 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "recipients", mixinStandardHelpOptions = true,
+@Command(
+        name = "recipients",
+        mixinStandardHelpOptions = true,
         description = "Show whom a document for the review will be encrypted to, each checked against the pinned CA.")
 final class RecipientsCommand implements Callable<Integer> {
 
@@ -18,7 +20,9 @@ final class RecipientsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (Recipients.Recipient r : Recipients.of(main, review)) {
-            main.out().println(r.certificate().getSubjectX500Principal().getName() + "  SHA-256 " + LoginCommand.fingerprint(r.certificate()));
+            main.out()
+                    .println(r.certificate().getSubjectX500Principal().getName() + "  SHA-256 "
+                            + LoginCommand.fingerprint(r.certificate()));
         }
         return 0;
     }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 final class Secrets {
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     static char[] read(Path file, String environment, String prompt) {
         try {
@@ -32,6 +31,7 @@ final class Secrets {
                 return typed;
             }
         }
-        throw new ClientException("no password: give --password-file, set " + environment + ", or run in a terminal to be asked");
+        throw new ClientException(
+                "no password: give --password-file, set " + environment + ", or run in a terminal to be asked");
     }
 }

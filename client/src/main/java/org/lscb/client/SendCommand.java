@@ -19,11 +19,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Sign and encrypt to the review's recipients, then upload with the envelope's Content-Digest (RFC 9530), "
-            + "which the server checks.",
+@Command(
+        name = "send",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sign and encrypt to the review's recipients, then upload with the envelope's Content-Digest (RFC 9530), "
+                    + "which the server checks.",
             "The envelope (ciphertext only, never the plaintext) is staged in a temporary file readable by you alone, "
-            + "removed whatever happens."})
+                    + "removed whatever happens."
+        })
 final class SendCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -38,14 +42,19 @@ final class SendCommand implements Callable<Integer> {
     @Parameters(index = "1", description = "the file to send")
     Path file;
 
-    @Option(names = "--type", required = true, description = "IMR, CHRONOLOGY, CORONER_JOINT_REPORT, DRAFT_REPORT, ... (see the API)")
+    @Option(
+            names = "--type",
+            required = true,
+            description = "IMR, CHRONOLOGY, CORONER_JOINT_REPORT, DRAFT_REPORT, ... (see the API)")
     String type;
 
     @Option(names = "--title", description = "a title (default: the file's name)")
     String title;
 
-    @Option(names = "--temp-dir", description = "where the envelope is staged before it is sent; it needs room for about the file's size "
-            + "(default: the system's temporary folder, ${sys:java.io.tmpdir})")
+    @Option(
+            names = "--temp-dir",
+            description = "where the envelope is staged before it is sent; it needs room for about the file's size "
+                    + "(default: the system's temporary folder, ${sys:java.io.tmpdir})")
     Path tempDir;
 
     @Override
@@ -61,30 +70,36 @@ final class SendCommand implements Callable<Integer> {
         }
         Path staging = stagingFolder(size); // said before the key is read, as the size is
         // the review's recipients are fetched while the key is decrypted: neither needs the other
-        CompletableFuture<List<Recipients.Recipient>> fetching = CompletableFuture.supplyAsync(() -> Recipients.of(main, review));
+        CompletableFuture<List<Recipients.Recipient>> fetching =
+                CompletableFuture.supplyAsync(() -> Recipients.of(main, review));
         Identity me = KeyFile.read(key.file(main.settings()), key.password());
         Envelopes.prepareToSeal(me); // while the server is asked about the certificates
         CertificateStatus.requireActive(main, me.certificate(), "your certificate");
-        var recipients = joined(fetching).stream().map(Recipients.Recipient::certificate).toList();
+        var recipients =
+                joined(fetching).stream().map(Recipients.Recipient::certificate).toList();
         var sealer = Envelopes.sealer(me, recipients);
         String name = title != null ? title : file.getFileName().toString();
-        String path = "/api/v1/reviews/" + review + "/documents?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8) + "&title="
-                + URLEncoder.encode(name, StandardCharsets.UTF_8);
+        String path = "/api/v1/reviews/" + review + "/documents?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8)
+                + "&title=" + URLEncoder.encode(name, StandardCharsets.UTF_8);
         JsonObject answer;
         // the digest goes in a header, before the body, so the envelope is sealed in full before it is sent
         try (StagedEnvelope envelope = stage(staging)) {
             try (InputStream in = main.progress().reading(Files.newInputStream(file), size, "sealing")) {
                 envelope.write(out -> sealer.seal(in, out));
             } catch (java.io.IOException e) {
-                throw new ClientException("cannot seal " + file + " into " + staging + ": " + e.getMessage() + "; nothing was sent", e);
+                throw new ClientException(
+                        "cannot seal " + file + " into " + staging + ": " + e.getMessage() + "; nothing was sent", e);
             }
             try (InputStream in = main.progress().reading(envelope.content(), envelope.size(), "sending")) {
-                answer = main.api().postWithDigest(path, "application/pkcs7-mime", envelope.contentDigest(), in)
+                answer = main.api()
+                        .postWithDigest(path, "application/pkcs7-mime", envelope.contentDigest(), in)
                         .asJsonObject();
             }
         }
-        main.out().println("Sent " + answer.getString("id") + " (" + answer.getJsonArray("recipients").size() + " recipients, sha256 "
-                + answer.getString("sha256") + ")");
+        main.out()
+                .println("Sent " + answer.getString("id") + " ("
+                        + answer.getJsonArray("recipients").size() + " recipients, sha256 " + answer.getString("sha256")
+                        + ")");
         return 0;
     }
 
@@ -96,8 +111,10 @@ final class SendCommand implements Callable<Integer> {
         try {
             room = Files.getFileStore(folder).getUsableSpace();
         } catch (java.io.IOException e) {
-            throw new ClientException("cannot stage the envelope in " + folder + ": " + e.getMessage()
-                    + "; choose another folder with --temp-dir; nothing was sent", e);
+            throw new ClientException(
+                    "cannot stage the envelope in " + folder + ": " + e.getMessage()
+                            + "; choose another folder with --temp-dir; nothing was sent",
+                    e);
         }
         if (room < needs) {
             throw new ClientException("not enough room in " + folder + " to stage the envelope (about " + needs
@@ -110,8 +127,10 @@ final class SendCommand implements Callable<Integer> {
         try {
             return StagedEnvelope.in(folder);
         } catch (java.io.IOException e) {
-            throw new ClientException("cannot stage the envelope in " + folder + ": " + e.getMessage()
-                    + "; choose another folder with --temp-dir; nothing was sent", e);
+            throw new ClientException(
+                    "cannot stage the envelope in " + folder + ": " + e.getMessage()
+                            + "; choose another folder with --temp-dir; nothing was sent",
+                    e);
         }
     }
 

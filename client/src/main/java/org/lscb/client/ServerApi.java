@@ -40,14 +40,19 @@ final class ServerApi {
         if (otp != null) {
             b.add("otp", otp);
         }
-        return json(exchange(open("/api/v1/auth/token", "POST"), "Content-Type", "application/json",
-                b.build().toString().getBytes(StandardCharsets.UTF_8))).asJsonObject();
+        return json(exchange(
+                        open("/api/v1/auth/token", "POST"),
+                        "Content-Type",
+                        "application/json",
+                        b.build().toString().getBytes(StandardCharsets.UTF_8)))
+                .asJsonObject();
     }
 
     /** The account signs in with a one-time code as well, and none was given. */
     static final class OtpRequired extends ClientException {
         OtpRequired() {
-            super("this account needs a one-time code from its authenticator app: give --otp or LSCB_OTP, or run in a terminal");
+            super(
+                    "this account needs a one-time code from its authenticator app: give --otp or LSCB_OTP, or run in a terminal");
         }
     }
 
@@ -105,7 +110,8 @@ final class ServerApi {
             c.setChunkedStreamingMode(1 << 20);
             c.setRequestProperty("Content-Type", contentType);
             c.setRequestProperty("Content-Digest", contentDigest);
-            // the chunked stream gathers each 1 MiB chunk itself: a buffer in front of it would only copy every byte once more
+            // the chunked stream gathers each 1 MiB chunk itself: a buffer in front of it would only copy every byte
+            // once more
             try (OutputStream out = c.getOutputStream()) {
                 byte[] buf = new byte[1 << 20];
                 int n;
@@ -136,7 +142,7 @@ final class ServerApi {
             }
             long n;
             try (InputStream in = progress.reading(c.getInputStream(), c.getContentLengthLong(), "fetching");
-                 OutputStream out = Files.newOutputStream(partial)) {
+                    OutputStream out = Files.newOutputStream(partial)) {
                 byte[] buf = new byte[1 << 20];
                 long total = 0;
                 int r;
@@ -148,7 +154,8 @@ final class ServerApi {
             }
             long expected = c.getContentLengthLong();
             if (expected >= 0 && n != expected) {
-                throw new ClientException("download cut off after " + n + " of " + expected + " bytes; nothing was kept");
+                throw new ClientException(
+                        "download cut off after " + n + " of " + expected + " bytes; nothing was kept");
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             partial = null;
@@ -180,7 +187,8 @@ final class ServerApi {
 
     private java.net.HttpURLConnection open(String path, String method) {
         try {
-            java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
+            java.net.HttpURLConnection c =
+                    (java.net.HttpURLConnection) URI.create(base + path).toURL().openConnection();
             c.setRequestMethod(method);
             c.setInstanceFollowRedirects(false);
             c.setConnectTimeout(10_000);

@@ -24,7 +24,9 @@ public final class Settings {
 
     public static Path defaultFolder() {
         String env = System.getenv("LSCB_CONFIG");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".config", "lscb");
+        return env != null && !env.isBlank()
+                ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".config", "lscb");
     }
 
     public Path folder() {
@@ -63,7 +65,9 @@ public final class Settings {
     private Optional<String> read(String name) {
         Path p = folder.resolve(name);
         try {
-            return Files.exists(p) ? Optional.of(Files.readString(p, StandardCharsets.US_ASCII).strip()) : Optional.empty();
+            return Files.exists(p)
+                    ? Optional.of(Files.readString(p, StandardCharsets.US_ASCII).strip())
+                    : Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,7 +81,11 @@ public final class Settings {
             Path tmp = Files.createTempFile(folder, "." + name, ".tmp");
             ownerOnly(tmp, "rw-------");
             Files.writeString(tmp, value, StandardCharsets.US_ASCII);
-            Files.move(tmp, folder.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(
+                    tmp,
+                    folder.resolve(name),
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,7 +44,9 @@ final class StagedEnvelope implements AutoCloseable {
     static StagedEnvelope in(Path folder) throws IOException {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] ownerOnly = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
                 : new FileAttribute<?>[0];
         Path file = Files.createTempFile(folder, ".lscb-send-", ".p7m", ownerOnly);
         FileChannel channel;
@@ -69,7 +71,8 @@ final class StagedEnvelope implements AutoCloseable {
         MessageDigest digest = sha256();
         // written in 64 KiB pieces: on the build VM, filling the page cache in larger writes cost several times the
         // CPU (docs/benchmarks.md, issue 5), and the digest is as fast either way
-        OutputStream out = new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), digest), 64 << 10);
+        OutputStream out =
+                new BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), digest), 64 << 10);
         writer.writeTo(out);
         out.flush();
         sha256 = digest.digest();

@@ -13,8 +13,7 @@ import java.util.Arrays;
  */
 final class TwoFactor {
 
-    private TwoFactor() {
-    }
+    private TwoFactor() {}
 
     /** A full token for the user. */
     static String signIn(ServerApi anonymous, String user, char[] password, String otp, PrintWriter out) {
@@ -41,11 +40,14 @@ final class TwoFactor {
     /** Sets up two-factor sign-in at the terminal: shows the secret, asks for the first code, shows the recovery codes once. */
     private static String enrol(String limitedToken, ServerApi anonymous, String user, PrintWriter out) {
         if (System.console() == null) {
-            throw new ClientException(user + " must set up two-factor sign-in before anything else: run 'lscb login' in a terminal"
-                    + " (it shows the secret to add to an authenticator app) or use the web pages");
+            throw new ClientException(
+                    user + " must set up two-factor sign-in before anything else: run 'lscb login' in a terminal"
+                            + " (it shows the secret to add to an authenticator app) or use the web pages");
         }
         ServerApi limited = anonymous.withToken(limitedToken);
-        JsonObject started = limited.post("/api/v1/auth/totp", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).asJsonObject();
+        JsonObject started = limited.post(
+                        "/api/v1/auth/totp", "application/json", "{}".getBytes(StandardCharsets.UTF_8))
+                .asJsonObject();
         out.println("Two-factor sign-in must be set up for " + user + ". Add this to your authenticator app:");
         out.println("  " + started.getString("otpauthUri"));
         out.println("  (or type the secret " + started.getString("secret") + ")");
@@ -53,10 +55,21 @@ final class TwoFactor {
         if (first == null) {
             throw new ClientException("no code given: two-factor sign-in is not set up yet");
         }
-        JsonObject confirmed = limited.post("/api/v1/auth/totp/confirm", "application/json",
-                Json.createObjectBuilder().add("otp", first).build().toString().getBytes(StandardCharsets.UTF_8)).asJsonObject();
-        out.println("Recovery codes (each works once if you lose the phone; keep them somewhere safe, they are not shown again):");
-        confirmed.getJsonArray("recoveryCodes").getValuesAs(jakarta.json.JsonString.class).forEach(c -> out.println("  " + c.getString()));
+        JsonObject confirmed = limited.post(
+                        "/api/v1/auth/totp/confirm",
+                        "application/json",
+                        Json.createObjectBuilder()
+                                .add("otp", first)
+                                .build()
+                                .toString()
+                                .getBytes(StandardCharsets.UTF_8))
+                .asJsonObject();
+        out.println(
+                "Recovery codes (each works once if you lose the phone; keep them somewhere safe, they are not shown again):");
+        confirmed
+                .getJsonArray("recoveryCodes")
+                .getValuesAs(jakarta.json.JsonString.class)
+                .forEach(c -> out.println("  " + c.getString()));
         return confirmed.getString("access_token");
     }
 

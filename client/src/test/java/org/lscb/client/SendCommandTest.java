@@ -72,15 +72,15 @@ class SendCommandTest {
     private final AtomicReference<Upload> uploaded = new AtomicReference<>();
 
     /** What the stand-in saw of the upload, and what was in the staging folder while the body arrived. */
-    private record Upload(String contentDigest, byte[] body, List<Path> stagingFilesMeanwhile) {
-    }
+    private record Upload(String contentDigest, byte[] body, List<Path> stagingFilesMeanwhile) {}
 
     @BeforeEach
     void deployment() throws Exception {
         caKey = ec();
         ca = certificate("Test CA", caKey.getPublic(), caKey.getPrivate(), true);
         KeyPair recipientKey = ec();
-        recipient = Identity.of(recipientKey.getPrivate(), certificate("Board", recipientKey.getPublic(), caKey.getPrivate(), false));
+        recipient = Identity.of(
+                recipientKey.getPrivate(), certificate("Board", recipientKey.getPublic(), caKey.getPrivate(), false));
         KeyPair authorKey = ec();
         X509Certificate author = certificate("Agency", authorKey.getPublic(), caKey.getPrivate(), false);
 
@@ -94,17 +94,27 @@ class SendCommandTest {
         staging = Files.createDirectories(dir.resolve("staging"));
 
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String recipients = "[{\"id\":\"c1\",\"pem\":\"" + pem(recipient.certificate()).replace("\n", "\\n") + "\"}]";
+        String recipients =
+                "[{\"id\":\"c1\",\"pem\":\"" + pem(recipient.certificate()).replace("\n", "\\n") + "\"}]";
         server.createContext("/api/v1/reviews/r1/recipients", ex -> answer(ex, 200, recipients));
-        server.createContext("/api/v1/keys/" + author.getSerialNumber().toString(16), ex -> answer(ex, 200, "{\"status\":\"ACTIVE\"}"));
+        server.createContext(
+                "/api/v1/keys/" + author.getSerialNumber().toString(16),
+                ex -> answer(ex, 200, "{\"status\":\"ACTIVE\"}"));
         server.createContext("/api/v1/reviews/r1/documents", ex -> {
             List<Path> meanwhile;
             try (Stream<Path> files = Files.list(staging)) {
                 meanwhile = files.toList();
             }
-            uploaded.set(new Upload(ex.getRequestHeaders().getFirst("Content-Digest"), ex.getRequestBody().readAllBytes(), meanwhile));
-            answer(ex, uploadStatus, uploadStatus == 201 ? "{\"id\":\"d1\",\"recipients\":[\"c1\"],\"sha256\":\"00\"}"
-                    : "{\"error\":\"digest_mismatch\",\"message\":\"the body received does not match its Content-Digest\",\"details\":{}}");
+            uploaded.set(new Upload(
+                    ex.getRequestHeaders().getFirst("Content-Digest"),
+                    ex.getRequestBody().readAllBytes(),
+                    meanwhile));
+            answer(
+                    ex,
+                    uploadStatus,
+                    uploadStatus == 201
+                            ? "{\"id\":\"d1\",\"recipients\":[\"c1\"],\"sha256\":\"00\"}"
+                            : "{\"error\":\"digest_mismatch\",\"message\":\"the body received does not match its Content-Digest\",\"details\":{}}");
         });
         server.start();
     }
@@ -123,22 +133,31 @@ class SendCommandTest {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("Sent d1");
         Upload up = uploaded.get();
-        assertThat(up.contentDigest()).isEqualTo("sha-256=:" + Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(up.body())) + ":");
+        assertThat(up.contentDigest())
+                .isEqualTo("sha-256=:"
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        MessageDigest.getInstance("SHA-256").digest(up.body())) + ":");
         Path opened = dir.resolve("opened");
         Envelopes.opener(recipient, ca).open(new ByteArrayInputStream(up.body()), opened);
-        assertThat(Files.mismatch(opened, file)).as("the body is the envelope of the file").isEqualTo(-1L);
+        assertThat(Files.mismatch(opened, file))
+                .as("the body is the envelope of the file")
+                .isEqualTo(-1L);
     }
 
     @Test
-    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "an open file cannot be unlinked there; it is deleted on close instead")
+    @DisabledOnOs(
+            value = OS.WINDOWS,
+            disabledReason = "an open file cannot be unlinked there; it is deleted on close instead")
     void theStagedEnvelope_hasNoNameWhileItIsSent_andNothingIsLeftAfterwards() throws Exception {
         Path file = Files.write(dir.resolve("imr.pdf"), random(100_000));
 
         Result r = send(file);
 
         assertThat(r.status()).as(r.err()).isZero();
-        assertThat(uploaded.get().stagingFilesMeanwhile()).as("unlinked as soon as it was open (POSIX)").isEmpty();
+        assertThat(uploaded.get().stagingFilesMeanwhile())
+                .as("unlinked as soon as it was open (POSIX)")
+                .isEmpty();
         assertThat(files(staging)).isEmpty();
     }
 
@@ -163,7 +182,11 @@ class SendCommandTest {
         Result r = send(file);
 
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("no-such-folder").contains("--temp-dir").contains("nothing was sent").doesNotContain("key file");
+        assertThat(r.err())
+                .contains("no-such-folder")
+                .contains("--temp-dir")
+                .contains("nothing was sent")
+                .doesNotContain("key file");
         assertThat(uploaded.get()).isNull();
     }
 
@@ -177,22 +200,54 @@ class SendCommandTest {
         StringWriter err = new StringWriter();
 
         // no server listens on port 9 and no key exists: the refusal must come before either is needed
-        int status = Main.run(new String[] {"--server", "http://127.0.0.1:9", "--config", dir.resolve("cfg").toString(), "send",
-            "a-review", big.toString(), "--type", "IMR"}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        int status = Main.run(
+                new String[] {
+                    "--server",
+                    "http://127.0.0.1:9",
+                    "--config",
+                    dir.resolve("cfg").toString(),
+                    "send",
+                    "a-review",
+                    big.toString(),
+                    "--type",
+                    "IMR"
+                },
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
 
         assertThat(status).isEqualTo(1);
-        assertThat(err.toString()).contains("AES-256-GCM envelope holds at most").contains("nothing was sent").doesNotContain("Exception");
+        assertThat(err.toString())
+                .contains("AES-256-GCM envelope holds at most")
+                .contains("nothing was sent")
+                .doesNotContain("Exception");
     }
 
-    private record Result(int status, String out, String err) {
-    }
+    private record Result(int status, String out, String err) {}
 
     private Result send(Path file) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = Main.run(new String[] {"--server", "http://127.0.0.1:" + server.getAddress().getPort(), "--config", config.toString(),
-            "--quiet", "send", "r1", file.toString(), "--type", "IMR", "--key", keyFile.toString(), "--key-password-file",
-            keyPassword.toString(), "--temp-dir", staging.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        int status = Main.run(
+                new String[] {
+                    "--server",
+                    "http://127.0.0.1:" + server.getAddress().getPort(),
+                    "--config",
+                    config.toString(),
+                    "--quiet",
+                    "send",
+                    "r1",
+                    file.toString(),
+                    "--type",
+                    "IMR",
+                    "--key",
+                    keyFile.toString(),
+                    "--key-password-file",
+                    keyPassword.toString(),
+                    "--temp-dir",
+                    staging.toString()
+                },
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         return new Result(status, out.toString(), err.toString());
     }
 
@@ -215,19 +270,27 @@ class SendCommandTest {
     }
 
     /** Valid from a day before now to a day after: the test does not depend on the date it runs. */
-    private X509Certificate certificate(String cn, PublicKey subject, PrivateKey issuerKey, boolean isCa) throws Exception {
+    private X509Certificate certificate(String cn, PublicKey subject, PrivateKey issuerKey, boolean isCa)
+            throws Exception {
         Instant now = Instant.now();
-        var b = new JcaX509v3CertificateBuilder(new X500Name("CN=Test CA"), BigInteger.valueOf(SERIAL.getAndIncrement()),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=" + cn), subject);
+        var b = new JcaX509v3CertificateBuilder(
+                new X500Name("CN=Test CA"),
+                BigInteger.valueOf(SERIAL.getAndIncrement()),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(1))),
+                new X500Name("CN=" + cn),
+                subject);
         if (isCa) {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         }
-        return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+        return new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
     }
 
     private static String pem(X509Certificate c) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(c.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
+        return "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 
     private static void answer(HttpExchange ex, int status, String json) throws IOException {

@@ -25,14 +25,14 @@ class ServerApiRequestsTest {
     private final AtomicReference<Upload> uploaded = new AtomicReference<>();
 
     /** What the server saw of an upload. */
-    private record Upload(String contentDigest, String contentType, byte[] body) {
-    }
+    private record Upload(String contentDigest, String contentType, byte[] body) {}
 
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/moved", ex -> {
-            ex.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/elsewhere");
+            ex.getResponseHeaders()
+                    .add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/elsewhere");
             ex.sendResponseHeaders(302, -1);
             ex.close();
         });
@@ -42,13 +42,16 @@ class ServerApiRequestsTest {
         });
         server.createContext("/json", ex -> answer(ex, 200, "{\"ok\":true}"));
         server.createContext("/upload", ex -> {
-            uploaded.set(new Upload(ex.getRequestHeaders().getFirst("Content-Digest"), ex.getRequestHeaders().getFirst("Content-Type"),
+            uploaded.set(new Upload(
+                    ex.getRequestHeaders().getFirst("Content-Digest"),
+                    ex.getRequestHeaders().getFirst("Content-Type"),
                     ex.getRequestBody().readAllBytes()));
             answer(ex, 201, "{\"id\":\"d1\"}");
         });
         server.createContext("/refused", ex -> {
             // the body is read first: this stand-in would otherwise close the connection under a body still being
-            // written, after which HttpURLConnection reads no answer at all; this test is about the sentence a 401 makes
+            // written, after which HttpURLConnection reads no answer at all; this test is about the sentence a 401
+            // makes
             ex.getRequestBody().readAllBytes();
             ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
             answer(ex, 401, "{\"error\":\"unauthorised\",\"message\":\"the sign-in expired\"}");
@@ -68,21 +71,27 @@ class ServerApiRequestsTest {
 
     @Test
     void aRedirect_isNotFollowed_soTheTokenGoesNowhereElse() {
-        assertThatThrownBy(() -> api().get("/moved")).isInstanceOf(ClientException.class).hasMessageContaining("302");
+        assertThatThrownBy(() -> api().get("/moved"))
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("302");
         assertThat(authorisationSeenElsewhere.get()).isNull();
     }
 
     @Test
     void a401_toASmallRequest_saysToSignInAgain() {
-        assertThatThrownBy(() -> api().get("/refused")).isInstanceOf(ClientException.class)
-                .hasMessageContaining("lscb login").hasMessageContaining("the sign-in expired");
+        assertThatThrownBy(() -> api().get("/refused"))
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("lscb login")
+                .hasMessageContaining("the sign-in expired");
     }
 
     @Test
     void a401_toAStreamedBody_saysToSignInAgain() {
         byte[] body = new byte[3 << 20];
-        assertThatThrownBy(() -> api().postWithDigest("/refused", "application/pkcs7-mime", "sha-256=:AA==:", new ByteArrayInputStream(body)))
-                .isInstanceOf(ClientException.class).hasMessageContaining("lscb login");
+        assertThatThrownBy(() -> api().postWithDigest(
+                                "/refused", "application/pkcs7-mime", "sha-256=:AA==:", new ByteArrayInputStream(body)))
+                .isInstanceOf(ClientException.class)
+                .hasMessageContaining("lscb login");
     }
 
     @Test
@@ -101,7 +110,8 @@ class ServerApiRequestsTest {
         return new ServerApi("http://127.0.0.1:" + server.getAddress().getPort(), "a-token");
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange ex, int status, String json) throws java.io.IOException {
+    private static void answer(com.sun.net.httpserver.HttpExchange ex, int status, String json)
+            throws java.io.IOException {
         byte[] b = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");
         ex.sendResponseHeaders(status, b.length);

@@ -22,10 +22,12 @@ public final class BerFraming extends FilterInputStream {
 
     /** Bytes left in each open constructed element, or INDEFINITE. */
     private final Deque<long[]> open = new ArrayDeque<>();
+
     private final byte[] header = new byte[16];
     private int headerLength;
     /** Content bytes left in the current primitive element. */
     private long primitiveLeft;
+
     private boolean started;
     private boolean complete;
 

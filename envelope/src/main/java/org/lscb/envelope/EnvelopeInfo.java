@@ -22,9 +22,11 @@ public record EnvelopeInfo(EnvelopeProfile profile, List<RecipientRef> recipient
 
         /** Whether two references name the same certificate the same way. */
         public boolean sameAs(RecipientRef other) {
-            return java.util.Objects.equals(issuer == null ? null : new javax.security.auth.x500.X500Principal(issuer),
-                    other.issuer == null ? null : new javax.security.auth.x500.X500Principal(other.issuer))
-                    && java.util.Objects.equals(serial, other.serial) && java.util.Arrays.equals(subjectKeyIdentifier, other.subjectKeyIdentifier);
+            return java.util.Objects.equals(
+                            issuer == null ? null : new javax.security.auth.x500.X500Principal(issuer),
+                            other.issuer == null ? null : new javax.security.auth.x500.X500Principal(other.issuer))
+                    && java.util.Objects.equals(serial, other.serial)
+                    && java.util.Arrays.equals(subjectKeyIdentifier, other.subjectKeyIdentifier);
         }
 
         public boolean names(X509Certificate c) {
@@ -44,6 +46,8 @@ public record EnvelopeInfo(EnvelopeProfile profile, List<RecipientRef> recipient
 
     /** The recipients that name none of these certificates. */
     public List<RecipientRef> strangers(List<X509Certificate> allowed) {
-        return recipients.stream().filter(r -> allowed.stream().noneMatch(r::names)).toList();
+        return recipients.stream()
+                .filter(r -> allowed.stream().noneMatch(r::names))
+                .toList();
     }
 }

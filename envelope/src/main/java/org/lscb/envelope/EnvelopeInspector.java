@@ -27,11 +27,11 @@ public final class EnvelopeInspector {
     /** CMS headers are small; a recipient set larger than this is refused rather than parsed. */
     static final int MAX_RECIPIENTS = 200;
 
-    EnvelopeInspector() {
-    }
+    EnvelopeInspector() {}
 
     public EnvelopeInfo inspect(InputStream envelope) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(new org.lscb.envelope.internal.HeaderLimit(envelope), 64 * 1024);
+        BufferedInputStream in =
+                new BufferedInputStream(new org.lscb.envelope.internal.HeaderLimit(envelope), 64 * 1024);
         in.mark(64);
         EnvelopeProfile profile = containerOf(in);
         in.reset();
@@ -50,7 +50,8 @@ public final class EnvelopeInspector {
         } catch (UnsupportedEnvelopeException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
-            throw new UnsupportedEnvelopeException("malformed CMS (" + e.getClass().getSimpleName() + ")");
+            throw new UnsupportedEnvelopeException(
+                    "malformed CMS (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -69,7 +70,8 @@ public final class EnvelopeInspector {
                 KeyAgreeRecipientId id = (KeyAgreeRecipientId) r.getRID();
                 refs.add(ref(id.getIssuer(), id.getSerialNumber(), id.getSubjectKeyIdentifier()));
             } else {
-                throw new UnsupportedEnvelopeException("a recipient of kind " + r.getClass().getSimpleName());
+                throw new UnsupportedEnvelopeException(
+                        "a recipient of kind " + r.getClass().getSimpleName());
             }
         }
         if (refs.isEmpty()) {
@@ -86,7 +88,8 @@ public final class EnvelopeInspector {
         } else if (info instanceof org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo ka) {
             Algorithms.checkKeyAgreement(ka.getKeyEncryptionAlgorithm());
         } else {
-            throw new UnsupportedEnvelopeException("a granted recipient of kind " + info.getClass().getSimpleName());
+            throw new UnsupportedEnvelopeException(
+                    "a granted recipient of kind " + info.getClass().getSimpleName());
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.List;
 /** The entry point: build a {@link Sealer}, an {@link Opener} or an {@link EnvelopeInspector}. */
 public final class Envelopes {
 
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     /** Seals with the default profile (AuthEnvelopedData, AES-256-GCM), signed by {@code author}. */
     public static Sealer sealer(Identity author, List<X509Certificate> recipients) {
@@ -26,14 +25,18 @@ public final class Envelopes {
      * Returns at once; nothing it produces is kept.
      */
     public static void prepareToSeal(Identity author) {
-        Thread t = new Thread(() -> {
-            try {
-                sealer(author, List.of(author.certificate())).seal(new java.io.ByteArrayInputStream(new byte[1]),
-                        java.io.OutputStream.nullOutputStream());
-            } catch (java.io.IOException | RuntimeException e) {
-                // only time is lost: the real seal reports whatever is wrong
-            }
-        }, "lscb-seal-warmup");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        sealer(author, List.of(author.certificate()))
+                                .seal(
+                                        new java.io.ByteArrayInputStream(new byte[1]),
+                                        java.io.OutputStream.nullOutputStream());
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // only time is lost: the real seal reports whatever is wrong
+                    }
+                },
+                "lscb-seal-warmup");
         t.setDaemon(true);
         t.start();
     }

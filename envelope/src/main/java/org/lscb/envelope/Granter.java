@@ -46,7 +46,8 @@ public final class Granter {
     }
 
     public byte[] grant(InputStream envelope, List<X509Certificate> newRecipients) throws EnvelopeOpeningException {
-        if (!KeyRules.isRsa(holder.certificate().getPublicKey()) || !newRecipients.stream().allMatch(c -> KeyRules.isRsa(c.getPublicKey()))) {
+        if (!KeyRules.isRsa(holder.certificate().getPublicKey())
+                || !newRecipients.stream().allMatch(c -> KeyRules.isRsa(c.getPublicKey()))) {
             Bc.provider(); // ECDH with the CMS key derivation: the JDK lacks it
         }
         if (newRecipients.isEmpty()) {
@@ -54,7 +55,8 @@ public final class Granter {
         }
         newRecipients.forEach(c -> KeyRules.check(c.getPublicKey()));
         try {
-            BufferedInputStream in = new BufferedInputStream(new org.lscb.envelope.internal.HeaderLimit(envelope), 64 * 1024);
+            BufferedInputStream in =
+                    new BufferedInputStream(new org.lscb.envelope.internal.HeaderLimit(envelope), 64 * 1024);
             in.mark(64);
             EnvelopeProfile profile = EnvelopeInspector.containerOf(in);
             in.reset();
@@ -85,33 +87,44 @@ public final class Granter {
 
     private Key contentKey(RecipientInformationStore store) throws Exception {
         boolean rsa = KeyRules.isRsa(holder.certificate().getPublicKey());
-        RecipientInformation mine = store.get(rsa ? new JceKeyTransRecipientId(holder.certificate())
-                : new JceKeyAgreeRecipientId(holder.certificate()));
+        RecipientInformation mine = store.get(
+                rsa
+                        ? new JceKeyTransRecipientId(holder.certificate())
+                        : new JceKeyAgreeRecipientId(holder.certificate()));
         if (mine == null) {
             throw new EnvelopeOpeningException();
         }
-        // the same allow-list as opening: the holder's key never does PKCS#1 v1.5 decryption or an unlisted key agreement
+        // the same allow-list as opening: the holder's key never does PKCS#1 v1.5 decryption or an unlisted key
+        // agreement
         if (rsa) {
             Algorithms.checkKeyTransport(mine.getKeyEncryptionAlgorithm());
         } else {
             Algorithms.checkKeyAgreement(mine.getKeyEncryptionAlgorithm());
         }
         Key[] captured = new Key[1];
-        Recipient capture = rsa ? new JceKeyTransAuthEnvelopedRecipient(holder.privateKey()) {
-            @Override
-            public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg, byte[] encryptedKey)
-                    throws CMSException {
-                captured[0] = extractSecretKey(keyAlg, contentAlg, encryptedKey);
-                throw new Captured();
-            }
-        } : new JceKeyAgreeAuthEnvelopedRecipient(holder.privateKey()) {
-            @Override
-            public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg,
-                    SubjectPublicKeyInfo senderKey, ASN1OctetString ukm, byte[] encryptedKey) throws CMSException {
-                captured[0] = extractSecretKey(keyAlg, contentAlg, senderKey, ukm, encryptedKey);
-                throw new Captured();
-            }
-        }.setProvider(Bc.NAME);
+        Recipient capture = rsa
+                ? new JceKeyTransAuthEnvelopedRecipient(holder.privateKey()) {
+                    @Override
+                    public RecipientOperator getRecipientOperator(
+                            AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg, byte[] encryptedKey)
+                            throws CMSException {
+                        captured[0] = extractSecretKey(keyAlg, contentAlg, encryptedKey);
+                        throw new Captured();
+                    }
+                }
+                : new JceKeyAgreeAuthEnvelopedRecipient(holder.privateKey()) {
+                    @Override
+                    public RecipientOperator getRecipientOperator(
+                            AlgorithmIdentifier keyAlg,
+                            AlgorithmIdentifier contentAlg,
+                            SubjectPublicKeyInfo senderKey,
+                            ASN1OctetString ukm,
+                            byte[] encryptedKey)
+                            throws CMSException {
+                        captured[0] = extractSecretKey(keyAlg, contentAlg, senderKey, ukm, encryptedKey);
+                        throw new Captured();
+                    }
+                }.setProvider(Bc.NAME);
         try {
             mine.getContentStream(capture);
         } catch (CMSException | IOException | RuntimeException e) {

@@ -22,18 +22,21 @@ final class NewRecipientsOnly {
         List<EnvelopeInfo.RecipientRef> seen = new ArrayList<>();
         for (EnvelopeInfo.RecipientRef g : granted) {
             if (present.stream().anyMatch(g::sameAs)) {
-                throw new UnsupportedEnvelopeException("a grant for " + describe(g) + ", to whom the envelope is already addressed"
-                        + " (a grant may only add recipients)");
+                throw new UnsupportedEnvelopeException("a grant for " + describe(g)
+                        + ", to whom the envelope is already addressed" + " (a grant may only add recipients)");
             }
             if (seen.stream().anyMatch(g::sameAs)) {
                 throw new UnsupportedEnvelopeException("a grant naming " + describe(g) + " twice");
             }
-            // Bouncy Castle looks a recipient up by issuer and serial number before key identifier, so an entry named that
-            // way would be found before a present recipient's own entry named by key identifier; and which certificate a
+            // Bouncy Castle looks a recipient up by issuer and serial number before key identifier, so an entry named
+            // that
+            // way would be found before a present recipient's own entry named by key identifier; and which certificate
+            // a
             // key identifier belongs to cannot be told without the certificates
             if (g.issuer() != null && present.stream().anyMatch(p -> p.issuer() == null)) {
-                throw new UnsupportedEnvelopeException("a grant for " + describe(g) + " by issuer and serial number, to an envelope"
-                        + " naming some recipients only by key identifier (whether it adds a recipient cannot be told)");
+                throw new UnsupportedEnvelopeException(
+                        "a grant for " + describe(g) + " by issuer and serial number, to an envelope"
+                                + " naming some recipients only by key identifier (whether it adds a recipient cannot be told)");
             }
             seen.add(g);
         }

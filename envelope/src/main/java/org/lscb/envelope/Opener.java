@@ -79,8 +79,7 @@ public final class Opener {
         }
     }
 
-    private record Opened(long size, X509Certificate signer, EnvelopeProfile profile) {
-    }
+    private record Opened(long size, X509Certificate signer, EnvelopeProfile profile) {}
 
     private Opened decryptAndVerify(InputStream in, NonContentLimit envelopeLimit, Path partial) throws Exception {
         boolean rsa = KeyRules.isRsa(identity.certificate().getPublicKey());
@@ -101,8 +100,10 @@ public final class Opener {
             recipient = OpeningRecipients.enveloped(identity.privateKey(), rsa);
         }
         envelopeLimit.headerRead();
-        RecipientInformation mine = recipients.get(rsa ? new JceKeyTransRecipientId(identity.certificate())
-                : new JceKeyAgreeRecipientId(identity.certificate()));
+        RecipientInformation mine = recipients.get(
+                rsa
+                        ? new JceKeyTransRecipientId(identity.certificate())
+                        : new JceKeyAgreeRecipientId(identity.certificate()));
         if (mine == null) {
             throw new EnvelopeOpeningException();
         }
@@ -113,14 +114,17 @@ public final class Opener {
         }
         // from here the envelope's content streams through in any size; what the parsers load whole around it (the
         // mac and attributes outside, the certificates and signer infos inside) is bounded by the two limits
-        InputStream decrypted = envelopeLimit.content(mine.getContentStream(recipient).getContentStream());
+        InputStream decrypted =
+                envelopeLimit.content(mine.getContentStream(recipient).getContentStream());
         // the content is the author's SignedData, typed id-data or id-signedData; anything else fails to parse below
         NonContentLimit signedDataLimit = NonContentLimit.signedData(decrypted);
         SignedContentDigests digests = new SignedContentDigests();
         CMSSignedDataParser signed = new CMSSignedDataParser(digests, signedDataLimit);
         long size;
-        try (OutputStream out = digests.tee(Files.newOutputStream(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
-            InputStream content = signedDataLimit.content(signed.getSignedContent().getContentStream());
+        try (OutputStream out = digests.tee(
+                Files.newOutputStream(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+            InputStream content =
+                    signedDataLimit.content(signed.getSignedContent().getContentStream());
             byte[] buf = new byte[1 << 20];
             long total = 0;
             int n;
@@ -131,7 +135,8 @@ public final class Opener {
             size = total;
         }
         X509Certificate signer = verifiedSigner(signed, digests);
-        decrypted.transferTo(OutputStream.nullOutputStream()); // reads to the end, where the authentication tag is checked
+        decrypted.transferTo(
+                OutputStream.nullOutputStream()); // reads to the end, where the authentication tag is checked
         in.transferTo(OutputStream.nullOutputStream()); // the framing checks every byte to the end
 
         try (var channel = java.nio.channels.FileChannel.open(partial, StandardOpenOption.WRITE)) {
@@ -145,7 +150,8 @@ public final class Opener {
         @SuppressWarnings("unchecked")
         Store<X509CertificateHolder> certificates = signed.getCertificates();
         X509Certificate cert = SingleSigner.overOurDigests(signers, certificates, written::of, Opener::refusal);
-        // which certificate may sign is each caller's own rule: given an issuer, the Opener takes only one it issued, valid now
+        // which certificate may sign is each caller's own rule: given an issuer, the Opener takes only one it issued,
+        // valid now
         if (issuer != null) {
             cert.checkValidity();
             cert.verify(issuer.getPublicKey());
@@ -157,17 +163,21 @@ public final class Opener {
     private static Exception refusal(SingleSigner.Refusal why, String detail) {
         return switch (why) {
             case NOT_ONE_SIGNER, NO_CERTIFICATE, DOES_NOT_VERIFY -> new EnvelopeOpeningException();
-            case DIGEST_NOT_LISTED -> new SignatureException("the signer's digest " + detail
-                    + " is not among the SignedData's digestAlgorithms");
-            case NOT_ONE_MESSAGE_DIGEST -> new SignatureException("the signature does not sign exactly one messageDigest");
+            case DIGEST_NOT_LISTED ->
+                new SignatureException(
+                        "the signer's digest " + detail + " is not among the SignedData's digestAlgorithms");
+            case NOT_ONE_MESSAGE_DIGEST ->
+                new SignatureException("the signature does not sign exactly one messageDigest");
             case OTHER_CONTENT -> new SignatureException("the signed messageDigest is not the digest of the content");
         };
     }
 
     private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly(Path dir) {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new java.nio.file.attribute.FileAttribute<?>[] {java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))};
+            return new java.nio.file.attribute.FileAttribute<?>[] {
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))
+            };
         }
         return new java.nio.file.attribute.FileAttribute<?>[0];
     }

@@ -22,8 +22,7 @@ import org.lscb.envelope.internal.SingleSigner;
  */
 public final class OuterSignature {
 
-    OuterSignature() {
-    }
+    OuterSignature() {}
 
     /**
      * @param signed the BER SignedData, encapsulating the envelope
@@ -36,7 +35,8 @@ public final class OuterSignature {
      */
     public X509Certificate unwrap(InputStream signed, OutputStream inner) {
         try {
-            StreamedSignedData sd = StreamedSignedData.read(new BufferedInputStream(signed, 64 * 1024), new Destination(inner));
+            StreamedSignedData sd =
+                    StreamedSignedData.read(new BufferedInputStream(signed, 64 * 1024), new Destination(inner));
             return verifiedSigner(sd);
         } catch (Destination.WriteFailed e) {
             throw new UncheckedIOException(e.getCause());
@@ -50,22 +50,24 @@ public final class OuterSignature {
 
     private static X509Certificate verifiedSigner(StreamedSignedData sd) throws Exception {
         CMSSignedData detached = sd.detached();
-        return SingleSigner.overOurDigests(detached.getSignerInfos(), detached.getCertificates(), sd::contentDigest,
-                OuterSignature::refusal);
+        return SingleSigner.overOurDigests(
+                detached.getSignerInfos(), detached.getCertificates(), sd::contentDigest, OuterSignature::refusal);
     }
 
     /** The uploader is told why: the message reaches them in the 415 response. */
     private static Exception refusal(SingleSigner.Refusal why, String detail) {
-        return new UnsupportedEnvelopeException(switch (why) {
-            // StreamedSignedData has refused any other number already
-            case NOT_ONE_SIGNER -> "an outer signature with " + detail + " signers (exactly one allowed)";
-            case DIGEST_NOT_LISTED -> "an outer signature whose signer's digest algorithm " + detail
-                    + " is not among the SignedData's digest algorithms";
-            case NOT_ONE_MESSAGE_DIGEST -> "an outer signature that does not sign exactly one message digest";
-            case OTHER_CONTENT -> "an outer signature over other content";
-            case NO_CERTIFICATE -> "an outer signature without its signer's certificate";
-            case DOES_NOT_VERIFY -> "an outer signature that does not verify";
-        });
+        return new UnsupportedEnvelopeException(
+                switch (why) {
+                    // StreamedSignedData has refused any other number already
+                    case NOT_ONE_SIGNER -> "an outer signature with " + detail + " signers (exactly one allowed)";
+                    case DIGEST_NOT_LISTED ->
+                        "an outer signature whose signer's digest algorithm " + detail
+                                + " is not among the SignedData's digest algorithms";
+                    case NOT_ONE_MESSAGE_DIGEST -> "an outer signature that does not sign exactly one message digest";
+                    case OTHER_CONTENT -> "an outer signature over other content";
+                    case NO_CERTIFICATE -> "an outer signature without its signer's certificate";
+                    case DOES_NOT_VERIFY -> "an outer signature that does not verify";
+                });
     }
 
     /** The caller's stream: a failure to write there is the server's (disk full), not the uploader's. */

@@ -22,8 +22,7 @@ public final class ReceiptSignature {
     /** Larger than any one-signer SignedData with its certificate chain needs. */
     public static final int MAX_BYTES = 64 * 1024;
 
-    ReceiptSignature() {
-    }
+    ReceiptSignature() {}
 
     /**
      * A recipient's signature over a document's SHA-256, in the form {@link #verify} accepts: RSA-PSS or
@@ -35,10 +34,14 @@ public final class ReceiptSignature {
     public byte[] sign(Identity recipient, String sha256) {
         try {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
-            gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                    .build(org.lscb.envelope.internal.JdkSignatures.signer(recipient.privateKey()), recipient.certificate()));
+            gen.addSignerInfoGenerator(
+                    new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                            .build(
+                                    org.lscb.envelope.internal.JdkSignatures.signer(recipient.privateKey()),
+                                    recipient.certificate()));
             gen.addCertificate(new X509CertificateHolder(recipient.certificate().getEncoded()));
-            return gen.generate(new CMSProcessableByteArray(hashText(sha256)), false).getEncoded("DER");
+            return gen.generate(new CMSProcessableByteArray(hashText(sha256)), false)
+                    .getEncoded("DER");
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign a receipt with " + recipient, e);
         }
@@ -56,7 +59,8 @@ public final class ReceiptSignature {
      */
     public X509Certificate verify(byte[] der, String sha256) {
         if (der.length > MAX_BYTES) {
-            throw new UnsupportedEnvelopeException("a receipt signature of " + der.length + " bytes (at most " + MAX_BYTES + ")");
+            throw new UnsupportedEnvelopeException(
+                    "a receipt signature of " + der.length + " bytes (at most " + MAX_BYTES + ")");
         }
         try {
             CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(hashText(sha256)), der);
@@ -64,20 +68,23 @@ public final class ReceiptSignature {
         } catch (UnsupportedEnvelopeException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
-            throw new UnsupportedEnvelopeException("a receipt signature that does not verify or is malformed (" + e.getClass().getSimpleName() + ")");
+            throw new UnsupportedEnvelopeException("a receipt signature that does not verify or is malformed ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
     /** The caller is told why: the message reaches them in the refusal of their receipt. */
     private static Exception refusal(SingleSigner.Refusal why, String detail) {
-        return new UnsupportedEnvelopeException(switch (why) {
-            case NOT_ONE_SIGNER -> "a receipt signature with " + detail + " signers (exactly one allowed)";
-            case DIGEST_NOT_LISTED -> "a receipt signature whose digest is not among those the SignedData lists";
-            // overGivenContent leaves these two to Bouncy Castle, which hashes the content itself
-            case NOT_ONE_MESSAGE_DIGEST -> "a receipt signature that does not sign exactly one message digest";
-            case OTHER_CONTENT -> "a receipt signature over other content";
-            case NO_CERTIFICATE -> "a receipt signature without its signer's certificate";
-            case DOES_NOT_VERIFY -> "a receipt signature that does not verify over the document's SHA-256";
-        });
+        return new UnsupportedEnvelopeException(
+                switch (why) {
+                    case NOT_ONE_SIGNER -> "a receipt signature with " + detail + " signers (exactly one allowed)";
+                    case DIGEST_NOT_LISTED ->
+                        "a receipt signature whose digest is not among those the SignedData lists";
+                    // overGivenContent leaves these two to Bouncy Castle, which hashes the content itself
+                    case NOT_ONE_MESSAGE_DIGEST -> "a receipt signature that does not sign exactly one message digest";
+                    case OTHER_CONTENT -> "a receipt signature over other content";
+                    case NO_CERTIFICATE -> "a receipt signature without its signer's certificate";
+                    case DOES_NOT_VERIFY -> "a receipt signature that does not verify over the document's SHA-256";
+                });
     }
 }

@@ -22,7 +22,9 @@ import org.lscb.envelope.internal.BerReader;
 public final class RecipientSplice {
 
     /** DER of the content type id-envelopedData (1.2.840.113549.1.7.3). */
-    private static final byte[] ENVELOPED_DATA_OID = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x07, 0x03};
+    private static final byte[] ENVELOPED_DATA_OID = {
+        0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x07, 0x03
+    };
 
     private static boolean needsVersion2(RecipientInfo ri) {
         if (ri.getInfo() instanceof org.bouncycastle.asn1.cms.KeyTransRecipientInfo kt) {
@@ -37,8 +39,7 @@ public final class RecipientSplice {
     /** The elements before the encrypted content (content type, version, originatorInfo, recipient set) are read whole, each up to this. */
     private static final int MAX_HEADER_ELEMENT = 8 * 1024 * 1024;
 
-    RecipientSplice() {
-    }
+    RecipientSplice() {}
 
     /** The RecipientInfos in a DER {@code SET OF RecipientInfo}, checked against the profile. */
     public List<RecipientInfo> parseGranted(byte[] derSet) {
@@ -49,7 +50,8 @@ public final class RecipientSplice {
         try {
             ASN1Set set = ASN1Set.getInstance(ASN1Primitive.fromByteArray(derSet));
             if (set.size() == 0 || set.size() > MAX_GRANTED) {
-                throw new UnsupportedEnvelopeException("a grant of " + set.size() + " recipients (1 to " + MAX_GRANTED + ")");
+                throw new UnsupportedEnvelopeException(
+                        "a grant of " + set.size() + " recipients (1 to " + MAX_GRANTED + ")");
             }
             for (int i = 0; i < set.size(); i++) {
                 RecipientInfo ri = RecipientInfo.getInstance(set.getObjectAt(i));
@@ -73,10 +75,18 @@ public final class RecipientSplice {
                 refs.add(ref(kt.getRecipientIdentifier().getId()));
             } else if (info instanceof org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo ka) {
                 for (int i = 0; i < ka.getRecipientEncryptedKeys().size(); i++) {
-                    var rek = org.bouncycastle.asn1.cms.RecipientEncryptedKey.getInstance(ka.getRecipientEncryptedKeys().getObjectAt(i));
+                    var rek = org.bouncycastle.asn1.cms.RecipientEncryptedKey.getInstance(
+                            ka.getRecipientEncryptedKeys().getObjectAt(i));
                     var id = rek.getIdentifier();
-                    refs.add(id.getIssuerAndSerialNumber() != null ? ref(id.getIssuerAndSerialNumber())
-                            : new EnvelopeInfo.RecipientRef(null, null, id.getRKeyID().getSubjectKeyIdentifier().getOctets()));
+                    refs.add(
+                            id.getIssuerAndSerialNumber() != null
+                                    ? ref(id.getIssuerAndSerialNumber())
+                                    : new EnvelopeInfo.RecipientRef(
+                                            null,
+                                            null,
+                                            id.getRKeyID()
+                                                    .getSubjectKeyIdentifier()
+                                                    .getOctets()));
                 }
             }
         }
@@ -89,8 +99,10 @@ public final class RecipientSplice {
         }
         var ias = org.bouncycastle.asn1.cms.IssuerAndSerialNumber.getInstance(id);
         try {
-            return new EnvelopeInfo.RecipientRef(new javax.security.auth.x500.X500Principal(ias.getName().getEncoded()).getName(),
-                    ias.getSerialNumber().getValue(), null);
+            return new EnvelopeInfo.RecipientRef(
+                    new javax.security.auth.x500.X500Principal(ias.getName().getEncoded()).getName(),
+                    ias.getSerialNumber().getValue(),
+                    null);
         } catch (IOException e) {
             throw new UnsupportedEnvelopeException("a recipient entry with an unreadable issuer name");
         }
@@ -112,7 +124,10 @@ public final class RecipientSplice {
         byte[] version = in.readWhole(in.expect(data, 0x02, "version"), MAX_HEADER_ELEMENT);
         // RFC 5652 6.1: EnvelopedData is version 2 once a recipient is by key agreement or by key identifier
         boolean enveloped = java.util.Arrays.equals(contentType, ENVELOPED_DATA_OID);
-        if (enveloped && version.length == 3 && version[2] == 0 && granted.stream().anyMatch(RecipientSplice::needsVersion2)) {
+        if (enveloped
+                && version.length == 3
+                && version[2] == 0
+                && granted.stream().anyMatch(RecipientSplice::needsVersion2)) {
             version = new byte[] {0x02, 0x01, 0x02};
         }
         out.write(version);
@@ -173,7 +188,8 @@ public final class RecipientSplice {
         } catch (UnsupportedEnvelopeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new UnsupportedEnvelopeException("an envelope whose recipient set holds an entry that is not a RecipientInfo");
+            throw new UnsupportedEnvelopeException(
+                    "an envelope whose recipient set holds an entry that is not a RecipientInfo");
         }
         return present;
     }

@@ -21,14 +21,13 @@ import org.bouncycastle.cms.CMSEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
 import org.bouncycastle.cms.RecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
-import org.lscb.envelope.internal.Algorithms;
 import org.lscb.envelope.internal.BackgroundDigests;
 import org.lscb.envelope.internal.Bc;
 import org.lscb.envelope.internal.CipherWarmup;
@@ -56,6 +55,7 @@ public final class Sealer {
      * has no such limit.
      */
     public static final long MAX_GCM_DOCUMENT_BYTES = GcmContentEncryptor.MAX_CONTENT_BYTES - (2L << 20);
+
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final EnvelopeProfile profile;
@@ -129,21 +129,33 @@ public final class Sealer {
     static RecipientInfoGenerator recipientInfo(X509Certificate c) throws CMSException {
         try {
             if (KeyRules.isRsa(c.getPublicKey())) {
-                return new JceKeyTransRecipientInfoGenerator(c, new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
-                        PKCSObjectIdentifiers.id_RSAES_OAEP, new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-                                PSource.PSpecified.DEFAULT)));
+                return new JceKeyTransRecipientInfoGenerator(
+                        c,
+                        new JcaAlgorithmParametersConverter()
+                                .getAlgorithmIdentifier(
+                                        PKCSObjectIdentifiers.id_RSAES_OAEP,
+                                        new OAEPParameterSpec(
+                                                "SHA-256",
+                                                "MGF1",
+                                                MGF1ParameterSpec.SHA256,
+                                                PSource.PSpecified.DEFAULT)));
             }
             Bc.provider(); // ECDH with the CMS key derivation: the JDK lacks it
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", Bc.NAME);
             kpg.initialize(((ECPublicKey) c.getPublicKey()).getParams());
             KeyPair ephemeral = kpg.generateKeyPair();
-            return new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(), ephemeral.getPublic(),
-                    CMSAlgorithm.AES256_WRAP).addRecipient(c).setProvider(Bc.NAME);
+            return new JceKeyAgreeRecipientInfoGenerator(
+                            CMSAlgorithm.ECDH_SHA256KDF,
+                            ephemeral.getPrivate(),
+                            ephemeral.getPublic(),
+                            CMSAlgorithm.AES256_WRAP)
+                    .addRecipient(c)
+                    .setProvider(Bc.NAME);
         } catch (GeneralSecurityException e) {
-            throw new CMSException("cannot address recipient " + c.getSubjectX500Principal() + ": " + e.getMessage(), e);
+            throw new CMSException(
+                    "cannot address recipient " + c.getSubjectX500Principal() + ": " + e.getMessage(), e);
         }
     }
-
 
     public EnvelopeProfile profile() {
         return profile;

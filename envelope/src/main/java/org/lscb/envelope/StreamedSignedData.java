@@ -36,10 +36,12 @@ final class StreamedSignedData {
 
     /** The signer's certificate and a short chain, never a bag of them. */
     static final int MAX_CERTIFICATES = 8;
+
     static final int MAX_CERTIFICATE_BYTES = 1024 * 1024;
     static final int MAX_SIGNER_INFO_BYTES = 64 * 1024;
     /** SHA-256, SHA-384 and SHA-512, each at most once more. */
     static final int MAX_DIGEST_ALGORITHMS = 4;
+
     private static final int MAX_SMALL = 1024;
 
     private final List<AlgorithmIdentifier> digestAlgorithms;
@@ -48,8 +50,12 @@ final class StreamedSignedData {
     private final List<Certificate> certificates;
     private final SignerInfo signerInfo;
 
-    private StreamedSignedData(List<AlgorithmIdentifier> digestAlgorithms, ASN1ObjectIdentifier contentType, SignedContentDigests digests,
-                               List<Certificate> certificates, SignerInfo signerInfo) {
+    private StreamedSignedData(
+            List<AlgorithmIdentifier> digestAlgorithms,
+            ASN1ObjectIdentifier contentType,
+            SignedContentDigests digests,
+            List<Certificate> certificates,
+            SignerInfo signerInfo) {
         this.digestAlgorithms = digestAlgorithms;
         this.contentType = contentType;
         this.digests = digests;
@@ -110,8 +116,9 @@ final class StreamedSignedData {
             next = r.next(signedData);
         }
         if (next != null && next.tag() == 0xA1) {
-            throw new UnsupportedEnvelopeException("an outer signature carrying revocation lists (none are accepted; the"
-                    + " deployment checks revocation itself)");
+            throw new UnsupportedEnvelopeException(
+                    "an outer signature carrying revocation lists (none are accepted; the"
+                            + " deployment checks revocation itself)");
         }
         if (next == null || next.tag() != 0x31) {
             throw new UnsupportedEnvelopeException("an outer signature without its signer information");
@@ -144,22 +151,29 @@ final class StreamedSignedData {
 
     private ContentInfo withoutContent() {
         ASN1Set certs = certificates.isEmpty() ? null : new DLSet(certificates.toArray(new ASN1Encodable[0]));
-        SignedData sd = new SignedData(new DERSet(digestAlgorithms.toArray(new ASN1Encodable[0])), new ContentInfo(contentType, null),
-                certs, null, new DERSet(signerInfo));
+        SignedData sd = new SignedData(
+                new DERSet(digestAlgorithms.toArray(new ASN1Encodable[0])),
+                new ContentInfo(contentType, null),
+                certs,
+                null,
+                new DERSet(signerInfo));
         return new ContentInfo(CMSObjectIdentifiers.signedData, sd);
     }
 
     private static ASN1ObjectIdentifier oid(BerReader r, BerReader.Frame parent, String what) throws IOException {
-        return ASN1ObjectIdentifier.getInstance(ASN1Primitive.fromByteArray(r.readWhole(r.expect(parent, 0x06, what), MAX_SMALL)));
+        return ASN1ObjectIdentifier.getInstance(
+                ASN1Primitive.fromByteArray(r.readWhole(r.expect(parent, 0x06, what), MAX_SMALL)));
     }
 
-    private static List<AlgorithmIdentifier> digestAlgorithms(BerReader r, BerReader.Frame signedData) throws IOException {
+    private static List<AlgorithmIdentifier> digestAlgorithms(BerReader r, BerReader.Frame signedData)
+            throws IOException {
         BerReader.Frame set = r.open(r.expect(signedData, 0x31, "digest algorithms"));
         List<AlgorithmIdentifier> out = new ArrayList<>();
         BerReader.Header h;
         while ((h = r.next(set)) != null) {
             if (out.size() == MAX_DIGEST_ALGORITHMS) {
-                throw new UnsupportedEnvelopeException("an outer signature announcing more than " + MAX_DIGEST_ALGORITHMS + " digest algorithms");
+                throw new UnsupportedEnvelopeException(
+                        "an outer signature announcing more than " + MAX_DIGEST_ALGORITHMS + " digest algorithms");
             }
             out.add(AlgorithmIdentifier.getInstance(ASN1Primitive.fromByteArray(r.readWhole(h, MAX_SMALL))));
         }
@@ -195,10 +209,12 @@ final class StreamedSignedData {
         BerReader.Header c;
         while ((c = r.next(set)) != null) {
             if (out.size() == MAX_CERTIFICATES) {
-                throw new UnsupportedEnvelopeException("an outer signature carrying more than " + MAX_CERTIFICATES + " certificates");
+                throw new UnsupportedEnvelopeException(
+                        "an outer signature carrying more than " + MAX_CERTIFICATES + " certificates");
             }
             if (c.tag() != 0x30) {
-                throw new UnsupportedEnvelopeException("an outer signature carrying something other than X.509 certificates");
+                throw new UnsupportedEnvelopeException(
+                        "an outer signature carrying something other than X.509 certificates");
             }
             if (!c.indefinite() && c.encoded().length + c.length() > left) {
                 throw tooManyCertificateBytes();
@@ -211,7 +227,8 @@ final class StreamedSignedData {
     }
 
     private static UnsupportedEnvelopeException tooManyCertificateBytes() {
-        return new UnsupportedEnvelopeException("an outer signature carrying more than " + MAX_CERTIFICATE_BYTES + " bytes of certificates");
+        return new UnsupportedEnvelopeException(
+                "an outer signature carrying more than " + MAX_CERTIFICATE_BYTES + " bytes of certificates");
     }
 
     private static SignerInfo onlySigner(BerReader r, BerReader.Header h) throws IOException {
@@ -223,9 +240,11 @@ final class StreamedSignedData {
         if (first.tag() != 0x30) {
             throw new UnsupportedEnvelopeException("an outer signature whose signer information is malformed");
         }
-        SignerInfo info = SignerInfo.getInstance(ASN1Primitive.fromByteArray(r.readWhole(first, MAX_SIGNER_INFO_BYTES)));
+        SignerInfo info =
+                SignerInfo.getInstance(ASN1Primitive.fromByteArray(r.readWhole(first, MAX_SIGNER_INFO_BYTES)));
         if (r.next(set) != null) {
-            throw new UnsupportedEnvelopeException("an outer signature with more than one signer (exactly one allowed)");
+            throw new UnsupportedEnvelopeException(
+                    "an outer signature with more than one signer (exactly one allowed)");
         }
         return info;
     }

@@ -6,9 +6,10 @@ package org.lscb.envelope;
  */
 public class UnsupportedEnvelopeException extends RuntimeException {
 
-    public static final String ALLOWED = "allowed: AuthEnvelopedData with AES-256-GCM (128-bit tag) or EnvelopedData with"
-            + " AES-256-CBC, recipients by RSA-OAEP with SHA-256 (RSA 3072 bits or more) or ECDH on P-256/P-384 with AES key wrap,"
-            + " signatures by RSA-PSS or ECDSA with SHA-256 or stronger";
+    public static final String ALLOWED =
+            "allowed: AuthEnvelopedData with AES-256-GCM (128-bit tag) or EnvelopedData with"
+                    + " AES-256-CBC, recipients by RSA-OAEP with SHA-256 (RSA 3072 bits or more) or ECDH on P-256/P-384 with AES key wrap,"
+                    + " signatures by RSA-PSS or ECDSA with SHA-256 or stronger";
 
     public UnsupportedEnvelopeException(String found) {
         super(found + "; " + ALLOWED);

@@ -30,7 +30,9 @@ class EnvelopeInspectorTest {
     @Test
     void plainBytes_areNotAnEnvelope() {
         assertThatThrownBy(() -> Envelopes.inspector().inspect(new ByteArrayInputStream("%PDF-1.7 an IMR".getBytes())))
-                .isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("not DER CMS").hasMessageContaining("allowed:");
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("not DER CMS")
+                .hasMessageContaining("allowed:");
         assertThatThrownBy(() -> Envelopes.inspector().inspect(new ByteArrayInputStream(new byte[0])))
                 .isInstanceOf(UnsupportedEnvelopeException.class);
     }
@@ -40,29 +42,67 @@ class EnvelopeInspectorTest {
         Identity author = TestKeys.rsa("Agency Author");
         Path in = OpensslInteropTest.write("bare", "imr".getBytes());
         Path signed = dir.resolve("bare.der");
-        OpensslInteropTest.run(List.of("openssl", "cms", "-sign", "-binary", "-nodetach", "-in", in.toString(), "-signer",
-                OpensslInteropTest.pem(author.certificate()).toString(), "-inkey", OpensslInteropTest.key(author).toString(),
-                "-outform", "DER", "-out", signed.toString()), null);
+        OpensslInteropTest.run(
+                List.of(
+                        "openssl",
+                        "cms",
+                        "-sign",
+                        "-binary",
+                        "-nodetach",
+                        "-in",
+                        in.toString(),
+                        "-signer",
+                        OpensslInteropTest.pem(author.certificate()).toString(),
+                        "-inkey",
+                        OpensslInteropTest.key(author).toString(),
+                        "-outform",
+                        "DER",
+                        "-out",
+                        signed.toString()),
+                null);
 
-        assertThatThrownBy(() -> inspect(signed)).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("bare SignedData");
+        assertThatThrownBy(() -> inspect(signed))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("bare SignedData");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "PKCS#1 v1.5 key transport | -aes-256-gcm | rsa_padding_mode:pkcs1 | PKCS#1 v1.5",
-        "3DES                      | -des3        | rsa_padding_mode:oaep  | content encryption",
-        "AES-128-CBC               | -aes128      | rsa_padding_mode:oaep  | content encryption",
-        "OAEP with SHA-1           | -aes-256-gcm | rsa_padding_mode:oaep  | RSA-OAEP with hash",
-    })
-    void weakAlgorithms_areRefusedNamingWhatWasFound(String what, String cipher, String padding, String message) throws Exception {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PKCS#1 v1.5 key transport | -aes-256-gcm | rsa_padding_mode:pkcs1 | PKCS#1 v1.5",
+                "3DES                      | -des3        | rsa_padding_mode:oaep  | content encryption",
+                "AES-128-CBC               | -aes128      | rsa_padding_mode:oaep  | content encryption",
+                "OAEP with SHA-1           | -aes-256-gcm | rsa_padding_mode:oaep  | RSA-OAEP with hash",
+            })
+    void weakAlgorithms_areRefusedNamingWhatWasFound(String what, String cipher, String padding, String message)
+            throws Exception {
         Identity reviewer = TestKeys.rsa("Reviewer");
         Path in = OpensslInteropTest.write("weak", "imr".getBytes());
         Path env = dir.resolve("weak" + what.hashCode() + ".der");
-        int rc = OpensslInteropTest.run(List.of("openssl", "cms", "-encrypt", "-binary", cipher, "-in", in.toString(), "-recip",
-                OpensslInteropTest.pem(reviewer.certificate()).toString(), "-keyopt", padding, "-outform", "DER", "-out", env.toString()), null);
+        int rc = OpensslInteropTest.run(
+                List.of(
+                        "openssl",
+                        "cms",
+                        "-encrypt",
+                        "-binary",
+                        cipher,
+                        "-in",
+                        in.toString(),
+                        "-recip",
+                        OpensslInteropTest.pem(reviewer.certificate()).toString(),
+                        "-keyopt",
+                        padding,
+                        "-outform",
+                        "DER",
+                        "-out",
+                        env.toString()),
+                null);
         assertThat(rc).isZero();
 
-        assertThatThrownBy(() -> inspect(env)).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> inspect(env))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining(message);
     }
 
     private static EnvelopeInfo inspect(Path p) throws Exception {

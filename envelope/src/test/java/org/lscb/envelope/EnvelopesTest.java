@@ -29,8 +29,10 @@ class EnvelopesTest {
         Identity board = TestKeys.ec("Board");
         byte[] plain = bytes(300_000);
 
-        byte[] envelope = seal(Envelopes.sealer(profile, author, List.of(reviewer.certificate(), board.certificate())), plain);
-        OpenedEnvelope byReviewer = Envelopes.opener(reviewer, TestKeys.ca().certificate()).open(new ByteArrayInputStream(envelope), dir.resolve("r"));
+        byte[] envelope =
+                seal(Envelopes.sealer(profile, author, List.of(reviewer.certificate(), board.certificate())), plain);
+        OpenedEnvelope byReviewer = Envelopes.opener(reviewer, TestKeys.ca().certificate())
+                .open(new ByteArrayInputStream(envelope), dir.resolve("r"));
         OpenedEnvelope byBoard = Envelopes.opener(board).open(new ByteArrayInputStream(envelope), dir.resolve("b"));
 
         assertThat(Files.readAllBytes(dir.resolve("r"))).isEqualTo(plain);
@@ -47,7 +49,8 @@ class EnvelopesTest {
         byte[] plain = bytes(10_000);
 
         byte[] envelope = seal(Envelopes.sealer(author, List.of(recipient.certificate())), plain);
-        OpenedEnvelope opened = Envelopes.opener(recipient).open(new ByteArrayInputStream(envelope), dir.resolve("out"));
+        OpenedEnvelope opened =
+                Envelopes.opener(recipient).open(new ByteArrayInputStream(envelope), dir.resolve("out"));
 
         assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(plain);
         assertThat(opened.signedBy()).isEqualTo("CN=EC Author");
@@ -75,7 +78,8 @@ class EnvelopesTest {
             }
         };
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> Envelopes.sealer(author, List.of(author.certificate())).seal(broken, new ByteArrayOutputStream()))
+            assertThatThrownBy(() -> Envelopes.sealer(author, List.of(author.certificate()))
+                            .seal(broken, new ByteArrayOutputStream()))
                     .hasMessageContaining("connection reset");
         }
 
@@ -106,11 +110,15 @@ class EnvelopesTest {
     }
 
     private static long threadsNamed(String name) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive()).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name) && t.isAlive())
+                .count();
     }
 
     private static long hashingThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("lscb-write-behind") && t.isAlive()).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("lscb-write-behind") && t.isAlive())
+                .count();
     }
 
     @Test
@@ -128,23 +136,31 @@ class EnvelopesTest {
         Identity author = TestKeys.rsa("Agency Author");
         Identity reviewer = TestKeys.rsa("Reviewer");
         Identity board = TestKeys.ec("Board");
-        byte[] envelope = seal(Envelopes.sealer(author, List.of(reviewer.certificate(), board.certificate())), bytes(100));
+        byte[] envelope =
+                seal(Envelopes.sealer(author, List.of(reviewer.certificate(), board.certificate())), bytes(100));
 
         EnvelopeInfo info = Envelopes.inspector().inspect(new ByteArrayInputStream(envelope));
 
         assertThat(info.profile()).isEqualTo(EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM);
         assertThat(info.recipients()).hasSize(2);
-        assertThat(info.addressedToAll(List.of(reviewer.certificate(), board.certificate()))).isTrue();
+        assertThat(info.addressedToAll(List.of(reviewer.certificate(), board.certificate())))
+                .isTrue();
         assertThat(info.strangers(List.of(reviewer.certificate()))).hasSize(1);
         assertThat(info.addressedToAll(List.of(author.certificate()))).isFalse();
     }
 
     @Test
     void openingWithAKeyItIsNotAddressedTo_failsAndLeavesNothing() throws Exception {
-        byte[] envelope = seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(TestKeys.rsa("Reviewer").certificate())), bytes(1000));
+        byte[] envelope = seal(
+                Envelopes.sealer(
+                        TestKeys.rsa("Agency Author"),
+                        List.of(TestKeys.rsa("Reviewer").certificate())),
+                bytes(1000));
 
-        assertThatThrownBy(() -> Envelopes.opener(TestKeys.rsa("Stranger")).open(new ByteArrayInputStream(envelope), dir.resolve("out")))
-                .isInstanceOf(EnvelopeOpeningException.class).hasMessage("cannot open envelope");
+        assertThatThrownBy(() -> Envelopes.opener(TestKeys.rsa("Stranger"))
+                        .open(new ByteArrayInputStream(envelope), dir.resolve("out")))
+                .isInstanceOf(EnvelopeOpeningException.class)
+                .hasMessage("cannot open envelope");
         assertThat(leftovers()).isEmpty();
     }
 
@@ -152,7 +168,9 @@ class EnvelopesTest {
     @EnumSource(EnvelopeProfile.class)
     void aFlippedByteAnywhere_failsToOpenAndLeavesNothing(EnvelopeProfile profile) throws Exception {
         Identity reviewer = TestKeys.rsa("Reviewer");
-        byte[] envelope = seal(Envelopes.sealer(profile, TestKeys.rsa("Agency Author"), List.of(reviewer.certificate())), bytes(50_000));
+        byte[] envelope = seal(
+                Envelopes.sealer(profile, TestKeys.rsa("Agency Author"), List.of(reviewer.certificate())),
+                bytes(50_000));
         // the header, the middle of the content and the last bytes (the tag for GCM)
         List<Integer> openedDespiteFlip = new java.util.ArrayList<>();
         for (int at : new int[] {40, envelope.length / 2, envelope.length - 3}) {
@@ -167,18 +185,23 @@ class EnvelopesTest {
             }
         }
 
-        assertThat(openedDespiteFlip).as("offsets of %d that opened after a flip", envelope.length).isEmpty();
+        assertThat(openedDespiteFlip)
+                .as("offsets of %d that opened after a flip", envelope.length)
+                .isEmpty();
     }
 
     @Test
     void truncatedAtAnyLength_failsToOpenAndLeavesNothing() throws Exception {
         Identity reviewer = TestKeys.rsa("Reviewer");
-        byte[] envelope = seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(reviewer.certificate())), bytes(20_000));
-        for (int len : new int[] {0, 1, 2, 10, 100, 600, envelope.length / 2, envelope.length - 20, envelope.length - 1}) {
+        byte[] envelope =
+                seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(reviewer.certificate())), bytes(20_000));
+        for (int len :
+                new int[] {0, 1, 2, 10, 100, 600, envelope.length / 2, envelope.length - 20, envelope.length - 1}) {
             byte[] cut = java.util.Arrays.copyOf(envelope, len);
 
             assertThatThrownBy(() -> Envelopes.opener(reviewer).open(new ByteArrayInputStream(cut), dir.resolve("out")))
-                    .as("cut to %d", len).isInstanceOf(EnvelopeOpeningException.class);
+                    .as("cut to %d", len)
+                    .isInstanceOf(EnvelopeOpeningException.class);
             assertThat(leftovers()).isEmpty();
         }
     }
@@ -187,21 +210,28 @@ class EnvelopesTest {
     void signerFromAnotherIssuer_isRefusedWhenAnIssuerIsRequired() throws Exception {
         Identity reviewer = TestKeys.rsa("Reviewer");
         var kp = TestKeys.generate("EC", 256);
-        Identity selfSigned = Identity.of(kp.getPrivate(), TestKeys.certificate("CN=Impostor", kp, "CN=Impostor", kp.getPrivate(), false));
+        Identity selfSigned = Identity.of(
+                kp.getPrivate(), TestKeys.certificate("CN=Impostor", kp, "CN=Impostor", kp.getPrivate(), false));
         byte[] envelope = seal(Envelopes.sealer(selfSigned, List.of(reviewer.certificate())), bytes(100));
 
-        assertThatThrownBy(() -> Envelopes.opener(reviewer, TestKeys.ca().certificate()).open(new ByteArrayInputStream(envelope), dir.resolve("out")))
+        assertThatThrownBy(() -> Envelopes.opener(reviewer, TestKeys.ca().certificate())
+                        .open(new ByteArrayInputStream(envelope), dir.resolve("out")))
                 .isInstanceOf(EnvelopeOpeningException.class);
-        assertThat(Envelopes.opener(reviewer).open(new ByteArrayInputStream(envelope), dir.resolve("out")).signedBy()).isEqualTo("CN=Impostor");
+        assertThat(Envelopes.opener(reviewer)
+                        .open(new ByteArrayInputStream(envelope), dir.resolve("out"))
+                        .signedBy())
+                .isEqualTo("CN=Impostor");
     }
 
     @Test
     void weakRecipientKeys_areRefusedWhenSealing() {
         var kp = TestKeys.generate("RSA", 2048);
-        var weak = TestKeys.certificate("CN=Weak", kp, "CN=Test CA", TestKeys.ca().privateKey(), false);
+        var weak =
+                TestKeys.certificate("CN=Weak", kp, "CN=Test CA", TestKeys.ca().privateKey(), false);
 
         assertThatThrownBy(() -> Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(weak)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3072");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3072");
         assertThatThrownBy(() -> Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -210,12 +240,15 @@ class EnvelopesTest {
     void rsaKeysWithASmallExponent_andLookAlikeCurves_areRefused() throws Exception {
         java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
         rsa.initialize(new java.security.spec.RSAKeyGenParameterSpec(3072, java.math.BigInteger.valueOf(3)));
-        java.security.KeyPairGenerator brainpool = java.security.KeyPairGenerator.getInstance("EC", org.lscb.envelope.internal.Bc.provider());
+        java.security.KeyPairGenerator brainpool =
+                java.security.KeyPairGenerator.getInstance("EC", org.lscb.envelope.internal.Bc.provider());
         brainpool.initialize(new java.security.spec.ECGenParameterSpec("brainpoolP256r1"));
 
-        assertThatThrownBy(() -> Keys.check(rsa.generateKeyPair().getPublic())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keys.check(rsa.generateKeyPair().getPublic()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("65537");
-        assertThatThrownBy(() -> Keys.check(brainpool.generateKeyPair().getPublic())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Keys.check(brainpool.generateKeyPair().getPublic()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("P-256");
         Keys.check(TestKeys.ecP384("ok").certificate().getPublicKey());
     }
@@ -229,7 +262,9 @@ class EnvelopesTest {
 
     private List<Path> leftovers() throws IOException {
         try (var files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(".opening-") || p.getFileName().toString().equals("out")).toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(".opening-")
+                            || p.getFileName().toString().equals("out"))
+                    .toList();
         }
     }
 

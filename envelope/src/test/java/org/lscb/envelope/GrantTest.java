@@ -33,7 +33,8 @@ class GrantTest {
         assertThatThrownBy(() -> Envelopes.opener(late).open(new ByteArrayInputStream(envelope), dir.resolve("before")))
                 .isInstanceOf(EnvelopeOpeningException.class);
 
-        byte[] grant = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(late.certificate(), lateEc.certificate()));
+        byte[] grant = Envelopes.granter(board)
+                .grant(new ByteArrayInputStream(envelope), List.of(late.certificate(), lateEc.certificate()));
         List<RecipientInfo> granted = Envelopes.splice().parseGranted(grant);
         ByteArrayOutputStream spliced = new ByteArrayOutputStream();
         Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope), granted, spliced);
@@ -45,7 +46,10 @@ class GrantTest {
         assertThat(Files.readAllBytes(dir.resolve("late"))).isEqualTo(plain);
         assertThat(Files.readAllBytes(dir.resolve("lateEc"))).isEqualTo(plain);
         assertThat(Files.readAllBytes(dir.resolve("board"))).isEqualTo(plain);
-        assertThat(Envelopes.inspector().inspect(new ByteArrayInputStream(after)).recipients()).hasSize(3);
+        assertThat(Envelopes.inspector()
+                        .inspect(new ByteArrayInputStream(after))
+                        .recipients())
+                .hasSize(3);
         // the ciphertext of the content is carried over byte for byte: its last 4 KiB appear unchanged
         byte[] tail = Arrays.copyOfRange(envelope, envelope.length - 4096, envelope.length - 64);
         assertThat(indexOf(after, tail)).isNotNegative();
@@ -55,40 +59,57 @@ class GrantTest {
     void envelopedDataGainingAKeyAgreementRecipient_becomesVersion2() throws Exception {
         Identity author = TestKeys.rsa("Agency Author");
         Identity reviewer = TestKeys.rsa("Reviewer");
-        byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(EnvelopeProfile.ENVELOPED_AES256_CBC, author, List.of(reviewer.certificate())),
+        byte[] envelope = EnvelopesTest.seal(
+                Envelopes.sealer(EnvelopeProfile.ENVELOPED_AES256_CBC, author, List.of(reviewer.certificate())),
                 EnvelopesTest.bytes(100));
-        byte[] spliced = splice(envelope, Envelopes.granter(reviewer).grant(new ByteArrayInputStream(envelope),
-                List.of(TestKeys.ec("Board").certificate())));
+        byte[] spliced = splice(
+                envelope,
+                Envelopes.granter(reviewer)
+                        .grant(
+                                new ByteArrayInputStream(envelope),
+                                List.of(TestKeys.ec("Board").certificate())));
 
         assertThat(version(envelope)).isZero();
         assertThat(version(spliced)).isEqualTo(2);
     }
 
     private static int version(byte[] envelope) throws Exception {
-        var ci = org.bouncycastle.asn1.cms.ContentInfo.getInstance(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(envelope));
-        return org.bouncycastle.asn1.cms.EnvelopedData.getInstance(ci.getContent()).getVersion().intValueExact();
+        var ci = org.bouncycastle.asn1.cms.ContentInfo.getInstance(
+                org.bouncycastle.asn1.ASN1Primitive.fromByteArray(envelope));
+        return org.bouncycastle.asn1.cms.EnvelopedData.getInstance(ci.getContent())
+                .getVersion()
+                .intValueExact();
     }
 
     private static byte[] splice(byte[] envelope, byte[] grant) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(grant), out);
+        Envelopes.splice()
+                .addRecipients(
+                        new ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(grant), out);
         return out.toByteArray();
     }
 
     @Test
     void someoneWhoCannotOpenTheEnvelope_cannotGrant() throws Exception {
-        byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(TestKeys.ec("Board").certificate())),
+        byte[] envelope = EnvelopesTest.seal(
+                Envelopes.sealer(
+                        TestKeys.rsa("Agency Author"),
+                        List.of(TestKeys.ec("Board").certificate())),
                 EnvelopesTest.bytes(100));
 
-        assertThatThrownBy(() -> Envelopes.granter(TestKeys.rsa("Stranger")).grant(new ByteArrayInputStream(envelope),
-                List.of(TestKeys.rsa("Late Reviewer").certificate()))).isInstanceOf(EnvelopeOpeningException.class);
+        assertThatThrownBy(() -> Envelopes.granter(TestKeys.rsa("Stranger"))
+                        .grant(
+                                new ByteArrayInputStream(envelope),
+                                List.of(TestKeys.rsa("Late Reviewer").certificate())))
+                .isInstanceOf(EnvelopeOpeningException.class);
     }
 
     @Test
     void aGrantThatIsNotRecipientInfos_isRefused() {
         assertThatThrownBy(() -> Envelopes.splice().parseGranted(new byte[] {0x31, 0x03, 0x02, 0x01, 0x00}))
                 .isInstanceOf(UnsupportedEnvelopeException.class);
-        assertThatThrownBy(() -> Envelopes.splice().parseGranted("junk".getBytes())).isInstanceOf(UnsupportedEnvelopeException.class);
+        assertThatThrownBy(() -> Envelopes.splice().parseGranted("junk".getBytes()))
+                .isInstanceOf(UnsupportedEnvelopeException.class);
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

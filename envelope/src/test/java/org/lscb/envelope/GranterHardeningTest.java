@@ -25,13 +25,17 @@ class GranterHardeningTest {
     void aHolderEntryWithPkcs1v15KeyTransport_isRefused_beforeTheBoardsKeyDecryptsIt() throws Exception {
         byte[] signed = innerSignedData(seal(alice, board, "hello".getBytes()), board);
         CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
-        g.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(board.certificate())); // rsaEncryption: PKCS#1 v1.5
-        byte[] v15 = g.generate(new CMSProcessableByteArray(signed), HostileEnvelopes.Gcm.aes256()).getEncoded();
+        g.addRecipientInfoGenerator(
+                new JceKeyTransRecipientInfoGenerator(board.certificate())); // rsaEncryption: PKCS#1 v1.5
+        byte[] v15 = g.generate(new CMSProcessableByteArray(signed), HostileEnvelopes.Gcm.aes256())
+                .getEncoded();
 
-        assertThatThrownBy(() -> Envelopes.granter(board).grant(new ByteArrayInputStream(v15), List.of(late.certificate())))
+        assertThatThrownBy(() ->
+                        Envelopes.granter(board).grant(new ByteArrayInputStream(v15), List.of(late.certificate())))
                 .isInstanceOf(EnvelopeOpeningException.class)
                 .hasCauseInstanceOf(UnsupportedEnvelopeException.class)
-                .cause().hasMessageStartingWith("RSA PKCS#1 v1.5 key transport");
+                .cause()
+                .hasMessageStartingWith("RSA PKCS#1 v1.5 key transport");
     }
 
     @Test
@@ -41,10 +45,12 @@ class GranterHardeningTest {
         byte[] cbc = cbcEnveloped(board, signed, 16);
 
         for (byte[] weak : List.of(gcm, cbc)) {
-            assertThatThrownBy(() -> Envelopes.granter(board).grant(new ByteArrayInputStream(weak), List.of(late.certificate())))
+            assertThatThrownBy(() ->
+                            Envelopes.granter(board).grant(new ByteArrayInputStream(weak), List.of(late.certificate())))
                     .isInstanceOf(EnvelopeOpeningException.class)
                     .hasCauseInstanceOf(UnsupportedEnvelopeException.class)
-                    .cause().hasMessageStartingWith("an AES-256 content key of 128 bits");
+                    .cause()
+                    .hasMessageStartingWith("an AES-256 content key of 128 bits");
         }
     }
 }

@@ -43,13 +43,14 @@ final class HostileEnvelopes {
     /** The last bytes of a GCM envelope from {@link Sealer}: the mac field (04 10 + 16-byte tag) and three end-of-contents. */
     static final int SEALED_TAIL = 18 + 6;
 
-    private HostileEnvelopes() {
-    }
+    private HostileEnvelopes() {}
 
     /** The author's SignedData inside an AES-256-GCM envelope, as its recipient (any recipient) recovers it. */
     static byte[] innerSignedData(byte[] envelope, Identity recipient) throws Exception {
         Bc.provider();
-        RecipientInformation ri = new CMSAuthEnvelopedData(envelope).getRecipientInfos().get(new JceKeyTransRecipientId(recipient.certificate()));
+        RecipientInformation ri = new CMSAuthEnvelopedData(envelope)
+                .getRecipientInfos()
+                .get(new JceKeyTransRecipientId(recipient.certificate()));
         return ri.getContent(new JceKeyTransAuthEnvelopedRecipient(recipient.privateKey()).setProvider(Bc.NAME));
     }
 
@@ -64,7 +65,8 @@ final class HostileEnvelopes {
     static byte[] cbcEnveloped(Identity to, byte[] content, int keyBytes) throws Exception {
         CMSEnvelopedDataGenerator g = new CMSEnvelopedDataGenerator();
         g.addRecipientInfoGenerator(Sealer.recipientInfo(to.certificate()));
-        return g.generate(new CMSProcessableByteArray(content), new Cbc(keyBytes)).getEncoded();
+        return g.generate(new CMSProcessableByteArray(content), new Cbc(keyBytes))
+                .getEncoded();
     }
 
     /** {@code sealed} (a GCM envelope from the Sealer) with {@code insert} before its mac field. */
@@ -87,7 +89,9 @@ final class HostileEnvelopes {
         chunk[0] = 0x04;
         chunk[1] = (byte) 0x83;
         chunk[2] = 0x10; // 0x100000 bytes
-        return concat(new ByteArrayInputStream(new byte[] {0x24, (byte) 0x80}), repeated(chunk, mebibytes),
+        return concat(
+                new ByteArrayInputStream(new byte[] {0x24, (byte) 0x80}),
+                repeated(chunk, mebibytes),
                 new ByteArrayInputStream(new byte[] {0, 0}));
     }
 

@@ -62,8 +62,11 @@ class OpenerHardeningTest {
         // Alice once sent Mallory an empty document; Mallory keeps her SignerInfo and certificate, puts them on his own
         // content, and lists a digest other than the signer's, so that nothing hashes the content with SHA-256
         SignedData fromAlice = signedData(innerSignedData(seal(alice, mallory, new byte[0]), mallory));
-        byte[] forged = signedData(new DERSet(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha512)),
-                "Alice never wrote this".getBytes(StandardCharsets.UTF_8), fromAlice.getCertificates(), fromAlice.getSignerInfos());
+        byte[] forged = signedData(
+                new DERSet(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha512)),
+                "Alice never wrote this".getBytes(StandardCharsets.UTF_8),
+                fromAlice.getCertificates(),
+                fromAlice.getSignerInfos());
         byte[] toBob = authEnveloped(bob, forged, HostileEnvelopes.Gcm.aes256());
 
         assertRefused(new ByteArrayInputStream(toBob), "not among the SignedData's digestAlgorithms");
@@ -78,7 +81,9 @@ class OpenerHardeningTest {
         byte[] relisted = signedData(new DERSet(digests), HELLO, original.getCertificates(), original.getSignerInfos());
 
         OpenedEnvelope opened = Envelopes.opener(bob, TestKeys.ca().certificate())
-                .open(new ByteArrayInputStream(authEnveloped(bob, relisted, HostileEnvelopes.Gcm.aes256())), dir.resolve("out"));
+                .open(
+                        new ByteArrayInputStream(authEnveloped(bob, relisted, HostileEnvelopes.Gcm.aes256())),
+                        dir.resolve("out"));
 
         assertThat(opened.signedBy()).isEqualTo("CN=Agency Author");
         assertThat(Files.readAllBytes(dir.resolve("out"))).isEqualTo(HELLO);
@@ -99,7 +104,8 @@ class OpenerHardeningTest {
 
     @Test
     void aGcmEnvelopeWithA128BitContentKey_isRefused() throws Exception {
-        byte[] weak = authEnveloped(bob, innerSignedData(seal(alice, bob, HELLO), bob), new HostileEnvelopes.Gcm(16, 16));
+        byte[] weak =
+                authEnveloped(bob, innerSignedData(seal(alice, bob, HELLO), bob), new HostileEnvelopes.Gcm(16, 16));
 
         assertRefused(new ByteArrayInputStream(weak), "content key of 128 bits");
     }
@@ -120,7 +126,8 @@ class OpenerHardeningTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 4, 40})
     void aMacFieldThatIsNotExactlyThe16ByteTag_isRefused(int macBytes) throws Exception {
-        byte[] split = authEnveloped(bob, innerSignedData(seal(alice, bob, HELLO), bob), new HostileEnvelopes.Gcm(32, macBytes));
+        byte[] split = authEnveloped(
+                bob, innerSignedData(seal(alice, bob, HELLO), bob), new HostileEnvelopes.Gcm(32, macBytes));
 
         assertRefused(new ByteArrayInputStream(split), "the mac field holds " + macBytes + " bytes");
     }
@@ -145,10 +152,13 @@ class OpenerHardeningTest {
     @Test
     void hugeAuthenticatedAttributes_areRefusedAfterAMegabyte_notReadWhole() throws Exception {
         byte[] sealed = seal(alice, bob, HELLO);
-        byte[] oneMiBAttribute = new Attribute(CMSAttributes.contentType, new DERSet(new DEROctetString(new byte[1 << 20])))
+        byte[] oneMiBAttribute = new Attribute(
+                        CMSAttributes.contentType, new DERSet(new DEROctetString(new byte[1 << 20])))
                 .getEncoded(ASN1Encoding.DER);
-        InputStream authAttrs = HostileEnvelopes.concat(new ByteArrayInputStream(new byte[] {(byte) 0xA1, (byte) 0x80}),
-                repeated(oneMiBAttribute, HUGE_MIB), new ByteArrayInputStream(new byte[] {0, 0}));
+        InputStream authAttrs = HostileEnvelopes.concat(
+                new ByteArrayInputStream(new byte[] {(byte) 0xA1, (byte) 0x80}),
+                repeated(oneMiBAttribute, HUGE_MIB),
+                new ByteArrayInputStream(new byte[] {0, 0}));
         HostileEnvelopes.Counting in = new HostileEnvelopes.Counting(withBeforeMac(sealed, authAttrs));
 
         assertRefused(in, "outside its content");
@@ -164,9 +174,12 @@ class OpenerHardeningTest {
         for (int i = 0; i < copies; i++) {
             certificates.add(aliceCertificate);
         }
-        byte[] bloated = signedData(original.getDigestAlgorithms(), HELLO, new DLSet(certificates), original.getSignerInfos());
+        byte[] bloated =
+                signedData(original.getDigestAlgorithms(), HELLO, new DLSet(certificates), original.getSignerInfos());
 
-        assertRefused(new ByteArrayInputStream(authEnveloped(bob, bloated, HostileEnvelopes.Gcm.aes256())), "outside its content");
+        assertRefused(
+                new ByteArrayInputStream(authEnveloped(bob, bloated, HostileEnvelopes.Gcm.aes256())),
+                "outside its content");
     }
 
     private void assertRefused(InputStream envelope, String because) {
@@ -175,7 +188,8 @@ class OpenerHardeningTest {
 
     private void assertRefused(Identity recipient, InputStream envelope, String because) {
         Path target = dir.resolve("refused");
-        assertThatThrownBy(() -> Envelopes.opener(recipient, TestKeys.ca().certificate()).open(envelope, target))
+        assertThatThrownBy(() ->
+                        Envelopes.opener(recipient, TestKeys.ca().certificate()).open(envelope, target))
                 .isInstanceOf(EnvelopeOpeningException.class)
                 .hasMessage("cannot open envelope")
                 .satisfies(e -> assertThat(causes(e)).contains(because));
@@ -195,9 +209,14 @@ class OpenerHardeningTest {
         return SignedData.getInstance(ContentInfo.getInstance(contentInfo).getContent());
     }
 
-    private static byte[] signedData(ASN1Set digestAlgorithms, byte[] content, ASN1Set certificates, ASN1Set signerInfos) throws Exception {
-        SignedData sd = new SignedData(digestAlgorithms, new ContentInfo(CMSObjectIdentifiers.data, new DEROctetString(content)),
-                certificates, null, signerInfos);
+    private static byte[] signedData(
+            ASN1Set digestAlgorithms, byte[] content, ASN1Set certificates, ASN1Set signerInfos) throws Exception {
+        SignedData sd = new SignedData(
+                digestAlgorithms,
+                new ContentInfo(CMSObjectIdentifiers.data, new DEROctetString(content)),
+                certificates,
+                null,
+                signerInfos);
         return new ContentInfo(CMSObjectIdentifiers.signedData, sd).getEncoded(ASN1Encoding.DER);
     }
 }

@@ -42,23 +42,65 @@ class OpensslInteropTest {
         Path signed = dir.resolve("signed" + cipher + ".der");
         Path env = dir.resolve("env" + cipher + ".der");
 
-        assertThat(run(List.of("openssl", "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", in.toString(),
-                "-signer", pem(author.certificate()).toString(), "-inkey", key(author).toString(), "-keyopt", "rsa_padding_mode:pss",
-                "-outform", "DER", "-out", signed.toString()), null)).isZero();
-        assertThat(run(List.of("openssl", "cms", "-encrypt", "-binary", cipher, "-in", signed.toString(), "-recip",
-                pem(reviewer.certificate()).toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                "-keyopt", "rsa_mgf1_md:sha256", "-outform", "DER", "-out", env.toString()), null)).isZero();
+        assertThat(run(
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-sign",
+                                "-binary",
+                                "-nodetach",
+                                "-md",
+                                "sha256",
+                                "-in",
+                                in.toString(),
+                                "-signer",
+                                pem(author.certificate()).toString(),
+                                "-inkey",
+                                key(author).toString(),
+                                "-keyopt",
+                                "rsa_padding_mode:pss",
+                                "-outform",
+                                "DER",
+                                "-out",
+                                signed.toString()),
+                        null))
+                .isZero();
+        assertThat(run(
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-encrypt",
+                                "-binary",
+                                cipher,
+                                "-in",
+                                signed.toString(),
+                                "-recip",
+                                pem(reviewer.certificate()).toString(),
+                                "-keyopt",
+                                "rsa_padding_mode:oaep",
+                                "-keyopt",
+                                "rsa_oaep_md:sha256",
+                                "-keyopt",
+                                "rsa_mgf1_md:sha256",
+                                "-outform",
+                                "DER",
+                                "-out",
+                                env.toString()),
+                        null))
+                .isZero();
 
         OpenedEnvelope opened;
         try (InputStream envelope = Files.newInputStream(env)) {
-            opened = Envelopes.opener(reviewer, TestKeys.ca().certificate()).open(envelope, dir.resolve("opened" + cipher));
+            opened = Envelopes.opener(reviewer, TestKeys.ca().certificate())
+                    .open(envelope, dir.resolve("opened" + cipher));
         }
 
         assertThat(Files.readAllBytes(dir.resolve("opened" + cipher))).isEqualTo(plain);
         assertThat(opened.signedBy()).isEqualTo("CN=Openssl Author");
         assertThat(opened.profile()).isEqualTo(profile);
         try (InputStream envelope = Files.newInputStream(env)) {
-            assertThat(Envelopes.inspector().inspect(envelope).addressedToAll(List.of(reviewer.certificate()))).isTrue();
+            assertThat(Envelopes.inspector().inspect(envelope).addressedToAll(List.of(reviewer.certificate())))
+                    .isTrue();
         }
     }
 
@@ -70,15 +112,46 @@ class OpensslInteropTest {
         byte[] plain = EnvelopesTest.bytes(150_000);
         Path env = dir.resolve("ours-" + profile + ".der");
         try (OutputStream out = Files.newOutputStream(env)) {
-            Envelopes.sealer(profile, author, List.of(reviewer.certificate())).seal(new java.io.ByteArrayInputStream(plain), out);
+            Envelopes.sealer(profile, author, List.of(reviewer.certificate()))
+                    .seal(new java.io.ByteArrayInputStream(plain), out);
         }
         Path signed = dir.resolve("ours-signed-" + profile + ".der");
         Path back = dir.resolve("ours-plain-" + profile);
 
-        assertThat(run(List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in", env.toString(), "-recip",
-                pem(reviewer.certificate()).toString(), "-inkey", key(reviewer).toString(), "-out", signed.toString()), null)).isZero();
-        assertThat(run(List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signed.toString(), "-CAfile",
-                pem(TestKeys.ca().certificate()).toString(), "-out", back.toString()), null)).isZero();
+        assertThat(run(
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-decrypt",
+                                "-binary",
+                                "-inform",
+                                "DER",
+                                "-in",
+                                env.toString(),
+                                "-recip",
+                                pem(reviewer.certificate()).toString(),
+                                "-inkey",
+                                key(reviewer).toString(),
+                                "-out",
+                                signed.toString()),
+                        null))
+                .isZero();
+        assertThat(run(
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-verify",
+                                "-binary",
+                                "-inform",
+                                "DER",
+                                "-in",
+                                signed.toString(),
+                                "-CAfile",
+                                pem(TestKeys.ca().certificate()).toString(),
+                                "-out",
+                                back.toString()),
+                        null))
+                .isZero();
 
         assertThat(Files.readAllBytes(back)).isEqualTo(plain);
     }
@@ -91,18 +164,53 @@ class OpensslInteropTest {
         Identity late = TestKeys.rsa("Late Reviewer");
         byte[] plain = EnvelopesTest.bytes(70_000);
         byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(profile, author, List.of(board.certificate())), plain);
-        byte[] grant = Envelopes.granter(board).grant(new java.io.ByteArrayInputStream(envelope), List.of(late.certificate()));
+        byte[] grant =
+                Envelopes.granter(board).grant(new java.io.ByteArrayInputStream(envelope), List.of(late.certificate()));
         Path spliced = dir.resolve("spliced-" + profile + ".der");
         try (OutputStream out = Files.newOutputStream(spliced)) {
-            Envelopes.splice().addRecipients(new java.io.ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(grant), out);
+            Envelopes.splice()
+                    .addRecipients(
+                            new java.io.ByteArrayInputStream(envelope),
+                            Envelopes.splice().parseGranted(grant),
+                            out);
         }
         Path signed = dir.resolve("spliced-signed-" + profile + ".der");
         Path back = dir.resolve("spliced-plain-" + profile);
 
-        assertThat(run(List.of("openssl", "cms", "-decrypt", "-binary", "-inform", "DER", "-in", spliced.toString(), "-recip",
-                pem(late.certificate()).toString(), "-inkey", key(late).toString(), "-out", signed.toString()), null)).isZero();
-        assertThat(run(List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", signed.toString(), "-CAfile",
-                pem(TestKeys.ca().certificate()).toString(), "-out", back.toString()), null)).isZero();
+        assertThat(run(
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-decrypt",
+                                "-binary",
+                                "-inform",
+                                "DER",
+                                "-in",
+                                spliced.toString(),
+                                "-recip",
+                                pem(late.certificate()).toString(),
+                                "-inkey",
+                                key(late).toString(),
+                                "-out",
+                                signed.toString()),
+                        null))
+                .isZero();
+        assertThat(run(
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-verify",
+                                "-binary",
+                                "-inform",
+                                "DER",
+                                "-in",
+                                signed.toString(),
+                                "-CAfile",
+                                pem(TestKeys.ca().certificate()).toString(),
+                                "-out",
+                                back.toString()),
+                        null))
+                .isZero();
         assertThat(Files.readAllBytes(back)).isEqualTo(plain);
     }
 
@@ -112,23 +220,34 @@ class OpensslInteropTest {
 
     static Path pem(java.security.cert.X509Certificate c) throws Exception {
         Path p = dir.resolve("cert-" + c.getSerialNumber() + ".pem");
-        Files.writeString(p, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Files.writeString(
+                p,
+                "-----BEGIN CERTIFICATE-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(c.getEncoded())
+                        + "\n-----END CERTIFICATE-----\n");
         return p;
     }
 
     static Path key(Identity id) throws IOException {
         Path p = dir.resolve("key-" + id.certificate().getSerialNumber() + ".pem");
-        Files.writeString(p, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(id.privateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+        Files.writeString(
+                p,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(id.privateKey().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
         return p;
     }
 
     /** Runs a command, its output appended to {@code log} (null: this class's openssl.log); its exit status, or -1. */
     static int run(List<String> command, Path log) {
         try {
-            Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo((log != null ? log : dir.resolve("openssl.log")).toFile())).start();
+            Process p = new ProcessBuilder(new ArrayList<>(command))
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo((log != null ? log : dir.resolve("openssl.log")).toFile()))
+                    .start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return -1;

@@ -57,7 +57,8 @@ class OuterSignatureTest {
         for (Identity signer : List.of(TestKeys.rsa("Agency Author"), TestKeys.ec("Board"))) {
             ByteArrayOutputStream inner = new ByteArrayOutputStream();
 
-            X509Certificate by = Envelopes.outerSignature().unwrap(new ByteArrayInputStream(signed(signer, envelope)), inner);
+            X509Certificate by =
+                    Envelopes.outerSignature().unwrap(new ByteArrayInputStream(signed(signer, envelope)), inner);
 
             assertThat(by).isEqualTo(signer.certificate());
             assertThat(inner.toByteArray()).isEqualTo(envelope);
@@ -93,11 +94,47 @@ class OuterSignatureTest {
         Identity ec = TestKeys.ec("Openssl EC Author");
         Path byRsa = dir.resolve("rsa.der");
         Path byEc = dir.resolve("ec.der");
-        assertThat(run("openssl", "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", in.toString(), "-signer",
-                pem(rsa).toString(), "-inkey", key(rsa).toString(), "-keyopt", "rsa_padding_mode:pss", "-outform", "DER",
-                "-out", byRsa.toString())).isZero();
-        assertThat(run("openssl", "cms", "-sign", "-binary", "-nodetach", "-stream", "-md", "sha256", "-in", in.toString(), "-signer",
-                pem(ec).toString(), "-inkey", key(ec).toString(), "-outform", "DER", "-out", byEc.toString())).isZero();
+        assertThat(run(
+                        "openssl",
+                        "cms",
+                        "-sign",
+                        "-binary",
+                        "-nodetach",
+                        "-md",
+                        "sha256",
+                        "-in",
+                        in.toString(),
+                        "-signer",
+                        pem(rsa).toString(),
+                        "-inkey",
+                        key(rsa).toString(),
+                        "-keyopt",
+                        "rsa_padding_mode:pss",
+                        "-outform",
+                        "DER",
+                        "-out",
+                        byRsa.toString()))
+                .isZero();
+        assertThat(run(
+                        "openssl",
+                        "cms",
+                        "-sign",
+                        "-binary",
+                        "-nodetach",
+                        "-stream",
+                        "-md",
+                        "sha256",
+                        "-in",
+                        in.toString(),
+                        "-signer",
+                        pem(ec).toString(),
+                        "-inkey",
+                        key(ec).toString(),
+                        "-outform",
+                        "DER",
+                        "-out",
+                        byEc.toString()))
+                .isZero();
 
         for (var signed : List.of(java.util.Map.entry(rsa, byRsa), java.util.Map.entry(ec, byEc))) {
             ByteArrayOutputStream inner = new ByteArrayOutputStream();
@@ -120,8 +157,12 @@ class OuterSignatureTest {
         Identity alice = TestKeys.ec("Alice Author");
         SignedData once = signedData(signed(alice, new byte[0]));
         byte[] forged = "Alice never wrote this".getBytes(StandardCharsets.UTF_8);
-        SignedData transplanted = new SignedData(new DERSet(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha512)),
-                new ContentInfo(CMSObjectIdentifiers.data, new DEROctetString(forged)), once.getCertificates(), null, once.getSignerInfos());
+        SignedData transplanted = new SignedData(
+                new DERSet(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha512)),
+                new ContentInfo(CMSObjectIdentifiers.data, new DEROctetString(forged)),
+                once.getCertificates(),
+                null,
+                once.getSignerInfos());
         byte[] body = new ContentInfo(CMSObjectIdentifiers.signedData, transplanted).getEncoded("DER");
         ByteArrayOutputStream inner = new ByteArrayOutputStream();
 
@@ -134,12 +175,19 @@ class OuterSignatureTest {
     void signedMessageDigestOfOtherContent_isRefused_evenWithTheSignersDigestAnnounced() throws Exception {
         Identity alice = TestKeys.ec("Alice Author");
         SignedData once = signedData(signed(alice, new byte[0]));
-        SignedData transplanted = new SignedData(once.getDigestAlgorithms(), new ContentInfo(CMSObjectIdentifiers.data,
-                new DEROctetString("other".getBytes(StandardCharsets.UTF_8))), once.getCertificates(), null, once.getSignerInfos());
+        SignedData transplanted = new SignedData(
+                once.getDigestAlgorithms(),
+                new ContentInfo(
+                        CMSObjectIdentifiers.data, new DEROctetString("other".getBytes(StandardCharsets.UTF_8))),
+                once.getCertificates(),
+                null,
+                once.getSignerInfos());
         byte[] body = new ContentInfo(CMSObjectIdentifiers.signedData, transplanted).getEncoded("DER");
 
-        assertThatThrownBy(() -> Envelopes.outerSignature().unwrap(new ByteArrayInputStream(body), OutputStream.nullOutputStream()))
-                .isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("over other content");
+        assertThatThrownBy(() -> Envelopes.outerSignature()
+                        .unwrap(new ByteArrayInputStream(body), OutputStream.nullOutputStream()))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("over other content");
     }
 
     /** docs/security.md B1: a cut anywhere is refused as bad input; a flipped bit is refused or changes nothing unwrapped. */
@@ -149,8 +197,10 @@ class OuterSignatureTest {
         byte[] body = signed(TestKeys.ec("Board"), envelope);
         for (int cut = 0; cut < body.length; cut++) {
             byte[] truncated = java.util.Arrays.copyOf(body, cut);
-            assertThatThrownBy(() -> Envelopes.outerSignature().unwrap(new ByteArrayInputStream(truncated), OutputStream.nullOutputStream()))
-                    .as("cut at %d", cut).isInstanceOf(UnsupportedEnvelopeException.class);
+            assertThatThrownBy(() -> Envelopes.outerSignature()
+                            .unwrap(new ByteArrayInputStream(truncated), OutputStream.nullOutputStream()))
+                    .as("cut at %d", cut)
+                    .isInstanceOf(UnsupportedEnvelopeException.class);
         }
         for (int i = 0; i < body.length; i++) {
             byte[] flipped = body.clone();
@@ -164,7 +214,8 @@ class OuterSignatureTest {
             }
         }
         byte[] trailing = java.util.Arrays.copyOf(body, body.length + 1);
-        assertThatThrownBy(() -> Envelopes.outerSignature().unwrap(new ByteArrayInputStream(trailing), OutputStream.nullOutputStream()))
+        assertThatThrownBy(() -> Envelopes.outerSignature()
+                        .unwrap(new ByteArrayInputStream(trailing), OutputStream.nullOutputStream()))
                 .isInstanceOf(UnsupportedEnvelopeException.class);
     }
 
@@ -174,31 +225,45 @@ class OuterSignatureTest {
         CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
         gen.addSignerInfoGenerator(signerInfo(signer));
         gen.addCertificate(new X509CertificateHolder(signer.certificate().getEncoded()));
-        byte[] detached = gen.generate(new CMSProcessableByteArray(new byte[10]), false).getEncoded("DER");
+        byte[] detached =
+                gen.generate(new CMSProcessableByteArray(new byte[10]), false).getEncoded("DER");
 
-        assertThatThrownBy(() -> Envelopes.outerSignature().unwrap(new ByteArrayInputStream(detached), OutputStream.nullOutputStream()))
-                .isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("detached");
+        assertThatThrownBy(() -> Envelopes.outerSignature()
+                        .unwrap(new ByteArrayInputStream(detached), OutputStream.nullOutputStream()))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("detached");
     }
 
     @Test
     void anyRevocationListSet_isRefused() throws Exception {
         SignedData sd = signedData(signed(TestKeys.ec("Board"), "envelope".getBytes(StandardCharsets.UTF_8)));
-        SignedData withCrls = new SignedData(sd.getDigestAlgorithms(), sd.getEncapContentInfo(), sd.getCertificates(),
-                new DERSet(new DEROctetString(new byte[16])), sd.getSignerInfos());
+        SignedData withCrls = new SignedData(
+                sd.getDigestAlgorithms(),
+                sd.getEncapContentInfo(),
+                sd.getCertificates(),
+                new DERSet(new DEROctetString(new byte[16])),
+                sd.getSignerInfos());
         byte[] body = new ContentInfo(CMSObjectIdentifiers.signedData, withCrls).getEncoded("DER");
 
-        assertThatThrownBy(() -> Envelopes.outerSignature().unwrap(new ByteArrayInputStream(body), OutputStream.nullOutputStream()))
-                .isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("revocation lists");
+        assertThatThrownBy(() -> Envelopes.outerSignature()
+                        .unwrap(new ByteArrayInputStream(body), OutputStream.nullOutputStream()))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("revocation lists");
     }
 
     /** The reviewer's case: an indefinite-length crls set of 1 MiB OCTET STRINGs, 1 GiB in all, after a valid signature's content. */
     @Test
     void gigabyteRevocationListSet_isRefusedBeforeItIsRead() throws Exception {
-        Hostile body = Hostile.after(signedData(signed(TestKeys.ec("Board"), "envelope".getBytes(StandardCharsets.UTF_8))),
-                certificatesOf(TestKeys.ec("Board")), new byte[] {(byte) 0xA1, (byte) 0x80}, Filler.octetStrings(1024), new byte[] {0, 0},
+        Hostile body = Hostile.after(
+                signedData(signed(TestKeys.ec("Board"), "envelope".getBytes(StandardCharsets.UTF_8))),
+                certificatesOf(TestKeys.ec("Board")),
+                new byte[] {(byte) 0xA1, (byte) 0x80},
+                Filler.octetStrings(1024),
+                new byte[] {0, 0},
                 true);
 
-        Throwable refused = catchThrowable(() -> Envelopes.outerSignature().unwrap(body.stream(), OutputStream.nullOutputStream()));
+        Throwable refused =
+                catchThrowable(() -> Envelopes.outerSignature().unwrap(body.stream(), OutputStream.nullOutputStream()));
 
         assertThat(body.fillerRead()).as("bytes of the hostile part read").isLessThan(READ_AHEAD);
         assertThat(refused).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("revocation lists");
@@ -208,35 +273,60 @@ class OuterSignatureTest {
     void moreCertificatesThanAllowed_areRefusedWithoutReadingThemAll() throws Exception {
         Identity signer = TestKeys.ec("Board");
         byte[] cert = signer.certificate().getEncoded();
-        Hostile body = Hostile.after(signedData(signed(signer, "envelope".getBytes(StandardCharsets.UTF_8))), new byte[0],
-                new byte[] {(byte) 0xA0, (byte) 0x80}, Filler.repeated(cert, 20_000), new byte[] {0, 0}, true);
+        Hostile body = Hostile.after(
+                signedData(signed(signer, "envelope".getBytes(StandardCharsets.UTF_8))),
+                new byte[0],
+                new byte[] {(byte) 0xA0, (byte) 0x80},
+                Filler.repeated(cert, 20_000),
+                new byte[] {0, 0},
+                true);
 
-        Throwable refused = catchThrowable(() -> Envelopes.outerSignature().unwrap(body.stream(), OutputStream.nullOutputStream()));
+        Throwable refused =
+                catchThrowable(() -> Envelopes.outerSignature().unwrap(body.stream(), OutputStream.nullOutputStream()));
 
-        assertThat(body.fillerRead()).as("bytes of the hostile part read").isLessThan(READ_AHEAD + (long) StreamedSignedData.MAX_CERTIFICATES * cert.length);
-        assertThat(refused).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining(StreamedSignedData.MAX_CERTIFICATES + " certificates");
+        assertThat(body.fillerRead())
+                .as("bytes of the hostile part read")
+                .isLessThan(READ_AHEAD + (long) StreamedSignedData.MAX_CERTIFICATES * cert.length);
+        assertThat(refused)
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining(StreamedSignedData.MAX_CERTIFICATES + " certificates");
     }
 
     @Test
     void certificateDeclaredLargerThanTheCap_isRefusedBeforeItIsRead() throws Exception {
-        byte[] header = {(byte) 0xA0, (byte) 0x80, 0x30, (byte) 0x84, 0x04, 0x00, 0x00, 0x00}; // one "certificate" of 64 MiB
-        Hostile body = Hostile.after(signedData(signed(TestKeys.ec("Board"), "envelope".getBytes(StandardCharsets.UTF_8))), new byte[0],
-                header, Filler.octetStrings(64 - 1), new byte[] {0, 0}, true);
+        byte[] header = {(byte) 0xA0, (byte) 0x80, 0x30, (byte) 0x84, 0x04, 0x00, 0x00, 0x00
+        }; // one "certificate" of 64 MiB
+        Hostile body = Hostile.after(
+                signedData(signed(TestKeys.ec("Board"), "envelope".getBytes(StandardCharsets.UTF_8))),
+                new byte[0],
+                header,
+                Filler.octetStrings(64 - 1),
+                new byte[] {0, 0},
+                true);
 
-        Throwable refused = catchThrowable(() -> Envelopes.outerSignature().unwrap(body.stream(), OutputStream.nullOutputStream()));
+        Throwable refused =
+                catchThrowable(() -> Envelopes.outerSignature().unwrap(body.stream(), OutputStream.nullOutputStream()));
 
         assertThat(body.fillerRead()).as("bytes of the hostile part read").isLessThan(READ_AHEAD);
-        assertThat(refused).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("bytes of certificates");
+        assertThat(refused)
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("bytes of certificates");
     }
 
     @Test
     void signerInfoLargerThanTheCap_isRefusedBeforeItIsRead() throws Exception {
         Identity signer = TestKeys.ec("Board");
         byte[] header = {0x31, (byte) 0x80, 0x30, (byte) 0x84, 0x04, 0x00, 0x00, 0x00}; // one SignerInfo of 64 MiB
-        Hostile body = Hostile.after(signedData(signed(signer, "envelope".getBytes(StandardCharsets.UTF_8))), certificatesOf(signer),
-                header, Filler.octetStrings(64 - 1), new byte[] {0, 0}, false);
+        Hostile body = Hostile.after(
+                signedData(signed(signer, "envelope".getBytes(StandardCharsets.UTF_8))),
+                certificatesOf(signer),
+                header,
+                Filler.octetStrings(64 - 1),
+                new byte[] {0, 0},
+                false);
 
-        Throwable refused = catchThrowable(() -> Envelopes.outerSignature().unwrap(body.stream(), OutputStream.nullOutputStream()));
+        Throwable refused =
+                catchThrowable(() -> Envelopes.outerSignature().unwrap(body.stream(), OutputStream.nullOutputStream()));
 
         assertThat(body.fillerRead()).as("bytes of the hostile part read").isLessThan(READ_AHEAD);
         assertThat(refused).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("bytes");
@@ -246,12 +336,19 @@ class OuterSignatureTest {
     void aSecondSignerInfo_isRefused() throws Exception {
         SignedData sd = signedData(signed(TestKeys.ec("Board"), "envelope".getBytes(StandardCharsets.UTF_8)));
         ASN1Set one = sd.getSignerInfos();
-        SignedData two = new SignedData(sd.getDigestAlgorithms(), sd.getEncapContentInfo(), sd.getCertificates(), null,
-                new org.bouncycastle.asn1.DLSet(new org.bouncycastle.asn1.ASN1Encodable[] {one.getObjectAt(0), one.getObjectAt(0)}));
+        SignedData two = new SignedData(
+                sd.getDigestAlgorithms(),
+                sd.getEncapContentInfo(),
+                sd.getCertificates(),
+                null,
+                new org.bouncycastle.asn1.DLSet(
+                        new org.bouncycastle.asn1.ASN1Encodable[] {one.getObjectAt(0), one.getObjectAt(0)}));
         byte[] body = new ContentInfo(CMSObjectIdentifiers.signedData, two).getEncoded("DER");
 
-        assertThatThrownBy(() -> Envelopes.outerSignature().unwrap(new ByteArrayInputStream(body), OutputStream.nullOutputStream()))
-                .isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("signer");
+        assertThatThrownBy(() -> Envelopes.outerSignature()
+                        .unwrap(new ByteArrayInputStream(body), OutputStream.nullOutputStream()))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("signer");
     }
 
     /** docs/security.md F3: a full disk while the envelope is written out is the server's failure, not a bad signature. */
@@ -266,7 +363,8 @@ class OuterSignatureTest {
         };
 
         assertThatThrownBy(() -> Envelopes.outerSignature().unwrap(new ByteArrayInputStream(body), full))
-                .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("No space left on device");
+                .isInstanceOf(UncheckedIOException.class)
+                .hasRootCauseMessage("No space left on device");
     }
 
     // --- fixtures
@@ -288,7 +386,11 @@ class OuterSignatureTest {
     }
 
     private static byte[] certificatesOf(Identity signer) throws Exception {
-        return new DERTaggedObject(false, 0, new DERSet(org.bouncycastle.asn1.x509.Certificate.getInstance(signer.certificate().getEncoded())))
+        return new DERTaggedObject(
+                        false,
+                        0,
+                        new DERSet(org.bouncycastle.asn1.x509.Certificate.getInstance(
+                                signer.certificate().getEncoded())))
                 .getEncoded();
     }
 
@@ -299,7 +401,8 @@ class OuterSignatureTest {
      */
     record Hostile(InputStream stream, Filler filler) {
 
-        static Hostile after(SignedData sd, byte[] certificates, byte[] before, Filler filler, byte[] after, boolean signerInfos)
+        static Hostile after(
+                SignedData sd, byte[] certificates, byte[] before, Filler filler, byte[] after, boolean signerInfos)
                 throws IOException {
             ByteArrayOutputStream head = new ByteArrayOutputStream();
             head.write(new byte[] {0x30, (byte) 0x80});
@@ -316,7 +419,9 @@ class OuterSignatureTest {
                 tail.write(sd.getSignerInfos().getEncoded());
             }
             tail.write(new byte[] {0, 0, 0, 0, 0, 0});
-            InputStream all = new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head.toByteArray()), filler,
+            InputStream all = new SequenceInputStream(Collections.enumeration(List.of(
+                    new ByteArrayInputStream(head.toByteArray()),
+                    filler,
                     new ByteArrayInputStream(tail.toByteArray()))));
             return new Hostile(all, filler);
         }
@@ -361,7 +466,8 @@ class OuterSignatureTest {
                 return -1;
             }
             if (read >= STOP) {
-                throw new IOException("read " + read + " bytes of the filler: the parser is not bounding what it reads");
+                throw new IOException(
+                        "read " + read + " bytes of the filler: the parser is not bounding what it reads");
             }
             int n = (int) Math.min(len, Math.min(total - read, unit.length - read % unit.length));
             System.arraycopy(unit, (int) (read % unit.length), b, off, n);
@@ -375,14 +481,20 @@ class OuterSignatureTest {
     }
 
     private Path pem(Identity id) throws Exception {
-        return Files.writeString(dir.resolve("signer-" + id.certificate().getSerialNumber() + ".pem"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(id.certificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        return Files.writeString(
+                dir.resolve("signer-" + id.certificate().getSerialNumber() + ".pem"),
+                "-----BEGIN CERTIFICATE-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(id.certificate().getEncoded())
+                        + "\n-----END CERTIFICATE-----\n");
     }
 
     private Path key(Identity id) throws Exception {
-        return Files.writeString(dir.resolve("signer-" + id.certificate().getSerialNumber() + ".key"), "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(id.privateKey().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
+        return Files.writeString(
+                dir.resolve("signer-" + id.certificate().getSerialNumber() + ".key"),
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(id.privateKey().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
     }
 }

@@ -24,7 +24,8 @@ class ReceiptSignatureTest {
         var signer = Envelopes.receiptSignature().verify(sign(SHA, "SHA256withECDSA", coroner), SHA);
 
         assertThat(signer).isEqualTo(coroner.certificate());
-        assertThat(Envelopes.receiptSignature().verify(sign(SHA, "SHA256withECDSA", coroner), SHA.toUpperCase())).isEqualTo(coroner.certificate());
+        assertThat(Envelopes.receiptSignature().verify(sign(SHA, "SHA256withECDSA", coroner), SHA.toUpperCase()))
+                .isEqualTo(coroner.certificate());
     }
 
     @Test
@@ -40,7 +41,8 @@ class ReceiptSignatureTest {
     void aSignatureOverAnotherHash_isRefused() throws Exception {
         byte[] overOther = sign("00".repeat(32), "SHA256withECDSA", TestKeys.ec("Coroner"));
 
-        assertThatThrownBy(() -> Envelopes.receiptSignature().verify(overOther, SHA)).isInstanceOf(UnsupportedEnvelopeException.class)
+        assertThatThrownBy(() -> Envelopes.receiptSignature().verify(overOther, SHA))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
                 .hasMessageContaining("does not verify");
     }
 
@@ -48,7 +50,8 @@ class ReceiptSignatureTest {
     void aSignatureOutsideTheProfile_isRefused() throws Exception {
         byte[] pkcs1 = sign(SHA, "SHA256withRSA", TestKeys.rsa("Old Tool"));
 
-        assertThatThrownBy(() -> Envelopes.receiptSignature().verify(pkcs1, SHA)).isInstanceOf(UnsupportedEnvelopeException.class);
+        assertThatThrownBy(() -> Envelopes.receiptSignature().verify(pkcs1, SHA))
+                .isInstanceOf(UnsupportedEnvelopeException.class);
     }
 
     @Test
@@ -58,22 +61,27 @@ class ReceiptSignatureTest {
             gen.addSignerInfoGenerator(signerInfo("SHA256withECDSA", who));
             gen.addCertificate(new X509CertificateHolder(who.certificate().getEncoded()));
         }
-        byte[] two = gen.generate(new CMSProcessableByteArray(SHA.getBytes(StandardCharsets.US_ASCII)), false).getEncoded("DER");
+        byte[] two = gen.generate(new CMSProcessableByteArray(SHA.getBytes(StandardCharsets.US_ASCII)), false)
+                .getEncoded("DER");
 
         assertThatThrownBy(() -> Envelopes.receiptSignature().verify(two, SHA)).hasMessageContaining("2 signers");
-        assertThatThrownBy(() -> Envelopes.receiptSignature().verify("AAAA".getBytes(), SHA)).isInstanceOf(UnsupportedEnvelopeException.class);
+        assertThatThrownBy(() -> Envelopes.receiptSignature().verify("AAAA".getBytes(), SHA))
+                .isInstanceOf(UnsupportedEnvelopeException.class);
         assertThatThrownBy(() -> Envelopes.receiptSignature().verify(new byte[ReceiptSignature.MAX_BYTES + 1], SHA))
-                .isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("at most");
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("at most");
     }
 
     private static byte[] sign(String sha256, String algorithm, Identity who) throws Exception {
         CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
         gen.addSignerInfoGenerator(signerInfo(algorithm, who));
         gen.addCertificate(new X509CertificateHolder(who.certificate().getEncoded()));
-        return gen.generate(new CMSProcessableByteArray(sha256.getBytes(StandardCharsets.US_ASCII)), false).getEncoded("DER");
+        return gen.generate(new CMSProcessableByteArray(sha256.getBytes(StandardCharsets.US_ASCII)), false)
+                .getEncoded("DER");
     }
 
-    private static org.bouncycastle.cms.SignerInfoGenerator signerInfo(String algorithm, Identity who) throws Exception {
+    private static org.bouncycastle.cms.SignerInfoGenerator signerInfo(String algorithm, Identity who)
+            throws Exception {
         return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                 .build(new JcaContentSignerBuilder(algorithm).build(who.privateKey()), who.certificate());
     }

@@ -46,13 +46,19 @@ class RecipientSpliceTest {
         Identity bob = TestKeys.rsa("Reviewer");
         Identity board = TestKeys.ec("Board");
         byte[] plain = EnvelopesTest.bytes(2000);
-        byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(alice, List.of(bob.certificate(), board.certificate())), plain);
-        byte[] other = EnvelopesTest.seal(Envelopes.sealer(alice, List.of(board.certificate())), EnvelopesTest.bytes(10));
-        byte[] wrongKeyForBob = Envelopes.granter(board).grant(new ByteArrayInputStream(other), List.of(bob.certificate()));
+        byte[] envelope =
+                EnvelopesTest.seal(Envelopes.sealer(alice, List.of(bob.certificate(), board.certificate())), plain);
+        byte[] other =
+                EnvelopesTest.seal(Envelopes.sealer(alice, List.of(board.certificate())), EnvelopesTest.bytes(10));
+        byte[] wrongKeyForBob =
+                Envelopes.granter(board).grant(new ByteArrayInputStream(other), List.of(bob.certificate()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        assertThatThrownBy(() -> Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope),
-                Envelopes.splice().parseGranted(wrongKeyForBob), out))
+        assertThatThrownBy(() -> Envelopes.splice()
+                        .addRecipients(
+                                new ByteArrayInputStream(envelope),
+                                Envelopes.splice().parseGranted(wrongKeyForBob),
+                                out))
                 .isInstanceOf(UnsupportedEnvelopeException.class)
                 .hasMessageContaining("already addressed");
     }
@@ -61,12 +67,19 @@ class RecipientSpliceTest {
     void grantNamingTheSameNewRecipientTwice_isRefused() throws Exception {
         Identity board = TestKeys.ec("Board");
         Identity late = TestKeys.rsa("Late Reviewer");
-        byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())),
+        byte[] envelope = EnvelopesTest.seal(
+                Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())),
                 EnvelopesTest.bytes(100));
-        byte[] twice = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(late.certificate(), late.certificate()));
+        byte[] twice = Envelopes.granter(board)
+                .grant(new ByteArrayInputStream(envelope), List.of(late.certificate(), late.certificate()));
 
-        assertThatThrownBy(() -> Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(twice),
-                new ByteArrayOutputStream())).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> Envelopes.splice()
+                        .addRecipients(
+                                new ByteArrayInputStream(envelope),
+                                Envelopes.splice().parseGranted(twice),
+                                new ByteArrayOutputStream()))
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("twice");
     }
 
     /**
@@ -78,11 +91,16 @@ class RecipientSpliceTest {
         Identity bob = TestKeys.rsa("Reviewer");
         Identity board = TestKeys.ec("Board");
         byte[] envelope = envelopeToBobByKeyIdentifierAndBoard(bob, board);
-        byte[] other = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), EnvelopesTest.bytes(10));
-        byte[] wrongKeyForBob = Envelopes.granter(board).grant(new ByteArrayInputStream(other), List.of(bob.certificate()));
+        byte[] other = EnvelopesTest.seal(
+                Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), EnvelopesTest.bytes(10));
+        byte[] wrongKeyForBob =
+                Envelopes.granter(board).grant(new ByteArrayInputStream(other), List.of(bob.certificate()));
 
-        assertThatThrownBy(() -> Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope),
-                Envelopes.splice().parseGranted(wrongKeyForBob), new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> Envelopes.splice()
+                        .addRecipients(
+                                new ByteArrayInputStream(envelope),
+                                Envelopes.splice().parseGranted(wrongKeyForBob),
+                                new ByteArrayOutputStream()))
                 .isInstanceOf(UnsupportedEnvelopeException.class)
                 .hasMessageContaining("key identifier");
     }
@@ -93,14 +111,17 @@ class RecipientSpliceTest {
         Identity reviewer = TestKeys.rsa("Reviewer");
         Identity late = TestKeys.rsa("Late Reviewer");
         byte[] plain = EnvelopesTest.bytes(3000);
-        byte[] sealed = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(reviewer.certificate(), board.certificate())),
+        byte[] sealed = EnvelopesTest.seal(
+                Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(reviewer.certificate(), board.certificate())),
                 plain);
         // as another CMS writer may: the first entry with a longer length encoding than DER's (valid BER)
         byte[] envelope = withFirstRecipientLengthWidened(sealed);
         byte[] grant = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(late.certificate()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(grant), out);
+        Envelopes.splice()
+                .addRecipients(
+                        new ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(grant), out);
 
         List<byte[]> before = recipientEntries(envelope);
         List<byte[]> after = recipientEntries(out.toByteArray());
@@ -119,9 +140,14 @@ class RecipientSpliceTest {
     @Test
     void malformedFramingAroundOrAfterTheRecipients_isRefused() throws Exception {
         Identity board = TestKeys.ec("Board");
-        byte[] sealed = EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), EnvelopesTest.bytes(100));
-        List<RecipientInfo> granted = Envelopes.splice().parseGranted(
-                Envelopes.granter(board).grant(new ByteArrayInputStream(sealed), List.of(TestKeys.rsa("Late Reviewer").certificate())));
+        byte[] sealed = EnvelopesTest.seal(
+                Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())),
+                EnvelopesTest.bytes(100));
+        List<RecipientInfo> granted = Envelopes.splice()
+                .parseGranted(Envelopes.granter(board)
+                        .grant(
+                                new ByteArrayInputStream(sealed),
+                                List.of(TestKeys.rsa("Late Reviewer").certificate())));
         // the Sealer closes the data, [0] and the ContentInfo with end-of-contents octets
         assertThat(Arrays.copyOfRange(sealed, sealed.length - 6, sealed.length)).isEqualTo(new byte[6]);
         Map<String, byte[]> hostile = new LinkedHashMap<>();
@@ -131,18 +157,27 @@ class RecipientSpliceTest {
         hostile.put("a malformed end-of-contents", insertedBefore(sealed, 6, "000100"));
         hostile.put("a tag number too long", insertedBefore(sealed, 6, "1f818181818181" + "0100"));
         hostile.put("an end-of-contents inside a definite length", insertedBefore(sealed, 6, "30040000" + "0500"));
-        hostile.put("nesting deeper than " + BerFraming.MAX_DEPTH, insertedBefore(sealed, 6, definiteNesting(BerFraming.MAX_DEPTH + 2)));
+        hostile.put(
+                "nesting deeper than " + BerFraming.MAX_DEPTH,
+                insertedBefore(sealed, 6, definiteNesting(BerFraming.MAX_DEPTH + 2)));
 
-        hostile.forEach((refusal, envelope) -> assertThatThrownBy(() -> Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope),
-                granted, new ByteArrayOutputStream())).as(refusal).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining(refusal));
+        hostile.forEach((refusal, envelope) -> assertThatThrownBy(() -> Envelopes.splice()
+                        .addRecipients(new ByteArrayInputStream(envelope), granted, new ByteArrayOutputStream()))
+                .as(refusal)
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining(refusal));
     }
 
     @Test
     void anEntryInTheEnvelopesOwnRecipientSetThatIsNoRecipientInfo_isRefusedAsAMalformedEnvelope() throws Exception {
         Identity board = TestKeys.ec("Board");
-        List<RecipientInfo> granted = Envelopes.splice().parseGranted(Envelopes.granter(board).grant(new ByteArrayInputStream(
-                EnvelopesTest.seal(Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())), EnvelopesTest.bytes(100))),
-                List.of(TestKeys.rsa("Late Reviewer").certificate())));
+        List<RecipientInfo> granted = Envelopes.splice()
+                .parseGranted(Envelopes.granter(board)
+                        .grant(
+                                new ByteArrayInputStream(EnvelopesTest.seal(
+                                        Envelopes.sealer(TestKeys.rsa("Agency Author"), List.of(board.certificate())),
+                                        EnvelopesTest.bytes(100))),
+                                List.of(TestKeys.rsa("Late Reviewer").certificate())));
         // ContentInfo, content type, [0], AuthEnvelopedData, version, then a recipient set of one entry each
         String head = "3080" + "060b2a864886f70d0109100117" + "a080" + "3080" + "020100";
         Map<String, String> sets = new LinkedHashMap<>();
@@ -151,17 +186,26 @@ class RecipientSpliceTest {
         sets.put("a key agreement entry without its fields", "3104a1023000");
         sets.put("a key transport entry with a NULL for its identifier", "310b3009020100050030000400");
 
-        sets.forEach((what, set) -> assertThatThrownBy(() -> Envelopes.splice().addRecipients(
-                new ByteArrayInputStream(HexFormat.of().parseHex(head + set + "0000" + "0000" + "0000")), granted, new ByteArrayOutputStream()))
-                .as(what).isInstanceOf(UnsupportedEnvelopeException.class).hasMessageContaining("not a RecipientInfo"));
+        sets.forEach((what, set) -> assertThatThrownBy(() -> Envelopes.splice()
+                        .addRecipients(
+                                new ByteArrayInputStream(
+                                        HexFormat.of().parseHex(head + set + "0000" + "0000" + "0000")),
+                                granted,
+                                new ByteArrayOutputStream()))
+                .as(what)
+                .isInstanceOf(UnsupportedEnvelopeException.class)
+                .hasMessageContaining("not a RecipientInfo"));
     }
 
     @Test
     void anElementBeforeTheContentOverItsCap_isRefusedBeforeItIsRead() {
-        // ContentInfo, content type, [0], AuthEnvelopedData, version, then an originatorInfo declaring 2 GiB of which 2 bytes follow
-        byte[] envelope = HexFormat.of().parseHex("3080" + "060b2a864886f70d0109100117" + "a080" + "3080" + "020100" + "a0847fffffff" + "0400");
+        // ContentInfo, content type, [0], AuthEnvelopedData, version, then an originatorInfo declaring 2 GiB of which 2
+        // bytes follow
+        byte[] envelope = HexFormat.of()
+                .parseHex("3080" + "060b2a864886f70d0109100117" + "a080" + "3080" + "020100" + "a0847fffffff" + "0400");
 
-        assertThatThrownBy(() -> Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope), List.of(), new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> Envelopes.splice()
+                        .addRecipients(new ByteArrayInputStream(envelope), List.of(), new ByteArrayOutputStream()))
                 .isInstanceOf(UnsupportedEnvelopeException.class)
                 .hasMessageContaining("an element of more than " + 8 * 1024 * 1024 + " bytes");
     }
@@ -182,7 +226,8 @@ class RecipientSpliceTest {
         String element = "0500";
         for (int i = 0; i < depth; i++) {
             int length = element.length() / 2;
-            element = "30" + (length < 0x80 ? String.format("%02x", length) : String.format("82%04x", length)) + element;
+            element =
+                    "30" + (length < 0x80 ? String.format("%02x", length) : String.format("82%04x", length)) + element;
         }
         return element;
     }
@@ -190,12 +235,20 @@ class RecipientSpliceTest {
     /** AuthEnvelopedData to Bob, named by his subject key identifier, and to the board by issuer and serial number. */
     private static byte[] envelopeToBobByKeyIdentifierAndBoard(Identity bob, Identity board) throws Exception {
         CMSAuthEnvelopedDataGenerator g = new CMSAuthEnvelopedDataGenerator();
-        byte[] ski = new JcaX509ExtensionUtils().createSubjectKeyIdentifier(bob.certificate().getPublicKey()).getKeyIdentifier();
-        g.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(ski, new JcaAlgorithmParametersConverter().getAlgorithmIdentifier(
-                PKCSObjectIdentifiers.id_RSAES_OAEP, new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256,
-                        PSource.PSpecified.DEFAULT)), bob.certificate().getPublicKey()));
+        byte[] ski = new JcaX509ExtensionUtils()
+                .createSubjectKeyIdentifier(bob.certificate().getPublicKey())
+                .getKeyIdentifier();
+        g.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(
+                ski,
+                new JcaAlgorithmParametersConverter()
+                        .getAlgorithmIdentifier(
+                                PKCSObjectIdentifiers.id_RSAES_OAEP,
+                                new OAEPParameterSpec(
+                                        "SHA-256", "MGF1", MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT)),
+                bob.certificate().getPublicKey()));
         g.addRecipientInfoGenerator(Sealer.recipientInfo(board.certificate()));
-        OutputAEADEncryptor gcm = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build();
+        OutputAEADEncryptor gcm =
+                (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM).build();
         return g.generate(new CMSProcessableByteArray(new byte[16]), gcm).getEncoded();
     }
 

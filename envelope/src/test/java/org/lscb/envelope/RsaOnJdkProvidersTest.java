@@ -34,13 +34,20 @@ class RsaOnJdkProvidersTest {
         byte[] plain = EnvelopesTest.bytes(200_000);
         Security.removeProvider(Bc.NAME);
         try {
-            byte[] envelope = EnvelopesTest.seal(Envelopes.sealer(profile, author, List.of(board.certificate())), plain);
-            OpenedEnvelope byBoard = Envelopes.opener(board, TestKeys.ca().certificate()).open(new ByteArrayInputStream(envelope),
-                    dir.resolve("board"));
-            byte[] grant = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(late.certificate()));
+            byte[] envelope =
+                    EnvelopesTest.seal(Envelopes.sealer(profile, author, List.of(board.certificate())), plain);
+            OpenedEnvelope byBoard = Envelopes.opener(board, TestKeys.ca().certificate())
+                    .open(new ByteArrayInputStream(envelope), dir.resolve("board"));
+            byte[] grant =
+                    Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(late.certificate()));
             ByteArrayOutputStream spliced = new ByteArrayOutputStream();
-            Envelopes.splice().addRecipients(new ByteArrayInputStream(envelope), Envelopes.splice().parseGranted(grant), spliced);
-            OpenedEnvelope byLate = Envelopes.opener(late).open(new ByteArrayInputStream(spliced.toByteArray()), dir.resolve("late"));
+            Envelopes.splice()
+                    .addRecipients(
+                            new ByteArrayInputStream(envelope),
+                            Envelopes.splice().parseGranted(grant),
+                            spliced);
+            OpenedEnvelope byLate =
+                    Envelopes.opener(late).open(new ByteArrayInputStream(spliced.toByteArray()), dir.resolve("late"));
 
             assertThat(Security.getProvider(Bc.NAME)).isNull();
             assertThat(Files.readAllBytes(dir.resolve("board"))).isEqualTo(plain);

@@ -23,8 +23,7 @@ final class TestKeys {
     private static final ConcurrentHashMap<String, Identity> CACHE = new ConcurrentHashMap<>();
     private static volatile Identity ca;
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static synchronized Identity ca() {
         if (ca == null) {
@@ -69,12 +68,21 @@ final class TestKeys {
         try {
             Bc.provider();
             long now = System.currentTimeMillis();
-            JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer), BigInteger.valueOf(now ^ subject.hashCode()).abs(),
-                    new Date(now - 60_000), new Date(now + 86_400_000L), new X500Name(subject), kp.getPublic());
+            JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    new X500Name(issuer),
+                    BigInteger.valueOf(now ^ subject.hashCode()).abs(),
+                    new Date(now - 60_000),
+                    new Date(now + 86_400_000L),
+                    new X500Name(subject),
+                    kp.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
-            b.addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kp.getPublic()));
+            b.addExtension(
+                    Extension.subjectKeyIdentifier,
+                    false,
+                    new JcaX509ExtensionUtils().createSubjectKeyIdentifier(kp.getPublic()));
             String alg = signer.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-            return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder(alg).build(signer)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(b.build(new JcaContentSignerBuilder(alg).build(signer)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,7 +2,6 @@ package org.lscb.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
@@ -70,21 +69,39 @@ class ExchangePersistenceTest {
             Organisation board = new Organisation("Testshire LSCB", OrganisationKind.LSCB, null);
             new OrganisationRepository(em).add(board);
             em.flush();
-            Account coroner = new Account(new Username("coroner"), "Cora Coroner", EnumSet.of(Role.CORONER), board.id(), null, NOW);
+            Account coroner = new Account(
+                    new Username("coroner"), "Cora Coroner", EnumSet.of(Role.CORONER), board.id(), null, NOW);
             new AccountRepository(em).add(coroner);
             em.flush();
-            em.createNativeQuery("INSERT INTO review (id, type, reference, pseudonym, lead_lscb_id, status, looked_after, created_at,"
-                            + " created_by, version) VALUES (?, 'CHILD_DEATH_REVIEW', 'TS-CDR-1', 'Child A', ?, 'IN_PROGRESS', FALSE, ?, ?, 0)")
-                    .setParameter(1, reviewId).setParameter(2, board.id()).setParameter(3, java.sql.Timestamp.from(NOW))
-                    .setParameter(4, coroner.id()).executeUpdate();
-            X509Certificate x509 = ca.issueFor(rsa.generateKeyPair().getPublic(),
-                    DeploymentCa.subject("Cora Coroner", "Testshire LSCB", coroner.id()), NOW);
-            IssuedCertificate certificate = new IssuedCertificate(x509, CertificatePurpose.PERSONAL, coroner.id(), null, NOW);
+            em.createNativeQuery(
+                            "INSERT INTO review (id, type, reference, pseudonym, lead_lscb_id, status, looked_after, created_at,"
+                                    + " created_by, version) VALUES (?, 'CHILD_DEATH_REVIEW', 'TS-CDR-1', 'Child A', ?, 'IN_PROGRESS', FALSE, ?, ?, 0)")
+                    .setParameter(1, reviewId)
+                    .setParameter(2, board.id())
+                    .setParameter(3, java.sql.Timestamp.from(NOW))
+                    .setParameter(4, coroner.id())
+                    .executeUpdate();
+            X509Certificate x509 = ca.issueFor(
+                    rsa.generateKeyPair().getPublic(),
+                    DeploymentCa.subject("Cora Coroner", "Testshire LSCB", coroner.id()),
+                    NOW);
+            IssuedCertificate certificate =
+                    new IssuedCertificate(x509, CertificatePurpose.PERSONAL, coroner.id(), null, NOW);
             new CertificateRepository(em).add(certificate);
-            Document report = new Document(reviewId,
-                    new Document.Description(DocumentType.CORONER_JOINT_REPORT, "Joint report", ProtectiveMarking.OFFICIAL_SENSITIVE, "u-1"),
-                    EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, new StoredBlob("ab".repeat(32), 4096, null), Set.of(certificate.id()),
-                    coroner.id(), board.id(), 1, NOW);
+            Document report = new Document(
+                    reviewId,
+                    new Document.Description(
+                            DocumentType.CORONER_JOINT_REPORT,
+                            "Joint report",
+                            ProtectiveMarking.OFFICIAL_SENSITIVE,
+                            "u-1"),
+                    EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM,
+                    new StoredBlob("ab".repeat(32), 4096, null),
+                    Set.of(certificate.id()),
+                    coroner.id(),
+                    board.id(),
+                    1,
+                    NOW);
             var documents = new DocumentRepository(em);
             documents.add(report);
             em.flush();
@@ -93,7 +110,8 @@ class ExchangePersistenceTest {
         });
 
         database.read(em -> {
-            IssuedCertificate certificate = new CertificateRepository(em).byId(ids[1]).orElseThrow();
+            IssuedCertificate certificate =
+                    new CertificateRepository(em).byId(ids[1]).orElseThrow();
             assertThat(certificate.accountId()).contains(ids[0]);
             assertThat(certificate.usableOn(NOW)).isTrue();
             var documents = new DocumentRepository(em);
@@ -102,8 +120,12 @@ class ExchangePersistenceTest {
             assertThat(report.type()).isEqualTo(DocumentType.CORONER_JOINT_REPORT);
             assertThat(report.recipients()).containsExactly(ids[1]);
             assertThat(report.sha256()).isEqualTo("ab".repeat(32));
-            assertThat(documents.addressedTo(List.of(ids[1]))).extracting(Document::id).containsExactly(ids[2]);
-            assertThat(documents.receipts(ids[2])).extracting(Receipt::accountId).containsExactly(ids[0]);
+            assertThat(documents.addressedTo(List.of(ids[1])))
+                    .extracting(Document::id)
+                    .containsExactly(ids[2]);
+            assertThat(documents.receipts(ids[2]))
+                    .extracting(Receipt::accountId)
+                    .containsExactly(ids[0]);
             return null;
         });
     }

@@ -52,9 +52,11 @@ class IdentityPersistenceTest {
             var organisations = new OrganisationRepository(em);
             organisations.add(board);
             organisations.add(police);
-            em.flush(); // accounts refer to organisations by id, not by a mapped relation: EclipseLink cannot order them
+            em.flush(); // accounts refer to organisations by id, not by a mapped relation: EclipseLink cannot
+            // order them
             organisations.addMember(new BoardMembership(board, police, NOW));
-            Account officer = new Account(new Username("officer"), "Olive Officer", EnumSet.of(Role.LSCB_OFFICER), board.id(), null, NOW);
+            Account officer = new Account(
+                    new Username("officer"), "Olive Officer", EnumSet.of(Role.LSCB_OFFICER), board.id(), null, NOW);
             new AccountRepository(em).add(officer);
             em.persist(new TotpEnrolment(officer.id(), "wrapped-secret", NOW));
             em.persist(new RecoveryCode(officer.id(), "abcd-efgh-ijkm-nopq"));
@@ -65,14 +67,18 @@ class IdentityPersistenceTest {
             var organisations = new OrganisationRepository(em);
             assertThat(organisations.byId(ids[0]).orElseThrow().isBoard()).isTrue();
             assertThat(organisations.membersOf(ids[0])).containsExactly(ids[1]);
-            Account officer = new AccountRepository(em).byUsername(new Username("officer")).orElseThrow();
+            Account officer = new AccountRepository(em)
+                    .byUsername(new Username("officer"))
+                    .orElseThrow();
             assertThat(officer.id()).isEqualTo(ids[2]);
             assertThat(officer.roles()).containsExactly(Role.LSCB_OFFICER);
             assertThat(officer.organisationId()).isEqualTo(ids[0]);
             TotpEnrolment totp = em.find(TotpEnrolment.class, ids[2]);
             assertThat(totp.secretWrapped()).isEqualTo("wrapped-secret");
             assertThat(totp.confirmed()).isFalse();
-            assertThat(em.createQuery("select count(r) from RecoveryCode r", Long.class).getSingleResult()).isEqualTo(1L);
+            assertThat(em.createQuery("select count(r) from RecoveryCode r", Long.class)
+                            .getSingleResult())
+                    .isEqualTo(1L);
             return null;
         });
     }
@@ -83,15 +89,30 @@ class IdentityPersistenceTest {
             Organisation b = new Organisation("Testshire LSCB", OrganisationKind.LSCB, null);
             new OrganisationRepository(em).add(b);
             em.flush();
-            new AccountRepository(em).add(new Account(new Username("officer"), "Olive Officer", EnumSet.of(Role.LSCB_OFFICER), b.id(), null, NOW));
+            new AccountRepository(em)
+                    .add(new Account(
+                            new Username("officer"),
+                            "Olive Officer",
+                            EnumSet.of(Role.LSCB_OFFICER),
+                            b.id(),
+                            null,
+                            NOW));
             return b.id();
         });
 
         assertThatThrownBy(() -> database.inTransaction(em -> {
-            new AccountRepository(em).add(new Account(new Username("officer"), "Other Officer", EnumSet.of(Role.LSCB_OFFICER), board, null, NOW));
-            em.flush();
-            return null;
-        })).isInstanceOf(RuntimeException.class);
+                    new AccountRepository(em)
+                            .add(new Account(
+                                    new Username("officer"),
+                                    "Other Officer",
+                                    EnumSet.of(Role.LSCB_OFFICER),
+                                    board,
+                                    null,
+                                    NOW));
+                    em.flush();
+                    return null;
+                }))
+                .isInstanceOf(RuntimeException.class);
         long accounts = database.read(em -> new AccountRepository(em).count());
         assertThat(accounts).isEqualTo(1L);
     }

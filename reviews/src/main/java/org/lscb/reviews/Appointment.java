@@ -72,11 +72,17 @@ public class Appointment {
     @Column(name = "ended_by", length = 36)
     private String endedBy;
 
-    protected Appointment() {
-    }
+    protected Appointment() {}
 
-    Appointment(Review review, AppointmentRole role, String reviewerId, String accountId, String by, Instant at,
-                String overrideReason, IndependenceAnswer accepted) {
+    Appointment(
+            Review review,
+            AppointmentRole role,
+            String reviewerId,
+            String accountId,
+            String by,
+            Instant at,
+            String overrideReason,
+            IndependenceAnswer accepted) {
         this.id = UUID.randomUUID().toString();
         this.review = review;
         this.role = role;
@@ -130,7 +136,9 @@ public class Appointment {
         boolean newly = flaggedAt == null;
         String reasons = answer.conflicts().stream()
                 .filter(c -> c.reason() != ConflictReason.BOARD_MEMBERSHIP)
-                .map(c -> c.reason() + ": " + c.detail()).reduce((a, b) -> a + "; " + b).orElse("");
+                .map(c -> c.reason() + ": " + c.detail())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
         flaggedAt = newly ? at : flaggedAt;
         flagReasons = reasons.length() > 4000 ? reasons.substring(0, 4000) : reasons;
         return newly;
@@ -147,8 +155,9 @@ public class Appointment {
 
     /** Whether this live appointment is held by the given account or reviewer profile. */
     public boolean heldBy(String callerAccountId, String callerReviewerId) {
-        return active() && ((accountId != null && accountId.equals(callerAccountId))
-                || (reviewerId != null && reviewerId.equals(callerReviewerId)));
+        return active()
+                && ((accountId != null && accountId.equals(callerAccountId))
+                        || (reviewerId != null && reviewerId.equals(callerReviewerId)));
     }
 
     public String id() {

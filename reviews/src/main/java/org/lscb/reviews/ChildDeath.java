@@ -31,15 +31,20 @@ public class ChildDeath {
     @Column(name = "death_in_custody")
     private Boolean inCustody;
 
-    protected ChildDeath() {
-    }
+    protected ChildDeath() {}
 
     /**
      * @throws InvalidValueException for a person aged 18 or over, a stillbirth or a lawful termination,
      *                               naming the field
      */
-    public ChildDeath(Integer ageAtDeathYears, boolean stillbirth, boolean lawfulTermination, boolean unexpected,
-                      boolean atHome, boolean abroad, boolean inCustody) {
+    public ChildDeath(
+            Integer ageAtDeathYears,
+            boolean stillbirth,
+            boolean lawfulTermination,
+            boolean unexpected,
+            boolean atHome,
+            boolean abroad,
+            boolean inCustody) {
         if (ageAtDeathYears == null) {
             throw new InvalidValueException("childDeath.ageAtDeathYears", "is required for a child death review");
         }
@@ -47,14 +52,18 @@ public class ChildDeath {
             throw new InvalidValueException("childDeath.ageAtDeathYears", "must not be negative");
         }
         if (ageAtDeathYears >= AGE_LIMIT) {
-            throw new InvalidValueException("childDeath.ageAtDeathYears",
-                    "child death reviews cover deaths under 18; a person aged " + ageAtDeathYears + " is not reviewed here [27]");
+            throw new InvalidValueException(
+                    "childDeath.ageAtDeathYears",
+                    "child death reviews cover deaths under 18; a person aged " + ageAtDeathYears
+                            + " is not reviewed here [27]");
         }
         if (stillbirth) {
-            throw new InvalidValueException("childDeath.stillbirth", "stillbirths are excluded from child death reviews [27]");
+            throw new InvalidValueException(
+                    "childDeath.stillbirth", "stillbirths are excluded from child death reviews [27]");
         }
         if (lawfulTermination) {
-            throw new InvalidValueException("childDeath.lawfulTermination",
+            throw new InvalidValueException(
+                    "childDeath.lawfulTermination",
                     "planned terminations of pregnancy carried out within the law are excluded from child death reviews [27]");
         }
         this.ageAtDeathYears = ageAtDeathYears;

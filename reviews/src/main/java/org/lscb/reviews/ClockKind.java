@@ -60,12 +60,16 @@ public enum ClockKind {
             case SCR_DECISION, RAPID_REVIEW -> scr ? d.notification() : Optional.empty();
             case NATIONAL_PANEL_NOTIFICATION -> scr ? d.incident() : Optional.empty();
             case DECISION_REPORTED -> r.scrDecidedOn();
-            // only an SCR the Chair commissioned has one to complete: not while awaiting the decision, nor after NO_REVIEW
-            case SCR_COMPLETION -> scr && (r.status() == ReviewStatus.IN_PROGRESS || r.status() == ReviewStatus.COMPLETED)
-                    ? d.initiated() : Optional.empty();
+            // only an SCR the Chair commissioned has one to complete: not while awaiting the decision, nor after
+            // NO_REVIEW
+            case SCR_COMPLETION ->
+                scr && (r.status() == ReviewStatus.IN_PROGRESS || r.status() == ReviewStatus.COMPLETED)
+                        ? d.initiated()
+                        : Optional.empty();
             case REGISTRAR_INFORMATION -> cdr ? d.registration() : Optional.empty();
             case CORONER_JOINT_REPORT -> cdr && death.unexpected() ? d.death() : Optional.empty();
-            case HOME_VISIT -> cdr && death.unexpected() && death.atHome() && !death.abroad() ? d.death() : Optional.empty();
+            case HOME_VISIT ->
+                cdr && death.unexpected() && death.atHome() && !death.abroad() ? d.death() : Optional.empty();
         };
     }
 }

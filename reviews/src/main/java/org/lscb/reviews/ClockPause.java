@@ -34,8 +34,7 @@ public class ClockPause {
     @Column(name = "reason", nullable = false, length = 1000)
     private String reason;
 
-    protected ClockPause() {
-    }
+    protected ClockPause() {}
 
     ClockPause(ReviewClock clock, LocalDate pausedOn, String reason) {
         this.id = UUID.randomUUID().toString();

@@ -15,7 +15,8 @@ import org.lscb.reviews.clock.Span;
  */
 public final class ClockSpans {
 
-    private static final Pattern SPAN = Pattern.compile("\\s*(\\d{1,4})\\s+(months?|days?|working\\s+days?)\\s*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPAN =
+            Pattern.compile("\\s*(\\d{1,4})\\s+(months?|days?|working\\s+days?)\\s*", Pattern.CASE_INSENSITIVE);
 
     private final Map<ClockKind, Optional<Span>> spans;
 
@@ -50,7 +51,10 @@ public final class ClockSpans {
         }
         int n = Integer.parseInt(m.group(1));
         String unit = m.group(2).toLowerCase();
-        return Optional.of(unit.startsWith("month") ? Span.months(n) : unit.startsWith("working") ? Span.workingDays(n) : Span.days(n));
+        return Optional.of(
+                unit.startsWith("month")
+                        ? Span.months(n)
+                        : unit.startsWith("working") ? Span.workingDays(n) : Span.days(n));
     }
 
     /** The span of a clock, or empty when the deployment does not run it. */

@@ -29,11 +29,15 @@ public class KeyDates {
     @Column(name = "initiated_date")
     private LocalDate initiated;
 
-    protected KeyDates() {
-    }
+    protected KeyDates() {}
 
-    public KeyDates(LocalDate incident, LocalDate death, LocalDate notification, LocalDate registration,
-                    LocalDate initiated, LocalDate today) {
+    public KeyDates(
+            LocalDate incident,
+            LocalDate death,
+            LocalDate notification,
+            LocalDate registration,
+            LocalDate initiated,
+            LocalDate today) {
         this.incident = notFuture(incident, "dates.incident", today);
         this.death = notFuture(death, "dates.death", today);
         this.notification = notFuture(notification, "dates.notification", today);

@@ -19,8 +19,7 @@ public final class LeadBoardRule {
         }
     }
 
-    private LeadBoardRule() {
-    }
+    private LeadBoardRule() {}
 
     /**
      * @param residenceBoard      the board of the area where the child was normally resident
@@ -28,15 +27,21 @@ public final class LeadBoardRule {
      * @param claimedLead         the lead the caller named, or null; must agree with the rule
      * @param otherBoards         further boards whose organisations were involved
      */
-    public static Boards derive(String residenceBoard, String lookingAfterBoard, String claimedLead, Set<String> otherBoards) {
+    public static Boards derive(
+            String residenceBoard, String lookingAfterBoard, String claimedLead, Set<String> otherBoards) {
         if (residenceBoard == null && lookingAfterBoard == null && claimedLead == null) {
             throw new InvalidValueException("leadLscbId", "is required: name the lead board or the board of residence");
         }
-        String lead = lookingAfterBoard != null ? lookingAfterBoard : residenceBoard != null ? residenceBoard : claimedLead;
+        String lead =
+                lookingAfterBoard != null ? lookingAfterBoard : residenceBoard != null ? residenceBoard : claimedLead;
         if (claimedLead != null && !claimedLead.equals(lead)) {
-            throw new InvalidValueException("leadLscbId", lookingAfterBoard != null
-                    ? "for a looked-after child the lead is the board of the looking-after authority (" + lookingAfterBoard + ") [25]"
-                    : "the lead is the board where the child was normally resident (" + residenceBoard + ") [25]");
+            throw new InvalidValueException(
+                    "leadLscbId",
+                    lookingAfterBoard != null
+                            ? "for a looked-after child the lead is the board of the looking-after authority ("
+                                    + lookingAfterBoard + ") [25]"
+                            : "the lead is the board where the child was normally resident (" + residenceBoard
+                                    + ") [25]");
         }
         Set<String> cooperating = new LinkedHashSet<>(otherBoards);
         if (residenceBoard != null) {

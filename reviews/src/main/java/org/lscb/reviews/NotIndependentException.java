@@ -11,9 +11,15 @@ public class NotIndependentException extends DomainException {
     private final transient IndependenceAnswer answer;
 
     public NotIndependentException(String reviewerId, String reviewId, IndependenceAnswer answer) {
-        super(Kind.CONFLICT, "not_independent", "Reviewer " + reviewerId + " is not independent of review " + reviewId + ": "
-                + answer.conflicts().stream().map(c -> c.reason() + " (" + c.detail() + ")").reduce((a, b) -> a + "; " + b).orElse("")
-                + ". Only the LSCB Chair can override this, with a written reason.");
+        super(
+                Kind.CONFLICT,
+                "not_independent",
+                "Reviewer " + reviewerId + " is not independent of review " + reviewId + ": "
+                        + answer.conflicts().stream()
+                                .map(c -> c.reason() + " (" + c.detail() + ")")
+                                .reduce((a, b) -> a + "; " + b)
+                                .orElse("")
+                        + ". Only the LSCB Chair can override this, with a written reason.");
         this.answer = answer;
     }
 
@@ -27,14 +33,19 @@ public class NotIndependentException extends DomainException {
         return Map.of(
                 "independent", answer.independent(),
                 "independentOfLscb", answer.independentOfLscb(),
-                "conflicts", answer.conflicts().stream().map(c -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("reason", c.reason().name());
-                    m.put("organisationId", c.organisationId());
-                    m.put("from", c.from() == null ? null : c.from().toString());
-                    m.put("to", c.to() == null ? null : c.to().toString());
-                    m.put("detail", c.detail());
-                    return m;
-                }).toList());
+                "conflicts",
+                        answer.conflicts().stream()
+                                .map(c -> {
+                                    Map<String, Object> m = new LinkedHashMap<>();
+                                    m.put("reason", c.reason().name());
+                                    m.put("organisationId", c.organisationId());
+                                    m.put(
+                                            "from",
+                                            c.from() == null ? null : c.from().toString());
+                                    m.put("to", c.to() == null ? null : c.to().toString());
+                                    m.put("detail", c.detail());
+                                    return m;
+                                })
+                                .toList());
     }
 }

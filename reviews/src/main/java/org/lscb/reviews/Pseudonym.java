@@ -16,8 +16,7 @@ public final class Pseudonym {
     private static final int MAX_DIGITS = 2;
     private static final Pattern POSTCODE = Pattern.compile("(?i).*\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b.*");
 
-    private Pseudonym() {
-    }
+    private Pseudonym() {}
 
     public static String check(String value) {
         if (value == null || value.isBlank()) {
@@ -27,8 +26,11 @@ public final class Pseudonym {
         if (v.length() > MAX) {
             throw new InvalidValueException("pseudonym", "must be at most " + MAX + " characters");
         }
-        if (!ALLOWED.matcher(v).matches() || v.chars().filter(Character::isDigit).count() > MAX_DIGITS || POSTCODE.matcher(v).matches()) {
-            throw new InvalidValueException("pseudonym",
+        if (!ALLOWED.matcher(v).matches()
+                || v.chars().filter(Character::isDigit).count() > MAX_DIGITS
+                || POSTCODE.matcher(v).matches()) {
+            throw new InvalidValueException(
+                    "pseudonym",
                     "may hold letters, spaces, hyphens, apostrophes and short numbers only, such as 'Child A' or 'Sibling 2'");
         }
         return v;

@@ -24,11 +24,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.foundation.value.Text;
 import org.lscb.registry.independence.IndependenceAnswer;
 import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.foundation.value.InvalidValueException;
-import org.lscb.foundation.value.Text;
 
 /**
  * A learning review: its type, the board's reference and a pseudonym for the child (never a name),
@@ -118,13 +118,18 @@ public class Review {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Review() {
-    }
+    protected Review() {}
 
     /** What a board knows when it opens a review. */
-    public record Opening(ReviewType type, String reference, String pseudonym, LeadBoardRule.Boards boards,
-                          Set<String> organisationIds, KeyDates dates, ChildDeath childDeath, boolean lookedAfter) {
-    }
+    public record Opening(
+            ReviewType type,
+            String reference,
+            String pseudonym,
+            LeadBoardRule.Boards boards,
+            Set<String> organisationIds,
+            KeyDates dates,
+            ChildDeath childDeath,
+            boolean lookedAfter) {}
 
     /**
      * @throws InvalidValueException naming the field when the opening breaks a rule of its type: a child
@@ -152,19 +157,23 @@ public class Review {
             this.childDeath = o.childDeath();
         }
         if (type == ReviewType.SERIOUS_CASE_REVIEW && dates.notification().isEmpty()) {
-            throw new InvalidValueException("dates.notification", "is required for a serious case review: the decision clock starts from it");
+            throw new InvalidValueException(
+                    "dates.notification", "is required for a serious case review: the decision clock starts from it");
         }
-        this.status = type == ReviewType.SERIOUS_CASE_REVIEW ? ReviewStatus.AWAITING_DECISION : ReviewStatus.IN_PROGRESS;
+        this.status =
+                type == ReviewType.SERIOUS_CASE_REVIEW ? ReviewStatus.AWAITING_DECISION : ReviewStatus.IN_PROGRESS;
         startClocks();
     }
 
     private void setOrganisations(Set<String> ids) {
         Set<String> orgs = Text.present(ids, "organisationIds");
         if (orgs.size() > MAX_ORGANISATIONS) {
-            throw new InvalidValueException("organisationIds", "must name at most " + MAX_ORGANISATIONS + " organisations");
+            throw new InvalidValueException(
+                    "organisationIds", "must name at most " + MAX_ORGANISATIONS + " organisations");
         }
         if (orgs.contains(leadLscbId)) {
-            throw new InvalidValueException("organisationIds", "must not name the lead board, which commissions the review");
+            throw new InvalidValueException(
+                    "organisationIds", "must not name the lead board, which commissions the review");
         }
         organisationIds.clear();
         organisationIds.addAll(orgs);
@@ -186,14 +195,20 @@ public class Review {
      * @throws ReviewRuleException {@code scr_required} when the criteria are met and the decision is not
      *                             to commission an SCR [17]; {@code already_decided} after a decision
      */
-    public ScrCriteria.Assessment recordScrDecision(ScrFacts facts, ScrDecisionKind decision, String reason, LocalDate on,
-                                                    String by, LocalDate today) {
+    public ScrCriteria.Assessment recordScrDecision(
+            ScrFacts facts, ScrDecisionKind decision, String reason, LocalDate on, String by, LocalDate today) {
         if (type != ReviewType.SERIOUS_CASE_REVIEW && scrDecision == null) {
-            throw new ReviewRuleException("not_an_scr", "Review " + id + " is a " + type + "; only a notified serious case awaits an SCR decision");
+            throw new ReviewRuleException(
+                    "not_an_scr",
+                    "Review " + id + " is a " + type + "; only a notified serious case awaits an SCR decision");
         }
         if (status != ReviewStatus.AWAITING_DECISION) {
-            throw new ReviewRuleException("already_decided", "Review " + id + " is not awaiting an SCR decision"
-                    + (scrDecision == null ? "" : "; the Chair decided " + scrDecision + " on " + scrDecidedOn));
+            throw new ReviewRuleException(
+                    "already_decided",
+                    "Review " + id + " is not awaiting an SCR decision"
+                            + (scrDecision == null
+                                    ? ""
+                                    : "; the Chair decided " + scrDecision + " on " + scrDecidedOn));
         }
         Text.present(decision, "decision");
         String why = Text.required(reason, "reason", 2000);
@@ -202,8 +217,10 @@ public class Review {
         }
         ScrCriteria.Assessment assessment = ScrCriteria.assess(Text.present(facts, "facts"));
         if (assessment.met() && decision != ScrDecisionKind.COMMISSION_SCR) {
-            throw new ReviewRuleException("scr_required", "The facts meet the criteria for a serious case review ("
-                    + String.join("; ", assessment.because()) + "), so the LSCB must commission one [17, 18]");
+            throw new ReviewRuleException(
+                    "scr_required",
+                    "The facts meet the criteria for a serious case review (" + String.join("; ", assessment.because())
+                            + "), so the LSCB must commission one [17, 18]");
         }
         KeyDates decided = dates.initiatedOn(on);
         this.scrFacts = facts;
@@ -241,7 +258,8 @@ public class Review {
     /** Records that a clock's duty was done; the completion of an SCR completes the review. */
     public void meetClock(ClockKind kind, LocalDate on, LocalDate today) {
         if (kind == ClockKind.SCR_DECISION) {
-            throw new InvalidValueException("clock", "SCR_DECISION is met by recording the Chair's decision (scr-decision)");
+            throw new InvalidValueException(
+                    "clock", "SCR_DECISION is met by recording the Chair's decision (scr-decision)");
         }
         runningClock(kind, on, today).meet(on);
         if (kind == ClockKind.SCR_COMPLETION) {
@@ -253,9 +271,11 @@ public class Review {
         if (on.isAfter(today)) {
             throw new InvalidValueException("on", "must not be in the future");
         }
-        ReviewClock c = clock(kind).orElseThrow(() -> new InvalidValueException("clock", kind + " is not running on this review"));
+        ReviewClock c = clock(kind)
+                .orElseThrow(() -> new InvalidValueException("clock", kind + " is not running on this review"));
         if (c.metOn().isPresent()) {
-            throw new InvalidValueException("clock", kind + " was met on " + c.metOn().get());
+            throw new InvalidValueException(
+                    "clock", kind + " was met on " + c.metOn().get());
         }
         return c;
     }
@@ -273,22 +293,37 @@ public class Review {
      * @param independence the check's answer for a reviewer from the register, null for an account
      * @throws NotIndependentException for a conflicted lead without an override
      */
-    public Appointment appoint(AppointmentRole role, String reviewerId, String accountId, IndependenceAnswer independence,
-                               String overrideReason, String by, Instant at) {
+    public Appointment appoint(
+            AppointmentRole role,
+            String reviewerId,
+            String accountId,
+            IndependenceAnswer independence,
+            String overrideReason,
+            String by,
+            Instant at) {
         Text.present(role, "role");
         if (status == ReviewStatus.CLOSED_NO_REVIEW || status == ReviewStatus.COMPLETED) {
-            throw new ReviewRuleException("review_closed", "Review " + id + " is " + status + "; nobody can be appointed to it");
+            throw new ReviewRuleException(
+                    "review_closed", "Review " + id + " is " + status + "; nobody can be appointed to it");
         }
-        boolean rightPerson = role.fromRegister() ? reviewerId != null && accountId == null : reviewerId == null && accountId != null;
+        boolean rightPerson =
+                role.fromRegister() ? reviewerId != null && accountId == null : reviewerId == null && accountId != null;
         if (!rightPerson) {
-            throw new InvalidValueException(role.fromRegister() ? "reviewerId" : "accountId",
-                    role.fromRegister() ? "a " + role + " is appointed from the reviewer register by reviewerId"
+            throw new InvalidValueException(
+                    role.fromRegister() ? "reviewerId" : "accountId",
+                    role.fromRegister()
+                            ? "a " + role + " is appointed from the reviewer register by reviewerId"
                             : "a " + role + " is appointed by accountId");
         }
-        boolean again = appointments.stream().anyMatch(a -> a.active() && a.role() == role
-                && (reviewerId != null ? reviewerId.equals(a.reviewerId().orElse(null)) : accountId.equals(a.accountId().orElse(null))));
+        boolean again = appointments.stream()
+                .anyMatch(a -> a.active()
+                        && a.role() == role
+                        && (reviewerId != null
+                                ? reviewerId.equals(a.reviewerId().orElse(null))
+                                : accountId.equals(a.accountId().orElse(null))));
         if (again) {
-            throw new ReviewRuleException("already_appointed", "This person already holds the role " + role + " on review " + id);
+            throw new ReviewRuleException(
+                    "already_appointed", "This person already holds the role " + role + " on review " + id);
         }
         String reason = Text.optional(overrideReason, "override.reason", 2000);
         if (overrideReason != null && reason == null) {
@@ -299,7 +334,8 @@ public class Review {
             throw new NotIndependentException(reviewerId, id, independence);
         }
         if (reason != null && !(role == AppointmentRole.LEAD_REVIEWER && conflicted)) {
-            throw new InvalidValueException("override", "an override is only for a lead reviewer who is not independent");
+            throw new InvalidValueException(
+                    "override", "an override is only for a lead reviewer who is not independent");
         }
         Appointment a = new Appointment(this, role, reviewerId, accountId, by, at, reason, independence);
         appointments.add(a);
@@ -308,7 +344,9 @@ public class Review {
 
     /** Ends an appointment; the person's access to the review ends with it. */
     public Appointment endAppointment(String appointmentId, String by, Instant at) {
-        Appointment a = appointments.stream().filter(x -> x.id().equals(appointmentId) && x.active()).findFirst()
+        Appointment a = appointments.stream()
+                .filter(x -> x.id().equals(appointmentId) && x.active())
+                .findFirst()
                 .orElseThrow(() -> new UnknownAppointmentException(appointmentId));
         a.end(by, at);
         return a;
@@ -319,7 +357,8 @@ public class Review {
      *
      * @return the appointments this change flagged as no longer independent
      */
-    public List<Appointment> changeOrganisations(Set<String> ids, Function<String, IndependenceAnswer> checkReviewer, Instant at) {
+    public List<Appointment> changeOrganisations(
+            Set<String> ids, Function<String, IndependenceAnswer> checkReviewer, Instant at) {
         setOrganisations(ids);
         return recheckAppointments(checkReviewer, at);
     }
@@ -333,7 +372,9 @@ public class Review {
     public List<Appointment> recheckAppointments(Function<String, IndependenceAnswer> checkReviewer, Instant at) {
         List<Appointment> flagged = new ArrayList<>();
         for (Appointment a : appointments) {
-            if (a.active() && a.role().fromRegister() && a.recheck(checkReviewer.apply(a.reviewerId().orElseThrow()), at)) {
+            if (a.active()
+                    && a.role().fromRegister()
+                    && a.recheck(checkReviewer.apply(a.reviewerId().orElseThrow()), at)) {
                 flagged.add(a);
             }
         }

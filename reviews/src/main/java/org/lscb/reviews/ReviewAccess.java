@@ -49,11 +49,9 @@ public final class ReviewAccess {
             Action.UPLOAD, EnumSet.allOf(Relation.class));
 
     /** Who is asking: the account, its roles and organisation, and its reviewer profile if it has one. */
-    public record Viewer(String accountId, Set<Role> roles, String organisationId, Optional<String> reviewerId) {
-    }
+    public record Viewer(String accountId, Set<Role> roles, String organisationId, Optional<String> reviewerId) {}
 
-    private ReviewAccess() {
-    }
+    private ReviewAccess() {}
 
     public static Set<Relation> relations(Review r, Viewer v) {
         Set<Relation> rel = EnumSet.noneOf(Relation.class);
@@ -65,16 +63,19 @@ public final class ReviewAccess {
                 rel.add(Relation.COOPERATING_BOARD_OFFICER);
             }
         }
-        if (v.roles().contains(Role.AGENCY_USER) && org != null && r.organisationIds().contains(org)) {
+        if (v.roles().contains(Role.AGENCY_USER)
+                && org != null
+                && r.organisationIds().contains(org)) {
             rel.add(Relation.INVOLVED_AGENCY);
         }
         for (Appointment a : r.activeAppointments()) {
             if (a.heldBy(v.accountId(), v.reviewerId().orElse(null))) {
-                rel.add(switch (a.role()) {
-                    case LEAD_REVIEWER, PANEL_MEMBER -> Relation.APPOINTED_REVIEWER;
-                    case PAEDIATRICIAN -> Relation.APPOINTED_PAEDIATRICIAN;
-                    case CORONER -> Relation.APPOINTED_CORONER;
-                });
+                rel.add(
+                        switch (a.role()) {
+                            case LEAD_REVIEWER, PANEL_MEMBER -> Relation.APPOINTED_REVIEWER;
+                            case PAEDIATRICIAN -> Relation.APPOINTED_PAEDIATRICIAN;
+                            case CORONER -> Relation.APPOINTED_CORONER;
+                        });
             }
         }
         return rel;

@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.foundation.value.Text;
 import org.lscb.reviews.clock.Span;
 import org.lscb.reviews.clock.StatutoryClock;
 import org.lscb.reviews.clock.WorkingDays;
-import org.lscb.foundation.value.InvalidValueException;
-import org.lscb.foundation.value.Text;
 
 /**
  * A statutory clock as started on one review: the day it started, its pauses and the day it was met.
@@ -59,8 +59,7 @@ public class ReviewClock {
     @OrderBy("pausedOn")
     private List<ClockPause> pauses = new ArrayList<>();
 
-    protected ReviewClock() {
-    }
+    protected ReviewClock() {}
 
     ReviewClock(Review review, ClockKind kind, LocalDate startedOn) {
         this.id = UUID.randomUUID().toString();
@@ -78,8 +77,10 @@ public class ReviewClock {
         StatutoryClock c = new StatutoryClock(startedOn, span);
         // finished pauses in date order, the open one (at most one) last, whatever order the rows came in
         List<ClockPause> ordered = new ArrayList<>(pauses);
-        ordered.sort(java.util.Comparator.comparing((ClockPause p) -> p.resumedOn().isEmpty()).thenComparing(ClockPause::pausedOn)
-                .thenComparing(p -> p.resumedOn().orElse(LocalDate.MAX)));
+        ordered.sort(
+                java.util.Comparator.comparing((ClockPause p) -> p.resumedOn().isEmpty())
+                        .thenComparing(ClockPause::pausedOn)
+                        .thenComparing(p -> p.resumedOn().orElse(LocalDate.MAX)));
         for (ClockPause p : ordered) {
             c.pause(p.pausedOn(), p.reason());
             p.resumedOn().ifPresent(c::resume);
@@ -92,7 +93,8 @@ public class ReviewClock {
 
     void pause(LocalDate on, String reason) {
         if (!kind.pausable()) {
-            throw new InvalidValueException("clock", kind + " cannot be paused; only SCR_COMPLETION and CORONER_JOINT_REPORT can");
+            throw new InvalidValueException(
+                    "clock", kind + " cannot be paused; only SCR_COMPLETION and CORONER_JOINT_REPORT can");
         }
         if (metOn != null) {
             throw new InvalidValueException("clock", kind + " was met on " + metOn + " and cannot be paused");
@@ -101,7 +103,8 @@ public class ReviewClock {
             throw new InvalidValueException("clock", kind + " is already paused");
         }
         if (on.isBefore(startedOn) || on.isBefore(lastResumed())) {
-            throw new InvalidValueException("on", "a pause cannot start before the clock or before the last pause ended");
+            throw new InvalidValueException(
+                    "on", "a pause cannot start before the clock or before the last pause ended");
         }
         pauses.add(new ClockPause(this, on, Text.required(reason, "reason", 1000)));
     }
@@ -132,7 +135,10 @@ public class ReviewClock {
     }
 
     private LocalDate lastResumed() {
-        return pauses.stream().map(p -> p.resumedOn().orElse(p.pausedOn())).max(LocalDate::compareTo).orElse(startedOn);
+        return pauses.stream()
+                .map(p -> p.resumedOn().orElse(p.pausedOn()))
+                .max(LocalDate::compareTo)
+                .orElse(startedOn);
     }
 
     public String id() {

@@ -9,8 +9,7 @@ public final class ReviewReference {
     public static final int MAX = 60;
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 /_.\\-]*");
 
-    private ReviewReference() {
-    }
+    private ReviewReference() {}
 
     public static String check(String value) {
         if (value == null || value.isBlank()) {
@@ -18,7 +17,8 @@ public final class ReviewReference {
         }
         String v = value.strip();
         if (v.length() > MAX || !ALLOWED.matcher(v).matches()) {
-            throw new InvalidValueException("reference",
+            throw new InvalidValueException(
+                    "reference",
                     "must be 1 to " + MAX + " letters, digits, spaces or / _ . - and start with a letter or digit");
         }
         return v;

@@ -26,17 +26,33 @@ public final class ReviewRepository {
         Map<String, Review> found = new LinkedHashMap<>();
         String org = v.organisationId();
         if (org != null && v.roles().contains(Role.LSCB_OFFICER)) {
-            add(found, em.createQuery("select r from Review r where r.leadLscbId = :o", Review.class).setParameter("o", org).getResultList());
-            add(found, em.createQuery("select r from Review r join r.cooperatingBoards b where b = :o", Review.class)
-                    .setParameter("o", org).getResultList());
+            add(
+                    found,
+                    em.createQuery("select r from Review r where r.leadLscbId = :o", Review.class)
+                            .setParameter("o", org)
+                            .getResultList());
+            add(
+                    found,
+                    em.createQuery("select r from Review r join r.cooperatingBoards b where b = :o", Review.class)
+                            .setParameter("o", org)
+                            .getResultList());
         }
         if (org != null && v.roles().contains(Role.AGENCY_USER)) {
-            add(found, em.createQuery("select r from Review r join r.organisationIds i where i = :o", Review.class)
-                    .setParameter("o", org).getResultList());
+            add(
+                    found,
+                    em.createQuery("select r from Review r join r.organisationIds i where i = :o", Review.class)
+                            .setParameter("o", org)
+                            .getResultList());
         }
-        add(found, em.createQuery("select distinct a.review from Appointment a where a.endedAt is null and (a.accountId = :acc"
-                        + " or a.reviewerId = :rev)", Review.class)
-                .setParameter("acc", v.accountId()).setParameter("rev", v.reviewerId().orElse("-")).getResultList());
+        add(
+                found,
+                em.createQuery(
+                                "select distinct a.review from Appointment a where a.endedAt is null and (a.accountId = :acc"
+                                        + " or a.reviewerId = :rev)",
+                                Review.class)
+                        .setParameter("acc", v.accountId())
+                        .setParameter("rev", v.reviewerId().orElse("-"))
+                        .getResultList());
         List<Review> all = new ArrayList<>(found.values());
         all.sort(Comparator.comparing(Review::createdAt).reversed().thenComparing(Review::id));
         return all;
@@ -47,13 +63,20 @@ public final class ReviewRepository {
     }
 
     public List<Review> withLiveAppointmentOf(String reviewerId) {
-        return em.createQuery("select distinct a.review from Appointment a where a.endedAt is null and a.reviewerId = :rev", Review.class)
-                .setParameter("rev", reviewerId).getResultList();
+        return em.createQuery(
+                        "select distinct a.review from Appointment a where a.endedAt is null and a.reviewerId = :rev",
+                        Review.class)
+                .setParameter("rev", reviewerId)
+                .getResultList();
     }
 
     public boolean referenceTaken(String leadLscbId, String reference) {
         return !em.createQuery("select r.id from Review r where r.leadLscbId = :l and r.reference = :ref", String.class)
-                .setParameter("l", leadLscbId).setParameter("ref", reference).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("l", leadLscbId)
+                .setParameter("ref", reference)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
     }
 
     public void add(Review review) {

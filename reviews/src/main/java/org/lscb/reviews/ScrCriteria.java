@@ -23,8 +23,7 @@ public final class ScrCriteria {
         }
     }
 
-    private ScrCriteria() {
-    }
+    private ScrCriteria() {}
 
     public static Assessment assess(ScrFacts f) {
         List<String> because = new ArrayList<>();
@@ -48,7 +47,10 @@ public final class ScrCriteria {
         because.add("the child was seriously harmed (regulation 5(2)(b)(ii))");
         return switch (f.interAgencyConcern()) {
             case YES -> met(because, "there is cause for concern about inter-agency working");
-            case UNCLEAR -> met(because, "it is not clear that there is no concern about inter-agency working, so there is one [18]");
+            case UNCLEAR ->
+                met(
+                        because,
+                        "it is not clear that there is no concern about inter-agency working, so there is one [18]");
             case NO -> {
                 because.add("it is clear that there is no concern about inter-agency working");
                 yield new Assessment(false, because);

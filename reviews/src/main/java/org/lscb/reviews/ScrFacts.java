@@ -27,18 +27,23 @@ public class ScrFacts {
     @Column(name = "scr_died_in_custody")
     private Boolean diedInCustody;
 
-    protected ScrFacts() {
-    }
+    protected ScrFacts() {}
 
-    public ScrFacts(Boolean abuseOrNeglectKnownOrSuspected, Boolean childDied, Boolean seriouslyHarmed,
-                    InterAgencyConcern interAgencyConcern, Boolean diedInCustody) {
-        this.abuseOrNeglectKnownOrSuspected = Text.present(abuseOrNeglectKnownOrSuspected, "facts.abuseOrNeglectKnownOrSuspected");
+    public ScrFacts(
+            Boolean abuseOrNeglectKnownOrSuspected,
+            Boolean childDied,
+            Boolean seriouslyHarmed,
+            InterAgencyConcern interAgencyConcern,
+            Boolean diedInCustody) {
+        this.abuseOrNeglectKnownOrSuspected =
+                Text.present(abuseOrNeglectKnownOrSuspected, "facts.abuseOrNeglectKnownOrSuspected");
         this.childDied = Text.present(childDied, "facts.childDied");
         this.seriouslyHarmed = Text.present(seriouslyHarmed, "facts.seriouslyHarmed");
         this.interAgencyConcern = Text.present(interAgencyConcern, "facts.interAgencyConcern");
         this.diedInCustody = diedInCustody != null && diedInCustody;
         if (this.diedInCustody && !childDied) {
-            throw new org.lscb.foundation.value.InvalidValueException("facts.diedInCustody", "a death in custody needs childDied true");
+            throw new org.lscb.foundation.value.InvalidValueException(
+                    "facts.diedInCustody", "a death in custody needs childDied true");
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.registry.independence.Conflict;
 import org.lscb.registry.independence.ConflictReason;
 import org.lscb.registry.independence.IndependenceAnswer;
@@ -31,14 +32,14 @@ import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.registry.reviewer.Affiliation;
 import org.lscb.registry.reviewer.AffiliationKind;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.foundation.value.InvalidValueException;
 
 /** Appointing people to a review, ending appointments, and re-running independence when organisations change [11]. */
 class AppointmentTest {
 
     private static final IndependenceCheck CHECK = IndependenceCheck.standard();
     private static final Instant LATER = Instant.parse("2026-06-15T14:00:00Z");
-    private static final String OVERRIDE = "Only reviewer with forensic expertise; police role ended before the incident";
+    private static final String OVERRIDE =
+            "Only reviewer with forensic expertise; police role ended before the incident";
 
     private final Review review = scr(); // organisations: POLICE, HEALTH
 
@@ -61,16 +62,24 @@ class AppointmentTest {
 
     @Test
     void appointConflictedLead_isRefusedCarryingEveryConflict() {
-        Reviewer lead = reviewer(employedBy(POLICE),
-                new Affiliation(HEALTH, AffiliationKind.VOLUNTEER, null, LocalDate.of(2020, 1, 1), LocalDate.of(2024, 12, 31)));
+        Reviewer lead = reviewer(
+                employedBy(POLICE),
+                new Affiliation(
+                        HEALTH, AffiliationKind.VOLUNTEER, null, LocalDate.of(2020, 1, 1), LocalDate.of(2024, 12, 31)));
 
         assertThatThrownBy(() -> appointLead(lead, null)).isInstanceOfSatisfying(NotIndependentException.class, e -> {
             assertThat(e.answer().independent()).isFalse();
-            assertThat(e.answer().conflicts()).extracting(Conflict::reason, Conflict::organisationId).containsExactlyInAnyOrder(
-                    tuple(ConflictReason.CURRENT_AFFILIATION, POLICE),
-                    tuple(ConflictReason.RECENT_AFFILIATION, HEALTH));
-            assertThat(e.getMessage()).contains(lead.id()).contains(review.id())
-                    .contains("CURRENT_AFFILIATION").contains("RECENT_AFFILIATION").contains("Chair");
+            assertThat(e.answer().conflicts())
+                    .extracting(Conflict::reason, Conflict::organisationId)
+                    .containsExactlyInAnyOrder(
+                            tuple(ConflictReason.CURRENT_AFFILIATION, POLICE),
+                            tuple(ConflictReason.RECENT_AFFILIATION, HEALTH));
+            assertThat(e.getMessage())
+                    .contains(lead.id())
+                    .contains(review.id())
+                    .contains("CURRENT_AFFILIATION")
+                    .contains("RECENT_AFFILIATION")
+                    .contains("Chair");
         });
         assertThat(review.appointments()).isEmpty();
     }
@@ -106,7 +115,9 @@ class AppointmentTest {
     void overrideForAPanelMember_isRefusedNamingOverride() {
         Reviewer member = reviewer(employedBy(POLICE));
 
-        assertRefused(() -> review.appoint(AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), OVERRIDE, OFFICER, NOW),
+        assertRefused(
+                () -> review.appoint(
+                        AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), OVERRIDE, OFFICER, NOW),
                 "override");
     }
 
@@ -114,7 +125,8 @@ class AppointmentTest {
     void conflictedPanelMember_isAppointedWithoutOverride() {
         Reviewer member = reviewer(employedBy(POLICE));
 
-        Appointment a = review.appoint(AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), null, OFFICER, NOW);
+        Appointment a = review.appoint(
+                AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), null, OFFICER, NOW);
 
         assertThat(a.active()).isTrue();
         assertThat(a.overrideReason()).isEmpty();
@@ -122,8 +134,10 @@ class AppointmentTest {
 
     @Test
     void leadWhoOnlySitsOnTheLeadBoard_isAppointedAndLeftToThePanelCheck() {
-        // Seats on the commissioning board are not conflicts with the case; PanelRule asks for someone independent of the LSCB
-        Reviewer lead = reviewer(new Affiliation(LEAD_BOARD, AffiliationKind.BOARD, "Independent member", LocalDate.of(2022, 1, 1), null));
+        // Seats on the commissioning board are not conflicts with the case; PanelRule asks for someone independent of
+        // the LSCB
+        Reviewer lead = reviewer(new Affiliation(
+                LEAD_BOARD, AffiliationKind.BOARD, "Independent member", LocalDate.of(2022, 1, 1), null));
 
         Appointment a = appointLead(lead, null);
 
@@ -132,7 +146,9 @@ class AppointmentTest {
 
     @Test
     void paediatricianNamedByReviewerId_isRefusedNamingAccountId() {
-        assertRefused(() -> review.appoint(AppointmentRole.PAEDIATRICIAN, "reviewer-1", null, null, null, OFFICER, NOW), "accountId");
+        assertRefused(
+                () -> review.appoint(AppointmentRole.PAEDIATRICIAN, "reviewer-1", null, null, null, OFFICER, NOW),
+                "accountId");
     }
 
     @Test
@@ -146,7 +162,9 @@ class AppointmentTest {
 
     @Test
     void leadNamedOnlyByAccountId_isRefusedNamingReviewerId() {
-        assertRefused(() -> review.appoint(AppointmentRole.LEAD_REVIEWER, null, "account-7", null, null, OFFICER, NOW), "reviewerId");
+        assertRefused(
+                () -> review.appoint(AppointmentRole.LEAD_REVIEWER, null, "account-7", null, null, OFFICER, NOW),
+                "reviewerId");
     }
 
     @Test
@@ -167,7 +185,9 @@ class AppointmentTest {
 
         assertRuleCode(() -> appointLead(lead, null), "already_appointed");
         review.appoint(AppointmentRole.CORONER, null, "account-cor", null, null, OFFICER, NOW);
-        assertRuleCode(() -> review.appoint(AppointmentRole.CORONER, null, "account-cor", null, null, OFFICER, NOW), "already_appointed");
+        assertRuleCode(
+                () -> review.appoint(AppointmentRole.CORONER, null, "account-cor", null, null, OFFICER, NOW),
+                "already_appointed");
         assertThat(review.activeAppointments()).hasSize(2);
     }
 
@@ -176,7 +196,8 @@ class AppointmentTest {
         Reviewer r = reviewer();
         appointLead(r, null);
 
-        Appointment member = review.appoint(AppointmentRole.PANEL_MEMBER, r.id(), null, independence(r), null, OFFICER, NOW);
+        Appointment member =
+                review.appoint(AppointmentRole.PANEL_MEMBER, r.id(), null, independence(r), null, OFFICER, NOW);
 
         assertThat(review.activeAppointments()).hasSize(2).contains(member);
     }
@@ -201,7 +222,8 @@ class AppointmentTest {
     @Test
     void endingAnUnknownAppointment_isRefused() {
         assertThatThrownBy(() -> review.endAppointment("no-such-appointment", OFFICER, LATER))
-                .isInstanceOf(UnknownAppointmentException.class).hasMessageContaining("no-such-appointment");
+                .isInstanceOf(UnknownAppointmentException.class)
+                .hasMessageContaining("no-such-appointment");
     }
 
     @Test
@@ -226,7 +248,9 @@ class AppointmentTest {
         assertThat(flagged).containsExactly(a);
         assertThat(a.flagged()).isTrue();
         assertThat(a.flaggedAt()).contains(LATER);
-        assertThat(a.flagReasons()).hasValueSatisfying(s -> assertThat(s).contains("CURRENT_AFFILIATION").contains("EMPLOYMENT"));
+        assertThat(a.flagReasons())
+                .hasValueSatisfying(
+                        s -> assertThat(s).contains("CURRENT_AFFILIATION").contains("EMPLOYMENT"));
         assertThat(review.organisationIds()).containsExactlyInAnyOrder(POLICE, HEALTH, SCHOOL);
     }
 
@@ -236,7 +260,8 @@ class AppointmentTest {
         Appointment a = appointLead(lead, null);
         review.changeOrganisations(Set.of(POLICE, HEALTH, SCHOOL), checker(lead), LATER);
 
-        List<Appointment> flagged = review.changeOrganisations(Set.of(POLICE, HEALTH), checker(lead), LATER.plusSeconds(60));
+        List<Appointment> flagged =
+                review.changeOrganisations(Set.of(POLICE, HEALTH), checker(lead), LATER.plusSeconds(60));
 
         assertThat(flagged).isEmpty();
         assertThat(a.flagged()).isFalse();
@@ -250,13 +275,15 @@ class AppointmentTest {
         Appointment a = appointLead(lead, null);
         review.changeOrganisations(Set.of(POLICE, HEALTH, SCHOOL), checker(lead), LATER);
 
-        List<Appointment> flagged = review.changeOrganisations(Set.of(POLICE, HEALTH, SCHOOL, SOCIAL_CARE), checker(lead), LATER.plusSeconds(60));
+        List<Appointment> flagged = review.changeOrganisations(
+                Set.of(POLICE, HEALTH, SCHOOL, SOCIAL_CARE), checker(lead), LATER.plusSeconds(60));
 
         assertThat(flagged).isEmpty();
         assertThat(a.flagged()).isTrue();
         assertThat(a.flaggedAt()).contains(LATER);
         // the reasons now name both employments
-        assertThat(a.flagReasons()).hasValueSatisfying(s -> assertThat(s.split("; ")).hasSize(2));
+        assertThat(a.flagReasons())
+                .hasValueSatisfying(s -> assertThat(s.split("; ")).hasSize(2));
     }
 
     @Test
@@ -264,7 +291,8 @@ class AppointmentTest {
         Reviewer lead = reviewer(employedBy(POLICE));
         Appointment a = appointLead(lead, OVERRIDE);
 
-        List<Appointment> flagged = review.changeOrganisations(Set.of(POLICE, HEALTH, SOCIAL_CARE), checker(lead), LATER);
+        List<Appointment> flagged =
+                review.changeOrganisations(Set.of(POLICE, HEALTH, SOCIAL_CARE), checker(lead), LATER);
 
         assertThat(flagged).isEmpty();
         assertThat(a.flagged()).isFalse();
@@ -272,7 +300,8 @@ class AppointmentTest {
 
     @Test
     void newConflictBesideAnOverriddenOne_flagsTheAppointment() {
-        Reviewer lead = reviewer(employedBy(POLICE),
+        Reviewer lead = reviewer(
+                employedBy(POLICE),
                 new Affiliation(SCHOOL, AffiliationKind.VOLUNTEER, "Governor", LocalDate.of(2023, 9, 1), null));
         Appointment a = appointLead(lead, OVERRIDE);
 
@@ -285,9 +314,11 @@ class AppointmentTest {
 
     @Test
     void overriddenEmploymentThatHasSinceEnded_doesNotFlagOnRecheck() {
-        Reviewer lead = reviewer(new Affiliation(POLICE, AffiliationKind.EMPLOYMENT, null, LocalDate.of(2015, 1, 1), LocalDate.of(2026, 7, 31)));
+        Reviewer lead = reviewer(new Affiliation(
+                POLICE, AffiliationKind.EMPLOYMENT, null, LocalDate.of(2015, 1, 1), LocalDate.of(2026, 7, 31)));
         Appointment a = appointLead(lead, OVERRIDE); // on TODAY (15 June 2026) the employment is current
-        LocalDate autumn = LocalDate.of(2026, 10, 1);  // the employment has ended; the Chair accepted the tie with the police
+        LocalDate autumn =
+                LocalDate.of(2026, 10, 1); // the employment has ended; the Chair accepted the tie with the police
 
         List<Appointment> flagged = review.recheckAppointments(id -> review.independenceOf(lead, CHECK, autumn), LATER);
 
@@ -301,11 +332,12 @@ class AppointmentTest {
         Reviewer member = reviewer(employedBy(SCHOOL));
         Appointment endedLead = appointLead(ended, null);
         review.endAppointment(endedLead.id(), OFFICER, NOW);
-        Appointment panel = review.appoint(AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), null, OFFICER, NOW);
+        Appointment panel = review.appoint(
+                AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), null, OFFICER, NOW);
         Map<String, Reviewer> byId = Map.of(ended.id(), ended, member.id(), member);
 
-        List<Appointment> flagged = review.changeOrganisations(Set.of(POLICE, HEALTH, SCHOOL),
-                id -> review.independenceOf(byId.get(id), CHECK, TODAY), LATER);
+        List<Appointment> flagged = review.changeOrganisations(
+                Set.of(POLICE, HEALTH, SCHOOL), id -> review.independenceOf(byId.get(id), CHECK, TODAY), LATER);
 
         assertThat(flagged).containsExactly(panel);
         assertThat(endedLead.flagged()).isFalse();
@@ -315,9 +347,11 @@ class AppointmentTest {
     @Test
     void panelMemberWithATieKnownAtAppointment_isNotFlaggedByARecheck() {
         Reviewer member = reviewer(employedBy(POLICE));
-        Appointment panel = review.appoint(AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), null, OFFICER, NOW);
+        Appointment panel = review.appoint(
+                AppointmentRole.PANEL_MEMBER, member.id(), null, independence(member), null, OFFICER, NOW);
 
-        List<Appointment> flagged = review.recheckAppointments(id -> review.independenceOf(member, CHECK, TODAY), LATER);
+        List<Appointment> flagged =
+                review.recheckAppointments(id -> review.independenceOf(member, CHECK, TODAY), LATER);
 
         assertThat(flagged).isEmpty();
         assertThat(panel.flagged()).isFalse();
@@ -329,24 +363,29 @@ class AppointmentTest {
         appointLead(lead, null);
 
         assertThatThrownBy(() -> review.changeOrganisations(Set.of(POLICE, LEAD_BOARD), checker(lead), LATER))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("organisationIds"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("organisationIds"));
         assertThat(review.organisationIds()).containsExactlyInAnyOrder(POLICE, HEALTH);
     }
 
     @Test
     void independenceOf_answersAgainstTheReviewsOrganisationsBoardAndCase() {
-        Reviewer r = reviewer(employedBy(HEALTH), new Affiliation(LEAD_BOARD, AffiliationKind.BOARD, null, LocalDate.of(2022, 1, 1), null));
+        Reviewer r = reviewer(
+                employedBy(HEALTH),
+                new Affiliation(LEAD_BOARD, AffiliationKind.BOARD, null, LocalDate.of(2022, 1, 1), null));
 
         IndependenceAnswer answer = review.independenceOf(r, CHECK, TODAY);
 
         assertThat(answer.independent()).isFalse();
         assertThat(answer.independentOfLscb()).isFalse();
-        assertThat(answer.conflicts()).extracting(Conflict::reason)
+        assertThat(answer.conflicts())
+                .extracting(Conflict::reason)
                 .containsExactlyInAnyOrder(ConflictReason.CURRENT_AFFILIATION, ConflictReason.BOARD_MEMBERSHIP);
     }
 
     private Appointment appointLead(Reviewer lead, String override) {
-        return review.appoint(AppointmentRole.LEAD_REVIEWER, lead.id(), null, independence(lead), override, OFFICER, NOW);
+        return review.appoint(
+                AppointmentRole.LEAD_REVIEWER, lead.id(), null, independence(lead), override, OFFICER, NOW);
     }
 
     private IndependenceAnswer independence(Reviewer r) {

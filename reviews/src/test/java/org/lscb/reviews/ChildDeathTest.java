@@ -14,7 +14,8 @@ class ChildDeathTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 17})
     void childUnderEighteen_isAccepted(int age) {
-        assertThat(new ChildDeath(age, false, false, false, false, false, false).ageAtDeathYears()).isEqualTo(age);
+        assertThat(new ChildDeath(age, false, false, false, false, false, false).ageAtDeathYears())
+                .isEqualTo(age);
     }
 
     @ParameterizedTest
@@ -65,6 +66,7 @@ class ChildDeathTest {
 
     private static void assertRefused(Integer age, boolean stillbirth, boolean termination, String field) {
         assertThatThrownBy(() -> new ChildDeath(age, stillbirth, termination, true, true, false, false))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

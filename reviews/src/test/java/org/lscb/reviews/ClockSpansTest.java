@@ -32,16 +32,19 @@ class ClockSpansTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "1 month          | 1  | MONTHS",
-            "6 months         | 6  | MONTHS",
-            "28 days          | 28 | DAYS",
-            "1 day            | 1  | DAYS",
-            "5 working days   | 5  | WORKING_DAYS",
-            "1 working day    | 1  | WORKING_DAYS",
-            "6 MONTHS         | 6  | MONTHS",
-            "15 Working Days  | 15 | WORKING_DAYS",
-            "'  3  days  '    | 3  | DAYS"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1 month          | 1  | MONTHS",
+                "6 months         | 6  | MONTHS",
+                "28 days          | 28 | DAYS",
+                "1 day            | 1  | DAYS",
+                "5 working days   | 5  | WORKING_DAYS",
+                "1 working day    | 1  | WORKING_DAYS",
+                "6 MONTHS         | 6  | MONTHS",
+                "15 Working Days  | 15 | WORKING_DAYS",
+                "'  3  days  '    | 3  | DAYS"
+            })
     void spanWrittenAsPeopleSayIt_isRead(String text, int amount, Span.Unit unit) {
         ClockSpans spans = ClockSpans.from(k -> k == ClockKind.SCR_COMPLETION ? Optional.of(text) : Optional.empty());
 
@@ -50,10 +53,12 @@ class ClockSpansTest {
 
     @Test
     void configuringOneClock_leavesTheOthersAtTheirDefaults() {
-        ClockSpans spans = ClockSpans.from(k -> k == ClockKind.CORONER_JOINT_REPORT ? Optional.of("21 days") : Optional.empty());
+        ClockSpans spans =
+                ClockSpans.from(k -> k == ClockKind.CORONER_JOINT_REPORT ? Optional.of("21 days") : Optional.empty());
 
         assertThat(spans.of(ClockKind.CORONER_JOINT_REPORT)).contains(Span.days(21));
-        Arrays.stream(ClockKind.values()).filter(k -> k != ClockKind.CORONER_JOINT_REPORT)
+        Arrays.stream(ClockKind.values())
+                .filter(k -> k != ClockKind.CORONER_JOINT_REPORT)
                 .forEach(k -> assertThat(spans.of(k)).as(k.name()).contains(k.defaultSpan()));
     }
 
@@ -67,10 +72,25 @@ class ClockSpansTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0 days", "0 working days", "P1M", "five days", "28", "days", "-1 days", "1.5 months",
-            "28days", "10000 days", "1 week", "", "1 month and 2 days"})
+    @ValueSource(
+            strings = {
+                "0 days",
+                "0 working days",
+                "P1M",
+                "five days",
+                "28",
+                "days",
+                "-1 days",
+                "1.5 months",
+                "28days",
+                "10000 days",
+                "1 week",
+                "",
+                "1 month and 2 days"
+            })
     void unreadableSpan_stopsStartUpWithASentenceNamingTheSetting(String text) {
-        assertThatThrownBy(() -> ClockSpans.from(k -> k == ClockKind.SCR_COMPLETION ? Optional.of(text) : Optional.empty()))
+        assertThatThrownBy(() ->
+                        ClockSpans.from(k -> k == ClockKind.SCR_COMPLETION ? Optional.of(text) : Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("reviews.clock.scr-completion")
                 .hasMessageContaining("'" + text + "'");
@@ -78,7 +98,8 @@ class ClockSpansTest {
 
     @Test
     void everyClock_hasItsOwnConfigName() {
-        assertThat(Arrays.stream(ClockKind.values()).map(ClockKind::configName)).doesNotHaveDuplicates()
+        assertThat(Arrays.stream(ClockKind.values()).map(ClockKind::configName))
+                .doesNotHaveDuplicates()
                 .contains("scr-decision", "rapid-review", "coroner-joint-report");
     }
 

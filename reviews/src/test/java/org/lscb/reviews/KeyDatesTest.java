@@ -106,10 +106,13 @@ class KeyDatesTest {
     @Test
     void refusalMessage_namesTheOffendingDate() {
         assertThatThrownBy(() -> new KeyDates(D2, D1, null, null, null, TODAY))
-                .hasMessageContaining("the incident").hasMessageContaining(D2.toString());
+                .hasMessageContaining("the incident")
+                .hasMessageContaining(D2.toString());
     }
 
     private static void assertRefused(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

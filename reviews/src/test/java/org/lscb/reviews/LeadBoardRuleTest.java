@@ -33,8 +33,11 @@ class LeadBoardRuleTest {
 
     @Test
     void claimedLeadThatAgreesWithTheRule_isAccepted() {
-        assertThat(LeadBoardRule.derive(RESIDENCE, null, RESIDENCE, Set.of()).lead()).isEqualTo(RESIDENCE);
-        assertThat(LeadBoardRule.derive(RESIDENCE, LOOKING_AFTER, LOOKING_AFTER, Set.of()).lead()).isEqualTo(LOOKING_AFTER);
+        assertThat(LeadBoardRule.derive(RESIDENCE, null, RESIDENCE, Set.of()).lead())
+                .isEqualTo(RESIDENCE);
+        assertThat(LeadBoardRule.derive(RESIDENCE, LOOKING_AFTER, LOOKING_AFTER, Set.of())
+                        .lead())
+                .isEqualTo(LOOKING_AFTER);
     }
 
     @Test
@@ -66,12 +69,14 @@ class LeadBoardRuleTest {
     @Test
     void noBoardNamedAtAll_isRefusedNamingLeadLscbId() {
         assertThatThrownBy(() -> LeadBoardRule.derive(null, null, null, Set.of(OTHER)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("leadLscbId"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("leadLscbId"));
     }
 
     @Test
     void leadNamedAmongTheOtherBoards_isNeverAlsoCooperating() {
-        LeadBoardRule.Boards b = LeadBoardRule.derive(RESIDENCE, LOOKING_AFTER, null, Set.of(LOOKING_AFTER, RESIDENCE, OTHER));
+        LeadBoardRule.Boards b =
+                LeadBoardRule.derive(RESIDENCE, LOOKING_AFTER, null, Set.of(LOOKING_AFTER, RESIDENCE, OTHER));
 
         assertThat(b.lead()).isEqualTo(LOOKING_AFTER);
         assertThat(b.cooperating()).doesNotContain(LOOKING_AFTER).containsExactlyInAnyOrder(RESIDENCE, OTHER);

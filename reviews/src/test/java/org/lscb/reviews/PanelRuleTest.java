@@ -18,13 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lscb.registry.independence.IndependenceCheck;
-import org.lscb.reviews.PanelRule.Requirement;
 import org.lscb.registry.reviewer.Affiliation;
 import org.lscb.registry.reviewer.AffiliationKind;
 import org.lscb.registry.reviewer.Evidence;
 import org.lscb.registry.reviewer.EvidenceType;
 import org.lscb.registry.reviewer.QualificationRule;
 import org.lscb.registry.reviewer.Reviewer;
+import org.lscb.reviews.PanelRule.Requirement;
 
 /** Whether the appointed reviewers meet the guidance: a lead, someone independent, someone qualified [11, 15]. */
 class PanelRuleTest {
@@ -41,8 +41,11 @@ class PanelRuleTest {
         PanelRule.Answer a = rule.check(review, reviewers, TODAY);
 
         assertThat(a.meetsGuidance()).isFalse();
-        assertThat(a.unmet()).containsExactly(Requirement.LEAD_REVIEWER_APPOINTED, Requirement.INDEPENDENT_REVIEWER,
-                Requirement.QUALIFIED_REVIEWER);
+        assertThat(a.unmet())
+                .containsExactly(
+                        Requirement.LEAD_REVIEWER_APPOINTED,
+                        Requirement.INDEPENDENT_REVIEWER,
+                        Requirement.QUALIFIED_REVIEWER);
     }
 
     @Test
@@ -57,8 +60,11 @@ class PanelRuleTest {
 
     @Test
     void leadSittingOnTheLeadBoard_isNotCountedAsIndependent() {
-        appoint(AppointmentRole.LEAD_REVIEWER, qualifiedReviewer(
-                new Affiliation(LEAD_BOARD, AffiliationKind.BOARD, "Independent member", LocalDate.of(2022, 1, 1), null)), null);
+        appoint(
+                AppointmentRole.LEAD_REVIEWER,
+                qualifiedReviewer(new Affiliation(
+                        LEAD_BOARD, AffiliationKind.BOARD, "Independent member", LocalDate.of(2022, 1, 1), null)),
+                null);
 
         PanelRule.Answer a = rule.check(review, reviewers, TODAY);
 
@@ -113,8 +119,11 @@ class PanelRuleTest {
 
         review.endAppointment(lead.id(), OFFICER, NOW);
 
-        assertThat(rule.check(review, reviewers, TODAY).unmet()).containsExactly(Requirement.LEAD_REVIEWER_APPOINTED,
-                Requirement.INDEPENDENT_REVIEWER, Requirement.QUALIFIED_REVIEWER);
+        assertThat(rule.check(review, reviewers, TODAY).unmet())
+                .containsExactly(
+                        Requirement.LEAD_REVIEWER_APPOINTED,
+                        Requirement.INDEPENDENT_REVIEWER,
+                        Requirement.QUALIFIED_REVIEWER);
     }
 
     @Test
@@ -122,8 +131,11 @@ class PanelRuleTest {
         review.appoint(AppointmentRole.PAEDIATRICIAN, null, "account-paed", null, null, OFFICER, NOW);
         review.appoint(AppointmentRole.CORONER, null, "account-coroner", null, null, OFFICER, NOW);
 
-        assertThat(rule.check(review, reviewers, TODAY).unmet()).containsExactly(Requirement.LEAD_REVIEWER_APPOINTED,
-                Requirement.INDEPENDENT_REVIEWER, Requirement.QUALIFIED_REVIEWER);
+        assertThat(rule.check(review, reviewers, TODAY).unmet())
+                .containsExactly(
+                        Requirement.LEAD_REVIEWER_APPOINTED,
+                        Requirement.INDEPENDENT_REVIEWER,
+                        Requirement.QUALIFIED_REVIEWER);
     }
 
     @Test
@@ -140,13 +152,22 @@ class PanelRuleTest {
     @Test
     void qualification_isJudgedOnTheDayOfTheCheck() {
         Reviewer lead = reviewer();
-        Evidence training = lead.addEvidence(new Evidence(EvidenceType.TRAINING, "Systems model course", "SCIE",
-                LocalDate.of(2021, 6, 15), null, null, TODAY), NOW);
+        Evidence training = lead.addEvidence(
+                new Evidence(
+                        EvidenceType.TRAINING,
+                        "Systems model course",
+                        "SCIE",
+                        LocalDate.of(2021, 6, 15),
+                        null,
+                        null,
+                        TODAY),
+                NOW);
         lead.verifyEvidence(training.id(), OFFICER, NOW, null);
         appoint(AppointmentRole.LEAD_REVIEWER, lead, null);
 
-        assertThat(rule.check(review, reviewers, TODAY).meetsGuidance()).isTrue();                // last day of revalidation
-        assertThat(rule.check(review, reviewers, TODAY.plusDays(1)).unmet()).containsExactly(Requirement.QUALIFIED_REVIEWER);
+        assertThat(rule.check(review, reviewers, TODAY).meetsGuidance()).isTrue(); // last day of revalidation
+        assertThat(rule.check(review, reviewers, TODAY.plusDays(1)).unmet())
+                .containsExactly(Requirement.QUALIFIED_REVIEWER);
     }
 
     @Test

@@ -13,7 +13,17 @@ import org.lscb.foundation.value.InvalidValueException;
 class PseudonymTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"Child A", "Baby N", "Sibling 2", "Child AB", "Young Person D", "Child O'Neill-B", "Plentyn Ŵ", "Child 12"})
+    @ValueSource(
+            strings = {
+                "Child A",
+                "Baby N",
+                "Sibling 2",
+                "Child AB",
+                "Young Person D",
+                "Child O'Neill-B",
+                "Plentyn Ŵ",
+                "Child 12"
+            })
     void shortPseudonym_isAccepted(String pseudonym) {
         assertThat(Pseudonym.check(pseudonym)).isEqualTo(pseudonym);
     }
@@ -36,7 +46,9 @@ class PseudonymTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12-03-2014", "Child 12-03-2014", "Child 12/03/14", "Child 12.3.14", "Child 2014", "Baby 2014 A"})
+    @ValueSource(
+            strings = {"12-03-2014", "Child 12-03-2014", "Child 12/03/14", "Child 12.3.14", "Child 2014", "Baby 2014 A"
+            })
     void somethingLikeADate_isRefused(String pseudonym) {
         assertRefused(pseudonym);
     }
@@ -74,6 +86,7 @@ class PseudonymTest {
 
     private static void assertRefused(String pseudonym) {
         assertThatThrownBy(() -> Pseudonym.check(pseudonym))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("pseudonym"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("pseudonym"));
     }
 }

@@ -18,10 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.lscb.identity.account.Role;
+import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.reviews.ReviewAccess.Action;
 import org.lscb.reviews.ReviewAccess.Relation;
 import org.lscb.reviews.ReviewAccess.Viewer;
-import org.lscb.registry.reviewer.Reviewer;
 
 /** Who stands in what relation to a review, and what each relation allows. */
 class ReviewAccessTest {
@@ -32,24 +32,25 @@ class ReviewAccessTest {
 
     @ParameterizedTest(name = "{0} may {1}: {2}")
     @CsvSource({
-            "LEAD_BOARD_OFFICER,        READ,        true",
-            "LEAD_BOARD_OFFICER,        MANAGE,      true",
-            "LEAD_BOARD_OFFICER,        CHECK_PANEL, true",
-            "COOPERATING_BOARD_OFFICER, READ,        true",
-            "COOPERATING_BOARD_OFFICER, MANAGE,      false",
-            "COOPERATING_BOARD_OFFICER, CHECK_PANEL, true",
-            "INVOLVED_AGENCY,           READ,        true",
-            "INVOLVED_AGENCY,           MANAGE,      false",
-            "INVOLVED_AGENCY,           CHECK_PANEL, false",
-            "APPOINTED_REVIEWER,        READ,        true",
-            "APPOINTED_REVIEWER,        MANAGE,      false",
-            "APPOINTED_REVIEWER,        CHECK_PANEL, false",
-            "APPOINTED_PAEDIATRICIAN,   READ,        true",
-            "APPOINTED_PAEDIATRICIAN,   MANAGE,      false",
-            "APPOINTED_PAEDIATRICIAN,   CHECK_PANEL, false",
-            "APPOINTED_CORONER,         READ,        true",
-            "APPOINTED_CORONER,         MANAGE,      false",
-            "APPOINTED_CORONER,         CHECK_PANEL, false"})
+        "LEAD_BOARD_OFFICER,        READ,        true",
+        "LEAD_BOARD_OFFICER,        MANAGE,      true",
+        "LEAD_BOARD_OFFICER,        CHECK_PANEL, true",
+        "COOPERATING_BOARD_OFFICER, READ,        true",
+        "COOPERATING_BOARD_OFFICER, MANAGE,      false",
+        "COOPERATING_BOARD_OFFICER, CHECK_PANEL, true",
+        "INVOLVED_AGENCY,           READ,        true",
+        "INVOLVED_AGENCY,           MANAGE,      false",
+        "INVOLVED_AGENCY,           CHECK_PANEL, false",
+        "APPOINTED_REVIEWER,        READ,        true",
+        "APPOINTED_REVIEWER,        MANAGE,      false",
+        "APPOINTED_REVIEWER,        CHECK_PANEL, false",
+        "APPOINTED_PAEDIATRICIAN,   READ,        true",
+        "APPOINTED_PAEDIATRICIAN,   MANAGE,      false",
+        "APPOINTED_PAEDIATRICIAN,   CHECK_PANEL, false",
+        "APPOINTED_CORONER,         READ,        true",
+        "APPOINTED_CORONER,         MANAGE,      false",
+        "APPOINTED_CORONER,         CHECK_PANEL, false"
+    })
     void policyTable(Relation relation, Action action, boolean allowed) {
         assertThat(ReviewAccess.allows(action, Set.of(relation))).isEqualTo(allowed);
     }
@@ -103,18 +104,22 @@ class ReviewAccessTest {
 
     @Test
     void agencyUserOfAnotherOrganisation_cannotSeeTheReview() {
-        assertThat(ReviewAccess.relations(review, viewer(Role.AGENCY_USER, SCHOOL))).isEmpty();
-        assertThat(ReviewAccess.canSee(review, viewer(Role.AGENCY_USER, SCHOOL))).isFalse();
+        assertThat(ReviewAccess.relations(review, viewer(Role.AGENCY_USER, SCHOOL)))
+                .isEmpty();
+        assertThat(ReviewAccess.canSee(review, viewer(Role.AGENCY_USER, SCHOOL)))
+                .isFalse();
     }
 
     @Test
     void agencyUserSeatedAtTheLeadBoard_isNotAnOfficer() {
-        assertThat(ReviewAccess.relations(review, viewer(Role.AGENCY_USER, LEAD_BOARD))).isEmpty();
+        assertThat(ReviewAccess.relations(review, viewer(Role.AGENCY_USER, LEAD_BOARD)))
+                .isEmpty();
     }
 
     @Test
     void officerRoleAtAnInvolvedAgency_isNotAnInvolvedAgency() {
-        assertThat(ReviewAccess.relations(review, viewer(Role.LSCB_OFFICER, HEALTH))).isEmpty();
+        assertThat(ReviewAccess.relations(review, viewer(Role.LSCB_OFFICER, HEALTH)))
+                .isEmpty();
     }
 
     @Test
@@ -132,7 +137,8 @@ class ReviewAccessTest {
         Viewer v = new Viewer("account-of-reviewer", Set.of(Role.REVIEWER), null, Optional.of(r.id()));
 
         assertThat(ReviewAccess.relations(review, v)).containsExactly(Relation.APPOINTED_REVIEWER);
-        assertThat(ReviewAccess.allows(Action.MANAGE, ReviewAccess.relations(review, v))).isFalse();
+        assertThat(ReviewAccess.allows(Action.MANAGE, ReviewAccess.relations(review, v)))
+                .isFalse();
 
         review.endAppointment(a.id(), OFFICER, NOW);
 
@@ -154,17 +160,27 @@ class ReviewAccessTest {
         Reviewer appointed = reviewer();
         review.appoint(AppointmentRole.LEAD_REVIEWER, appointed.id(), null, null, null, OFFICER, NOW);
 
-        assertThat(ReviewAccess.canSee(review, new Viewer("acc", Set.of(Role.REVIEWER), null, Optional.of(reviewer().id())))).isFalse();
-        assertThat(ReviewAccess.canSee(review, new Viewer("acc", Set.of(Role.REVIEWER), null, Optional.empty()))).isFalse();
+        assertThat(ReviewAccess.canSee(
+                        review,
+                        new Viewer(
+                                "acc",
+                                Set.of(Role.REVIEWER),
+                                null,
+                                Optional.of(reviewer().id()))))
+                .isFalse();
+        assertThat(ReviewAccess.canSee(review, new Viewer("acc", Set.of(Role.REVIEWER), null, Optional.empty())))
+                .isFalse();
     }
 
     @Test
     void coroner_isRecognisedByAccountId() {
         review.appoint(AppointmentRole.CORONER, null, "account-coroner", null, null, OFFICER, NOW);
 
-        assertThat(ReviewAccess.relations(review, new Viewer("account-coroner", Set.of(Role.CORONER), null, Optional.empty())))
+        assertThat(ReviewAccess.relations(
+                        review, new Viewer("account-coroner", Set.of(Role.CORONER), null, Optional.empty())))
                 .containsExactly(Relation.APPOINTED_CORONER);
-        assertThat(ReviewAccess.canSee(review, new Viewer("account-other-coroner", Set.of(Role.CORONER), null, Optional.empty())))
+        assertThat(ReviewAccess.canSee(
+                        review, new Viewer("account-other-coroner", Set.of(Role.CORONER), null, Optional.empty())))
                 .isFalse();
     }
 
@@ -172,7 +188,8 @@ class ReviewAccessTest {
     void paediatrician_isRecognisedByAccountId() {
         review.appoint(AppointmentRole.PAEDIATRICIAN, null, "account-paed", null, null, OFFICER, NOW);
 
-        assertThat(ReviewAccess.relations(review, new Viewer("account-paed", Set.of(Role.PAEDIATRICIAN), null, Optional.empty())))
+        assertThat(ReviewAccess.relations(
+                        review, new Viewer("account-paed", Set.of(Role.PAEDIATRICIAN), null, Optional.empty())))
                 .containsExactly(Relation.APPOINTED_PAEDIATRICIAN);
     }
 
@@ -182,7 +199,8 @@ class ReviewAccessTest {
         review.appoint(AppointmentRole.PANEL_MEMBER, r.id(), null, null, null, OFFICER, NOW);
         Viewer v = new Viewer("acc", Set.of(Role.AGENCY_USER, Role.REVIEWER), HEALTH, Optional.of(r.id()));
 
-        assertThat(ReviewAccess.relations(review, v)).containsExactlyInAnyOrder(Relation.INVOLVED_AGENCY, Relation.APPOINTED_REVIEWER);
+        assertThat(ReviewAccess.relations(review, v))
+                .containsExactlyInAnyOrder(Relation.INVOLVED_AGENCY, Relation.APPOINTED_REVIEWER);
     }
 
     private static Viewer viewer(Role role, String organisationId) {

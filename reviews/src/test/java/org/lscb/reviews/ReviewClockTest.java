@@ -26,6 +26,7 @@ class ReviewClockTest {
     private static final ClockSpans DEFAULTS = ClockSpans.defaults();
     /** Friday 20 March 2026: SCR_COMPLETION runs from here and is due 20 September 2026. */
     private static final LocalDate DECIDED = LocalDate.of(2026, 3, 20);
+
     private static final LocalDate PAUSED = LocalDate.of(2026, 4, 1);
     private static final LocalDate RESUMED = LocalDate.of(2026, 5, 1);
     private static final String COURT = "criminal trial of a parent";
@@ -46,7 +47,8 @@ class ReviewClockTest {
         r.resumeClock(ClockKind.SCR_COMPLETION, PAUSED, TODAY);
         r.pauseClock(ClockKind.SCR_COMPLETION, PAUSED, COURT, TODAY);
 
-        StatutoryClock.Reading reading = completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
+        StatutoryClock.Reading reading =
+                completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
         assertThat(reading.status()).isEqualTo(ClockStatus.PAUSED);
         assertThat(reading.pausedFor()).isEqualTo(COURT);
     }
@@ -57,7 +59,8 @@ class ReviewClockTest {
 
         r.pauseClock(ClockKind.SCR_COMPLETION, PAUSED, COURT, TODAY);
 
-        StatutoryClock.Reading reading = completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
+        StatutoryClock.Reading reading =
+                completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
         assertThat(reading.status()).isEqualTo(ClockStatus.PAUSED);
         assertThat(reading.pausedFor()).isEqualTo(COURT);
         assertThat(completion(r).pauses()).singleElement().satisfies(p -> {
@@ -70,12 +73,14 @@ class ReviewClockTest {
     @Test
     void resumingTheCompletionClock_movesTheDueDayOnByThePause() {
         Review r = commissionedScr(DECIDED);
-        assertThat(completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow().due()).isEqualTo(LocalDate.of(2026, 9, 20));
+        assertThat(completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow().due())
+                .isEqualTo(LocalDate.of(2026, 9, 20));
 
         r.pauseClock(ClockKind.SCR_COMPLETION, PAUSED, COURT, TODAY);
         r.resumeClock(ClockKind.SCR_COMPLETION, RESUMED, TODAY); // 30 days
 
-        StatutoryClock.Reading reading = completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
+        StatutoryClock.Reading reading =
+                completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
         assertThat(reading.status()).isEqualTo(ClockStatus.ON_TRACK);
         assertThat(reading.due()).isEqualTo(LocalDate.of(2026, 10, 20));
     }
@@ -89,7 +94,8 @@ class ReviewClockTest {
         r.pauseClock(ClockKind.SCR_COMPLETION, LocalDate.of(2026, 6, 1), "retrial", TODAY);
         r.resumeClock(ClockKind.SCR_COMPLETION, LocalDate.of(2026, 6, 11), TODAY);
 
-        assertThat(completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow().due()).isEqualTo(LocalDate.of(2026, 10, 30));
+        assertThat(completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow().due())
+                .isEqualTo(LocalDate.of(2026, 10, 30));
     }
 
     @Test
@@ -144,7 +150,8 @@ class ReviewClockTest {
         r.pauseClock(ClockKind.SCR_COMPLETION, PAUSED, COURT, TODAY);
 
         assertRefused(() -> r.resumeClock(ClockKind.SCR_COMPLETION, PAUSED.minusDays(1), TODAY), "on");
-        assertThat(completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow().status()).isEqualTo(ClockStatus.PAUSED);
+        assertThat(completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow().status())
+                .isEqualTo(ClockStatus.PAUSED);
     }
 
     @Test
@@ -154,7 +161,11 @@ class ReviewClockTest {
 
         r.pauseClock(ClockKind.CORONER_JOINT_REPORT, died.plusDays(10), "post-mortem results not yet available", TODAY);
 
-        assertThat(r.clock(ClockKind.CORONER_JOINT_REPORT).orElseThrow().on(TODAY, DEFAULTS, ENGLAND).orElseThrow().pausedFor())
+        assertThat(r.clock(ClockKind.CORONER_JOINT_REPORT)
+                        .orElseThrow()
+                        .on(TODAY, DEFAULTS, ENGLAND)
+                        .orElseThrow()
+                        .pausedFor())
                 .isEqualTo("post-mortem results not yet available");
         assertRefused(() -> r.pauseClock(ClockKind.HOME_VISIT, died, "no", TODAY), "clock");
     }
@@ -167,10 +178,13 @@ class ReviewClockTest {
         r.meetClock(ClockKind.SCR_COMPLETION, done, TODAY);
 
         assertThat(r.status()).isEqualTo(ReviewStatus.COMPLETED);
-        StatutoryClock.Reading reading = completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
+        StatutoryClock.Reading reading =
+                completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow();
         assertThat(reading.status()).isEqualTo(ClockStatus.MET);
         assertThat(reading.met()).isEqualTo(done);
-        assertRuleCode(() -> r.appoint(AppointmentRole.CORONER, null, "account-coroner", null, null, OFFICER, NOW), "review_closed");
+        assertRuleCode(
+                () -> r.appoint(AppointmentRole.CORONER, null, "account-coroner", null, null, OFFICER, NOW),
+                "review_closed");
     }
 
     @Test
@@ -190,8 +204,11 @@ class ReviewClockTest {
 
         r.meetClock(ClockKind.SCR_COMPLETION, RESUMED, TODAY);
 
-        assertThat(completion(r).pauses()).singleElement().satisfies(p -> assertThat(p.resumedOn()).contains(RESUMED));
-        assertThat(completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow().status()).isEqualTo(ClockStatus.MET);
+        assertThat(completion(r).pauses())
+                .singleElement()
+                .satisfies(p -> assertThat(p.resumedOn()).contains(RESUMED));
+        assertThat(completion(r).on(TODAY, DEFAULTS, ENGLAND).orElseThrow().status())
+                .isEqualTo(ClockStatus.MET);
     }
 
     @Test
@@ -246,18 +263,26 @@ class ReviewClockTest {
     @Test
     void clockSwitchedOffByConfiguration_hasNoReading() {
         Review r = scr();
-        ClockSpans noRapidReview = ClockSpans.from(k -> k == ClockKind.RAPID_REVIEW ? Optional.of("off") : Optional.empty());
+        ClockSpans noRapidReview =
+                ClockSpans.from(k -> k == ClockKind.RAPID_REVIEW ? Optional.of("off") : Optional.empty());
 
-        assertThat(r.clock(ClockKind.RAPID_REVIEW).orElseThrow().on(TODAY, noRapidReview, ENGLAND)).isEmpty();
-        assertThat(r.clock(ClockKind.SCR_DECISION).orElseThrow().on(TODAY, noRapidReview, ENGLAND)).isPresent();
+        assertThat(r.clock(ClockKind.RAPID_REVIEW).orElseThrow().on(TODAY, noRapidReview, ENGLAND))
+                .isEmpty();
+        assertThat(r.clock(ClockKind.SCR_DECISION).orElseThrow().on(TODAY, noRapidReview, ENGLAND))
+                .isPresent();
     }
 
     @Test
     void configuredSpan_appliesToAClockAlreadyStarted() {
         Review r = scr();
-        ClockSpans twoMonths = ClockSpans.from(k -> k == ClockKind.SCR_DECISION ? Optional.of("2 months") : Optional.empty());
+        ClockSpans twoMonths =
+                ClockSpans.from(k -> k == ClockKind.SCR_DECISION ? Optional.of("2 months") : Optional.empty());
 
-        assertThat(r.clock(ClockKind.SCR_DECISION).orElseThrow().on(NOTIFIED, twoMonths, ENGLAND).orElseThrow().due())
+        assertThat(r.clock(ClockKind.SCR_DECISION)
+                        .orElseThrow()
+                        .on(NOTIFIED, twoMonths, ENGLAND)
+                        .orElseThrow()
+                        .due())
                 .isEqualTo(LocalDate.of(2026, 5, 2));
     }
 
@@ -266,9 +291,18 @@ class ReviewClockTest {
         Review r = scr();
         ReviewClock decision = r.clock(ClockKind.SCR_DECISION).orElseThrow();
 
-        assertThat(decision.on(LocalDate.of(2026, 3, 10), DEFAULTS, ENGLAND).orElseThrow().status()).isEqualTo(ClockStatus.ON_TRACK);
-        assertThat(decision.on(LocalDate.of(2026, 4, 2), DEFAULTS, ENGLAND).orElseThrow().status()).isEqualTo(ClockStatus.DUE_SOON);
-        assertThat(decision.on(LocalDate.of(2026, 4, 3), DEFAULTS, ENGLAND).orElseThrow().status()).isEqualTo(ClockStatus.OVERDUE);
+        assertThat(decision.on(LocalDate.of(2026, 3, 10), DEFAULTS, ENGLAND)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ClockStatus.ON_TRACK);
+        assertThat(decision.on(LocalDate.of(2026, 4, 2), DEFAULTS, ENGLAND)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ClockStatus.DUE_SOON);
+        assertThat(decision.on(LocalDate.of(2026, 4, 3), DEFAULTS, ENGLAND)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ClockStatus.OVERDUE);
     }
 
     private static ReviewClock completion(Review r) {

@@ -14,6 +14,7 @@ final class ReviewFixtures {
 
     /** Monday 15 June 2026: every fixed date below lies before it. */
     static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
     static final Instant NOW = Instant.parse("2026-06-15T09:30:00Z");
 
     /** Friday 27 February 2026. */
@@ -31,16 +32,22 @@ final class ReviewFixtures {
     static final String OFFICER = "account-officer-1";
     static final String CHAIR = "account-chair-1";
 
-    private ReviewFixtures() {
-    }
+    private ReviewFixtures() {}
 
     static LeadBoardRule.Boards boards() {
         return new LeadBoardRule.Boards(LEAD_BOARD, Set.of(COOPERATING_BOARD));
     }
 
     static Review.Opening scrOpening(LocalDate incident, LocalDate notification) {
-        return new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "NM-SCR-2026-03", "Child A", boards(),
-                Set.of(POLICE, HEALTH), new KeyDates(incident, null, notification, null, null, TODAY), null, false);
+        return new Review.Opening(
+                ReviewType.SERIOUS_CASE_REVIEW,
+                "NM-SCR-2026-03",
+                "Child A",
+                boards(),
+                Set.of(POLICE, HEALTH),
+                new KeyDates(incident, null, notification, null, null, TODAY),
+                null,
+                false);
     }
 
     /** A notified serious incident involving the police and health, awaiting the Chair's decision. */
@@ -49,8 +56,18 @@ final class ReviewFixtures {
     }
 
     static Review cdr(ChildDeath death, LocalDate died, LocalDate registered) {
-        return new Review(new Review.Opening(ReviewType.CHILD_DEATH_REVIEW, "NM-CDR-2026-11", "Baby N", boards(),
-                Set.of(HEALTH), new KeyDates(null, died, null, registered, null, TODAY), death, false), OFFICER, NOW);
+        return new Review(
+                new Review.Opening(
+                        ReviewType.CHILD_DEATH_REVIEW,
+                        "NM-CDR-2026-11",
+                        "Baby N",
+                        boards(),
+                        Set.of(HEALTH),
+                        new KeyDates(null, died, null, registered, null, TODAY),
+                        death,
+                        false),
+                OFFICER,
+                NOW);
     }
 
     static ChildDeath unexpectedDeathAtHome() {
@@ -70,12 +87,14 @@ final class ReviewFixtures {
     /** An SCR the Chair commissioned on {@code decided}. */
     static Review commissionedScr(LocalDate decided) {
         Review r = scr();
-        r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "Child died; neglect suspected", decided, CHAIR, TODAY);
+        r.recordScrDecision(
+                criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "Child died; neglect suspected", decided, CHAIR, TODAY);
         return r;
     }
 
     static Reviewer reviewer(Affiliation... affiliations) {
-        Reviewer r = new Reviewer(null, new Reviewer.Profile("Test Reviewer", null, Set.of(), Set.of(), Set.of(), true), NOW);
+        Reviewer r = new Reviewer(
+                null, new Reviewer.Profile("Test Reviewer", null, Set.of(), Set.of(), Set.of(), true), NOW);
         for (Affiliation a : affiliations) {
             r.addAffiliation(a, NOW);
         }
@@ -85,14 +104,23 @@ final class ReviewFixtures {
     /** A reviewer with a verified track record of systems reviews. */
     static Reviewer qualifiedReviewer(Affiliation... affiliations) {
         Reviewer r = reviewer(affiliations);
-        Evidence e = r.addEvidence(new Evidence(EvidenceType.TRACK_RECORD, "Led SCR 2019/04", "Westshire LSCB",
-                LocalDate.of(2019, 5, 1), null, null, TODAY), NOW);
+        Evidence e = r.addEvidence(
+                new Evidence(
+                        EvidenceType.TRACK_RECORD,
+                        "Led SCR 2019/04",
+                        "Westshire LSCB",
+                        LocalDate.of(2019, 5, 1),
+                        null,
+                        null,
+                        TODAY),
+                NOW);
         r.verifyEvidence(e.id(), OFFICER, NOW, "checked with the board");
         return r;
     }
 
     /** Open-ended employment since 2015. */
     static Affiliation employedBy(String organisationId) {
-        return new Affiliation(organisationId, AffiliationKind.EMPLOYMENT, "Practitioner", LocalDate.of(2015, 1, 1), null);
+        return new Affiliation(
+                organisationId, AffiliationKind.EMPLOYMENT, "Practitioner", LocalDate.of(2015, 1, 1), null);
     }
 }

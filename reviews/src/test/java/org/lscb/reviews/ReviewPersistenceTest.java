@@ -1,7 +1,5 @@
 package org.lscb.reviews;
 
-import org.lscb.foundation.persistence.TestDataSources;
-import org.lscb.foundation.persistence.SchemaMigrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -13,30 +11,19 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.persistence.SchemaMigrations;
+import org.lscb.foundation.persistence.TestDataSources;
 import org.lscb.identity.account.Role;
-import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.identity.organisation.Organisation;
 import org.lscb.identity.organisation.OrganisationKind;
 import org.lscb.identity.organisation.OrganisationRepository;
-import org.lscb.foundation.persistence.Database;
-import org.lscb.reviews.AppointmentRole;
-import org.lscb.reviews.ChildDeath;
-import org.lscb.reviews.ClockKind;
-import org.lscb.reviews.InterAgencyConcern;
-import org.lscb.reviews.KeyDates;
-import org.lscb.reviews.LeadBoardRule;
-import org.lscb.reviews.Review;
-import org.lscb.reviews.ReviewAccess;
-import org.lscb.reviews.ReviewStatus;
-import org.lscb.reviews.ReviewType;
-import org.lscb.reviews.ScrDecisionKind;
-import org.lscb.reviews.ScrFacts;
-import org.lscb.reviews.ReviewRepository;
+import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.registry.reviewer.ExpertiseArea;
 import org.lscb.registry.reviewer.Region;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.registry.reviewer.Skill;
 import org.lscb.registry.reviewer.ReviewerRepository;
+import org.lscb.registry.reviewer.Skill;
 
 /** The review aggregate, its clocks, pauses and appointments round-trip through the Flyway schema on H2 and PostgreSQL. */
 class ReviewPersistenceTest {
@@ -65,15 +52,35 @@ class ReviewPersistenceTest {
         String health = organisation("Testshire Health", OrganisationKind.HEALTH);
         String reviewerId = reviewer();
         String id = database.inTransaction(em -> {
-            Review r = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "TS-SCR-1", "Child A",
-                    LeadBoardRule.derive(board, null, null, Set.of(coop)), Set.of(police, health),
-                    new KeyDates(TODAY.minusDays(40), null, TODAY.minusDays(35), null, null, TODAY), null, false), "officer-1", NOW);
-            r.recordScrDecision(new ScrFacts(true, false, true, InterAgencyConcern.YES, false), ScrDecisionKind.COMMISSION_SCR,
-                    "criteria met", TODAY.minusDays(20), "officer-1", TODAY);
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.SERIOUS_CASE_REVIEW,
+                            "TS-SCR-1",
+                            "Child A",
+                            LeadBoardRule.derive(board, null, null, Set.of(coop)),
+                            Set.of(police, health),
+                            new KeyDates(TODAY.minusDays(40), null, TODAY.minusDays(35), null, null, TODAY),
+                            null,
+                            false),
+                    "officer-1",
+                    NOW);
+            r.recordScrDecision(
+                    new ScrFacts(true, false, true, InterAgencyConcern.YES, false),
+                    ScrDecisionKind.COMMISSION_SCR,
+                    "criteria met",
+                    TODAY.minusDays(20),
+                    "officer-1",
+                    TODAY);
             r.pauseClock(ClockKind.SCR_COMPLETION, TODAY.minusDays(5), "care proceedings", TODAY);
             Reviewer rev = new ReviewerRepository(em).byId(reviewerId).orElseThrow();
-            r.appoint(AppointmentRole.LEAD_REVIEWER, reviewerId, null, r.independenceOf(rev, IndependenceCheck.standard(), TODAY),
-                    null, "officer-1", NOW);
+            r.appoint(
+                    AppointmentRole.LEAD_REVIEWER,
+                    reviewerId,
+                    null,
+                    r.independenceOf(rev, IndependenceCheck.standard(), TODAY),
+                    null,
+                    "officer-1",
+                    NOW);
             new ReviewRepository(em).add(r);
             return r.id();
         });
@@ -86,21 +93,33 @@ class ReviewPersistenceTest {
         assertThat(back.organisationIds()).containsExactlyInAnyOrder(police, health);
         assertThat(back.dates().initiated()).contains(TODAY.minusDays(20));
         assertThat(back.scrDecision()).contains(ScrDecisionKind.COMMISSION_SCR);
-        assertThat(back.scrFacts()).hasValueSatisfying(f -> assertThat(f.interAgencyConcern()).isEqualTo(InterAgencyConcern.YES));
+        assertThat(back.scrFacts())
+                .hasValueSatisfying(f -> assertThat(f.interAgencyConcern()).isEqualTo(InterAgencyConcern.YES));
         assertThat(back.clock(ClockKind.SCR_DECISION).orElseThrow().metOn()).contains(TODAY.minusDays(20));
-        assertThat(back.clock(ClockKind.SCR_COMPLETION).orElseThrow().pauses()).singleElement()
+        assertThat(back.clock(ClockKind.SCR_COMPLETION).orElseThrow().pauses())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reason()).isEqualTo("care proceedings"));
-        assertThat(back.activeAppointments()).singleElement().satisfies(a -> assertThat(a.reviewerId()).contains(reviewerId));
+        assertThat(back.activeAppointments())
+                .singleElement()
+                .satisfies(a -> assertThat(a.reviewerId()).contains(reviewerId));
     }
 
     @Test
     void childDeathReview_keepsTheCircumstancesOfTheDeath() {
         String board = organisation("Testshire LSCB", OrganisationKind.LSCB);
         String id = database.inTransaction(em -> {
-            Review r = new Review(new Review.Opening(ReviewType.CHILD_DEATH_REVIEW, "TS-CDR-1", "Baby N",
-                    LeadBoardRule.derive(board, null, null, Set.of()), Set.of(),
-                    new KeyDates(null, TODAY.minusDays(3), null, null, null, TODAY), new ChildDeath(0, false, false, true, true, false, false),
-                    false), "officer-1", NOW);
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.CHILD_DEATH_REVIEW,
+                            "TS-CDR-1",
+                            "Baby N",
+                            LeadBoardRule.derive(board, null, null, Set.of()),
+                            Set.of(),
+                            new KeyDates(null, TODAY.minusDays(3), null, null, null, TODAY),
+                            new ChildDeath(0, false, false, true, true, false, false),
+                            false),
+                    "officer-1",
+                    NOW);
             new ReviewRepository(em).add(r);
             return r.id();
         });
@@ -109,7 +128,9 @@ class ReviewPersistenceTest {
 
         assertThat(back.childDeath().ageAtDeathYears()).isZero();
         assertThat(back.childDeath().unexpected()).isTrue();
-        assertThat(back.clocks()).extracting(c -> c.kind()).containsExactlyInAnyOrder(ClockKind.CORONER_JOINT_REPORT, ClockKind.HOME_VISIT);
+        assertThat(back.clocks())
+                .extracting(c -> c.kind())
+                .containsExactlyInAnyOrder(ClockKind.CORONER_JOINT_REPORT, ClockKind.HOME_VISIT);
     }
 
     @Test
@@ -119,33 +140,61 @@ class ReviewPersistenceTest {
         String police = organisation("Testshire Police", OrganisationKind.POLICE);
         String reviewerId = reviewer();
         String id = database.inTransaction(em -> {
-            Review r = new Review(new Review.Opening(ReviewType.MANAGEMENT_REVIEW, "TS-MR-1", "Child B",
-                    LeadBoardRule.derive(board, null, null, Set.of(coop)), Set.of(police),
-                    new KeyDates(null, null, null, null, null, TODAY), null, false), "officer-1", NOW);
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.MANAGEMENT_REVIEW,
+                            "TS-MR-1",
+                            "Child B",
+                            LeadBoardRule.derive(board, null, null, Set.of(coop)),
+                            Set.of(police),
+                            new KeyDates(null, null, null, null, null, TODAY),
+                            null,
+                            false),
+                    "officer-1",
+                    NOW);
             Reviewer rev = new ReviewerRepository(em).byId(reviewerId).orElseThrow();
-            r.appoint(AppointmentRole.PANEL_MEMBER, reviewerId, null, r.independenceOf(rev, IndependenceCheck.standard(), TODAY),
-                    null, "officer-1", NOW);
+            r.appoint(
+                    AppointmentRole.PANEL_MEMBER,
+                    reviewerId,
+                    null,
+                    r.independenceOf(rev, IndependenceCheck.standard(), TODAY),
+                    null,
+                    "officer-1",
+                    NOW);
             new ReviewRepository(em).add(r);
             return r.id();
         });
 
-        assertThat(candidates(new ReviewAccess.Viewer("a1", EnumSet.of(Role.LSCB_OFFICER), coop, Optional.empty()))).containsExactly(id);
-        assertThat(candidates(new ReviewAccess.Viewer("a2", EnumSet.of(Role.AGENCY_USER), police, Optional.empty()))).containsExactly(id);
-        assertThat(candidates(new ReviewAccess.Viewer("a3", EnumSet.of(Role.REVIEWER), null, Optional.of(reviewerId)))).containsExactly(id);
-        assertThat(candidates(new ReviewAccess.Viewer("a4", EnumSet.of(Role.AGENCY_USER), coop, Optional.empty()))).isEmpty();
-        List<String> appointed = database.read(em -> new ReviewRepository(em).withLiveAppointmentOf(reviewerId).stream()
-                .map(Review::id).toList());
+        assertThat(candidates(new ReviewAccess.Viewer("a1", EnumSet.of(Role.LSCB_OFFICER), coop, Optional.empty())))
+                .containsExactly(id);
+        assertThat(candidates(new ReviewAccess.Viewer("a2", EnumSet.of(Role.AGENCY_USER), police, Optional.empty())))
+                .containsExactly(id);
+        assertThat(candidates(new ReviewAccess.Viewer("a3", EnumSet.of(Role.REVIEWER), null, Optional.of(reviewerId))))
+                .containsExactly(id);
+        assertThat(candidates(new ReviewAccess.Viewer("a4", EnumSet.of(Role.AGENCY_USER), coop, Optional.empty())))
+                .isEmpty();
+        List<String> appointed = database.read(em -> new ReviewRepository(em)
+                .withLiveAppointmentOf(reviewerId).stream().map(Review::id).toList());
         assertThat(appointed).containsExactly(id);
     }
 
     private List<String> candidates(ReviewAccess.Viewer v) {
-        return database.read(em -> new ReviewRepository(em).candidatesFor(v).stream().map(Review::id).toList());
+        return database.read(em -> new ReviewRepository(em)
+                .candidatesFor(v).stream().map(Review::id).toList());
     }
 
     private String reviewer() {
         return database.inTransaction(em -> {
-            Reviewer r = new Reviewer(null, new Reviewer.Profile("Dana Reviewer", null, Set.of(ExpertiseArea.HEALTH),
-                    Set.of(Skill.INVESTIGATION), Set.of(Region.LONDON), true), NOW);
+            Reviewer r = new Reviewer(
+                    null,
+                    new Reviewer.Profile(
+                            "Dana Reviewer",
+                            null,
+                            Set.of(ExpertiseArea.HEALTH),
+                            Set.of(Skill.INVESTIGATION),
+                            Set.of(Region.LONDON),
+                            true),
+                    NOW);
             new ReviewerRepository(em).add(r);
             return r.id();
         });

@@ -44,6 +44,7 @@ class ReviewReferenceTest {
 
     private static void assertRefused(String reference) {
         assertThatThrownBy(() -> ReviewReference.check(reference))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("reference"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("reference"));
     }
 }

@@ -27,9 +27,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.clock.ClockStatus;
 import org.lscb.reviews.clock.WorkingDays;
-import org.lscb.foundation.value.InvalidValueException;
 
 /** Opening a review and the Chair's SCR decision (docs/domain.md "Review types", "SCR decision support"). */
 class ReviewTest {
@@ -39,6 +39,7 @@ class ReviewTest {
     private static final LocalDate DECIDED = LocalDate.of(2026, 3, 20);
     /** Monday 4 May 2026 (a bank holiday, which calendar-day clocks ignore). */
     private static final LocalDate DIED = LocalDate.of(2026, 5, 4);
+
     private static final LocalDate REGISTERED = LocalDate.of(2026, 5, 8);
 
     // ---- opening
@@ -80,16 +81,40 @@ class ReviewTest {
     void pseudonymThatLooksLikeAPostcode_isRefusedAtOpening() {
         Review.Opening o = scrOpening(INCIDENT, NOTIFIED);
 
-        assertRefused(() -> new Review(new Review.Opening(o.type(), o.reference(), "Child M1 1AE", o.boards(), o.organisationIds(),
-                o.dates(), null, false), OFFICER, NOW), "pseudonym");
+        assertRefused(
+                () -> new Review(
+                        new Review.Opening(
+                                o.type(),
+                                o.reference(),
+                                "Child M1 1AE",
+                                o.boards(),
+                                o.organisationIds(),
+                                o.dates(),
+                                null,
+                                false),
+                        OFFICER,
+                        NOW),
+                "pseudonym");
     }
 
     @Test
     void openingWithoutAType_isRefusedNamingType() {
         Review.Opening o = scrOpening(INCIDENT, NOTIFIED);
 
-        assertRefused(() -> new Review(new Review.Opening(null, o.reference(), o.pseudonym(), o.boards(), o.organisationIds(),
-                o.dates(), null, false), OFFICER, NOW), "type");
+        assertRefused(
+                () -> new Review(
+                        new Review.Opening(
+                                null,
+                                o.reference(),
+                                o.pseudonym(),
+                                o.boards(),
+                                o.organisationIds(),
+                                o.dates(),
+                                null,
+                                false),
+                        OFFICER,
+                        NOW),
+                "type");
     }
 
     @Test
@@ -122,11 +147,14 @@ class ReviewTest {
         Review r = scr();
 
         assertThat(r.status()).isEqualTo(ReviewStatus.AWAITING_DECISION);
-        assertThat(r.clocks()).extracting(ReviewClock::kind).containsExactlyInAnyOrder(
-                ClockKind.SCR_DECISION, ClockKind.RAPID_REVIEW, ClockKind.NATIONAL_PANEL_NOTIFICATION);
+        assertThat(r.clocks())
+                .extracting(ReviewClock::kind)
+                .containsExactlyInAnyOrder(
+                        ClockKind.SCR_DECISION, ClockKind.RAPID_REVIEW, ClockKind.NATIONAL_PANEL_NOTIFICATION);
         assertThat(r.clock(ClockKind.SCR_DECISION).orElseThrow().startedOn()).isEqualTo(NOTIFIED);
         assertThat(r.clock(ClockKind.RAPID_REVIEW).orElseThrow().startedOn()).isEqualTo(NOTIFIED);
-        assertThat(r.clock(ClockKind.NATIONAL_PANEL_NOTIFICATION).orElseThrow().startedOn()).isEqualTo(INCIDENT);
+        assertThat(r.clock(ClockKind.NATIONAL_PANEL_NOTIFICATION).orElseThrow().startedOn())
+                .isEqualTo(INCIDENT);
         assertThat(r.clock(ClockKind.SCR_COMPLETION)).isEmpty();
     }
 
@@ -136,12 +164,24 @@ class ReviewTest {
         ClockSpans spans = ClockSpans.defaults();
 
         // notified Monday 2 March 2026: one month, and 15 working days
-        assertThat(r.clock(ClockKind.SCR_DECISION).orElseThrow().on(NOTIFIED, spans, ENGLAND).orElseThrow().due())
+        assertThat(r.clock(ClockKind.SCR_DECISION)
+                        .orElseThrow()
+                        .on(NOTIFIED, spans, ENGLAND)
+                        .orElseThrow()
+                        .due())
                 .isEqualTo(LocalDate.of(2026, 4, 2));
-        assertThat(r.clock(ClockKind.RAPID_REVIEW).orElseThrow().on(NOTIFIED, spans, ENGLAND).orElseThrow().due())
+        assertThat(r.clock(ClockKind.RAPID_REVIEW)
+                        .orElseThrow()
+                        .on(NOTIFIED, spans, ENGLAND)
+                        .orElseThrow()
+                        .due())
                 .isEqualTo(LocalDate.of(2026, 3, 23));
         // incident Friday 27 February 2026: 5 working days
-        assertThat(r.clock(ClockKind.NATIONAL_PANEL_NOTIFICATION).orElseThrow().on(NOTIFIED, spans, ENGLAND).orElseThrow().due())
+        assertThat(r.clock(ClockKind.NATIONAL_PANEL_NOTIFICATION)
+                        .orElseThrow()
+                        .on(NOTIFIED, spans, ENGLAND)
+                        .orElseThrow()
+                        .due())
                 .isEqualTo(LocalDate.of(2026, 3, 6));
     }
 
@@ -149,7 +189,9 @@ class ReviewTest {
     void scrWithoutKnownIncidentDate_hasNoNationalPanelClock() {
         Review r = new Review(scrOpening(null, NOTIFIED), OFFICER, NOW);
 
-        assertThat(r.clocks()).extracting(ReviewClock::kind).containsExactlyInAnyOrder(ClockKind.SCR_DECISION, ClockKind.RAPID_REVIEW);
+        assertThat(r.clocks())
+                .extracting(ReviewClock::kind)
+                .containsExactlyInAnyOrder(ClockKind.SCR_DECISION, ClockKind.RAPID_REVIEW);
     }
 
     @Test
@@ -157,16 +199,33 @@ class ReviewTest {
         Review r = cdr(unexpectedDeathAtHome(), DIED, REGISTERED);
 
         assertThat(r.status()).isEqualTo(ReviewStatus.IN_PROGRESS);
-        assertThat(r.clocks()).extracting(ReviewClock::kind).containsExactlyInAnyOrder(
-                ClockKind.HOME_VISIT, ClockKind.CORONER_JOINT_REPORT, ClockKind.REGISTRAR_INFORMATION);
+        assertThat(r.clocks())
+                .extracting(ReviewClock::kind)
+                .containsExactlyInAnyOrder(
+                        ClockKind.HOME_VISIT, ClockKind.CORONER_JOINT_REPORT, ClockKind.REGISTRAR_INFORMATION);
         assertThat(r.clock(ClockKind.HOME_VISIT).orElseThrow().startedOn()).isEqualTo(DIED);
-        assertThat(r.clock(ClockKind.CORONER_JOINT_REPORT).orElseThrow().startedOn()).isEqualTo(DIED);
-        assertThat(r.clock(ClockKind.REGISTRAR_INFORMATION).orElseThrow().startedOn()).isEqualTo(REGISTERED);
+        assertThat(r.clock(ClockKind.CORONER_JOINT_REPORT).orElseThrow().startedOn())
+                .isEqualTo(DIED);
+        assertThat(r.clock(ClockKind.REGISTRAR_INFORMATION).orElseThrow().startedOn())
+                .isEqualTo(REGISTERED);
         ClockSpans spans = ClockSpans.defaults();
-        assertThat(r.clock(ClockKind.HOME_VISIT).orElseThrow().on(DIED, spans, ENGLAND).orElseThrow().due()).isEqualTo(DIED.plusDays(1));
-        assertThat(r.clock(ClockKind.CORONER_JOINT_REPORT).orElseThrow().on(DIED, spans, ENGLAND).orElseThrow().due())
+        assertThat(r.clock(ClockKind.HOME_VISIT)
+                        .orElseThrow()
+                        .on(DIED, spans, ENGLAND)
+                        .orElseThrow()
+                        .due())
+                .isEqualTo(DIED.plusDays(1));
+        assertThat(r.clock(ClockKind.CORONER_JOINT_REPORT)
+                        .orElseThrow()
+                        .on(DIED, spans, ENGLAND)
+                        .orElseThrow()
+                        .due())
                 .isEqualTo(LocalDate.of(2026, 6, 1));
-        assertThat(r.clock(ClockKind.REGISTRAR_INFORMATION).orElseThrow().on(DIED, spans, ENGLAND).orElseThrow().due())
+        assertThat(r.clock(ClockKind.REGISTRAR_INFORMATION)
+                        .orElseThrow()
+                        .on(DIED, spans, ENGLAND)
+                        .orElseThrow()
+                        .due())
                 .isEqualTo(LocalDate.of(2026, 5, 15));
     }
 
@@ -206,7 +265,8 @@ class ReviewTest {
     void criteriaMetButManagementReviewChosen_isRefusedAsScrRequired() {
         Review r = scr();
 
-        assertThatThrownBy(() -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.MANAGEMENT_REVIEW, "learning only", DECIDED, CHAIR, TODAY))
+        assertThatThrownBy(() -> r.recordScrDecision(
+                        criteriaMet(), ScrDecisionKind.MANAGEMENT_REVIEW, "learning only", DECIDED, CHAIR, TODAY))
                 .isInstanceOfSatisfying(ReviewRuleException.class, e -> {
                     assertThat(e.code()).isEqualTo("scr_required");
                     assertThat(e.getMessage()).contains("the child died");
@@ -221,7 +281,9 @@ class ReviewTest {
     void criteriaMetButNoReviewChosen_isRefusedAsScrRequired() {
         Review r = scr();
 
-        assertRuleCode(() -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.NO_REVIEW, "no", DECIDED, CHAIR, TODAY), "scr_required");
+        assertRuleCode(
+                () -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.NO_REVIEW, "no", DECIDED, CHAIR, TODAY),
+                "scr_required");
         assertThat(r.status()).isEqualTo(ReviewStatus.AWAITING_DECISION);
     }
 
@@ -230,13 +292,17 @@ class ReviewTest {
         Review r = scr();
         ScrFacts unclear = new ScrFacts(true, false, true, InterAgencyConcern.UNCLEAR, false);
 
-        assertRuleCode(() -> r.recordScrDecision(unclear, ScrDecisionKind.MANAGEMENT_REVIEW, "unsure", DECIDED, CHAIR, TODAY), "scr_required");
+        assertRuleCode(
+                () -> r.recordScrDecision(unclear, ScrDecisionKind.MANAGEMENT_REVIEW, "unsure", DECIDED, CHAIR, TODAY),
+                "scr_required");
     }
 
     @Test
     void refusedDecision_canBeFollowedByCommissioning() {
         Review r = scr();
-        assertRuleCode(() -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.NO_REVIEW, "no", DECIDED, CHAIR, TODAY), "scr_required");
+        assertRuleCode(
+                () -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.NO_REVIEW, "no", DECIDED, CHAIR, TODAY),
+                "scr_required");
 
         r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "criteria met", DECIDED, CHAIR, TODAY);
 
@@ -247,8 +313,8 @@ class ReviewTest {
     void commissioningAnScr_putsItInProgressAndMeetsTheDecisionClockOnTheDay() {
         Review r = scr();
 
-        ScrCriteria.Assessment a = r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "Child died; neglect suspected",
-                DECIDED, CHAIR, TODAY);
+        ScrCriteria.Assessment a = r.recordScrDecision(
+                criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "Child died; neglect suspected", DECIDED, CHAIR, TODAY);
 
         assertThat(a.met()).isTrue();
         assertThat(r.status()).isEqualTo(ReviewStatus.IN_PROGRESS);
@@ -258,11 +324,15 @@ class ReviewTest {
         assertThat(r.scrDecidedOn()).contains(DECIDED);
         assertThat(r.scrDecisionRecordedBy()).contains(CHAIR);
         assertThat(r.scrCriteriaMet()).contains(true);
-        assertThat(r.scrFacts()).hasValueSatisfying(f -> assertThat(f.childDied()).isTrue());
+        assertThat(r.scrFacts())
+                .hasValueSatisfying(f -> assertThat(f.childDied()).isTrue());
         assertThat(r.dates().initiated()).contains(DECIDED);
         ReviewClock decision = r.clock(ClockKind.SCR_DECISION).orElseThrow();
         assertThat(decision.metOn()).contains(DECIDED);
-        assertThat(decision.on(TODAY, ClockSpans.defaults(), ENGLAND).orElseThrow().status()).isEqualTo(ClockStatus.MET);
+        assertThat(decision.on(TODAY, ClockSpans.defaults(), ENGLAND)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ClockStatus.MET);
     }
 
     @Test
@@ -271,13 +341,22 @@ class ReviewTest {
 
         r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "criteria met", DECIDED, CHAIR, TODAY);
 
-        assertThat(r.clock(ClockKind.DECISION_REPORTED).orElseThrow().startedOn()).isEqualTo(DECIDED);
+        assertThat(r.clock(ClockKind.DECISION_REPORTED).orElseThrow().startedOn())
+                .isEqualTo(DECIDED);
         assertThat(r.clock(ClockKind.SCR_COMPLETION).orElseThrow().startedOn()).isEqualTo(DECIDED);
         ClockSpans spans = ClockSpans.defaults();
         // Friday 20 March 2026 + 5 working days; + 6 months
-        assertThat(r.clock(ClockKind.DECISION_REPORTED).orElseThrow().on(DECIDED, spans, ENGLAND).orElseThrow().due())
+        assertThat(r.clock(ClockKind.DECISION_REPORTED)
+                        .orElseThrow()
+                        .on(DECIDED, spans, ENGLAND)
+                        .orElseThrow()
+                        .due())
                 .isEqualTo(LocalDate.of(2026, 3, 27));
-        assertThat(r.clock(ClockKind.SCR_COMPLETION).orElseThrow().on(DECIDED, spans, ENGLAND).orElseThrow().due())
+        assertThat(r.clock(ClockKind.SCR_COMPLETION)
+                        .orElseThrow()
+                        .on(DECIDED, spans, ENGLAND)
+                        .orElseThrow()
+                        .due())
                 .isEqualTo(LocalDate.of(2026, 9, 20));
     }
 
@@ -285,7 +364,8 @@ class ReviewTest {
     void commissioningWhenCriteriaAreNotMet_isTheChairsChoice() {
         Review r = scr();
 
-        ScrCriteria.Assessment a = r.recordScrDecision(criteriaNotMet(), ScrDecisionKind.COMMISSION_SCR, "wider learning", DECIDED, CHAIR, TODAY);
+        ScrCriteria.Assessment a = r.recordScrDecision(
+                criteriaNotMet(), ScrDecisionKind.COMMISSION_SCR, "wider learning", DECIDED, CHAIR, TODAY);
 
         assertThat(a.met()).isFalse();
         assertThat(r.scrCriteriaMet()).contains(false);
@@ -297,13 +377,20 @@ class ReviewTest {
     void managementReviewWhenCriteriaAreNotMet_becomesAManagementReview() {
         Review r = scr();
 
-        r.recordScrDecision(criteriaNotMet(), ScrDecisionKind.MANAGEMENT_REVIEW, "below threshold; learning for health", DECIDED, CHAIR, TODAY);
+        r.recordScrDecision(
+                criteriaNotMet(),
+                ScrDecisionKind.MANAGEMENT_REVIEW,
+                "below threshold; learning for health",
+                DECIDED,
+                CHAIR,
+                TODAY);
 
         assertThat(r.type()).isEqualTo(ReviewType.MANAGEMENT_REVIEW);
         assertThat(r.status()).isEqualTo(ReviewStatus.IN_PROGRESS);
         assertThat(r.scrCriteriaMet()).contains(false);
         assertThat(r.clock(ClockKind.SCR_DECISION).orElseThrow().metOn()).contains(DECIDED);
-        assertThat(r.clock(ClockKind.DECISION_REPORTED).orElseThrow().startedOn()).isEqualTo(DECIDED);
+        assertThat(r.clock(ClockKind.DECISION_REPORTED).orElseThrow().startedOn())
+                .isEqualTo(DECIDED);
         assertThat(r.clock(ClockKind.SCR_COMPLETION)).isEmpty();
     }
 
@@ -311,25 +398,51 @@ class ReviewTest {
     void noReview_closesTheReviewAndNobodyCanBeAppointed() {
         Review r = scr();
 
-        r.recordScrDecision(criteriaNotMet(), ScrDecisionKind.NO_REVIEW, "single-agency issue, handled by health", DECIDED, CHAIR, TODAY);
+        r.recordScrDecision(
+                criteriaNotMet(),
+                ScrDecisionKind.NO_REVIEW,
+                "single-agency issue, handled by health",
+                DECIDED,
+                CHAIR,
+                TODAY);
 
         assertThat(r.status()).isEqualTo(ReviewStatus.CLOSED_NO_REVIEW);
         assertThat(r.clock(ClockKind.SCR_DECISION).orElseThrow().metOn()).contains(DECIDED);
         assertThat(r.clock(ClockKind.SCR_COMPLETION)).isEmpty();
-        assertRuleCode(() -> r.appoint(AppointmentRole.CORONER, null, "account-coroner", null, null, OFFICER, NOW), "review_closed");
+        assertRuleCode(
+                () -> r.appoint(AppointmentRole.CORONER, null, "account-coroner", null, null, OFFICER, NOW),
+                "review_closed");
         assertThat(r.appointments()).isEmpty();
     }
 
     @Test
     void noReview_startsNoCompletionClock_evenWhenAnInitiationDateWasGivenAtOpening() {
-        Review r = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "NM-SCR-2026-04", "Child B", ReviewFixtures.boards(),
-                java.util.Set.of(ReviewFixtures.POLICE), new KeyDates(ReviewFixtures.INCIDENT, null, ReviewFixtures.NOTIFIED, null,
-                ReviewFixtures.NOTIFIED, TODAY), null, false), OFFICER, NOW);
+        Review r = new Review(
+                new Review.Opening(
+                        ReviewType.SERIOUS_CASE_REVIEW,
+                        "NM-SCR-2026-04",
+                        "Child B",
+                        ReviewFixtures.boards(),
+                        java.util.Set.of(ReviewFixtures.POLICE),
+                        new KeyDates(
+                                ReviewFixtures.INCIDENT,
+                                null,
+                                ReviewFixtures.NOTIFIED,
+                                null,
+                                ReviewFixtures.NOTIFIED,
+                                TODAY),
+                        null,
+                        false),
+                OFFICER,
+                NOW);
 
-        r.recordScrDecision(criteriaNotMet(), ScrDecisionKind.NO_REVIEW, "handled by one agency", DECIDED, CHAIR, TODAY);
+        r.recordScrDecision(
+                criteriaNotMet(), ScrDecisionKind.NO_REVIEW, "handled by one agency", DECIDED, CHAIR, TODAY);
 
         assertThat(r.status()).isEqualTo(ReviewStatus.CLOSED_NO_REVIEW);
-        assertThat(r.clock(ClockKind.SCR_COMPLETION)).as("a closed review has no SCR to complete").isEmpty();
+        assertThat(r.clock(ClockKind.SCR_COMPLETION))
+                .as("a closed review has no SCR to complete")
+                .isEmpty();
     }
 
     @Test
@@ -337,7 +450,8 @@ class ReviewTest {
         Review r = scr();
         r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "criteria met", DECIDED, CHAIR, TODAY);
 
-        assertThatThrownBy(() -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "again", DECIDED.plusDays(1), CHAIR, TODAY))
+        assertThatThrownBy(() -> r.recordScrDecision(
+                        criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "again", DECIDED.plusDays(1), CHAIR, TODAY))
                 .isInstanceOfSatisfying(ReviewRuleException.class, e -> {
                     assertThat(e.code()).isEqualTo("already_decided");
                     assertThat(e.getMessage()).contains("COMMISSION_SCR").contains(DECIDED.toString());
@@ -350,8 +464,10 @@ class ReviewTest {
     void decisionOnAReviewThatIsNotAnScr_isRefused() {
         Review r = cdr(unexpectedDeathAtHome(), DIED, null);
 
-        assertThatThrownBy(() -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "x", DIED, CHAIR, TODAY))
-                .isInstanceOfSatisfying(ReviewRuleException.class, e -> assertThat(e.code()).isEqualTo("not_an_scr"));
+        assertThatThrownBy(() ->
+                        r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "x", DIED, CHAIR, TODAY))
+                .isInstanceOfSatisfying(
+                        ReviewRuleException.class, e -> assertThat(e.code()).isEqualTo("not_an_scr"));
         assertThat(r.scrDecision()).isEmpty();
         assertThat(r.type()).isEqualTo(ReviewType.CHILD_DEATH_REVIEW);
     }
@@ -360,7 +476,9 @@ class ReviewTest {
     void decisionDatedInTheFuture_isRefusedNamingDecidedOn() {
         Review r = scr();
 
-        assertRefused(() -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "x", TODAY.plusDays(1), CHAIR, TODAY),
+        assertRefused(
+                () -> r.recordScrDecision(
+                        criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "x", TODAY.plusDays(1), CHAIR, TODAY),
                 "decidedOn");
         assertThat(r.status()).isEqualTo(ReviewStatus.AWAITING_DECISION);
     }
@@ -369,7 +487,9 @@ class ReviewTest {
     void decisionBeforeTheNotification_isRefusedNamingDecidedOn() {
         Review r = scr();
 
-        assertRefused(() -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "x", NOTIFIED.minusDays(1), CHAIR, TODAY),
+        assertRefused(
+                () -> r.recordScrDecision(
+                        criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "x", NOTIFIED.minusDays(1), CHAIR, TODAY),
                 "decidedOn");
         assertThat(r.scrDecision()).isEmpty();
     }
@@ -387,33 +507,51 @@ class ReviewTest {
     void decisionWithoutAWrittenReason_isRefusedNamingReason() {
         Review r = scr();
 
-        assertRefused(() -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "  ", DECIDED, CHAIR, TODAY), "reason");
+        assertRefused(
+                () -> r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "  ", DECIDED, CHAIR, TODAY),
+                "reason");
     }
 
     @Test
     void decisionWithoutFactsOrKind_isRefusedNamingTheField() {
         Review r = scr();
 
-        assertRefused(() -> r.recordScrDecision(null, ScrDecisionKind.COMMISSION_SCR, "x", DECIDED, CHAIR, TODAY), "facts");
+        assertRefused(
+                () -> r.recordScrDecision(null, ScrDecisionKind.COMMISSION_SCR, "x", DECIDED, CHAIR, TODAY), "facts");
         assertRefused(() -> r.recordScrDecision(criteriaMet(), null, "x", DECIDED, CHAIR, TODAY), "decision");
         assertThat(r.status()).isEqualTo(ReviewStatus.AWAITING_DECISION);
     }
 
     private static Review openManagementReview(Set<String> organisations) {
-        return new Review(new Review.Opening(ReviewType.MANAGEMENT_REVIEW, "NM-MR-2026-01", "Child C", boards(), organisations,
-                new KeyDates(null, null, null, null, null, TODAY), null, false), OFFICER, NOW);
+        return new Review(
+                new Review.Opening(
+                        ReviewType.MANAGEMENT_REVIEW,
+                        "NM-MR-2026-01",
+                        "Child C",
+                        boards(),
+                        organisations,
+                        new KeyDates(null, null, null, null, null, TODAY),
+                        null,
+                        false),
+                OFFICER,
+                NOW);
     }
 
     private static Set<String> orgs(int n) {
-        return IntStream.range(0, n).mapToObj(i -> String.format("00000000-0000-4000-8000-%012d", i))
+        return IntStream.range(0, n)
+                .mapToObj(i -> String.format("00000000-0000-4000-8000-%012d", i))
                 .collect(Collectors.toCollection(HashSet::new));
     }
 
     static void assertRefused(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     static void assertRuleCode(ThrowingCallable call, String code) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ReviewRuleException.class, e -> assertThat(e.code()).isEqualTo(code));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        ReviewRuleException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 }

@@ -14,9 +14,10 @@ class ScrCriteriaTest {
         ScrCriteria.Assessment a = ScrCriteria.assess(new ScrFacts(true, true, false, InterAgencyConcern.NO, false));
 
         assertThat(a.met()).isTrue();
-        assertThat(a.because()).containsExactly(
-                "abuse or neglect is known or suspected (regulation 5(2)(a))",
-                "the child died (regulation 5(2)(b)(i))");
+        assertThat(a.because())
+                .containsExactly(
+                        "abuse or neglect is known or suspected (regulation 5(2)(a))",
+                        "the child died (regulation 5(2)(b)(i))");
     }
 
     @Test
@@ -29,7 +30,8 @@ class ScrCriteriaTest {
 
     @Test
     void unclearInterAgencyConcern_countsAsConcernSoSeriousHarmIsMet() {
-        ScrCriteria.Assessment a = ScrCriteria.assess(new ScrFacts(true, false, true, InterAgencyConcern.UNCLEAR, false));
+        ScrCriteria.Assessment a =
+                ScrCriteria.assess(new ScrFacts(true, false, true, InterAgencyConcern.UNCLEAR, false));
 
         assertThat(a.met()).isTrue();
         assertThat(a.because()).last().asString().contains("[18]");
@@ -76,7 +78,9 @@ class ScrCriteriaTest {
 
     @Test
     void missingAbuseFact_isRefusedNamingTheField() {
-        assertRefused(() -> new ScrFacts(null, true, false, InterAgencyConcern.NO, false), "facts.abuseOrNeglectKnownOrSuspected");
+        assertRefused(
+                () -> new ScrFacts(null, true, false, InterAgencyConcern.NO, false),
+                "facts.abuseOrNeglectKnownOrSuspected");
     }
 
     @Test

@@ -11,7 +11,16 @@ import org.eclipse.microprofile.auth.LoginConfig;
 @ApplicationScoped
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER", "TOTP_ENROLMENT"})
+@DeclareRoles({
+    "ADMIN",
+    "LSCB_OFFICER",
+    "AGENCY_USER",
+    "REVIEWER",
+    "PAEDIATRICIAN",
+    "CORONER",
+    "CDOP_MEMBER",
+    "TOTP_ENROLMENT"
+})
 public class RestApplication extends Application {
 
     /** Jersey's own settings, by name, so that nothing here depends on Jersey's classes. */

@@ -27,8 +27,10 @@ class AuthorisationRulesTest {
         List<Class<?>> resources = resourceClasses();
         for (Class<?> type : resources) {
             for (Method m : type.getDeclaredMethods()) {
-                boolean endpoint = m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(POST.class)
-                        || m.isAnnotationPresent(PUT.class) || m.isAnnotationPresent(DELETE.class);
+                boolean endpoint = m.isAnnotationPresent(GET.class)
+                        || m.isAnnotationPresent(POST.class)
+                        || m.isAnnotationPresent(PUT.class)
+                        || m.isAnnotationPresent(DELETE.class);
                 boolean ruled = m.isAnnotationPresent(RolesAllowed.class) || m.isAnnotationPresent(PermitAll.class);
                 if (endpoint && !ruled) {
                     missing.add(type.getSimpleName() + "." + m.getName());
@@ -36,11 +38,17 @@ class AuthorisationRulesTest {
             }
         }
         assertThat(resources).as("resource classes found").hasSizeGreaterThanOrEqualTo(5);
-        assertThat(missing).as("resource methods without @RolesAllowed or @PermitAll").isEmpty();
+        assertThat(missing)
+                .as("resource methods without @RolesAllowed or @PermitAll")
+                .isEmpty();
     }
 
     private static List<Class<?>> resourceClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(RestApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path root = Path.of(RestApplication.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {

@@ -22,15 +22,18 @@ public final class Algorithms {
     public static final ASN1ObjectIdentifier ENVELOPED = CMSObjectIdentifiers.envelopedData;
     public static final ASN1ObjectIdentifier SIGNED = CMSObjectIdentifiers.signedData;
 
-    static final Set<ASN1ObjectIdentifier> DIGESTS = Set.of(NISTObjectIdentifiers.id_sha256, NISTObjectIdentifiers.id_sha384,
-            NISTObjectIdentifiers.id_sha512);
-    static final Set<ASN1ObjectIdentifier> ECDH_KDF = Set.of(SECObjectIdentifiers.dhSinglePass_stdDH_sha256kdf_scheme,
-            SECObjectIdentifiers.dhSinglePass_stdDH_sha384kdf_scheme, SECObjectIdentifiers.dhSinglePass_stdDH_sha512kdf_scheme);
-    static final Set<ASN1ObjectIdentifier> ECDSA = Set.of(X9ObjectIdentifiers.ecdsa_with_SHA256, X9ObjectIdentifiers.ecdsa_with_SHA384,
+    static final Set<ASN1ObjectIdentifier> DIGESTS =
+            Set.of(NISTObjectIdentifiers.id_sha256, NISTObjectIdentifiers.id_sha384, NISTObjectIdentifiers.id_sha512);
+    static final Set<ASN1ObjectIdentifier> ECDH_KDF = Set.of(
+            SECObjectIdentifiers.dhSinglePass_stdDH_sha256kdf_scheme,
+            SECObjectIdentifiers.dhSinglePass_stdDH_sha384kdf_scheme,
+            SECObjectIdentifiers.dhSinglePass_stdDH_sha512kdf_scheme);
+    static final Set<ASN1ObjectIdentifier> ECDSA = Set.of(
+            X9ObjectIdentifiers.ecdsa_with_SHA256,
+            X9ObjectIdentifiers.ecdsa_with_SHA384,
             X9ObjectIdentifiers.ecdsa_with_SHA512);
 
-    private Algorithms() {
-    }
+    private Algorithms() {}
 
     /** AES-256-GCM with a 128-bit tag inside AuthEnvelopedData; AES-256-CBC inside EnvelopedData; nothing else. */
     public static void checkContentEncryption(ASN1ObjectIdentifier container, AlgorithmIdentifier alg) {
@@ -83,8 +86,11 @@ public final class Algorithms {
         RSAESOAEPparams p = RSAESOAEPparams.getInstance(alg.getParameters());
         ASN1ObjectIdentifier hash = p.getHashAlgorithm().getAlgorithm();
         AlgorithmIdentifier mgf = p.getMaskGenAlgorithm();
-        ASN1ObjectIdentifier mgfHash = AlgorithmIdentifier.getInstance(mgf.getParameters()).getAlgorithm();
-        if (!DIGESTS.contains(hash) || !mgf.getAlgorithm().equals(PKCSObjectIdentifiers.id_mgf1) || !DIGESTS.contains(mgfHash)) {
+        ASN1ObjectIdentifier mgfHash =
+                AlgorithmIdentifier.getInstance(mgf.getParameters()).getAlgorithm();
+        if (!DIGESTS.contains(hash)
+                || !mgf.getAlgorithm().equals(PKCSObjectIdentifiers.id_mgf1)
+                || !DIGESTS.contains(mgfHash)) {
             throw new UnsupportedEnvelopeException("RSA-OAEP with hash " + hash + " and mask " + mgfHash);
         }
     }
@@ -111,11 +117,14 @@ public final class Algorithms {
             return;
         }
         if (oid.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
-            // the mask's hash counts as much as the message's (an MGF1 with SHA-1 is not "SHA-256 or stronger"); trailer 1 is the only one defined
+            // the mask's hash counts as much as the message's (an MGF1 with SHA-1 is not "SHA-256 or stronger");
+            // trailer 1 is the only one defined
             RSASSAPSSparams p = RSASSAPSSparams.getInstance(signature.getParameters());
             AlgorithmIdentifier mgf = p.getMaskGenAlgorithm();
-            if (DIGESTS.contains(p.getHashAlgorithm().getAlgorithm()) && mgf.getAlgorithm().equals(PKCSObjectIdentifiers.id_mgf1)
-                    && DIGESTS.contains(AlgorithmIdentifier.getInstance(mgf.getParameters()).getAlgorithm())
+            if (DIGESTS.contains(p.getHashAlgorithm().getAlgorithm())
+                    && mgf.getAlgorithm().equals(PKCSObjectIdentifiers.id_mgf1)
+                    && DIGESTS.contains(
+                            AlgorithmIdentifier.getInstance(mgf.getParameters()).getAlgorithm())
                     && p.getTrailerField().intValue() == 1) {
                 return;
             }

@@ -13,8 +13,7 @@ public final class Bc {
 
     public static final String NAME = BouncyCastleProvider.PROVIDER_NAME;
 
-    private Bc() {
-    }
+    private Bc() {}
 
     public static synchronized Provider provider() {
         Provider p = Security.getProvider(NAME);

@@ -40,8 +40,7 @@ public final class BerReader {
     }
 
     /** An open constructed element: where it ends ({@code -1} while the length is indefinite). */
-    public record Frame(Header header, long end) {
-    }
+    public record Frame(Header header, long end) {}
 
     private static final byte[] END_OF_CONTENTS = {0, 0};
 
@@ -95,7 +94,8 @@ public final class BerReader {
             throw new UnsupportedEnvelopeException("a structure without its " + what);
         }
         if (h.tag() != tag) {
-            throw new UnsupportedEnvelopeException("a structure whose " + what + " has tag 0x" + Integer.toHexString(h.tag()));
+            throw new UnsupportedEnvelopeException(
+                    "a structure whose " + what + " has tag 0x" + Integer.toHexString(h.tag()));
         }
         return h;
     }
@@ -181,7 +181,8 @@ public final class BerReader {
     }
 
     private static UnsupportedEnvelopeException tooLarge(long cap) {
-        return new UnsupportedEnvelopeException("an element of more than " + cap + " bytes where at most that many are allowed");
+        return new UnsupportedEnvelopeException(
+                "an element of more than " + cap + " bytes where at most that many are allowed");
     }
 
     private Header header() throws IOException {

@@ -21,8 +21,7 @@ public final class CipherWarmup {
     private static final int BLOCK = 256;
     private static boolean started;
 
-    private CipherWarmup() {
-    }
+    private CipherWarmup() {}
 
     /** Starts the warm-up on its own thread the first time; returns at once. */
     public static synchronized void start() {

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.Cipher;
-import org.lscb.envelope.EnvelopeTooLargeException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.asn1.cms.GCMParameters;
@@ -15,6 +14,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.operator.GenericKey;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JceGenericKey;
+import org.lscb.envelope.EnvelopeTooLargeException;
 
 /**
  * AES-256-GCM content encryption for AuthEnvelopedData with the JDK's cipher, called the way it is fast.
@@ -30,6 +30,7 @@ public final class GcmContentEncryptor implements OutputAEADEncryptor {
     static final int BLOCK = 16 * 1024;
     /** The most content the JDK's AES-GCM encrypts under one key and nonce: its 2 GiB - 1 byte include the tag. */
     public static final long MAX_CONTENT_BYTES = Integer.MAX_VALUE - 16L;
+
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BYTES = 16;
 
@@ -51,7 +52,8 @@ public final class GcmContentEncryptor implements OutputAEADEncryptor {
         random.nextBytes(nonce);
         this.key = new SecretKeySpec(k, "AES");
         Arrays.fill(k, (byte) 0);
-        this.algorithm = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, TAG_BYTES));
+        this.algorithm =
+                new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, TAG_BYTES));
         this.cipher = Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
         this.cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
     }

@@ -35,11 +35,12 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 public final class JdkSignatures {
 
     /** SHA-256, MGF1 with SHA-256, a 32-byte salt: what {@code openssl cms -keyopt rsa_padding_mode:pss} makes too. */
-    private static final PSSParameterSpec PSS_SHA256 = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
+    private static final PSSParameterSpec PSS_SHA256 =
+            new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
+
     private static final String PSS = "RSASSA-PSS";
 
-    private JdkSignatures() {
-    }
+    private JdkSignatures() {}
 
     /** Signs with RSA-PSS (SHA-256) for an RSA key, ECDSA with SHA-256 for an EC key. */
     public static ContentSigner signer(PrivateKey key) throws OperatorCreationException {
@@ -101,11 +102,15 @@ public final class JdkSignatures {
                 return pssVerifier(algorithm, key);
             }
         };
-        return new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(), new DefaultSignatureAlgorithmIdentifierFinder(),
-                provider, new JcaDigestCalculatorProviderBuilder().build());
+        return new SignerInformationVerifier(
+                new DefaultCMSSignatureAlgorithmNameGenerator(),
+                new DefaultSignatureAlgorithmIdentifierFinder(),
+                provider,
+                new JcaDigestCalculatorProviderBuilder().build());
     }
 
-    private static ContentVerifier pssVerifier(AlgorithmIdentifier algorithm, PublicKey key) throws OperatorCreationException {
+    private static ContentVerifier pssVerifier(AlgorithmIdentifier algorithm, PublicKey key)
+            throws OperatorCreationException {
         try {
             AlgorithmParameters params = AlgorithmParameters.getInstance(PSS);
             params.init(algorithm.getParameters().toASN1Primitive().getEncoded());

@@ -21,15 +21,15 @@ public final class KeyRules {
     private static final ECParameterSpec P256 = named("secp256r1");
     private static final ECParameterSpec P384 = named("secp384r1");
 
-    private KeyRules() {
-    }
+    private KeyRules() {}
 
     public static void check(PublicKey key) {
         if (key instanceof RSAPublicKey rsa) {
             BigInteger n = rsa.getModulus();
             BigInteger e = rsa.getPublicExponent();
             if (n.bitLength() < MIN_RSA_BITS) {
-                throw new IllegalArgumentException("RSA keys must have at least " + MIN_RSA_BITS + " bits, not " + n.bitLength());
+                throw new IllegalArgumentException(
+                        "RSA keys must have at least " + MIN_RSA_BITS + " bits, not " + n.bitLength());
             }
             if (e.compareTo(MIN_EXPONENT) < 0 || !e.testBit(0) || e.compareTo(n) >= 0 || !n.testBit(0)) {
                 throw new IllegalArgumentException("RSA keys must have an odd public exponent of at least 65537");
@@ -42,11 +42,14 @@ public final class KeyRules {
             }
             return;
         }
-        throw new IllegalArgumentException("keys must be RSA (3072 bits or more) or EC (P-256, P-384), not " + key.getAlgorithm());
+        throw new IllegalArgumentException(
+                "keys must be RSA (3072 bits or more) or EC (P-256, P-384), not " + key.getAlgorithm());
     }
 
     private static boolean same(ECParameterSpec a, ECParameterSpec b) {
-        return a.getCurve().equals(b.getCurve()) && a.getGenerator().equals(b.getGenerator()) && a.getOrder().equals(b.getOrder())
+        return a.getCurve().equals(b.getCurve())
+                && a.getGenerator().equals(b.getGenerator())
+                && a.getOrder().equals(b.getOrder())
                 && a.getCofactor() == b.getCofactor();
     }
 

@@ -32,6 +32,7 @@ public final class NonContentLimit extends ChargedStream {
     private final String what;
     /** The allowance last granted, for the refusal's message. */
     private long granted;
+
     private long allowance;
 
     /**
@@ -54,7 +55,8 @@ public final class NonContentLimit extends ChargedStream {
 
     /** The author's SignedData, decrypted. */
     public static NonContentLimit signedData(InputStream in) {
-        return new NonContentLimit(in, MAX_SIGNED_DATA_OUTSIDE_CONTENT, MAX_SIGNED_DATA_OUTSIDE_CONTENT, "the signed document");
+        return new NonContentLimit(
+                in, MAX_SIGNED_DATA_OUTSIDE_CONTENT, MAX_SIGNED_DATA_OUTSIDE_CONTENT, "the signed document");
     }
 
     /**
@@ -111,8 +113,9 @@ public final class NonContentLimit extends ChargedStream {
     void charge(long n) throws IOException {
         allowance -= n;
         if (allowance < 0) {
-            throw new IOException(what + " holds more than " + granted + " bytes outside its content (fields such as a mac,"
-                    + " attributes, certificates or signer infos are read whole, so they are bounded)");
+            throw new IOException(
+                    what + " holds more than " + granted + " bytes outside its content (fields such as a mac,"
+                            + " attributes, certificates or signer infos are read whole, so they are bounded)");
         }
     }
 }

@@ -21,15 +21,15 @@ import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
  */
 public final class OpeningRecipients {
 
-    private OpeningRecipients() {
-    }
+    private OpeningRecipients() {}
 
     /** AuthEnvelopedData: unwraps the content key as Bouncy Castle would, then decrypts with {@link FastGcmDecryptor}, which checks the key. */
     public static Recipient authEnveloped(PrivateKey key, boolean rsa) {
         if (rsa) {
             return new JceKeyTransAuthEnvelopedRecipient(key) {
                 @Override
-                public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg, byte[] encryptedKey)
+                public RecipientOperator getRecipientOperator(
+                        AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg, byte[] encryptedKey)
                         throws CMSException {
                     return fastGcm(contentAlg, extractSecretKey(keyAlg, contentAlg, encryptedKey));
                 }
@@ -37,8 +37,13 @@ public final class OpeningRecipients {
         }
         return new JceKeyAgreeAuthEnvelopedRecipient(key) {
             @Override
-            public RecipientOperator getRecipientOperator(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg,
-                    SubjectPublicKeyInfo senderKey, ASN1OctetString ukm, byte[] encryptedKey) throws CMSException {
+            public RecipientOperator getRecipientOperator(
+                    AlgorithmIdentifier keyAlg,
+                    AlgorithmIdentifier contentAlg,
+                    SubjectPublicKeyInfo senderKey,
+                    ASN1OctetString ukm,
+                    byte[] encryptedKey)
+                    throws CMSException {
                 return fastGcm(contentAlg, extractSecretKey(keyAlg, contentAlg, senderKey, ukm, encryptedKey));
             }
         }.setProvider(Bc.NAME);
@@ -52,8 +57,13 @@ public final class OpeningRecipients {
         }
         return new JceKeyAgreeEnvelopedRecipient(key) {
             @Override
-            protected Key extractSecretKey(AlgorithmIdentifier keyAlg, AlgorithmIdentifier contentAlg, SubjectPublicKeyInfo senderKey,
-                    ASN1OctetString ukm, byte[] encryptedKey) throws CMSException {
+            protected Key extractSecretKey(
+                    AlgorithmIdentifier keyAlg,
+                    AlgorithmIdentifier contentAlg,
+                    SubjectPublicKeyInfo senderKey,
+                    ASN1OctetString ukm,
+                    byte[] encryptedKey)
+                    throws CMSException {
                 Key contentKey = super.extractSecretKey(keyAlg, contentAlg, senderKey, ukm, encryptedKey);
                 Algorithms.checkContentKey(contentKey); // BC offers no key size validation for key agreement
                 return contentKey;

@@ -30,6 +30,7 @@ public final class SignedContentDigests implements DigestCalculatorProvider {
 
     /** Slices of 16 KiB: called often on small inputs, HotSpot compiles the digest with the processor's SHA instructions. */
     private static final int SLICE = 16 * 1024;
+
     private static final Map<ASN1ObjectIdentifier, String> NAMES = Map.of(
             org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, "SHA-256",
             org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha384, "SHA-384",
@@ -104,7 +105,8 @@ public final class SignedContentDigests implements DigestCalculatorProvider {
         if (signedAttributes == null) {
             return Optional.empty();
         }
-        org.bouncycastle.asn1.ASN1EncodableVector values = signedAttributes.getAll(org.bouncycastle.asn1.cms.CMSAttributes.messageDigest);
+        org.bouncycastle.asn1.ASN1EncodableVector values =
+                signedAttributes.getAll(org.bouncycastle.asn1.cms.CMSAttributes.messageDigest);
         if (values.size() != 1) {
             return Optional.empty();
         }
@@ -112,7 +114,9 @@ public final class SignedContentDigests implements DigestCalculatorProvider {
         if (a.getAttrValues().size() != 1) {
             return Optional.empty();
         }
-        return Optional.of(org.bouncycastle.asn1.ASN1OctetString.getInstance(a.getAttrValues().getObjectAt(0)).getOctets());
+        return Optional.of(org.bouncycastle.asn1.ASN1OctetString.getInstance(
+                        a.getAttrValues().getObjectAt(0))
+                .getOctets());
     }
 
     /**

@@ -51,8 +51,7 @@ public final class SingleSigner {
         Exception refuse(Refusal why, String detail);
     }
 
-    private SingleSigner() {
-    }
+    private SingleSigner() {}
 
     /**
      * The signer of content that we hashed ourselves as it streamed past ({@link SignedContentDigests}). Bouncy
@@ -66,8 +65,11 @@ public final class SingleSigner {
      * @param ourDigests   our digest of the content with an algorithm, empty unless the SignedData lists it
      * @return the certificate whose key made the signature, as carried in the SignedData
      */
-    public static X509Certificate overOurDigests(SignerInformationStore signers, Store<X509CertificateHolder> certificates,
-                                                 Function<ASN1ObjectIdentifier, Optional<byte[]>> ourDigests, Refusals refusals)
+    public static X509Certificate overOurDigests(
+            SignerInformationStore signers,
+            Store<X509CertificateHolder> certificates,
+            Function<ASN1ObjectIdentifier, Optional<byte[]>> ourDigests,
+            Refusals refusals)
             throws Exception {
         SignerInformation s = onlyAllowedSigner(signers, refusals);
         ASN1ObjectIdentifier digestAlgorithm = s.getDigestAlgorithmID().getAlgorithm();
@@ -102,23 +104,26 @@ public final class SingleSigner {
         return verified(s, signed.getCertificates(), refusals);
     }
 
-    private static SignerInformation onlyAllowedSigner(SignerInformationStore signers, Refusals refusals) throws Exception {
+    private static SignerInformation onlyAllowedSigner(SignerInformationStore signers, Refusals refusals)
+            throws Exception {
         Collection<SignerInformation> all = signers.getSigners();
         if (all.size() != 1) {
             throw refusals.refuse(Refusal.NOT_ONE_SIGNER, String.valueOf(all.size()));
         }
         SignerInformation s = all.iterator().next();
-        Algorithms.checkSignature(s.getDigestAlgorithmID().getAlgorithm(), s.toASN1Structure().getDigestEncryptionAlgorithm());
+        Algorithms.checkSignature(
+                s.getDigestAlgorithmID().getAlgorithm(), s.toASN1Structure().getDigestEncryptionAlgorithm());
         return s;
     }
 
-    private static X509Certificate verified(SignerInformation s, Store<X509CertificateHolder> certificates, Refusals refusals)
-            throws Exception {
+    private static X509Certificate verified(
+            SignerInformation s, Store<X509CertificateHolder> certificates, Refusals refusals) throws Exception {
         Collection<X509CertificateHolder> match = certificates.getMatches(s.getSID());
         if (match.size() != 1) {
             throw refusals.refuse(Refusal.NO_CERTIFICATE, null);
         }
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(match.iterator().next());
+        X509Certificate cert = new JcaX509CertificateConverter()
+                .getCertificate(match.iterator().next());
         if (!s.verify(JdkSignatures.verifier(cert))) {
             throw refusals.refuse(Refusal.DOES_NOT_VERIFY, null);
         }

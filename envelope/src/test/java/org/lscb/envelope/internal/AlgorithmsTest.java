@@ -16,12 +16,15 @@ import org.lscb.envelope.UnsupportedEnvelopeException;
 /** docs/security.md: signatures by RSA-PSS or ECDSA with SHA-256 or stronger, the mask's hash included. */
 class AlgorithmsTest {
 
-    private static final AlgorithmIdentifier SHA256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE);
-    private static final AlgorithmIdentifier SHA1 = new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1, DERNull.INSTANCE);
+    private static final AlgorithmIdentifier SHA256 =
+            new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256, DERNull.INSTANCE);
+    private static final AlgorithmIdentifier SHA1 =
+            new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1, DERNull.INSTANCE);
 
     @Test
     void rsaPssWithSha256Throughout_isAccepted() {
-        assertThatCode(() -> Algorithms.checkSignature(NISTObjectIdentifiers.id_sha256, pss(SHA256, SHA256, 1))).doesNotThrowAnyException();
+        assertThatCode(() -> Algorithms.checkSignature(NISTObjectIdentifiers.id_sha256, pss(SHA256, SHA256, 1)))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -37,7 +40,12 @@ class AlgorithmsTest {
     }
 
     private static AlgorithmIdentifier pss(AlgorithmIdentifier hash, AlgorithmIdentifier maskHash, int trailer) {
-        return new AlgorithmIdentifier(PKCSObjectIdentifiers.id_RSASSA_PSS, new RSASSAPSSparams(hash,
-                new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, maskHash), new ASN1Integer(32), new ASN1Integer(trailer)));
+        return new AlgorithmIdentifier(
+                PKCSObjectIdentifiers.id_RSASSA_PSS,
+                new RSASSAPSSparams(
+                        hash,
+                        new AlgorithmIdentifier(PKCSObjectIdentifiers.id_mgf1, maskHash),
+                        new ASN1Integer(32),
+                        new ASN1Integer(trailer)));
     }
 }

@@ -36,9 +36,9 @@ class BackgroundDigestsTest {
             at += n;
         }
 
-        assertThat(calc.getDigest()).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+        assertThat(calc.getDigest())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
     }
-
 
     @Test
     void everythingArrives_inOrder_byTheTimeCloseReturns() throws Exception {
@@ -87,10 +87,12 @@ class BackgroundDigestsTest {
         BackgroundDigests.WriteBehind out = new BackgroundDigests.WriteBehind(failing);
 
         assertThatThrownBy(() -> {
-            for (int i = 0; i < 100; i++) {
-                out.write(new byte[BackgroundDigests.WriteBehind.BUFFER_BYTES]);
-            }
-            out.close();
-        }).isInstanceOf(IOException.class).hasMessageContaining("disk full");
+                    for (int i = 0; i < 100; i++) {
+                        out.write(new byte[BackgroundDigests.WriteBehind.BUFFER_BYTES]);
+                    }
+                    out.close();
+                })
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("disk full");
     }
 }

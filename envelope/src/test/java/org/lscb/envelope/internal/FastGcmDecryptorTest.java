@@ -29,7 +29,8 @@ class FastGcmDecryptorTest {
         byte[] plain = bytes(length, 3);
         byte[] sealed = jdkSeal(key, nonce, plain);
 
-        assertThat(readAll(decryptor(key, nonce).getInputStream(new ByteArrayInputStream(sealed)))).isEqualTo(plain);
+        assertThat(readAll(decryptor(key, nonce).getInputStream(new ByteArrayInputStream(sealed))))
+                .isEqualTo(plain);
     }
 
     @Test
@@ -37,9 +38,11 @@ class FastGcmDecryptorTest {
         // NIST GCM test case 14: AES-256, zero key, zero 96-bit IV, one zero block
         byte[] key = new byte[32];
         byte[] nonce = new byte[12];
-        byte[] sealed = HexFormat.of().parseHex("cea7403d4d606b6e074ec5d3baf39d18" + "d0d1c8a799996bf0265b98b5d48ab919");
+        byte[] sealed =
+                HexFormat.of().parseHex("cea7403d4d606b6e074ec5d3baf39d18" + "d0d1c8a799996bf0265b98b5d48ab919");
 
-        assertThat(readAll(decryptor(key, nonce).getInputStream(new ByteArrayInputStream(sealed)))).isEqualTo(new byte[16]);
+        assertThat(readAll(decryptor(key, nonce).getInputStream(new ByteArrayInputStream(sealed))))
+                .isEqualTo(new byte[16]);
     }
 
     @Test
@@ -51,7 +54,8 @@ class FastGcmDecryptorTest {
             byte[] tampered = sealed.clone();
             tampered[at] ^= (byte) 0x80;
             assertThatThrownBy(() -> readAll(decryptor(key, nonce).getInputStream(new ByteArrayInputStream(tampered))))
-                    .as("changed at %d", at).isInstanceOf(IOException.class);
+                    .as("changed at %d", at)
+                    .isInstanceOf(IOException.class);
         }
         assertThatThrownBy(() -> readAll(decryptor(key, nonce).getInputStream(new ByteArrayInputStream(new byte[7]))))
                 .isInstanceOf(IOException.class);
@@ -59,7 +63,8 @@ class FastGcmDecryptorTest {
 
     @Test
     void aShortTagOrLongNonce_isNotAccepted() {
-        AlgorithmIdentifier shortTag = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(new byte[12], 12));
+        AlgorithmIdentifier shortTag =
+                new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(new byte[12], 12));
 
         assertThatThrownBy(() -> new FastGcmDecryptor(shortTag, new SecretKeySpec(new byte[32], "AES")))
                 .isInstanceOf(java.security.GeneralSecurityException.class);
@@ -67,7 +72,8 @@ class FastGcmDecryptorTest {
 
     @Test
     void a128BitContentKey_isRefused_thoughTheLabelSaysAes256() {
-        AlgorithmIdentifier aes256 = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(new byte[12], 16));
+        AlgorithmIdentifier aes256 =
+                new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(new byte[12], 16));
 
         assertThatThrownBy(() -> new FastGcmDecryptor(aes256, new SecretKeySpec(new byte[16], "AES")))
                 .isInstanceOf(org.lscb.envelope.UnsupportedEnvelopeException.class)
@@ -78,7 +84,8 @@ class FastGcmDecryptorTest {
     void authenticatedAttributes_areRefused() throws Exception {
         FastGcmDecryptor d = decryptor(bytes(32, 1), bytes(12, 2));
 
-        assertThatThrownBy(() -> d.getAADStream().write(new byte[] {0x31, 0})).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> d.getAADStream().write(new byte[] {0x31, 0}))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("authAttrs");
     }
 
@@ -86,15 +93,18 @@ class FastGcmDecryptorTest {
     void contentUpToTheLimit_isDecrypted_andOneByteMoreIsRefusedAsTooLarge() throws Exception {
         byte[] key = bytes(32, 1);
         byte[] nonce = bytes(12, 2);
-        AlgorithmIdentifier alg = new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, 16));
+        AlgorithmIdentifier alg =
+                new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, 16));
         byte[] atLimit = bytes(300_000, 3);
         byte[] pastLimit = bytes(300_001, 3);
 
         assertThat(readAll(new FastGcmDecryptor(alg, new SecretKeySpec(key, "AES"), 300_000)
-                .getInputStream(new ByteArrayInputStream(jdkSeal(key, nonce, atLimit))))).isEqualTo(atLimit);
+                        .getInputStream(new ByteArrayInputStream(jdkSeal(key, nonce, atLimit)))))
+                .isEqualTo(atLimit);
         assertThatThrownBy(() -> readAll(new FastGcmDecryptor(alg, new SecretKeySpec(key, "AES"), 300_000)
-                .getInputStream(new ByteArrayInputStream(jdkSeal(key, nonce, pastLimit)))))
-                .isInstanceOf(org.lscb.envelope.EnvelopeTooLargeException.class).hasMessageContaining("300000 bytes");
+                        .getInputStream(new ByteArrayInputStream(jdkSeal(key, nonce, pastLimit)))))
+                .isInstanceOf(org.lscb.envelope.EnvelopeTooLargeException.class)
+                .hasMessageContaining("300000 bytes");
     }
 
     /**
@@ -127,15 +137,17 @@ class FastGcmDecryptorTest {
         byte[] buf = new byte[1 << 20];
 
         assertThatThrownBy(() -> {
-            while (plain.read(buf) >= 0) {
-                // decrypts up to the limit
-            }
-        }).isInstanceOf(org.lscb.envelope.EnvelopeTooLargeException.class);
+                    while (plain.read(buf) >= 0) {
+                        // decrypts up to the limit
+                    }
+                })
+                .isInstanceOf(org.lscb.envelope.EnvelopeTooLargeException.class);
         assertThat(FastGcmDecryptor.MAX_CONTENT_BYTES).isEqualTo(GcmContentEncryptor.MAX_CONTENT_BYTES);
     }
 
     private static FastGcmDecryptor decryptor(byte[] key, byte[] nonce) throws Exception {
-        return new FastGcmDecryptor(new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, 16)),
+        return new FastGcmDecryptor(
+                new AlgorithmIdentifier(NISTObjectIdentifiers.id_aes256_GCM, new GCMParameters(nonce, 16)),
                 new SecretKeySpec(key, "AES"));
     }
 

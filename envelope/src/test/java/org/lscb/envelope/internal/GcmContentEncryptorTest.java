@@ -38,7 +38,8 @@ class GcmContentEncryptorTest {
             }
         }
 
-        GCMParameters params = GCMParameters.getInstance(enc.getAlgorithmIdentifier().getParameters());
+        GCMParameters params =
+                GCMParameters.getInstance(enc.getAlgorithmIdentifier().getParameters());
         Cipher jdk = Cipher.getInstance("AES/GCM/NoPadding");
         jdk.init(Cipher.DECRYPT_MODE, keyOf(enc), new GCMParameterSpec(128, params.getNonce()));
         byte[] sealed = concat(sink.toByteArray(), enc.getMAC());
@@ -57,7 +58,8 @@ class GcmContentEncryptorTest {
         out.write(new byte[30_000]);
         out.write(new byte[10_000]);
 
-        assertThatThrownBy(() -> out.write(1)).isInstanceOf(org.lscb.envelope.EnvelopeTooLargeException.class)
+        assertThatThrownBy(() -> out.write(1))
+                .isInstanceOf(org.lscb.envelope.EnvelopeTooLargeException.class)
                 .hasMessageContaining("40000 bytes");
     }
 
@@ -87,8 +89,11 @@ class GcmContentEncryptorTest {
         GcmContentEncryptor b = new GcmContentEncryptor(new SecureRandom());
 
         assertThat(keyOf(a).getEncoded()).isNotEqualTo(keyOf(b).getEncoded());
-        assertThat(GCMParameters.getInstance(a.getAlgorithmIdentifier().getParameters()).getNonce())
-                .isNotEqualTo(GCMParameters.getInstance(b.getAlgorithmIdentifier().getParameters()).getNonce());
+        assertThat(GCMParameters.getInstance(a.getAlgorithmIdentifier().getParameters())
+                        .getNonce())
+                .isNotEqualTo(
+                        GCMParameters.getInstance(b.getAlgorithmIdentifier().getParameters())
+                                .getNonce());
     }
 
     @Test

@@ -23,7 +23,8 @@ class HeaderLimitTest {
     @Test
     void skippingPastTheLimit_isRefused() throws Exception {
         try (HeaderLimit in = new HeaderLimit(zeros())) {
-            assertThatThrownBy(() -> in.skip(HeaderLimit.MAX_HEADER + 1)).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> in.skip(HeaderLimit.MAX_HEADER + 1))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("header is larger than");
         }
     }

@@ -16,7 +16,8 @@ class NonContentLimitTest {
     void contentFlowingBetweenFields_passesFarMoreThanTheAllowance() throws IOException {
         // a "structure" read 100 bytes at a time, of which the last 90 are content: the allowance must cover one read
         // (what the parser reads ahead), not the total
-        NonContentLimit limit = new NonContentLimit(new ByteArrayInputStream(new byte[1_000_000]), 150, 150, "the test");
+        NonContentLimit limit =
+                new NonContentLimit(new ByteArrayInputStream(new byte[1_000_000]), 150, 150, "the test");
         InputStream content = limit.content(new ContentAfterHeader(limit, 10));
 
         assertThat(content.transferTo(OutputStream.nullOutputStream())).isEqualTo(900_000);
@@ -26,7 +27,8 @@ class NonContentLimitTest {
     void oneLargeReadOfContent_isNotMistakenForALargeField() throws IOException {
         // as Bouncy Castle's octet-string stream: one read of content gathers as many chunks as asked for, headers
         // included, before it delivers any; a read of 1 MiB must not count as 1 MiB read outside content
-        NonContentLimit limit = new NonContentLimit(new ByteArrayInputStream(new byte[4_000_000]), 10_000, 10_000, "the test");
+        NonContentLimit limit =
+                new NonContentLimit(new ByteArrayInputStream(new byte[4_000_000]), 10_000, 10_000, "the test");
         InputStream gathering = new InputStream() {
             @Override
             public int read() throws IOException {
@@ -52,15 +54,18 @@ class NonContentLimitTest {
 
     @Test
     void moreThanTheAllowanceWithoutContent_isRefused_andTheMessageSaysWhatAndHowMuch() {
-        NonContentLimit limit = new NonContentLimit(new ByteArrayInputStream(new byte[10_000]), 4096, 100, "the envelope");
+        NonContentLimit limit =
+                new NonContentLimit(new ByteArrayInputStream(new byte[10_000]), 4096, 100, "the envelope");
 
-        assertThatThrownBy(() -> limit.readNBytes(4097)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> limit.readNBytes(4097))
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith("the envelope holds more than 4096 bytes outside its content");
     }
 
     @Test
     void afterTheHeader_theSmallerAllowanceApplies_evenBeforeContentMoves() throws IOException {
-        NonContentLimit limit = new NonContentLimit(new ByteArrayInputStream(new byte[10_000]), 4096, 100, "the envelope");
+        NonContentLimit limit =
+                new NonContentLimit(new ByteArrayInputStream(new byte[10_000]), 4096, 100, "the envelope");
         limit.readNBytes(1000);
         limit.headerRead();
 

@@ -24,8 +24,11 @@ public final class CertificateRepository {
     }
 
     public List<IssuedCertificate> ofAccount(String accountId) {
-        return em.createQuery("select c from IssuedCertificate c where c.accountId = :a order by c.issuedAt desc", IssuedCertificate.class)
-                .setParameter("a", accountId).getResultList();
+        return em.createQuery(
+                        "select c from IssuedCertificate c where c.accountId = :a order by c.issuedAt desc",
+                        IssuedCertificate.class)
+                .setParameter("a", accountId)
+                .getResultList();
     }
 
     /** The usable personal certificates of these accounts. */
@@ -33,17 +36,31 @@ public final class CertificateRepository {
         if (accountIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select c from IssuedCertificate c where c.accountId in :a and c.purpose = :p and c.revokedAt is null"
-                        + " order by c.issuedAt", IssuedCertificate.class)
-                .setParameter("a", accountIds).setParameter("p", CertificatePurpose.PERSONAL).getResultList()
-                .stream().filter(c -> c.usableOn(at)).toList();
+        return em
+                .createQuery(
+                        "select c from IssuedCertificate c where c.accountId in :a and c.purpose = :p and c.revokedAt is null"
+                                + " order by c.issuedAt",
+                        IssuedCertificate.class)
+                .setParameter("a", accountIds)
+                .setParameter("p", CertificatePurpose.PERSONAL)
+                .getResultList()
+                .stream()
+                .filter(c -> c.usableOn(at))
+                .toList();
     }
 
     /** The usable board certificates of a board. */
     public List<IssuedCertificate> usableOfBoard(String organisationId, Instant at) {
-        return em.createQuery("select c from IssuedCertificate c where c.organisationId = :o and c.purpose = :p and c.revokedAt is null"
-                        + " order by c.issuedAt", IssuedCertificate.class)
-                .setParameter("o", organisationId).setParameter("p", CertificatePurpose.BOARD).getResultList()
-                .stream().filter(c -> c.usableOn(at)).toList();
+        return em
+                .createQuery(
+                        "select c from IssuedCertificate c where c.organisationId = :o and c.purpose = :p and c.revokedAt is null"
+                                + " order by c.issuedAt",
+                        IssuedCertificate.class)
+                .setParameter("o", organisationId)
+                .setParameter("p", CertificatePurpose.BOARD)
+                .getResultList()
+                .stream()
+                .filter(c -> c.usableOn(at))
+                .toList();
     }
 }

@@ -32,12 +32,12 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * The deployment's own certificate authority. Its key (EC P-384) is made at first start and kept in a
@@ -68,16 +68,25 @@ public final class DeploymentCa {
             try (InputStream in = Files.newInputStream(file)) {
                 ks.load(in, secret);
             } catch (IOException e) {
-                throw new GeneralSecurityException("the CA key store " + file + " cannot be opened with the configured secret", e);
+                throw new GeneralSecurityException(
+                        "the CA key store " + file + " cannot be opened with the configured secret", e);
             }
             return new DeploymentCa((PrivateKey) ks.getKey(ALIAS, secret), (X509Certificate) ks.getCertificate(ALIAS));
         }
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp384r1"));
         KeyPair kp = g.generateKeyPair();
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, name).addRDN(BCStyle.O, "LSCB review exchange").build();
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, serial(), Date.from(now.minusSeconds(60)),
-                Date.from(now.plus(CA_VALIDITY)), subject, kp.getPublic());
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, name)
+                .addRDN(BCStyle.O, "LSCB review exchange")
+                .build();
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                subject,
+                serial(),
+                Date.from(now.minusSeconds(60)),
+                Date.from(now.plus(CA_VALIDITY)),
+                subject,
+                kp.getPublic());
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -114,7 +123,8 @@ public final class DeploymentCa {
         } catch (EnrolmentRefusedException e) {
             throw e;
         } catch (Exception e) {
-            throw new EnrolmentRefusedException("the request cannot be verified: " + e.getClass().getSimpleName());
+            throw new EnrolmentRefusedException(
+                    "the request cannot be verified: " + e.getClass().getSimpleName());
         }
         return issueFor(publicKey, subject, now);
     }
@@ -123,13 +133,22 @@ public final class DeploymentCa {
     public X509Certificate issueFor(PublicKey publicKey, X500Name subject, Instant now) {
         try {
             checkKey(publicKey);
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(now.minusSeconds(60)),
-                    Date.from(now.plus(CERTIFICATE_VALIDITY)), subject, publicKey);
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    certificate,
+                    serial(),
+                    Date.from(now.minusSeconds(60)),
+                    Date.from(now.plus(CERTIFICATE_VALIDITY)),
+                    subject,
+                    publicKey);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             boolean rsa = publicKey.getAlgorithm().equals("RSA");
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation
-                    | (rsa ? KeyUsage.keyEncipherment : KeyUsage.keyAgreement)));
+            b.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(KeyUsage.digitalSignature
+                            | KeyUsage.nonRepudiation
+                            | (rsa ? KeyUsage.keyEncipherment : KeyUsage.keyAgreement)));
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_emailProtection));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey));
             b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
@@ -149,7 +168,8 @@ public final class DeploymentCa {
 
     private static PKCS10CertificationRequest parse(String pem) {
         if (pem == null || pem.isBlank() || pem.length() > 20_000) {
-            throw new EnrolmentRefusedException("the body must be one PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)");
+            throw new EnrolmentRefusedException(
+                    "the body must be one PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)");
         }
         try (PEMParser p = new PEMParser(new StringReader(pem))) {
             Object o = p.readObject();
@@ -159,7 +179,8 @@ public final class DeploymentCa {
         } catch (Exception e) {
             // fall through to the refusal
         }
-        throw new EnrolmentRefusedException("the body must be one PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)");
+        throw new EnrolmentRefusedException(
+                "the body must be one PEM certificate request (-----BEGIN CERTIFICATE REQUEST-----)");
     }
 
     /** The name a certificate carries: who it is, the organisation, and the id the server binds it to. */
@@ -177,7 +198,8 @@ public final class DeploymentCa {
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey key) throws GeneralSecurityException {
         try {
-            return new JcaX509CertificateConverter().getCertificate(b.build(new JcaContentSignerBuilder("SHA384withECDSA").build(key)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(b.build(new JcaContentSignerBuilder("SHA384withECDSA").build(key)));
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
@@ -189,8 +211,10 @@ public final class DeploymentCa {
 
     private static java.nio.file.attribute.FileAttribute<?>[] ownerOnly() {
         try {
-            return new java.nio.file.attribute.FileAttribute<?>[] {java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))};
+            return new java.nio.file.attribute.FileAttribute<?>[] {
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))
+            };
         } catch (UnsupportedOperationException e) {
             return new java.nio.file.attribute.FileAttribute<?>[0];
         }

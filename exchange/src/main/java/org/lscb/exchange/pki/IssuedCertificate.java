@@ -62,10 +62,10 @@ public class IssuedCertificate {
     @Column(name = "revoked_by", length = 36)
     private String revokedBy;
 
-    protected IssuedCertificate() {
-    }
+    protected IssuedCertificate() {}
 
-    public IssuedCertificate(X509Certificate c, CertificatePurpose purpose, String accountId, String organisationId, Instant at) {
+    public IssuedCertificate(
+            X509Certificate c, CertificatePurpose purpose, String accountId, String organisationId, Instant at) {
         this.serial = c.getSerialNumber().toString(16);
         this.id = serial;
         this.purpose = purpose;
@@ -94,8 +94,9 @@ public class IssuedCertificate {
 
     public X509Certificate x509() {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
-                    new ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(
+                            new ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         } catch (CertificateException e) {
             throw new IllegalStateException("stored certificate " + id + " cannot be read", e);
         }

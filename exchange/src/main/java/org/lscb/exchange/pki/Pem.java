@@ -11,13 +11,13 @@ import java.util.HexFormat;
 /** PEM text and SHA-256 fingerprints of certificates. */
 public final class Pem {
 
-    private Pem() {
-    }
+    private Pem() {}
 
     public static String certificate(X509Certificate c) {
         try {
-            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n";
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }

@@ -52,8 +52,7 @@ public final class BlobStore {
     }
 
     /** A body being received: where it is and how far it got. */
-    public record Staged(Path file, String sha256, long size) {
-    }
+    public record Staged(Path file, String sha256, long size) {}
 
     /**
      * Streams {@code body} to a temporary file. {@code check} sees the bytes as they pass (the envelope's
@@ -61,11 +60,13 @@ public final class BlobStore {
      *
      * @throws TooLargeException when more than {@code maxBytes} arrive; the partial file is removed
      */
-    public Staged stage(InputStream body, long maxBytes, java.util.function.UnaryOperator<InputStream> check) throws IOException {
+    public Staged stage(InputStream body, long maxBytes, java.util.function.UnaryOperator<InputStream> check)
+            throws IOException {
         ensureSpace(0);
         Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
         boolean ok = false;
-        try (InputStream in = check.apply(new Bounded(body, maxBytes)); StagingFile out = new StagingFile(file, staging)) {
+        try (InputStream in = check.apply(new Bounded(body, maxBytes));
+                StagingFile out = new StagingFile(file, staging)) {
             byte[] buf = new byte[256 * 1024];
             int n;
             // StagingFile gathers whatever arrives into 1 MiB blocks for the disk; this loop only moves bytes on

@@ -30,8 +30,7 @@ public final class BlobSweeper {
     }
 
     /** What a sweep removed. */
-    public record Swept(int temporary, int orphans) {
-    }
+    public record Swept(int temporary, int orphans) {}
 
     /**
      * @param startingUp true at start-up, when no upload can be in flight on this node
@@ -68,8 +67,10 @@ public final class BlobSweeper {
 
     /** Whether any document names this ciphertext. */
     public static boolean named(EntityManager em, String sha256) {
-        return em.createQuery("select count(d) from Document d where d.sha256 = :s", Long.class).setParameter("s", sha256)
-                .getSingleResult() > 0;
+        return em.createQuery("select count(d) from Document d where d.sha256 = :s", Long.class)
+                        .setParameter("s", sha256)
+                        .getSingleResult()
+                > 0;
     }
 
     private static boolean older(Path p, Instant cutOff) throws IOException {

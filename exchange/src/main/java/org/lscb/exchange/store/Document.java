@@ -76,15 +76,21 @@ public class Document {
     @Column(name = "certificate_id", length = 40)
     private Set<String> recipients = new LinkedHashSet<>();
 
-    protected Document() {
-    }
+    protected Document() {}
 
     /** What an uploader says about a document; the rest the server measures. */
-    public record Description(DocumentType type, String title, ProtectiveMarking marking, String uploadId) {
-    }
+    public record Description(DocumentType type, String title, ProtectiveMarking marking, String uploadId) {}
 
-    public Document(String reviewId, Description d, EnvelopeProfile profile, StoredBlob blob, Set<String> recipients,
-                    String uploadedBy, String organisationId, int version, Instant at) {
+    public Document(
+            String reviewId,
+            Description d,
+            EnvelopeProfile profile,
+            StoredBlob blob,
+            Set<String> recipients,
+            String uploadedBy,
+            String organisationId,
+            int version,
+            Instant at) {
         this.id = UUID.randomUUID().toString();
         this.reviewId = reviewId;
         this.type = Text.present(d.type(), "type");

@@ -22,13 +22,18 @@ public final class DocumentRepository {
     }
 
     public List<Document> ofReview(String reviewId) {
-        return em.createQuery("select d from Document d where d.reviewId = :r order by d.uploadedAt, d.id", Document.class)
-                .setParameter("r", reviewId).getResultList();
+        return em.createQuery(
+                        "select d from Document d where d.reviewId = :r order by d.uploadedAt, d.id", Document.class)
+                .setParameter("r", reviewId)
+                .getResultList();
     }
 
     public Optional<Document> byUpload(String accountId, String uploadId) {
         return em.createQuery("select d from Document d where d.uploadedBy = :a and d.uploadId = :u", Document.class)
-                .setParameter("a", accountId).setParameter("u", uploadId).getResultStream().findFirst();
+                .setParameter("a", accountId)
+                .setParameter("u", uploadId)
+                .getResultStream()
+                .findFirst();
     }
 
     /** Documents encrypted to any of these certificates, newest first. */
@@ -36,18 +41,29 @@ public final class DocumentRepository {
         if (certificateIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select distinct d from Document d join d.recipients r where r in :c order by d.uploadedAt desc", Document.class)
-                .setParameter("c", certificateIds).getResultList();
+        return em.createQuery(
+                        "select distinct d from Document d join d.recipients r where r in :c order by d.uploadedAt desc",
+                        Document.class)
+                .setParameter("c", certificateIds)
+                .getResultList();
     }
 
     public List<org.lscb.exchange.store.Receipt> receipts(String documentId) {
-        return em.createQuery("select r from Receipt r where r.documentId = :d order by r.receivedAt", org.lscb.exchange.store.Receipt.class)
-                .setParameter("d", documentId).getResultList();
+        return em.createQuery(
+                        "select r from Receipt r where r.documentId = :d order by r.receivedAt",
+                        org.lscb.exchange.store.Receipt.class)
+                .setParameter("d", documentId)
+                .getResultList();
     }
 
     public Optional<org.lscb.exchange.store.Receipt> receipt(String documentId, String accountId) {
-        return em.createQuery("select r from Receipt r where r.documentId = :d and r.accountId = :a", org.lscb.exchange.store.Receipt.class)
-                .setParameter("d", documentId).setParameter("a", accountId).getResultStream().findFirst();
+        return em.createQuery(
+                        "select r from Receipt r where r.documentId = :d and r.accountId = :a",
+                        org.lscb.exchange.store.Receipt.class)
+                .setParameter("d", documentId)
+                .setParameter("a", accountId)
+                .getResultStream()
+                .findFirst();
     }
 
     public void add(org.lscb.exchange.store.Receipt r) {
@@ -55,8 +71,13 @@ public final class DocumentRepository {
     }
 
     public int nextVersion(String reviewId, org.lscb.exchange.store.DocumentType type, String title) {
-        Long n = em.createQuery("select count(d) from Document d where d.reviewId = :r and d.type = :t and d.title = :title", Long.class)
-                .setParameter("r", reviewId).setParameter("t", type).setParameter("title", title).getSingleResult();
+        Long n = em.createQuery(
+                        "select count(d) from Document d where d.reviewId = :r and d.type = :t and d.title = :title",
+                        Long.class)
+                .setParameter("r", reviewId)
+                .setParameter("t", type)
+                .setParameter("title", title)
+                .getSingleResult();
         return n.intValue() + 1;
     }
 }

@@ -11,7 +11,10 @@ public class InsufficientStorageException extends DomainException {
 
     /** {@code cause}: the failed write that found the disk full. */
     public InsufficientStorageException(Throwable cause) {
-        super(Kind.INSUFFICIENT_STORAGE, "insufficient_storage", "the server has no room to store this document now; try again later",
+        super(
+                Kind.INSUFFICIENT_STORAGE,
+                "insufficient_storage",
+                "the server has no room to store this document now; try again later",
                 cause);
     }
 }

@@ -33,6 +33,7 @@ final class PageCacheBypass implements Closeable {
     static final LongPredicate SLOW_BLOCK = cpuNanos -> cpuNanos > 1_000_000;
     /** Slow blocks in a row after which the rest of the file goes around the page cache. */
     static final int SLOW_BLOCKS = 4;
+
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final Logger LOG = Logger.getLogger(PageCacheBypass.class.getName());
 
@@ -41,6 +42,7 @@ final class PageCacheBypass implements Closeable {
     private final LongPredicate slow;
     /** Slow blocks in a row; read and written only by the writing worker, as is {@link #givenUp}. */
     private int slowInARow;
+
     private boolean givenUp;
     private volatile FileChannel direct;
     /** Set by {@link #close}, under this object's lock: no direct channel is opened after it. */
@@ -112,7 +114,9 @@ final class PageCacheBypass implements Closeable {
     }
 
     private FileChannel openDirect() {
-        if (fileSystemBlock <= 0 || StagingFile.BLOCK_BYTES % fileSystemBlock != 0 || StagingBlocks.ALIGNMENT % fileSystemBlock != 0) {
+        if (fileSystemBlock <= 0
+                || StagingFile.BLOCK_BYTES % fileSystemBlock != 0
+                || StagingBlocks.ALIGNMENT % fileSystemBlock != 0) {
             return null;
         }
         try {

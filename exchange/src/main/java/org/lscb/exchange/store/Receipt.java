@@ -37,12 +37,12 @@ public class Receipt {
     @Column(name = "signature", length = MAX_SIGNATURE)
     private String signature;
 
-    protected Receipt() {
-    }
+    protected Receipt() {}
 
     public Receipt(Document d, String accountId, String signature, Instant at) {
         if (signature != null && (signature.length() > MAX_SIGNATURE || !signature.matches("[A-Za-z0-9+/=\\s-]*"))) {
-            throw new org.lscb.foundation.value.InvalidValueException("signature", "must be base64 or PEM text of at most " + MAX_SIGNATURE + " characters");
+            throw new org.lscb.foundation.value.InvalidValueException(
+                    "signature", "must be base64 or PEM text of at most " + MAX_SIGNATURE + " characters");
         }
         this.id = UUID.randomUUID().toString();
         this.documentId = d.id();

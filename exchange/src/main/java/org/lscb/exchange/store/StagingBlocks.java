@@ -22,8 +22,8 @@ final class StagingBlocks {
     static final int ALIGNMENT = 4096;
 
     /** A quarter of the maximum heap (the default native-buffer limit), between 8 and 64 blocks. */
-    static final StagingBlocks SHARED = new StagingBlocks(
-            (int) Math.max(8, Math.min(64, Runtime.getRuntime().maxMemory() / 4 / StagingFile.BLOCK_BYTES)));
+    static final StagingBlocks SHARED = new StagingBlocks((int)
+            Math.max(8, Math.min(64, Runtime.getRuntime().maxMemory() / 4 / StagingFile.BLOCK_BYTES)));
 
     private final int capacity;
     private final Deque<ByteBuffer> free = new ArrayDeque<>();

@@ -52,6 +52,7 @@ final class StagingFile extends OutputStream {
      * {@link StagingBlocks}: five per upload while there are enough, fewer when many uploads run at once.
      */
     private static final int IN_FLIGHT = 4;
+
     private static final Logger LOG = Logger.getLogger(StagingFile.class.getName());
 
     private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
@@ -73,6 +74,7 @@ final class StagingFile extends OutputStream {
     private final StagingBlocks blocks;
     /** Every block this file has taken from {@link #blocks}, to give back on close. */
     private final Deque<ByteBuffer> taken = new ArrayDeque<>();
+
     private final Deque<ByteBuffer> free = new ArrayDeque<>();
     private final Deque<InFlight> inFlight = new ArrayDeque<>();
     /** The last block's hashing: the next one is hashed after it, so the digest sees the blocks in order. */
@@ -84,14 +86,15 @@ final class StagingFile extends OutputStream {
     /** Where the last early sync was started, written only by the writing worker. */
     private long syncStartedAt;
     /** How many early syncs were started. */
-    private final java.util.concurrent.atomic.AtomicInteger earlySyncs = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger earlySyncs =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private ByteBuffer filling;
     private long size;
     private long handedOver;
     private boolean finished;
 
-    private record InFlight(ByteBuffer block, CompletableFuture<Void> done) {
-    }
+    private record InFlight(ByteBuffer block, CompletableFuture<Void> done) {}
 
     StagingFile(Path file, BlobStore.Staging mode) throws IOException {
         this(file, mode, StagingBlocks.SHARED);
@@ -103,7 +106,8 @@ final class StagingFile extends OutputStream {
     }
 
     /** {@code slowBlock}: see {@link PageCacheBypass#PageCacheBypass}. */
-    StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks, java.util.function.LongPredicate slowBlock) throws IOException {
+    StagingFile(Path file, BlobStore.Staging mode, StagingBlocks blocks, java.util.function.LongPredicate slowBlock)
+            throws IOException {
         this.file = file;
         this.blocks = blocks;
         try {
@@ -113,7 +117,9 @@ final class StagingFile extends OutputStream {
         }
         int blockSize = (int) Files.getFileStore(file.getParent()).getBlockSize();
         FileChannel direct = mode == BlobStore.Staging.DIRECT ? openDirect(file, blockSize) : null;
-        this.channel = direct != null ? direct : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.channel = direct != null
+                ? direct
+                : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.alignment = direct != null ? blockSize : 1;
         this.bypass = new PageCacheBypass(file, blockSize, slowBlock);
         try {
@@ -131,7 +137,11 @@ final class StagingFile extends OutputStream {
             return null;
         }
         try {
-            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, com.sun.nio.file.ExtendedOpenOption.DIRECT);
+            return FileChannel.open(
+                    file,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE,
+                    com.sun.nio.file.ExtendedOpenOption.DIRECT);
         } catch (IOException | UnsupportedOperationException e) {
             LOG.log(Level.FINE, "no direct I/O here; writing through the page cache", e);
             try {

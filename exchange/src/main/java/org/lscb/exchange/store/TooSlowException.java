@@ -7,7 +7,10 @@ import org.lscb.foundation.value.DomainException;
 public class TooSlowException extends DomainException {
 
     public TooSlowException(long minBytes, Duration window) {
-        super(Kind.TOO_SLOW, "too_slow", "the document arrived too slowly: at least " + minBytes + " bytes every " + window.toSeconds()
-                + " s are needed; check the connection and send it again");
+        super(
+                Kind.TOO_SLOW,
+                "too_slow",
+                "the document arrived too slowly: at least " + minBytes + " bytes every " + window.toSeconds()
+                        + " s are needed; check the connection and send it again");
     }
 }

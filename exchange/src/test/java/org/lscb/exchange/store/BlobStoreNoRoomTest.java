@@ -24,10 +24,12 @@ class BlobStoreNoRoomTest {
     void aFailedWriteOnAFullDisk_isInsufficientStorage_withTheFailureAsItsCause() throws Exception {
         BlobStore store = new BlobStore(dir);
         BlobStore.Staged staged = store.stage(new ByteArrayInputStream(new byte[1000]), 10_000, in -> in);
-        Files.createFile(dir.resolve(staged.sha256().substring(0, 2))); // the blob's folder cannot be made: its write fails
+        Files.createFile(
+                dir.resolve(staged.sha256().substring(0, 2))); // the blob's folder cannot be made: its write fails
         store.seemToHave(4096L);
 
-        assertThatThrownBy(() -> store.commit(staged)).isInstanceOf(InsufficientStorageException.class)
+        assertThatThrownBy(() -> store.commit(staged))
+                .isInstanceOf(InsufficientStorageException.class)
                 .hasRootCauseInstanceOf(java.nio.file.FileAlreadyExistsException.class);
     }
 
@@ -59,12 +61,15 @@ class BlobStoreNoRoomTest {
         store.seemToHave(0L);
 
         assertThatThrownBy(() -> store.stageWritten(out -> {
-            out.write(new byte[100]);
-            throw new IOException("the sender went away");
-        })).isExactlyInstanceOf(IOException.class).hasMessage("the sender went away");
+                    out.write(new byte[100]);
+                    throw new IOException("the sender went away");
+                }))
+                .isExactlyInstanceOf(IOException.class)
+                .hasMessage("the sender went away");
         assertThatThrownBy(() -> store.stageWritten(out -> {
-            throw new java.io.UncheckedIOException(new IOException("the sender went away"));
-        })).isExactlyInstanceOf(java.io.UncheckedIOException.class);
+                    throw new java.io.UncheckedIOException(new IOException("the sender went away"));
+                }))
+                .isExactlyInstanceOf(java.io.UncheckedIOException.class);
         try (Stream<Path> files = Files.list(dir.resolve(".incoming"))) {
             assertThat(files.toList()).isEmpty();
         }
@@ -78,7 +83,8 @@ class BlobStoreNoRoomTest {
 
         assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(new byte[10]), 100, in -> in))
                 .isInstanceOf(InsufficientStorageException.class);
-        assertThatThrownBy(() -> store.stageWritten(out -> out.write(1))).isInstanceOf(InsufficientStorageException.class);
+        assertThatThrownBy(() -> store.stageWritten(out -> out.write(1)))
+                .isInstanceOf(InsufficientStorageException.class);
         try (Stream<Path> files = Files.list(dir.resolve(".incoming"))) {
             assertThat(files.toList()).isEmpty();
         }

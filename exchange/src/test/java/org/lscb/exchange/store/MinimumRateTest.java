@@ -19,21 +19,25 @@ class MinimumRateTest {
     @Test
     void aTrickle_isStoppedAtTheEndOfTheFirstWindowItFallsShortIn() {
         // 10 bytes a second against 100 bytes per 5 s
-        InputStream in = new MinimumRate(new ByteArrayInputStream(new byte[1000]), 100, Duration.ofSeconds(5), clock::get);
+        InputStream in =
+                new MinimumRate(new ByteArrayInputStream(new byte[1000]), 100, Duration.ofSeconds(5), clock::get);
 
         assertThatThrownBy(() -> {
-            byte[] b = new byte[10];
-            while (true) {
-                clock.addAndGet(SECOND);
-                in.read(b);
-            }
-        }).isInstanceOf(TooSlowException.class).hasMessageContaining("100 bytes every 5 s");
+                    byte[] b = new byte[10];
+                    while (true) {
+                        clock.addAndGet(SECOND);
+                        in.read(b);
+                    }
+                })
+                .isInstanceOf(TooSlowException.class)
+                .hasMessageContaining("100 bytes every 5 s");
         assertThat(clock.get()).isEqualTo(5 * SECOND);
     }
 
     @Test
     void aBodyThatKeepsUp_isReadToTheEnd_evenWhenItsLastWindowIsShort() throws IOException {
-        InputStream in = new MinimumRate(new ByteArrayInputStream(new byte[1050]), 100, Duration.ofSeconds(5), clock::get);
+        InputStream in =
+                new MinimumRate(new ByteArrayInputStream(new byte[1050]), 100, Duration.ofSeconds(5), clock::get);
         byte[] b = new byte[50];
         long total = 0;
         int n;
@@ -50,7 +54,8 @@ class MinimumRateTest {
 
     @Test
     void aLongPause_isForgivenOnlyIfTheWindowStillGotEnough() throws IOException {
-        InputStream in = new MinimumRate(new ByteArrayInputStream(new byte[1000]), 100, Duration.ofSeconds(5), clock::get);
+        InputStream in =
+                new MinimumRate(new ByteArrayInputStream(new byte[1000]), 100, Duration.ofSeconds(5), clock::get);
         byte[] b = new byte[200];
         clock.addAndGet(4 * SECOND);
         in.read(b); // 200 bytes in the first window

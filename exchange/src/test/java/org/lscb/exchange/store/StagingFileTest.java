@@ -22,9 +22,24 @@ class StagingFileTest {
     Path dir;
 
     @ParameterizedTest
-    @CsvSource({"0,DIRECT", "1,DIRECT", "4095,DIRECT", "4096,DIRECT", "4097,DIRECT", "1048575,DIRECT", "1048576,DIRECT", "1048577,DIRECT",
-            "3670027,DIRECT", "0,PAGE_CACHE", "1,PAGE_CACHE", "65535,PAGE_CACHE", "65536,PAGE_CACHE", "65537,PAGE_CACHE",
-            "1048577,PAGE_CACHE", "3670027,PAGE_CACHE"})
+    @CsvSource({
+        "0,DIRECT",
+        "1,DIRECT",
+        "4095,DIRECT",
+        "4096,DIRECT",
+        "4097,DIRECT",
+        "1048575,DIRECT",
+        "1048576,DIRECT",
+        "1048577,DIRECT",
+        "3670027,DIRECT",
+        "0,PAGE_CACHE",
+        "1,PAGE_CACHE",
+        "65535,PAGE_CACHE",
+        "65536,PAGE_CACHE",
+        "65537,PAGE_CACHE",
+        "1048577,PAGE_CACHE",
+        "3670027,PAGE_CACHE"
+    })
     void contentHashAndSize_areWhatWasWritten(int length, BlobStore.Staging mode) throws Exception {
         byte[] data = random(length);
         Path file = dir.resolve(UUID.randomUUID() + ".part");
@@ -39,7 +54,9 @@ class StagingFileTest {
             out.finish();
 
             assertThat(out.size()).isEqualTo(length);
-            assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+            assertThat(out.sha256())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
             if (mode == BlobStore.Staging.PAGE_CACHE) {
                 assertThat(out.direct()).isFalse();
             }
@@ -49,7 +66,8 @@ class StagingFileTest {
 
     @org.junit.jupiter.api.Test
     void onExt4OrXfs_directStaging_bypassesThePageCache() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type()));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type()));
         try (StagingFile out = new StagingFile(dir.resolve("direct.part"), BlobStore.Staging.DIRECT)) {
             assertThat(out.direct()).isTrue();
         }
@@ -62,7 +80,8 @@ class StagingFileTest {
         for (BlobStore.Staging mode : BlobStore.Staging.values()) {
             Path file = dir.resolve(mode + ".part");
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            // the page cache is never judged slow here, whatever this machine's load: a bypassed block starts no early sync
+            // the page cache is never judged slow here, whatever this machine's load: a bypassed block starts no early
+            // sync
             try (StagingFile out = new StagingFile(file, mode, StagingBlocks.SHARED, cpuNanos -> false)) {
                 for (int at = 0; at < length; at += chunk.length) {
                     int n = Math.min(chunk.length, length - at);
@@ -85,13 +104,16 @@ class StagingFileTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
-    void whenThePageCacheIsSlow_theRestOfTheFileBypassesIt_andTheFileHoldsExactlyItsBytes(boolean slow) throws Exception {
+    void whenThePageCacheIsSlow_theRestOfTheFileBypassesIt_andTheFileHoldsExactlyItsBytes(boolean slow)
+            throws Exception {
         int length = 7 * StagingFile.BLOCK_BYTES + 12_345;
         byte[] data = random(length);
         Path file = dir.resolve("slow-" + slow + ".part");
-        boolean directHere = java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type());
+        boolean directHere =
+                java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type());
         // every block counts as slow, or none does: the test decides, not the machine's load
-        try (StagingFile out = new StagingFile(file, BlobStore.Staging.PAGE_CACHE, StagingBlocks.SHARED, cpuNanos -> slow)) {
+        try (StagingFile out =
+                new StagingFile(file, BlobStore.Staging.PAGE_CACHE, StagingBlocks.SHARED, cpuNanos -> slow)) {
             for (int at = 0; at < length; at += 100_000) {
                 out.write(data, at, Math.min(100_000, length - at));
             }
@@ -99,7 +121,9 @@ class StagingFileTest {
 
             assertThat(out.direct()).isFalse();
             assertThat(out.bypassed()).isEqualTo(slow && directHere);
-            assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+            assertThat(out.sha256())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
         }
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
     }
@@ -107,10 +131,13 @@ class StagingFileTest {
     @ParameterizedTest
     @CsvSource({"SSSFSSSFSSS,false", "FSSSS,true", "SSSS,true", "SSS,false"})
     void theBypass_isTakenAfterFourSlowBlocksInARow_only(String blocks, boolean taken) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type()));
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.util.Set.of("ext4", "xfs").contains(Files.getFileStore(dir).type()));
         Path file = Files.createFile(dir.resolve("pattern.part"));
-        java.util.Iterator<Character> verdicts = blocks.chars().mapToObj(c -> (char) c).iterator();
-        try (PageCacheBypass bypass = new PageCacheBypass(file, (int) Files.getFileStore(dir).getBlockSize(), cpuNanos -> verdicts.next() == 'S')) {
+        java.util.Iterator<Character> verdicts =
+                blocks.chars().mapToObj(c -> (char) c).iterator();
+        try (PageCacheBypass bypass = new PageCacheBypass(
+                file, (int) Files.getFileStore(dir).getBlockSize(), cpuNanos -> verdicts.next() == 'S')) {
             for (int i = 0; i < blocks.length(); i++) {
                 bypass.blockWritten(0);
             }
@@ -122,7 +149,8 @@ class StagingFileTest {
     void theStagingSetting_isPageCacheOrDirect_andNothingElse() {
         assertThat(BlobStore.Staging.of("page-cache")).isEqualTo(BlobStore.Staging.PAGE_CACHE);
         assertThat(BlobStore.Staging.of(" direct ")).isEqualTo(BlobStore.Staging.DIRECT);
-        assertThatThrownBy(() -> BlobStore.Staging.of("cache")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> BlobStore.Staging.of("cache"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("page-cache or direct");
     }
 
@@ -137,7 +165,8 @@ class StagingFileTest {
 
     @ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(BlobStore.Staging.class)
-    void withOneSharedBlock_manyFilesAtOnce_eachHoldsItsBytes_andEveryBlockComesBack(BlobStore.Staging mode) throws Exception {
+    void withOneSharedBlock_manyFilesAtOnce_eachHoldsItsBytes_andEveryBlockComesBack(BlobStore.Staging mode)
+            throws Exception {
         StagingBlocks one = new StagingBlocks(1);
         java.util.List<java.util.concurrent.Future<Void>> files = new java.util.ArrayList<>();
         java.util.concurrent.ExecutorService uploads = java.util.concurrent.Executors.newFixedThreadPool(4);
@@ -152,7 +181,10 @@ class StagingFileTest {
                             out.write(data, at, Math.min(65_536, length - at));
                         }
                         out.finish();
-                        assertThat(out.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+                        assertThat(out.sha256())
+                                .isEqualTo(HexFormat.of()
+                                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                                .digest(data)));
                     }
                     assertThat(Files.readAllBytes(file)).isEqualTo(data);
                     return null;
@@ -177,13 +209,14 @@ class StagingFileTest {
         assertThat(a.isDirect()).isTrue();
         assertThat(a.capacity()).isEqualTo(StagingFile.BLOCK_BYTES);
         assertThat(a.alignmentOffset(0, StagingBlocks.ALIGNMENT)).isZero();
-        java.util.concurrent.CompletableFuture<java.nio.ByteBuffer> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return two.take();
-            } catch (java.io.InterruptedIOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        java.util.concurrent.CompletableFuture<java.nio.ByteBuffer> waiting =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return two.take();
+                    } catch (java.io.InterruptedIOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
         Thread.sleep(100);
         assertThat(waiting).isNotDone();
         two.give(b);
@@ -202,7 +235,9 @@ class StagingFileTest {
         // the same bytes again: kept once, the second copy removed without waiting for it
         StoredBlob again = store.commit(store.stage(new ByteArrayInputStream(data), 10_000_000, in -> in));
 
-        assertThat(blob.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
+        assertThat(blob.sha256())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(data)));
         assertThat(Files.readAllBytes(store.pathOf(blob.sha256()))).isEqualTo(data);
         assertThat(again.sha256()).isEqualTo(blob.sha256());
         assertThat(Files.exists(staged.file())).isFalse();

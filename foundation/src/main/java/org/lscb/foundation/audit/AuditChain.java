@@ -17,11 +17,18 @@ public final class AuditChain {
     /** The "previous hash" of the very first entry. */
     public static final String GENESIS = "0".repeat(64);
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     public static String link(String prevHash, long seq, AuditEvent e) {
-        return link(prevHash, seq, e.occurredAt(), e.actor(), e.action().name(), e.objectType(), e.objectId(), e.reviewId(),
+        return link(
+                prevHash,
+                seq,
+                e.occurredAt(),
+                e.actor(),
+                e.action().name(),
+                e.objectType(),
+                e.objectId(),
+                e.reviewId(),
                 e.details());
     }
 
@@ -29,11 +36,22 @@ public final class AuditChain {
      * The hash over fields as stored: the action is its stored name, so that a row whose action was edited to a
      * string no {@link AuditAction} has still hashes (and fails to verify) rather than failing to load.
      */
-    static String link(String prevHash, long seq, Instant occurredAt, String actor, String action, String objectType,
-                       String objectId, String reviewId, String details) {
+    static String link(
+            String prevHash,
+            long seq,
+            Instant occurredAt,
+            String actor,
+            String action,
+            String objectType,
+            String objectId,
+            String reviewId,
+            String details) {
         MessageDigest sha = sha256();
         sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-        sha.update(ByteBuffer.allocate(16).putLong(seq).putLong(occurredAt.toEpochMilli()).array());
+        sha.update(ByteBuffer.allocate(16)
+                .putLong(seq)
+                .putLong(occurredAt.toEpochMilli())
+                .array());
         for (String field : new String[] {actor, action, objectType, objectId, reviewId, details}) {
             if (field == null) {
                 sha.update(ByteBuffer.allocate(4).putInt(-1).array());

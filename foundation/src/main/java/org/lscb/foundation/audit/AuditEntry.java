@@ -45,8 +45,7 @@ public class AuditEntry {
     @Column(name = "hash", nullable = false, length = 64)
     private String hash;
 
-    protected AuditEntry() {
-    }
+    protected AuditEntry() {}
 
     AuditEntry(long seq, String prevHash, AuditEvent event) {
         this.seq = seq;

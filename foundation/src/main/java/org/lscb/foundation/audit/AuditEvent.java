@@ -7,8 +7,14 @@ import java.time.temporal.ChronoUnit;
  * What happened ({@link AuditAction}), who did it and to what. Names actors and object ids, never document content.
  * Free text is neutralised (control characters replaced) so that it cannot forge log lines.
  */
-public record AuditEvent(Instant occurredAt, String actor, AuditAction action, String objectType, String objectId,
-                         String reviewId, String details) {
+public record AuditEvent(
+        Instant occurredAt,
+        String actor,
+        AuditAction action,
+        String objectType,
+        String objectId,
+        String reviewId,
+        String details) {
 
     public AuditEvent {
         occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
@@ -41,7 +47,8 @@ public record AuditEvent(Instant occurredAt, String actor, AuditAction action, S
         StringBuilder out = new StringBuilder(Math.min(value.length(), max));
         for (int i = 0; i < value.length() && out.length() < max; i++) {
             char c = value.charAt(i);
-            boolean unsafe = Character.isISOControl(c) || c == '\u202e' || c == '\u202d' || c == '\u2028' || c == '\u2029';
+            boolean unsafe =
+                    Character.isISOControl(c) || c == '\u202e' || c == '\u202d' || c == '\u2028' || c == '\u2029';
             out.append(unsafe ? '\uFFFD' : c);
         }
         return out.toString();

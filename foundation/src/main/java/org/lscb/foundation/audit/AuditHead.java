@@ -25,8 +25,7 @@ public class AuditHead {
     @Column(name = "hash", nullable = false, length = 64)
     private String hash;
 
-    protected AuditHead() {
-    }
+    protected AuditHead() {}
 
     AuditEntry append(AuditEvent event) {
         AuditEntry entry = new AuditEntry(entries, hash, event);

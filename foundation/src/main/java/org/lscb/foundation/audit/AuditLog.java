@@ -53,15 +53,22 @@ public final class AuditLog {
      * {@code actorOrganisations} (the board and the organisations it covers). One board's officers read
      * neither another board's reviews nor its people's sign-ins, account changes and refusals.
      */
-    public List<AuditEntry> find(String reviewId, String leadBoardId, java.util.Collection<String> actorOrganisations,
-                                 Instant from, Instant to, int offset, int limit) {
+    public List<AuditEntry> find(
+            String reviewId,
+            String leadBoardId,
+            java.util.Collection<String> actorOrganisations,
+            Instant from,
+            Instant to,
+            int offset,
+            int limit) {
         StringBuilder jpql = new StringBuilder("select e from AuditEntry e where 1 = 1");
         if (reviewId != null) {
             jpql.append(" and e.reviewId = :review");
         }
         if (leadBoardId != null) {
-            jpql.append(" and (e.reviewId in (select r.id from Review r where r.leadLscbId = :board)"
-                    + " or (e.reviewId is null and e.actor in (select a.id from Account a where a.organisationId in :orgs)))");
+            jpql.append(
+                    " and (e.reviewId in (select r.id from Review r where r.leadLscbId = :board)"
+                            + " or (e.reviewId is null and e.actor in (select a.id from Account a where a.organisationId in :orgs)))");
         }
         if (from != null) {
             jpql.append(" and e.occurredAt >= :from");
@@ -94,10 +101,13 @@ public final class AuditLog {
         long index = 0;
         while (true) {
             List<AuditEntry> page = em.createQuery("select e from AuditEntry e order by e.seq", AuditEntry.class)
-                    .setFirstResult((int) Math.min(index, Integer.MAX_VALUE)).setMaxResults(VERIFY_PAGE)
+                    .setFirstResult((int) Math.min(index, Integer.MAX_VALUE))
+                    .setMaxResults(VERIFY_PAGE)
                     .getResultList();
             for (AuditEntry e : page) {
-                if (e.seq() != index || !e.prevHash().equals(prev) || !e.recomputedHash().equals(e.hash())) {
+                if (e.seq() != index
+                        || !e.prevHash().equals(prev)
+                        || !e.recomputedHash().equals(e.hash())) {
                     return AuditVerification.broken(index, head);
                 }
                 prev = e.hash();

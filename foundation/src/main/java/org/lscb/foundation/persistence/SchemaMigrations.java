@@ -12,8 +12,7 @@ import org.flywaydb.core.Flyway;
  */
 public final class SchemaMigrations {
 
-    private SchemaMigrations() {
-    }
+    private SchemaMigrations() {}
 
     /** Brings each named module's schema up to date, in the order given. */
     public static void apply(DataSource dataSource, List<String> modules) {

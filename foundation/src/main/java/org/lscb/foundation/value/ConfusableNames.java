@@ -52,8 +52,10 @@ import java.util.TreeSet;
  */
 public final class ConfusableNames {
 
-    private static final int SPOOF_CHECKS = SpoofChecker.RESTRICTION_LEVEL | SpoofChecker.INVISIBLE
-            | SpoofChecker.HIDDEN_OVERLAY | SpoofChecker.MIXED_NUMBERS;
+    private static final int SPOOF_CHECKS = SpoofChecker.RESTRICTION_LEVEL
+            | SpoofChecker.INVISIBLE
+            | SpoofChecker.HIDDEN_OVERLAY
+            | SpoofChecker.MIXED_NUMBERS;
 
     private static final SpoofChecker CHECKER = new SpoofChecker.Builder()
             .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
@@ -62,8 +64,7 @@ public final class ConfusableNames {
 
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
 
-    private ConfusableNames() {
-    }
+    private ConfusableNames() {}
 
     /**
      * Refuses a name that imitates another by its own make-up (see the class comment).
@@ -80,8 +81,10 @@ public final class ConfusableNames {
         for (int i = 0; i < name.length(); ) {
             int c = name.codePointAt(i);
             if (invisible(c)) {
-                throw new InvalidValueException(field, "must not contain invisible or formatting characters (it has "
-                        + codePoint(c) + "); type the name again without copying and pasting it");
+                throw new InvalidValueException(
+                        field,
+                        "must not contain invisible or formatting characters (it has " + codePoint(c)
+                                + "); type the name again without copying and pasting it");
             }
             hasLetter |= UCharacter.isLetter(c);
             i += Character.charCount(c);
@@ -98,11 +101,15 @@ public final class ConfusableNames {
             throw new InvalidValueException(field, "mixes digits from different number systems; use one kind of digit");
         }
         if ((result.checks & SpoofChecker.RESTRICTION_LEVEL) != 0) {
-            throw new InvalidValueException(field, "mixes letters from different alphabets (" + scripts(name)
-                    + "), which can make one name look like another; write it in one alphabet");
+            throw new InvalidValueException(
+                    field,
+                    "mixes letters from different alphabets (" + scripts(name)
+                            + "), which can make one name look like another; write it in one alphabet");
         }
-        throw new InvalidValueException(field, "has an accent or dot that is repeated or hidden over another;"
-                + " type the name again without copying and pasting it");
+        throw new InvalidValueException(
+                field,
+                "has an accent or dot that is repeated or hidden over another;"
+                        + " type the name again without copying and pasting it");
     }
 
     /**
@@ -134,7 +141,8 @@ public final class ConfusableNames {
      * matter, not an imitation.
      */
     public static boolean imitates(String name, String existing) {
-        return !NFC.normalize(name).equals(NFC.normalize(existing)) && skeleton(name).equals(skeleton(existing));
+        return !NFC.normalize(name).equals(NFC.normalize(existing))
+                && skeleton(name).equals(skeleton(existing));
     }
 
     /**
@@ -144,9 +152,12 @@ public final class ConfusableNames {
      */
     private static boolean invisible(int c) {
         int type = UCharacter.getType(c);
-        return type == UCharacterCategory.FORMAT || type == UCharacterCategory.CONTROL
-                || type == UCharacterCategory.PRIVATE_USE || type == UCharacterCategory.UNASSIGNED
-                || type == UCharacterCategory.SURROGATE || type == UCharacterCategory.LINE_SEPARATOR
+        return type == UCharacterCategory.FORMAT
+                || type == UCharacterCategory.CONTROL
+                || type == UCharacterCategory.PRIVATE_USE
+                || type == UCharacterCategory.UNASSIGNED
+                || type == UCharacterCategory.SURROGATE
+                || type == UCharacterCategory.LINE_SEPARATOR
                 || type == UCharacterCategory.PARAGRAPH_SEPARATOR
                 || UCharacter.hasBinaryProperty(c, UProperty.DEFAULT_IGNORABLE_CODE_POINT);
     }

@@ -3,8 +3,7 @@ package org.lscb.foundation.value;
 /** Checks for the free text fields every aggregate has: present, trimmed, bounded, printable. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     public static String required(String value, String field, int max) {
         if (value == null || value.isBlank()) {

@@ -15,8 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDataSources {
 
-    private TestDataSources() {
-    }
+    private TestDataSources() {}
 
     public static DataSource fresh() {
         if (!"postgres".equalsIgnoreCase(System.getProperty("test.db", "h2"))) {
@@ -28,10 +27,12 @@ public final class TestDataSources {
         String user = setting("TEST_PG_USER", "lscb");
         String password = setting("TEST_PG_PASSWORD", "lscb");
         String schema = "unit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL was asked for but " + url + " cannot be used: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL was asked for but " + url + " cannot be used: " + e.getMessage(), e);
         }
         PGSimpleDataSource pg = new PGSimpleDataSource();
         pg.setUrl(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);

@@ -18,44 +18,46 @@ class ConfusableNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Zoë Ó Briain",
-            "Zoe\u0308 O\u0301 Briain",          // the same, with accents as combining marks
-            "François Dubois",
-            "Siân Lloyd",
-            "Seán Ó Dónaill",
-            "Gwenllïan ap Rhys",
-            "Łukasz Żółć",
-            "Nguyễn Thị Minh Khai",
-            "Ærøskøbing Ståle",
-            "O'Brien",
-            "D\u2019Arcy",
-            "Anne-Marie Smith-Jones",
-            "J. R. Hartley",
-            "Dr Ada Lovelace, OBE",
-            "محمد علي",                            // Arabic
-            "王秀英",                               // Chinese
-            "Сергей Иванов",                       // Cyrillic
-            "Νίκος Παπαδόπουλος",                  // Greek
-            "山田\u3000はなこ",                      // Japanese: Han with Hiragana, an ideographic space
-            "김민준",                               // Korean
-            "प्रिया शर्मा",                          // Devanagari
-            "Li 李",                               // Latin with Han is allowed at the highly restrictive level
-            "Team 1",
-    })
+    @ValueSource(
+            strings = {
+                "Zoë Ó Briain",
+                "Zoe\u0308 O\u0301 Briain", // the same, with accents as combining marks
+                "François Dubois",
+                "Siân Lloyd",
+                "Seán Ó Dónaill",
+                "Gwenllïan ap Rhys",
+                "Łukasz Żółć",
+                "Nguyễn Thị Minh Khai",
+                "Ærøskøbing Ståle",
+                "O'Brien",
+                "D\u2019Arcy",
+                "Anne-Marie Smith-Jones",
+                "J. R. Hartley",
+                "Dr Ada Lovelace, OBE",
+                "محمد علي", // Arabic
+                "王秀英", // Chinese
+                "Сергей Иванов", // Cyrillic
+                "Νίκος Παπαδόπουλος", // Greek
+                "山田\u3000はなこ", // Japanese: Han with Hiragana, an ideographic space
+                "김민준", // Korean
+                "प्रिया शर्मा", // Devanagari
+                "Li 李", // Latin with Han is allowed at the highly restrictive level
+                "Team 1",
+            })
     void realNamesInOneScript_pass(String name) {
         assertThatCode(() -> ConfusableNames.check("displayName", name)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "\u041efficer",        // Cyrillic capital O
-            "\u039ffficer",        // Greek capital omicron
-            "Offic\u0435r",        // Cyrillic small ie
-            "\u0585fficer",        // Armenian small oh: passes at the moderately restrictive level
-            "\u13aalice",          // Cherokee A
-            "Jоhn Smith",          // Cyrillic small o inside an otherwise Latin name
-    })
+    @ValueSource(
+            strings = {
+                "\u041efficer", // Cyrillic capital O
+                "\u039ffficer", // Greek capital omicron
+                "Offic\u0435r", // Cyrillic small ie
+                "\u0585fficer", // Armenian small oh: passes at the moderately restrictive level
+                "\u13aalice", // Cherokee A
+                "Jоhn Smith", // Cyrillic small o inside an otherwise Latin name
+            })
     void latinMixedWithALookalikeScript_isRefused(String name) {
         refusal(name).hasMessageContaining("mixes letters from different alphabets");
     }
@@ -73,25 +75,26 @@ class ConfusableNamesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "Officer\u200b",       // zero-width space
-            "Off\u200ccer",        // zero-width non-joiner
-            "Officer\u200d",       // zero-width joiner
-            "Off\u2060icer",       // word joiner
-            "\ufeffOfficer",       // byte-order mark
-            "Offi\u00adcer",       // soft hyphen
-            "Off\u202eicer",       // right-to-left override
-            "\u202aOfficer\u202c", // left-to-right embedding and pop
-            "\u2067Officer\u2069", // right-to-left isolate and pop
-            "Officer\u200f",       // right-to-left mark
-            "\u061cOfficer",       // Arabic letter mark
-            "Officer\ufe0f",       // variation selector
-            "\u3164Officer",       // Hangul filler, a letter that shows as nothing
-            "Officer\ue000",       // private use
-            "Officer\u0378",       // unassigned
-            "Officer\ud800",       // lone surrogate
-            "Officer\u2028",       // line separator
-    })
+    @ValueSource(
+            strings = {
+                "Officer\u200b", // zero-width space
+                "Off\u200ccer", // zero-width non-joiner
+                "Officer\u200d", // zero-width joiner
+                "Off\u2060icer", // word joiner
+                "\ufeffOfficer", // byte-order mark
+                "Offi\u00adcer", // soft hyphen
+                "Off\u202eicer", // right-to-left override
+                "\u202aOfficer\u202c", // left-to-right embedding and pop
+                "\u2067Officer\u2069", // right-to-left isolate and pop
+                "Officer\u200f", // right-to-left mark
+                "\u061cOfficer", // Arabic letter mark
+                "Officer\ufe0f", // variation selector
+                "\u3164Officer", // Hangul filler, a letter that shows as nothing
+                "Officer\ue000", // private use
+                "Officer\u0378", // unassigned
+                "Officer\ud800", // lone surrogate
+                "Officer\u2028", // line separator
+            })
     void invisibleOrFormattingCharacters_areRefused(String name) {
         refusal(name).hasMessageContaining("must not contain invisible or formatting characters");
     }
@@ -177,8 +180,8 @@ class ConfusableNamesTest {
         assertThat(ConfusableNames.imitates("\u041efficer", "Officer")).isTrue();
 
         assertThat(ConfusableNames.imitates("Officer", "Officer")).isFalse();
-        assertThat(ConfusableNames.imitates("officer", "Officer")).isFalse();  // visibly different
-        assertThat(ConfusableNames.imitates("Zoe\u0308", "Zoë")).isFalse();   // the same name, encoded two ways
-        assertThat(ConfusableNames.imitates("Zoe", "Zoë")).isFalse();         // a different name that looks different
+        assertThat(ConfusableNames.imitates("officer", "Officer")).isFalse(); // visibly different
+        assertThat(ConfusableNames.imitates("Zoe\u0308", "Zoë")).isFalse(); // the same name, encoded two ways
+        assertThat(ConfusableNames.imitates("Zoe", "Zoë")).isFalse(); // a different name that looks different
     }
 }

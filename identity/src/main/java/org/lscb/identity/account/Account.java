@@ -50,11 +50,15 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected Account() {
-    }
+    protected Account() {}
 
-    public Account(Username username, String displayName, Set<Role> roles, String organisationId,
-                   String passwordHash, Instant createdAt) {
+    public Account(
+            Username username,
+            String displayName,
+            Set<Role> roles,
+            String organisationId,
+            String passwordHash,
+            Instant createdAt) {
         if (roles == null || roles.isEmpty()) {
             throw new InvalidValueException("roles", "at least one role is required");
         }

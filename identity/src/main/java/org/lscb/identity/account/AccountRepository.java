@@ -20,12 +20,15 @@ public final class AccountRepository {
     public Optional<Account> byUsername(Username username) {
         return em.createQuery("select a from Account a where a.username = :u", Account.class)
                 .setParameter("u", username.value())
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     public List<Account> page(int offset, int limit) {
         return em.createQuery("select a from Account a order by a.username", Account.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public long count() {
@@ -34,7 +37,8 @@ public final class AccountRepository {
 
     /** Every account's display name, to tell a new name that imitates one of them. */
     public List<String> displayNames() {
-        return em.createQuery("select a.displayName from Account a", String.class).getResultList();
+        return em.createQuery("select a.displayName from Account a", String.class)
+                .getResultList();
     }
 
     /** A page of the accounts of these organisations only, by username. */
@@ -42,8 +46,12 @@ public final class AccountRepository {
         if (organisationIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("select a from Account a where a.organisationId in :orgs order by a.username", Account.class)
-                .setParameter("orgs", organisationIds).setFirstResult(offset).setMaxResults(limit).getResultList();
+        return em.createQuery(
+                        "select a from Account a where a.organisationId in :orgs order by a.username", Account.class)
+                .setParameter("orgs", organisationIds)
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public long countIn(java.util.Collection<String> organisationIds) {
@@ -51,7 +59,8 @@ public final class AccountRepository {
             return 0;
         }
         return em.createQuery("select count(a) from Account a where a.organisationId in :orgs", Long.class)
-                .setParameter("orgs", organisationIds).getSingleResult();
+                .setParameter("orgs", organisationIds)
+                .getSingleResult();
     }
 
     public void add(Account account) {

@@ -38,6 +38,7 @@ final class CommonPasswords {
     private final byte[] entries;
     /** {@code starts[i]} is where entry i begins in {@link #entries}; one extra element marks the end. */
     private final int[] starts;
+
     private final int longestInCodePoints;
 
     private CommonPasswords(byte[] entries, int[] starts, int longestInCodePoints) {

@@ -33,8 +33,7 @@ public class LoginThrottle {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
-    protected LoginThrottle() {
-    }
+    protected LoginThrottle() {}
 
     public LoginThrottle(String key) {
         this.loginName = key;
@@ -59,7 +58,8 @@ public class LoginThrottle {
 
     /** When a sign-in is refused without checking the password; empty when one may be tried. */
     public java.util.Optional<Instant> lockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil) ? java.util.Optional.of(lockedUntil)
+        return lockedUntil != null && now.isBefore(lockedUntil)
+                ? java.util.Optional.of(lockedUntil)
                 : java.util.Optional.empty();
     }
 

@@ -7,8 +7,13 @@ import java.time.Duration;
  * held for {@code baseDelay} doubling up to {@code maxDelay}; {@code lockAfterFailures} failures
  * lock the name for {@code lockFor}. Failures older than {@code forgetAfter} are forgotten.
  */
-public record LoginThrottlePolicy(int freeFailures, Duration baseDelay, Duration maxDelay,
-                                  int lockAfterFailures, Duration lockFor, Duration forgetAfter) {
+public record LoginThrottlePolicy(
+        int freeFailures,
+        Duration baseDelay,
+        Duration maxDelay,
+        int lockAfterFailures,
+        Duration lockFor,
+        Duration forgetAfter) {
 
     public LoginThrottlePolicy {
         if (freeFailures < 0 || lockAfterFailures <= freeFailures) {
@@ -17,8 +22,8 @@ public record LoginThrottlePolicy(int freeFailures, Duration baseDelay, Duration
     }
 
     public static LoginThrottlePolicy standard() {
-        return new LoginThrottlePolicy(3, Duration.ofMillis(250), Duration.ofSeconds(2), 10,
-                Duration.ofMinutes(15), Duration.ofHours(1));
+        return new LoginThrottlePolicy(
+                3, Duration.ofMillis(250), Duration.ofSeconds(2), 10, Duration.ofMinutes(15), Duration.ofHours(1));
     }
 
     Duration delayAfter(int failures) {

@@ -48,8 +48,8 @@ public final class PasswordHasher {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         byte[] out = derive(password, salt, memoryKiB, iterations, parallelism, 32);
-        return "$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism
-                + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
+        return "$argon2id$v=19$m=" + memoryKiB + ",t=" + iterations + ",p=" + parallelism + "$"
+                + B64.encodeToString(salt) + "$" + B64.encodeToString(out);
     }
 
     public boolean verify(char[] password, String phc) {
@@ -60,8 +60,13 @@ public final class PasswordHasher {
         verifications.incrementAndGet();
         byte[] salt = B64D.decode(m.group(4));
         byte[] expected = B64D.decode(m.group(5));
-        byte[] actual = derive(password, salt, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), expected.length);
+        byte[] actual = derive(
+                password,
+                salt,
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3)),
+                expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 

@@ -73,8 +73,7 @@ public final class PasswordPolicy {
 
     private static final PasswordPolicy STANDARD = new PasswordPolicy();
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** The policy for every account: the rules above with the limits above. */
     public static PasswordPolicy standard() {
@@ -114,7 +113,8 @@ public final class PasswordPolicy {
                         + " such as 'aaaa' or 'abcabc'; choose something less regular");
             }
             if (runs(lower) <= 2) {
-                throw refused("must not be a simple sequence such as 'abcdef' or '123456'; choose something less regular");
+                throw refused(
+                        "must not be a simple sequence such as 'abcdef' or '123456'; choose something less regular");
             }
             CommonPasswords common = CommonPasswords.list();
             if (common.contains(lower, 0, lower.length)) {
@@ -155,7 +155,9 @@ public final class PasswordPolicy {
             return out;
         }
         // The one transient String this class makes (see the class comment).
-        return Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFKC).codePoints().toArray();
+        return Normalizer.normalize(CharBuffer.wrap(password), Normalizer.Form.NFKC)
+                .codePoints()
+                .toArray();
     }
 
     private static int[] lowerCase(int[] codePoints) {

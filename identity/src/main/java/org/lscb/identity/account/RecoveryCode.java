@@ -29,6 +29,7 @@ public class RecoveryCode {
     public static final int ISSUED = 10;
     /** Lower-case base32: no 0, 1, 8 or 9, so nothing reads as O, l or B when typed from a printout. */
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
@@ -42,8 +43,7 @@ public class RecoveryCode {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected RecoveryCode() {
-    }
+    protected RecoveryCode() {}
 
     public RecoveryCode(String accountId, String code) {
         this.accountId = accountId;
@@ -66,7 +66,8 @@ public class RecoveryCode {
     public static String hash(String typed) {
         String normal = normal(typed);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -102,8 +103,7 @@ public class RecoveryCode {
         private String accountId;
         private String codeHash;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String accountId, String codeHash) {
             this.accountId = accountId;

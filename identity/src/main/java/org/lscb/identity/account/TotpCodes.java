@@ -54,8 +54,10 @@ public final class TotpCodes {
         long current = stepOf(now);
         long matched = Long.MIN_VALUE;
         for (long step = current - DRIFT_STEPS; step <= current + DRIFT_STEPS; step++) {
-            String expected = codeAt(secret, Instant.ofEpochSecond(step * generator.getTimeStep().getSeconds()));
-            boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII));
+            String expected = codeAt(
+                    secret, Instant.ofEpochSecond(step * generator.getTimeStep().getSeconds()));
+            boolean same = MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII));
             if (same && step > lastUsedStep && matched == Long.MIN_VALUE) {
                 matched = step;
             }

@@ -32,8 +32,7 @@ public class TotpEnrolment {
     @Column(name = "last_step", nullable = false)
     private long lastStep;
 
-    protected TotpEnrolment() {
-    }
+    protected TotpEnrolment() {}
 
     public TotpEnrolment(String accountId, String secretWrapped, Instant createdAt) {
         this.accountId = accountId;

@@ -11,11 +11,13 @@ import org.lscb.foundation.value.InvalidValueException;
 public record Username(String value) {
 
     private static final Pattern ALLOWED = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
-    private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern ACCOUNT_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public Username {
         if (value == null || !ALLOWED.matcher(value).matches()) {
-            throw new InvalidValueException("username",
+            throw new InvalidValueException(
+                    "username",
                     "must be 2-64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit");
         }
         if (ACCOUNT_ID.matcher(value).matches()) {
@@ -30,7 +32,8 @@ public record Username(String value) {
         }
         String lower = typed.strip().toLowerCase(Locale.ROOT);
         return ALLOWED.matcher(lower).matches() && !ACCOUNT_ID.matcher(lower).matches()
-                ? java.util.Optional.of(new Username(lower)) : java.util.Optional.empty();
+                ? java.util.Optional.of(new Username(lower))
+                : java.util.Optional.empty();
     }
 
     @Override

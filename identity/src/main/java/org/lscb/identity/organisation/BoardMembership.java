@@ -30,16 +30,17 @@ public class BoardMembership {
     @Column(name = "added_at", nullable = false)
     private Instant addedAt;
 
-    protected BoardMembership() {
-    }
+    protected BoardMembership() {}
 
     /** The board must be an LSCB and the member another organisation; a board does not cover another board. */
     public BoardMembership(Organisation board, Organisation member, Instant addedAt) {
         if (!board.isBoard()) {
-            throw new org.lscb.foundation.value.InvalidValueException("boardId", "names " + board.name() + ", which is not an LSCB");
+            throw new org.lscb.foundation.value.InvalidValueException(
+                    "boardId", "names " + board.name() + ", which is not an LSCB");
         }
         if (member.isBoard()) {
-            throw new org.lscb.foundation.value.InvalidValueException("organisationId",
+            throw new org.lscb.foundation.value.InvalidValueException(
+                    "organisationId",
                     "names " + member.name() + ", a board; boards cooperate on reviews, they do not cover each other");
         }
         this.boardId = board.id();
@@ -64,8 +65,7 @@ public class BoardMembership {
         private String boardId;
         private String organisationId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String boardId, String organisationId) {
             this.boardId = boardId;
@@ -74,7 +74,9 @@ public class BoardMembership {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(boardId, k.boardId) && Objects.equals(organisationId, k.organisationId);
+            return o instanceof Key k
+                    && Objects.equals(boardId, k.boardId)
+                    && Objects.equals(organisationId, k.organisationId);
         }
 
         @Override

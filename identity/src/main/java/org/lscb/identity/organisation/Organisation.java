@@ -6,8 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.lscb.foundation.value.Text;
 import java.util.UUID;
+import org.lscb.foundation.value.Text;
 
 /** A board or partner agency. Its id is stable; its name and area are what people recognise. */
 @Entity
@@ -31,8 +31,7 @@ public class Organisation {
     @Column(name = "area", length = MAX_AREA)
     private String area;
 
-    protected Organisation() {
-    }
+    protected Organisation() {}
 
     public Organisation(String name, OrganisationKind kind, String area) {
         this.id = UUID.randomUUID().toString();

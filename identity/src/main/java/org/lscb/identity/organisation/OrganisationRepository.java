@@ -19,15 +19,19 @@ public final class OrganisationRepository {
 
     public List<Organisation> page(int offset, int limit) {
         return em.createQuery("select o from Organisation o order by o.name, o.id", Organisation.class)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
+                .setFirstResult(offset)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     public java.util.Set<String> existing(java.util.Collection<String> ids) {
         if (ids.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(em.createQuery("select o.id from Organisation o where o.id in :ids", String.class)
-                .setParameter("ids", ids).getResultList());
+        return new java.util.HashSet<>(
+                em.createQuery("select o.id from Organisation o where o.id in :ids", String.class)
+                        .setParameter("ids", ids)
+                        .getResultList());
     }
 
     public long count() {
@@ -45,20 +49,25 @@ public final class OrganisationRepository {
 
     /** The organisations a board covers, by id. */
     public java.util.Set<String> membersOf(String boardId) {
-        return new java.util.HashSet<>(em.createQuery(
-                "select m.organisationId from BoardMembership m where m.boardId = :b", String.class)
-                .setParameter("b", boardId).getResultList());
+        return new java.util.HashSet<>(
+                em.createQuery("select m.organisationId from BoardMembership m where m.boardId = :b", String.class)
+                        .setParameter("b", boardId)
+                        .getResultList());
     }
 
     /** The organisations a board covers, by name. */
     public List<Organisation> memberOrganisations(String boardId) {
-        return em.createQuery("select o from Organisation o, BoardMembership m where m.boardId = :b"
-                + " and o.id = m.organisationId order by o.name, o.id", Organisation.class)
-                .setParameter("b", boardId).getResultList();
+        return em.createQuery(
+                        "select o from Organisation o, BoardMembership m where m.boardId = :b"
+                                + " and o.id = m.organisationId order by o.name, o.id",
+                        Organisation.class)
+                .setParameter("b", boardId)
+                .getResultList();
     }
 
     public Optional<org.lscb.identity.organisation.BoardMembership> membership(String boardId, String organisationId) {
-        return Optional.ofNullable(em.find(org.lscb.identity.organisation.BoardMembership.class,
+        return Optional.ofNullable(em.find(
+                org.lscb.identity.organisation.BoardMembership.class,
                 new org.lscb.identity.organisation.BoardMembership.Key(boardId, organisationId)));
     }
 

@@ -14,21 +14,27 @@ class AccountTest {
 
     @Test
     void everyRoleButAdmin_needsAnOrganisation() {
-        assertThatThrownBy(() -> new Account(new Username("agency"), "Agency", EnumSet.of(Role.AGENCY_USER), null, null, Instant.now()))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("organisationId");
-        assertThat(new Account(new Username("root"), "Admin", EnumSet.of(Role.ADMIN), null, null, Instant.now()).roles())
+        assertThatThrownBy(() -> new Account(
+                        new Username("agency"), "Agency", EnumSet.of(Role.AGENCY_USER), null, null, Instant.now()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("organisationId");
+        assertThat(new Account(new Username("root"), "Admin", EnumSet.of(Role.ADMIN), null, null, Instant.now())
+                        .roles())
                 .containsExactly(Role.ADMIN);
     }
 
     @Test
     void anAccountWithoutRoles_isRefused() {
-        assertThatThrownBy(() -> new Account(new Username("nobody"), "x", EnumSet.noneOf(Role.class), "org", null, Instant.now()))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("roles");
+        assertThatThrownBy(() -> new Account(
+                        new Username("nobody"), "x", EnumSet.noneOf(Role.class), "org", null, Instant.now()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("roles");
     }
 
     @Test
     void accountWithoutLocalPassword_neverMatches() {
-        Account external = new Account(new Username("ext"), "External", EnumSet.of(Role.REVIEWER), "org", null, Instant.now());
+        Account external =
+                new Account(new Username("ext"), "External", EnumSet.of(Role.REVIEWER), "org", null, Instant.now());
 
         assertThat(external.passwordMatches("".toCharArray(), hasher)).isFalse();
         assertThat(external.passwordMatches("anything".toCharArray(), hasher)).isFalse();
@@ -36,9 +42,15 @@ class AccountTest {
 
     @Test
     void accountWithoutLocalPassword_costsTheSameArgon2AsAWrongPassword() {
-        Account external = new Account(new Username("ext2"), "External", EnumSet.of(Role.REVIEWER), "org", null, Instant.now());
-        Account local = new Account(new Username("local"), "Local", EnumSet.of(Role.REVIEWER), "org",
-                hasher.hash("the right password".toCharArray()), Instant.now());
+        Account external =
+                new Account(new Username("ext2"), "External", EnumSet.of(Role.REVIEWER), "org", null, Instant.now());
+        Account local = new Account(
+                new Username("local"),
+                "Local",
+                EnumSet.of(Role.REVIEWER),
+                "org",
+                hasher.hash("the right password".toCharArray()),
+                Instant.now());
 
         long before = hasher.verifications();
         external.passwordMatches("a guess".toCharArray(), hasher);
@@ -51,7 +63,9 @@ class AccountTest {
 
     @Test
     void displayNameWithControlCharacters_isRefused() {
-        assertThatThrownBy(() -> new Account(new Username("evil"), "Evil\u001b[31m", EnumSet.of(Role.ADMIN), null, null, Instant.now()))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("displayName");
+        assertThatThrownBy(() -> new Account(
+                        new Username("evil"), "Evil\u001b[31m", EnumSet.of(Role.ADMIN), null, null, Instant.now()))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("displayName");
     }
 }

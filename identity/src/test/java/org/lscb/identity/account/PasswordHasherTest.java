@@ -39,7 +39,8 @@ class PasswordHasherTest {
     @Test
     void knownAnswer_fromTheReferenceImplementation() {
         // Debian's argon2 CLI: echo -n password | argon2 somesaltsomesalt -id -m 10 -t 2 -p 1 -l 32 -e
-        String reference = "$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$CKGe5/bX9YnCq2rxjW5yQXKxn31v1GKzhDCrMc6r6vA";
+        String reference =
+                "$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$CKGe5/bX9YnCq2rxjW5yQXKxn31v1GKzhDCrMc6r6vA";
 
         assertThat(hasher.verify("password".toCharArray(), reference)).isTrue();
         assertThat(hasher.verify("Password".toCharArray(), reference)).isFalse();
@@ -51,7 +52,8 @@ class PasswordHasherTest {
         String tampered = phc.substring(0, phc.length() - 2) + (phc.endsWith("AA") ? "BB" : "AA");
 
         assertThat(hasher.verify("pw".toCharArray(), tampered)).isFalse();
-        assertThat(hasher.verify("pw".toCharArray(), "$argon2i$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA")).isFalse();
+        assertThat(hasher.verify("pw".toCharArray(), "$argon2i$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA"))
+                .isFalse();
         assertThat(hasher.verify("pw".toCharArray(), "")).isFalse();
         assertThat(hasher.verify("pw".toCharArray(), null)).isFalse();
     }

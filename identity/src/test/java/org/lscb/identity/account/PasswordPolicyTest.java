@@ -32,17 +32,18 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "plankton orbit velvet marmalade",   // a passphrase of unrelated words
-            "q7#Vm2!xLp9R",                      // 12 random characters, exactly the minimum
-            "x7rk2pq9wmz4",                      // 12 random lower-case letters and digits, no symbol needed
-            "Kettle-umbrella-Fjord-9",
-            "Zoë's fjord café at 1984",          // accents and an apostrophe
-            "надёжный длинный пароль",           // Cyrillic passphrase
-            "猫が窓の外を見ている午後",            // 12 Japanese characters: code points, not bytes, are counted
-            "Kx9#vLm2qR7!Kx9#vLm2qR7!",         // a 12-character group typed twice: the group is long enough
-            "always tall walls of stone",        // contains the two-letter username "al", not searched for
-    })
+    @ValueSource(
+            strings = {
+                "plankton orbit velvet marmalade", // a passphrase of unrelated words
+                "q7#Vm2!xLp9R", // 12 random characters, exactly the minimum
+                "x7rk2pq9wmz4", // 12 random lower-case letters and digits, no symbol needed
+                "Kettle-umbrella-Fjord-9",
+                "Zoë's fjord café at 1984", // accents and an apostrophe
+                "надёжный длинный пароль", // Cyrillic passphrase
+                "猫が窓の外を見ている午後", // 12 Japanese characters: code points, not bytes, are counted
+                "Kx9#vLm2qR7!Kx9#vLm2qR7!", // a 12-character group typed twice: the group is long enough
+                "always tall walls of stone", // contains the two-letter username "al", not searched for
+            })
     void legitimatePasswords_pass(String password) {
         assertThatCode(() -> policy.check(password.toCharArray(), "al")).doesNotThrowAnyException();
         assertThatCode(() -> policy.check(password.toCharArray(), null)).doesNotThrowAnyException();
@@ -55,7 +56,8 @@ class PasswordPolicyTest {
 
         assertThatCode(() -> policy.check(longest, "officer.jones")).doesNotThrowAnyException();
         assertThatThrownBy(() -> policy.check(tooLong, "officer.jones"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("at most 1024 characters");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("at most 1024 characters");
     }
 
     @Test
@@ -92,7 +94,8 @@ class PasswordPolicyTest {
         refusal(decomposed, null).hasMessageContaining("at least 12 characters");
 
         // One more letter makes 12, typed either way.
-        assertThatCode(() -> policy.check("Re\u0301sume\u0301 nai\u0308ve".toCharArray(), null)).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("Re\u0301sume\u0301 nai\u0308ve".toCharArray(), null))
+                .doesNotThrowAnyException();
         assertThatCode(() -> policy.check("Résumé naïve".toCharArray(), null)).doesNotThrowAnyException();
 
         // A ligature is the letters it stands for: 11 chars, 12 characters after NFKC.
@@ -107,38 +110,41 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "aaaaaaaaaaaa",
-            "!!!!!!!!!!!!!!!!",
-            "abcabcabcabc",
-            "AbcABCabcabc",       // case does not make a repeat less of a repeat
-            "abcabcabcabca",      // with a partial group at the end
-            "horse horse horse ",
-            "2024202420242024",
-            "Xq7#mP2!zL9Xq7#mP2!zL9",   // an 11-character group twice
-    })
+    @ValueSource(
+            strings = {
+                "aaaaaaaaaaaa",
+                "!!!!!!!!!!!!!!!!",
+                "abcabcabcabc",
+                "AbcABCabcabc", // case does not make a repeat less of a repeat
+                "abcabcabcabca", // with a partial group at the end
+                "horse horse horse ",
+                "2024202420242024",
+                "Xq7#mP2!zL9Xq7#mP2!zL9", // an 11-character group twice
+            })
     void shortGroupRepeated_isRefused(String password) {
         refusal(password).hasMessageContaining("a short group of characters repeated");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "bcdefghijklm",
-            "234567890123",          // digits wrap from 9 to 0
-            "zyxwvutsrqpo",          // descending
-            "xyzabcdefghi",          // letters wrap from z to a
-            "mnopqr456789",          // two runs
-            "aaaaaabbbbbb",
-            "абвгдежзийкл",          // an alphabetical run in Cyrillic
-            "9876543210987",
-    })
+    @ValueSource(
+            strings = {
+                "bcdefghijklm",
+                "234567890123", // digits wrap from 9 to 0
+                "zyxwvutsrqpo", // descending
+                "xyzabcdefghi", // letters wrap from z to a
+                "mnopqr456789", // two runs
+                "aaaaaabbbbbb",
+                "абвгдежзийкл", // an alphabetical run in Cyrillic
+                "9876543210987",
+            })
     void simpleSequence_isRefused(String password) {
         refusal(password).hasMessageContaining("simple sequence");
     }
 
     @Test
     void threeRuns_isNotASimpleSequence() {
-        assertThatCode(() -> policy.check("abcdef 123456 zyxw".toCharArray(), null)).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("abcdef 123456 zyxw".toCharArray(), null))
+                .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
@@ -160,14 +166,15 @@ class PasswordPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "dragon2024!!",         // letters "dragon" are listed
-            "!!Password1234",       // added before and after
-            "sunflower 2019",
-            "p@ssw0rd2024!",        // the letters between the first and last letter: "p@ssw0rd"
-            "zxc123!?!?!?",         // "zxc" is not listed, the letters and digits "zxc123" are
-            "ｍｏｎｋｅｙ２０２４！！",  // full width, as NFKC sees it
-    })
+    @ValueSource(
+            strings = {
+                "dragon2024!!", // letters "dragon" are listed
+                "!!Password1234", // added before and after
+                "sunflower 2019",
+                "p@ssw0rd2024!", // the letters between the first and last letter: "p@ssw0rd"
+                "zxc123!?!?!?", // "zxc" is not listed, the letters and digits "zxc123" are
+                "ｍｏｎｋｅｙ２０２４！！", // full width, as NFKC sees it
+            })
     void commonPasswordWithDigitsOrSymbolsAdded_isRefused(String password) {
         refusal(password).hasMessageContaining("commonly used password with numbers or symbols added");
     }
@@ -175,7 +182,8 @@ class PasswordPolicyTest {
     @Test
     void listedWordsInsideALongerPassphrase_pass() {
         // "plankton" and "orbit" are each on the list; the rule is about decoration, not about words.
-        assertThatCode(() -> policy.check("plankton orbit 2024".toCharArray(), null)).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("plankton orbit 2024".toCharArray(), null))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -192,7 +200,8 @@ class PasswordPolicyTest {
 
     @Test
     void shortUsername_isOnlyComparedWhole() {
-        assertThatCode(() -> policy.check("bobby tables rules ok".toCharArray(), "bob")).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("bobby tables rules ok".toCharArray(), "bob"))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -216,7 +225,8 @@ class PasswordPolicyTest {
         assertThat(list.size()).isEqualTo(96_520);
         assertThat(list.contains(CommonPasswords.listForm("password"), 0, 8)).isTrue();
         assertThat(list.contains(CommonPasswords.listForm("PassWord"), 0, 8)).isTrue();
-        assertThat(list.contains(CommonPasswords.listForm("plankton orbit"), 0, 14)).isFalse();
+        assertThat(list.contains(CommonPasswords.listForm("plankton orbit"), 0, 14))
+                .isFalse();
         assertThat(CommonPasswords.list()).isSameAs(list);
     }
 

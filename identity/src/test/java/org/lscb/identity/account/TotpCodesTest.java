@@ -10,6 +10,7 @@ class TotpCodesTest {
 
     /** The SHA-1 secret of RFC 6238 Appendix B. */
     private static final byte[] RFC_SECRET = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+
     private final TotpCodes codes = new TotpCodes();
 
     @Test
@@ -25,9 +26,12 @@ class TotpCodesTest {
         Instant now = Instant.ofEpochSecond(1_800_000_015);
         long step = codes.stepOf(now);
 
-        assertThat(codes.matchingStep(RFC_SECRET, codes.codeAt(RFC_SECRET, now.minusSeconds(30)), now, 0)).hasValue(step - 1);
-        assertThat(codes.matchingStep(RFC_SECRET, codes.codeAt(RFC_SECRET, now.plusSeconds(30)), now, 0)).hasValue(step + 1);
-        assertThat(codes.matchingStep(RFC_SECRET, codes.codeAt(RFC_SECRET, now.minusSeconds(60)), now, 0)).isEmpty();
+        assertThat(codes.matchingStep(RFC_SECRET, codes.codeAt(RFC_SECRET, now.minusSeconds(30)), now, 0))
+                .hasValue(step - 1);
+        assertThat(codes.matchingStep(RFC_SECRET, codes.codeAt(RFC_SECRET, now.plusSeconds(30)), now, 0))
+                .hasValue(step + 1);
+        assertThat(codes.matchingStep(RFC_SECRET, codes.codeAt(RFC_SECRET, now.minusSeconds(60)), now, 0))
+                .isEmpty();
     }
 
     @Test
@@ -35,7 +39,8 @@ class TotpCodesTest {
         Instant now = Instant.ofEpochSecond(1_800_000_015);
         String code = codes.codeAt(RFC_SECRET, now);
 
-        assertThat(codes.matchingStep(RFC_SECRET, code, now, codes.stepOf(now) - 1)).hasValue(codes.stepOf(now));
+        assertThat(codes.matchingStep(RFC_SECRET, code, now, codes.stepOf(now) - 1))
+                .hasValue(codes.stepOf(now));
         assertThat(codes.matchingStep(RFC_SECRET, code, now, codes.stepOf(now))).isEmpty();
     }
 
@@ -46,15 +51,20 @@ class TotpCodesTest {
         String code = codes.codeAt(RFC_SECRET, now);
 
         assertThat(e.use(code, RFC_SECRET, now, codes)).isTrue();
-        assertThat(e.use(code, RFC_SECRET, now.plusSeconds(5), codes)).as("replayed").isFalse();
-        assertThat(e.use(codes.codeAt(RFC_SECRET, now.plusSeconds(30)), RFC_SECRET, now.plusSeconds(30), codes)).isTrue();
+        assertThat(e.use(code, RFC_SECRET, now.plusSeconds(5), codes))
+                .as("replayed")
+                .isFalse();
+        assertThat(e.use(codes.codeAt(RFC_SECRET, now.plusSeconds(30)), RFC_SECRET, now.plusSeconds(30), codes))
+                .isTrue();
     }
 
     @Test
     void malformedCodes_areRefused() {
         Instant now = Instant.ofEpochSecond(1_800_000_015);
         for (String bad : new String[] {null, "", "12345", "1234567", "12a456", "１２３４５６", "' OR 1=1"}) {
-            assertThat(codes.matchingStep(RFC_SECRET, bad, now, Long.MIN_VALUE)).as(String.valueOf(bad)).isEmpty();
+            assertThat(codes.matchingStep(RFC_SECRET, bad, now, Long.MIN_VALUE))
+                    .as(String.valueOf(bad))
+                    .isEmpty();
         }
     }
 
@@ -75,6 +85,7 @@ class TotpCodesTest {
         rc.use(Instant.EPOCH);
 
         assertThat(rc.used()).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rc.use(Instant.EPOCH)).isInstanceOf(IllegalStateException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rc.use(Instant.EPOCH))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -11,12 +11,23 @@ import org.lscb.foundation.value.InvalidValueException;
 class UsernameTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a", "Upper", "with space", "../etc", "x\r\ny", "name;drop", "-dash-first",
-        "3f2a9c1e-0b7d-4c2e-9a41-5d6e7f809a1b"})
+    @ValueSource(
+            strings = {
+                "",
+                "a",
+                "Upper",
+                "with space",
+                "../etc",
+                "x\r\ny",
+                "name;drop",
+                "-dash-first",
+                "3f2a9c1e-0b7d-4c2e-9a41-5d6e7f809a1b"
+            })
     void badNames_areRefusedNamingTheField(String value) {
         assertThatThrownBy(() -> new Username(value))
                 .isInstanceOf(InvalidValueException.class)
-                .extracting(e -> ((InvalidValueException) e).field()).isEqualTo("username");
+                .extracting(e -> ((InvalidValueException) e).field())
+                .isEqualTo("username");
     }
 
     @Test

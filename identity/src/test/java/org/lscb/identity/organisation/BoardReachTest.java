@@ -54,8 +54,11 @@ class BoardReachTest {
         Organisation police = new Organisation("Northmere Police", OrganisationKind.POLICE, "Northmere");
         Organisation otherBoard = new Organisation("Eastbrook LSCB", OrganisationKind.LSCB, "Eastbrook");
 
-        assertThat(new BoardMembership(board, police, java.time.Instant.EPOCH).organisationId()).isEqualTo(police.id());
-        assertThatThrownBy(() -> new BoardMembership(police, board, java.time.Instant.EPOCH)).hasMessageContaining("not an LSCB");
-        assertThatThrownBy(() -> new BoardMembership(board, otherBoard, java.time.Instant.EPOCH)).hasMessageContaining("a board");
+        assertThat(new BoardMembership(board, police, java.time.Instant.EPOCH).organisationId())
+                .isEqualTo(police.id());
+        assertThatThrownBy(() -> new BoardMembership(police, board, java.time.Instant.EPOCH))
+                .hasMessageContaining("not an LSCB");
+        assertThatThrownBy(() -> new BoardMembership(board, otherBoard, java.time.Instant.EPOCH))
+                .hasMessageContaining("a board");
     }
 }

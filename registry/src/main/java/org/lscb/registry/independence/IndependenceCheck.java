@@ -49,8 +49,8 @@ public final class IndependenceCheck {
      * @param reviewId           the review, for declared direct involvement, or null
      * @param day                the day of the check
      */
-    public IndependenceAnswer check(Reviewer reviewer, Set<String> organisationIds, String commissioningBoard,
-                                    String reviewId, LocalDate day) {
+    public IndependenceAnswer check(
+            Reviewer reviewer, Set<String> organisationIds, String commissioningBoard, String reviewId, LocalDate day) {
         List<Conflict> conflicts = new ArrayList<>();
         boolean ofLscb = true;
         LocalDate cutOff = cutOff(day);
@@ -60,22 +60,34 @@ public final class IndependenceCheck {
                 continue;
             }
             if (organisationIds.contains(a.organisationId())) {
-                conflicts.add(new Conflict(timing, a.organisationId(), a.kind().name(), a.from(), a.to().orElse(null),
+                conflicts.add(new Conflict(
+                        timing,
+                        a.organisationId(),
+                        a.kind().name(),
+                        a.from(),
+                        a.to().orElse(null),
                         describe(a, timing)));
             }
             if (a.organisationId().equals(commissioningBoard)) {
                 ofLscb = false;
-                conflicts.add(new Conflict(ConflictReason.BOARD_MEMBERSHIP, a.organisationId(), a.kind().name(), a.from(),
-                        a.to().orElse(null), describe(a, timing) + " of the commissioning board"));
+                conflicts.add(new Conflict(
+                        ConflictReason.BOARD_MEMBERSHIP,
+                        a.organisationId(),
+                        a.kind().name(),
+                        a.from(),
+                        a.to().orElse(null),
+                        describe(a, timing) + " of the commissioning board"));
             }
         }
         boolean ofCase = conflicts.stream().noneMatch(c -> c.reason() != ConflictReason.BOARD_MEMBERSHIP);
         for (DeclaredInterest i : reviewer.interests()) {
             if (reviewId != null && reviewId.equals(i.reviewId())) {
-                conflicts.add(new Conflict(ConflictReason.DIRECT_INVOLVEMENT, i.organisationId(), null, null, null, i.description()));
+                conflicts.add(new Conflict(
+                        ConflictReason.DIRECT_INVOLVEMENT, i.organisationId(), null, null, null, i.description()));
                 ofCase = false;
             } else if (i.organisationId() != null && organisationIds.contains(i.organisationId())) {
-                conflicts.add(new Conflict(ConflictReason.DECLARED_INTEREST, i.organisationId(), null, null, null, i.description()));
+                conflicts.add(new Conflict(
+                        ConflictReason.DECLARED_INTEREST, i.organisationId(), null, null, null, i.description()));
                 ofCase = false;
             }
         }

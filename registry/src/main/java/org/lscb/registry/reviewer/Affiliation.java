@@ -44,8 +44,7 @@ public class Affiliation {
     @JoinColumn(name = "reviewer_id", nullable = false)
     private Reviewer reviewer;
 
-    protected Affiliation() {
-    }
+    protected Affiliation() {}
 
     void attachTo(Reviewer owner) {
         this.reviewer = owner;

@@ -39,8 +39,7 @@ public class DeclaredInterest {
     @JoinColumn(name = "reviewer_id", nullable = false)
     private Reviewer reviewer;
 
-    protected DeclaredInterest() {
-    }
+    protected DeclaredInterest() {}
 
     void attachTo(Reviewer owner) {
         this.reviewer = owner;

@@ -68,15 +68,20 @@ public class Evidence {
     @JoinColumn(name = "reviewer_id", nullable = false)
     private Reviewer reviewer;
 
-    protected Evidence() {
-    }
+    protected Evidence() {}
 
     void attachTo(Reviewer owner) {
         this.reviewer = owner;
     }
 
-    public Evidence(EvidenceType type, String title, String issuer, LocalDate date, LocalDate expires, String documentId,
-                    LocalDate today) {
+    public Evidence(
+            EvidenceType type,
+            String title,
+            String issuer,
+            LocalDate date,
+            LocalDate expires,
+            String documentId,
+            LocalDate today) {
         this.id = UUID.randomUUID().toString();
         this.type = Text.present(type, "type");
         this.title = Text.required(title, "title", 300);

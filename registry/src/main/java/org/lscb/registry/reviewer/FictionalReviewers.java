@@ -18,13 +18,70 @@ import java.util.stream.Stream;
  */
 public final class FictionalReviewers {
 
-    private static final String[] FIRST = {"Alex", "Bronwen", "Callum", "Deepa", "Eleanor", "Farid", "Grace", "Hamish",
-        "Imogen", "Jasvinder", "Kwame", "Lorna", "Malcolm", "Niamh", "Oluwaseun", "Priya", "Rhiannon", "Siobhan",
-        "Tomasz", "Ursula", "Vikram", "Wendy", "Yusuf", "Zara", "Gareth", "Helen", "Ifeoma", "Joanna", "Keith", "Leila"};
-    private static final String[] LAST = {"Abbott", "Bhatt", "Carmichael", "Dlamini", "Evans", "Fairbairn", "Griffiths",
-        "Hussain", "Iqbal", "Jenkins", "Kowalski", "Lindqvist", "McAllister", "Nwosu", "O'Donnell", "Pemberton",
-        "Quinn", "Rahman", "Sutherland", "Thackeray", "Underwood", "Vaughan", "Whitfield", "Yardley", "Zielinski",
-        "Ashworth", "Brennan", "Chaudhry", "Doyle", "Ellison"};
+    private static final String[] FIRST = {
+        "Alex",
+        "Bronwen",
+        "Callum",
+        "Deepa",
+        "Eleanor",
+        "Farid",
+        "Grace",
+        "Hamish",
+        "Imogen",
+        "Jasvinder",
+        "Kwame",
+        "Lorna",
+        "Malcolm",
+        "Niamh",
+        "Oluwaseun",
+        "Priya",
+        "Rhiannon",
+        "Siobhan",
+        "Tomasz",
+        "Ursula",
+        "Vikram",
+        "Wendy",
+        "Yusuf",
+        "Zara",
+        "Gareth",
+        "Helen",
+        "Ifeoma",
+        "Joanna",
+        "Keith",
+        "Leila"
+    };
+    private static final String[] LAST = {
+        "Abbott",
+        "Bhatt",
+        "Carmichael",
+        "Dlamini",
+        "Evans",
+        "Fairbairn",
+        "Griffiths",
+        "Hussain",
+        "Iqbal",
+        "Jenkins",
+        "Kowalski",
+        "Lindqvist",
+        "McAllister",
+        "Nwosu",
+        "O'Donnell",
+        "Pemberton",
+        "Quinn",
+        "Rahman",
+        "Sutherland",
+        "Thackeray",
+        "Underwood",
+        "Vaughan",
+        "Whitfield",
+        "Yardley",
+        "Zielinski",
+        "Ashworth",
+        "Brennan",
+        "Chaudhry",
+        "Doyle",
+        "Ellison"
+    };
     private static final String[] BACKGROUND = {
         "former head of safeguarding at an acute hospital trust",
         "retired detective chief inspector who led a public protection unit",
@@ -35,18 +92,25 @@ public final class FictionalReviewers {
         "educational psychologist and former head of inclusion",
         "youth offending service manager",
         "clinical psychologist specialising in perinatal mental health",
-        "domestic abuse coordinator and trainer"};
+        "domestic abuse coordinator and trainer"
+    };
     private static final String[] APPROACH = {
         "Uses the SCIE Learning Together systems model to look beyond individual error to the conditions of practice.",
         "Interviews practitioners in facilitated conversations and writes reports that families can read.",
         "Experienced in analysing multi-agency chronologies and in research on neglect.",
         "Has led serious case reviews and child safeguarding practice reviews for several boards.",
         "Focuses on how agencies shared information and on the voice of the child.",
-        "Brings an understanding of adolescent risk, exploitation and transitions to adult services."};
-    private static final String[] COURSES = {"Learning Together systems model accreditation", "Systems methodology for case reviews",
-        "Root cause and systems analysis in safeguarding", "Significant incident learning process"};
-    private static final String[] PROVIDERS = {"Social Care Institute for Excellence", "NSPCC", "Research in Practice",
-        "University of Northmere"};
+        "Brings an understanding of adolescent risk, exploitation and transitions to adult services."
+    };
+    private static final String[] COURSES = {
+        "Learning Together systems model accreditation",
+        "Systems methodology for case reviews",
+        "Root cause and systems analysis in safeguarding",
+        "Significant incident learning process"
+    };
+    private static final String[] PROVIDERS = {
+        "Social Care Institute for Excellence", "NSPCC", "Research in Practice", "University of Northmere"
+    };
 
     private final Random random;
     private final List<String> organisationIds;
@@ -71,20 +135,34 @@ public final class FictionalReviewers {
         Set<Region> regions = some(Region.class, 1, 3);
         Set<Skill> skills = some(Skill.class, 2, 4);
         String summary = capitalise(pick(BACKGROUND)) + ". " + pick(APPROACH) + " Expertise in "
-                + String.join(", ", expertise.stream().map(e -> e.name().replace('_', ' ').toLowerCase()).toList()) + ".";
-        Reviewer r = new Reviewer(null, new Reviewer.Profile(name, summary, expertise, skills, regions, random.nextInt(10) < 8), now);
+                + String.join(
+                        ", ",
+                        expertise.stream()
+                                .map(e -> e.name().replace('_', ' ').toLowerCase())
+                                .toList()) + ".";
+        Reviewer r = new Reviewer(
+                null, new Reviewer.Profile(name, summary, expertise, skills, regions, random.nextInt(10) < 8), now);
         int evidence = random.nextInt(4);
         for (int i = 0; i < evidence; i++) {
             EvidenceType type = EvidenceType.values()[random.nextInt(3)];
             LocalDate date = today.minusDays(30 + random.nextInt(12 * 365));
             String title = switch (type) {
                 case TRAINING -> pick(COURSES);
-                case TRACK_RECORD -> "Lead reviewer, serious case review " + (date.getYear()) + "/" + (1 + random.nextInt(20));
+                case TRACK_RECORD ->
+                    "Lead reviewer, serious case review " + (date.getYear()) + "/" + (1 + random.nextInt(20));
                 case REFERENCE -> "Reference for a completed systems review";
             };
             LocalDate expires = type == EvidenceType.REFERENCE && random.nextBoolean() ? date.plusYears(3) : null;
-            Evidence e = r.addEvidence(new Evidence(type, title, type == EvidenceType.TRAINING ? pick(PROVIDERS) : null, date,
-                    expires, null, today), now);
+            Evidence e = r.addEvidence(
+                    new Evidence(
+                            type,
+                            title,
+                            type == EvidenceType.TRAINING ? pick(PROVIDERS) : null,
+                            date,
+                            expires,
+                            null,
+                            today),
+                    now);
             if (random.nextInt(10) < 7) {
                 r.verifyEvidence(e.id(), "fictional-officer", now, "checked against the certificate");
             }
@@ -96,12 +174,23 @@ public final class FictionalReviewers {
             if (to != null && to.isAfter(today.plusYears(2))) {
                 to = today.plusYears(2);
             }
-            r.addAffiliation(new Affiliation(organisationIds.get(random.nextInt(organisationIds.size())),
-                    AffiliationKind.values()[random.nextInt(AffiliationKind.values().length)], "Fictional role " + count, from, to), now);
+            r.addAffiliation(
+                    new Affiliation(
+                            organisationIds.get(random.nextInt(organisationIds.size())),
+                            AffiliationKind.values()[random.nextInt(AffiliationKind.values().length)],
+                            "Fictional role " + count,
+                            from,
+                            to),
+                    now);
         }
         if (!organisationIds.isEmpty() && random.nextInt(20) == 0) {
-            r.declareInterest(new DeclaredInterest("Close relative works there", organisationIds.get(random.nextInt(organisationIds.size())),
-                    null, now), now);
+            r.declareInterest(
+                    new DeclaredInterest(
+                            "Close relative works there",
+                            organisationIds.get(random.nextInt(organisationIds.size())),
+                            null,
+                            now),
+                    now);
         }
         return r;
     }

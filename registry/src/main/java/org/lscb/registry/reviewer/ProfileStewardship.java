@@ -40,26 +40,31 @@ public final class ProfileStewardship {
      * boards that lead a review with a live appointment of this reviewer, and for an interest that names a
      * review and no organisation, the board that leads it (empty for an interest naming an organisation).
      */
-    public record Editor(String accountId, boolean administrator, Optional<String> officerOfBoard, Set<String> appointingBoards,
-                         Optional<String> leadBoardOfNamedReview) {
-    }
+    public record Editor(
+            String accountId,
+            boolean administrator,
+            Optional<String> officerOfBoard,
+            Set<String> appointingBoards,
+            Optional<String> leadBoardOfNamedReview) {}
 
-    private ProfileStewardship() {
-    }
+    private ProfileStewardship() {}
 
     public static boolean mayChange(Change change, Reviewer r, Editor e) {
         if (r.ownedBy(e.accountId())) {
             return true;
         }
-        boolean registering = e.officerOfBoard().isPresent() && e.officerOfBoard().equals(r.registeredByBoard());
-        boolean appointing = e.officerOfBoard().filter(e.appointingBoards()::contains).isPresent();
+        boolean registering =
+                e.officerOfBoard().isPresent() && e.officerOfBoard().equals(r.registeredByBoard());
+        boolean appointing =
+                e.officerOfBoard().filter(e.appointingBoards()::contains).isPresent();
         boolean noAccount = r.accountId() == null;
         return switch (change) {
             case PROFILE -> registering || e.administrator();
             case EVIDENCE -> registering || appointing || e.administrator();
             case AFFILIATION -> registering && noAccount || e.administrator();
-            case INTEREST -> registering && noAccount
-                    || e.officerOfBoard().isPresent() && e.officerOfBoard().equals(e.leadBoardOfNamedReview());
+            case INTEREST ->
+                registering && noAccount
+                        || e.officerOfBoard().isPresent() && e.officerOfBoard().equals(e.leadBoardOfNamedReview());
         };
     }
 }

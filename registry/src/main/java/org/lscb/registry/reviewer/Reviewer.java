@@ -94,8 +94,7 @@ public class Reviewer {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected Reviewer() {
-    }
+    protected Reviewer() {}
 
     public Reviewer(String accountId, Profile profile, Instant now) {
         this(accountId, null, profile, now);
@@ -114,9 +113,13 @@ public class Reviewer {
     }
 
     /** The editable part of a reviewer, checked as a whole. */
-    public record Profile(String displayName, String summary, Set<ExpertiseArea> expertise, Set<Skill> skills,
-                          Set<Region> regions, boolean available) {
-    }
+    public record Profile(
+            String displayName,
+            String summary,
+            Set<ExpertiseArea> expertise,
+            Set<Skill> skills,
+            Set<Region> regions,
+            boolean available) {}
 
     public void update(Profile p, Instant now) {
         this.displayName = Text.required(p.displayName(), "displayName", 200);
@@ -141,7 +144,9 @@ public class Reviewer {
         if (officerAccountId != null && officerAccountId.equals(accountId)) {
             throw new SelfVerificationException(id);
         }
-        Evidence e = evidence.stream().filter(x -> x.id().equals(evidenceId)).findFirst()
+        Evidence e = evidence.stream()
+                .filter(x -> x.id().equals(evidenceId))
+                .findFirst()
                 .orElseThrow(() -> new UnknownPartException("evidence", evidenceId));
         e.verify(officerAccountId, at, note);
         updatedAt = at.truncatedTo(ChronoUnit.MILLIS);

@@ -21,7 +21,9 @@ public final class ReviewerRepository {
 
     public Optional<Reviewer> byAccount(String accountId) {
         return em.createQuery("select r from Reviewer r where r.accountId = :a", Reviewer.class)
-                .setParameter("a", accountId).getResultStream().findFirst();
+                .setParameter("a", accountId)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<Reviewer> pageAfter(String afterId, int limit) {
@@ -30,7 +32,8 @@ public final class ReviewerRepository {
                 : em.createQuery("select r from Reviewer r where r.id > :after order by r.id", Reviewer.class)
                         .setParameter("after", afterId);
         // load each collection for the whole page in one query rather than one per reviewer
-        for (String part : new String[] {"r.evidence", "r.affiliations", "r.interests", "r.expertise", "r.skills", "r.regions"}) {
+        for (String part :
+                new String[] {"r.evidence", "r.affiliations", "r.interests", "r.expertise", "r.skills", "r.regions"}) {
             q.setHint("eclipselink.batch", part);
         }
         q.setHint("eclipselink.batch.type", "IN");
@@ -44,7 +47,9 @@ public final class ReviewerRepository {
     public Optional<Instant> latestChange() {
         // not max(): an aggregate bypasses the attribute converter on some databases
         return em.createQuery("select r.updatedAt from Reviewer r order by r.updatedAt desc", Instant.class)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     public void add(Reviewer reviewer) {

@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 final class OrganisationKey {
 
-    private OrganisationKey() {
-    }
+    private OrganisationKey() {}
 
     static long[] of(String organisationId) {
         UUID u;

@@ -21,17 +21,25 @@ import org.lscb.registry.reviewer.Skill;
  * Time-dependent facts are stored as dates so that the query, not the index, applies "today":
  * {@code qualifiedUntil} (last day qualified) and each tie's {@code countsUntil}.
  */
-public record ReviewerDocument(String id, String displayName, String summary, String evidenceText,
-                               Set<ExpertiseArea> expertise, Set<Skill> skills, Set<Region> regions, boolean available,
-                               Set<EvidenceType> evidenceTypes, LocalDate qualifiedUntil, List<Tie> ties,
-                               Instant updatedAt) {
+public record ReviewerDocument(
+        String id,
+        String displayName,
+        String summary,
+        String evidenceText,
+        Set<ExpertiseArea> expertise,
+        Set<Skill> skills,
+        Set<Region> regions,
+        boolean available,
+        Set<EvidenceType> evidenceTypes,
+        LocalDate qualifiedUntil,
+        List<Tie> ties,
+        Instant updatedAt) {
 
     /**
      * A tie to an organisation that counts against independence until {@code countsUntil}
      * (null: for as long as it lasts, as for open-ended affiliations and declared interests).
      */
-    public record Tie(String organisationId, LocalDate countsUntil) {
-    }
+    public record Tie(String organisationId, LocalDate countsUntil) {}
 
     public static ReviewerDocument of(Reviewer r, QualificationRule qualification) {
         List<Tie> ties = new ArrayList<>();
@@ -48,7 +56,18 @@ public record ReviewerDocument(String id, String displayName, String summary, St
         String evidenceText = r.evidence().stream()
                 .map(e -> e.title() + (e.issuer() == null ? "" : " " + e.issuer()))
                 .collect(Collectors.joining(". "));
-        return new ReviewerDocument(r.id(), r.displayName(), r.summary(), evidenceText, r.expertise(), r.skills(),
-                r.regions(), r.available(), types, qualification.qualifiedUntil(r).orElse(null), ties, r.updatedAt());
+        return new ReviewerDocument(
+                r.id(),
+                r.displayName(),
+                r.summary(),
+                evidenceText,
+                r.expertise(),
+                r.skills(),
+                r.regions(),
+                r.available(),
+                types,
+                qualification.qualifiedUntil(r).orElse(null),
+                ties,
+                r.updatedAt());
     }
 }

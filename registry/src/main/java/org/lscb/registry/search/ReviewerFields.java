@@ -13,6 +13,7 @@ final class ReviewerFields {
     static final String TEXT = "text";
     /** Keywords plus facet doc values: filters and counts. */
     static final String EXPERTISE = "expertise";
+
     static final String REGION = "region";
     static final String EVIDENCE = "evidence";
     static final String AVAILABLE = "available";
@@ -23,6 +24,5 @@ final class ReviewerFields {
     /** Long point + doc value: when the row last changed, for staleness checks. */
     static final String UPDATED = "updated";
 
-    private ReviewerFields() {
-    }
+    private ReviewerFields() {}
 }

@@ -6,6 +6,5 @@ import java.util.Map;
 /** A page of hits, how many matched in all, and the facet counts over all matches. */
 public record ReviewerHits(long total, List<Hit> hits, Map<String, Map<String, Long>> facets) {
 
-    public record Hit(String id, String displayName, float score, boolean qualified, List<String> highlights) {
-    }
+    public record Hit(String id, String displayName, float score, boolean qualified, List<String> highlights) {}
 }

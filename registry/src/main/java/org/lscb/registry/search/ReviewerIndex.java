@@ -57,6 +57,7 @@ public final class ReviewerIndex implements AutoCloseable {
 
     /** Raise when fields change: an index with another format is rebuilt. */
     public static final String FORMAT = "reviewers-4";
+
     static final String FORMAT_KEY = "lscb.format";
     static final String LATEST_KEY = "lscb.latest";
     /** How far a caller may page: enough for people, bounded for the server. */
@@ -81,7 +82,8 @@ public final class ReviewerIndex implements AutoCloseable {
         for (String dim : new String[] {ReviewerFields.EXPERTISE, ReviewerFields.REGION, ReviewerFields.EVIDENCE}) {
             facets.setMultiValued(dim, true);
         }
-        this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.writer = new IndexWriter(
+                directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -100,7 +102,8 @@ public final class ReviewerIndex implements AutoCloseable {
             return true;
         }
         String latest = latestChangeInDatabase == null ? "" : latestChangeInDatabase.toString();
-        return writer.getDocStats().numDocs != reviewersInDatabase || !latest.equals(stamp.getOrDefault(LATEST_KEY, ""));
+        return writer.getDocStats().numDocs != reviewersInDatabase
+                || !latest.equals(stamp.getOrDefault(LATEST_KEY, ""));
     }
 
     /** Replaces the whole index with these documents and commits it. */
@@ -122,8 +125,11 @@ public final class ReviewerIndex implements AutoCloseable {
     public synchronized void upsert(ReviewerDocument d) {
         try {
             writer.updateDocument(new Term(ReviewerFields.ID, d.id()), facets.build(toDocument(d)));
-            Instant previous = Optional.ofNullable(toMap(writer.getLiveCommitData()).get(LATEST_KEY))
-                    .filter(s -> !s.isEmpty()).map(Instant::parse).orElse(null);
+            Instant previous = Optional.ofNullable(
+                            toMap(writer.getLiveCommitData()).get(LATEST_KEY))
+                    .filter(s -> !s.isEmpty())
+                    .map(Instant::parse)
+                    .orElse(null);
             commit(later(previous, d.updatedAt()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the reviewer index", e);
@@ -142,10 +148,12 @@ public final class ReviewerIndex implements AutoCloseable {
                 Query text = ReviewerQueries.text(q.text(), analyzer);
                 Query filtered = ReviewerQueries.filtered(text, q);
                 Query highlight = ReviewerQueries.summaryTerms(q.text(), analyzer);
-                FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, filtered, window,
-                        new FacetsCollectorManager());
+                FacetsCollectorManager.FacetsResult result =
+                        FacetsCollectorManager.search(searcher, filtered, window, new FacetsCollectorManager());
                 TopDocs top = result.topDocs();
-                long total = result.facetsCollector().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+                long total = result.facetsCollector().getMatchingDocs().stream()
+                        .mapToLong(m -> m.totalHits)
+                        .sum();
                 List<ReviewerHits.Hit> hits = page(searcher, top, highlight, q);
                 return new ReviewerHits(total, hits, facetCounts(searcher, filtered, result.facetsCollector(), q));
             } finally {
@@ -156,24 +164,31 @@ public final class ReviewerIndex implements AutoCloseable {
         }
     }
 
-    private List<ReviewerHits.Hit> page(IndexSearcher searcher, TopDocs top, Query text, ReviewerQuery q) throws IOException {
+    private List<ReviewerHits.Hit> page(IndexSearcher searcher, TopDocs top, Query text, ReviewerQuery q)
+            throws IOException {
         int from = Math.min(q.page() * q.size(), top.scoreDocs.length);
         ScoreDoc[] slice = java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         String[] snippets = new String[slice.length];
         if (slice.length > 0 && text != null) {
-            UnifiedHighlighter highlighter = new DocValuesHighlighter(UnifiedHighlighter.builder(searcher, analyzer), searcher);
+            UnifiedHighlighter highlighter =
+                    new DocValuesHighlighter(UnifiedHighlighter.builder(searcher, analyzer), searcher);
             snippets = highlighter.highlight(ReviewerFields.SUMMARY, text, new TopDocs(top.totalHits, slice), 2);
         }
         long today = q.today().toEpochDay();
-        List<org.apache.lucene.index.LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        List<org.apache.lucene.index.LeafReaderContext> leaves =
+                searcher.getIndexReader().leaves();
         List<ReviewerHits.Hit> hits = new ArrayList<>(slice.length);
         for (int i = 0; i < slice.length; i++) {
             var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(slice[i].doc, leaves));
             int doc = slice[i].doc - leaf.docBase;
             var until = org.apache.lucene.index.DocValues.getNumeric(leaf.reader(), ReviewerFields.QUALIFIED_UNTIL);
             boolean qualified = until.advanceExact(doc) && until.longValue() >= today;
-            hits.add(new ReviewerHits.Hit(binary(leaf, ReviewerFields.ID, doc), binary(leaf, ReviewerFields.NAME, doc),
-                    slice[i].score, qualified, snippets[i] == null ? List.of() : List.of(snippets[i])));
+            hits.add(new ReviewerHits.Hit(
+                    binary(leaf, ReviewerFields.ID, doc),
+                    binary(leaf, ReviewerFields.NAME, doc),
+                    slice[i].score,
+                    qualified,
+                    snippets[i] == null ? List.of() : List.of(snippets[i])));
         }
         return hits;
     }
@@ -192,10 +207,13 @@ public final class ReviewerIndex implements AutoCloseable {
         }
 
         @Override
-        protected List<CharSequence[]> loadFieldValues(String[] fields, org.apache.lucene.search.DocIdSetIterator docs,
-                                                       int cacheCharsThreshold) throws IOException {
+        protected List<CharSequence[]> loadFieldValues(
+                String[] fields, org.apache.lucene.search.DocIdSetIterator docs, int cacheCharsThreshold)
+                throws IOException {
             List<CharSequence[]> out = new ArrayList<>();
-            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            for (int doc = docs.nextDoc();
+                    doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                    doc = docs.nextDoc()) {
                 var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
                 CharSequence[] values = new CharSequence[fields.length];
                 for (int i = 0; i < fields.length; i++) {
@@ -208,19 +226,21 @@ public final class ReviewerIndex implements AutoCloseable {
         }
     }
 
-    private static String binary(org.apache.lucene.index.LeafReaderContext leaf, String field, int doc) throws IOException {
+    private static String binary(org.apache.lucene.index.LeafReaderContext leaf, String field, int doc)
+            throws IOException {
         var values = org.apache.lucene.index.DocValues.getBinary(leaf.reader(), field);
         return values.advanceExact(doc) ? values.binaryValue().utf8ToString() : null;
     }
 
-    private Map<String, Map<String, Long>> facetCounts(IndexSearcher searcher, Query filtered, FacetsCollector fc,
-                                                       ReviewerQuery q) throws IOException {
+    private Map<String, Map<String, Long>> facetCounts(
+            IndexSearcher searcher, Query filtered, FacetsCollector fc, ReviewerQuery q) throws IOException {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         SortedSetDocValuesReaderState s = state(searcher.getIndexReader());
         if (s != null) {
             SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(s, fc);
-            for (String dim : new String[] {ReviewerFields.EXPERTISE, ReviewerFields.REGION, ReviewerFields.EVIDENCE,
-                ReviewerFields.AVAILABLE}) {
+            for (String dim : new String[] {
+                ReviewerFields.EXPERTISE, ReviewerFields.REGION, ReviewerFields.EVIDENCE, ReviewerFields.AVAILABLE
+            }) {
                 out.put(dim, labels(dim, counts));
             }
         }
@@ -230,10 +250,12 @@ public final class ReviewerIndex implements AutoCloseable {
         long all = 0;
         for (FacetsCollector.MatchingDocs m : fc.getMatchingDocs()) {
             all += m.totalHits;
-            org.apache.lucene.index.NumericDocValues until = org.apache.lucene.index.DocValues.getNumeric(m.context.reader(),
-                    ReviewerFields.QUALIFIED_UNTIL);
+            org.apache.lucene.index.NumericDocValues until =
+                    org.apache.lucene.index.DocValues.getNumeric(m.context.reader(), ReviewerFields.QUALIFIED_UNTIL);
             org.apache.lucene.search.DocIdSetIterator docs = m.bits.iterator();
-            for (int doc = docs.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+            for (int doc = docs.nextDoc();
+                    doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                    doc = docs.nextDoc()) {
                 if (until.advanceExact(doc) && until.longValue() >= today) {
                     yes++;
                 }
@@ -285,7 +307,8 @@ public final class ReviewerIndex implements AutoCloseable {
     }
 
     private void commit(Instant latest) throws IOException {
-        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, LATEST_KEY, latest == null ? "" : latest.toString()).entrySet());
+        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, LATEST_KEY, latest == null ? "" : latest.toString())
+                .entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -305,11 +328,14 @@ public final class ReviewerIndex implements AutoCloseable {
         doc.add(new StringField(ReviewerFields.ID, d.id(), Field.Store.YES));
         doc.add(new TextField(ReviewerFields.NAME, d.displayName(), Field.Store.YES));
         // hits are read from doc values: no stored-field block to decompress per hit
-        doc.add(new org.apache.lucene.document.BinaryDocValuesField(ReviewerFields.ID, new org.apache.lucene.util.BytesRef(d.id())));
-        doc.add(new org.apache.lucene.document.BinaryDocValuesField(ReviewerFields.NAME, new org.apache.lucene.util.BytesRef(d.displayName())));
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(
+                ReviewerFields.ID, new org.apache.lucene.util.BytesRef(d.id())));
+        doc.add(new org.apache.lucene.document.BinaryDocValuesField(
+                ReviewerFields.NAME, new org.apache.lucene.util.BytesRef(d.displayName())));
         if (d.summary() != null) {
             doc.add(new Field(ReviewerFields.SUMMARY, d.summary(), SUMMARY_TYPE));
-            doc.add(new org.apache.lucene.document.BinaryDocValuesField(ReviewerFields.SUMMARY, new org.apache.lucene.util.BytesRef(d.summary())));
+            doc.add(new org.apache.lucene.document.BinaryDocValuesField(
+                    ReviewerFields.SUMMARY, new org.apache.lucene.util.BytesRef(d.summary())));
         }
         StringBuilder text = new StringBuilder(d.evidenceText() == null ? "" : d.evidenceText());
         d.expertise().forEach(e -> text.append(' ').append(words(e.name())));
@@ -338,7 +364,11 @@ public final class ReviewerIndex implements AutoCloseable {
         }
         for (ReviewerDocument.Tie t : d.ties()) {
             long[] org = OrganisationKey.of(t.organisationId());
-            doc.add(new LongPoint(ReviewerFields.TIE, org[0], org[1], t.countsUntil() == null ? Long.MAX_VALUE : epochDay(t.countsUntil())));
+            doc.add(new LongPoint(
+                    ReviewerFields.TIE,
+                    org[0],
+                    org[1],
+                    t.countsUntil() == null ? Long.MAX_VALUE : epochDay(t.countsUntil())));
         }
         return doc;
     }

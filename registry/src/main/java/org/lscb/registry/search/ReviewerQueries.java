@@ -6,17 +6,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.AutomatonQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -34,8 +34,7 @@ final class ReviewerQueries {
     /** Words beyond this many are ignored; each must match, so more would only ever narrow to nothing. */
     static final int MAX_WORDS = 32;
 
-    private ReviewerQueries() {
-    }
+    private ReviewerQueries() {}
 
     /** Every word must match the name (with typos forgiven), the summary or the evidence and expertise text. */
     static Query text(String typed, Analyzer analyzer) {
@@ -64,20 +63,23 @@ final class ReviewerQueries {
     }
 
     /** Compiled typo-tolerant name queries by word; a query is immutable, so one serves every search. */
-    private static final Map<String, Query> NAME_TYPOS = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
-            return size() > 4096;
-        }
-    });
+    private static final Map<String, Query> NAME_TYPOS =
+            Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+                    return size() > 4096;
+                }
+            });
 
     /**
      * Names within one typo (a transposition counts as one) after a correct first letter: the common
      * slips. The automaton is compiled once per word rather than once per index segment and search.
      */
     static Query nameWithOneTypo(String word) {
-        return NAME_TYPOS.computeIfAbsent(word, w -> new AutomatonQuery(new Term(ReviewerFields.NAME, w),
-                FuzzyQuery.getFuzzyAutomaton(w, 1, 1, true).automaton));
+        return NAME_TYPOS.computeIfAbsent(
+                word,
+                w -> new AutomatonQuery(
+                        new Term(ReviewerFields.NAME, w), FuzzyQuery.getFuzzyAutomaton(w, 1, 1, true).automaton));
     }
 
     /** The summary terms of what was typed, for highlighting; null when nothing was typed. */
@@ -120,7 +122,8 @@ final class ReviewerQueries {
      */
     static Query tiedSince(String organisationId, LocalDate cutOff) {
         long[] org = OrganisationKey.of(organisationId);
-        return LongPoint.newRangeQuery(ReviewerFields.TIE,
+        return LongPoint.newRangeQuery(
+                ReviewerFields.TIE,
                 new long[] {org[0], org[1], cutOff.toEpochDay()},
                 new long[] {org[0], org[1], Long.MAX_VALUE});
     }

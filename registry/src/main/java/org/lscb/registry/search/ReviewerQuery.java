@@ -11,9 +11,18 @@ import org.lscb.registry.reviewer.Region;
  * Within a filter the values are alternatives; filters combine with AND. {@code independentOf}
  * removes every reviewer who fails the independence check against those organisations on {@code today}.
  */
-public record ReviewerQuery(String text, Set<ExpertiseArea> expertise, Set<Region> regions, Set<EvidenceType> evidence,
-                            Boolean qualified, Boolean available, Set<String> independentOf, LocalDate today,
-                            LocalDate independenceCutOff, int page, int size) {
+public record ReviewerQuery(
+        String text,
+        Set<ExpertiseArea> expertise,
+        Set<Region> regions,
+        Set<EvidenceType> evidence,
+        Boolean qualified,
+        Boolean available,
+        Set<String> independentOf,
+        LocalDate today,
+        LocalDate independenceCutOff,
+        int page,
+        int size) {
 
     public ReviewerQuery {
         expertise = expertise == null ? Set.of() : Set.copyOf(expertise);

@@ -34,7 +34,8 @@ class IndependenceCheckTest {
 
     @Test
     void openEndedEmploymentWithAnInvolvedAgency_isCurrentConflict() {
-        Reviewer r = reviewer(new Affiliation(POLICE, AffiliationKind.EMPLOYMENT, "Detective", LocalDate.of(2010, 1, 1), null));
+        Reviewer r = reviewer(
+                new Affiliation(POLICE, AffiliationKind.EMPLOYMENT, "Detective", LocalDate.of(2010, 1, 1), null));
 
         IndependenceAnswer a = check.check(r, Set.of(POLICE, HEALTH), BOARD, null, DAY);
 
@@ -54,13 +55,15 @@ class IndependenceCheckTest {
         Reviewer r = reviewer(new Affiliation(POLICE, AffiliationKind.CONTRACT, null, LocalDate.of(2020, 1, 1), DAY));
 
         assertThat(check.check(r, Set.of(POLICE), null, null, DAY).conflicts())
-                .extracting(Conflict::reason).containsExactly(ConflictReason.CURRENT_AFFILIATION);
+                .extracting(Conflict::reason)
+                .containsExactly(ConflictReason.CURRENT_AFFILIATION);
     }
 
     @Test
     void affiliationEndedExactlyAtTheCutOff_stillConflicts() {
         LocalDate cutOff = DAY.minusYears(5);
-        Reviewer r = reviewer(new Affiliation(HEALTH, AffiliationKind.SECONDMENT, null, LocalDate.of(2015, 1, 1), cutOff));
+        Reviewer r =
+                reviewer(new Affiliation(HEALTH, AffiliationKind.SECONDMENT, null, LocalDate.of(2015, 1, 1), cutOff));
 
         IndependenceAnswer a = check.check(r, Set.of(HEALTH), null, null, DAY);
 
@@ -70,10 +73,15 @@ class IndependenceCheckTest {
 
     @Test
     void affiliationEndedTheDayBeforeTheCutOff_hasLapsed() {
-        Reviewer r = reviewer(new Affiliation(HEALTH, AffiliationKind.SECONDMENT, null, LocalDate.of(2015, 1, 1),
+        Reviewer r = reviewer(new Affiliation(
+                HEALTH,
+                AffiliationKind.SECONDMENT,
+                null,
+                LocalDate.of(2015, 1, 1),
                 DAY.minusYears(5).minusDays(1)));
 
-        assertThat(check.check(r, Set.of(HEALTH), null, null, DAY).independent()).isTrue();
+        assertThat(check.check(r, Set.of(HEALTH), null, null, DAY).independent())
+                .isTrue();
     }
 
     @Test
@@ -81,35 +89,42 @@ class IndependenceCheckTest {
         Reviewer r = reviewer(new Affiliation(POLICE, AffiliationKind.EMPLOYMENT, null, DAY.plusDays(1), null));
 
         assertThat(check.check(r, Set.of(POLICE), null, null, DAY).conflicts())
-                .extracting(Conflict::reason).containsExactly(ConflictReason.FUTURE_AFFILIATION);
+                .extracting(Conflict::reason)
+                .containsExactly(ConflictReason.FUTURE_AFFILIATION);
     }
 
     @Test
     void affiliationWithAnOrganisationNotInvolved_doesNotCount() {
         Reviewer r = reviewer(new Affiliation(OTHER, AffiliationKind.EMPLOYMENT, null, LocalDate.of(2000, 1, 1), null));
 
-        assertThat(check.check(r, Set.of(POLICE, HEALTH), BOARD, null, DAY).independent()).isTrue();
+        assertThat(check.check(r, Set.of(POLICE, HEALTH), BOARD, null, DAY).independent())
+                .isTrue();
     }
 
     @Test
     void severalAffiliationsAtOnce_areEachReported() {
         Reviewer r = reviewer(
-                new Affiliation(POLICE, AffiliationKind.EMPLOYMENT, null, LocalDate.of(2005, 1, 1), LocalDate.of(2023, 3, 31)),
+                new Affiliation(
+                        POLICE, AffiliationKind.EMPLOYMENT, null, LocalDate.of(2005, 1, 1), LocalDate.of(2023, 3, 31)),
                 new Affiliation(HEALTH, AffiliationKind.VOLUNTEER, null, LocalDate.of(2024, 1, 1), null),
                 new Affiliation(OTHER, AffiliationKind.CONTRACT, null, LocalDate.of(2024, 1, 1), null),
-                new Affiliation(POLICE, AffiliationKind.CONTRACT, null, LocalDate.of(1990, 1, 1), LocalDate.of(1995, 1, 1)));
+                new Affiliation(
+                        POLICE, AffiliationKind.CONTRACT, null, LocalDate.of(1990, 1, 1), LocalDate.of(1995, 1, 1)));
 
         IndependenceAnswer a = check.check(r, Set.of(POLICE, HEALTH), BOARD, null, DAY);
 
         assertThat(a.independent()).isFalse();
-        assertThat(a.conflicts()).extracting(Conflict::reason, Conflict::organisationId).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(ConflictReason.RECENT_AFFILIATION, POLICE),
-                org.assertj.core.groups.Tuple.tuple(ConflictReason.CURRENT_AFFILIATION, HEALTH));
+        assertThat(a.conflicts())
+                .extracting(Conflict::reason, Conflict::organisationId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ConflictReason.RECENT_AFFILIATION, POLICE),
+                        org.assertj.core.groups.Tuple.tuple(ConflictReason.CURRENT_AFFILIATION, HEALTH));
     }
 
     @Test
     void boardSeatOnTheCommissioningLscb_failsOnlyIndependenceOfTheLscb() {
-        Reviewer r = reviewer(new Affiliation(BOARD, AffiliationKind.BOARD, "Independent member", LocalDate.of(2022, 1, 1), null));
+        Reviewer r = reviewer(
+                new Affiliation(BOARD, AffiliationKind.BOARD, "Independent member", LocalDate.of(2022, 1, 1), null));
 
         IndependenceAnswer a = check.check(r, Set.of(POLICE, HEALTH), BOARD, null, DAY);
 
@@ -130,15 +145,18 @@ class IndependenceCheckTest {
 
     @Test
     void employmentByAnotherBoard_isIndependentOfTheCommissioningOne() {
-        Reviewer r = reviewer(new Affiliation("org-other-board", AffiliationKind.EMPLOYMENT, null, LocalDate.of(2022, 1, 1), null));
+        Reviewer r = reviewer(
+                new Affiliation("org-other-board", AffiliationKind.EMPLOYMENT, null, LocalDate.of(2022, 1, 1), null));
 
-        assertThat(check.check(r, Set.of(POLICE), BOARD, null, DAY).independentOfLscb()).isTrue();
+        assertThat(check.check(r, Set.of(POLICE), BOARD, null, DAY).independentOfLscb())
+                .isTrue();
     }
 
     @Test
     void declaredRelationshipWithSomeoneInAnInvolvedAgency_conflicts() {
         Reviewer r = reviewer();
-        r.declareInterest(new DeclaredInterest("Sister is a health visitor there", HEALTH, null, Instant.EPOCH), Instant.EPOCH);
+        r.declareInterest(
+                new DeclaredInterest("Sister is a health visitor there", HEALTH, null, Instant.EPOCH), Instant.EPOCH);
 
         IndependenceAnswer a = check.check(r, Set.of(HEALTH), null, null, DAY);
 
@@ -149,23 +167,35 @@ class IndependenceCheckTest {
     @Test
     void declaredDirectInvolvementInTheCase_conflictsForThatReviewOnly() {
         Reviewer r = reviewer();
-        r.declareInterest(new DeclaredInterest("Named as a practitioner in an IMR", null, "review-1", Instant.EPOCH), Instant.EPOCH);
+        r.declareInterest(
+                new DeclaredInterest("Named as a practitioner in an IMR", null, "review-1", Instant.EPOCH),
+                Instant.EPOCH);
 
         assertThat(check.check(r, Set.of(POLICE), null, "review-1", DAY).conflicts())
-                .extracting(Conflict::reason).containsExactly(ConflictReason.DIRECT_INVOLVEMENT);
-        assertThat(check.check(r, Set.of(POLICE), null, "review-2", DAY).independent()).isTrue();
+                .extracting(Conflict::reason)
+                .containsExactly(ConflictReason.DIRECT_INVOLVEMENT);
+        assertThat(check.check(r, Set.of(POLICE), null, "review-2", DAY).independent())
+                .isTrue();
     }
 
     @Test
     void lookBackIsConfigurable() {
-        Reviewer r = reviewer(new Affiliation(POLICE, AffiliationKind.EMPLOYMENT, null, LocalDate.of(2010, 1, 1), DAY.minusYears(3)));
+        Reviewer r = reviewer(
+                new Affiliation(POLICE, AffiliationKind.EMPLOYMENT, null, LocalDate.of(2010, 1, 1), DAY.minusYears(3)));
 
-        assertThat(new IndependenceCheck(Period.ofYears(2)).check(r, Set.of(POLICE), null, null, DAY).independent()).isTrue();
-        assertThat(new IndependenceCheck(Period.ofYears(5)).check(r, Set.of(POLICE), null, null, DAY).independent()).isFalse();
+        assertThat(new IndependenceCheck(Period.ofYears(2))
+                        .check(r, Set.of(POLICE), null, null, DAY)
+                        .independent())
+                .isTrue();
+        assertThat(new IndependenceCheck(Period.ofYears(5))
+                        .check(r, Set.of(POLICE), null, null, DAY)
+                        .independent())
+                .isFalse();
     }
 
     static Reviewer reviewer(Affiliation... affiliations) {
-        Reviewer r = new Reviewer(null, new Reviewer.Profile("Test Reviewer", null, Set.of(), Set.of(), Set.of(), true), Instant.EPOCH);
+        Reviewer r = new Reviewer(
+                null, new Reviewer.Profile("Test Reviewer", null, Set.of(), Set.of(), Set.of(), true), Instant.EPOCH);
         for (Affiliation a : affiliations) {
             r.addAffiliation(a, Instant.EPOCH);
         }

@@ -18,7 +18,16 @@ class QualificationRuleTest {
     @Test
     void unverifiedEvidence_doesNotQualify() {
         Reviewer r = reviewer();
-        r.addEvidence(new Evidence(EvidenceType.TRACK_RECORD, "Led SCR 2019/04", "Westshire LSCB", LocalDate.of(2019, 5, 1), null, null, TODAY), Instant.EPOCH);
+        r.addEvidence(
+                new Evidence(
+                        EvidenceType.TRACK_RECORD,
+                        "Led SCR 2019/04",
+                        "Westshire LSCB",
+                        LocalDate.of(2019, 5, 1),
+                        null,
+                        null,
+                        TODAY),
+                Instant.EPOCH);
 
         assertThat(rule.qualifiedOn(r, TODAY)).isFalse();
     }
@@ -26,7 +35,16 @@ class QualificationRuleTest {
     @Test
     void verifiedTrackRecord_qualifiesWithoutEnd() {
         Reviewer r = reviewer();
-        Evidence e = r.addEvidence(new Evidence(EvidenceType.TRACK_RECORD, "Led SCR", "Westshire LSCB", LocalDate.of(2012, 5, 1), null, null, TODAY), Instant.EPOCH);
+        Evidence e = r.addEvidence(
+                new Evidence(
+                        EvidenceType.TRACK_RECORD,
+                        "Led SCR",
+                        "Westshire LSCB",
+                        LocalDate.of(2012, 5, 1),
+                        null,
+                        null,
+                        TODAY),
+                Instant.EPOCH);
         r.verifyEvidence(e.id(), "officer-1", Instant.EPOCH, "checked with the board");
 
         assertThat(rule.qualifiedOn(r, TODAY)).isTrue();
@@ -36,23 +54,43 @@ class QualificationRuleTest {
     @Test
     void trainingLapsesAfterTheRevalidationPeriod() {
         Reviewer r = reviewer();
-        Evidence e = r.addEvidence(new Evidence(EvidenceType.TRAINING, "Systems model course", "SCIE", LocalDate.of(2021, 6, 15), null, null, TODAY), Instant.EPOCH);
+        Evidence e = r.addEvidence(
+                new Evidence(
+                        EvidenceType.TRAINING,
+                        "Systems model course",
+                        "SCIE",
+                        LocalDate.of(2021, 6, 15),
+                        null,
+                        null,
+                        TODAY),
+                Instant.EPOCH);
         r.verifyEvidence(e.id(), "officer-1", Instant.EPOCH, null);
 
         assertThat(rule.qualifiedOn(r, LocalDate.of(2026, 6, 15))).isTrue();
         assertThat(rule.qualifiedOn(r, LocalDate.of(2026, 6, 16))).isFalse();
-        assertThat(new QualificationRule(Period.ofYears(10)).qualifiedOn(r, LocalDate.of(2026, 6, 16))).isTrue();
+        assertThat(new QualificationRule(Period.ofYears(10)).qualifiedOn(r, LocalDate.of(2026, 6, 16)))
+                .isTrue();
     }
 
     @Test
     void expiredOrWithdrawnEvidence_doesNotQualify() {
         Reviewer r = reviewer();
-        Evidence ref = r.addEvidence(new Evidence(EvidenceType.REFERENCE, "Reference", "Eastshire CCG", LocalDate.of(2024, 1, 1),
-                LocalDate.of(2026, 1, 1), null, TODAY), Instant.EPOCH);
+        Evidence ref = r.addEvidence(
+                new Evidence(
+                        EvidenceType.REFERENCE,
+                        "Reference",
+                        "Eastshire CCG",
+                        LocalDate.of(2024, 1, 1),
+                        LocalDate.of(2026, 1, 1),
+                        null,
+                        TODAY),
+                Instant.EPOCH);
         r.verifyEvidence(ref.id(), "officer-1", Instant.EPOCH, null);
         assertThat(rule.qualifiedOn(r, TODAY)).isFalse();
 
-        Evidence track = r.addEvidence(new Evidence(EvidenceType.TRACK_RECORD, "Led SCR", null, LocalDate.of(2020, 1, 1), null, null, TODAY), Instant.EPOCH);
+        Evidence track = r.addEvidence(
+                new Evidence(EvidenceType.TRACK_RECORD, "Led SCR", null, LocalDate.of(2020, 1, 1), null, null, TODAY),
+                Instant.EPOCH);
         r.verifyEvidence(track.id(), "officer-1", Instant.EPOCH, null);
         assertThat(rule.qualifiedOn(r, TODAY)).isTrue();
         track.withdraw("officer-account", Instant.EPOCH, "reference could not be confirmed");
@@ -61,20 +99,26 @@ class QualificationRuleTest {
 
     @Test
     void reviewerCannotVerifyTheirOwnEvidence() {
-        Reviewer r = new Reviewer("account-7", new Reviewer.Profile("Self", null, Set.of(), Set.of(), Set.of(), true), Instant.EPOCH);
-        Evidence e = r.addEvidence(new Evidence(EvidenceType.TRAINING, "Course", null, LocalDate.of(2025, 1, 1), null, null, TODAY), Instant.EPOCH);
+        Reviewer r = new Reviewer(
+                "account-7", new Reviewer.Profile("Self", null, Set.of(), Set.of(), Set.of(), true), Instant.EPOCH);
+        Evidence e = r.addEvidence(
+                new Evidence(EvidenceType.TRAINING, "Course", null, LocalDate.of(2025, 1, 1), null, null, TODAY),
+                Instant.EPOCH);
 
-        assertThatThrownBy(() -> r.verifyEvidence(e.id(), "account-7", Instant.EPOCH, null)).isInstanceOf(SelfVerificationException.class);
+        assertThatThrownBy(() -> r.verifyEvidence(e.id(), "account-7", Instant.EPOCH, null))
+                .isInstanceOf(SelfVerificationException.class);
         assertThat(e.verified()).isFalse();
     }
 
     @Test
     void evidenceDatedInTheFuture_isRefused() {
-        assertThatThrownBy(() -> new Evidence(EvidenceType.TRAINING, "Course", null, TODAY.plusDays(1), null, null, TODAY))
+        assertThatThrownBy(
+                        () -> new Evidence(EvidenceType.TRAINING, "Course", null, TODAY.plusDays(1), null, null, TODAY))
                 .hasMessageContaining("date");
     }
 
     private static Reviewer reviewer() {
-        return new Reviewer(null, new Reviewer.Profile("Test", null, Set.of(), Set.of(), Set.of(), true), Instant.EPOCH);
+        return new Reviewer(
+                null, new Reviewer.Profile("Test", null, Set.of(), Set.of(), Set.of(), true), Instant.EPOCH);
     }
 }

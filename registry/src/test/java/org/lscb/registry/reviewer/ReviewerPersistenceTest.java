@@ -1,7 +1,5 @@
 package org.lscb.registry.reviewer;
 
-import org.lscb.foundation.persistence.TestDataSources;
-import org.lscb.foundation.persistence.SchemaMigrations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -11,21 +9,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.persistence.SchemaMigrations;
+import org.lscb.foundation.persistence.TestDataSources;
 import org.lscb.identity.organisation.Organisation;
 import org.lscb.identity.organisation.OrganisationKind;
 import org.lscb.identity.organisation.OrganisationRepository;
-import org.lscb.foundation.persistence.Database;
-import org.lscb.registry.reviewer.Affiliation;
-import org.lscb.registry.reviewer.AffiliationKind;
-import org.lscb.registry.reviewer.DeclaredInterest;
-import org.lscb.registry.reviewer.Evidence;
-import org.lscb.registry.reviewer.EvidenceType;
-import org.lscb.registry.reviewer.ExpertiseArea;
-import org.lscb.registry.reviewer.FictionalReviewers;
-import org.lscb.registry.reviewer.Region;
-import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.registry.reviewer.Skill;
-import org.lscb.registry.reviewer.ReviewerRepository;
 
 /** The reviewer aggregate round-trips through the Flyway schema on H2 and PostgreSQL. */
 class ReviewerPersistenceTest {
@@ -50,13 +39,35 @@ class ReviewerPersistenceTest {
         String police = organisation("Testshire Police", OrganisationKind.POLICE);
         Instant now = Instant.parse("2026-06-15T09:30:00.123Z");
         String id = database.inTransaction(em -> {
-            Reviewer r = new Reviewer(null, new Reviewer.Profile("Dana Reviewer", "Systems reviews of neglect.",
-                    Set.of(ExpertiseArea.HEALTH, ExpertiseArea.EDUCATION), Set.of(Skill.INVESTIGATION), Set.of(Region.LONDON), true), now);
-            Evidence e = r.addEvidence(new Evidence(EvidenceType.TRAINING, "Learning Together", "SCIE", LocalDate.of(2024, 3, 1),
-                    null, null, TODAY), now);
+            Reviewer r = new Reviewer(
+                    null,
+                    new Reviewer.Profile(
+                            "Dana Reviewer",
+                            "Systems reviews of neglect.",
+                            Set.of(ExpertiseArea.HEALTH, ExpertiseArea.EDUCATION),
+                            Set.of(Skill.INVESTIGATION),
+                            Set.of(Region.LONDON),
+                            true),
+                    now);
+            Evidence e = r.addEvidence(
+                    new Evidence(
+                            EvidenceType.TRAINING,
+                            "Learning Together",
+                            "SCIE",
+                            LocalDate.of(2024, 3, 1),
+                            null,
+                            null,
+                            TODAY),
+                    now);
             r.verifyEvidence(e.id(), "officer-1", now, "certificate seen");
-            r.addAffiliation(new Affiliation(police, AffiliationKind.EMPLOYMENT, "Analyst", LocalDate.of(2015, 1, 1),
-                    LocalDate.of(2022, 12, 31)), now);
+            r.addAffiliation(
+                    new Affiliation(
+                            police,
+                            AffiliationKind.EMPLOYMENT,
+                            "Analyst",
+                            LocalDate.of(2015, 1, 1),
+                            LocalDate.of(2022, 12, 31)),
+                    now);
             r.declareInterest(new DeclaredInterest("Brother is a sergeant there", police, null, now), now);
             new ReviewerRepository(em).add(r);
             return r.id();
@@ -85,21 +96,24 @@ class ReviewerPersistenceTest {
     @Test
     void pagesInIdOrder_carryEveryPart() {
         String org = organisation("Testshire Health", OrganisationKind.HEALTH);
-        List<Reviewer> made = new FictionalReviewers(3, List.of(org), TODAY).stream(25).toList();
+        List<Reviewer> made =
+                new FictionalReviewers(3, List.of(org), TODAY).stream(25).toList();
         database.inTransaction(em -> {
             made.forEach(r -> new ReviewerRepository(em).add(r));
             return null;
         });
 
         List<Reviewer> first = database.read(em -> new ReviewerRepository(em).pageAfter(null, 10));
-        List<Reviewer> rest = database.read(em -> new ReviewerRepository(em).pageAfter(first.get(9).id(), 100));
+        List<Reviewer> rest = database.read(
+                em -> new ReviewerRepository(em).pageAfter(first.get(9).id(), 100));
 
         assertThat(first).hasSize(10);
         assertThat(rest).hasSize(15);
         assertThat(first.get(0).id()).isLessThan(first.get(9).id());
         long ties = made.stream().mapToLong(r -> r.affiliations().size()).sum();
         assertThat(first.stream().mapToLong(r -> r.affiliations().size()).sum()
-                + rest.stream().mapToLong(r -> r.affiliations().size()).sum()).isEqualTo(ties);
+                        + rest.stream().mapToLong(r -> r.affiliations().size()).sum())
+                .isEqualTo(ties);
         long count = database.read(em -> new ReviewerRepository(em).count());
         assertThat(count).isEqualTo(25);
     }

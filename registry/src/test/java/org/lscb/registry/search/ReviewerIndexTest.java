@@ -47,34 +47,51 @@ class ReviewerIndexTest {
 
     @Test
     void fixedCorpus_exactHitsAndFacetCounts() {
-        Reviewer margaret = reviewer("Margaret Pemberton", "Former designated nurse; systems reviews of neglect.",
-                Set.of(ExpertiseArea.HEALTH), Set.of(Region.NORTH_WEST), true);
+        Reviewer margaret = reviewer(
+                "Margaret Pemberton",
+                "Former designated nurse; systems reviews of neglect.",
+                Set.of(ExpertiseArea.HEALTH),
+                Set.of(Region.NORTH_WEST),
+                true);
         qualify(margaret);
-        Reviewer tomasz = reviewer("Tomasz Kowalski", "Retired detective; domestic abuse and exploitation.",
-                Set.of(ExpertiseArea.POLICE, ExpertiseArea.DOMESTIC_ABUSE), Set.of(Region.NORTH_WEST, Region.LONDON), false);
-        Reviewer priya = reviewer("Priya Rahman", "Social worker and reviewer of neglect cases in children's services.",
-                Set.of(ExpertiseArea.CHILDRENS_SOCIAL_CARE), Set.of(Region.LONDON), true);
+        Reviewer tomasz = reviewer(
+                "Tomasz Kowalski",
+                "Retired detective; domestic abuse and exploitation.",
+                Set.of(ExpertiseArea.POLICE, ExpertiseArea.DOMESTIC_ABUSE),
+                Set.of(Region.NORTH_WEST, Region.LONDON),
+                false);
+        Reviewer priya = reviewer(
+                "Priya Rahman",
+                "Social worker and reviewer of neglect cases in children's services.",
+                Set.of(ExpertiseArea.CHILDRENS_SOCIAL_CARE),
+                Set.of(Region.LONDON),
+                true);
         qualify(priya);
         indexAll(margaret, tomasz, priya);
 
         ReviewerHits neglect = index.search(query("neglect").build());
-        assertThat(neglect.hits()).extracting(ReviewerHits.Hit::displayName)
+        assertThat(neglect.hits())
+                .extracting(ReviewerHits.Hit::displayName)
                 .containsExactlyInAnyOrder("Margaret Pemberton", "Priya Rahman");
         assertThat(neglect.total()).isEqualTo(2);
         assertThat(neglect.facets().get("region")).isEqualTo(Map.of("NORTH_WEST", 1L, "LONDON", 1L));
         assertThat(neglect.facets().get("qualified")).isEqualTo(Map.of("true", 2L, "false", 0L));
         assertThat(neglect.hits().get(0).highlights()).anyMatch(h -> h.contains("<b>neglect</b>"));
 
-        ReviewerHits northWest = index.search(query("").regions(Set.of(Region.NORTH_WEST)).build());
+        ReviewerHits northWest =
+                index.search(query("").regions(Set.of(Region.NORTH_WEST)).build());
         assertThat(northWest.total()).isEqualTo(2);
         assertThat(northWest.facets().get("expertise"))
                 .isEqualTo(Map.of("HEALTH", 1L, "POLICE", 1L, "DOMESTIC_ABUSE", 1L));
         assertThat(northWest.facets().get("available")).isEqualTo(Map.of("true", 1L, "false", 1L));
 
-        assertThat(index.search(query("").qualified(true).available(true).build()).hits())
-                .extracting(ReviewerHits.Hit::displayName).containsExactlyInAnyOrder("Margaret Pemberton", "Priya Rahman");
+        assertThat(index.search(query("").qualified(true).available(true).build())
+                        .hits())
+                .extracting(ReviewerHits.Hit::displayName)
+                .containsExactlyInAnyOrder("Margaret Pemberton", "Priya Rahman");
         assertThat(index.search(query("").qualified(false).build()).hits())
-                .extracting(ReviewerHits.Hit::displayName).containsExactly("Tomasz Kowalski");
+                .extracting(ReviewerHits.Hit::displayName)
+                .containsExactly("Tomasz Kowalski");
     }
 
     @Test
@@ -99,26 +116,32 @@ class ReviewerIndexTest {
      * everyone, or fail and find no one. The stop words "or", "and" and "to" say nothing about anyone.
      */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "*:* neglect | Priya Rahman",
-            "neglect OR * | Priya Rahman",
-            "*open | Open Reviewer",
-            "\"open | Open Reviewer",
-            "/detective.*/ | Tomasz Kowalski",
-            "open \\ | Open Reviewer",
-            "detective AND (retired | Tomasz Kowalski",
-            "name:foo^10 | ``",
-            "neglect~~~ | Priya Rahman",
-            "[detective TO *] | Tomasz Kowalski",
-            "x OR * | ``",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "*:* neglect | Priya Rahman",
+                "neglect OR * | Priya Rahman",
+                "*open | Open Reviewer",
+                "\"open | Open Reviewer",
+                "/detective.*/ | Tomasz Kowalski",
+                "open \\ | Open Reviewer",
+                "detective AND (retired | Tomasz Kowalski",
+                "name:foo^10 | ``",
+                "neglect~~~ | Priya Rahman",
+                "[detective TO *] | Tomasz Kowalski",
+                "x OR * | ``",
+            })
     void querySyntax_isReadAsWordsAndNeverFails(String typed, String expected) {
         indexSyntaxCorpus();
 
         ReviewerHits hits = index.search(query(typed).build());
 
         List<String> names = expected.isEmpty() ? List.of() : List.of(expected);
-        assertThat(hits.hits()).as(typed).extracting(ReviewerHits.Hit::displayName).containsExactlyElementsOf(names);
+        assertThat(hits.hits())
+                .as(typed)
+                .extracting(ReviewerHits.Hit::displayName)
+                .containsExactlyElementsOf(names);
         assertThat(hits.total()).as(typed).isEqualTo(names.size());
     }
 
@@ -130,22 +153,35 @@ class ReviewerIndexTest {
 
         ReviewerHits hits = index.search(query(typed).build());
 
-        assertThat(hits.hits()).as(typed).extracting(ReviewerHits.Hit::displayName)
-                .containsExactlyInAnyOrderElementsOf(index.search(query("").build()).hits().stream().map(ReviewerHits.Hit::displayName).toList())
+        assertThat(hits.hits())
+                .as(typed)
+                .extracting(ReviewerHits.Hit::displayName)
+                .containsExactlyInAnyOrderElementsOf(index.search(query("").build()).hits().stream()
+                        .map(ReviewerHits.Hit::displayName)
+                        .toList())
                 .hasSize(3);
     }
 
     private void indexSyntaxCorpus() {
-        indexAll(reviewer("Open Reviewer", "Open to work anywhere.", Set.of(), Set.of(), true),
-                reviewer("Priya Rahman", "Social worker; reviews of neglect in children's services.", Set.of(), Set.of(), true),
+        indexAll(
+                reviewer("Open Reviewer", "Open to work anywhere.", Set.of(), Set.of(), true),
+                reviewer(
+                        "Priya Rahman",
+                        "Social worker; reviews of neglect in children's services.",
+                        Set.of(),
+                        Set.of(),
+                        true),
                 reviewer("Tomasz Kowalski", "Retired detective; domestic abuse.", Set.of(), Set.of(), true));
     }
 
     @Test
     void fiveThousandWords_answerWithoutFailing() {
         indexAll(reviewer("Many Words", "Text.", Set.of(), Set.of(), true));
-        String typed = String.join(" ", java.util.Collections.nCopies(5000, "word"))
-                + " " + new Random(1).ints(5000, 0, 1_000_000).mapToObj(Integer::toString).collect(Collectors.joining(" "));
+        String typed = String.join(" ", java.util.Collections.nCopies(5000, "word")) + " "
+                + new Random(1)
+                        .ints(5000, 0, 1_000_000)
+                        .mapToObj(Integer::toString)
+                        .collect(Collectors.joining(" "));
 
         assertThat(index.search(query(typed).build()).total()).isZero();
     }
@@ -154,7 +190,9 @@ class ReviewerIndexTest {
     void upsert_replacesAndIsSearchableAtOnce() {
         Reviewer r = reviewer("Before Name", "x", Set.of(), Set.of(), true);
         indexAll(r);
-        r.update(new Reviewer.Profile("After Name", "x", Set.of(), Set.of(), Set.of(), true), Instant.parse("2026-06-02T10:00:00Z"));
+        r.update(
+                new Reviewer.Profile("After Name", "x", Set.of(), Set.of(), Set.of(), true),
+                Instant.parse("2026-06-02T10:00:00Z"));
 
         index.upsert(ReviewerDocument.of(r, qualification));
 
@@ -179,14 +217,17 @@ class ReviewerIndexTest {
     void independentOf_removesCurrentRecentAndFutureTiesButNotLapsedOnes() {
         Reviewer current = withTie("Current", POLICE, LocalDate.of(2010, 1, 1), null);
         Reviewer atCutOff = withTie("At cut-off", POLICE, LocalDate.of(2010, 1, 1), TODAY.minusYears(5));
-        Reviewer lapsed = withTie("Lapsed", POLICE, LocalDate.of(2010, 1, 1), TODAY.minusYears(5).minusDays(1));
+        Reviewer lapsed = withTie(
+                "Lapsed", POLICE, LocalDate.of(2010, 1, 1), TODAY.minusYears(5).minusDays(1));
         Reviewer future = withTie("Future", POLICE, TODAY.plusMonths(2), null);
         Reviewer elsewhere = withTie("Elsewhere", HEALTH, LocalDate.of(2010, 1, 1), null);
         indexAll(current, atCutOff, lapsed, future, elsewhere);
 
         ReviewerHits hits = index.search(query("").independentOf(Set.of(POLICE)).build());
 
-        assertThat(hits.hits()).extracting(ReviewerHits.Hit::displayName).containsExactlyInAnyOrder("Lapsed", "Elsewhere");
+        assertThat(hits.hits())
+                .extracting(ReviewerHits.Hit::displayName)
+                .containsExactlyInAnyOrder("Lapsed", "Elsewhere");
     }
 
     @Test
@@ -196,7 +237,8 @@ class ReviewerIndexTest {
         for (int i = 0; i < 25; i++) {
             orgs.add(new java.util.UUID(random.nextLong(), random.nextLong()).toString());
         }
-        List<Reviewer> reviewers = new FictionalReviewers(7, orgs, TODAY).stream(1500).toList();
+        List<Reviewer> reviewers =
+                new FictionalReviewers(7, orgs, TODAY).stream(1500).toList();
         indexAll(reviewers.toArray(Reviewer[]::new));
 
         for (int trial = 0; trial < 60; trial++) {
@@ -206,11 +248,21 @@ class ReviewerIndexTest {
                 involved.add(orgs.get(random.nextInt(orgs.size())));
             }
             Set<String> expected = reviewers.stream()
-                    .filter(r -> independence.check(r, involved, null, null, TODAY).independent())
-                    .map(Reviewer::id).collect(Collectors.toSet());
+                    .filter(r ->
+                            independence.check(r, involved, null, null, TODAY).independent())
+                    .map(Reviewer::id)
+                    .collect(Collectors.toSet());
 
-            Set<String> found = index.search(query("").independentOf(involved).size(ReviewerIndex.MAX_WINDOW).build())
-                    .hits().stream().map(ReviewerHits.Hit::id).collect(Collectors.toSet());
+            Set<String> found =
+                    index
+                            .search(query("")
+                                    .independentOf(involved)
+                                    .size(ReviewerIndex.MAX_WINDOW)
+                                    .build())
+                            .hits()
+                            .stream()
+                            .map(ReviewerHits.Hit::id)
+                            .collect(Collectors.toSet());
 
             assertThat(found).as("independent of " + involved).isEqualTo(expected);
             assertThat(expected.size()).isLessThan(reviewers.size());
@@ -229,13 +281,18 @@ class ReviewerIndexTest {
         return r;
     }
 
-    private static Reviewer reviewer(String name, String summary, Set<ExpertiseArea> expertise, Set<Region> regions, boolean available) {
-        return new Reviewer(null, new Reviewer.Profile(name, summary, expertise, Set.of(Skill.REPORT_WRITING), regions, available),
+    private static Reviewer reviewer(
+            String name, String summary, Set<ExpertiseArea> expertise, Set<Region> regions, boolean available) {
+        return new Reviewer(
+                null,
+                new Reviewer.Profile(name, summary, expertise, Set.of(Skill.REPORT_WRITING), regions, available),
                 Instant.parse("2026-06-01T10:00:00Z"));
     }
 
     private static void qualify(Reviewer r) {
-        Evidence e = r.addEvidence(new Evidence(EvidenceType.TRAINING, "Learning Together", "SCIE", TODAY.minusYears(1), null, null, TODAY),
+        Evidence e = r.addEvidence(
+                new Evidence(
+                        EvidenceType.TRAINING, "Learning Together", "SCIE", TODAY.minusYears(1), null, null, TODAY),
                 Instant.EPOCH);
         r.verifyEvidence(e.id(), "officer", Instant.EPOCH, null);
     }
@@ -283,8 +340,18 @@ class ReviewerIndexTest {
         }
 
         ReviewerQuery build() {
-            return new ReviewerQuery(text, Set.of(), regions, Set.of(), qualified, available, independentOf, TODAY,
-                    independence.cutOff(TODAY), 0, size);
+            return new ReviewerQuery(
+                    text,
+                    Set.of(),
+                    regions,
+                    Set.of(),
+                    qualified,
+                    available,
+                    independentOf,
+                    TODAY,
+                    independence.cutOff(TODAY),
+                    0,
+                    size);
         }
     }
 }

@@ -8,7 +8,11 @@ import java.time.LocalDate;
  */
 public record Span(int amount, Unit unit) {
 
-    public enum Unit { MONTHS, DAYS, WORKING_DAYS }
+    public enum Unit {
+        MONTHS,
+        DAYS,
+        WORKING_DAYS
+    }
 
     public Span {
         if (amount <= 0) {

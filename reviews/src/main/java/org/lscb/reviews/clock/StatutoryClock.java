@@ -24,8 +24,7 @@ public final class StatutoryClock {
     }
 
     /** The clock on a given day. */
-    public record Reading(ClockStatus status, LocalDate due, LocalDate met, String pausedFor) {
-    }
+    public record Reading(ClockStatus status, LocalDate due, LocalDate met, String pausedFor) {}
 
     /** The last fifth of a span counts as "due soon". */
     static final double DUE_SOON_SHARE = 0.2;
@@ -68,7 +67,10 @@ public final class StatutoryClock {
 
     /** The due day: the span from the start, moved on by every finished pause. */
     public LocalDate due(WorkingDays workingDays) {
-        long paused = pauses.stream().filter(p -> p.to() != null).mapToLong(p -> ChronoUnit.DAYS.between(p.from(), p.to())).sum();
+        long paused = pauses.stream()
+                .filter(p -> p.to() != null)
+                .mapToLong(p -> ChronoUnit.DAYS.between(p.from(), p.to()))
+                .sum();
         return span.dueFrom(start, workingDays).plusDays(paused);
     }
 
@@ -78,7 +80,11 @@ public final class StatutoryClock {
             return new Reading(ClockStatus.MET, due, met, null);
         }
         if (isPaused()) {
-            return new Reading(ClockStatus.PAUSED, null, null, pauses.get(pauses.size() - 1).reason());
+            return new Reading(
+                    ClockStatus.PAUSED,
+                    null,
+                    null,
+                    pauses.get(pauses.size() - 1).reason());
         }
         if (today.isAfter(due)) {
             return new Reading(ClockStatus.OVERDUE, due, null, null);
@@ -86,7 +92,8 @@ public final class StatutoryClock {
         // "within 20% of its span": the span as set, not counting time spent paused
         long span = Math.max(1, ChronoUnit.DAYS.between(start, this.span.dueFrom(start, workingDays)));
         long left = ChronoUnit.DAYS.between(today, due);
-        return new Reading(left <= span * DUE_SOON_SHARE ? ClockStatus.DUE_SOON : ClockStatus.ON_TRACK, due, null, null);
+        return new Reading(
+                left <= span * DUE_SOON_SHARE ? ClockStatus.DUE_SOON : ClockStatus.ON_TRACK, due, null, null);
     }
 
     public List<Pause> pauses() {

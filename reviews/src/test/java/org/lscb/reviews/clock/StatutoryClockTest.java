@@ -13,15 +13,16 @@ class StatutoryClockTest {
 
     @Test
     void bankHolidaysOfEnglandAndWales_areNotWorkingDays() {
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2025, 12, 25))).isFalse();   // Christmas Day
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2025, 12, 26))).isFalse();   // Boxing Day
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 4, 3))).isFalse();     // Good Friday 2026
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 4, 6))).isFalse();     // Easter Monday 2026
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 8, 31))).isFalse();    // Summer bank holiday (England)
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 12, 28))).isFalse();   // Boxing Day substitute (26th is a Saturday)
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 8, 3))).isTrue();      // Scotland's summer holiday, not England's
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 3, 17))).isTrue();     // St Patrick's Day: Northern Ireland only
-        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 6, 13))).isFalse();    // a Saturday
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2025, 12, 25))).isFalse(); // Christmas Day
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2025, 12, 26))).isFalse(); // Boxing Day
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 4, 3))).isFalse(); // Good Friday 2026
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 4, 6))).isFalse(); // Easter Monday 2026
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 8, 31))).isFalse(); // Summer bank holiday (England)
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 12, 28)))
+                .isFalse(); // Boxing Day substitute (26th is a Saturday)
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 8, 3))).isTrue(); // Scotland's summer holiday, not England's
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 3, 17))).isTrue(); // St Patrick's Day: Northern Ireland only
+        assertThat(ENGLAND.isWorkingDay(LocalDate.of(2026, 6, 13))).isFalse(); // a Saturday
     }
 
     @Test
@@ -33,7 +34,8 @@ class StatutoryClockTest {
     @Test
     void fifteenWorkingDays_acrossChristmas() {
         // rapid review notified on Monday 21 December 2026: 25th, 28th (Boxing Day substitute) and 1 January excluded
-        assertThat(Span.workingDays(15).dueFrom(LocalDate.of(2026, 12, 21), ENGLAND)).isEqualTo(LocalDate.of(2027, 1, 14));
+        assertThat(Span.workingDays(15).dueFrom(LocalDate.of(2026, 12, 21), ENGLAND))
+                .isEqualTo(LocalDate.of(2027, 1, 14));
     }
 
     @Test
@@ -54,7 +56,8 @@ class StatutoryClockTest {
 
         assertThat(decision.on(LocalDate.of(2026, 3, 10), ENGLAND).status()).isEqualTo(ClockStatus.ON_TRACK);
         assertThat(decision.on(LocalDate.of(2026, 3, 25), ENGLAND).status()).isEqualTo(ClockStatus.ON_TRACK);
-        assertThat(decision.on(LocalDate.of(2026, 3, 26), ENGLAND).status()).isEqualTo(ClockStatus.DUE_SOON); // 6 of 31 days left
+        assertThat(decision.on(LocalDate.of(2026, 3, 26), ENGLAND).status())
+                .isEqualTo(ClockStatus.DUE_SOON); // 6 of 31 days left
         assertThat(decision.on(LocalDate.of(2026, 4, 1), ENGLAND).status()).isEqualTo(ClockStatus.DUE_SOON);
         assertThat(decision.on(LocalDate.of(2026, 4, 2), ENGLAND).status()).isEqualTo(ClockStatus.OVERDUE);
     }

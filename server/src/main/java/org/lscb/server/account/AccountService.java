@@ -10,17 +10,17 @@ import java.util.Set;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.value.ConfusableNames;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Account;
+import org.lscb.identity.account.AccountRepository;
 import org.lscb.identity.account.PasswordHasher;
 import org.lscb.identity.account.PasswordPolicy;
-import org.lscb.foundation.value.ConfusableNames;
 import org.lscb.identity.account.Role;
 import org.lscb.identity.account.Username;
-import org.lscb.identity.account.AccountRepository;
 import org.lscb.identity.organisation.BoardReach;
 import org.lscb.identity.organisation.OrganisationRepository;
-import org.lscb.foundation.persistence.Database;
-import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.json.Page;
 import org.lscb.server.organisation.BoardReaches;
@@ -40,8 +40,7 @@ public class AccountService {
     private PasswordHasher hasher;
     private Clock clock;
 
-    protected AccountService() {
-    }
+    protected AccountService() {}
 
     @Inject
     public AccountService(Database database, PasswordHasher hasher) {
@@ -54,27 +53,36 @@ public class AccountService {
      * A new account. {@code password} is null exactly when {@code externalSignIn} is true: an account signs in
      * either with its own password or only through the external identity provider, and says which.
      */
-    public record NewAccount(Username username, String displayName, Set<Role> roles, String organisationId,
-                             char[] password, boolean externalSignIn) {
-    }
+    public record NewAccount(
+            Username username,
+            String displayName,
+            Set<Role> roles,
+            String organisationId,
+            char[] password,
+            boolean externalSignIn) {}
 
     public Account create(Caller by, NewAccount request) {
         if (!by.has(Role.ADMIN) && request.roles().stream().anyMatch(PRIVILEGED::contains)) {
             throw new ForbiddenException("only an administrator may grant " + PRIVILEGED);
         }
         if (request.password() == null && !request.externalSignIn()) {
-            throw new InvalidValueException("password", "is required, unless externalSignIn is true for an account that signs in only"
-                    + " through the external identity provider");
+            throw new InvalidValueException(
+                    "password",
+                    "is required, unless externalSignIn is true for an account that signs in only"
+                            + " through the external identity provider");
         }
         if (request.password() != null && request.externalSignIn()) {
-            throw new InvalidValueException("password", "must be absent for an account that signs in only through the external identity provider");
+            throw new InvalidValueException(
+                    "password",
+                    "must be absent for an account that signs in only through the external identity provider");
         }
         if (!by.has(Role.ADMIN) && request.organisationId() == null) {
             throw new InvalidValueException("organisationId", "is required: the organisation the person acts for");
         }
         String hash = null;
         if (request.password() != null) {
-            PasswordPolicy.standard().check(request.password(), request.username().value());
+            PasswordPolicy.standard()
+                    .check(request.password(), request.username().value());
             hash = hasher.hash(request.password());
         }
         String passwordHash = hash;
@@ -82,7 +90,8 @@ public class AccountService {
             return insert(by, request, passwordHash);
         } catch (jakarta.persistence.PersistenceException e) {
             // the same username created at the same moment by another request: the unique key refused this one
-            if (database.read(em -> new AccountRepository(em).byUsername(request.username())).isPresent()) {
+            if (database.read(em -> new AccountRepository(em).byUsername(request.username()))
+                    .isPresent()) {
                 throw new InvalidValueException("username", "is taken");
             }
             throw e;
@@ -97,23 +106,36 @@ public class AccountService {
             }
             AccountRepository accounts = new AccountRepository(em);
             if (request.organisationId() != null
-                    && new OrganisationRepository(em).byId(request.organisationId()).isEmpty()) {
+                    && new OrganisationRepository(em)
+                            .byId(request.organisationId())
+                            .isEmpty()) {
                 throw new InvalidValueException("organisationId", "names no organisation");
             }
             if (accounts.byUsername(request.username()).isPresent()) {
                 throw new InvalidValueException("username", "is taken");
             }
-            if (request.displayName() != null && accounts.displayNames().stream()
-                    .anyMatch(existing -> ConfusableNames.imitates(request.displayName().strip(), existing))) {
-                throw new InvalidValueException("displayName", "looks confusingly like the name of an existing account;"
-                        + " choose a name people can tell apart");
+            if (request.displayName() != null
+                    && accounts.displayNames().stream()
+                            .anyMatch(existing -> ConfusableNames.imitates(
+                                    request.displayName().strip(), existing))) {
+                throw new InvalidValueException(
+                        "displayName",
+                        "looks confusingly like the name of an existing account;"
+                                + " choose a name people can tell apart");
             }
-            Account a = new Account(request.username(), request.displayName(), request.roles(),
-                    request.organisationId(), passwordHash, clock.instant());
+            Account a = new Account(
+                    request.username(),
+                    request.displayName(),
+                    request.roles(),
+                    request.organisationId(),
+                    passwordHash,
+                    clock.instant());
             accounts.add(a);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.ACCOUNT_CREATED, "account", a.id())
-                    .withDetails("username=" + a.username() + " roles=" + a.roles() + " organisation=" + a.organisationId()
-                            + (passwordHash == null ? " external sign-in only" : "")));
+            new AuditLog(em)
+                    .append(AuditEvent.of(
+                                    clock.instant(), by.accountId(), AuditAction.ACCOUNT_CREATED, "account", a.id())
+                            .withDetails("username=" + a.username() + " roles=" + a.roles() + " organisation="
+                                    + a.organisationId() + (passwordHash == null ? " external sign-in only" : "")));
             return a;
         });
     }
@@ -138,16 +160,22 @@ public class AccountService {
     public void resetSecondFactor(Caller by, String id) {
         Account a = find(by, id);
         if (!by.has(Role.ADMIN) && a.roles().stream().anyMatch(PRIVILEGED::contains)) {
-            throw new ForbiddenException("only an administrator resets the second factor of an administrator or officer");
+            throw new ForbiddenException(
+                    "only an administrator resets the second factor of an administrator or officer");
         }
         database.inTransaction(em -> {
-            int removed = em.createQuery("delete from TotpEnrolment t where t.accountId = :a").setParameter("a", a.id()).executeUpdate();
-            em.createQuery("delete from RecoveryCode c where c.accountId = :a").setParameter("a", a.id()).executeUpdate();
+            int removed = em.createQuery("delete from TotpEnrolment t where t.accountId = :a")
+                    .setParameter("a", a.id())
+                    .executeUpdate();
+            em.createQuery("delete from RecoveryCode c where c.accountId = :a")
+                    .setParameter("a", a.id())
+                    .executeUpdate();
             if (removed == 0) {
                 throw new NotFoundException();
             }
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.TOTP_RESET, "account", a.id())
-                    .withDetails("second factor and recovery codes removed"));
+            new AuditLog(em)
+                    .append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.TOTP_RESET, "account", a.id())
+                            .withDetails("second factor and recovery codes removed"));
             return null;
         });
     }
@@ -168,11 +196,16 @@ public class AccountService {
     /** docs/security.md: no one let in, and audited; in a transaction of its own, as the caller's rolls back. */
     private NotFoundException refused(Caller by, String what) {
         database.inTransaction(em -> {
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.ACCOUNT_ACCESS_REFUSED, "account", null)
-                    .withDetails(what + " is outside the caller's board"));
+            new AuditLog(em)
+                    .append(AuditEvent.of(
+                                    clock.instant(),
+                                    by.accountId(),
+                                    AuditAction.ACCOUNT_ACCESS_REFUSED,
+                                    "account",
+                                    null)
+                            .withDetails(what + " is outside the caller's board"));
             return null;
         });
         return new NotFoundException();
     }
-
 }

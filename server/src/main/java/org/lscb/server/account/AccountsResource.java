@@ -15,10 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Account;
 import org.lscb.identity.account.Role;
 import org.lscb.identity.account.Username;
-import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Enums;
@@ -38,8 +38,7 @@ public class AccountsResource {
     private CallerResolver callers;
     private PublicLocations locations;
 
-    protected AccountsResource() {
-    }
+    protected AccountsResource() {}
 
     @Inject
     public AccountsResource(AccountService accounts, CallerResolver callers, PublicLocations locations) {
@@ -52,11 +51,23 @@ public class AccountsResource {
      * An account. In a request, {@code password} is required unless {@code externalSignIn} is true (the
      * person signs in only through the external identity provider). Answers never carry a password.
      */
-    public record AccountBody(String id, String username, String displayName, List<String> roles,
-                              String organisationId, String password, Boolean externalSignIn) {
+    public record AccountBody(
+            String id,
+            String username,
+            String displayName,
+            List<String> roles,
+            String organisationId,
+            String password,
+            Boolean externalSignIn) {
         static AccountBody of(Account a) {
-            return new AccountBody(a.id(), a.username().value(), a.displayName(),
-                    a.roles().stream().map(Enum::name).sorted().toList(), a.organisationId(), null, !a.hasPassword());
+            return new AccountBody(
+                    a.id(),
+                    a.username().value(),
+                    a.displayName(),
+                    a.roles().stream().map(Enum::name).sorted().toList(),
+                    a.organisationId(),
+                    null,
+                    !a.hasPassword());
         }
     }
 
@@ -87,10 +98,18 @@ public class AccountsResource {
         for (String r : body.roles()) {
             roles.add(Enums.parse(Role.class, r, "roles"));
         }
-        Account a = accounts.create(callers.caller(), new AccountService.NewAccount(
-                new Username(body.username()), body.displayName(), roles, body.organisationId(),
-                body.password() == null ? null : body.password().toCharArray(), Boolean.TRUE.equals(body.externalSignIn())));
-        return Response.created(locations.of("accounts", a.id())).entity(AccountBody.of(a)).build();
+        Account a = accounts.create(
+                callers.caller(),
+                new AccountService.NewAccount(
+                        new Username(body.username()),
+                        body.displayName(),
+                        roles,
+                        body.organisationId(),
+                        body.password() == null ? null : body.password().toCharArray(),
+                        Boolean.TRUE.equals(body.externalSignIn())));
+        return Response.created(locations.of("accounts", a.id()))
+                .entity(AccountBody.of(a))
+                .build();
     }
 
     /** Removes the account's two-factor set-up (a lost phone and lost recovery codes): 204, or 404 when it has none. */

@@ -19,11 +19,11 @@ import org.lscb.foundation.audit.AuditVerification;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.organisation.BoardReach;
-import org.lscb.server.organisation.BoardReaches;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.auth.TokenIssuer;
 import org.lscb.server.json.Paging;
+import org.lscb.server.organisation.BoardReaches;
 
 /** Reading, verifying and checkpointing the hash-chained audit log (LSCB_OFFICER, ADMIN). */
 @Path("audit")
@@ -34,8 +34,7 @@ public class AuditResource {
     private TokenIssuer signer;
     private CallerResolver callers;
 
-    protected AuditResource() {
-    }
+    protected AuditResource() {}
 
     @Inject
     public AuditResource(Database database, TokenIssuer signer, CallerResolver callers) {
@@ -44,28 +43,46 @@ public class AuditResource {
         this.callers = callers;
     }
 
-    public record EntryBody(long index, Instant at, String actor, String action, String objectType, String objectId,
-                            String reviewId, String details, String hash) {
+    public record EntryBody(
+            long index,
+            Instant at,
+            String actor,
+            String action,
+            String objectType,
+            String objectId,
+            String reviewId,
+            String details,
+            String hash) {
         static EntryBody of(AuditEntry e) {
-            return new EntryBody(e.seq(), e.occurredAt(), e.actor(), e.action(), e.objectType(), e.objectId(),
-                    e.reviewId(), e.details(), e.hash());
+            return new EntryBody(
+                    e.seq(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.action(),
+                    e.objectType(),
+                    e.objectId(),
+                    e.reviewId(),
+                    e.details(),
+                    e.hash());
         }
     }
 
-    public record Entries(List<EntryBody> entries) {
-    }
+    public record Entries(List<EntryBody> entries) {}
 
     /** Leads no review: an officer without an organisation reads only the entries of no review. */
     private static final String NO_BOARD = "-";
 
     /** The head of the chain, signed with the server's token key so it can be checked against {@code /auth/jwks}. */
-    public record Checkpoint(long entries, String head, Instant at, String signature) {
-    }
+    public record Checkpoint(long entries, String head, Instant at, String signature) {}
 
     @GET
     @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
-    public Entries list(@QueryParam("reviewId") String reviewId, @QueryParam("from") String from,
-                        @QueryParam("to") String to, @QueryParam("page") String page, @QueryParam("size") String size) {
+    public Entries list(
+            @QueryParam("reviewId") String reviewId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         Instant f = instant(from, "from");
         Instant t = instant(to, "to");
         if (f != null && t != null && !f.isBefore(t)) {
@@ -81,9 +98,17 @@ public class AuditResource {
             String leadBoard = reach.isEverything() ? null : reach.board().orElse(NO_BOARD);
             java.util.Set<String> orgs = reach.isEverything() ? java.util.Set.of() : reach.organisations();
             return new Entries(new AuditLog(em)
-                    .find(blankToNull(reviewId), leadBoard, orgs, f, t,
-                            paging.page() * paging.size(), paging.size())
-                    .stream().map(EntryBody::of).toList());
+                            .find(
+                                    blankToNull(reviewId),
+                                    leadBoard,
+                                    orgs,
+                                    f,
+                                    t,
+                                    paging.page() * paging.size(),
+                                    paging.size())
+                            .stream()
+                            .map(EntryBody::of)
+                            .toList());
         });
     }
 

@@ -29,10 +29,16 @@ public class RefusalAudit implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() != 403 || request.getSecurityContext() == null || request.getSecurityContext().getUserPrincipal() == null) {
+        if (response.getStatus() != 403
+                || request.getSecurityContext() == null
+                || request.getSecurityContext().getUserPrincipal() == null) {
             return;
         }
-        record(database, request.getSecurityContext().getUserPrincipal().getName(), request.getMethod(), request.getUriInfo().getPath());
+        record(
+                database,
+                request.getSecurityContext().getUserPrincipal().getName(),
+                request.getMethod(),
+                request.getUriInfo().getPath());
     }
 
     /**
@@ -44,9 +50,15 @@ public class RefusalAudit implements ContainerResponseFilter {
             database.inTransaction(em -> {
                 String who = org.lscb.identity.account.Username.parseLogin(name)
                         .flatMap(u -> new org.lscb.identity.account.AccountRepository(em).byUsername(u))
-                        .map(org.lscb.identity.account.Account::id).orElse(name);
-                return new AuditLog(em).append(AuditEvent.of(Clock.systemUTC().instant(), who, AuditAction.ACCESS_REFUSED, "request",
-                        method + " " + path));
+                        .map(org.lscb.identity.account.Account::id)
+                        .orElse(name);
+                return new AuditLog(em)
+                        .append(AuditEvent.of(
+                                Clock.systemUTC().instant(),
+                                who,
+                                AuditAction.ACCESS_REFUSED,
+                                "request",
+                                method + " " + path));
             });
         } catch (RuntimeException e) {
             // the refusal itself stands whatever happens to its record

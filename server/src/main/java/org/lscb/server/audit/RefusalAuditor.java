@@ -58,8 +58,15 @@ public final class RefusalAuditor {
             return step.get();
         } catch (RuntimeException e) {
             if (policy.covers(e)) {
-                database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), target.actor(), policy.action(),
-                        target.objectType(), target.objectId()).forReview(target.reviewId()).withDetails(details.apply(e))));
+                database.inTransaction(em -> new AuditLog(em)
+                        .append(AuditEvent.of(
+                                        clock.instant(),
+                                        target.actor(),
+                                        policy.action(),
+                                        target.objectType(),
+                                        target.objectId())
+                                .forReview(target.reviewId())
+                                .withDetails(details.apply(e))));
             }
             throw e;
         }

@@ -30,11 +30,11 @@ public class AuthResource {
     private SignInWorkers workers;
     private ServerConfig config;
 
-    protected AuthResource() {
-    }
+    protected AuthResource() {}
 
     @Inject
-    public AuthResource(SignInService signIn, TokenIssuer issuer, SignInDelays delays, SignInWorkers workers, ServerConfig config) {
+    public AuthResource(
+            SignInService signIn, TokenIssuer issuer, SignInDelays delays, SignInWorkers workers, ServerConfig config) {
         this.signIn = signIn;
         this.issuer = issuer;
         this.delays = delays;
@@ -42,15 +42,13 @@ public class AuthResource {
         this.config = config;
     }
 
-    public record TokenRequest(String username, String password, String otp) {
-    }
+    public record TokenRequest(String username, String password, String otp) {}
 
     /**
      * A token; {@code next} is {@code "enrol_totp"} when the token can only set up two-factor sign-in
      * (an administrator or officer who has not yet), and absent otherwise.
      */
-    public record TokenResponse(String access_token, String token_type, long expires_in, String next) {
-    }
+    public record TokenResponse(String access_token, String token_type, long expires_in, String next) {}
 
     @POST
     @Path("token")
@@ -58,7 +56,9 @@ public class AuthResource {
     public void token(TokenRequest request, @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
         try {
             validate(request);
-            String client = ClientAddress.of(http.getRemoteAddr(), Collections.list(http.getHeaders("X-Forwarded-For")),
+            String client = ClientAddress.of(
+                    http.getRemoteAddr(),
+                    Collections.list(http.getHeaders("X-Forwarded-For")),
                     config.trustedProxies());
             char[] password = request.password().toCharArray();
             boolean queued = workers.submit(() -> {
@@ -68,7 +68,10 @@ public class AuthResource {
                         delays.after(o.delay(), () -> answer.resume(ErrorResponses.toResponse(o.refusal())));
                         return;
                     }
-                    answer.resume(new TokenResponse(o.token().value(), "Bearer", o.token().expiresInSeconds(),
+                    answer.resume(new TokenResponse(
+                            o.token().value(),
+                            "Bearer",
+                            o.token().expiresInSeconds(),
                             o.enrolmentOnly() ? "enrol_totp" : null));
                 } catch (RuntimeException e) {
                     answer.resume(e);

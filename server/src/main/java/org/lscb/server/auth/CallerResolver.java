@@ -4,9 +4,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.lscb.identity.account.Username;
-import org.lscb.identity.account.AccountRepository;
 import org.lscb.foundation.persistence.Database;
+import org.lscb.identity.account.AccountRepository;
+import org.lscb.identity.account.Username;
 
 /**
  * Turns the verified token into the account it names. The token's name is looked up on every request,
@@ -19,8 +19,7 @@ public class CallerResolver {
     private Database database;
     private Caller cached;
 
-    protected CallerResolver() {
-    }
+    protected CallerResolver() {}
 
     @Inject
     public CallerResolver(JsonWebToken token, Database database) {

@@ -1,11 +1,8 @@
 package org.lscb.server.auth;
 
-import org.lscb.server.config.IpAddresses;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.lscb.server.config.IpAddresses;
 
 /**
  * The address a request came from, for throttling sign-in per client. The connection's own address,
@@ -15,8 +12,7 @@ import java.util.Set;
  */
 public final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     public static String of(String remoteAddress, List<String> forwardedFor, Set<String> trustedProxies) {
         String remote = IpAddresses.canonical(remoteAddress);
@@ -26,8 +22,11 @@ public final class ClientAddress {
         if (!trustedProxies.contains(remote) || forwardedFor == null) {
             return remote;
         }
-        List<String> hops = forwardedFor.stream().flatMap(h -> java.util.Arrays.stream(h.split(","))).map(String::strip)
-                .filter(h -> !h.isEmpty()).toList();
+        List<String> hops = forwardedFor.stream()
+                .flatMap(h -> java.util.Arrays.stream(h.split(",")))
+                .map(String::strip)
+                .filter(h -> !h.isEmpty())
+                .toList();
         for (int i = hops.size() - 1; i >= 0; i--) {
             String hop = IpAddresses.canonical(hops.get(i));
             if (hop == null) {

@@ -38,7 +38,9 @@ public class InvalidTokenAudit extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(InvalidTokenAudit.class.getName());
     /** Held here so that the level set on it stays: the log manager keeps loggers only weakly. */
-    private static final Logger PAYARA_JWT_STORE = Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
+    private static final Logger PAYARA_JWT_STORE =
+            Logger.getLogger("fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore");
+
     static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_ADDRESSES = 10_000;
 
@@ -61,7 +63,8 @@ public class InvalidTokenAudit extends HttpFilter {
             throws IOException, ServletException {
         String authorization = request.getHeader("Authorization");
         if (Integer.valueOf(401).equals(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE))
-                && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             report(request, authorization.substring(7).strip());
         }
         chain.doFilter(request, response);
@@ -69,7 +72,9 @@ public class InvalidTokenAudit extends HttpFilter {
 
     private void report(HttpServletRequest request, String token) {
         // behind a trusted TLS proxy every caller has the proxy's address: the client's is in X-Forwarded-For
-        String address = ClientAddress.of(request.getRemoteAddr(), java.util.Collections.list(request.getHeaders("X-Forwarded-For")),
+        String address = ClientAddress.of(
+                request.getRemoteAddr(),
+                java.util.Collections.list(request.getHeaders("X-Forwarded-For")),
                 config.trustedProxies());
         OptionalLong heldBack = limiter.admit(address);
         if (heldBack.isEmpty()) {
@@ -77,14 +82,22 @@ public class InvalidTokenAudit extends HttpFilter {
         }
         String target = request.getMethod() + " " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         boolean local = !config.externalIssuer();
-        TokenRejection why = TokenRejection.of(token, local ? Optional.of(config.tokenIssuer()) : Optional.empty(),
-                local ? Optional.of(SigningKeys.in(config.dataDir()).publicKeys()) : Optional.empty(), clock.instant());
-        String details = "reason: " + why.sentence() + "; held back since the last entry for this address: " + heldBack.getAsLong();
-        LOG.warning(() -> "Refused an invalid bearer token from " + address + " for " + oneLine(target) + ": " + why.sentence()
-                + (heldBack.getAsLong() > 0 ? " (" + heldBack.getAsLong() + " more from this address since the last report)" : ""));
+        TokenRejection why = TokenRejection.of(
+                token,
+                local ? Optional.of(config.tokenIssuer()) : Optional.empty(),
+                local ? Optional.of(SigningKeys.in(config.dataDir()).publicKeys()) : Optional.empty(),
+                clock.instant());
+        String details = "reason: " + why.sentence() + "; held back since the last entry for this address: "
+                + heldBack.getAsLong();
+        LOG.warning(() ->
+                "Refused an invalid bearer token from " + address + " for " + oneLine(target) + ": " + why.sentence()
+                        + (heldBack.getAsLong() > 0
+                                ? " (" + heldBack.getAsLong() + " more from this address since the last report)"
+                                : ""));
         try {
-            database.inTransaction(em -> new AuditLog(em).append(
-                    AuditEvent.of(clock.instant(), address, AuditAction.INVALID_TOKEN, "request", target).withDetails(details)));
+            database.inTransaction(em -> new AuditLog(em)
+                    .append(AuditEvent.of(clock.instant(), address, AuditAction.INVALID_TOKEN, "request", target)
+                            .withDetails(details)));
         } catch (RuntimeException e) {
             // the 401 stands whatever happens to its record
             LOG.log(Level.WARNING, "could not audit a refused token", e);

@@ -25,7 +25,9 @@ public class LocalIssuerConfigSource implements ConfigSource {
 
     @Override
     public Map<String, String> getProperties() {
-        return externalIssuerConfigured() ? Map.of() : Map.of(PUBLIC_KEY, getValue(PUBLIC_KEY), ISSUER, getValue(ISSUER));
+        return externalIssuerConfigured()
+                ? Map.of()
+                : Map.of(PUBLIC_KEY, getValue(PUBLIC_KEY), ISSUER, getValue(ISSUER));
     }
 
     @Override

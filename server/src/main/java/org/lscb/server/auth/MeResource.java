@@ -15,22 +15,24 @@ public class MeResource {
 
     private CallerResolver callers;
 
-    protected MeResource() {
-    }
+    protected MeResource() {}
 
     @Inject
     public MeResource(CallerResolver callers) {
         this.callers = callers;
     }
 
-    public record Me(String id, String username, String displayName, List<String> roles, String organisationId) {
-    }
+    public record Me(String id, String username, String displayName, List<String> roles, String organisationId) {}
 
     @GET
     @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     public Me me() {
         Caller c = callers.caller();
-        return new Me(c.accountId(), c.username(), c.displayName(),
-                c.roles().stream().map(Enum::name).sorted().toList(), c.organisationId());
+        return new Me(
+                c.accountId(),
+                c.username(),
+                c.displayName(),
+                c.roles().stream().map(Enum::name).sorted().toList(),
+                c.organisationId());
     }
 }

@@ -21,8 +21,7 @@ public class SignInDelays {
 
     private ScheduledExecutorService timer;
 
-    public SignInDelays() {
-    }
+    public SignInDelays() {}
 
     /** For tests: delayed answers are resumed by {@code timer}. */
     SignInDelays(ScheduledExecutorService timer) {

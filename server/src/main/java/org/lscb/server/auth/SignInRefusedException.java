@@ -15,8 +15,10 @@ public class SignInRefusedException extends DomainException {
     private final boolean otpRequired;
 
     private SignInRefusedException(String message, Duration retryAfter, boolean otpRequired) {
-        super(retryAfter != null ? Kind.TOO_MANY : Kind.UNAUTHENTICATED,
-                retryAfter != null ? "too_many_attempts" : otpRequired ? "otp_required" : "invalid_credentials", message);
+        super(
+                retryAfter != null ? Kind.TOO_MANY : Kind.UNAUTHENTICATED,
+                retryAfter != null ? "too_many_attempts" : otpRequired ? "otp_required" : "invalid_credentials",
+                message);
         this.retryAfter = retryAfter;
         this.otpRequired = otpRequired;
     }
@@ -26,11 +28,13 @@ public class SignInRefusedException extends DomainException {
     }
 
     public static SignInRefusedException locked(Duration retryAfter) {
-        return new SignInRefusedException("too many failed sign-ins for this username from here; try again later", retryAfter, false);
+        return new SignInRefusedException(
+                "too many failed sign-ins for this username from here; try again later", retryAfter, false);
     }
 
     public static SignInRefusedException otpRequired() {
-        return new SignInRefusedException("this account signs in with a one-time code as well: send it as otp", null, true);
+        return new SignInRefusedException(
+                "this account signs in with a one-time code as well: send it as otp", null, true);
     }
 
     /** Present when the name is locked for this client. */

@@ -15,14 +15,14 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.identity.account.Account;
+import org.lscb.identity.account.AccountRepository;
 import org.lscb.identity.account.LoginThrottle;
 import org.lscb.identity.account.LoginThrottlePolicy;
 import org.lscb.identity.account.PasswordHasher;
 import org.lscb.identity.account.Role;
 import org.lscb.identity.account.Username;
-import org.lscb.identity.account.AccountRepository;
-import org.lscb.foundation.persistence.Database;
 
 /**
  * Signs in local accounts: password, then the one-time code where the account has a second factor.
@@ -46,12 +46,15 @@ public class SignInService {
     private LoginThrottlePolicy policy;
     private Clock clock;
 
-    protected SignInService() {
-    }
+    protected SignInService() {}
 
     @Inject
-    public SignInService(Database database, PasswordHasher hasher, TokenIssuer issuer, TwoFactorService twoFactor,
-                         @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
+    public SignInService(
+            Database database,
+            PasswordHasher hasher,
+            TokenIssuer issuer,
+            TwoFactorService twoFactor,
+            @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
         this.database = database;
         this.hasher = hasher;
         this.issuer = issuer;
@@ -65,17 +68,20 @@ public class SignInService {
      * What a sign-in came to: a token (a full one, or one that can only set up two-factor sign-in), or a
      * refusal to answer after {@code delay}.
      */
-    public record Outcome(TokenIssuer.IssuedToken token, boolean enrolmentOnly, SignInRefusedException refusal, Duration delay) {
-    }
+    public record Outcome(
+            TokenIssuer.IssuedToken token, boolean enrolmentOnly, SignInRefusedException refusal, Duration delay) {}
 
     public Outcome signIn(String typedName, char[] password, String otp, String clientAddress) {
         try {
             Optional<Username> name = Username.parseLogin(typedName);
             String loginName = name.map(Username::value).orElse(UNUSABLE_NAME);
-            Attempt attempt = attemptWithRetry(LoginThrottle.keyFor(loginName, clientAddress), loginName, name, password, otp, clientAddress);
+            Attempt attempt = attemptWithRetry(
+                    LoginThrottle.keyFor(loginName, clientAddress), loginName, name, password, otp, clientAddress);
             if (attempt.lockedUntil != null) {
                 metrics.counter("lscb_sign_in_locked_total").inc();
-                return refused(SignInRefusedException.locked(Duration.between(clock.instant(), attempt.lockedUntil)), Duration.ZERO);
+                return refused(
+                        SignInRefusedException.locked(Duration.between(clock.instant(), attempt.lockedUntil)),
+                        Duration.ZERO);
             }
             if (attempt.otpRequired) {
                 return refused(SignInRefusedException.otpRequired(), Duration.ZERO);
@@ -101,12 +107,15 @@ public class SignInService {
      * Argon2 runs outside any transaction: a sign-in holds a database connection only for two short reads and
      * one short write, so a flood of sign-ins cannot drain the pool that every other request needs.
      */
-    private Attempt attemptWithRetry(String key, String loginName, Optional<Username> name, char[] password, String otp, String from) {
+    private Attempt attemptWithRetry(
+            String key, String loginName, Optional<Username> name, char[] password, String otp, String from) {
         Instant now = clock.instant();
-        Optional<Instant> locked = database.read(em -> Optional.ofNullable(em.find(LoginThrottle.class, key)).flatMap(t -> t.lockedAt(now)));
+        Optional<Instant> locked = database.read(
+                em -> Optional.ofNullable(em.find(LoginThrottle.class, key)).flatMap(t -> t.lockedAt(now)));
         if (locked.isPresent()) {
-            database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_LOCKED, "login", loginName)
-                    .withDetails("from " + from)));
+            database.inTransaction(em -> new AuditLog(em)
+                    .append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_LOCKED, "login", loginName)
+                            .withDetails("from " + from)));
             return Attempt.locked(locked.get());
         }
         Optional<Account> account = name.flatMap(n -> database.read(em -> new AccountRepository(em).byUsername(n)));
@@ -135,16 +144,20 @@ public class SignInService {
         Optional<Instant> locked = throttle == null ? Optional.empty() : throttle.lockedAt(now);
         if (locked.isPresent()) {
             // locked by a failure from the same client while this password was being checked
-            audit.append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_LOCKED, "login", loginName).withDetails("from " + from));
+            audit.append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_LOCKED, "login", loginName)
+                    .withDetails("from " + from));
             return Attempt.locked(locked.get());
         }
         String why = "wrong password";
-        Account a = accountId == null ? null : new AccountRepository(em).byId(accountId).orElse(null);
+        Account a = accountId == null
+                ? null
+                : new AccountRepository(em).byId(accountId).orElse(null);
         if (a != null) {
             TwoFactorService.Check second = twoFactor.check(em, a, otp, now);
             switch (second) {
                 case MISSING -> {
-                    audit.append(AuditEvent.of(now, a.id(), AuditAction.SIGN_IN_NEEDS_OTP, "account", a.id()).withDetails("from " + from));
+                    audit.append(AuditEvent.of(now, a.id(), AuditAction.SIGN_IN_NEEDS_OTP, "account", a.id())
+                            .withDetails("from " + from));
                     return Attempt.otpNeeded();
                 }
                 case WRONG -> why = "wrong one-time code";
@@ -152,14 +165,18 @@ public class SignInService {
                     if (throttle != null) {
                         throttle.recordSuccess();
                     }
-                    boolean enrolmentOnly = second == TwoFactorService.Check.NOT_ENROLLED && Role.anyNeedsSecondFactor(a.roles());
-                    audit.append(AuditEvent.of(now, a.id(), AuditAction.SIGN_IN_SUCCEEDED, "account", a.id()).withDetails(
-                            "from " + from + ", " + switch (second) {
-                                case ACCEPTED_CODE -> "with a one-time code";
-                                case ACCEPTED_RECOVERY_CODE -> "with a recovery code, "
-                                        + twoFactor.unusedRecoveryCodes(em, a.id()) + " left";
-                                default -> enrolmentOnly ? "only to set up two-factor sign-in" : "password only";
-                            }));
+                    boolean enrolmentOnly =
+                            second == TwoFactorService.Check.NOT_ENROLLED && Role.anyNeedsSecondFactor(a.roles());
+                    audit.append(AuditEvent.of(now, a.id(), AuditAction.SIGN_IN_SUCCEEDED, "account", a.id())
+                            .withDetails("from " + from + ", "
+                                    + switch (second) {
+                                        case ACCEPTED_CODE -> "with a one-time code";
+                                        case ACCEPTED_RECOVERY_CODE ->
+                                            "with a recovery code, " + twoFactor.unusedRecoveryCodes(em, a.id())
+                                                    + " left";
+                                        default ->
+                                            enrolmentOnly ? "only to set up two-factor sign-in" : "password only";
+                                    }));
                     return Attempt.signedIn(a, enrolmentOnly);
                 }
             }
@@ -170,12 +187,13 @@ public class SignInService {
         }
         Duration delay = throttle.delayBeforeAnswer(policy);
         throttle.recordFailure(now, policy);
-        audit.append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_FAILED, "login", loginName).withDetails(why.equals("wrong password")
-                ? "from " + from : "from " + from + ", " + why));
+        audit.append(AuditEvent.of(now, loginName, AuditAction.SIGN_IN_FAILED, "login", loginName)
+                .withDetails(why.equals("wrong password") ? "from " + from : "from " + from + ", " + why));
         return Attempt.failed(delay);
     }
 
-    private record Attempt(Account account, boolean enrolmentOnly, boolean otpRequired, Duration delay, Instant lockedUntil) {
+    private record Attempt(
+            Account account, boolean enrolmentOnly, boolean otpRequired, Duration delay, Instant lockedUntil) {
         static Attempt locked(Instant until) {
             return new Attempt(null, false, false, Duration.ZERO, until);
         }

@@ -35,9 +35,11 @@ public class SignInWorkers {
     private final int threads;
     /** Room for the sign-ins running and waiting together; one permit each, given back when it ends. */
     private final Semaphore room;
+
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
     /** Tasks on the executor taking sign-ins from {@link #waiting}; never more than {@link #threads}. */
     private final AtomicInteger takers = new AtomicInteger();
+
     private Executor executor;
 
     public SignInWorkers() {

@@ -31,6 +31,7 @@ public final class SigningKeys {
 
     /** RS256 with 2048-bit keys, the JWT norm; tokens live minutes and keys can be rotated. */
     static final int KEY_BITS = 2048;
+
     private static final Map<Path, SigningKeys> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;

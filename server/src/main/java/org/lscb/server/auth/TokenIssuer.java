@@ -26,8 +26,7 @@ public class TokenIssuer {
     private ServerConfig config;
     private Clock clock;
 
-    protected TokenIssuer() {
-    }
+    protected TokenIssuer() {}
 
     @Inject
     public TokenIssuer(ServerConfig config) {
@@ -49,7 +48,8 @@ public class TokenIssuer {
 
     /** A token that can only set up two-factor sign-in (see {@link #ENROLMENT_GROUP}). */
     public IssuedToken issueForEnrolment(Account account) {
-        java.time.Duration lifetime = ENROLMENT_LIFETIME.compareTo(config.tokenLifetime()) < 0 ? ENROLMENT_LIFETIME : config.tokenLifetime();
+        java.time.Duration lifetime =
+                ENROLMENT_LIFETIME.compareTo(config.tokenLifetime()) < 0 ? ENROLMENT_LIFETIME : config.tokenLifetime();
         return issue(account, java.util.List.of(ENROLMENT_GROUP), lifetime);
     }
 
@@ -75,7 +75,10 @@ public class TokenIssuer {
     /** Signs any claims with the current key; used for audit checkpoints too. */
     public String sign(JWTClaimsSet claims) {
         RSAKey key = SigningKeys.in(config.dataDir()).current();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID())
+                .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(new RSASSASigner(key));
@@ -89,6 +92,5 @@ public class TokenIssuer {
         return SigningKeys.in(config.dataDir()).publicKeys().toJSONObject();
     }
 
-    public record IssuedToken(String value, long expiresInSeconds) {
-    }
+    public record IssuedToken(String value, long expiresInSeconds) {}
 }

@@ -62,7 +62,9 @@ public enum TokenRejection {
     }
 
     private static boolean signedBy(SignedJWT jwt, JWKSet keys) {
-        JWK key = jwt.getHeader().getKeyID() == null ? null : keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        JWK key = jwt.getHeader().getKeyID() == null
+                ? null
+                : keys.getKeyByKeyId(jwt.getHeader().getKeyID());
         if (!(key instanceof RSAKey rsa)) {
             return false;
         }

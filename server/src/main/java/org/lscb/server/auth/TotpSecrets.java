@@ -32,8 +32,7 @@ public class TotpSecrets {
     private volatile SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    protected TotpSecrets() {
-    }
+    protected TotpSecrets() {}
 
     @Inject
     public TotpSecrets(DeploymentSecret secret) {
@@ -59,7 +58,12 @@ public class TotpSecrets {
             c.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(128, nonce));
             c.updateAAD(accountId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = c.doFinal(secret);
-            return VERSION + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+            return VERSION
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot wrap a TOTP secret", e);
         }
@@ -76,8 +80,8 @@ public class TotpSecrets {
             c.updateAAD(accountId.getBytes(StandardCharsets.UTF_8));
             return c.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the TOTP secret of account " + accountId
-                    + " does not unwrap: was CA_SECRET changed?", e);
+            throw new IllegalStateException(
+                    "the TOTP secret of account " + accountId + " does not unwrap: was CA_SECRET changed?", e);
         }
     }
 

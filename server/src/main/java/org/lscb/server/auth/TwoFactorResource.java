@@ -21,12 +21,10 @@ import org.lscb.foundation.value.InvalidValueException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TwoFactorResource {
 
-
     private TwoFactorService twoFactor;
     private CallerResolver callers;
 
-    protected TwoFactorResource() {
-    }
+    protected TwoFactorResource() {}
 
     @Inject
     public TwoFactorResource(TwoFactorService twoFactor, CallerResolver callers) {
@@ -34,30 +32,57 @@ public class TwoFactorResource {
         this.callers = callers;
     }
 
-    public record Confirmation(String otp) {
-    }
+    public record Confirmation(String otp) {}
 
-    public record ConfirmedBody(List<String> recoveryCodes, String access_token, String token_type, long expires_in) {
-    }
+    public record ConfirmedBody(List<String> recoveryCodes, String access_token, String token_type, long expires_in) {}
 
     /** Whether the caller has two-factor sign-in, since when, and how many recovery codes are left. */
     @GET
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER", TokenIssuer.ENROLMENT_GROUP})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        TokenIssuer.ENROLMENT_GROUP
+    })
     public TwoFactorService.Status status() {
         return twoFactor.status(callers.caller());
     }
 
     /** A new secret to scan: 201 with {@code secret}, {@code otpauthUri} and {@code qrCode} (an SVG data URI). Shown once. */
     @POST
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER", TokenIssuer.ENROLMENT_GROUP})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        TokenIssuer.ENROLMENT_GROUP
+    })
     public Response start() {
-        return Response.status(Response.Status.CREATED).entity(twoFactor.start(callers.caller())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(twoFactor.start(callers.caller()))
+                .build();
     }
 
     /** The first code confirms it: answers the recovery codes (shown once) and a full token. */
     @POST
     @Path("confirm")
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER", TokenIssuer.ENROLMENT_GROUP})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        TokenIssuer.ENROLMENT_GROUP
+    })
     public ConfirmedBody confirm(Confirmation body) {
         if (body == null) {
             throw new InvalidValueException("otp", "is required: the six-digit code the authenticator app shows now");
@@ -66,6 +91,7 @@ public class TwoFactorResource {
             throw new InvalidValueException("otp", "is longer than any one-time code");
         }
         TwoFactorService.Confirmed c = twoFactor.confirm(callers.caller(), body.otp());
-        return new ConfirmedBody(c.recoveryCodes(), c.token().value(), "Bearer", c.token().expiresInSeconds());
+        return new ConfirmedBody(
+                c.recoveryCodes(), c.token().value(), "Bearer", c.token().expiresInSeconds());
     }
 }

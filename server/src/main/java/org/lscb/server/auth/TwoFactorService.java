@@ -14,13 +14,13 @@ import org.apache.commons.codec.binary.Base32;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Account;
+import org.lscb.identity.account.AccountRepository;
 import org.lscb.identity.account.RecoveryCode;
 import org.lscb.identity.account.TotpCodes;
 import org.lscb.identity.account.TotpEnrolment;
-import org.lscb.identity.account.AccountRepository;
-import org.lscb.foundation.persistence.Database;
-import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.error.ConflictException;
 
 /**
@@ -41,8 +41,7 @@ public class TwoFactorService {
     private Clock clock;
     private final TotpCodes codes = new TotpCodes();
 
-    protected TwoFactorService() {
-    }
+    protected TwoFactorService() {}
 
     @Inject
     public TwoFactorService(Database database, TotpSecrets secrets, TokenIssuer issuer) {
@@ -53,15 +52,12 @@ public class TwoFactorService {
     }
 
     /** What a person scans or types into an authenticator app; shown once. */
-    public record Started(String secret, String otpauthUri, String qrCode) {
-    }
+    public record Started(String secret, String otpauthUri, String qrCode) {}
 
     /** The recovery codes (shown once) and a full token: the code that confirmed the factor signs the person in. */
-    public record Confirmed(List<String> recoveryCodes, TokenIssuer.IssuedToken token) {
-    }
+    public record Confirmed(List<String> recoveryCodes, TokenIssuer.IssuedToken token) {}
 
-    public record Status(boolean enrolled, Instant confirmedAt, long recoveryCodesLeft) {
-    }
+    public record Status(boolean enrolled, Instant confirmedAt, long recoveryCodesLeft) {}
 
     /** How the second factor of a sign-in stands. */
     public enum Check {
@@ -86,7 +82,8 @@ public class TwoFactorService {
                 if (enrolment == null) {
                     em.persist(new TotpEnrolment(account.id(), wrapped, clock.instant()));
                 } else if (enrolment.confirmed()) {
-                    throw new ConflictException("already_enrolled", "two-factor sign-in is already set up for this account");
+                    throw new ConflictException(
+                            "already_enrolled", "two-factor sign-in is already set up for this account");
                 } else {
                     enrolment.restart(wrapped, clock.instant());
                 }
@@ -112,16 +109,20 @@ public class TwoFactorService {
             Account account = account(em, by);
             TotpEnrolment enrolment = em.find(TotpEnrolment.class, account.id());
             if (enrolment == null) {
-                throw new ConflictException("enrolment_not_started", "start setting up two-factor sign-in first (POST /api/v1/auth/totp)");
+                throw new ConflictException(
+                        "enrolment_not_started", "start setting up two-factor sign-in first (POST /api/v1/auth/totp)");
             }
             if (enrolment.confirmed()) {
-                throw new ConflictException("already_enrolled", "two-factor sign-in is already set up for this account");
+                throw new ConflictException(
+                        "already_enrolled", "two-factor sign-in is already set up for this account");
             }
             if (!use(enrolment, code, now)) {
                 return null;
             }
             enrolment.confirm(now);
-            em.createQuery("delete from RecoveryCode c where c.accountId = :a").setParameter("a", account.id()).executeUpdate();
+            em.createQuery("delete from RecoveryCode c where c.accountId = :a")
+                    .setParameter("a", account.id())
+                    .executeUpdate();
             List<String> issued = new ArrayList<>();
             for (int i = 0; i < RecoveryCode.ISSUED; i++) {
                 String c = RecoveryCode.newCode();
@@ -136,7 +137,9 @@ public class TwoFactorService {
                 audit(em, account(em, by), AuditAction.TOTP_CONFIRMATION_FAILED, null);
                 return null;
             });
-            throw new InvalidValueException("otp", "is not the code the authenticator app shows now; check the phone's clock and try the next one");
+            throw new InvalidValueException(
+                    "otp",
+                    "is not the code the authenticator app shows now; check the phone's clock and try the next one");
         }
         return confirmed;
     }
@@ -145,7 +148,10 @@ public class TwoFactorService {
         return database.read(em -> {
             TotpEnrolment e = em.find(TotpEnrolment.class, by.accountId());
             boolean enrolled = e != null && e.confirmed();
-            return new Status(enrolled, enrolled ? e.confirmedAt() : null, enrolled ? unusedRecoveryCodes(em, by.accountId()) : 0);
+            return new Status(
+                    enrolled,
+                    enrolled ? e.confirmedAt() : null,
+                    enrolled ? unusedRecoveryCodes(em, by.accountId()) : 0);
         });
     }
 
@@ -174,8 +180,10 @@ public class TwoFactorService {
     }
 
     long unusedRecoveryCodes(EntityManager em, String accountId) {
-        return em.createQuery("select count(c) from RecoveryCode c where c.accountId = :a and c.usedAt is null", Long.class)
-                .setParameter("a", accountId).getSingleResult();
+        return em.createQuery(
+                        "select count(c) from RecoveryCode c where c.accountId = :a and c.usedAt is null", Long.class)
+                .setParameter("a", accountId)
+                .getSingleResult();
     }
 
     private boolean use(TotpEnrolment enrolment, String code, Instant now) {
@@ -188,11 +196,15 @@ public class TwoFactorService {
     }
 
     private static Account account(EntityManager em, Caller by) {
-        return new AccountRepository(em).byId(by.accountId()).orElseThrow(() -> new jakarta.ws.rs.NotAuthorizedException("Bearer"));
+        return new AccountRepository(em)
+                .byId(by.accountId())
+                .orElseThrow(() -> new jakarta.ws.rs.NotAuthorizedException("Bearer"));
     }
 
     private void audit(EntityManager em, Account account, AuditAction action, String details) {
-        new AuditLog(em).append(AuditEvent.of(clock.instant(), account.id(), action, "account", account.id()).withDetails(details));
+        new AuditLog(em)
+                .append(AuditEvent.of(clock.instant(), account.id(), action, "account", account.id())
+                        .withDetails(details));
     }
 
     private static String enc(String s) {

@@ -24,8 +24,7 @@ public class DeploymentSecret {
 
     private ServerConfig config;
 
-    protected DeploymentSecret() {
-    }
+    protected DeploymentSecret() {}
 
     @Inject
     public DeploymentSecret(ServerConfig config) {
@@ -34,7 +33,9 @@ public class DeploymentSecret {
 
     /** A fresh copy of the secret's characters, which the caller may clear. */
     public synchronized char[] value() {
-        return config.caSecret().map(String::toCharArray).orElseGet(() -> kept(config.dataDir().resolve("ca").resolve("ca.secret")));
+        return config.caSecret()
+                .map(String::toCharArray)
+                .orElseGet(() -> kept(config.dataDir().resolve("ca").resolve("ca.secret")));
     }
 
     private static char[] kept(Path file) {
@@ -48,7 +49,8 @@ public class DeploymentSecret {
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.writeString(file, secret, StandardCharsets.US_ASCII);
             try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.setPosixFilePermissions(
+                        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system; the data folder's own permissions apply
             }

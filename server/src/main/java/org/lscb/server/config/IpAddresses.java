@@ -8,8 +8,7 @@ import java.util.Set;
 /** IP address literals as settings and headers carry them, in one canonical text so that equal addresses compare equal. */
 public final class IpAddresses {
 
-    private IpAddresses() {
-    }
+    private IpAddresses() {}
 
     /** AUTH_TRUSTED_PROXIES: comma-separated IP addresses (not host names, which could change under us). */
     public static Set<String> parseTrustedProxies(String text) {
@@ -20,7 +19,8 @@ public final class IpAddresses {
             }
             String a = canonical(part.strip());
             if (a == null) {
-                throw new IllegalStateException("auth.trusted-proxies (AUTH_TRUSTED_PROXIES) must list IP addresses, not " + part.strip());
+                throw new IllegalStateException(
+                        "auth.trusted-proxies (AUTH_TRUSTED_PROXIES) must list IP addresses, not " + part.strip());
             }
             out.add(a);
         }

@@ -15,7 +15,8 @@ public record PublicBaseUrl(URI uri) {
     public PublicBaseUrl {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("must be an absolute http or https URL such as https://exchange.example.org");
+            throw new IllegalArgumentException(
+                    "must be an absolute http or https URL such as https://exchange.example.org");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("must hold no user name, query or fragment");
@@ -27,7 +28,8 @@ public record PublicBaseUrl(URI uri) {
             String t = text.strip();
             return new PublicBaseUrl(new URI(t.endsWith("/") ? t.substring(0, t.length() - 1) : t));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("must be an absolute http or https URL such as https://exchange.example.org");
+            throw new IllegalArgumentException(
+                    "must be an absolute http or https URL such as https://exchange.example.org");
         }
     }
 

@@ -25,7 +25,8 @@ public final class ScrapeToken {
     /** Refuses a short or blank secret, or one with spaces or control characters, with a sentence saying what is allowed. */
     public static ScrapeToken of(String secret) {
         if (secret.length() < MIN_LENGTH) {
-            throw new IllegalArgumentException("must be at least " + MIN_LENGTH + " characters (for example: openssl rand -base64 32)");
+            throw new IllegalArgumentException(
+                    "must be at least " + MIN_LENGTH + " characters (for example: openssl rand -base64 32)");
         }
         for (int i = 0; i < secret.length(); i++) {
             char c = secret.charAt(i);
@@ -43,7 +44,8 @@ public final class ScrapeToken {
         }
         String credentials;
         try {
-            credentials = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            credentials =
+                    new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             return false;
         }

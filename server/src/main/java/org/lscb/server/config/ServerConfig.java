@@ -69,51 +69,65 @@ public class ServerConfig {
         demo = config.getOptionalValue("demo", Boolean.class).orElse(false);
         adminUsername = config.getOptionalValue("admin.username", String.class).orElse("admin");
         adminPassword = config.getOptionalValue("admin.password", String.class);
-        tokenIssuer = config.getOptionalValue("auth.issuer", String.class).orElse(org.lscb.server.auth.LocalIssuerConfigSource.DEFAULT_ISSUER);
-        tokenLifetime = config.getOptionalValue("auth.token.lifetime", String.class).map(Duration::parse)
+        tokenIssuer = config.getOptionalValue("auth.issuer", String.class)
+                .orElse(org.lscb.server.auth.LocalIssuerConfigSource.DEFAULT_ISSUER);
+        tokenLifetime = config.getOptionalValue("auth.token.lifetime", String.class)
+                .map(Duration::parse)
                 .orElse(Duration.ofMinutes(15));
-        externalIssuer = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent();
+        externalIssuer = config.getOptionalValue("mp.jwt.verify.publickey.location", String.class)
+                .isPresent();
         independenceLookBack = period(config, "registry.independence.look-back", "P5Y");
         trainingRevalidation = period(config, "registry.training.revalidation", "P5Y");
         try {
-            clockSpans = org.lscb.reviews.ClockSpans.from(k -> config.getOptionalValue("reviews.clock." + k.configName(), String.class));
+            clockSpans = org.lscb.reviews.ClockSpans.from(
+                    k -> config.getOptionalValue("reviews.clock." + k.configName(), String.class));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
         caSecret = config.getOptionalValue("ca.secret", String.class);
-        documentMaxBytes = config.getOptionalValue("documents.max-bytes", Long.class).orElse(2L * 1024 * 1024 * 1024);
-        documentMinFreeBytes = config.getOptionalValue("documents.min-free-bytes", Long.class).orElse(1024L * 1024 * 1024);
+        documentMaxBytes =
+                config.getOptionalValue("documents.max-bytes", Long.class).orElse(2L * 1024 * 1024 * 1024);
+        documentMinFreeBytes =
+                config.getOptionalValue("documents.min-free-bytes", Long.class).orElse(1024L * 1024 * 1024);
         try {
-            documentStaging = org.lscb.exchange.store.BlobStore.Staging.of(config.getOptionalValue("documents.staging", String.class).orElse("page-cache"));
+            documentStaging = org.lscb.exchange.store.BlobStore.Staging.of(
+                    config.getOptionalValue("documents.staging", String.class).orElse("page-cache"));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("documents.staging " + e.getMessage(), e);
         }
         if (documentMaxBytes < 1024) {
             throw new IllegalStateException("documents.max-bytes must be at least 1024, not " + documentMaxBytes);
         }
-        uploadMinBytes = config.getOptionalValue("documents.min-rate.bytes", Long.class).orElse(64L * 1024);
+        uploadMinBytes =
+                config.getOptionalValue("documents.min-rate.bytes", Long.class).orElse(64L * 1024);
         uploadRateWindow = duration(config, "documents.min-rate.window", "PT30S");
         if (uploadMinBytes < 0 || uploadRateWindow.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalStateException("documents.min-rate.bytes must be 0 (off) or more and documents.min-rate.window at least PT1S");
+            throw new IllegalStateException(
+                    "documents.min-rate.bytes must be 0 (off) or more and documents.min-rate.window at least PT1S");
         }
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
         trustedProxies = IpAddresses.parseTrustedProxies(
                 config.getOptionalValue("auth.trusted-proxies", String.class).orElse(""));
-        publicBaseUrl = config.getOptionalValue("public.base-url", String.class).filter(t -> !t.isBlank()).map(t -> {
-            try {
-                return PublicBaseUrl.parse(t);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("public.base-url (PUBLIC_BASE_URL) " + e.getMessage() + ", not " + t);
-            }
-        });
-        metricsToken = config.getOptionalValue("metrics.token", String.class).filter(t -> !t.isEmpty()).map(t -> {
-            try {
-                return ScrapeToken.of(t);
-            } catch (IllegalArgumentException e) {
-                // the secret itself is not repeated
-                throw new IllegalStateException("metrics.token (METRICS_TOKEN) " + e.getMessage());
-            }
-        });
+        publicBaseUrl = config.getOptionalValue("public.base-url", String.class)
+                .filter(t -> !t.isBlank())
+                .map(t -> {
+                    try {
+                        return PublicBaseUrl.parse(t);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalStateException(
+                                "public.base-url (PUBLIC_BASE_URL) " + e.getMessage() + ", not " + t);
+                    }
+                });
+        metricsToken = config.getOptionalValue("metrics.token", String.class)
+                .filter(t -> !t.isEmpty())
+                .map(t -> {
+                    try {
+                        return ScrapeToken.of(t);
+                    } catch (IllegalArgumentException e) {
+                        // the secret itself is not repeated
+                        throw new IllegalStateException("metrics.token (METRICS_TOKEN) " + e.getMessage());
+                    }
+                });
         validate();
     }
 
@@ -149,8 +163,10 @@ public class ServerConfig {
         if (tokenLifetime.isNegative() || tokenLifetime.isZero() || tokenLifetime.compareTo(Duration.ofHours(12)) > 0) {
             throw new IllegalStateException("auth.token.lifetime must be between PT1S and PT12H, not " + tokenLifetime);
         }
-        if (overdueSweepInterval.compareTo(Duration.ofSeconds(1)) < 0 || overdueSweepInterval.compareTo(Duration.ofDays(1)) > 0) {
-            throw new IllegalStateException("reviews.overdue-sweep.interval must be between PT1S and P1D, not " + overdueSweepInterval);
+        if (overdueSweepInterval.compareTo(Duration.ofSeconds(1)) < 0
+                || overdueSweepInterval.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalStateException(
+                    "reviews.overdue-sweep.interval must be between PT1S and P1D, not " + overdueSweepInterval);
         }
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new IllegalStateException("DATA_DIR " + dataDir + " exists and is not a folder");

@@ -38,16 +38,21 @@ import org.lscb.identity.organisation.Organisation;
  */
 final class DemoKeys {
 
-    private DemoKeys() {
-    }
+    private DemoKeys() {}
 
     /** A certificate to record, with whom it is for. */
-    record Made(IssuedCertificate certificate, String fileName) {
-    }
+    record Made(IssuedCertificate certificate, String fileName) {}
 
     /** Makes the key pairs on {@code executor}, as many at once as there are processors (at least two). */
-    static List<Made> write(Path folder, DeploymentCa ca, Map<String, Account> accounts, Map<String, String> orgNames,
-                            Organisation board, Instant now, ExecutorService executor) throws IOException, GeneralSecurityException {
+    static List<Made> write(
+            Path folder,
+            DeploymentCa ca,
+            Map<String, Account> accounts,
+            Map<String, String> orgNames,
+            Organisation board,
+            Instant now,
+            ExecutorService executor)
+            throws IOException, GeneralSecurityException {
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("ca.pem"), Pem.certificate(ca.certificate()));
         KeyPair[] pairs = new KeyPair[accounts.size() + 1];
@@ -70,12 +75,15 @@ final class DemoKeys {
             for (Map.Entry<String, Account> e : accounts.entrySet()) {
                 Account a = e.getValue();
                 KeyPair kp = pairs[i++];
-                X509Certificate c = ca.issue(csr(kp), DeploymentCa.subject(a.displayName(), orgNames.get(a.organisationId()), a.id()), now);
+                X509Certificate c = ca.issue(
+                        csr(kp), DeploymentCa.subject(a.displayName(), orgNames.get(a.organisationId()), a.id()), now);
                 store(folder, e.getKey(), e.getKey(), kp, c);
-                made.add(new Made(new IssuedCertificate(c, CertificatePurpose.PERSONAL, a.id(), null, now), e.getKey()));
+                made.add(
+                        new Made(new IssuedCertificate(c, CertificatePurpose.PERSONAL, a.id(), null, now), e.getKey()));
             }
             KeyPair kp = pairs[i];
-            X509Certificate c = ca.issue(csr(kp), DeploymentCa.subject(board.name() + " (board key)", board.name(), board.id()), now);
+            X509Certificate c = ca.issue(
+                    csr(kp), DeploymentCa.subject(board.name() + " (board key)", board.name(), board.id()), now);
             store(folder, "board", "board", kp, c);
             made.add(new Made(new IssuedCertificate(c, CertificatePurpose.BOARD, null, board.id(), now), "board"));
             return made;
@@ -120,7 +128,8 @@ final class DemoKeys {
         Files.writeString(folder.resolve(name + ".pem"), Pem.certificate(c));
         StringWriter key = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(key)) {
-            w.writeObject(new org.bouncycastle.util.io.pem.PemObject("PRIVATE KEY", kp.getPrivate().getEncoded()));
+            w.writeObject(new org.bouncycastle.util.io.pem.PemObject(
+                    "PRIVATE KEY", kp.getPrivate().getEncoded()));
         }
         Files.writeString(folder.resolve(name + ".key.pem"), key.toString(), StandardCharsets.US_ASCII);
     }

@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.lscb.identity.account.Account;
-import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.identity.organisation.Organisation;
+import org.lscb.registry.independence.IndependenceCheck;
+import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.reviews.AppointmentRole;
 import org.lscb.reviews.ChildDeath;
 import org.lscb.reviews.ClockKind;
@@ -16,11 +17,10 @@ import org.lscb.reviews.InterAgencyConcern;
 import org.lscb.reviews.KeyDates;
 import org.lscb.reviews.LeadBoardRule;
 import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewRepository;
 import org.lscb.reviews.ReviewType;
 import org.lscb.reviews.ScrDecisionKind;
 import org.lscb.reviews.ScrFacts;
-import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.reviews.ReviewRepository;
 
 /**
  * Two fictional Northmere reviews whose clocks stand in different states on the day of seeding:
@@ -33,38 +33,87 @@ import org.lscb.reviews.ReviewRepository;
  */
 final class DemoReviews {
 
-    private DemoReviews() {
-    }
+    private DemoReviews() {}
 
-    static int seed(EntityManager em, Map<String, Organisation> orgs, Map<String, Account> accounts, Reviewer lead, Reviewer panel,
-                    Instant now) {
+    static int seed(
+            EntityManager em,
+            Map<String, Organisation> orgs,
+            Map<String, Account> accounts,
+            Reviewer lead,
+            Reviewer panel,
+            Instant now) {
         LocalDate today = now.atZone(ZoneId.of("Europe/London")).toLocalDate();
         String officer = accounts.get("officer").id();
         String board = orgs.get("board").id();
         ReviewRepository reviews = new ReviewRepository(em);
         IndependenceCheck check = IndependenceCheck.standard();
 
-        Review scr = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "NM-SCR-DEMO-01", "Child A",
-                LeadBoardRule.derive(board, null, null, Set.of()),
-                Set.of(orgs.get("police").id(), orgs.get("health").id(), orgs.get("socialcare").id()),
-                new KeyDates(today.minusDays(75), null, today.minusDays(70), null, null, today), null, false), officer, now);
-        scr.recordScrDecision(new ScrFacts(true, false, true, InterAgencyConcern.UNCLEAR, false), ScrDecisionKind.COMMISSION_SCR,
-                "Serious harm with neglect suspected; agencies' information sharing unclear", today.minusDays(45), officer, today);
+        Review scr = new Review(
+                new Review.Opening(
+                        ReviewType.SERIOUS_CASE_REVIEW,
+                        "NM-SCR-DEMO-01",
+                        "Child A",
+                        LeadBoardRule.derive(board, null, null, Set.of()),
+                        Set.of(
+                                orgs.get("police").id(),
+                                orgs.get("health").id(),
+                                orgs.get("socialcare").id()),
+                        new KeyDates(today.minusDays(75), null, today.minusDays(70), null, null, today),
+                        null,
+                        false),
+                officer,
+                now);
+        scr.recordScrDecision(
+                new ScrFacts(true, false, true, InterAgencyConcern.UNCLEAR, false),
+                ScrDecisionKind.COMMISSION_SCR,
+                "Serious harm with neglect suspected; agencies' information sharing unclear",
+                today.minusDays(45),
+                officer,
+                today);
         scr.meetClock(ClockKind.DECISION_REPORTED, today.minusDays(43), today);
         scr.meetClock(ClockKind.NATIONAL_PANEL_NOTIFICATION, today.minusDays(72), today);
-        scr.pauseClock(ClockKind.SCR_COMPLETION, today.minusDays(10), "Related care proceedings in the family court", today);
-        scr.appoint(AppointmentRole.LEAD_REVIEWER, lead.id(), null, scr.independenceOf(lead, check, today), null, officer, now);
-        scr.appoint(AppointmentRole.PANEL_MEMBER, panel.id(), null, scr.independenceOf(panel, check, today), null, officer, now);
+        scr.pauseClock(
+                ClockKind.SCR_COMPLETION, today.minusDays(10), "Related care proceedings in the family court", today);
+        scr.appoint(
+                AppointmentRole.LEAD_REVIEWER,
+                lead.id(),
+                null,
+                scr.independenceOf(lead, check, today),
+                null,
+                officer,
+                now);
+        scr.appoint(
+                AppointmentRole.PANEL_MEMBER,
+                panel.id(),
+                null,
+                scr.independenceOf(panel, check, today),
+                null,
+                officer,
+                now);
         reviews.add(scr);
 
-        Review cdr = new Review(new Review.Opening(ReviewType.CHILD_DEATH_REVIEW, "NM-CDR-DEMO-07", "Baby N",
-                LeadBoardRule.derive(board, null, null, Set.of()),
-                Set.of(orgs.get("health").id(), orgs.get("police").id()),
-                new KeyDates(null, today.minusDays(24), today.minusDays(24), today.minusDays(20), null, today),
-                new ChildDeath(0, false, false, true, true, false, false), false), officer, now);
+        Review cdr = new Review(
+                new Review.Opening(
+                        ReviewType.CHILD_DEATH_REVIEW,
+                        "NM-CDR-DEMO-07",
+                        "Baby N",
+                        LeadBoardRule.derive(board, null, null, Set.of()),
+                        Set.of(orgs.get("health").id(), orgs.get("police").id()),
+                        new KeyDates(null, today.minusDays(24), today.minusDays(24), today.minusDays(20), null, today),
+                        new ChildDeath(0, false, false, true, true, false, false),
+                        false),
+                officer,
+                now);
         cdr.meetClock(ClockKind.HOME_VISIT, today.minusDays(23), today);
         cdr.meetClock(ClockKind.REGISTRAR_INFORMATION, today.minusDays(17), today);
-        cdr.appoint(AppointmentRole.PAEDIATRICIAN, null, accounts.get("paediatrician").id(), null, null, officer, now);
+        cdr.appoint(
+                AppointmentRole.PAEDIATRICIAN,
+                null,
+                accounts.get("paediatrician").id(),
+                null,
+                null,
+                officer,
+                now);
         cdr.appoint(AppointmentRole.CORONER, null, accounts.get("coroner").id(), null, null, officer, now);
         reviews.add(cdr);
         return 2;

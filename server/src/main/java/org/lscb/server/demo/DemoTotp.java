@@ -25,15 +25,19 @@ import org.lscb.server.auth.TotpSecrets;
  */
 final class DemoTotp {
 
-    private DemoTotp() {
-    }
+    private DemoTotp() {}
 
     static Path folder(Path dataDir) {
         return dataDir.resolve("demo").resolve("totp");
     }
 
-    static void enrol(EntityManager em, TotpSecrets secrets, Path dataDir, List<String> usernames, Map<String, Account> accounts,
-                      Instant now) {
+    static void enrol(
+            EntityManager em,
+            TotpSecrets secrets,
+            Path dataDir,
+            List<String> usernames,
+            Map<String, Account> accounts,
+            Instant now) {
         try {
             Files.createDirectories(folder(dataDir));
             for (String username : usernames) {
@@ -43,13 +47,17 @@ final class DemoTotp {
                 e.confirm(now);
                 em.persist(e);
                 Path file = folder(dataDir).resolve(username);
-                Files.writeString(file, new Base32().encodeToString(secret).replace("=", ""), StandardCharsets.US_ASCII);
+                Files.writeString(
+                        file, new Base32().encodeToString(secret).replace("=", ""), StandardCharsets.US_ASCII);
                 try {
-                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(
+                            file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException notPosix) {
                     // the data folder's own permissions apply
                 }
-                new AuditLog(em).append(AuditEvent.of(now, "system", AuditAction.TOTP_ENROLLED, "account", a.id()).withDetails("demo secret in " + file));
+                new AuditLog(em)
+                        .append(AuditEvent.of(now, "system", AuditAction.TOTP_ENROLLED, "account", a.id())
+                                .withDetails("demo secret in " + file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo two-factor secrets", e);
@@ -62,7 +70,11 @@ final class DemoTotp {
         for (String u : usernames) {
             Path f = folder(dataDir).resolve(u);
             try {
-                out.put(u, Files.exists(f) ? Files.readString(f, StandardCharsets.US_ASCII).strip() : "(missing)");
+                out.put(
+                        u,
+                        Files.exists(f)
+                                ? Files.readString(f, StandardCharsets.US_ASCII).strip()
+                                : "(missing)");
             } catch (IOException e) {
                 out.put(u, "(unreadable)");
             }

@@ -28,8 +28,7 @@ public class BlobSweepSchedule {
     private Database database;
     private ScheduledFuture<?> scheduled;
 
-    protected BlobSweepSchedule() {
-    }
+    protected BlobSweepSchedule() {}
 
     @Inject
     public BlobSweepSchedule(ServerConfig config, Database database) {
@@ -50,7 +49,8 @@ public class BlobSweepSchedule {
             BlobSweeper.Swept s = new BlobSweeper(config.dataDir().resolve("blobs"))
                     .sweep(startingUp, sha -> database.read(em -> BlobSweeper.named(em, sha)), Instant.now());
             if (s.temporary() + s.orphans() > 0) {
-                LOG.info(() -> "Blob sweep removed " + s.temporary() + " unfinished uploads and " + s.orphans() + " unreferenced blobs");
+                LOG.info(() -> "Blob sweep removed " + s.temporary() + " unfinished uploads and " + s.orphans()
+                        + " unreferenced blobs");
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "blob sweep failed; retrying at the next run", e);

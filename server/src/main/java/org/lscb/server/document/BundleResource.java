@@ -29,8 +29,7 @@ public class BundleResource {
     private DocumentService documents;
     private CallerResolver callers;
 
-    protected BundleResource() {
-    }
+    protected BundleResource() {}
 
     @Inject
     public BundleResource(DocumentService documents, CallerResolver callers) {
@@ -45,10 +44,21 @@ public class BundleResource {
         var caller = callers.caller();
         List<Document> docs = documents.readable(caller, reviewId);
         JsonArrayBuilder manifest = Json.createArrayBuilder();
-        docs.forEach(d -> manifest.add(Json.createObjectBuilder().add("id", d.id()).add("file", d.id() + ".p7m").add("type", d.type().name())
-                .add("title", d.title()).add("marking", d.marking().label()).add("version", d.version()).add("sha256", d.sha256())
-                .add("size", d.size()).add("uploadedAt", d.uploadedAt().toString())));
-        String manifestJson = Json.createObjectBuilder().add("reviewId", reviewId).add("documents", manifest).build().toString();
+        docs.forEach(d -> manifest.add(Json.createObjectBuilder()
+                .add("id", d.id())
+                .add("file", d.id() + ".p7m")
+                .add("type", d.type().name())
+                .add("title", d.title())
+                .add("marking", d.marking().label())
+                .add("version", d.version())
+                .add("sha256", d.sha256())
+                .add("size", d.size())
+                .add("uploadedAt", d.uploadedAt().toString())));
+        String manifestJson = Json.createObjectBuilder()
+                .add("reviewId", reviewId)
+                .add("documents", manifest)
+                .build()
+                .toString();
         documents.bundled(caller, reviewId, docs.size());
         StreamingOutput body = out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -65,6 +75,8 @@ public class BundleResource {
                 }
             }
         };
-        return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"review-" + reviewId + ".zip\"").build();
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"review-" + reviewId + ".zip\"")
+                .build();
     }
 }

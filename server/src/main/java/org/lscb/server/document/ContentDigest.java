@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lscb.foundation.value.InvalidValueException;
-import org.lscb.server.document.StructuredDictionary;
 
 /**
  * What an upload's {@code Content-Digest} field (RFC 9530) says its body's digests are: for example
@@ -76,16 +75,20 @@ public final class ContentDigest {
         try {
             members = StructuredDictionary.parse(String.join(",", fieldLines));
         } catch (StructuredDictionary.MalformedFieldException e) {
-            throw new InvalidValueException(FIELD, "must be a dictionary such as sha-256=:<base64 of the body's SHA-256>: (RFC 9530): "
-                    + e.getMessage());
+            throw new InvalidValueException(
+                    FIELD,
+                    "must be a dictionary such as sha-256=:<base64 of the body's SHA-256>: (RFC 9530): "
+                            + e.getMessage());
         }
         Map<Algorithm, byte[]> expected = new EnumMap<>(Algorithm.class);
         for (Algorithm a : Algorithm.values()) {
             if (members.containsKey(a.key)) {
-                byte[] digest = members.get(a.key).orElseThrow(() -> new InvalidValueException(FIELD,
-                        a.key + " must be a byte sequence, :<base64>:"));
+                byte[] digest = members.get(a.key)
+                        .orElseThrow(
+                                () -> new InvalidValueException(FIELD, a.key + " must be a byte sequence, :<base64>:"));
                 if (digest.length != a.length) {
-                    throw new InvalidValueException(FIELD, a.key + " must be " + a.length + " bytes, not " + digest.length);
+                    throw new InvalidValueException(
+                            FIELD, a.key + " must be " + a.length + " bytes, not " + digest.length);
                 }
                 expected.put(a, digest);
             }
@@ -111,7 +114,8 @@ public final class ContentDigest {
                 throw new IllegalStateException(e.getKey().key + " of the body was not computed");
             }
             if (!MessageDigest.isEqual(e.getValue(), actual)) {
-                throw new DigestMismatchException(e.getKey().key, ":" + Base64.getEncoder().encodeToString(actual) + ":");
+                throw new DigestMismatchException(
+                        e.getKey().key, ":" + Base64.getEncoder().encodeToString(actual) + ":");
             }
         }
     }

@@ -11,8 +11,11 @@ public class DigestMismatchException extends DomainException {
     private final String algorithm;
 
     public DigestMismatchException(String algorithm, String receivedDigest) {
-        super(Kind.INVALID, "digest_mismatch", "the body received does not match its Content-Digest: its " + algorithm + " is " + receivedDigest
-                + "; nothing was kept. Send it again, with the digest of exactly the bytes sent");
+        super(
+                Kind.INVALID,
+                "digest_mismatch",
+                "the body received does not match its Content-Digest: its " + algorithm + " is " + receivedDigest
+                        + "; nothing was kept. Send it again, with the digest of exactly the bytes sent");
         this.algorithm = algorithm;
     }
 

@@ -14,8 +14,7 @@ public class DocumentBlobs {
     private ServerConfig config;
     private volatile BlobStore store;
 
-    protected DocumentBlobs() {
-    }
+    protected DocumentBlobs() {}
 
     @Inject
     public DocumentBlobs(ServerConfig config) {

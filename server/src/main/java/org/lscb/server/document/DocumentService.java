@@ -14,17 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.lscb.envelope.EnvelopeInfo;
+import org.lscb.envelope.Envelopes;
+import org.lscb.exchange.pki.CertificateRepository;
+import org.lscb.exchange.pki.IssuedCertificate;
+import org.lscb.exchange.store.BlobStore;
+import org.lscb.exchange.store.Document;
+import org.lscb.exchange.store.DocumentRepository;
+import org.lscb.exchange.store.StoredBlob;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
-import org.lscb.envelope.EnvelopeInfo;
-import org.lscb.envelope.Envelopes;
-import org.lscb.exchange.pki.IssuedCertificate;
-import org.lscb.exchange.pki.CertificateRepository;
-import org.lscb.exchange.store.BlobStore;
-import org.lscb.exchange.store.Document;
-import org.lscb.exchange.store.StoredBlob;
-import org.lscb.exchange.store.DocumentRepository;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.ReviewAccess.Relation;
@@ -48,8 +48,7 @@ public class DocumentService {
     private Clock clock;
     private RefusalAuditor refusals;
 
-    protected DocumentService() {
-    }
+    protected DocumentService() {}
 
     @Inject
     public DocumentService(Database database, ReviewService reviews, KeyService keys, DocumentBlobs blobs) {
@@ -66,12 +65,16 @@ public class DocumentService {
         ReviewService.Seen seen = reviews.get(by, reviewId);
         return database.read(em -> {
             Set<String> mine = certificateIdsOf(em, by, seen);
-            return new DocumentRepository(em).ofReview(reviewId).stream().filter(d -> canSeeMetadata(by, seen, d, mine)).toList();
+            return new DocumentRepository(em)
+                    .ofReview(reviewId).stream()
+                            .filter(d -> canSeeMetadata(by, seen, d, mine))
+                            .toList();
         });
     }
 
     public Document metadata(Caller by, String documentId) {
-        Document d = database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        Document d =
+                database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         boolean visible = database.read(em -> canSeeMetadata(by, seen, d, certificateIdsOf(em, by, seen)));
         if (!visible) {
@@ -86,8 +89,7 @@ public class DocumentService {
      * (an ended appointment ends this at once) and hold a usable certificate the document is encrypted to.
      */
     /** An envelope as stored, with its length, for a download. */
-    public record Content(InputStream in, long size) {
-    }
+    public record Content(InputStream in, long size) {}
 
     public Content content(Caller by, String documentId) {
         Document d = currentRecipientOf(by, documentId);
@@ -113,12 +115,18 @@ public class DocumentService {
      * certificate the review entitles now and the document is not yet encrypted to.
      */
     public Document grant(Caller by, String documentId, byte[] grantDer) {
-        Document d = database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        Document d =
+                database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
         // the lead board grants, through its board key: no other holder can add (or poison) a recipient entry
-        if (!seen.relations().contains(Relation.LEAD_BOARD_OFFICER) || mine.stream().noneMatch(d::addressedTo)) {
-            audit(by, AuditAction.DOCUMENT_ACCESS_REFUSED, d, "grant by someone who is not the lead board holding the document");
+        if (!seen.relations().contains(Relation.LEAD_BOARD_OFFICER)
+                || mine.stream().noneMatch(d::addressedTo)) {
+            audit(
+                    by,
+                    AuditAction.DOCUMENT_ACCESS_REFUSED,
+                    d,
+                    "grant by someone who is not the lead board holding the document");
             throw new NotFoundException();
         }
         var splice = Envelopes.splice();
@@ -142,12 +150,20 @@ public class DocumentService {
                 new AuditLog(em).lockForAppend(); // the audit head before any row, as every writer takes them
                 Document locked = em.find(Document.class, d.id(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 if (!locked.sha256().equals(d.sha256())) {
-                    throw new org.lscb.reviews.ReviewRuleException("changed_meanwhile",
+                    throw new org.lscb.reviews.ReviewRuleException(
+                            "changed_meanwhile",
                             "the document was changed by another grant at the same time; fetch it again and retry");
                 }
                 locked.granted(blob, newIds);
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.DOCUMENT_GRANTED, "document", d.id())
-                        .forReview(d.reviewId()).withDetails("added recipients " + newIds + ", sha256 now " + blob.sha256()));
+                new AuditLog(em)
+                        .append(AuditEvent.of(
+                                        clock.instant(),
+                                        by.accountId(),
+                                        AuditAction.DOCUMENT_GRANTED,
+                                        "document",
+                                        d.id())
+                                .forReview(d.reviewId())
+                                .withDetails("added recipients " + newIds + ", sha256 now " + blob.sha256()));
                 return locked;
             });
         } catch (IOException e) {
@@ -162,11 +178,14 @@ public class DocumentService {
         return refusals.auditing(GRANT_REFUSALS, target(by, d), RefusalAuditor::typeAndMessage, step);
     }
 
-    private static final RefusalAuditor.Policy GRANT_REFUSALS = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_GRANT_REFUSED,
-            org.lscb.envelope.UnsupportedEnvelopeException.class, RecipientSetException.class, org.lscb.reviews.ReviewRuleException.class);
+    private static final RefusalAuditor.Policy GRANT_REFUSALS = RefusalAuditor.Policy.of(
+            AuditAction.DOCUMENT_GRANT_REFUSED,
+            org.lscb.envelope.UnsupportedEnvelopeException.class,
+            RecipientSetException.class,
+            org.lscb.reviews.ReviewRuleException.class);
 
-    private static final RefusalAuditor.Policy RECEIPT_REFUSALS = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_RECEIPT_REFUSED,
-            InvalidValueException.class);
+    private static final RefusalAuditor.Policy RECEIPT_REFUSALS =
+            RefusalAuditor.Policy.of(AuditAction.DOCUMENT_RECEIPT_REFUSED, InvalidValueException.class);
 
     private static RefusalAuditor.Target target(Caller by, Document d) {
         return new RefusalAuditor.Target(by.accountId(), "document", d.id(), d.reviewId());
@@ -182,12 +201,15 @@ public class DocumentService {
         Set<String> newIds = new LinkedHashSet<>();
         int strangers = 0;
         for (EnvelopeInfo.RecipientRef ref : addressees) {
-            Optional<IssuedCertificate> match = entitled.stream().filter(c -> ref.names(c.x509())).findFirst();
+            Optional<IssuedCertificate> match =
+                    entitled.stream().filter(c -> ref.names(c.x509())).findFirst();
             if (match.isEmpty()) {
                 strangers++;
             } else if (d.addressedTo(match.get().id())) {
-                throw new org.lscb.reviews.ReviewRuleException("already_recipient", "the document is already encrypted to certificate "
-                        + match.get().id() + "; a grant adds entries for newly entitled recipients only");
+                throw new org.lscb.reviews.ReviewRuleException(
+                        "already_recipient",
+                        "the document is already encrypted to certificate "
+                                + match.get().id() + "; a grant adds entries for newly entitled recipients only");
             } else {
                 newIds.add(match.get().id());
             }
@@ -211,7 +233,8 @@ public class DocumentService {
             return recordReceipt(by, d, signature);
         } catch (PersistenceException e) {
             // the same acknowledgement arrived twice at once: the first one stands
-            return database.read(em -> new DocumentRepository(em).receipt(d.id(), by.accountId())).orElseThrow(() -> e);
+            return database.read(em -> new DocumentRepository(em).receipt(d.id(), by.accountId()))
+                    .orElseThrow(() -> e);
         }
     }
 
@@ -223,16 +246,21 @@ public class DocumentService {
     private void checkReceiptSignature(Caller by, Document d, String text) {
         byte[] der;
         try {
-            der = java.util.Base64.getMimeDecoder().decode(text.replaceAll("-----(BEGIN|END) [A-Z0-9 ]+-----", "").strip());
+            der = java.util.Base64.getMimeDecoder()
+                    .decode(text.replaceAll("-----(BEGIN|END) [A-Z0-9 ]+-----", "")
+                            .strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidValueException("signature", "must be base64 or PEM of a detached CMS signature over the document's SHA-256");
+            throw new InvalidValueException(
+                    "signature", "must be base64 or PEM of a detached CMS signature over the document's SHA-256");
         }
         java.security.cert.X509Certificate signer;
         try {
             signer = Envelopes.receiptSignature().verify(der, d.sha256());
         } catch (org.lscb.envelope.UnsupportedEnvelopeException e) {
-            throw new InvalidValueException("signature", "must be a detached CMS signature over the document's SHA-256 as hexadecimal text; "
-                    + e.getMessage());
+            throw new InvalidValueException(
+                    "signature",
+                    "must be a detached CMS signature over the document's SHA-256 as hexadecimal text; "
+                            + e.getMessage());
         }
         Optional<String> notOwn = keys.notCallersOwn(by, signer, "the recipient");
         if (notOwn.isPresent()) {
@@ -247,10 +275,15 @@ public class DocumentService {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            org.lscb.exchange.store.Receipt r = new org.lscb.exchange.store.Receipt(d, by.accountId(), signature, clock.instant());
+            org.lscb.exchange.store.Receipt r =
+                    new org.lscb.exchange.store.Receipt(d, by.accountId(), signature, clock.instant());
             docs.add(r);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.DOCUMENT_RECEIPT, "document", d.id())
-                    .forReview(d.reviewId()).withDetails("received sha256 " + d.sha256() + (r.signature().isPresent() ? ", signed" : "")));
+            new AuditLog(em)
+                    .append(AuditEvent.of(
+                                    clock.instant(), by.accountId(), AuditAction.DOCUMENT_RECEIPT, "document", d.id())
+                            .forReview(d.reviewId())
+                            .withDetails("received sha256 " + d.sha256()
+                                    + (r.signature().isPresent() ? ", signed" : "")));
             return r;
         });
     }
@@ -261,8 +294,7 @@ public class DocumentService {
     }
 
     /** A document in the caller's inbox, and whether they have acknowledged it. */
-    public record InboxItem(Document document, Optional<java.time.Instant> receivedAt) {
-    }
+    public record InboxItem(Document document, Optional<java.time.Instant> receivedAt) {}
 
     /** Documents encrypted to the caller's own keys on reviews they still stand in a relation to. */
     public List<InboxItem> inbox(Caller by) {
@@ -273,8 +305,10 @@ public class DocumentService {
             DocumentRepository docs = new DocumentRepository(em);
             Map<String, Boolean> reviewVisible = new java.util.HashMap<>();
             return docs.addressedTo(mine).stream()
-                    .filter(d -> reviewVisible.computeIfAbsent(d.reviewId(), id -> appointed(reviews.relationsTo(by, id))))
-                    .map(d -> new InboxItem(d, docs.receipt(d.id(), by.accountId()).map(org.lscb.exchange.store.Receipt::receivedAt)))
+                    .filter(d ->
+                            reviewVisible.computeIfAbsent(d.reviewId(), id -> appointed(reviews.relationsTo(by, id))))
+                    .map(d -> new InboxItem(
+                            d, docs.receipt(d.id(), by.accountId()).map(org.lscb.exchange.store.Receipt::receivedAt)))
                     .toList();
         });
     }
@@ -284,7 +318,10 @@ public class DocumentService {
         ReviewService.Seen seen = reviews.get(by, reviewId);
         return database.read(em -> {
             Set<String> mine = certificateIdsOf(em, by, seen);
-            return new DocumentRepository(em).ofReview(reviewId).stream().filter(d -> mine.stream().anyMatch(d::addressedTo)).toList();
+            return new DocumentRepository(em)
+                    .ofReview(reviewId).stream()
+                            .filter(d -> mine.stream().anyMatch(d::addressedTo))
+                            .toList();
         });
     }
 
@@ -293,8 +330,11 @@ public class DocumentService {
     }
 
     public void bundled(Caller by, String reviewId, int count) {
-        database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.BUNDLE_DOWNLOADED, "review",
-                reviewId).forReview(reviewId).withDetails(count + " documents")));
+        database.inTransaction(em -> new AuditLog(em)
+                .append(AuditEvent.of(
+                                clock.instant(), by.accountId(), AuditAction.BUNDLE_DOWNLOADED, "review", reviewId)
+                        .forReview(reviewId)
+                        .withDetails(count + " documents")));
     }
 
     /**
@@ -303,11 +343,14 @@ public class DocumentService {
      * a cooperating board's officer).
      */
     private static boolean appointed(Set<Relation> r) {
-        return r.contains(Relation.APPOINTED_REVIEWER) || r.contains(Relation.APPOINTED_CORONER) || r.contains(Relation.APPOINTED_PAEDIATRICIAN);
+        return r.contains(Relation.APPOINTED_REVIEWER)
+                || r.contains(Relation.APPOINTED_CORONER)
+                || r.contains(Relation.APPOINTED_PAEDIATRICIAN);
     }
 
     private Document currentRecipientOf(Caller by, String documentId) {
-        Document d = database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
+        Document d =
+                database.read(em -> new DocumentRepository(em).byId(documentId)).orElseThrow(NotFoundException::new);
         ReviewService.Seen seen = reviews.get(by, d.reviewId());
         Set<String> mine = database.read(em -> certificateIdsOf(em, by, seen));
         if (mine.stream().noneMatch(d::addressedTo)) {
@@ -338,15 +381,18 @@ public class DocumentService {
         if (d.uploadedBy().equals(by.accountId())) {
             return true;
         }
-        if (r.contains(Relation.INVOLVED_AGENCY) && d.organisationId().map(o -> o.equals(by.organisationId())).orElse(false)) {
+        if (r.contains(Relation.INVOLVED_AGENCY)
+                && d.organisationId().map(o -> o.equals(by.organisationId())).orElse(false)) {
             return true;
         }
         return myCertificates.stream().anyMatch(d::addressedTo);
     }
 
     private void audit(Caller by, AuditAction action, Document d, String details) {
-        database.inTransaction(em -> new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "document", d.id())
-                .forReview(d.reviewId()).withDetails(details)));
+        database.inTransaction(em -> new AuditLog(em)
+                .append(AuditEvent.of(clock.instant(), by.accountId(), action, "document", d.id())
+                        .forReview(d.reviewId())
+                        .withDetails(details)));
     }
 
     private static void closeQuietly(InputStream in) {
@@ -360,5 +406,4 @@ public class DocumentService {
     private BlobStore store() {
         return blobs.store();
     }
-
 }

@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.lscb.foundation.audit.AuditAction;
-import org.lscb.foundation.audit.AuditEvent;
-import org.lscb.foundation.audit.AuditLog;
 import org.lscb.envelope.BerFraming;
 import org.lscb.envelope.EnvelopeInfo;
 import org.lscb.envelope.Envelopes;
 import org.lscb.exchange.pki.IssuedCertificate;
 import org.lscb.exchange.store.BlobStore;
 import org.lscb.exchange.store.Document;
-import org.lscb.exchange.store.StoredBlob;
 import org.lscb.exchange.store.DocumentRepository;
+import org.lscb.exchange.store.StoredBlob;
+import org.lscb.foundation.audit.AuditAction;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewAccess.Action;
@@ -51,12 +51,16 @@ public class DocumentUploads {
     private Clock clock;
     private RefusalAuditor refusals;
 
-    protected DocumentUploads() {
-    }
+    protected DocumentUploads() {}
 
     @Inject
-    public DocumentUploads(Database database, ReviewService reviews, KeyService keys, ServerConfig config, DocumentBlobs blobs,
-                           org.lscb.server.keys.CertificateAuthority authority) {
+    public DocumentUploads(
+            Database database,
+            ReviewService reviews,
+            KeyService keys,
+            ServerConfig config,
+            DocumentBlobs blobs,
+            org.lscb.server.keys.CertificateAuthority authority) {
         this.database = database;
         this.reviews = reviews;
         this.keys = keys;
@@ -68,33 +72,45 @@ public class DocumentUploads {
     }
 
     /** The stored document and whether this request created it (false: an earlier try with the same upload id did). */
-    public record Uploaded(Document document, boolean created) {
-    }
+    public record Uploaded(Document document, boolean created) {}
 
     /**
      * An envelope upload. When {@code digest} names any algorithm, the body as it arrived must have that digest
      * (the outer SignedData's bytes when there is one, not the envelope inside it), or nothing is kept. A retry
      * answered with an earlier upload's document reads no body, so checks none.
      */
-    public Uploaded upload(Caller by, String reviewId, Document.Description description, ContentDigest digest, InputStream body) {
+    public Uploaded upload(
+            Caller by, String reviewId, Document.Description description, ContentDigest digest, InputStream body) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
         return auditingRefusals(by, reviewId, () -> receive(by, review, reviewId, description, digest, body));
     }
 
     /** docs/security.md: a refused upload leaves a line in the audit log, whichever kind of upload it was. */
     private Uploaded auditingRefusals(Caller by, String reviewId, java.util.function.Supplier<Uploaded> upload) {
-        return refusals.auditing(UPLOAD_REFUSALS, RefusalAuditor.Target.review(by.accountId(), reviewId), RefusalAuditor::typeAndMessage,
+        return refusals.auditing(
+                UPLOAD_REFUSALS,
+                RefusalAuditor.Target.review(by.accountId(), reviewId),
+                RefusalAuditor::typeAndMessage,
                 upload);
     }
 
-    private static final RefusalAuditor.Policy UPLOAD_REFUSALS = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_REFUSED,
-            org.lscb.envelope.UnsupportedEnvelopeException.class, RecipientSetException.class,
-            org.lscb.exchange.store.TooLargeException.class, org.lscb.exchange.store.TooSlowException.class,
-            org.lscb.reviews.ReviewRuleException.class, DigestMismatchException.class,
+    private static final RefusalAuditor.Policy UPLOAD_REFUSALS = RefusalAuditor.Policy.of(
+            AuditAction.DOCUMENT_REFUSED,
+            org.lscb.envelope.UnsupportedEnvelopeException.class,
+            RecipientSetException.class,
+            org.lscb.exchange.store.TooLargeException.class,
+            org.lscb.exchange.store.TooSlowException.class,
+            org.lscb.reviews.ReviewRuleException.class,
+            DigestMismatchException.class,
             org.lscb.exchange.store.InsufficientStorageException.class);
 
-    private Uploaded receive(Caller by, Review review, String reviewId, Document.Description description, ContentDigest digest,
-                             InputStream body) {
+    private Uploaded receive(
+            Caller by,
+            Review review,
+            String reviewId,
+            Document.Description description,
+            ContentDigest digest,
+            InputStream body) {
         Optional<Document> earlier = earlierUpload(by, reviewId, description);
         if (earlier.isPresent()) {
             return new Uploaded(earlier.get(), false);
@@ -114,7 +130,8 @@ public class DocumentUploads {
         }
         try {
             java.util.Map<ContentDigest.Algorithm, byte[]> digests = new java.util.EnumMap<>(received.digests());
-            digests.put(ContentDigest.Algorithm.SHA_256, java.util.HexFormat.of().parseHex(staged.sha256()));
+            digests.put(
+                    ContentDigest.Algorithm.SHA_256, java.util.HexFormat.of().parseHex(staged.sha256()));
             digest.verify(digests); // before anything else is made of the body
             staged = withoutOuterSignature(by, staged);
             EnvelopeInfo info;
@@ -122,8 +139,12 @@ public class DocumentUploads {
                 info = Envelopes.inspector().inspect(in);
             }
             List<IssuedCertificate> required = requiredRecipients(review);
-            List<X509Certificate> requiredX509 = required.stream().map(IssuedCertificate::x509).toList();
-            List<String> missing = required.stream().filter(c -> !info.addressedToAll(List.of(c.x509()))).map(IssuedCertificate::id).toList();
+            List<X509Certificate> requiredX509 =
+                    required.stream().map(IssuedCertificate::x509).toList();
+            List<String> missing = required.stream()
+                    .filter(c -> !info.addressedToAll(List.of(c.x509())))
+                    .map(IssuedCertificate::id)
+                    .toList();
             int strangers = info.strangers(requiredX509).size();
             if (!missing.isEmpty() || strangers > 0) {
                 throw new RecipientSetException(missing, strangers);
@@ -143,7 +164,8 @@ public class DocumentUploads {
      * as they arrive, signed by its upload gateway key, straight into the temporary ciphertext file; no
      * plaintext is written anywhere. The document records who uploaded it.
      */
-    public Uploaded uploadPlain(Caller by, String reviewId, Document.Description description, ContentDigest digest, InputStream plaintext) {
+    public Uploaded uploadPlain(
+            Caller by, String reviewId, Document.Description description, ContentDigest digest, InputStream plaintext) {
         Review review = reviews.allowedTo(by, reviewId, Action.UPLOAD).review();
         return auditingRefusals(by, reviewId, () -> seal(by, review, reviewId, description, digest, plaintext));
     }
@@ -158,24 +180,39 @@ public class DocumentUploads {
      * envelope is made here); the envelope is staged while the plaintext is hashed, and committed only when the
      * digests agree.
      */
-    private Uploaded seal(Caller by, Review review, String reviewId, Document.Description description, ContentDigest digest,
-                          InputStream plaintext) {
+    private Uploaded seal(
+            Caller by,
+            Review review,
+            String reviewId,
+            Document.Description description,
+            ContentDigest digest,
+            InputStream plaintext) {
         Optional<Document> earlier = earlierUpload(by, reviewId, description);
         if (earlier.isPresent()) {
             return new Uploaded(earlier.get(), false);
         }
         List<IssuedCertificate> required = requiredRecipients(review);
-        var sealer = Envelopes.sealer(authority.gateway(), required.stream().map(IssuedCertificate::x509).toList());
+        var sealer = Envelopes.sealer(
+                authority.gateway(),
+                required.stream().map(IssuedCertificate::x509).toList());
         ReceivedDigests received = new ReceivedDigests(plaintext, digest.algorithms());
         BlobStore.Staged staged = null;
         try {
-            staged = store().stageWritten(out -> sealer.seal(new org.lscb.exchange.store.BlobStore.Capped(paced(received),
-                    plainUploadLimit(config.documentMaxBytes())), out));
+            staged = store().stageWritten(out -> sealer.seal(
+                    new org.lscb.exchange.store.BlobStore.Capped(
+                            paced(received), plainUploadLimit(config.documentMaxBytes())),
+                    out));
             digest.verify(received.digests());
             StoredBlob blob = store().commit(staged);
             Set<String> recipientIds = idsOf(required);
-            return record(by, reviewId, description, org.lscb.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM, blob,
-                    recipientIds, "sealed by the server for a browser upload");
+            return record(
+                    by,
+                    reviewId,
+                    description,
+                    org.lscb.envelope.EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM,
+                    blob,
+                    recipientIds,
+                    "sealed by the server for a browser upload");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -200,10 +237,13 @@ public class DocumentUploads {
         if (description.uploadId() == null) {
             return Optional.empty();
         }
-        Optional<Document> earlier = database.read(em -> new DocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
+        Optional<Document> earlier =
+                database.read(em -> new DocumentRepository(em).byUpload(by.accountId(), description.uploadId()));
         if (earlier.isPresent() && !earlier.get().reviewId().equals(reviewId)) {
-            throw new org.lscb.reviews.ReviewRuleException("upload_id_reused", "upload id " + description.uploadId()
-                    + " was used for a document of another review; send each new document with a new upload id");
+            throw new org.lscb.reviews.ReviewRuleException(
+                    "upload_id_reused",
+                    "upload id " + description.uploadId()
+                            + " was used for a document of another review; send each new document with a new upload id");
         }
         return earlier;
     }
@@ -212,8 +252,10 @@ public class DocumentUploads {
     private List<IssuedCertificate> requiredRecipients(Review review) {
         List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
         if (required.isEmpty()) {
-            throw new org.lscb.reviews.ReviewRuleException("no_recipients", "review " + review.id()
-                    + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
+            throw new org.lscb.reviews.ReviewRuleException(
+                    "no_recipients",
+                    "review " + review.id()
+                            + " has no recipient certificates yet: the board must enrol its board key (POST /api/v1/keys/enrol?for=board)");
         }
         return required;
     }
@@ -222,17 +264,42 @@ public class DocumentUploads {
         return certificates.stream().map(IssuedCertificate::id).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private Uploaded record(Caller by, String reviewId, Document.Description description, org.lscb.envelope.EnvelopeProfile profile,
-                            StoredBlob blob, Set<String> recipientIds, String how) {
+    private Uploaded record(
+            Caller by,
+            String reviewId,
+            Document.Description description,
+            org.lscb.envelope.EnvelopeProfile profile,
+            StoredBlob blob,
+            Set<String> recipientIds,
+            String how) {
         try {
             Document d = database.inTransaction(em -> {
                 DocumentRepository docs = new DocumentRepository(em);
-                Document doc = new Document(reviewId, description, profile, blob, recipientIds, by.accountId(), by.organisationId(),
-                        docs.nextVersion(reviewId, description.type(), description.title().strip()), clock.instant());
+                Document doc = new Document(
+                        reviewId,
+                        description,
+                        profile,
+                        blob,
+                        recipientIds,
+                        by.accountId(),
+                        by.organisationId(),
+                        docs.nextVersion(
+                                reviewId,
+                                description.type(),
+                                description.title().strip()),
+                        clock.instant());
                 docs.add(doc);
-                new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.DOCUMENT_UPLOADED, "document", doc.id())
-                        .forReview(reviewId).withDetails(doc.type() + " v" + doc.version() + ", " + doc.size() + " bytes, sha256 "
-                                + doc.sha256() + ", " + recipientIds.size() + " recipients" + (how == null ? "" : ", " + how)));
+                new AuditLog(em)
+                        .append(AuditEvent.of(
+                                        clock.instant(),
+                                        by.accountId(),
+                                        AuditAction.DOCUMENT_UPLOADED,
+                                        "document",
+                                        doc.id())
+                                .forReview(reviewId)
+                                .withDetails(doc.type() + " v" + doc.version() + ", " + doc.size() + " bytes, sha256 "
+                                        + doc.sha256() + ", " + recipientIds.size() + " recipients"
+                                        + (how == null ? "" : ", " + how)));
                 return doc;
             });
             return new Uploaded(d, true);
@@ -249,7 +316,8 @@ public class DocumentUploads {
     }
 
     private static RuntimeException malformedInside(BerFraming.FramingException e) {
-        return new org.lscb.envelope.UnsupportedEnvelopeException("malformed CMS inside the outer signature: " + e.getMessage());
+        return new org.lscb.envelope.UnsupportedEnvelopeException(
+                "malformed CMS inside the outer signature: " + e.getMessage());
     }
 
     /**

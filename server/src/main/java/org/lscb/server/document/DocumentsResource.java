@@ -19,8 +19,7 @@ public class DocumentsResource {
     private DocumentService documents;
     private CallerResolver callers;
 
-    protected DocumentsResource() {
-    }
+    protected DocumentsResource() {}
 
     @Inject
     public DocumentsResource(DocumentService documents, CallerResolver callers) {
@@ -50,12 +49,18 @@ public class DocumentsResource {
         return DocumentView.of(documents.grant(callers.caller(), id, der));
     }
 
-    public record ReceiptBody(String signature) {
-    }
+    public record ReceiptBody(String signature) {}
 
-    public record ReceiptView(String id, String documentId, String accountId, String receivedAt, String sha256, boolean signed) {
+    public record ReceiptView(
+            String id, String documentId, String accountId, String receivedAt, String sha256, boolean signed) {
         static ReceiptView of(org.lscb.exchange.store.Receipt r) {
-            return new ReceiptView(r.id(), r.documentId(), r.accountId(), r.receivedAt().toString(), r.sha256(), r.signature().isPresent());
+            return new ReceiptView(
+                    r.id(),
+                    r.documentId(),
+                    r.accountId(),
+                    r.receivedAt().toString(),
+                    r.sha256(),
+                    r.signature().isPresent());
         }
     }
 
@@ -79,7 +84,9 @@ public class DocumentsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
     public java.util.List<ReceiptView> receipts(@PathParam("docId") String id) {
-        return documents.receipts(callers.caller(), id).stream().map(ReceiptView::of).toList();
+        return documents.receipts(callers.caller(), id).stream()
+                .map(ReceiptView::of)
+                .toList();
     }
 
     /** The DER envelope, streamed; the file name is the document id, never anything a caller typed. */
@@ -100,7 +107,9 @@ public class DocumentsResource {
             }
         };
         // the length lets clients show progress and check completeness, and spares the chunked encoding
-        return Response.ok(body, "application/pkcs7-mime").header("Content-Length", content.size())
-                .header("Content-Disposition", "attachment; filename=\"" + id + ".p7m\"").build();
+        return Response.ok(body, "application/pkcs7-mime")
+                .header("Content-Length", content.size())
+                .header("Content-Disposition", "attachment; filename=\"" + id + ".p7m\"")
+                .build();
     }
 }

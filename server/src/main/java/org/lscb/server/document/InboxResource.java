@@ -16,8 +16,7 @@ public class InboxResource {
     private DocumentService documents;
     private CallerResolver callers;
 
-    protected InboxResource() {
-    }
+    protected InboxResource() {}
 
     @Inject
     public InboxResource(DocumentService documents, CallerResolver callers) {
@@ -25,14 +24,17 @@ public class InboxResource {
         this.callers = callers;
     }
 
-    public record InboxView(DocumentView document, boolean received, String receivedAt) {
-    }
+    public record InboxView(DocumentView document, boolean received, String receivedAt) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
     public List<InboxView> inbox() {
-        return documents.inbox(callers.caller()).stream().map(i -> new InboxView(DocumentView.of(i.document()), i.receivedAt().isPresent(),
-                i.receivedAt().map(Object::toString).orElse(null))).toList();
+        return documents.inbox(callers.caller()).stream()
+                .map(i -> new InboxView(
+                        DocumentView.of(i.document()),
+                        i.receivedAt().isPresent(),
+                        i.receivedAt().map(Object::toString).orElse(null)))
+                .toList();
     }
 }

@@ -10,10 +10,17 @@ public class RecipientSetException extends DomainException {
     private final int strangers;
 
     public RecipientSetException(List<String> missing, int strangers) {
-        super(Kind.INVALID, "recipient_set", (missing.isEmpty() ? "" : "the envelope is not encrypted to every required recipient (missing " + missing + ")")
-                + (!missing.isEmpty() && strangers > 0 ? "; " : "")
-                + (strangers > 0 ? "the envelope is encrypted to " + strangers + " recipient(s) outside the review's set" : "")
-                + "; GET /api/v1/reviews/{id}/recipients lists the certificates to use");
+        super(
+                Kind.INVALID,
+                "recipient_set",
+                (missing.isEmpty()
+                                ? ""
+                                : "the envelope is not encrypted to every required recipient (missing " + missing + ")")
+                        + (!missing.isEmpty() && strangers > 0 ? "; " : "")
+                        + (strangers > 0
+                                ? "the envelope is encrypted to " + strangers + " recipient(s) outside the review's set"
+                                : "")
+                        + "; GET /api/v1/reviews/{id}/recipients lists the certificates to use");
         this.missing = List.copyOf(missing);
         this.strangers = strangers;
     }

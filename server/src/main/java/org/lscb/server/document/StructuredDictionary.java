@@ -150,7 +150,12 @@ public final class StructuredDictionary {
         int start = at;
         while (!atEnd() && peek() != ':') {
             char c = peek();
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=')) {
+            if (!(c >= 'A' && c <= 'Z'
+                    || c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
+                    || c == '+'
+                    || c == '/'
+                    || c == '=')) {
                 throw malformed("a byte sequence holds base64 only");
             }
             at++;
@@ -230,7 +235,10 @@ public final class StructuredDictionary {
     }
 
     private static boolean isTchar(char c) {
-        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        return c >= 'A' && c <= 'Z'
+                || c >= 'a' && c <= 'z'
+                || c >= '0' && c <= '9'
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     private void skipSpaces() {

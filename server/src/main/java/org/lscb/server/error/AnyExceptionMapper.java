@@ -1,6 +1,5 @@
 package org.lscb.server.error;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;

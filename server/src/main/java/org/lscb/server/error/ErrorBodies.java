@@ -11,8 +11,7 @@ public final class ErrorBodies {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     public static String json(ApiError error) {
         return JSON.toJson(error);

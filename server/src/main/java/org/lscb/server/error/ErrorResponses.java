@@ -23,22 +23,28 @@ public final class ErrorResponses {
 
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class.getName());
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     public static Response toResponse(Throwable t) {
         DomainException refusal = refusal(t);
         if (refusal != null) {
             return refused(refusal);
         }
-        if (find(t, java.util.concurrent.TimeoutException.class) != null || find(t, java.net.SocketTimeoutException.class) != null) {
+        if (find(t, java.util.concurrent.TimeoutException.class) != null
+                || find(t, java.net.SocketTimeoutException.class) != null) {
             // the HTTP server's read timeout ended a body that stopped arriving altogether
-            return build(408, ApiError.of("too_slow", "the request body stopped arriving; check the connection and send it again"));
+            return build(
+                    408,
+                    ApiError.of(
+                            "too_slow", "the request body stopped arriving; check the connection and send it again"));
         }
         if (find(t, jakarta.persistence.OptimisticLockException.class) != null) {
-            return build(409, ApiError.of("conflict", "someone else changed this at the same time; read it again and retry"));
+            return build(
+                    409,
+                    ApiError.of("conflict", "someone else changed this at the same time; read it again and retry"));
         }
-        if (t instanceof MalformedJsonException || find(t, JsonParsingException.class) != null
+        if (t instanceof MalformedJsonException
+                || find(t, JsonParsingException.class) != null
                 || find(t, JsonbException.class) != null) {
             return build(400, ApiError.of("invalid_request", "the body is not acceptable JSON: " + safeMessage(t)));
         }
@@ -47,7 +53,8 @@ public final class ErrorResponses {
             if (status >= 500) {
                 return internal(t);
             }
-            Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+            Response.ResponseBuilder b = Response.status(status)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ApiError.of(ApiError.codeFor(status), sentence(status)));
             if (wae instanceof NotAuthorizedException) {
                 b.header("WWW-Authenticate", "Bearer");
@@ -71,7 +78,8 @@ public final class ErrorResponses {
         }
         EnvelopeTooLargeException tooLarge = find(t, EnvelopeTooLargeException.class);
         if (tooLarge != null) {
-            // plain uploads are capped below this; kept so that no other path can turn the JDK's AES-GCM limit into a 500
+            // plain uploads are capped below this; kept so that no other path can turn the JDK's AES-GCM limit into a
+            // 500
             return new DomainException(Kind.TOO_LARGE, "too_large", tooLarge.getMessage(), tooLarge);
         }
         return null;
@@ -94,8 +102,7 @@ public final class ErrorResponses {
     }
 
     /** A refusal's answer before it becomes a {@link Response}: the status, the error body and any header it needs. */
-    record Refused(int status, ApiError error, Map<String, Object> headers) {
-    }
+    record Refused(int status, ApiError error, Map<String, Object> headers) {}
 
     /**
      * A refusal as the error shape: its code, its message (for NOT_FOUND the one sentence of every 404, which does not
@@ -105,32 +112,46 @@ public final class ErrorResponses {
         String message = e.kind() == Kind.NOT_FOUND ? sentence(404) : e.getMessage();
         Map<String, Object> details = e.details();
         Object retryAfter = e.kind() == Kind.TOO_MANY ? details.get("retryAfterSeconds") : null;
-        return new Refused(status(e.kind()), ApiError.of(e.code(), message, details),
+        return new Refused(
+                status(e.kind()),
+                ApiError.of(e.code(), message, details),
                 retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter));
     }
 
     private static Response refused(DomainException e) {
         Refused answer = answer(e);
-        Response.ResponseBuilder b = Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer.error());
+        Response.ResponseBuilder b = Response.status(answer.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(answer.error());
         answer.headers().forEach(b::header);
         return b.build();
     }
 
     /** 429 with Retry-After: too much of this work is waiting; the caller is to come back a little later. */
     public static Response busy(String sentence, long retryAfterSeconds) {
-        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", retryAfterSeconds)
-                .entity(ApiError.of("busy", sentence, Map.of("retryAfterSeconds", retryAfterSeconds))).build();
+        return Response.status(429)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", retryAfterSeconds)
+                .entity(ApiError.of("busy", sentence, Map.of("retryAfterSeconds", retryAfterSeconds)))
+                .build();
     }
 
     static Response build(int status, ApiError error) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(error)
+                .build();
     }
 
     private static Response internal(Throwable t) {
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "internal error " + incident, t);
-        return build(500, ApiError.of("internal_error", "the server failed; quote incident " + incident,
-                Map.of("incident", incident)));
+        return build(
+                500,
+                ApiError.of(
+                        "internal_error",
+                        "the server failed; quote incident " + incident,
+                        Map.of("incident", incident)));
     }
 
     public static String sentence(int status) {

@@ -18,8 +18,7 @@ public class DatabaseReadiness implements HealthCheck {
     private Instance<HikariDataSource> dataSource;
     private StartupSequence startup;
 
-    protected DatabaseReadiness() {
-    }
+    protected DatabaseReadiness() {}
 
     @Inject
     public DatabaseReadiness(Instance<HikariDataSource> dataSource, StartupSequence startup) {

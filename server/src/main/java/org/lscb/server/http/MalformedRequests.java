@@ -29,21 +29,23 @@ public final class MalformedRequests {
     public static final int MAX_HEADER_BYTES = 32 * 1024;
 
     /** Why a request is refused: the status, the stable error code and a sentence for people. */
-    public record Refusal(int status, String error, String message) {
-    }
+    public record Refusal(int status, String error, String message) {}
 
-    static final Refusal TARGET_TOO_LONG = new Refusal(414, "uri_too_long",
-            "the request URI is longer than " + MAX_TARGET_BYTES + " bytes");
-    static final Refusal HEADERS_TOO_LARGE = new Refusal(431, "headers_too_large",
-            "a header field is longer than " + MAX_FIELD_BYTES + " bytes, or all of them together longer than " + MAX_HEADER_BYTES + " bytes");
+    static final Refusal TARGET_TOO_LONG =
+            new Refusal(414, "uri_too_long", "the request URI is longer than " + MAX_TARGET_BYTES + " bytes");
+    static final Refusal HEADERS_TOO_LARGE = new Refusal(
+            431,
+            "headers_too_large",
+            "a header field is longer than " + MAX_FIELD_BYTES + " bytes, or all of them together longer than "
+                    + MAX_HEADER_BYTES + " bytes");
     static final Refusal BAD_ESCAPE = malformed("a % in the request URI is not followed by two hexadecimal digits");
     static final Refusal BAD_UTF8 = malformed("the request URI does not decode to UTF-8 text");
-    static final Refusal CONTROL_CHARACTER = malformed("the request path holds a control character (such as NUL) or a backslash");
+    static final Refusal CONTROL_CHARACTER =
+            malformed("the request path holds a control character (such as NUL) or a backslash");
     static final Refusal NOT_A_PATH = malformed("the request path must start with /");
     static final Refusal ABOVE_ROOT = malformed("the request path climbs above /");
 
-    private MalformedRequests() {
-    }
+    private MalformedRequests() {}
 
     /**
      * @param rawPath the path as it came on the request line, escapes undecoded, one char per byte
@@ -139,10 +141,12 @@ public final class MalformedRequests {
     }
 
     private static String utf8(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes)).toString();
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 
     /** True when resolving {@code .} and {@code ..} segments would leave the root, as {@code /../etc} does. */

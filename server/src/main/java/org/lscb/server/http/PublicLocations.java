@@ -1,11 +1,11 @@
 package org.lscb.server.http;
 
-import org.lscb.server.config.PublicBaseUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.lscb.server.config.PublicBaseUrl;
 import org.lscb.server.config.ServerConfig;
 
 /**
@@ -22,8 +22,7 @@ public class PublicLocations {
 
     private Optional<PublicBaseUrl> base;
 
-    protected PublicLocations() {
-    }
+    protected PublicLocations() {}
 
     @Inject
     public PublicLocations(ServerConfig config) {
@@ -48,10 +47,17 @@ public class PublicLocations {
         StringBuilder out = new StringBuilder(segment.length());
         for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
+            if (c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
             }
         }

@@ -15,8 +15,8 @@ import java.util.function.BiConsumer;
 public final class SecurityHeaders {
 
     /** Forbids everything: nothing served by the API is a page. */
-    public static final SecurityHeaders API = new SecurityHeaders(
-            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    public static final SecurityHeaders API =
+            new SecurityHeaders("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
 
     private final Map<String, String> headers;
 

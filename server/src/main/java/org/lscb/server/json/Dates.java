@@ -7,8 +7,7 @@ import org.lscb.foundation.value.InvalidValueException;
 /** ISO-8601 local dates from request text, with the field named when they are wrong. */
 public final class Dates {
 
-    private Dates() {
-    }
+    private Dates() {}
 
     public static LocalDate required(String text, String field) {
         LocalDate d = optional(text, field);

@@ -6,11 +6,11 @@ import org.lscb.foundation.value.InvalidValueException;
 /** Reads an enum value a caller sent, naming the field and the allowed values when it is wrong. */
 public final class Enums {
 
-    private Enums() {
-    }
+    private Enums() {}
 
     /** Values from a list, from repeated query parameters or from comma-separated ones; empty when none. */
-    public static <E extends Enum<E>> java.util.Set<E> parseAll(Class<E> type, java.util.List<String> values, String field) {
+    public static <E extends Enum<E>> java.util.Set<E> parseAll(
+            Class<E> type, java.util.List<String> values, String field) {
         java.util.Set<E> out = java.util.EnumSet.noneOf(type);
         if (values == null) {
             return out;

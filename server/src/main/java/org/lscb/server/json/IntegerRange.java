@@ -21,11 +21,22 @@ import org.lscb.foundation.value.InvalidValueException;
 final class IntegerRange {
 
     private static final Map<Class<?>, IntegerRange> BY_TYPE = Map.of(
-            byte.class, new IntegerRange(Byte.MIN_VALUE, Byte.MAX_VALUE), Byte.class, new IntegerRange(Byte.MIN_VALUE, Byte.MAX_VALUE),
-            short.class, new IntegerRange(Short.MIN_VALUE, Short.MAX_VALUE), Short.class, new IntegerRange(Short.MIN_VALUE, Short.MAX_VALUE),
-            int.class, new IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE),
-            Integer.class, new IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE),
-            long.class, new IntegerRange(Long.MIN_VALUE, Long.MAX_VALUE), Long.class, new IntegerRange(Long.MIN_VALUE, Long.MAX_VALUE));
+            byte.class,
+            new IntegerRange(Byte.MIN_VALUE, Byte.MAX_VALUE),
+            Byte.class,
+            new IntegerRange(Byte.MIN_VALUE, Byte.MAX_VALUE),
+            short.class,
+            new IntegerRange(Short.MIN_VALUE, Short.MAX_VALUE),
+            Short.class,
+            new IntegerRange(Short.MIN_VALUE, Short.MAX_VALUE),
+            int.class,
+            new IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE),
+            Integer.class,
+            new IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE),
+            long.class,
+            new IntegerRange(Long.MIN_VALUE, Long.MAX_VALUE),
+            Long.class,
+            new IntegerRange(Long.MIN_VALUE, Long.MAX_VALUE));
 
     private final long min;
     private final long max;
@@ -54,7 +65,9 @@ final class IntegerRange {
             throw refused(field);
         }
         // the range first: comparing is cheap whatever the exponent, so 1e999999999 never becomes a billion digits
-        if (value.compareTo(minValue) < 0 || value.compareTo(maxValue) > 0 || value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+        if (value.compareTo(minValue) < 0
+                || value.compareTo(maxValue) > 0
+                || value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
             throw refused(field);
         }
     }

@@ -7,8 +7,7 @@ final class JsonDepth {
 
     static final int MAX_DEPTH = 32;
 
-    private JsonDepth() {
-    }
+    private JsonDepth() {}
 
     /** Counts brackets outside strings, so that deep nesting is refused before any parser recurses. */
     static void check(byte[] body) {

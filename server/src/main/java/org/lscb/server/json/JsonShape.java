@@ -22,8 +22,7 @@ final class JsonShape {
     /** Longest number text accepted anywhere: enough for any id, count or money amount. */
     static final int MAX_NUMBER_CHARS = 20;
 
-    private JsonShape() {
-    }
+    private JsonShape() {}
 
     static void check(JsonValue value, Type type, String path) {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
@@ -34,7 +33,10 @@ final class JsonShape {
             case STRING -> expect(raw == String.class || raw.isEnum() || raw == Object.class, path, "text");
             case TRUE, FALSE -> expect(raw == Boolean.class || raw == boolean.class, path, "true or false");
             case NUMBER -> {
-                expect(Number.class.isAssignableFrom(raw) || raw.isPrimitive() && raw != boolean.class, path, "a number");
+                expect(
+                        Number.class.isAssignableFrom(raw) || raw.isPrimitive() && raw != boolean.class,
+                        path,
+                        "a number");
                 if (((JsonNumber) value).toString().length() > MAX_NUMBER_CHARS) {
                     throw new InvalidValueException(path, "is a number too large to accept");
                 }
@@ -57,24 +59,35 @@ final class JsonShape {
                         for (RecordComponent c : raw.getRecordComponents()) {
                             known.add(c.getName());
                         }
-                        object.keySet().stream().filter(k -> !known.contains(k)).findFirst().ifPresent(unknown -> {
-                            String k = shown(unknown);
-                            throw new InvalidValueException(path.isEmpty() ? k : path + "." + k,
-                                    "is not a field here; accepted fields are " + new java.util.TreeSet<>(known));
-                        });
+                        object.keySet().stream()
+                                .filter(k -> !known.contains(k))
+                                .findFirst()
+                                .ifPresent(unknown -> {
+                                    String k = shown(unknown);
+                                    throw new InvalidValueException(
+                                            path.isEmpty() ? k : path + "." + k,
+                                            "is not a field here; accepted fields are "
+                                                    + new java.util.TreeSet<>(known));
+                                });
                     }
                     for (RecordComponent c : raw.getRecordComponents()) {
-                        check(object.get(c.getName()), c.getGenericType(), path.isEmpty() ? c.getName() : path + "." + c.getName());
+                        check(
+                                object.get(c.getName()),
+                                c.getGenericType(),
+                                path.isEmpty() ? c.getName() : path + "." + c.getName());
                     }
                 } else {
                     expect(java.util.Map.class.isAssignableFrom(raw) || raw == Object.class, path, "an object");
                     if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 2) {
-                        value.asJsonObject().forEach((k, v) -> check(v, p.getActualTypeArguments()[1], path.isEmpty() ? shown(k) : path + "." + shown(k)));
+                        value.asJsonObject()
+                                .forEach((k, v) -> check(
+                                        v,
+                                        p.getActualTypeArguments()[1],
+                                        path.isEmpty() ? shown(k) : path + "." + shown(k)));
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -85,7 +98,8 @@ final class JsonShape {
 
     private static void expect(boolean ok, String path, String what) {
         if (!ok) {
-            throw new InvalidValueException(path.isEmpty() ? "body" : path, "has the wrong type: " + what + " is not accepted here");
+            throw new InvalidValueException(
+                    path.isEmpty() ? "body" : path, "has the wrong type: " + what + " is not accepted here");
         }
     }
 

@@ -29,8 +29,7 @@ final class UnreadableNumber {
         }
     }
 
-    private UnreadableNumber() {
-    }
+    private UnreadableNumber() {}
 
     /** The field of the first number longer than any field takes or that is not a number Java can hold; "body" when none is. */
     static String field(byte[] body) {

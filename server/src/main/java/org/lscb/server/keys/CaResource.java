@@ -14,8 +14,7 @@ public class CaResource {
 
     private KeyService keys;
 
-    protected CaResource() {
-    }
+    protected CaResource() {}
 
     @Inject
     public CaResource(KeyService keys) {

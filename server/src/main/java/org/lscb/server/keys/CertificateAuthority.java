@@ -1,19 +1,16 @@
 package org.lscb.server.keys;
 
-import org.lscb.server.config.DeploymentSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.logging.Logger;
 import org.lscb.exchange.pki.DeploymentCa;
+import org.lscb.server.config.DeploymentSecret;
 import org.lscb.server.config.ServerConfig;
 
 /**
@@ -30,8 +27,7 @@ public class CertificateAuthority {
     private volatile DeploymentCa ca;
     private volatile org.lscb.envelope.Identity gateway;
 
-    protected CertificateAuthority() {
-    }
+    protected CertificateAuthority() {}
 
     @Inject
     public CertificateAuthority(ServerConfig config, DeploymentSecret secret) {
@@ -65,8 +61,10 @@ public class CertificateAuthority {
                     java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
                     g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
                     java.security.KeyPair kp = g.generateKeyPair();
-                    java.security.cert.X509Certificate c = ca().issueFor(kp.getPublic(),
-                            DeploymentCa.subject("LSCB review exchange upload gateway", null, "gateway"), Instant.now());
+                    java.security.cert.X509Certificate c = ca().issueFor(
+                                    kp.getPublic(),
+                                    DeploymentCa.subject("LSCB review exchange upload gateway", null, "gateway"),
+                                    Instant.now());
                     java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
                     ks.load(null, null);
                     ks.setKeyEntry("gateway", kp.getPrivate(), secret, new java.security.cert.X509Certificate[] {c});

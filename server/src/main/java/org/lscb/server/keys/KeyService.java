@@ -12,22 +12,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.lscb.exchange.pki.CertificatePurpose;
+import org.lscb.exchange.pki.CertificateRepository;
+import org.lscb.exchange.pki.DeploymentCa;
+import org.lscb.exchange.pki.IssuedCertificate;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
-import org.lscb.exchange.pki.CertificatePurpose;
-import org.lscb.exchange.pki.DeploymentCa;
-import org.lscb.exchange.pki.IssuedCertificate;
-import org.lscb.exchange.pki.CertificateRepository;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Role;
 import org.lscb.identity.organisation.Organisation;
 import org.lscb.identity.organisation.OrganisationRepository;
-import org.lscb.foundation.persistence.Database;
-import org.lscb.reviews.Appointment;
-import org.lscb.reviews.Review;
 import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.ReviewerRepository;
-import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.reviews.Appointment;
+import org.lscb.reviews.Review;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.review.ReviewService;
 
@@ -43,8 +43,7 @@ public class KeyService {
     private ReviewService reviews;
     private Clock clock;
 
-    protected KeyService() {
-    }
+    protected KeyService() {}
 
     @Inject
     public KeyService(Database database, CertificateAuthority authority, ReviewService reviews) {
@@ -65,7 +64,8 @@ public class KeyService {
     public IssuedCertificate enrol(Caller by, String csrPem, CertificatePurpose purpose) {
         DeploymentCa ca = authority.ca();
         return database.inTransaction(em -> {
-            Organisation org = by.organisationId() == null ? null
+            Organisation org = by.organisationId() == null
+                    ? null
                     : new OrganisationRepository(em).byId(by.organisationId()).orElse(null);
             IssuedCertificate issued;
             if (purpose == CertificatePurpose.BOARD) {
@@ -77,19 +77,32 @@ public class KeyService {
                 // head is locked first, as every writer takes it (AuditLog.lockForAppend), so two officers enrolling
                 // at once take turns and the second sees the first's key.
                 new AuditLog(em).lockForAppend();
-                if (!new CertificateRepository(em).usableOfBoard(org.id(), clock.instant()).isEmpty()) {
-                    throw new org.lscb.reviews.ReviewRuleException("board_key_exists",
+                if (!new CertificateRepository(em)
+                        .usableOfBoard(org.id(), clock.instant())
+                        .isEmpty()) {
+                    throw new org.lscb.reviews.ReviewRuleException(
+                            "board_key_exists",
                             "the board already has an active board key; revoke it first (POST /api/v1/keys/{certId}/revoke)");
                 }
-                X509Certificate c = ca.issue(csrPem, DeploymentCa.subject(org.name() + " (board key)", org.name(), org.id()), clock.instant());
+                X509Certificate c = ca.issue(
+                        csrPem,
+                        DeploymentCa.subject(org.name() + " (board key)", org.name(), org.id()),
+                        clock.instant());
                 issued = new IssuedCertificate(c, purpose, null, org.id(), clock.instant());
             } else {
-                X509Certificate c = ca.issue(csrPem, DeploymentCa.subject(by.displayName(), org == null ? null : org.name(), by.accountId()),
+                X509Certificate c = ca.issue(
+                        csrPem,
+                        DeploymentCa.subject(by.displayName(), org == null ? null : org.name(), by.accountId()),
                         clock.instant());
                 issued = new IssuedCertificate(c, purpose, by.accountId(), null, clock.instant());
             }
             new CertificateRepository(em).add(issued);
-            audit(em, by, AuditAction.CERTIFICATE_ISSUED, issued, purpose + " " + issued.subject() + " sha256 " + issued.fingerprint());
+            audit(
+                    em,
+                    by,
+                    AuditAction.CERTIFICATE_ISSUED,
+                    issued,
+                    purpose + " " + issued.subject() + " sha256 " + issued.fingerprint());
             return issued;
         });
     }
@@ -113,11 +126,17 @@ public class KeyService {
 
     /** The owner, an officer of the board for a board key, or an administrator revokes; anyone else sees 404. */
     public IssuedCertificate revoke(Caller by, String certId) {
-        IssuedCertificate found = database.read(em -> new CertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
+        IssuedCertificate found =
+                database.read(em -> new CertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
         if (!mayRevoke(by, found)) {
             // refused in a transaction of its own: the refusal is audited (docs/security.md), and nothing else changes
             database.inTransaction(em -> {
-                audit(em, by, AuditAction.CERTIFICATE_REVOKE_REFUSED, found, "not the owner, an officer of its board or an administrator");
+                audit(
+                        em,
+                        by,
+                        AuditAction.CERTIFICATE_REVOKE_REFUSED,
+                        found,
+                        "not the owner, an officer of its board or an administrator");
                 return null;
             });
             throw new NotFoundException();
@@ -158,7 +177,9 @@ public class KeyService {
 
     private static boolean mayRevoke(Caller by, IssuedCertificate c) {
         boolean owner = c.accountId().map(by.accountId()::equals).orElse(false);
-        boolean board = c.organisationId().map(o -> o.equals(by.organisationId()) && by.has(Role.LSCB_OFFICER)).orElse(false);
+        boolean board = c.organisationId()
+                .map(o -> o.equals(by.organisationId()) && by.has(Role.LSCB_OFFICER))
+                .orElse(false);
         return owner || board || by.has(Role.ADMIN);
     }
 
@@ -199,6 +220,8 @@ public class KeyService {
     }
 
     private void audit(EntityManager em, Caller by, AuditAction action, IssuedCertificate c, String details) {
-        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "certificate", c.id()).withDetails(details));
+        new AuditLog(em)
+                .append(AuditEvent.of(clock.instant(), by.accountId(), action, "certificate", c.id())
+                        .withDetails(details));
     }
 }

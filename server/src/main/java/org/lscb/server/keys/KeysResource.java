@@ -19,15 +19,13 @@ import org.lscb.server.auth.CallerResolver;
 @Path("keys")
 public class KeysResource {
 
-
     /** A PEM certificate request is a few kilobytes; anything much larger is not one. */
     static final int MAX_REQUEST = 20_000;
 
     private KeyService keys;
     private CallerResolver callers;
 
-    protected KeysResource() {
-    }
+    protected KeysResource() {}
 
     @Inject
     public KeysResource(KeyService keys, CallerResolver callers) {
@@ -35,12 +33,29 @@ public class KeysResource {
         this.callers = callers;
     }
 
-    public record CertificateView(String id, String purpose, String subject, String fingerprint, String notBefore, String notAfter,
-                                  String status, String accountId, String organisationId, String pem) {
+    public record CertificateView(
+            String id,
+            String purpose,
+            String subject,
+            String fingerprint,
+            String notBefore,
+            String notAfter,
+            String status,
+            String accountId,
+            String organisationId,
+            String pem) {
         static CertificateView of(IssuedCertificate c) {
-            return new CertificateView(c.id(), c.purpose().name(), c.subject(), c.fingerprint(), c.notBefore().toString(),
-                    c.notAfter().toString(), c.revokedAt().isPresent() ? "REVOKED" : "ACTIVE", c.accountId().orElse(null),
-                    c.organisationId().orElse(null), c.pem());
+            return new CertificateView(
+                    c.id(),
+                    c.purpose().name(),
+                    c.subject(),
+                    c.fingerprint(),
+                    c.notBefore().toString(),
+                    c.notAfter().toString(),
+                    c.revokedAt().isPresent() ? "REVOKED" : "ACTIVE",
+                    c.accountId().orElse(null),
+                    c.organisationId().orElse(null),
+                    c.pem());
         }
     }
 
@@ -57,8 +72,11 @@ public class KeysResource {
         }
         String csrPem = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
         IssuedCertificate c = keys.enrol(callers.caller(), csrPem, KeyService.purpose(purpose));
-        return Response.status(201).header("X-Certificate-Id", c.id()).header("X-Certificate-Fingerprint", c.fingerprint())
-                .entity(c.pem()).build();
+        return Response.status(201)
+                .header("X-Certificate-Id", c.id())
+                .header("X-Certificate-Fingerprint", c.fingerprint())
+                .entity(c.pem())
+                .build();
     }
 
     @GET
@@ -85,5 +103,4 @@ public class KeysResource {
     public CertificateView revoke(@PathParam("certId") String certId) {
         return CertificateView.of(keys.revoke(callers.caller(), certId));
     }
-
 }

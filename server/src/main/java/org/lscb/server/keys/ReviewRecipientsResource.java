@@ -27,8 +27,7 @@ public class ReviewRecipientsResource {
     private KeyService keys;
     private CallerResolver callers;
 
-    protected ReviewRecipientsResource() {
-    }
+    protected ReviewRecipientsResource() {}
 
     @Inject
     public ReviewRecipientsResource(KeyService keys, CallerResolver callers) {
@@ -39,14 +38,25 @@ public class ReviewRecipientsResource {
     @GET
     @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     @Produces({MediaType.APPLICATION_JSON, CaResource.PEM})
-    public Response recipients(@PathParam("id") String reviewId, @QueryParam("format") String format, @Context HttpHeaders headers) {
-        boolean pem = format != null ? pemFormat(format)
-                : headers.getAcceptableMediaTypes().stream().findFirst().map(m -> m.toString().startsWith(CaResource.PEM)).orElse(false);
+    public Response recipients(
+            @PathParam("id") String reviewId, @QueryParam("format") String format, @Context HttpHeaders headers) {
+        boolean pem = format != null
+                ? pemFormat(format)
+                : headers.getAcceptableMediaTypes().stream()
+                        .findFirst()
+                        .map(m -> m.toString().startsWith(CaResource.PEM))
+                        .orElse(false);
         List<IssuedCertificate> certs = keys.recipients(callers.caller(), reviewId);
         if (pem) {
-            return Response.ok(String.join("", certs.stream().map(IssuedCertificate::pem).toList()), CaResource.PEM).build();
+            return Response.ok(
+                            String.join(
+                                    "",
+                                    certs.stream().map(IssuedCertificate::pem).toList()),
+                            CaResource.PEM)
+                    .build();
         }
-        return Response.ok(certs.stream().map(KeysResource.CertificateView::of).toList(), MediaType.APPLICATION_JSON).build();
+        return Response.ok(certs.stream().map(KeysResource.CertificateView::of).toList(), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     private static boolean pemFormat(String format) {

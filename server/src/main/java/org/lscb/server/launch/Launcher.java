@@ -20,8 +20,7 @@ public final class Launcher {
     private static final long READY_TIMEOUT_MS = 120_000;
     static final String JSON_PROVIDER_PROPERTY = "jakarta.json.provider";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws Throwable {
         LaunchOptions options = LaunchOptions.parse(args, System.getenv("DEMO"));
@@ -34,8 +33,8 @@ public final class Launcher {
             System.setProperty("demo", "true");
         }
         try {
-            Class.forName(PAYARA_MAIN).getMethod("main", String[].class)
-                    .invoke(null, (Object) options.payaraArgs().toArray(new String[0]));
+            Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object)
+                    options.payaraArgs().toArray(new String[0]));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }
@@ -44,8 +43,8 @@ public final class Launcher {
         }
         String base = "http://127.0.0.1:" + options.port();
         if (awaitReady(base + "/health/ready")) {
-            LOG.info(() -> "LSCB review exchange is ready at " + base + "/api/v1/ (health " + base + "/health, API description "
-                    + base + "/openapi)");
+            LOG.info(() -> "LSCB review exchange is ready at " + base + "/api/v1/ (health " + base
+                    + "/health, API description " + base + "/openapi)");
         } else {
             LOG.severe(() -> "The application did not become ready within " + READY_TIMEOUT_MS / 1000
                     + " s; see the errors above. Stopping.");
@@ -57,7 +56,8 @@ public final class Launcher {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                HttpURLConnection c =
+                        (HttpURLConnection) URI.create(url).toURL().openConnection();
                 c.setConnectTimeout(2000);
                 c.setReadTimeout(5000);
                 int status = c.getResponseCode();
@@ -90,8 +90,10 @@ public final class Launcher {
                 if (arg.equalsIgnoreCase("--port") && i + 1 < args.length) {
                     port = parsePort(args[i + 1]);
                 }
-                if (arg.equalsIgnoreCase("--help") || arg.equalsIgnoreCase("--version")
-                        || arg.equalsIgnoreCase("--outputuberjar") || arg.equalsIgnoreCase("--outputlauncher")) {
+                if (arg.equalsIgnoreCase("--help")
+                        || arg.equalsIgnoreCase("--version")
+                        || arg.equalsIgnoreCase("--outputuberjar")
+                        || arg.equalsIgnoreCase("--outputlauncher")) {
                     help = true;
                 }
                 rest.add(arg);

@@ -1,6 +1,5 @@
 package org.lscb.server.metrics;
 
-import org.lscb.server.config.ScrapeToken;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,11 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.NotAuthorizedException;
 import java.io.IOException;
 import java.util.Optional;
-import org.lscb.identity.account.Role;
 import org.lscb.foundation.persistence.Database;
+import org.lscb.identity.account.Role;
 import org.lscb.server.audit.RefusalAudit;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.auth.CallerResolver;
+import org.lscb.server.config.ScrapeToken;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.error.ApiError;
 import org.lscb.server.error.ErrorBodies;
@@ -47,12 +47,18 @@ public class MetricsAccessFilter extends HttpFilter {
         }
         Caller caller = request.getUserPrincipal() == null ? null : callerOrNull();
         if (caller == null) {
-            response.setHeader("WWW-Authenticate", scrapeToken.isPresent() ? "Bearer, Basic realm=\"metrics\"" : "Bearer");
-            ErrorBodies.write(response, 401, ApiError.of("unauthorized", "an administrator's bearer token or the metrics scrape token is required"));
+            response.setHeader(
+                    "WWW-Authenticate", scrapeToken.isPresent() ? "Bearer, Basic realm=\"metrics\"" : "Bearer");
+            ErrorBodies.write(
+                    response,
+                    401,
+                    ApiError.of(
+                            "unauthorized", "an administrator's bearer token or the metrics scrape token is required"));
             return;
         }
         if (!caller.has(Role.ADMIN)) {
-            RefusalAudit.record(database, request.getUserPrincipal().getName(), request.getMethod(), request.getRequestURI());
+            RefusalAudit.record(
+                    database, request.getUserPrincipal().getName(), request.getMethod(), request.getRequestURI());
             ErrorBodies.write(response, 403, ApiError.of("forbidden", ErrorResponses.sentence(403)));
             return;
         }

@@ -9,8 +9,7 @@ import org.lscb.server.auth.Caller;
 /** The {@link BoardReach} of a signed-in caller, read inside the caller's transaction. */
 public final class BoardReaches {
 
-    private BoardReaches() {
-    }
+    private BoardReaches() {}
 
     /**
      * An administrator reaches everything; an LSCB officer their board and the organisations it covers;
@@ -21,7 +20,8 @@ public final class BoardReaches {
             return BoardReach.everything();
         }
         if (caller.has(Role.LSCB_OFFICER) && caller.organisationId() != null) {
-            return BoardReach.ofBoard(caller.organisationId(), new OrganisationRepository(em).membersOf(caller.organisationId()));
+            return BoardReach.ofBoard(
+                    caller.organisationId(), new OrganisationRepository(em).membersOf(caller.organisationId()));
         }
         return BoardReach.nothing();
     }

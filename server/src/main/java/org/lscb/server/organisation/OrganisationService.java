@@ -2,23 +2,23 @@ package org.lscb.server.organisation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
-import jakarta.persistence.EntityManager;
-import jakarta.ws.rs.NotFoundException;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.value.ConfusableNames;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Role;
 import org.lscb.identity.organisation.BoardMembership;
 import org.lscb.identity.organisation.BoardReach;
 import org.lscb.identity.organisation.Organisation;
-import org.lscb.foundation.value.ConfusableNames;
-import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.organisation.OrganisationKind;
 import org.lscb.identity.organisation.OrganisationRepository;
-import org.lscb.foundation.persistence.Database;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.json.Page;
 
@@ -29,8 +29,7 @@ public class OrganisationService {
     private Database database;
     private Clock clock;
 
-    protected OrganisationService() {
-    }
+    protected OrganisationService() {}
 
     @Inject
     public OrganisationService(Database database) {
@@ -48,10 +47,18 @@ public class OrganisationService {
             OrganisationRepository orgs = new OrganisationRepository(em);
             refuseLookalike(orgs, o.name());
             orgs.add(o);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.ORGANISATION_CREATED,
-                    "organisation", o.id()).withDetails(o.kind() + " " + o.name()));
+            new AuditLog(em)
+                    .append(AuditEvent.of(
+                                    clock.instant(),
+                                    by.accountId(),
+                                    AuditAction.ORGANISATION_CREATED,
+                                    "organisation",
+                                    o.id())
+                            .withDetails(o.kind() + " " + o.name()));
             if (!by.has(Role.ADMIN) && by.has(Role.LSCB_OFFICER) && by.organisationId() != null && !o.isBoard()) {
-                Organisation board = orgs.byId(by.organisationId()).filter(Organisation::isBoard).orElse(null);
+                Organisation board = orgs.byId(by.organisationId())
+                        .filter(Organisation::isBoard)
+                        .orElse(null);
                 if (board != null) {
                     em.flush(); // the membership refers to the new organisation
                     addMember(em, by, board, o);
@@ -70,12 +77,16 @@ public class OrganisationService {
      */
     private static void refuseLookalike(OrganisationRepository orgs, String name) {
         ConfusableNames.check("name", name);
-        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)
+                .replaceAll("\\s+", " ");
         for (String existing : orgs.names()) {
-            String other = java.text.Normalizer.normalize(existing, java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
+            String other = java.text.Normalizer.normalize(existing, java.text.Normalizer.Form.NFC)
+                    .replaceAll("\\s+", " ");
             if (plain.equalsIgnoreCase(other) || ConfusableNames.imitates(name, existing)) {
-                throw new InvalidValueException("name", "is taken by, or looks like, the organisation \"" + existing
-                        + "\" already in the directory; use that one, or a name people can tell apart");
+                throw new InvalidValueException(
+                        "name",
+                        "is taken by, or looks like, the organisation \"" + existing
+                                + "\" already in the directory; use that one, or a name people can tell apart");
             }
         }
     }
@@ -109,21 +120,35 @@ public class OrganisationService {
             OrganisationRepository orgs = new OrganisationRepository(em);
             BoardMembership m = orgs.membership(boardId, organisationId).orElseThrow(NotFoundException::new);
             orgs.removeMember(m);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.BOARD_MEMBER_REMOVED, "organisation", boardId)
-                    .withDetails("member " + organisationId));
+            new AuditLog(em)
+                    .append(AuditEvent.of(
+                                    clock.instant(),
+                                    by.accountId(),
+                                    AuditAction.BOARD_MEMBER_REMOVED,
+                                    "organisation",
+                                    boardId)
+                            .withDetails("member " + organisationId));
             return null;
         });
     }
 
     private void addMember(EntityManager em, Caller by, Organisation board, Organisation member) {
         new OrganisationRepository(em).addMember(new BoardMembership(board, member, clock.instant()));
-        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.BOARD_MEMBER_ADDED, "organisation", board.id())
-                .withDetails("member " + member.id() + " " + member.name()));
+        new AuditLog(em)
+                .append(AuditEvent.of(
+                                clock.instant(),
+                                by.accountId(),
+                                AuditAction.BOARD_MEMBER_ADDED,
+                                "organisation",
+                                board.id())
+                        .withDetails("member " + member.id() + " " + member.name()));
     }
 
     /** The board, when the caller reaches it (an administrator, or one of its officers); otherwise 404. */
     private static Organisation board(EntityManager em, Caller by, String boardId) {
-        Organisation board = new OrganisationRepository(em).byId(boardId).filter(Organisation::isBoard)
+        Organisation board = new OrganisationRepository(em)
+                .byId(boardId)
+                .filter(Organisation::isBoard)
                 .orElseThrow(NotFoundException::new);
         BoardReach reach = BoardReaches.of(em, by);
         if (!reach.isEverything() && !reach.board().filter(boardId::equals).isPresent()) {

@@ -13,9 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.organisation.Organisation;
 import org.lscb.identity.organisation.OrganisationKind;
-import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Enums;
@@ -32,8 +32,7 @@ public class OrganisationsResource {
     private CallerResolver callers;
     private PublicLocations locations;
 
-    protected OrganisationsResource() {
-    }
+    protected OrganisationsResource() {}
 
     @Inject
     public OrganisationsResource(OrganisationService organisations, CallerResolver callers, PublicLocations locations) {
@@ -68,31 +67,39 @@ public class OrganisationsResource {
         if (body == null) {
             throw new InvalidValueException("body", "an organisation is required");
         }
-        Organisation o = organisations.register(callers.caller(), body.name(),
-                Enums.parse(OrganisationKind.class, body.kind(), "kind"), body.area());
-        return Response.created(locations.of("organisations", o.id())).entity(OrganisationBody.of(o)).build();
+        Organisation o = organisations.register(
+                callers.caller(), body.name(), Enums.parse(OrganisationKind.class, body.kind(), "kind"), body.area());
+        return Response.created(locations.of("organisations", o.id()))
+                .entity(OrganisationBody.of(o))
+                .build();
     }
 
-    public record MemberBody(String organisationId) {
-    }
+    public record MemberBody(String organisationId) {}
 
     /** The organisations a board covers (an administrator, or the board's own officers). */
     @GET
     @Path("{id}/members")
     @RolesAllowed({"ADMIN", "LSCB_OFFICER"})
     public java.util.List<OrganisationBody> members(@PathParam("id") String id) {
-        return organisations.members(callers.caller(), id).stream().map(OrganisationBody::of).toList();
+        return organisations.members(callers.caller(), id).stream()
+                .map(OrganisationBody::of)
+                .toList();
     }
 
     @POST
     @Path("{id}/members")
     @RolesAllowed("ADMIN")
     public Response addMember(@PathParam("id") String id, MemberBody body) {
-        if (body == null || body.organisationId() == null || body.organisationId().isBlank()) {
+        if (body == null
+                || body.organisationId() == null
+                || body.organisationId().isBlank()) {
             throw new InvalidValueException("organisationId", "is required");
         }
-        Organisation member = organisations.addMember(callers.caller(), id, body.organisationId().strip());
-        return Response.status(Response.Status.CREATED).entity(OrganisationBody.of(member)).build();
+        Organisation member = organisations.addMember(
+                callers.caller(), id, body.organisationId().strip());
+        return Response.status(Response.Status.CREATED)
+                .entity(OrganisationBody.of(member))
+                .build();
     }
 
     @DELETE

@@ -28,8 +28,7 @@ public final class ApplicationSchema {
     static final String SINGLE_HISTORY = "flyway_schema_history";
     static final String SINGLE_HISTORY_LAST_VERSION = "6";
 
-    private ApplicationSchema() {
-    }
+    private ApplicationSchema() {}
 
     public static void migrate(DataSource dataSource) {
         if (singleHistoryPresent(dataSource)) {
@@ -80,8 +79,10 @@ public final class ApplicationSchema {
     }
 
     private static String lastSuccessfulVersion(DataSource dataSource) {
-        String sql = "SELECT \"version\" FROM \"" + SINGLE_HISTORY + "\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+        String sql = "SELECT \"version\" FROM \"" + SINGLE_HISTORY
+                + "\" WHERE \"success\" = TRUE AND \"version\" IS NOT NULL";
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             String last = null;
             while (rs.next()) {

@@ -28,8 +28,7 @@ public class Storage {
     private HikariDataSource dataSource;
     private Database database;
 
-    protected Storage() {
-    }
+    protected Storage() {}
 
     @Inject
     public Storage(ServerConfig config) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
@@ -12,7 +13,6 @@ import org.lscb.foundation.persistence.Database;
 import org.lscb.reviews.ClockSpans;
 import org.lscb.reviews.ReviewClock;
 import org.lscb.reviews.ReviewStatus;
-import java.util.logging.Level;
 import org.lscb.reviews.clock.ClockStatus;
 import org.lscb.reviews.clock.WorkingDays;
 
@@ -24,7 +24,8 @@ import org.lscb.reviews.clock.WorkingDays;
  */
 public final class OverdueClockSweep {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(OverdueClockSweep.class.getName());
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(OverdueClockSweep.class.getName());
 
     private final Database database;
     private final ClockSpans spans;
@@ -45,12 +46,16 @@ public final class OverdueClockSweep {
     public int sweep(Consumer<ReviewClock> marked) {
         LocalDate today = LocalDate.now(clock);
         List<ReviewClock> open = database.read(em -> em.createQuery(
-                "select c from ReviewClock c where c.metOn is null and c.overdueMarkedAt is null and c.review.status in :open",
-                ReviewClock.class).setParameter("open", ReviewStatus.OPEN).getResultList());
+                        "select c from ReviewClock c where c.metOn is null and c.overdueMarkedAt is null and c.review.status in :open",
+                        ReviewClock.class)
+                .setParameter("open", ReviewStatus.OPEN)
+                .getResultList());
         int count = 0;
         for (ReviewClock c : open) {
             try {
-                boolean overdue = c.on(today, spans, workingDays).map(r -> r.status() == ClockStatus.OVERDUE).orElse(false);
+                boolean overdue = c.on(today, spans, workingDays)
+                        .map(r -> r.status() == ClockStatus.OVERDUE)
+                        .orElse(false);
                 if (overdue && database.inTransaction(em -> mark(em, c, today))) {
                     count++;
                     marked.accept(c);
@@ -66,15 +71,23 @@ public final class OverdueClockSweep {
     private boolean mark(EntityManager em, ReviewClock c, LocalDate today) {
         AuditLog audit = new AuditLog(em);
         audit.lockForAppend(); // audit head before the clock row, the order every request transaction uses
-        int updated = em.createNativeQuery("UPDATE review_clock SET overdue_marked_at = ?1 WHERE id = ?2 AND overdue_marked_at IS NULL"
-                        + " AND met_on IS NULL")
+        int updated = em.createNativeQuery(
+                        "UPDATE review_clock SET overdue_marked_at = ?1 WHERE id = ?2 AND overdue_marked_at IS NULL"
+                                + " AND met_on IS NULL")
                 .setParameter(1, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
-                .setParameter(2, c.id()).executeUpdate();
+                .setParameter(2, c.id())
+                .executeUpdate();
         if (updated != 1) {
             return false;
         }
-        audit.append(AuditEvent.of(clock.instant(), "system", AuditAction.CLOCK_OVERDUE, "review", c.review().id())
-                .forReview(c.review().id()).withDetails(c.kind() + " started " + c.startedOn() + " is overdue on " + today));
+        audit.append(AuditEvent.of(
+                        clock.instant(),
+                        "system",
+                        AuditAction.CLOCK_OVERDUE,
+                        "review",
+                        c.review().id())
+                .forReview(c.review().id())
+                .withDetails(c.kind() + " started " + c.startedOn() + " is overdue on " + today));
         return true;
     }
 }

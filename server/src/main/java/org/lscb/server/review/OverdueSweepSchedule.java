@@ -43,12 +43,15 @@ public class OverdueSweepSchedule {
     private MetricRegistry metrics;
     private ScheduledFuture<?> scheduled;
 
-    protected OverdueSweepSchedule() {
-    }
+    protected OverdueSweepSchedule() {}
 
     @Inject
-    public OverdueSweepSchedule(ServerConfig config, Database database, ClockSpans spans, WorkingDays workingDays,
-                                @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
+    public OverdueSweepSchedule(
+            ServerConfig config,
+            Database database,
+            ClockSpans spans,
+            WorkingDays workingDays,
+            @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
         this.config = config;
         this.database = database;
         this.spans = spans;
@@ -60,19 +63,25 @@ public class OverdueSweepSchedule {
         if (scheduled != null) {
             return;
         }
-        OverdueClockSweep sweep = new OverdueClockSweep(database, spans, workingDays, Clock.system(ReviewService.ENGLAND));
+        OverdueClockSweep sweep =
+                new OverdueClockSweep(database, spans, workingDays, Clock.system(ReviewService.ENGLAND));
         long every = config.overdueSweepInterval().toMillis();
         metrics.counter("lscb_clocks_overdue_total");
         metrics.counter("lscb_overdue_sweeps_total");
-        scheduled = executor.scheduleWithFixedDelay(() -> {
-            try {
-                sweep.sweep(c -> metrics.counter("lscb_clocks_overdue_total").inc());
-                metrics.counter("lscb_overdue_sweeps_total").inc();
-            } catch (RuntimeException e) {
-                // a database outage must not end the schedule; the next run tries again
-                LOG.log(Level.WARNING, "overdue clock sweep failed; retrying at the next interval", e);
-            }
-        }, Math.min(every, 2000), every, TimeUnit.MILLISECONDS);
+        scheduled = executor.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        sweep.sweep(c ->
+                                metrics.counter("lscb_clocks_overdue_total").inc());
+                        metrics.counter("lscb_overdue_sweeps_total").inc();
+                    } catch (RuntimeException e) {
+                        // a database outage must not end the schedule; the next run tries again
+                        LOG.log(Level.WARNING, "overdue clock sweep failed; retrying at the next interval", e);
+                    }
+                },
+                Math.min(every, 2000),
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -4,10 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.lscb.registry.independence.IndependenceCheck;
+import org.lscb.registry.reviewer.QualificationRule;
 import org.lscb.reviews.ClockSpans;
 import org.lscb.reviews.PanelRule;
 import org.lscb.reviews.clock.WorkingDays;
-import org.lscb.registry.reviewer.QualificationRule;
 import org.lscb.server.config.ServerConfig;
 
 /** The review rules with this deployment's configuration. */

@@ -17,55 +17,80 @@ import org.lscb.reviews.ScrFacts;
 /** What the review endpoints answer; never an entity on the wire. */
 public final class ReviewViews {
 
-    private ReviewViews() {
-    }
+    private ReviewViews() {}
 
-    public record DatesView(String incident, String death, String notification, String registration, String initiated) {
-    }
+    public record DatesView(
+            String incident, String death, String notification, String registration, String initiated) {}
 
-    public record ChildDeathView(Integer ageAtDeathYears, boolean unexpected, boolean atHome, boolean abroad, boolean inCustody) {
-    }
+    public record ChildDeathView(
+            Integer ageAtDeathYears, boolean unexpected, boolean atHome, boolean abroad, boolean inCustody) {}
 
-    public record FactsView(boolean abuseOrNeglectKnownOrSuspected, boolean childDied, boolean seriouslyHarmed,
-                            String interAgencyConcern, boolean diedInCustody) {
-    }
+    public record FactsView(
+            boolean abuseOrNeglectKnownOrSuspected,
+            boolean childDied,
+            boolean seriouslyHarmed,
+            String interAgencyConcern,
+            boolean diedInCustody) {}
 
-    public record DecisionView(FactsView facts, Boolean criteriaMet, String decision, String reason, String decidedOn,
-                               String recordedBy) {
-    }
+    public record DecisionView(
+            FactsView facts,
+            Boolean criteriaMet,
+            String decision,
+            String reason,
+            String decidedOn,
+            String recordedBy) {}
 
-    public record PauseView(String from, String to, String reason) {
-    }
+    public record PauseView(String from, String to, String reason) {}
 
-    public record ClockView(String clock, String status, String startedOn, String due, String metOn, String pausedFor,
-                            boolean overdueMarked, List<PauseView> pauses) {
-    }
+    public record ClockView(
+            String clock,
+            String status,
+            String startedOn,
+            String due,
+            String metOn,
+            String pausedFor,
+            boolean overdueMarked,
+            List<PauseView> pauses) {}
 
-    public record OverrideView(String reason) {
-    }
+    public record OverrideView(String reason) {}
 
-    public record AppointmentView(String id, String role, String reviewerId, String accountId, String appointedAt,
-                                  String appointedBy, OverrideView override, boolean flagged, String flagReasons,
-                                  String endedAt) {
-    }
+    public record AppointmentView(
+            String id,
+            String role,
+            String reviewerId,
+            String accountId,
+            String appointedAt,
+            String appointedBy,
+            OverrideView override,
+            boolean flagged,
+            String flagReasons,
+            String endedAt) {}
 
-    public record ReviewView(String id, String type, String reference, String pseudonym, String leadLscbId,
-                             List<String> cooperatingLscbIds, List<String> organisationIds, String status, boolean lookedAfter,
-                             DatesView dates, ChildDeathView childDeath, DecisionView scrDecision, List<ClockView> clocks,
-                             List<AppointmentView> appointments, List<String> access) {
-    }
+    public record ReviewView(
+            String id,
+            String type,
+            String reference,
+            String pseudonym,
+            String leadLscbId,
+            List<String> cooperatingLscbIds,
+            List<String> organisationIds,
+            String status,
+            boolean lookedAfter,
+            DatesView dates,
+            ChildDeathView childDeath,
+            DecisionView scrDecision,
+            List<ClockView> clocks,
+            List<AppointmentView> appointments,
+            List<String> access) {}
 
-    public record ConflictView(String reason, String organisationId, String kind, String from, String to, String detail) {
-    }
+    public record ConflictView(
+            String reason, String organisationId, String kind, String from, String to, String detail) {}
 
-    public record IndependenceView(boolean independent, boolean independentOfLscb, List<ConflictView> conflicts) {
-    }
+    public record IndependenceView(boolean independent, boolean independentOfLscb, List<ConflictView> conflicts) {}
 
-    public record UnmetView(String rule, String message) {
-    }
+    public record UnmetView(String rule, String message) {}
 
-    public record PanelCheckView(boolean meetsGuidance, List<UnmetView> unmet) {
-    }
+    public record PanelCheckView(boolean meetsGuidance, List<UnmetView> unmet) {}
 
     static ReviewView of(ReviewService.Seen seen, List<ReviewService.ClockReading> clocks) {
         Review r = seen.review();
@@ -74,57 +99,119 @@ public final class ReviewViews {
                 || seen.relations().contains(ReviewAccess.Relation.COOPERATING_BOARD_OFFICER);
         KeyDates d = r.dates();
         ChildDeath death = r.childDeath();
-        return new ReviewView(r.id(), r.type().name(), r.reference(), r.pseudonym(), r.leadLscbId(),
-                r.cooperatingBoards().stream().sorted().toList(), r.organisationIds().stream().sorted().toList(), r.status().name(),
+        return new ReviewView(
+                r.id(),
+                r.type().name(),
+                r.reference(),
+                r.pseudonym(),
+                r.leadLscbId(),
+                r.cooperatingBoards().stream().sorted().toList(),
+                r.organisationIds().stream().sorted().toList(),
+                r.status().name(),
                 r.lookedAfter(),
-                new DatesView(text(d.incident().orElse(null)), text(d.death().orElse(null)), text(d.notification().orElse(null)),
-                        text(d.registration().orElse(null)), text(d.initiated().orElse(null))),
-                death.recorded() ? new ChildDeathView(death.ageAtDeathYears(), death.unexpected(), death.atHome(), death.abroad(),
-                        death.inCustody()) : null,
-                r.scrDecision().map(k -> new DecisionView(r.scrFacts().map(ReviewViews::facts).orElse(null),
-                        r.scrCriteriaMet().orElse(null), k.name(), r.scrDecisionReason().orElse(null),
-                        text(r.scrDecidedOn().orElse(null)), r.scrDecisionRecordedBy().orElse(null))).orElse(null),
+                new DatesView(
+                        text(d.incident().orElse(null)),
+                        text(d.death().orElse(null)),
+                        text(d.notification().orElse(null)),
+                        text(d.registration().orElse(null)),
+                        text(d.initiated().orElse(null))),
+                death.recorded()
+                        ? new ChildDeathView(
+                                death.ageAtDeathYears(),
+                                death.unexpected(),
+                                death.atHome(),
+                                death.abroad(),
+                                death.inCustody())
+                        : null,
+                r.scrDecision()
+                        .map(k -> new DecisionView(
+                                r.scrFacts().map(ReviewViews::facts).orElse(null),
+                                r.scrCriteriaMet().orElse(null),
+                                k.name(),
+                                r.scrDecisionReason().orElse(null),
+                                text(r.scrDecidedOn().orElse(null)),
+                                r.scrDecisionRecordedBy().orElse(null)))
+                        .orElse(null),
                 clocks.stream().map(ReviewViews::clock).toList(),
-                r.appointments().stream().filter(a -> boardOfficer || a.active())
-                        .map(a -> boardOfficer ? appointment(a) : appointmentOnly(a)).toList(),
+                r.appointments().stream()
+                        .filter(a -> boardOfficer || a.active())
+                        .map(a -> boardOfficer ? appointment(a) : appointmentOnly(a))
+                        .toList(),
                 seen.relations().stream().map(Enum::name).sorted().toList());
     }
 
     static FactsView facts(ScrFacts f) {
-        return new FactsView(f.abuseOrNeglectKnownOrSuspected(), f.childDied(), f.seriouslyHarmed(), f.interAgencyConcern().name(),
+        return new FactsView(
+                f.abuseOrNeglectKnownOrSuspected(),
+                f.childDied(),
+                f.seriouslyHarmed(),
+                f.interAgencyConcern().name(),
                 f.diedInCustody());
     }
 
     static ClockView clock(ReviewService.ClockReading c) {
         var reading = c.reading();
-        return new ClockView(c.clock().kind().name(), reading.status().name(), text(c.clock().startedOn()), text(reading.due()),
-                text(reading.met()), reading.pausedFor(), c.clock().overdueMarkedAt().isPresent(),
-                c.clock().pauses().stream().map(p -> new PauseView(text(p.pausedOn()), text(p.resumedOn().orElse(null)), p.reason()))
+        return new ClockView(
+                c.clock().kind().name(),
+                reading.status().name(),
+                text(c.clock().startedOn()),
+                text(reading.due()),
+                text(reading.met()),
+                reading.pausedFor(),
+                c.clock().overdueMarkedAt().isPresent(),
+                c.clock().pauses().stream()
+                        .map(p -> new PauseView(
+                                text(p.pausedOn()), text(p.resumedOn().orElse(null)), p.reason()))
                         .toList());
     }
 
     static AppointmentView appointment(Appointment a) {
-        return new AppointmentView(a.id(), a.role().name(), a.reviewerId().orElse(null), a.accountId().orElse(null),
-                text(a.appointedAt()), a.appointedBy(), a.overrideReason().map(OverrideView::new).orElse(null), a.flagged(),
-                a.flagReasons().orElse(null), a.endedAt().map(ReviewViews::text).orElse(null));
+        return new AppointmentView(
+                a.id(),
+                a.role().name(),
+                a.reviewerId().orElse(null),
+                a.accountId().orElse(null),
+                text(a.appointedAt()),
+                a.appointedBy(),
+                a.overrideReason().map(OverrideView::new).orElse(null),
+                a.flagged(),
+                a.flagReasons().orElse(null),
+                a.endedAt().map(ReviewViews::text).orElse(null));
     }
 
     /** Who holds which role, without the reasons behind overrides and flags. */
     static AppointmentView appointmentOnly(Appointment a) {
-        return new AppointmentView(a.id(), a.role().name(), a.reviewerId().orElse(null), a.accountId().orElse(null),
-                text(a.appointedAt()), null, null, false, null, null);
+        return new AppointmentView(
+                a.id(),
+                a.role().name(),
+                a.reviewerId().orElse(null),
+                a.accountId().orElse(null),
+                text(a.appointedAt()),
+                null,
+                null,
+                false,
+                null,
+                null);
     }
 
     static IndependenceView independence(IndependenceAnswer a) {
-        return new IndependenceView(a.independent(), a.independentOfLscb(), a.conflicts().stream().map(ReviewViews::conflict).toList());
+        return new IndependenceView(
+                a.independent(),
+                a.independentOfLscb(),
+                a.conflicts().stream().map(ReviewViews::conflict).toList());
     }
 
     static ConflictView conflict(Conflict c) {
-        return new ConflictView(c.reason().name(), c.organisationId(), c.kind(), text(c.from()), text(c.to()), c.detail());
+        return new ConflictView(
+                c.reason().name(), c.organisationId(), c.kind(), text(c.from()), text(c.to()), c.detail());
     }
 
     static PanelCheckView panel(PanelRule.Answer a) {
-        return new PanelCheckView(a.meetsGuidance(), a.unmet().stream().map(u -> new UnmetView(u.name(), u.unmetSentence())).toList());
+        return new PanelCheckView(
+                a.meetsGuidance(),
+                a.unmet().stream()
+                        .map(u -> new UnmetView(u.name(), u.unmetSentence()))
+                        .toList());
     }
 
     private static String text(LocalDate d) {

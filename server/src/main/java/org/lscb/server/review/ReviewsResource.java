@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.Appointment;
 import org.lscb.reviews.AppointmentRole;
 import org.lscb.reviews.ChildDeath;
@@ -28,7 +29,6 @@ import org.lscb.reviews.ScrCriteria;
 import org.lscb.reviews.ScrDecisionKind;
 import org.lscb.reviews.ScrFacts;
 import org.lscb.reviews.clock.ClockStatus;
-import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Dates;
@@ -57,11 +57,11 @@ public class ReviewsResource {
     private CallerResolver callers;
     private PublicLocations locations;
 
-    protected ReviewsResource() {
-    }
+    protected ReviewsResource() {}
 
     @Inject
-    public ReviewsResource(ReviewService reviews, ReviewAppointments appointments, CallerResolver callers, PublicLocations locations) {
+    public ReviewsResource(
+            ReviewService reviews, ReviewAppointments appointments, CallerResolver callers, PublicLocations locations) {
         this.reviews = reviews;
         this.appointments = appointments;
         this.callers = callers;
@@ -69,51 +69,59 @@ public class ReviewsResource {
     }
 
     @RejectUnknownFields
-    public record DatesBody(String incident, String death, String notification, String registration, String initiated) {
-    }
+    public record DatesBody(
+            String incident, String death, String notification, String registration, String initiated) {}
 
     @RejectUnknownFields
-    public record ChildDeathBody(Integer ageAtDeathYears, Boolean stillbirth, Boolean lawfulTermination, Boolean unexpected,
-                                 Boolean atHome, Boolean abroad, Boolean inCustody) {
-    }
+    public record ChildDeathBody(
+            Integer ageAtDeathYears,
+            Boolean stillbirth,
+            Boolean lawfulTermination,
+            Boolean unexpected,
+            Boolean atHome,
+            Boolean abroad,
+            Boolean inCustody) {}
 
     /** No field for a name, a date of birth or an address: an unknown field is refused, not dropped. */
     @RejectUnknownFields
-    public record OpeningBody(String type, String reference, String pseudonym, String leadLscbId, String residenceLscbId,
-                              String lookedAfterByLscbId, List<String> cooperatingLscbIds, List<String> organisationIds,
-                              DatesBody dates, ChildDeathBody childDeath) {
-    }
+    public record OpeningBody(
+            String type,
+            String reference,
+            String pseudonym,
+            String leadLscbId,
+            String residenceLscbId,
+            String lookedAfterByLscbId,
+            List<String> cooperatingLscbIds,
+            List<String> organisationIds,
+            DatesBody dates,
+            ChildDeathBody childDeath) {}
 
     @RejectUnknownFields
-    public record FactsBody(Boolean abuseOrNeglectKnownOrSuspected, Boolean childDied, Boolean seriouslyHarmed,
-                            String interAgencyConcern, Boolean diedInCustody) {
-    }
+    public record FactsBody(
+            Boolean abuseOrNeglectKnownOrSuspected,
+            Boolean childDied,
+            Boolean seriouslyHarmed,
+            String interAgencyConcern,
+            Boolean diedInCustody) {}
 
     @RejectUnknownFields
-    public record DecisionBody(FactsBody facts, String decision, String reason, String decidedOn) {
-    }
+    public record DecisionBody(FactsBody facts, String decision, String reason, String decidedOn) {}
 
-    public record DecisionAnswer(boolean criteriaMet, List<String> because, ReviewView review) {
-    }
+    public record DecisionAnswer(boolean criteriaMet, List<String> because, ReviewView review) {}
 
     @RejectUnknownFields
-    public record OverrideBody(String reason) {
-    }
+    public record OverrideBody(String reason) {}
 
     @RejectUnknownFields
-    public record AppointmentBody(String reviewerId, String accountId, String role, OverrideBody override) {
-    }
+    public record AppointmentBody(String reviewerId, String accountId, String role, OverrideBody override) {}
 
     @RejectUnknownFields
-    public record ClockBody(String action, String on, String reason) {
-    }
+    public record ClockBody(String action, String on, String reason) {}
 
     @RejectUnknownFields
-    public record OrganisationsBody(List<String> organisationIds) {
-    }
+    public record OrganisationsBody(List<String> organisationIds) {}
 
-    public record ReviewList(long total, List<ReviewView> reviews) {
-    }
+    public record ReviewList(long total, List<ReviewView> reviews) {}
 
     @POST
     @RolesAllowed(OFFICER)
@@ -122,31 +130,60 @@ public class ReviewsResource {
         DatesBody d = required(body.dates(), "dates");
         ReviewType type = Enums.parse(ReviewType.class, required(body.type(), "type"), "type");
         ChildDeath death = body.childDeath() == null ? null : childDeath(body.childDeath());
-        KeyDates dates = new KeyDates(Dates.optional(d.incident(), "dates.incident"), Dates.optional(d.death(), "dates.death"),
-                Dates.optional(d.notification(), "dates.notification"), Dates.optional(d.registration(), "dates.registration"),
-                Dates.optional(d.initiated(), "dates.initiated"), reviews.today());
-        ReviewService.Seen seen = reviews.open(callers.caller(), new ReviewService.OpeningRequest(type, body.reference(),
-                body.pseudonym(), body.leadLscbId(), body.residenceLscbId(), body.lookedAfterByLscbId(),
-                ids(body.cooperatingLscbIds(), "cooperatingLscbIds"), ids(required(body.organisationIds(), "organisationIds"), "organisationIds"),
-                dates, death));
-        return Response.created(locations.of("reviews", seen.review().id())).entity(view(seen)).build();
+        KeyDates dates = new KeyDates(
+                Dates.optional(d.incident(), "dates.incident"),
+                Dates.optional(d.death(), "dates.death"),
+                Dates.optional(d.notification(), "dates.notification"),
+                Dates.optional(d.registration(), "dates.registration"),
+                Dates.optional(d.initiated(), "dates.initiated"),
+                reviews.today());
+        ReviewService.Seen seen = reviews.open(
+                callers.caller(),
+                new ReviewService.OpeningRequest(
+                        type,
+                        body.reference(),
+                        body.pseudonym(),
+                        body.leadLscbId(),
+                        body.residenceLscbId(),
+                        body.lookedAfterByLscbId(),
+                        ids(body.cooperatingLscbIds(), "cooperatingLscbIds"),
+                        ids(required(body.organisationIds(), "organisationIds"), "organisationIds"),
+                        dates,
+                        death));
+        return Response.created(locations.of("reviews", seen.review().id()))
+                .entity(view(seen))
+                .build();
     }
 
     private static ChildDeath childDeath(ChildDeathBody b) {
-        return new ChildDeath(b.ageAtDeathYears(), yes(b.stillbirth()), yes(b.lawfulTermination()), yes(b.unexpected()),
-                yes(b.atHome()), yes(b.abroad()), yes(b.inCustody()));
+        return new ChildDeath(
+                b.ageAtDeathYears(),
+                yes(b.stillbirth()),
+                yes(b.lawfulTermination()),
+                yes(b.unexpected()),
+                yes(b.atHome()),
+                yes(b.abroad()),
+                yes(b.inCustody()));
     }
 
     @GET
     @RolesAllowed({"ADMIN", OFFICER, "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
-    public ReviewList list(@QueryParam("status") String status, @QueryParam("type") String type, @QueryParam("clock") String clock,
-                           @QueryParam("page") String page, @QueryParam("size") String size) {
-        ClockStatus clockStatus = clock == null || clock.isBlank() ? null : Enums.parse(ClockStatus.class, clock, "clock");
-        Page<ReviewService.Seen> found = reviews.list(callers.caller(),
+    public ReviewList list(
+            @QueryParam("status") String status,
+            @QueryParam("type") String type,
+            @QueryParam("clock") String clock,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        ClockStatus clockStatus =
+                clock == null || clock.isBlank() ? null : Enums.parse(ClockStatus.class, clock, "clock");
+        Page<ReviewService.Seen> found = reviews.list(
+                callers.caller(),
                 status == null || status.isBlank() ? null : Enums.parse(ReviewStatus.class, status, "status"),
                 type == null || type.isBlank() ? null : Enums.parse(ReviewType.class, type, "type"),
-                clockStatus, Paging.parse(page, size));
-        return new ReviewList(found.total(), found.items().stream().map(this::view).toList());
+                clockStatus,
+                Paging.parse(page, size));
+        return new ReviewList(
+                found.total(), found.items().stream().map(this::view).toList());
     }
 
     @GET
@@ -162,11 +199,20 @@ public class ReviewsResource {
     public DecisionAnswer decide(@PathParam("id") String id, DecisionBody body) {
         required(body, "body");
         FactsBody f = required(body.facts(), "facts");
-        ScrFacts facts = new ScrFacts(f.abuseOrNeglectKnownOrSuspected(), f.childDied(), f.seriouslyHarmed(),
-                f.interAgencyConcern() == null ? null : Enums.parse(InterAgencyConcern.class, f.interAgencyConcern(), "facts.interAgencyConcern"),
+        ScrFacts facts = new ScrFacts(
+                f.abuseOrNeglectKnownOrSuspected(),
+                f.childDied(),
+                f.seriouslyHarmed(),
+                f.interAgencyConcern() == null
+                        ? null
+                        : Enums.parse(InterAgencyConcern.class, f.interAgencyConcern(), "facts.interAgencyConcern"),
                 f.diedInCustody());
-        ScrCriteria.Assessment a = reviews.decide(callers.caller(), id, facts,
-                Enums.parse(ScrDecisionKind.class, required(body.decision(), "decision"), "decision"), body.reason(),
+        ScrCriteria.Assessment a = reviews.decide(
+                callers.caller(),
+                id,
+                facts,
+                Enums.parse(ScrDecisionKind.class, required(body.decision(), "decision"), "decision"),
+                body.reason(),
                 Dates.optional(body.decidedOn(), "decidedOn"));
         return new DecisionAnswer(a.met(), a.because(), view(reviews.get(callers.caller(), id)));
     }
@@ -185,21 +231,32 @@ public class ReviewsResource {
         required(body, "body");
         AppointmentRole role = Enums.parse(AppointmentRole.class, required(body.role(), "role"), "role");
         if ((body.reviewerId() == null) == (body.accountId() == null)) {
-            throw new InvalidValueException("reviewerId", "give exactly one of reviewerId (lead reviewer, panel member) or accountId"
-                    + " (paediatrician, coroner)");
+            throw new InvalidValueException(
+                    "reviewerId",
+                    "give exactly one of reviewerId (lead reviewer, panel member) or accountId"
+                            + " (paediatrician, coroner)");
         }
-        if (body.override() != null && (body.override().reason() == null || body.override().reason().isBlank())) {
+        if (body.override() != null
+                && (body.override().reason() == null || body.override().reason().isBlank())) {
             throw new InvalidValueException("override.reason", "an override needs the Chair's written reason");
         }
-        Appointment a = appointments.appoint(callers.caller(), id, role, body.reviewerId(), body.accountId(),
+        Appointment a = appointments.appoint(
+                callers.caller(),
+                id,
+                role,
+                body.reviewerId(),
+                body.accountId(),
                 body.override() == null ? null : body.override().reason());
-        return Response.created(locations.of("reviews", id, "appointments", a.id())).entity(ReviewViews.appointment(a)).build();
+        return Response.created(locations.of("reviews", id, "appointments", a.id()))
+                .entity(ReviewViews.appointment(a))
+                .build();
     }
 
     @DELETE
     @Path("{id}/appointments/{aid}")
     @RolesAllowed(OFFICER)
-    public ReviewViews.AppointmentView endAppointment(@PathParam("id") String id, @PathParam("aid") String appointmentId) {
+    public ReviewViews.AppointmentView endAppointment(
+            @PathParam("id") String id, @PathParam("aid") String appointmentId) {
         return ReviewViews.appointment(appointments.endAppointment(callers.caller(), id, appointmentId));
     }
 
@@ -217,8 +274,10 @@ public class ReviewsResource {
     public ReviewView moveClock(@PathParam("id") String id, @PathParam("clock") String clock, ClockBody body) {
         required(body, "body");
         ClockKind kind = Enums.parse(ClockKind.class, clock, "clock");
-        ReviewService.ClockMove move = Enums.parse(ReviewService.ClockMove.class, required(body.action(), "action"), "action");
-        return view(reviews.moveClock(callers.caller(), id, kind, move, Dates.optional(body.on(), "on"), body.reason()));
+        ReviewService.ClockMove move =
+                Enums.parse(ReviewService.ClockMove.class, required(body.action(), "action"), "action");
+        return view(
+                reviews.moveClock(callers.caller(), id, kind, move, Dates.optional(body.on(), "on"), body.reason()));
     }
 
     /** Replaces the organisations whose actions are reviewed; live lead appointments are re-checked. */
@@ -227,8 +286,8 @@ public class ReviewsResource {
     @RolesAllowed(OFFICER)
     public ReviewView changeOrganisations(@PathParam("id") String id, OrganisationsBody body) {
         required(body, "body");
-        return view(reviews.changeOrganisations(callers.caller(), id,
-                ids(required(body.organisationIds(), "organisationIds"), "organisationIds")));
+        return view(reviews.changeOrganisations(
+                callers.caller(), id, ids(required(body.organisationIds(), "organisationIds"), "organisationIds")));
     }
 
     private ReviewView view(ReviewService.Seen seen) {
@@ -238,7 +297,8 @@ public class ReviewsResource {
     private static Set<String> ids(List<String> values, String field) {
         Set<String> out = new LinkedHashSet<>();
         if (values != null && values.size() > org.lscb.reviews.Review.MAX_ORGANISATIONS) {
-            throw new InvalidValueException(field, "must name at most " + org.lscb.reviews.Review.MAX_ORGANISATIONS + " organisations");
+            throw new InvalidValueException(
+                    field, "must name at most " + org.lscb.reviews.Review.MAX_ORGANISATIONS + " organisations");
         }
         if (values != null) {
             for (String v : values) {

@@ -37,8 +37,7 @@ public class ReviewerSearch {
     /** Opened once; searches and upserts then run concurrently (the index takes care of its own locking). */
     private volatile ReviewerIndex index;
 
-    protected ReviewerSearch() {
-    }
+    protected ReviewerSearch() {}
 
     @Inject
     public ReviewerSearch(ServerConfig config, Database database, QualificationRule qualification) {
@@ -51,12 +50,16 @@ public class ReviewerSearch {
     public synchronized boolean ensureCurrent() {
         ReviewerIndex idx = index();
         long count = database.read(em -> new ReviewerRepository(em).count());
-        Instant latest = database.read(em -> new ReviewerRepository(em).latestChange()).orElse(null);
+        Instant latest =
+                database.read(em -> new ReviewerRepository(em).latestChange()).orElse(null);
         if (!idx.isStale(count, latest)) {
             return false;
         }
         long started = System.nanoTime();
-        idx.rebuild(java.util.stream.Stream.iterate(page(null), p -> !p.isEmpty(), p -> page(p.get(p.size() - 1).id()))
+        idx.rebuild(java.util.stream.Stream.iterate(
+                        page(null),
+                        p -> !p.isEmpty(),
+                        p -> page(p.get(p.size() - 1).id()))
                 .flatMap(List::stream)
                 .map(r -> ReviewerDocument.of(r, qualification)));
         LOG.info(() -> "Rebuilt the reviewer index from the database: " + idx.size() + " reviewers in "

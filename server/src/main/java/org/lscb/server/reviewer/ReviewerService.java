@@ -9,30 +9,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
-import org.lscb.identity.account.Role;
-import org.lscb.registry.independence.IndependenceCheck;
-import org.lscb.identity.organisation.OrganisationRepository;
 import org.lscb.foundation.persistence.Database;
+import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.identity.account.Role;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.registry.reviewer.Affiliation;
 import org.lscb.registry.reviewer.DeclaredInterest;
 import org.lscb.registry.reviewer.Evidence;
-import org.lscb.registry.reviewer.QualificationRule;
 import org.lscb.registry.reviewer.ProfileStewardship;
 import org.lscb.registry.reviewer.ProfileStewardship.Change;
+import org.lscb.registry.reviewer.QualificationRule;
 import org.lscb.registry.reviewer.Reviewer;
-import org.lscb.reviews.Review;
-import org.lscb.reviews.ReviewRepository;
-import java.util.List;
-import java.util.Optional;
 import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerQuery;
-import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewRepository;
 import org.lscb.server.auth.Caller;
 
 /**
@@ -58,13 +58,16 @@ public class ReviewerService {
     /** Organisation ids seen to exist; organisations are never deleted, so a hit needs no database trip. */
     private final Set<String> knownOrganisations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    protected ReviewerService() {
-    }
+    protected ReviewerService() {}
 
     @Inject
-    public ReviewerService(Database database, ReviewerSearch search, QualificationRule qualification,
-                           IndependenceCheck independence, org.lscb.server.review.ReviewAppointments appointments,
-                           org.lscb.server.review.ReviewService reviews) {
+    public ReviewerService(
+            Database database,
+            ReviewerSearch search,
+            QualificationRule qualification,
+            IndependenceCheck independence,
+            org.lscb.server.review.ReviewAppointments appointments,
+            org.lscb.server.review.ReviewService reviews) {
         this.appointments = appointments;
         this.reviews = reviews;
         this.database = database;
@@ -100,7 +103,9 @@ public class ReviewerService {
             });
         } catch (jakarta.persistence.PersistenceException e) {
             // the same account registered at the same moment from another request: the unique key refused this one
-            if (self && database.read(em -> new ReviewerRepository(em).byAccount(by.accountId())).isPresent()) {
+            if (self
+                    && database.read(em -> new ReviewerRepository(em).byAccount(by.accountId()))
+                            .isPresent()) {
                 throw alreadyRegistered();
             }
             throw e;
@@ -145,40 +150,61 @@ public class ReviewerService {
             throw new ForbiddenException("only LSCB officers verify evidence");
         }
         if (!verified && (note == null || note.isBlank())) {
-            throw new InvalidValueException("note", "is required when withdrawing a verification: say why, for every board that relies on it");
+            throw new InvalidValueException(
+                    "note", "is required when withdrawing a verification: say why, for every board that relies on it");
         }
-        return change(by, id, null, verified ? AuditAction.EVIDENCE_VERIFIED : AuditAction.EVIDENCE_WITHDRAWN, (r, now) -> {
-            if (verified) {
-                r.verifyEvidence(evidenceId, by.accountId(), now, note);
-            } else {
-                r.evidence().stream().filter(e -> e.id().equals(evidenceId)).findFirst()
-                        .orElseThrow(NotFoundException::new).withdraw(by.accountId(), now, note);
-            }
-            return "evidence " + evidenceId + (verified ? "" : ", reason: " + note.strip());
-        });
+        return change(
+                by, id, null, verified ? AuditAction.EVIDENCE_VERIFIED : AuditAction.EVIDENCE_WITHDRAWN, (r, now) -> {
+                    if (verified) {
+                        r.verifyEvidence(evidenceId, by.accountId(), now, note);
+                    } else {
+                        r.evidence().stream()
+                                .filter(e -> e.id().equals(evidenceId))
+                                .findFirst()
+                                .orElseThrow(NotFoundException::new)
+                                .withdraw(by.accountId(), now, note);
+                    }
+                    return "evidence " + evidenceId + (verified ? "" : ", reason: " + note.strip());
+                });
     }
 
     public Reviewer addAffiliation(Caller by, String id, Affiliation affiliation) {
-        return change(by, id, Change.AFFILIATION, AuditAction.AFFILIATION_ADDED, (r, now) -> {
-            r.addAffiliation(affiliation, now);
-            return affiliation.kind() + " with " + affiliation.organisationId();
-        }, affiliation.organisationId());
+        return change(
+                by,
+                id,
+                Change.AFFILIATION,
+                AuditAction.AFFILIATION_ADDED,
+                (r, now) -> {
+                    r.addAffiliation(affiliation, now);
+                    return affiliation.kind() + " with " + affiliation.organisationId();
+                },
+                affiliation.organisationId());
     }
 
     /** A review the caller cannot see answers exactly as a missing one: its existence does not leak. */
     public Reviewer declareInterest(Caller by, String id, DeclaredInterest interest) {
-        if (interest.reviewId() != null && reviews.relationsTo(by, interest.reviewId()).isEmpty()) {
+        if (interest.reviewId() != null
+                && reviews.relationsTo(by, interest.reviewId()).isEmpty()) {
             throw new InvalidValueException("reviewId", "names no review");
         }
         // an officer records an interest through their own board's review only as involvement in that review: one that
         // also named an organisation would conflict the reviewer in every review of that organisation, other boards'
         // included (ProfileStewardship), so it is the reviewer's own declaration or their registering board's record
-        Optional<String> leadBoard = interest.reviewId() == null || interest.organisationId() != null ? Optional.empty()
-                : database.read(em -> new ReviewRepository(em).byId(interest.reviewId()).map(Review::leadLscbId));
-        return change(by, id, Change.INTEREST, leadBoard, AuditAction.INTEREST_DECLARED, (r, now) -> {
-            r.declareInterest(interest, now);
-            return "interest " + interest.id();
-        }, interest.organisationId());
+        Optional<String> leadBoard = interest.reviewId() == null || interest.organisationId() != null
+                ? Optional.empty()
+                : database.read(
+                        em -> new ReviewRepository(em).byId(interest.reviewId()).map(Review::leadLscbId));
+        return change(
+                by,
+                id,
+                Change.INTEREST,
+                leadBoard,
+                AuditAction.INTEREST_DECLARED,
+                (r, now) -> {
+                    r.declareInterest(interest, now);
+                    return "interest " + interest.id();
+                },
+                interest.organisationId());
     }
 
     /**
@@ -192,28 +218,51 @@ public class ReviewerService {
         }
         java.util.Map<String, Boolean> seen = new java.util.HashMap<>();
         return r.interests().stream()
-                .filter(i -> i.reviewId() == null || seen.computeIfAbsent(i.reviewId(), rid -> !reviews.relationsTo(by, rid).isEmpty()))
+                .filter(i -> i.reviewId() == null
+                        || seen.computeIfAbsent(
+                                i.reviewId(),
+                                rid -> !reviews.relationsTo(by, rid).isEmpty()))
                 .toList();
     }
 
     public ReviewerHits search(ReviewerQuery query) {
         if (!knownOrganisations.containsAll(query.independentOf())) {
             Set<String> known = database.read(em -> new OrganisationRepository(em).existing(query.independentOf()));
-            query.independentOf().stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
-                throw new InvalidValueException("independentOf", "names no organisation: " + id);
-            });
+            query.independentOf().stream()
+                    .filter(id -> !known.contains(id))
+                    .findFirst()
+                    .ifPresent(id -> {
+                        throw new InvalidValueException("independentOf", "names no organisation: " + id);
+                    });
             knownOrganisations.addAll(known);
         }
         return search.search(query);
     }
 
     /** A query for today with this deployment's look-back period. */
-    public ReviewerQuery query(String text, Set<org.lscb.registry.reviewer.ExpertiseArea> expertise,
-                               Set<org.lscb.registry.reviewer.Region> regions, Set<org.lscb.registry.reviewer.EvidenceType> evidence,
-                               Boolean qualified, Boolean available, Set<String> independentOf, int page, int size) {
+    public ReviewerQuery query(
+            String text,
+            Set<org.lscb.registry.reviewer.ExpertiseArea> expertise,
+            Set<org.lscb.registry.reviewer.Region> regions,
+            Set<org.lscb.registry.reviewer.EvidenceType> evidence,
+            Boolean qualified,
+            Boolean available,
+            Set<String> independentOf,
+            int page,
+            int size) {
         LocalDate today = today();
-        return new ReviewerQuery(text, expertise, regions, evidence, qualified, available, independentOf, today,
-                independence.cutOff(today), page, size);
+        return new ReviewerQuery(
+                text,
+                expertise,
+                regions,
+                evidence,
+                qualified,
+                available,
+                independentOf,
+                today,
+                independence.cutOff(today),
+                page,
+                size);
     }
 
     public boolean qualifiedToday(Reviewer r) {
@@ -224,20 +273,41 @@ public class ReviewerService {
         return qualification.qualifiedUntil(r);
     }
 
-    private Reviewer change(Caller by, String id, Change kind, AuditAction action, BiFunction<Reviewer, Instant, String> work,
-                            String... organisationsThatMustExist) {
+    private Reviewer change(
+            Caller by,
+            String id,
+            Change kind,
+            AuditAction action,
+            BiFunction<Reviewer, Instant, String> work,
+            String... organisationsThatMustExist) {
         return change(by, id, kind, Optional.empty(), action, work, organisationsThatMustExist);
     }
 
-    private Reviewer change(Caller by, String id, Change kind, Optional<String> leadBoardOfNamedReview, AuditAction action,
-                            BiFunction<Reviewer, Instant, String> work, String... organisationsThatMustExist) {
+    private Reviewer change(
+            Caller by,
+            String id,
+            Change kind,
+            Optional<String> leadBoardOfNamedReview,
+            AuditAction action,
+            BiFunction<Reviewer, Instant, String> work,
+            String... organisationsThatMustExist) {
         Reviewer changed = database.inTransaction(em -> {
             Reviewer r = visible(em, by, id);
             List<Review> appointedTo = new ReviewRepository(em).withLiveAppointmentOf(r.id());
-            Set<String> appointingBoards = appointedTo.stream().map(Review::leadLscbId).collect(java.util.stream.Collectors.toSet());
-            if (kind != null && !ProfileStewardship.mayChange(kind, r, new ProfileStewardship.Editor(by.accountId(), by.has(Role.ADMIN),
-                    by.has(Role.LSCB_OFFICER) ? Optional.ofNullable(by.organisationId()) : Optional.empty(),
-                    appointingBoards, leadBoardOfNamedReview))) {
+            Set<String> appointingBoards =
+                    appointedTo.stream().map(Review::leadLscbId).collect(java.util.stream.Collectors.toSet());
+            if (kind != null
+                    && !ProfileStewardship.mayChange(
+                            kind,
+                            r,
+                            new ProfileStewardship.Editor(
+                                    by.accountId(),
+                                    by.has(Role.ADMIN),
+                                    by.has(Role.LSCB_OFFICER)
+                                            ? Optional.ofNullable(by.organisationId())
+                                            : Optional.empty(),
+                                    appointingBoards,
+                                    leadBoardOfNamedReview))) {
                 throw new ForbiddenException("this change is the reviewer's own, or their registering board's"
                         + " (ProfileStewardship)"); // audited as ACCESS_REFUSED by RefusalAudit
             }
@@ -255,8 +325,10 @@ public class ReviewerService {
             if (action == AuditAction.EVIDENCE_WITHDRAWN) {
                 // every board whose panel relies on this reviewer sees the withdrawal in its own review's audit
                 for (Review rv : appointedTo) {
-                    new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "reviewer", r.id())
-                            .forReview(rv.id()).withDetails(details));
+                    new AuditLog(em)
+                            .append(AuditEvent.of(clock.instant(), by.accountId(), action, "reviewer", r.id())
+                                    .forReview(rv.id())
+                                    .withDetails(details));
                 }
             }
             // an appointment the change made conflicted is flagged in the same transaction
@@ -271,7 +343,8 @@ public class ReviewerService {
     private Reviewer visible(EntityManager em, Caller by, String id) {
         Reviewer r = new ReviewerRepository(em).byId(id).orElseThrow(NotFoundException::new);
         if (!manages(by) && !r.ownedBy(by.accountId())) {
-            // docs/security.md: no one let in outside the policy, and audited; in its own transaction, as the caller's may roll back
+            // docs/security.md: no one let in outside the policy, and audited; in its own transaction, as the caller's
+            // may roll back
             database.inTransaction(audit -> {
                 audit(audit, by, AuditAction.REVIEWER_ACCESS_REFUSED, r, "another reviewer's profile");
                 return null;
@@ -286,6 +359,8 @@ public class ReviewerService {
     }
 
     private void audit(EntityManager em, Caller by, AuditAction action, Reviewer r, String details) {
-        new AuditLog(em).append(AuditEvent.of(clock.instant(), by.accountId(), action, "reviewer", r.id()).withDetails(details));
+        new AuditLog(em)
+                .append(AuditEvent.of(clock.instant(), by.accountId(), action, "reviewer", r.id())
+                        .withDetails(details));
     }
 }

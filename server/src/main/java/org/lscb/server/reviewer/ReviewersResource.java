@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.registry.reviewer.Affiliation;
 import org.lscb.registry.reviewer.AffiliationKind;
 import org.lscb.registry.reviewer.DeclaredInterest;
@@ -28,7 +29,6 @@ import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.Skill;
 import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerIndex;
-import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.Dates;
@@ -47,8 +47,7 @@ public class ReviewersResource {
     private CallerResolver callers;
     private PublicLocations locations;
 
-    protected ReviewersResource() {
-    }
+    protected ReviewersResource() {}
 
     @Inject
     public ReviewersResource(ReviewerService reviewers, CallerResolver callers, PublicLocations locations) {
@@ -57,47 +56,72 @@ public class ReviewersResource {
         this.locations = locations;
     }
 
-    public record ProfileBody(String displayName, String summary, List<String> expertise, List<String> skills,
-                              List<String> regions, Boolean available) {
+    public record ProfileBody(
+            String displayName,
+            String summary,
+            List<String> expertise,
+            List<String> skills,
+            List<String> regions,
+            Boolean available) {
         Reviewer.Profile toProfile() {
-            return new Reviewer.Profile(displayName, summary, Enums.parseAll(ExpertiseArea.class, expertise, "expertise"),
-                    Enums.parseAll(Skill.class, skills, "skills"), Enums.parseAll(Region.class, regions, "regions"),
+            return new Reviewer.Profile(
+                    displayName,
+                    summary,
+                    Enums.parseAll(ExpertiseArea.class, expertise, "expertise"),
+                    Enums.parseAll(Skill.class, skills, "skills"),
+                    Enums.parseAll(Region.class, regions, "regions"),
                     available == null || available);
         }
     }
 
     /** Evidence; a withdrawn verification shows who withdrew it, when, and (in {@code note}) why. */
-    public record EvidenceBody(String id, String type, String title, String issuer, String date, String expires,
-                               String documentId, boolean verified, String verifiedBy, String verifiedAt, String note,
-                               String withdrawnBy, String withdrawnAt) {
-    }
+    public record EvidenceBody(
+            String id,
+            String type,
+            String title,
+            String issuer,
+            String date,
+            String expires,
+            String documentId,
+            boolean verified,
+            String verifiedBy,
+            String verifiedAt,
+            String note,
+            String withdrawnBy,
+            String withdrawnAt) {}
 
-    public record VerificationBody(Boolean verified, String note) {
-    }
+    public record VerificationBody(Boolean verified, String note) {}
 
-    public record AffiliationBody(String id, String organisationId, String kind, String role, String from, String to) {
-    }
+    public record AffiliationBody(String id, String organisationId, String kind, String role, String from, String to) {}
 
-    public record InterestBody(String id, String description, String organisationId, String reviewId) {
-    }
+    public record InterestBody(String id, String description, String organisationId, String reviewId) {}
 
-    public record ReviewerView(String id, String accountId, String displayName, String summary, List<String> expertise,
-                               List<String> skills, List<String> regions, boolean available, boolean qualified,
-                               String qualifiedUntil, List<EvidenceBody> evidence, List<AffiliationBody> affiliations,
-                               List<InterestBody> interests) {
-    }
+    public record ReviewerView(
+            String id,
+            String accountId,
+            String displayName,
+            String summary,
+            List<String> expertise,
+            List<String> skills,
+            List<String> regions,
+            boolean available,
+            boolean qualified,
+            String qualifiedUntil,
+            List<EvidenceBody> evidence,
+            List<AffiliationBody> affiliations,
+            List<InterestBody> interests) {}
 
-    public record HitView(String id, String displayName, float score, boolean qualified, List<String> highlights) {
-    }
+    public record HitView(String id, String displayName, float score, boolean qualified, List<String> highlights) {}
 
-    public record SearchAnswer(long total, List<HitView> hits, Map<String, Map<String, Long>> facets) {
-    }
+    public record SearchAnswer(long total, List<HitView> hits, Map<String, Map<String, Long>> facets) {}
 
     @POST
     @RolesAllowed({"ADMIN", OFFICERS, "REVIEWER"})
     public Response create(ProfileBody body) {
         Reviewer r = reviewers.create(callers.caller(), required(body).toProfile());
-        return Response.created(locations.of("reviewers", r.id())).entity(view(r)).build();
+        return Response.created(locations.of("reviewers", r.id()))
+                .entity(view(r))
+                .build();
     }
 
     @GET
@@ -119,10 +143,20 @@ public class ReviewersResource {
     @RolesAllowed({"ADMIN", OFFICERS, "REVIEWER"})
     public Response addEvidence(@PathParam("id") String id, EvidenceBody body) {
         required(body);
-        Evidence e = reviewers.addEvidence(callers.caller(), id, new Evidence(Enums.parse(EvidenceType.class, body.type(), "type"),
-                body.title(), body.issuer(), Dates.required(body.date(), "date"), Dates.optional(body.expires(), "expires"),
-                body.documentId(), reviewers.today()));
-        return Response.created(locations.of("reviewers", id, "evidence", e.id())).entity(evidence(e)).build();
+        Evidence e = reviewers.addEvidence(
+                callers.caller(),
+                id,
+                new Evidence(
+                        Enums.parse(EvidenceType.class, body.type(), "type"),
+                        body.title(),
+                        body.issuer(),
+                        Dates.required(body.date(), "date"),
+                        Dates.optional(body.expires(), "expires"),
+                        body.documentId(),
+                        reviewers.today()));
+        return Response.created(locations.of("reviewers", id, "evidence", e.id()))
+                .entity(evidence(e))
+                .build();
     }
 
     @POST
@@ -141,9 +175,15 @@ public class ReviewersResource {
     @RolesAllowed({"ADMIN", OFFICERS, "REVIEWER"})
     public Response addAffiliation(@PathParam("id") String id, AffiliationBody body) {
         required(body);
-        Reviewer r = reviewers.addAffiliation(callers.caller(), id, new Affiliation(body.organisationId(),
-                Enums.parse(AffiliationKind.class, body.kind(), "kind"), body.role(), Dates.required(body.from(), "from"),
-                Dates.optional(body.to(), "to")));
+        Reviewer r = reviewers.addAffiliation(
+                callers.caller(),
+                id,
+                new Affiliation(
+                        body.organisationId(),
+                        Enums.parse(AffiliationKind.class, body.kind(), "kind"),
+                        body.role(),
+                        Dates.required(body.from(), "from"),
+                        Dates.optional(body.to(), "to")));
         return Response.status(201).entity(view(r)).build();
     }
 
@@ -152,48 +192,97 @@ public class ReviewersResource {
     @RolesAllowed({"ADMIN", OFFICERS, "REVIEWER"})
     public Response declareInterest(@PathParam("id") String id, InterestBody body) {
         required(body);
-        Reviewer r = reviewers.declareInterest(callers.caller(), id, new DeclaredInterest(body.description(),
-                body.organisationId(), body.reviewId(), java.time.Instant.now()));
+        Reviewer r = reviewers.declareInterest(
+                callers.caller(),
+                id,
+                new DeclaredInterest(
+                        body.description(), body.organisationId(), body.reviewId(), java.time.Instant.now()));
         return Response.status(201).entity(view(r)).build();
     }
 
     @GET
     @RolesAllowed({"ADMIN", OFFICERS})
-    public SearchAnswer search(@QueryParam("q") String q, @QueryParam("expertise") List<String> expertise,
-                               @QueryParam("region") List<String> region, @QueryParam("evidence") List<String> evidence,
-                               @QueryParam("qualified") String qualified, @QueryParam("available") String available,
-                               @QueryParam("independentOf") List<String> independentOf,
-                               @QueryParam("page") String page, @QueryParam("size") String size) {
+    public SearchAnswer search(
+            @QueryParam("q") String q,
+            @QueryParam("expertise") List<String> expertise,
+            @QueryParam("region") List<String> region,
+            @QueryParam("evidence") List<String> evidence,
+            @QueryParam("qualified") String qualified,
+            @QueryParam("available") String available,
+            @QueryParam("independentOf") List<String> independentOf,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         Paging paging = Paging.parse(page, size);
         if ((long) (paging.page() + 1) * paging.size() > ReviewerIndex.MAX_WINDOW) {
-            throw new InvalidValueException("page", "goes beyond the first " + ReviewerIndex.MAX_WINDOW + " hits; narrow the search");
+            throw new InvalidValueException(
+                    "page", "goes beyond the first " + ReviewerIndex.MAX_WINDOW + " hits; narrow the search");
         }
         if (q != null && q.length() > 50_000) {
             throw new InvalidValueException("q", "must be at most 50000 characters");
         }
-        ReviewerHits hits = reviewers.search(reviewers.query(q,
-                Enums.parseAll(ExpertiseArea.class, expertise, "expertise"), Enums.parseAll(Region.class, region, "region"),
-                Enums.parseAll(EvidenceType.class, evidence, "evidence"), bool(qualified, "qualified"),
-                bool(available, "available"), ids(independentOf), paging.page(), paging.size()));
-        return new SearchAnswer(hits.total(), hits.hits().stream()
-                .map(h -> new HitView(h.id(), h.displayName(), h.score(), h.qualified(), h.highlights())).toList(), hits.facets());
+        ReviewerHits hits = reviewers.search(reviewers.query(
+                q,
+                Enums.parseAll(ExpertiseArea.class, expertise, "expertise"),
+                Enums.parseAll(Region.class, region, "region"),
+                Enums.parseAll(EvidenceType.class, evidence, "evidence"),
+                bool(qualified, "qualified"),
+                bool(available, "available"),
+                ids(independentOf),
+                paging.page(),
+                paging.size()));
+        return new SearchAnswer(
+                hits.total(),
+                hits.hits().stream()
+                        .map(h -> new HitView(h.id(), h.displayName(), h.score(), h.qualified(), h.highlights()))
+                        .toList(),
+                hits.facets());
     }
 
     private ReviewerView view(Reviewer r) {
-        return new ReviewerView(r.id(), r.accountId(), r.displayName(), r.summary(), names(r.expertise()), names(r.skills()),
-                names(r.regions()), r.available(), reviewers.qualifiedToday(r),
-                reviewers.qualifiedUntil(r).filter(d -> !d.equals(LocalDate.MAX)).map(LocalDate::toString).orElse(null),
+        return new ReviewerView(
+                r.id(),
+                r.accountId(),
+                r.displayName(),
+                r.summary(),
+                names(r.expertise()),
+                names(r.skills()),
+                names(r.regions()),
+                r.available(),
+                reviewers.qualifiedToday(r),
+                reviewers
+                        .qualifiedUntil(r)
+                        .filter(d -> !d.equals(LocalDate.MAX))
+                        .map(LocalDate::toString)
+                        .orElse(null),
                 r.evidence().stream().map(ReviewersResource::evidence).toList(),
-                r.affiliations().stream().map(a -> new AffiliationBody(a.id(), a.organisationId(), a.kind().name(), a.role(),
-                        a.from().toString(), a.to().map(LocalDate::toString).orElse(null))).toList(),
+                r.affiliations().stream()
+                        .map(a -> new AffiliationBody(
+                                a.id(),
+                                a.organisationId(),
+                                a.kind().name(),
+                                a.role(),
+                                a.from().toString(),
+                                a.to().map(LocalDate::toString).orElse(null)))
+                        .toList(),
                 reviewers.interestsShownTo(callers.caller(), r).stream()
-                        .map(i -> new InterestBody(i.id(), i.description(), i.organisationId(), i.reviewId())).toList());
+                        .map(i -> new InterestBody(i.id(), i.description(), i.organisationId(), i.reviewId()))
+                        .toList());
     }
 
     private static EvidenceBody evidence(Evidence e) {
-        return new EvidenceBody(e.id(), e.type().name(), e.title(), e.issuer(), e.date().toString(),
-                e.expires() == null ? null : e.expires().toString(), e.documentId(), e.verified(), e.verifiedBy(),
-                e.verifiedAt() == null ? null : e.verifiedAt().toString(), e.verificationNote(), e.withdrawnBy(),
+        return new EvidenceBody(
+                e.id(),
+                e.type().name(),
+                e.title(),
+                e.issuer(),
+                e.date().toString(),
+                e.expires() == null ? null : e.expires().toString(),
+                e.documentId(),
+                e.verified(),
+                e.verifiedBy(),
+                e.verifiedAt() == null ? null : e.verifiedAt().toString(),
+                e.verificationNote(),
+                e.withdrawnBy(),
                 e.withdrawnAt() == null ? null : e.withdrawnAt().toString());
     }
 

@@ -8,12 +8,12 @@ import java.util.logging.Logger;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.identity.account.Account;
+import org.lscb.identity.account.AccountRepository;
 import org.lscb.identity.account.PasswordHasher;
 import org.lscb.identity.account.Role;
 import org.lscb.identity.account.Username;
-import org.lscb.identity.account.AccountRepository;
-import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /** On a database without accounts, makes the first administrator from {@code ADMIN_PASSWORD}. */
@@ -24,16 +24,19 @@ public class FirstAdministrator {
 
     @Inject
     ServerConfig config;
+
     @Inject
     Database database;
+
     @Inject
     PasswordHasher hasher;
 
     void ensure() {
         if (config.adminPassword().isEmpty()) {
             if (!config.demo() && database.read(em -> new AccountRepository(em).count()) == 0) {
-                LOG.warning("No accounts yet: set ADMIN_PASSWORD (at least 12 characters) to create the first administrator,"
-                        + " or start with --demo for fictional demo data.");
+                LOG.warning(
+                        "No accounts yet: set ADMIN_PASSWORD (at least 12 characters) to create the first administrator,"
+                                + " or start with --demo for fictional demo data.");
             }
             return;
         }
@@ -56,8 +59,10 @@ public class FirstAdministrator {
             Clock clock = Clock.systemUTC();
             Account admin = new Account(username, "Administrator", EnumSet.of(Role.ADMIN), null, hash, clock.instant());
             accounts.add(admin);
-            new AuditLog(em).append(AuditEvent.of(clock.instant(), "system", AuditAction.FIRST_ADMIN_CREATED, "account", admin.id())
-                    .withDetails("username=" + username));
+            new AuditLog(em)
+                    .append(AuditEvent.of(
+                                    clock.instant(), "system", AuditAction.FIRST_ADMIN_CREATED, "account", admin.id())
+                            .withDetails("username=" + username));
             LOG.info(() -> "Created the first administrator '" + username + "'.");
             return null;
         });

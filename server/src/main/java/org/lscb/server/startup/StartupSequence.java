@@ -21,11 +21,14 @@ public class StartupSequence {
     private volatile boolean finished;
 
     /** Collaborators are observer parameters, so that asking {@link #finished()} early opens nothing. */
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored, ServerConfig config,
-                 FirstAdministrator firstAdministrator, DemoSeeder demo,
-                 org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
-                 org.lscb.server.review.OverdueSweepSchedule overdueSweep,
-                 org.lscb.server.document.BlobSweepSchedule blobSweep) {
+    void onStart(
+            @Observes @Initialized(ApplicationScoped.class) Object ignored,
+            ServerConfig config,
+            FirstAdministrator firstAdministrator,
+            DemoSeeder demo,
+            org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
+            org.lscb.server.review.OverdueSweepSchedule overdueSweep,
+            org.lscb.server.document.BlobSweepSchedule blobSweep) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
             firstAdministrator.ensure();

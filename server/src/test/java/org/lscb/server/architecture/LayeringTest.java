@@ -1,10 +1,10 @@
 package org.lscb.server.architecture;
 
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -30,21 +30,36 @@ class LayeringTest {
 
     @Test
     void modules_dependOnlyOnTheModulesBelowThem() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("envelope").definedBy("org.lscb.envelope..")
-                .layer("foundation").definedBy("org.lscb.foundation..")
-                .layer("identity").definedBy("org.lscb.identity..")
-                .layer("registry").definedBy("org.lscb.registry..")
-                .layer("reviews").definedBy("org.lscb.reviews..")
-                .layer("exchange").definedBy("org.lscb.exchange..")
-                .layer("server").definedBy("org.lscb.server..")
-                .whereLayer("server").mayNotBeAccessedByAnyLayer()
-                .whereLayer("exchange").mayOnlyBeAccessedByLayers("server")
-                .whereLayer("reviews").mayOnlyBeAccessedByLayers("exchange", "server")
-                .whereLayer("registry").mayOnlyBeAccessedByLayers("reviews", "exchange", "server")
-                .whereLayer("identity").mayOnlyBeAccessedByLayers("registry", "reviews", "exchange", "server")
-                .whereLayer("foundation").mayOnlyBeAccessedByLayers("identity", "registry", "reviews", "exchange", "server")
-                .whereLayer("envelope").mayOnlyBeAccessedByLayers("exchange", "server")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("envelope")
+                .definedBy("org.lscb.envelope..")
+                .layer("foundation")
+                .definedBy("org.lscb.foundation..")
+                .layer("identity")
+                .definedBy("org.lscb.identity..")
+                .layer("registry")
+                .definedBy("org.lscb.registry..")
+                .layer("reviews")
+                .definedBy("org.lscb.reviews..")
+                .layer("exchange")
+                .definedBy("org.lscb.exchange..")
+                .layer("server")
+                .definedBy("org.lscb.server..")
+                .whereLayer("server")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("exchange")
+                .mayOnlyBeAccessedByLayers("server")
+                .whereLayer("reviews")
+                .mayOnlyBeAccessedByLayers("exchange", "server")
+                .whereLayer("registry")
+                .mayOnlyBeAccessedByLayers("reviews", "exchange", "server")
+                .whereLayer("identity")
+                .mayOnlyBeAccessedByLayers("registry", "reviews", "exchange", "server")
+                .whereLayer("foundation")
+                .mayOnlyBeAccessedByLayers("identity", "registry", "reviews", "exchange", "server")
+                .whereLayer("envelope")
+                .mayOnlyBeAccessedByLayers("exchange", "server")
                 .check(classes);
     }
 
@@ -54,7 +69,9 @@ class LayeringTest {
      */
     @Test
     void domainPackages_haveNoCycles() {
-        slices().matching("org.lscb.(**)").should().beFreeOfCycles()
+        slices().matching("org.lscb.(**)")
+                .should()
+                .beFreeOfCycles()
                 .ignoreDependency(resideInAPackage("org.lscb.envelope.internal"), resideInAPackage("org.lscb.envelope"))
                 .check(classes.that(resideOutsideOfPackage("org.lscb.server..")));
     }
@@ -62,14 +79,20 @@ class LayeringTest {
     /** The server's packages too: settings, errors and sign-in below the features that use them. */
     @Test
     void serverPackages_haveNoCycles() {
-        slices().matching("org.lscb.server.(**)").should().beFreeOfCycles()
+        slices().matching("org.lscb.server.(**)")
+                .should()
+                .beFreeOfCycles()
                 .check(classes.that(resideInAPackage("org.lscb.server..")));
     }
 
     @Test
     void internalPackages_areUsedOnlyInsideTheirOwnPackage() {
-        noClasses().that().resideOutsideOfPackage("org.lscb.envelope..")
-                .should().dependOnClassesThat().resideInAPackage("..internal..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.lscb.envelope..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..internal..")
                 .check(classes);
     }
 }

@@ -29,8 +29,8 @@ import org.lscb.server.persistence.ApplicationSchema;
 class RefusalAuditorTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneOffset.UTC);
-    static final RefusalAuditor.Policy CHANGES = RefusalAuditor.Policy.of(AuditAction.REVIEW_CHANGE_REFUSED,
-            InvalidValueException.class, ReviewRuleException.class);
+    static final RefusalAuditor.Policy CHANGES = RefusalAuditor.Policy.of(
+            AuditAction.REVIEW_CHANGE_REFUSED, InvalidValueException.class, ReviewRuleException.class);
 
     private Database database;
     private RefusalAuditor refusals;
@@ -52,9 +52,18 @@ class RefusalAuditorTest {
     void aRefusalThePolicyNames_isAuditedInItsOwnTransaction_andThrownOnUnchanged() {
         ReviewRuleException refusal = new ReviewRuleException("already_decided", "the SCR decision was made on 1 May");
 
-        Throwable thrown = catchThrowable(() -> refusals.auditing(CHANGES, RefusalAuditor.Target.review("acct-1", "review-1"),
-                e -> "SCR decision: " + e.getMessage(), () -> database.inTransaction(em -> {
-                    new AuditLog(em).append(AuditEvent.of(CLOCK.instant(), "acct-1", AuditAction.SCR_DECISION_RECORDED, "review", "review-1"));
+        Throwable thrown = catchThrowable(() -> refusals.auditing(
+                CHANGES,
+                RefusalAuditor.Target.review("acct-1", "review-1"),
+                e -> "SCR decision: " + e.getMessage(),
+                () -> database.inTransaction(em -> {
+                    new AuditLog(em)
+                            .append(AuditEvent.of(
+                                    CLOCK.instant(),
+                                    "acct-1",
+                                    AuditAction.SCR_DECISION_RECORDED,
+                                    "review",
+                                    "review-1"));
                     throw refusal;
                 })));
 
@@ -63,7 +72,12 @@ class RefusalAuditorTest {
         assertThat(entries).hasSize(1); // the step's own entry rolled back with it
         AuditEntry e = entries.get(0);
         assertThat(List.of(e.action(), e.actor(), e.objectType(), e.objectId(), e.reviewId(), e.details()))
-                .containsExactly("REVIEW_CHANGE_REFUSED", "acct-1", "review", "review-1", "review-1",
+                .containsExactly(
+                        "REVIEW_CHANGE_REFUSED",
+                        "acct-1",
+                        "review",
+                        "review-1",
+                        "review-1",
                         "SCR decision: the SCR decision was made on 1 May");
         assertThat(e.occurredAt()).isEqualTo(CLOCK.instant());
         assertThat(database.read(em -> new AuditLog(em).verify()).valid()).isTrue();
@@ -71,11 +85,12 @@ class RefusalAuditorTest {
 
     @Test
     void aSubtypeOfANamedRefusal_isAuditedToo() {
-        RefusalAuditor.Policy anyRefusal = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_REFUSED, DomainException.class);
+        RefusalAuditor.Policy anyRefusal =
+                RefusalAuditor.Policy.of(AuditAction.DOCUMENT_REFUSED, DomainException.class);
         InvalidValueException refusal = new InvalidValueException("title", "is required");
 
-        Throwable thrown = catchThrowable(() -> refusals.auditing(anyRefusal, RefusalAuditor.Target.review("acct-1", "review-1"),
-                RefusalAuditor::typeAndMessage, () -> {
+        Throwable thrown = catchThrowable(() -> refusals.auditing(
+                anyRefusal, RefusalAuditor.Target.review("acct-1", "review-1"), RefusalAuditor::typeAndMessage, () -> {
                     throw refusal;
                 }));
 
@@ -88,38 +103,59 @@ class RefusalAuditorTest {
 
     @Test
     void aDocumentsRefusal_namesTheDocument_andIsFiledUnderItsReview() {
-        RefusalAuditor.Policy grants = RefusalAuditor.Policy.of(AuditAction.DOCUMENT_GRANT_REFUSED, ReviewRuleException.class);
+        RefusalAuditor.Policy grants =
+                RefusalAuditor.Policy.of(AuditAction.DOCUMENT_GRANT_REFUSED, ReviewRuleException.class);
 
-        catchThrowable(() -> refusals.auditing(grants, new RefusalAuditor.Target("acct-2", "document", "doc-1", "review-9"),
-                RefusalAuditor::typeAndMessage, () -> {
+        catchThrowable(() -> refusals.auditing(
+                grants,
+                new RefusalAuditor.Target("acct-2", "document", "doc-1", "review-9"),
+                RefusalAuditor::typeAndMessage,
+                () -> {
                     throw new ReviewRuleException("already_recipient", "already encrypted to cert-1");
                 }));
 
         AuditEntry e = entries().get(0);
         assertThat(List.of(e.action(), e.actor(), e.objectType(), e.objectId(), e.reviewId(), e.details()))
-                .containsExactly("DOCUMENT_GRANT_REFUSED", "acct-2", "document", "doc-1", "review-9",
+                .containsExactly(
+                        "DOCUMENT_GRANT_REFUSED",
+                        "acct-2",
+                        "document",
+                        "doc-1",
+                        "review-9",
                         "ReviewRuleException: already encrypted to cert-1");
     }
 
     @Test
     void whatThePolicyDoesNotName_goesOnUnaudited() {
         IllegalStateException failure = new IllegalStateException("the server failed");
-        DomainException otherRefusal = new DomainException(DomainException.Kind.NOT_FOUND, "not_found", "no such appointment");
+        DomainException otherRefusal =
+                new DomainException(DomainException.Kind.NOT_FOUND, "not_found", "no such appointment");
 
-        assertThat(catchThrowable(() -> refusals.auditing(CHANGES, RefusalAuditor.Target.review("acct-1", "review-1"),
-                RefusalAuditor::typeAndMessage, () -> {
-                    throw failure;
-                }))).isSameAs(failure);
-        assertThat(catchThrowable(() -> refusals.auditing(CHANGES, RefusalAuditor.Target.review("acct-1", "review-1"),
-                RefusalAuditor::typeAndMessage, () -> {
-                    throw otherRefusal;
-                }))).isSameAs(otherRefusal);
+        assertThat(catchThrowable(() -> refusals.auditing(
+                        CHANGES,
+                        RefusalAuditor.Target.review("acct-1", "review-1"),
+                        RefusalAuditor::typeAndMessage,
+                        () -> {
+                            throw failure;
+                        })))
+                .isSameAs(failure);
+        assertThat(catchThrowable(() -> refusals.auditing(
+                        CHANGES,
+                        RefusalAuditor.Target.review("acct-1", "review-1"),
+                        RefusalAuditor::typeAndMessage,
+                        () -> {
+                            throw otherRefusal;
+                        })))
+                .isSameAs(otherRefusal);
         assertThat(entries()).isEmpty();
     }
 
     @Test
     void aStepThatIsNotRefused_answersAndLeavesNoRefusal() {
-        String answer = refusals.auditing(CHANGES, RefusalAuditor.Target.review("acct-1", "review-1"), RefusalAuditor::typeAndMessage,
+        String answer = refusals.auditing(
+                CHANGES,
+                RefusalAuditor.Target.review("acct-1", "review-1"),
+                RefusalAuditor::typeAndMessage,
                 () -> "done");
 
         assertThat(answer).isEqualTo("done");

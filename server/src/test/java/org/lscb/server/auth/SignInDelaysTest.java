@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The sign-in delays over a plain scheduled executor standing in for the server's managed one. */
 class SignInDelaysTest {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stand-in-managed"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "stand-in-managed"));
 
     @AfterEach
     void stop() {

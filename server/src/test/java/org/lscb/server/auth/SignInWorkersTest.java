@@ -25,10 +25,12 @@ class SignInWorkersTest {
     }
 
     private SignInWorkers workers(int threads) {
-        return new SignInWorkers(task -> {
-            handedToExecutor.incrementAndGet();
-            pool.execute(task);
-        }, threads);
+        return new SignInWorkers(
+                task -> {
+                    handedToExecutor.incrementAndGet();
+                    pool.execute(task);
+                },
+                threads);
     }
 
     private Runnable blocked(AtomicInteger running) {
@@ -49,9 +51,10 @@ class SignInWorkersTest {
         AtomicReference<String> on = new AtomicReference<>();
 
         assertThat(workers.submit(() -> {
-            on.set(Thread.currentThread().getName());
-            ran.countDown();
-        })).isTrue();
+                    on.set(Thread.currentThread().getName());
+                    ran.countDown();
+                }))
+                .isTrue();
 
         assertThat(ran.await(1, TimeUnit.MINUTES)).isTrue();
         assertThat(on.get()).isEqualTo("stand-in-managed");
@@ -99,7 +102,9 @@ class SignInWorkersTest {
                     }
                 });
             }
-            assertThat(all.await(1, TimeUnit.MINUTES)).as("sign-ins left behind: " + all.getCount()).isTrue();
+            assertThat(all.await(1, TimeUnit.MINUTES))
+                    .as("sign-ins left behind: " + all.getCount())
+                    .isTrue();
         } finally {
             requests.shutdownNow();
         }
@@ -107,12 +112,14 @@ class SignInWorkersTest {
 
     @Test
     void whenTheExecutorRefuses_theSignInIsRefused_andItsRoomGivenBack() {
-        SignInWorkers workers = new SignInWorkers(task -> {
-            throw new java.util.concurrent.RejectedExecutionException("shutting down");
-        }, 1);
+        SignInWorkers workers = new SignInWorkers(
+                task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("shutting down");
+                },
+                1);
 
         for (int i = 0; i < SignInWorkers.QUEUE + 5; i++) {
-            assertThat(workers.submit(() -> { })).isFalse();
+            assertThat(workers.submit(() -> {})).isFalse();
         }
     }
 }

@@ -60,7 +60,8 @@ class TokenRejectionTest {
     void withAnExternalIssuer_onlyShapeAndExpiryAreJudged() throws Exception {
         String strangers = sign(stranger, "https://idp.example", NOW.minusSeconds(1));
 
-        assertThat(TokenRejection.of(strangers, Optional.empty(), Optional.empty(), NOW)).isEqualTo(TokenRejection.EXPIRED);
+        assertThat(TokenRejection.of(strangers, Optional.empty(), Optional.empty(), NOW))
+                .isEqualTo(TokenRejection.EXPIRED);
     }
 
     private static TokenRejection of(String token) {
@@ -68,9 +69,19 @@ class TokenRejectionTest {
     }
 
     private static String sign(RSAKey key, String issuer, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).audience("lscb").claim("upn", "someone")
-                .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires)).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .audience("lscb")
+                .claim("upn", "someone")
+                .issueTime(Date.from(expires.minusSeconds(900)))
+                .expirationTime(Date.from(expires))
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

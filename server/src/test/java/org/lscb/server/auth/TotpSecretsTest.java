@@ -16,7 +16,10 @@ class TotpSecretsTest {
         String wrapped = secrets.wrap("account-1", secret);
 
         assertThat(secrets.unwrap("account-1", wrapped)).isEqualTo(secret);
-        assertThat(wrapped).doesNotContain(new org.apache.commons.codec.binary.Base32().encodeToString(secret).replace("=", ""))
+        assertThat(wrapped)
+                .doesNotContain(new org.apache.commons.codec.binary.Base32()
+                        .encodeToString(secret)
+                        .replace("=", ""))
                 .doesNotContain(java.util.Base64.getEncoder().encodeToString(secret));
     }
 

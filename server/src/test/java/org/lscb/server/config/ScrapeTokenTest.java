@@ -13,8 +13,10 @@ class ScrapeTokenTest {
 
     @Test
     void basicCredentialsOfTheMetricsUserWithTheSecret_match() {
-        assertThat(ScrapeToken.of(SECRET).matchesAuthorization(basic("metrics:" + SECRET))).isTrue();
-        assertThat(ScrapeToken.of(SECRET).matchesAuthorization("basic " + encoded("metrics:" + SECRET))).isTrue();
+        assertThat(ScrapeToken.of(SECRET).matchesAuthorization(basic("metrics:" + SECRET)))
+                .isTrue();
+        assertThat(ScrapeToken.of(SECRET).matchesAuthorization("basic " + encoded("metrics:" + SECRET)))
+                .isTrue();
     }
 
     @Test
@@ -33,7 +35,8 @@ class ScrapeTokenTest {
     @Test
     void shortOrSpacedSecrets_areRefused_andTheSecretIsNeverPrinted() {
         assertThatThrownBy(() -> ScrapeToken.of("short")).hasMessageContaining("at least 32");
-        assertThatThrownBy(() -> ScrapeToken.of("a secret with spaces that is long enough")).hasMessageContaining("spaces");
+        assertThatThrownBy(() -> ScrapeToken.of("a secret with spaces that is long enough"))
+                .hasMessageContaining("spaces");
         assertThat(ScrapeToken.of(SECRET).toString()).doesNotContain(SECRET);
     }
 

@@ -31,8 +31,10 @@ class ContentDigestTest {
 
     @Test
     void theBodysOwnDigests_areAccepted_givenOnOneLineOrSeveral() throws Exception {
-        ContentDigest one = ContentDigest.of(List.of(field("sha-256", "SHA-256", BODY) + ", " + field("sha-512", "SHA-512", BODY)));
-        ContentDigest two = ContentDigest.of(List.of(field("sha-256", "SHA-256", BODY), field("sha-512", "SHA-512", BODY)));
+        ContentDigest one =
+                ContentDigest.of(List.of(field("sha-256", "SHA-256", BODY) + ", " + field("sha-512", "SHA-512", BODY)));
+        ContentDigest two =
+                ContentDigest.of(List.of(field("sha-256", "SHA-256", BODY), field("sha-512", "SHA-512", BODY)));
 
         for (ContentDigest d : List.of(one, two)) {
             assertThat(d.algorithms()).containsExactly(Algorithm.SHA_256, Algorithm.SHA_512);
@@ -47,31 +49,48 @@ class ContentDigestTest {
         ContentDigest d = ContentDigest.of(List.of(field("sha-256", "SHA-256", BODY)));
 
         assertThatThrownBy(() -> d.verify(read(changed, d.algorithms())))
-                .isInstanceOfSatisfying(DigestMismatchException.class, e -> assertThat(e.algorithm()).isEqualTo("sha-256"))
-                .hasMessageContaining(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(changed)))
+                .isInstanceOfSatisfying(
+                        DigestMismatchException.class,
+                        e -> assertThat(e.algorithm()).isEqualTo("sha-256"))
+                .hasMessageContaining(Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(changed)))
                 .hasMessageContaining("nothing was kept");
     }
 
     @Test
     void aMismatchInSha512_refusesEvenWhenSha256Matches() throws Exception {
-        ContentDigest d = ContentDigest.of(List.of(field("sha-256", "SHA-256", BODY) + "," + field("sha-512", "SHA-512", new byte[1])));
+        ContentDigest d = ContentDigest.of(
+                List.of(field("sha-256", "SHA-256", BODY) + "," + field("sha-512", "SHA-512", new byte[1])));
 
         assertThatThrownBy(() -> d.verify(read(BODY, d.algorithms())))
-                .isInstanceOfSatisfying(DigestMismatchException.class, e -> assertThat(e.algorithm()).isEqualTo("sha-512"));
+                .isInstanceOfSatisfying(
+                        DigestMismatchException.class,
+                        e -> assertThat(e.algorithm()).isEqualTo("sha-512"));
     }
 
     /** RFC 9530: a recipient may ignore algorithms it does not support. */
     @Test
     void otherAlgorithms_areIgnored_andAFieldOfOnlyThoseChecksNothing() {
-        assertThat(ContentDigest.of(List.of("sha3-256=:AAAA:, unixsum=:AA==:, md5=?1"))).isSameAs(ContentDigest.NONE);
+        assertThat(ContentDigest.of(List.of("sha3-256=:AAAA:, unixsum=:AA==:, md5=?1")))
+                .isSameAs(ContentDigest.NONE);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sha-256", "sha-256=abc", "sha-256=:AAAA:", "sha-512=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:",
-        "sha-256=(:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:)", "sha-256=:###:", "Sha-256=:AAAA:", "sha-256=:AAAA:,"})
+    @ValueSource(
+            strings = {
+                "sha-256",
+                "sha-256=abc",
+                "sha-256=:AAAA:",
+                "sha-512=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:",
+                "sha-256=(:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:)",
+                "sha-256=:###:",
+                "Sha-256=:AAAA:",
+                "sha-256=:AAAA:,"
+            })
     void aMalformedField_isAnInvalidValueNamingIt(String field) {
         assertThatThrownBy(() -> ContentDigest.of(List.of(field)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Content-Digest"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("Content-Digest"));
     }
 
     @Test
@@ -90,7 +109,8 @@ class ContentDigestTest {
         received.read();
         received.readAllBytes();
 
-        assertThat(received.digests().get(Algorithm.SHA_256)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(BODY));
+        assertThat(received.digests().get(Algorithm.SHA_256))
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(BODY));
     }
 
     private static Map<Algorithm, byte[]> read(byte[] body, Set<Algorithm> algorithms) throws Exception {
@@ -102,7 +122,9 @@ class ContentDigestTest {
     }
 
     private static String field(String key, String jdkName, byte[] body) throws Exception {
-        return key + "=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance(jdkName).digest(body)) + ":";
+        return key + "=:"
+                + Base64.getEncoder()
+                        .encodeToString(MessageDigest.getInstance(jdkName).digest(body)) + ":";
     }
 
     private static byte[] body() {

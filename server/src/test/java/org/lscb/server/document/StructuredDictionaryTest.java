@@ -15,10 +15,12 @@ class StructuredDictionaryTest {
 
     @Test
     void rfc9530sExample_givesItsByteSequence() throws Exception {
-        Map<String, Optional<byte[]>> d = StructuredDictionary.parse("sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:");
+        Map<String, Optional<byte[]>> d =
+                StructuredDictionary.parse("sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:");
 
         assertThat(d).containsOnlyKeys("sha-256");
-        assertThat(d.get("sha-256")).contains(Base64.getDecoder().decode("X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE="));
+        assertThat(d.get("sha-256"))
+                .contains(Base64.getDecoder().decode("X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE="));
     }
 
     @Test
@@ -36,7 +38,8 @@ class StructuredDictionaryTest {
 
     @Test
     void aKeyNamedTwice_keepsItsLastValue() throws Exception {
-        assertThat(StructuredDictionary.parse("sha-256=:AQ==:, sha-256=:Ag==:").get("sha-256")).contains(new byte[] {2});
+        assertThat(StructuredDictionary.parse("sha-256=:AQ==:, sha-256=:Ag==:").get("sha-256"))
+                .contains(new byte[] {2});
     }
 
     @Test
@@ -50,29 +53,31 @@ class StructuredDictionaryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "SHA-256=:AQ==:",          // keys are lower case
-        "sha-256=:AQ==:,",         // a trailing comma
-        ",sha-256=:AQ==:",         // a leading comma
-        "sha-256=:AQ==: sha=:AQ==:", // no comma between members
-        "sha-256=:AQ==",           // an unclosed byte sequence
-        "sha-256=:A Q==:",         // a space inside base64
-        "sha-256=:AQ=A:",          // padding in the middle
-        "sha-256=:AQ==:x",         // text right after the value
-        "sha-256 =:AQ==:",         // a space before =
-        "sha-256=",                // no value
-        "sha-256=\"open",          // an unclosed string
-        "sha-256=\"\\x\"",         // an escape other than \" and \\
-        "sha-256=?2",              // not a boolean
-        "sha-256=1234567890123456", // an integer of 16 digits
-        "sha-256=1.2345",          // a decimal with 4 fraction digits
-        "sha-256=(1 2",            // an unclosed inner list
-        "sha-256=(1,2)",           // inner list items are separated by spaces
-        "sha-256=@1",              // a date (RFC 9651), not RFC 8941
-        "sha-256=:AQ==:;",         // a parameter without a key
-        "é=:AQ==:",                // not ASCII
-    })
+    @ValueSource(
+            strings = {
+                "SHA-256=:AQ==:", // keys are lower case
+                "sha-256=:AQ==:,", // a trailing comma
+                ",sha-256=:AQ==:", // a leading comma
+                "sha-256=:AQ==: sha=:AQ==:", // no comma between members
+                "sha-256=:AQ==", // an unclosed byte sequence
+                "sha-256=:A Q==:", // a space inside base64
+                "sha-256=:AQ=A:", // padding in the middle
+                "sha-256=:AQ==:x", // text right after the value
+                "sha-256 =:AQ==:", // a space before =
+                "sha-256=", // no value
+                "sha-256=\"open", // an unclosed string
+                "sha-256=\"\\x\"", // an escape other than \" and \\
+                "sha-256=?2", // not a boolean
+                "sha-256=1234567890123456", // an integer of 16 digits
+                "sha-256=1.2345", // a decimal with 4 fraction digits
+                "sha-256=(1 2", // an unclosed inner list
+                "sha-256=(1,2)", // inner list items are separated by spaces
+                "sha-256=@1", // a date (RFC 9651), not RFC 8941
+                "sha-256=:AQ==:;", // a parameter without a key
+                "é=:AQ==:", // not ASCII
+            })
     void textOutsideTheGrammar_isRefused(String field) {
-        assertThatThrownBy(() -> StructuredDictionary.parse(field)).isInstanceOf(StructuredDictionary.MalformedFieldException.class);
+        assertThatThrownBy(() -> StructuredDictionary.parse(field))
+                .isInstanceOf(StructuredDictionary.MalformedFieldException.class);
     }
 }

@@ -40,8 +40,18 @@ import org.lscb.server.document.RecipientSetException;
 class ErrorResponsesTest {
 
     @ParameterizedTest
-    @CsvSource({"INVALID,400", "UNAUTHENTICATED,401", "FORBIDDEN,403", "NOT_FOUND,404", "TOO_SLOW,408", "CONFLICT,409",
-            "TOO_LARGE,413", "UNSUPPORTED,415", "TOO_MANY,429", "INSUFFICIENT_STORAGE,507"})
+    @CsvSource({
+        "INVALID,400",
+        "UNAUTHENTICATED,401",
+        "FORBIDDEN,403",
+        "NOT_FOUND,404",
+        "TOO_SLOW,408",
+        "CONFLICT,409",
+        "TOO_LARGE,413",
+        "UNSUPPORTED,415",
+        "TOO_MANY,429",
+        "INSUFFICIENT_STORAGE,507"
+    })
     void eachKind_answersWithItsStatus_andTheRefusalsCode(Kind kind, int status) {
         ErrorResponses.Refused answer = answer(new DomainException(kind, "some_code", "a sentence"));
 
@@ -53,12 +63,15 @@ class ErrorResponsesTest {
 
     @Test
     void everyKind_isInTheTable() {
-        assertThat(List.of(Kind.values())).allSatisfy(k -> assertThat(ErrorResponses.status(k)).isBetween(400, 599));
+        assertThat(List.of(Kind.values()))
+                .allSatisfy(k -> assertThat(ErrorResponses.status(k)).isBetween(400, 599));
     }
 
     @Test
     void notFound_neverShowsWhatWasLookedFor() {
-        for (DomainException e : List.of(new UnknownAppointmentException("appt-1"), new UnknownPartException("evidence", "ev-1"),
+        for (DomainException e : List.of(
+                new UnknownAppointmentException("appt-1"),
+                new UnknownPartException("evidence", "ev-1"),
                 new DomainException(Kind.NOT_FOUND, "not_found", "no review 42"))) {
             assertThat(answer(e)).isEqualTo(refused(404, "not_found", "no such object, or not yours to see", Map.of()));
         }
@@ -71,11 +84,16 @@ class ErrorResponsesTest {
         assertThat(answer(new EnrolmentRefusedException("not a certificate request")))
                 .isEqualTo(refused(400, "invalid_request", "not a certificate request", Map.of("field", "body")));
         RecipientSetException set = new RecipientSetException(List.of("cert-1"), 2);
-        assertThat(answer(set)).isEqualTo(refused(400, "recipient_set", set.getMessage(),
-                Map.of("missing", List.of("cert-1"), "strangers", 2)));
+        assertThat(answer(set))
+                .isEqualTo(refused(
+                        400, "recipient_set", set.getMessage(), Map.of("missing", List.of("cert-1"), "strangers", 2)));
         DigestMismatchException mismatch = new DigestMismatchException("sha-256", "abc=");
-        assertThat(answer(mismatch)).isEqualTo(refused(400, "digest_mismatch", mismatch.getMessage(),
-                Map.of("field", "Content-Digest", "algorithm", "sha-256")));
+        assertThat(answer(mismatch))
+                .isEqualTo(refused(
+                        400,
+                        "digest_mismatch",
+                        mismatch.getMessage(),
+                        Map.of("field", "Content-Digest", "algorithm", "sha-256")));
     }
 
     @Test
@@ -85,10 +103,14 @@ class ErrorResponsesTest {
         SignInRefusedException otp = SignInRefusedException.otpRequired();
         assertThat(answer(otp)).isEqualTo(refused(401, "otp_required", otp.getMessage(), Map.of()));
         SignInRefusedException locked = SignInRefusedException.locked(Duration.ofSeconds(90));
-        assertThat(answer(locked)).isEqualTo(new ErrorResponses.Refused(429, ApiError.of("too_many_attempts", locked.getMessage(),
-                Map.of("retryAfterSeconds", 90L)), Map.of("Retry-After", 90L)));
+        assertThat(answer(locked))
+                .isEqualTo(new ErrorResponses.Refused(
+                        429,
+                        ApiError.of("too_many_attempts", locked.getMessage(), Map.of("retryAfterSeconds", 90L)),
+                        Map.of("Retry-After", 90L)));
         // under a second still asks for one
-        assertThat(answer(SignInRefusedException.locked(Duration.ofMillis(200))).headers()).isEqualTo(Map.of("Retry-After", 1L));
+        assertThat(answer(SignInRefusedException.locked(Duration.ofMillis(200))).headers())
+                .isEqualTo(Map.of("Retry-After", 1L));
     }
 
     @Test
@@ -103,10 +125,24 @@ class ErrorResponsesTest {
 
     @Test
     void aConflictedLead_isNotIndependent_withEveryConflictForPrograms() {
-        IndependenceAnswer why = new IndependenceAnswer(false, true, List.of(
-                new Conflict(ConflictReason.RECENT_AFFILIATION, "org-police", "EMPLOYMENT", LocalDate.of(2020, 1, 1),
-                        LocalDate.of(2024, 6, 30), "employed until 2024-06-30"),
-                new Conflict(ConflictReason.DECLARED_INTEREST, "org-health", null, null, null, "a relative works there")));
+        IndependenceAnswer why = new IndependenceAnswer(
+                false,
+                true,
+                List.of(
+                        new Conflict(
+                                ConflictReason.RECENT_AFFILIATION,
+                                "org-police",
+                                "EMPLOYMENT",
+                                LocalDate.of(2020, 1, 1),
+                                LocalDate.of(2024, 6, 30),
+                                "employed until 2024-06-30"),
+                        new Conflict(
+                                ConflictReason.DECLARED_INTEREST,
+                                "org-health",
+                                null,
+                                null,
+                                null,
+                                "a relative works there")));
         NotIndependentException e = new NotIndependentException("rev-1", "review-1", why);
 
         Map<String, Object> first = new LinkedHashMap<>();
@@ -121,9 +157,14 @@ class ErrorResponsesTest {
         second.put("from", null);
         second.put("to", null);
         second.put("detail", "a relative works there");
-        assertThat(answer(e)).isEqualTo(refused(409, "not_independent", e.getMessage(),
-                Map.of("independent", false, "independentOfLscb", true, "conflicts", List.of(first, second))));
-        assertThat(((List<?>) answer(e).error().details().get("conflicts")).get(0)).isInstanceOf(LinkedHashMap.class);
+        assertThat(answer(e))
+                .isEqualTo(refused(
+                        409,
+                        "not_independent",
+                        e.getMessage(),
+                        Map.of("independent", false, "independentOfLscb", true, "conflicts", List.of(first, second))));
+        assertThat(((List<?>) answer(e).error().details().get("conflicts")).get(0))
+                .isInstanceOf(LinkedHashMap.class);
     }
 
     @Test
@@ -135,30 +176,40 @@ class ErrorResponsesTest {
         TooSlowException slow = new TooSlowException(1000, Duration.ofSeconds(10));
         assertThat(answer(slow)).isEqualTo(refused(408, "too_slow", slow.getMessage(), Map.of()));
         assertThat(answer(new InsufficientStorageException(new IOException("whatever the disk said"))))
-                .isEqualTo(refused(507, "insufficient_storage", "the server has no room to store this document now; try again later",
+                .isEqualTo(refused(
+                        507,
+                        "insufficient_storage",
+                        "the server has no room to store this document now; try again later",
                         Map.of()));
     }
 
     @Test
     void theEnvelopeModulesRefusals_whichCannotExtendDomainException_areMappedAlike() {
         UnsupportedEnvelopeException unsupported = new UnsupportedEnvelopeException("not CMS");
-        assertThat(answer(unsupported)).isEqualTo(refused(415, "unsupported_envelope", unsupported.getMessage(), Map.of()));
+        assertThat(answer(unsupported))
+                .isEqualTo(refused(415, "unsupported_envelope", unsupported.getMessage(), Map.of()));
         EnvelopeTooLargeException big = new EnvelopeTooLargeException(2048);
-        assertThat(answer(new UncheckedIOException(big))).isEqualTo(refused(413, "too_large", big.getMessage(), Map.of()));
+        assertThat(answer(new UncheckedIOException(big)))
+                .isEqualTo(refused(413, "too_large", big.getMessage(), Map.of()));
     }
 
     @Test
     void aRefusalIsFound_whereverItIsInTheCauses() {
         // a body cut off while it streams arrives wrapped by the I/O that read it
-        assertThat(answer(new UncheckedIOException(new IOException("read failed", new TooLargeException(100)))).status())
+        assertThat(answer(new UncheckedIOException(new IOException("read failed", new TooLargeException(100))))
+                        .status())
                 .isEqualTo(413);
-        assertThat(answer(new RuntimeException(new InsufficientStorageException())).status()).isEqualTo(507);
+        assertThat(answer(new RuntimeException(new InsufficientStorageException()))
+                        .status())
+                .isEqualTo(507);
     }
 
     @Test
     void anOperatingSystemsMessage_isNoRefusal() {
-        // a full disk is found where the blob store writes (InsufficientStorageException), not by what an IOException says
-        assertThat(ErrorResponses.refusal(new UncheckedIOException(new IOException("No space left on device")))).isNull();
+        // a full disk is found where the blob store writes (InsufficientStorageException), not by what an IOException
+        // says
+        assertThat(ErrorResponses.refusal(new UncheckedIOException(new IOException("No space left on device"))))
+                .isNull();
         assertThat(ErrorResponses.refusal(new IllegalStateException("boom"))).isNull();
     }
 
@@ -168,7 +219,8 @@ class ErrorResponsesTest {
         return ErrorResponses.answer(refusal);
     }
 
-    private static ErrorResponses.Refused refused(int status, String code, String message, Map<String, Object> details) {
+    private static ErrorResponses.Refused refused(
+            int status, String code, String message, Map<String, Object> details) {
         return new ErrorResponses.Refused(status, ApiError.of(code, message, details), Map.of());
     }
 }

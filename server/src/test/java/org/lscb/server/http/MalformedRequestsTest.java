@@ -20,7 +20,8 @@ class MalformedRequestsTest {
 
     @Test
     void malformedEscapeInQuery_is400() {
-        assertThat(MalformedRequests.refusal("/api/v1/reviewers", "q=%zz", NO_HEADERS)).contains(MalformedRequests.BAD_ESCAPE);
+        assertThat(MalformedRequests.refusal("/api/v1/reviewers", "q=%zz", NO_HEADERS))
+                .contains(MalformedRequests.BAD_ESCAPE);
     }
 
     @ParameterizedTest
@@ -53,8 +54,19 @@ class MalformedRequestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/reviews/3f2a0c1e-0000-4000-8000-000000000000", "/api/v1/reviews/a%20b", "/a/%2Fb",
-        "/api/v1/../v1/me", "/a/./b", "/caf%C3%A9", "/caf\u00c3\u00a9", "/", "*", "/a;jsessionid=1"})
+    @ValueSource(
+            strings = {
+                "/api/v1/reviews/3f2a0c1e-0000-4000-8000-000000000000",
+                "/api/v1/reviews/a%20b",
+                "/a/%2Fb",
+                "/api/v1/../v1/me",
+                "/a/./b",
+                "/caf%C3%A9",
+                "/caf\u00c3\u00a9",
+                "/",
+                "*",
+                "/a;jsessionid=1"
+            })
     void wellFormedPaths_pass(String path) {
         assertThat(MalformedRequests.refusal(path, null, NO_HEADERS)).isEmpty();
     }
@@ -62,7 +74,8 @@ class MalformedRequestsTest {
     @Test
     void queryWithControlCharactersAndPlus_passes() {
         // the application checks field values; only the URI syntax is judged here
-        assertThat(MalformedRequests.refusal("/api/v1/reviewers", "q=a+b%0A%00&size=10", NO_HEADERS)).isEmpty();
+        assertThat(MalformedRequests.refusal("/api/v1/reviewers", "q=a+b%0A%00&size=10", NO_HEADERS))
+                .isEmpty();
     }
 
     @Test
@@ -78,7 +91,8 @@ class MalformedRequestsTest {
 
     @Test
     void oneHeaderFieldOverTheLimit_is431() {
-        Optional<Refusal> r = MalformedRequests.refusal("/api/v1/me", null, new int[] {10, MalformedRequests.MAX_FIELD_BYTES + 1});
+        Optional<Refusal> r =
+                MalformedRequests.refusal("/api/v1/me", null, new int[] {10, MalformedRequests.MAX_FIELD_BYTES + 1});
 
         assertThat(r).contains(MalformedRequests.HEADERS_TOO_LARGE);
         assertThat(r.get().status()).isEqualTo(431);
@@ -88,8 +102,10 @@ class MalformedRequestsTest {
     void headerFieldsTogetherOverTheLimit_are431_andAtTheLimitPass() {
         int half = MalformedRequests.MAX_HEADER_BYTES / 2;
 
-        assertThat(MalformedRequests.refusal("/a", null, new int[] {half, half})).isEmpty();
-        assertThat(MalformedRequests.refusal("/a", null, new int[] {half, half, 1})).contains(MalformedRequests.HEADERS_TOO_LARGE);
+        assertThat(MalformedRequests.refusal("/a", null, new int[] {half, half}))
+                .isEmpty();
+        assertThat(MalformedRequests.refusal("/a", null, new int[] {half, half, 1}))
+                .contains(MalformedRequests.HEADERS_TOO_LARGE);
     }
 
     @Test

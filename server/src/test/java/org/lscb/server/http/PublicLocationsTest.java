@@ -1,6 +1,5 @@
 package org.lscb.server.http;
 
-import org.lscb.server.config.PublicBaseUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lscb.server.config.PublicBaseUrl;
 
 class PublicLocationsTest {
 
@@ -20,7 +20,8 @@ class PublicLocationsTest {
 
     @Test
     void withABaseUrl_theLocationStartsWithIt() {
-        PublicLocations locations = new PublicLocations(Optional.of(PublicBaseUrl.parse("https://exchange.example.org")));
+        PublicLocations locations =
+                new PublicLocations(Optional.of(PublicBaseUrl.parse("https://exchange.example.org")));
 
         assertThat(locations.of("reviews", "3f2a", "appointments", "9b").toString())
                 .isEqualTo("https://exchange.example.org/api/v1/reviews/3f2a/appointments/9b");
@@ -28,7 +29,8 @@ class PublicLocationsTest {
 
     @Test
     void aBaseUrlWithAPathAndTrailingSlash_keepsThePathOnce() {
-        PublicLocations locations = new PublicLocations(Optional.of(PublicBaseUrl.parse(" https://example.org/lscb/ ")));
+        PublicLocations locations =
+                new PublicLocations(Optional.of(PublicBaseUrl.parse(" https://example.org/lscb/ ")));
 
         assertThat(locations.of("accounts", "7").toString()).isEqualTo("https://example.org/lscb/api/v1/accounts/7");
     }
@@ -41,10 +43,20 @@ class PublicLocationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"exchange.example.org", "/api", "ftp://example.org", "https://", "https://user:pw@example.org",
-        "https://example.org/?q=1", "https://example.org/#top", "https://exa mple.org"})
+    @ValueSource(
+            strings = {
+                "exchange.example.org",
+                "/api",
+                "ftp://example.org",
+                "https://",
+                "https://user:pw@example.org",
+                "https://example.org/?q=1",
+                "https://example.org/#top",
+                "https://exa mple.org"
+            })
     void badBaseUrls_areRefusedWithASentence(String text) {
-        assertThatThrownBy(() -> PublicBaseUrl.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PublicBaseUrl.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must");
     }
 }

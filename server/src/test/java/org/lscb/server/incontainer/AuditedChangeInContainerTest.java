@@ -68,17 +68,22 @@ class AuditedChangeInContainerTest {
         Appointment a = overrideAppointment();
 
         assertThat(appointmentsOfTheReview()).isEqualTo(1);
-        assertThat(auditActionsBy(dataSource, chair.accountId())).containsExactly("APPOINTED", "INDEPENDENCE_OVERRIDDEN");
-        assertThat(count(dataSource, "SELECT COUNT(*) FROM audit_entry WHERE details LIKE ?", "%appointment " + a.id() + "%"))
+        assertThat(auditActionsBy(dataSource, chair.accountId()))
+                .containsExactly("APPOINTED", "INDEPENDENCE_OVERRIDDEN");
+        assertThat(count(
+                        dataSource,
+                        "SELECT COUNT(*) FROM audit_entry WHERE details LIKE ?",
+                        "%appointment " + a.id() + "%"))
                 .isEqualTo(2);
         assertThat(auditChainValid(database)).isTrue();
     }
 
     @Test
     void whenTheAuditEntryCannotBeWritten_theAppointmentIsNotStoredEither() {
-        try (InContainerWorld.Refusal refusal = new InContainerWorld.Refusal(dataSource, "audit_entry",
-                "actor <> '" + chair.accountId() + "'")) {
-            assertThatThrownBy(this::overrideAppointment).isInstanceOf(PersistenceException.class)
+        try (InContainerWorld.Refusal refusal =
+                new InContainerWorld.Refusal(dataSource, "audit_entry", "actor <> '" + chair.accountId() + "'")) {
+            assertThatThrownBy(this::overrideAppointment)
+                    .isInstanceOf(PersistenceException.class)
                     .satisfies(e -> assertThat(rootMessage(e)).containsIgnoringCase(refusal.name));
         }
 
@@ -89,9 +94,10 @@ class AuditedChangeInContainerTest {
 
     @Test
     void whenTheAppointmentCannotBeStored_itsAuditEntriesAreNotKeptEither() {
-        try (InContainerWorld.Refusal refusal = new InContainerWorld.Refusal(dataSource, "review_appointment",
-                "appointed_by <> '" + chair.accountId() + "'")) {
-            assertThatThrownBy(this::overrideAppointment).isInstanceOf(PersistenceException.class)
+        try (InContainerWorld.Refusal refusal = new InContainerWorld.Refusal(
+                dataSource, "review_appointment", "appointed_by <> '" + chair.accountId() + "'")) {
+            assertThatThrownBy(this::overrideAppointment)
+                    .isInstanceOf(PersistenceException.class)
                     .satisfies(e -> assertThat(rootMessage(e)).containsIgnoringCase(refusal.name));
         }
 
@@ -101,7 +107,12 @@ class AuditedChangeInContainerTest {
     }
 
     private Appointment overrideAppointment() {
-        return appointments.appoint(chair, reviewId, AppointmentRole.LEAD_REVIEWER, conflictedReviewer, null,
+        return appointments.appoint(
+                chair,
+                reviewId,
+                AppointmentRole.LEAD_REVIEWER,
+                conflictedReviewer,
+                null,
                 "No independent reviewer with this expertise is free before the coroner's inquest");
     }
 

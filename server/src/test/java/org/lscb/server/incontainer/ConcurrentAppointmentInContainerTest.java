@@ -74,7 +74,8 @@ class ConcurrentAppointmentInContainerTest {
         try {
             try (InContainerWorld.AuditHeadHold hold = new InContainerWorld.AuditHeadHold(dataSource)) {
                 for (Caller officer : officers) {
-                    calls.add(two.submit(() -> appointments.appoint(officer, reviewId, AppointmentRole.LEAD_REVIEWER, reviewer, null, null)));
+                    calls.add(two.submit(() -> appointments.appoint(
+                            officer, reviewId, AppointmentRole.LEAD_REVIEWER, reviewer, null, null)));
                 }
                 hold.awaitWaiting(2, Duration.ofSeconds(30));
             }
@@ -96,17 +97,29 @@ class ConcurrentAppointmentInContainerTest {
                 assertThat(((ApiError) answer.getEntity()).error()).isEqualTo("conflict");
             });
             String winner = won.get(0).appointedBy();
-            Caller loser = officers.stream().filter(o -> !o.accountId().equals(winner)).findFirst().orElseThrow();
-            assertThat(count(dataSource, "SELECT COUNT(*) FROM review_appointment WHERE review_id = ? AND ended_at IS NULL", reviewId))
+            Caller loser = officers.stream()
+                    .filter(o -> !o.accountId().equals(winner))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(count(
+                            dataSource,
+                            "SELECT COUNT(*) FROM review_appointment WHERE review_id = ? AND ended_at IS NULL",
+                            reviewId))
                     .isEqualTo(1);
-            assertThat(InContainerWorld.strings(dataSource,
-                    "SELECT actor FROM audit_entry WHERE review_id = ? AND action = 'APPOINTED'", reviewId)).containsExactly(winner);
-            assertThat(InContainerWorld.auditActionsBy(dataSource, loser.accountId())).isEmpty();
+            assertThat(InContainerWorld.strings(
+                            dataSource,
+                            "SELECT actor FROM audit_entry WHERE review_id = ? AND action = 'APPOINTED'",
+                            reviewId))
+                    .containsExactly(winner);
+            assertThat(InContainerWorld.auditActionsBy(dataSource, loser.accountId()))
+                    .isEmpty();
             assertThat(auditChainValid(database)).isTrue();
 
             // read again and retry, as the 409 says: the winner's appointment is there now
-            assertThatThrownBy(() -> appointments.appoint(loser, reviewId, AppointmentRole.LEAD_REVIEWER, reviewer, null, null))
-                    .isInstanceOfSatisfying(ReviewRuleException.class, e -> assertThat(e.code()).isEqualTo("already_appointed"));
+            assertThatThrownBy(() ->
+                            appointments.appoint(loser, reviewId, AppointmentRole.LEAD_REVIEWER, reviewer, null, null))
+                    .isInstanceOfSatisfying(
+                            ReviewRuleException.class, e -> assertThat(e.code()).isEqualTo("already_appointed"));
         } finally {
             two.shutdownNow();
         }

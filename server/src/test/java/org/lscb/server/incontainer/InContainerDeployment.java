@@ -36,8 +36,7 @@ public final class InContainerDeployment {
 
     private static WebArchive built;
 
-    private InContainerDeployment() {
-    }
+    private InContainerDeployment() {}
 
     public static synchronized WebArchive shared() {
         if (built == null) {
@@ -102,7 +101,8 @@ public final class InContainerDeployment {
 
     private static java.io.File jarOf(Class<?> c) {
         try {
-            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile();
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toFile();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

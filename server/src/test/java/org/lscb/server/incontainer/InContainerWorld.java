@@ -37,8 +37,7 @@ final class InContainerWorld {
 
     static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
-    private InContainerWorld() {
-    }
+    private InContainerWorld() {}
 
     static String organisation(Database db, OrganisationKind kind) {
         return db.inTransaction(em -> {
@@ -52,9 +51,13 @@ final class InContainerWorld {
     static String reviewer(Database db, String... employers) {
         return db.inTransaction(em -> {
             java.time.Instant now = java.time.Instant.now();
-            Reviewer r = new Reviewer(null, new Reviewer.Profile("Reviewer " + letters(), null, Set.of(), Set.of(), Set.of(), true), now);
+            Reviewer r = new Reviewer(
+                    null, new Reviewer.Profile("Reviewer " + letters(), null, Set.of(), Set.of(), Set.of(), true), now);
             for (String employer : employers) {
-                r.addAffiliation(new Affiliation(employer, AffiliationKind.EMPLOYMENT, "Practitioner", LocalDate.of(2015, 1, 1), null), now);
+                r.addAffiliation(
+                        new Affiliation(
+                                employer, AffiliationKind.EMPLOYMENT, "Practitioner", LocalDate.of(2015, 1, 1), null),
+                        now);
             }
             new ReviewerRepository(em).add(r);
             return r.id();
@@ -64,15 +67,28 @@ final class InContainerWorld {
     /** An officer of the board, as a signed-in caller; account ids are not checked against accounts by the review rules. */
     static Caller officerOf(String boardId) {
         String id = UUID.randomUUID().toString();
-        return new Caller(id, "officer-" + id.substring(0, 8), "Officer " + letters(), Set.of(Role.LSCB_OFFICER), boardId);
+        return new Caller(
+                id, "officer-" + id.substring(0, 8), "Officer " + letters(), Set.of(Role.LSCB_OFFICER), boardId);
     }
 
     /** A serious case review the board leads over {@code organisations}, notified today, opened through the service. */
     static String openScr(ReviewService reviews, Caller officer, String boardId, Set<String> organisations) {
         LocalDate today = LocalDate.now(ENGLAND);
-        return reviews.open(officer, new ReviewService.OpeningRequest(ReviewType.SERIOUS_CASE_REVIEW, "IC-" + letters(), "Child A",
-                boardId, null, null, Set.of(), organisations, new KeyDates(today.minusDays(1), null, today, null, null, today), null))
-                .review().id();
+        return reviews.open(
+                        officer,
+                        new ReviewService.OpeningRequest(
+                                ReviewType.SERIOUS_CASE_REVIEW,
+                                "IC-" + letters(),
+                                "Child A",
+                                boardId,
+                                null,
+                                null,
+                                Set.of(),
+                                organisations,
+                                new KeyDates(today.minusDays(1), null, today, null, null, today),
+                                null))
+                .review()
+                .id();
     }
 
     static boolean auditChainValid(Database db) {
@@ -85,7 +101,8 @@ final class InContainerWorld {
     }
 
     static List<String> strings(DataSource ds, String sql, Object... params) {
-        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -126,7 +143,8 @@ final class InContainerWorld {
         }
 
         private void ddl(String sql) {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -148,9 +166,13 @@ final class InContainerWorld {
             this.ds = ds;
             c = ds.getConnection();
             c.setAutoCommit(false);
-            postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = c.getMetaData()
+                    .getDatabaseProductName()
+                    .toLowerCase(java.util.Locale.ROOT)
+                    .contains("postgres");
             try (Statement s = c.createStatement()) {
-                s.executeQuery("SELECT entries FROM audit_head WHERE id = 1 FOR UPDATE").close();
+                s.executeQuery("SELECT entries FROM audit_head WHERE id = 1 FOR UPDATE")
+                        .close();
             }
         }
 
@@ -161,11 +183,13 @@ final class InContainerWorld {
                     : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL";
             long deadline = System.nanoTime() + within.toNanos();
             int waiting = 0;
-            // asked outside the holding transaction: PostgreSQL answers pg_stat_activity from one snapshot per transaction
+            // asked outside the holding transaction: PostgreSQL answers pg_stat_activity from one snapshot per
+            // transaction
             try (Connection look = ds.getConnection()) {
                 look.setAutoCommit(true);
                 while (System.nanoTime() < deadline) {
-                    try (Statement s = look.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                    try (Statement s = look.createStatement();
+                            ResultSet rs = s.executeQuery(sql)) {
                         rs.next();
                         waiting = rs.getInt(1);
                     }
@@ -175,7 +199,8 @@ final class InContainerWorld {
                     Thread.sleep(20);
                 }
             }
-            throw new AssertionError(waiting + " database sessions waited for a lock within " + within + ", not " + sessions);
+            throw new AssertionError(
+                    waiting + " database sessions waited for a lock within " + within + ", not " + sessions);
         }
 
         @Override

@@ -84,7 +84,8 @@ class OverdueSweepAcrossNodesInContainerTest {
         Set<String> ours = new HashSet<>(overdue);
         ours.add(notYet);
 
-        try (HikariDataSource poolB = secondPool(); Database nodeB = Database.open(poolB)) {
+        try (HikariDataSource poolB = secondPool();
+                Database nodeB = Database.open(poolB)) {
             assertThat(factoryOf(nodeB)).isNotSameAs(factoryOf(nodeA));
 
             List<String> marked = new CopyOnWriteArrayList<>();
@@ -96,7 +97,10 @@ class OverdueSweepAcrossNodesInContainerTest {
             List<String> audited = overdueAuditEntries(ours);
             assertThat(audited).hasSize(2 * OVERDUE_REVIEWS).doesNotHaveDuplicates();
             assertThat(audited).containsExactlyInAnyOrderElementsOf(expectedMarks(overdue));
-            assertThat(strings(dataSource, "SELECT COUNT(*) FROM review_clock WHERE review_id = ? AND overdue_marked_at IS NOT NULL", notYet))
+            assertThat(strings(
+                            dataSource,
+                            "SELECT COUNT(*) FROM review_clock WHERE review_id = ? AND overdue_marked_at IS NOT NULL",
+                            notYet))
                     .containsExactly("0");
             assertThat(auditChainValid(nodeA)).isTrue();
 
@@ -149,7 +153,10 @@ class OverdueSweepAcrossNodesInContainerTest {
     private List<String> overdueAuditEntries(Set<String> reviews) {
         List<String> out = new ArrayList<>();
         for (String id : reviews) {
-            for (String details : strings(dataSource, "SELECT details FROM audit_entry WHERE review_id = ? AND action = 'CLOCK_OVERDUE'", id)) {
+            for (String details : strings(
+                    dataSource,
+                    "SELECT details FROM audit_entry WHERE review_id = ? AND action = 'CLOCK_OVERDUE'",
+                    id)) {
                 assertThat(details).endsWith("is overdue on " + DAY);
                 out.add(id + " " + details.substring(0, details.indexOf(' ')));
             }
@@ -160,9 +167,18 @@ class OverdueSweepAcrossNodesInContainerTest {
     /** An open SCR of the board, notified on {@code notified}, the national panel told in time (that clock is met). */
     private String scr(String board, LocalDate notified) {
         return nodeA.inTransaction(em -> {
-            Review r = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "IC-SWEEP-" + java.util.UUID.randomUUID(), "Child B",
-                    LeadBoardRule.derive(board, null, null, Set.of()), Set.of(),
-                    new KeyDates(notified.minusDays(1), null, notified, null, null, DAY), null, false), "officer", AT_TEN.instant());
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.SERIOUS_CASE_REVIEW,
+                            "IC-SWEEP-" + java.util.UUID.randomUUID(),
+                            "Child B",
+                            LeadBoardRule.derive(board, null, null, Set.of()),
+                            Set.of(),
+                            new KeyDates(notified.minusDays(1), null, notified, null, null, DAY),
+                            null,
+                            false),
+                    "officer",
+                    AT_TEN.instant());
             r.meetClock(ClockKind.NATIONAL_PANEL_NOTIFICATION, notified, DAY);
             new ReviewRepository(em).add(r);
             return r.id();

@@ -15,18 +15,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccountInputIT {
 
     private static JsonObjectBuilder account(String username, String displayName, String org) {
-        return Json.createObjectBuilder().add("username", username).add("displayName", displayName)
-                .add("roles", Json.createArrayBuilder().add("AGENCY_USER")).add("organisationId", org);
+        return Json.createObjectBuilder()
+                .add("username", username)
+                .add("displayName", displayName)
+                .add("roles", Json.createArrayBuilder().add("AGENCY_USER"))
+                .add("organisationId", org);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"short pass", "            ", "aaaaaaaaaaaaaaaa", "abcabcabcabcabc", "123456789012", "password1234",
-        "qwertyuiop123", "Dragon2024!!"})
+    @ValueSource(
+            strings = {
+                "short pass",
+                "            ",
+                "aaaaaaaaaaaaaaaa",
+                "abcabcabcabcabc",
+                "123456789012",
+                "password1234",
+                "qwertyuiop123",
+                "Dragon2024!!"
+            })
     void weakPasswords_areRefused_andNoAccountIsMade(String password, Api api) {
         String org = api.newOrganisation("POLICE");
         String username = "w" + Api.unique();
 
-        Api.Reply r = api.post("/api/v1/accounts", api.adminToken(), account(username, "Weak Password", org).add("password", password).build().toString());
+        Api.Reply r = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                account(username, "Weak Password", org)
+                        .add("password", password)
+                        .build()
+                        .toString());
 
         assertThat(r.status()).as(password).isEqualTo(400);
         assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo("password");
@@ -41,11 +59,26 @@ class AccountInputIT {
         String org = api.newOrganisation("POLICE");
         String username = "w" + Api.unique();
 
-        assertThat(api.post("/api/v1/accounts", api.adminToken(), account(username, "Own Name", org)
-                .add("password", "my-" + username + "-rocks").build().toString()).status()).isEqualTo(400);
-        assertThat(api.post("/api/v1/accounts", api.adminToken(), account(username, "Own Name", org)
-                .add("password", "plankton orbit velvet marmalade").build().toString()).status()).isEqualTo(201);
-        assertThat(api.signIn(username, "plankton orbit velvet marmalade").status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/accounts",
+                                api.adminToken(),
+                                account(username, "Own Name", org)
+                                        .add("password", "my-" + username + "-rocks")
+                                        .build()
+                                        .toString())
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post(
+                                "/api/v1/accounts",
+                                api.adminToken(),
+                                account(username, "Own Name", org)
+                                        .add("password", "plankton orbit velvet marmalade")
+                                        .build()
+                                        .toString())
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.signIn(username, "plankton orbit velvet marmalade").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -53,11 +86,25 @@ class AccountInputIT {
         String org = api.newOrganisation("POLICE");
         String username = "e" + Api.unique();
 
-        Api.Reply silent = api.post("/api/v1/accounts", api.adminToken(), account(username, "External", org).build().toString());
-        Api.Reply both = api.post("/api/v1/accounts", api.adminToken(), account(username, "External", org)
-                .add("externalSignIn", true).add("password", UUID.randomUUID().toString()).build().toString());
-        Api.Reply external = api.post("/api/v1/accounts", api.adminToken(), account(username, "External", org)
-                .add("externalSignIn", true).build().toString());
+        Api.Reply silent = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                account(username, "External", org).build().toString());
+        Api.Reply both = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                account(username, "External", org)
+                        .add("externalSignIn", true)
+                        .add("password", UUID.randomUUID().toString())
+                        .build()
+                        .toString());
+        Api.Reply external = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                account(username, "External", org)
+                        .add("externalSignIn", true)
+                        .build()
+                        .toString());
 
         assertThat(silent.status()).isEqualTo(400);
         assertThat(silent.json().getJsonObject("details").getString("field")).isEqualTo("password");
@@ -72,11 +119,23 @@ class AccountInputIT {
         String org = api.newOrganisation("POLICE");
         String cyrillicO = "\u041efficer Smith";
 
-        Api.Reply mixed = api.post("/api/v1/accounts", api.adminToken(), account("c" + Api.unique(), cyrillicO, org)
-                .add("password", UUID.randomUUID().toString()).build().toString());
-        Api.Reply bidi = api.post("/api/v1/accounts", api.adminToken(), account("c" + Api.unique(), "Sam \u202eWorker", org)
-                .add("password", UUID.randomUUID().toString()).build().toString());
-        Api.Reply reviewer = api.post("/api/v1/reviewers", api.newAccount("REVIEWER").token(),
+        Api.Reply mixed = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                account("c" + Api.unique(), cyrillicO, org)
+                        .add("password", UUID.randomUUID().toString())
+                        .build()
+                        .toString());
+        Api.Reply bidi = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                account("c" + Api.unique(), "Sam \u202eWorker", org)
+                        .add("password", UUID.randomUUID().toString())
+                        .build()
+                        .toString());
+        Api.Reply reviewer = api.post(
+                "/api/v1/reviewers",
+                api.newAccount("REVIEWER").token(),
                 ReviewerRegistryIT.profile("R\u043ewan Reviewer", "HEALTH", "LONDON"));
 
         assertThat(mixed.status()).isEqualTo(400);
@@ -89,13 +148,30 @@ class AccountInputIT {
     void aDisplayNameConfusableWithAnExistingOne_isRefused_andOneInASingleOtherScriptIsTaken(Api api) {
         String org = api.newOrganisation("POLICE");
         String name = "Quill" + Api.unique().replaceAll("[0-9]", "") + " Officer";
-        assertThat(api.post("/api/v1/accounts", api.adminToken(), account("q" + Api.unique(), name, org)
-                .add("password", UUID.randomUUID().toString()).build().toString()).status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/accounts",
+                                api.adminToken(),
+                                account("q" + Api.unique(), name, org)
+                                        .add("password", UUID.randomUUID().toString())
+                                        .build()
+                                        .toString())
+                        .status())
+                .isEqualTo(201);
 
-        Api.Reply imitation = api.post("/api/v1/accounts", api.adminToken(), account("q" + Api.unique(), name.replace("Officer", "0fficer"), org)
-                .add("password", UUID.randomUUID().toString()).build().toString());
-        Api.Reply greek = api.post("/api/v1/accounts", api.adminToken(), account("g" + Api.unique(), "Γιώργος Παπαδόπουλος", org)
-                .add("password", UUID.randomUUID().toString()).build().toString());
+        Api.Reply imitation = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                account("q" + Api.unique(), name.replace("Officer", "0fficer"), org)
+                        .add("password", UUID.randomUUID().toString())
+                        .build()
+                        .toString());
+        Api.Reply greek = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                account("g" + Api.unique(), "Γιώργος Παπαδόπουλος", org)
+                        .add("password", UUID.randomUUID().toString())
+                        .build()
+                        .toString());
 
         assertThat(imitation.status()).isEqualTo(400);
         assertThat(imitation.json().getJsonObject("details").getString("field")).isEqualTo("displayName");

@@ -17,7 +17,10 @@ import java.util.UUID;
 /** A small black-box client of the HTTP API, with helpers that make a test's own data. */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final String base;
     private final String adminPassword;
@@ -48,8 +51,7 @@ public final class Api {
         }
     }
 
-    public record Login(String id, String username, String password, String token, String organisationId) {
-    }
+    public record Login(String id, String username, String password, String token, String organisationId) {}
 
     /**
      * What a test run knows of one database's sign-ins: tokens already issued (so a test does not sign the
@@ -64,12 +66,16 @@ public final class Api {
         final java.util.Map<String, java.util.Deque<String>> recoveryCodes;
 
         SignIns() {
-            this(new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>(),
+            this(
+                    new java.util.concurrent.ConcurrentHashMap<>(),
+                    new java.util.concurrent.ConcurrentHashMap<>(),
                     new java.util.concurrent.ConcurrentHashMap<>());
         }
 
-        private SignIns(java.util.Map<String, String> secrets, java.util.Map<String, Long> lastStep,
-                        java.util.Map<String, java.util.Deque<String>> recoveryCodes) {
+        private SignIns(
+                java.util.Map<String, String> secrets,
+                java.util.Map<String, Long> lastStep,
+                java.util.Map<String, java.util.Deque<String>> recoveryCodes) {
             this.secrets = secrets;
             this.lastStep = lastStep;
             this.recoveryCodes = recoveryCodes;
@@ -119,7 +125,9 @@ public final class Api {
 
     /** A new sign-in (with the account's next one-time code when it has a second factor); no reuse. */
     public String freshToken(String username, String password) {
-        Reply r = signIns.secrets.containsKey(username) ? signIn(username, password, codeOrRecoveryCode(username)) : signIn(username, password);
+        Reply r = signIns.secrets.containsKey(username)
+                ? signIn(username, password, codeOrRecoveryCode(username))
+                : signIn(username, password);
         if (r.status() != 200) {
             throw new AssertionError("sign-in of " + username + " answered " + r.status() + " " + r.body());
         }
@@ -134,16 +142,27 @@ public final class Api {
     public JsonObject enrolSecondFactor(String username, String token) {
         Reply started = post("/api/v1/auth/totp", token, "{}");
         if (started.status() != 201) {
-            throw new AssertionError("starting two-factor sign-in of " + username + " answered " + started.status() + " " + started.body());
+            throw new AssertionError("starting two-factor sign-in of " + username + " answered " + started.status()
+                    + " " + started.body());
         }
         knowSecret(username, started.json().getString("secret"));
-        Reply confirmed = post("/api/v1/auth/totp/confirm", token,
-                Json.createObjectBuilder().add("otp", nextCode(username)).build().toString());
+        Reply confirmed = post(
+                "/api/v1/auth/totp/confirm",
+                token,
+                Json.createObjectBuilder()
+                        .add("otp", nextCode(username))
+                        .build()
+                        .toString());
         if (confirmed.status() != 200) {
-            throw new AssertionError("confirming two-factor sign-in of " + username + " answered " + confirmed.status() + " " + confirmed.body());
+            throw new AssertionError("confirming two-factor sign-in of " + username + " answered " + confirmed.status()
+                    + " " + confirmed.body());
         }
         java.util.Deque<String> codes = new java.util.concurrent.ConcurrentLinkedDeque<>();
-        confirmed.json().getJsonArray("recoveryCodes").getValuesAs(jakarta.json.JsonString.class).forEach(c -> codes.add(c.getString()));
+        confirmed
+                .json()
+                .getJsonArray("recoveryCodes")
+                .getValuesAs(jakarta.json.JsonString.class)
+                .forEach(c -> codes.add(c.getString()));
         signIns.recoveryCodes.put(username, codes);
         return confirmed.json();
     }
@@ -166,7 +185,9 @@ public final class Api {
         try {
             return nextCode(username);
         } catch (AssertionError noStepLeft) {
-            String recovery = signIns.recoveryCodes.getOrDefault(username, new java.util.ArrayDeque<>()).poll();
+            String recovery = signIns.recoveryCodes
+                    .getOrDefault(username, new java.util.ArrayDeque<>())
+                    .poll();
             if (recovery == null) {
                 throw noStepLeft;
             }
@@ -192,26 +213,41 @@ public final class Api {
             return next;
         });
         if (chosen[0] == Long.MIN_VALUE) {
-            throw new AssertionError(username + " signed in more than twice within one 30-second step; reuse the token");
+            throw new AssertionError(
+                    username + " signed in more than twice within one 30-second step; reuse the token");
         }
         long step = chosen[0];
-        return codes.codeAt(new org.apache.commons.codec.binary.Base32().decode(secret), java.time.Instant.ofEpochSecond(step * 30));
+        return codes.codeAt(
+                new org.apache.commons.codec.binary.Base32().decode(secret),
+                java.time.Instant.ofEpochSecond(step * 30));
     }
 
     public Reply signIn(String username, String password) {
-        JsonObject body = Json.createObjectBuilder().add("username", username).add("password", password).build();
+        JsonObject body = Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build();
         return post("/api/v1/auth/token", null, body.toString());
     }
 
     /** A sign-in that the server, trusting 127.0.0.1 as a proxy (SharedServer), takes to come from {@code clientAddress}. */
     public Reply signInFrom(String clientAddress, String username, String password) {
-        JsonObject body = Json.createObjectBuilder().add("username", username).add("password", password).build();
-        return send(request("/api/v1/auth/token", null).header("Content-Type", "application/json")
-                .header("X-Forwarded-For", clientAddress).POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        JsonObject body = Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build();
+        return send(request("/api/v1/auth/token", null)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     public Reply signIn(String username, String password, String otp) {
-        JsonObject body = Json.createObjectBuilder().add("username", username).add("password", password).add("otp", otp).build();
+        JsonObject body = Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .add("otp", otp)
+                .build();
         return post("/api/v1/auth/token", null, body.toString());
     }
 
@@ -220,7 +256,8 @@ public final class Api {
     }
 
     public Reply post(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -229,16 +266,18 @@ public final class Api {
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
-        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
+        return send(b.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** A download: the status and the raw bytes of the body. */
-    public record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {
-    }
+    public record Bytes(int status, byte[] body, java.net.http.HttpHeaders headers) {}
 
     public Bytes getBytes(String path, String token) {
         try {
-            HttpResponse<byte[]> r = HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r =
+                    HTTP.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(r.statusCode(), r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -270,7 +309,11 @@ public final class Api {
 
     /** A new organisation of the given kind with a unique name; answers its id. */
     public String newOrganisation(String kind) {
-        JsonObject body = Json.createObjectBuilder().add("name", kind + " " + unique()).add("kind", kind).add("area", "Testshire").build();
+        JsonObject body = Json.createObjectBuilder()
+                .add("name", kind + " " + unique())
+                .add("kind", kind)
+                .add("area", "Testshire")
+                .build();
         Reply r = post("/api/v1/organisations", adminToken(), body.toString());
         if (r.status() != 201) {
             throw new AssertionError("creating an organisation answered " + r.status() + " " + r.body());
@@ -294,8 +337,11 @@ public final class Api {
     public Login newAccount(String role, String organisationId) {
         String username = "u" + unique();
         String password = "pw-" + UUID.randomUUID();
-        var b = Json.createObjectBuilder().add("username", username).add("displayName", "Test " + role)
-                .add("roles", Json.createArrayBuilder().add(role)).add("password", password);
+        var b = Json.createObjectBuilder()
+                .add("username", username)
+                .add("displayName", "Test " + role)
+                .add("roles", Json.createArrayBuilder().add(role))
+                .add("password", password);
         if (organisationId != null) {
             b.add("organisationId", organisationId);
         }

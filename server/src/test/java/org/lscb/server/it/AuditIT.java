@@ -18,15 +18,18 @@ class AuditIT {
     void organisationAndAccountChanges_areAuditedWithTheActor(Api api) {
         Api.Login officer = api.newAccount("LSCB_OFFICER");
         java.time.Instant before = java.time.Instant.now().minusSeconds(2);
-        Api.Reply created = api.post("/api/v1/organisations", officer.token(),
+        Api.Reply created = api.post(
+                "/api/v1/organisations",
+                officer.token(),
                 "{\"name\":\"Audited Org " + Api.unique() + "\",\"kind\":\"EDUCATION\"}");
         String orgId = created.json().getString("id");
 
         var entries = since(api, officer.token(), before, null);
 
         assertThat(entries.stream()
-                .anyMatch(e -> e.getString("action").equals("ORGANISATION_CREATED")
-                        && e.getString("objectId").equals(orgId) && e.getString("actor").equals(officer.id())))
+                        .anyMatch(e -> e.getString("action").equals("ORGANISATION_CREATED")
+                                && e.getString("objectId").equals(orgId)
+                                && e.getString("actor").equals(officer.id())))
                 .isTrue();
     }
 
@@ -37,13 +40,19 @@ class AuditIT {
         api.signIn(user.username(), user.password());
         String admin = api.adminToken();
 
-        var entries = api.get("/api/v1/audit?size=100&page=" + lastPage(api, admin), admin).json().getJsonArray("entries");
+        var entries = api.get("/api/v1/audit?size=100&page=" + lastPage(api, admin), admin)
+                .json()
+                .getJsonArray("entries");
 
-        assertThat(entries.stream().map(v -> (JsonObject) v)
-                .anyMatch(e -> e.getString("action").equals("SIGN_IN_FAILED") && e.getString("objectId").equals(user.username())))
+        assertThat(entries.stream()
+                        .map(v -> (JsonObject) v)
+                        .anyMatch(e -> e.getString("action").equals("SIGN_IN_FAILED")
+                                && e.getString("objectId").equals(user.username())))
                 .isTrue();
-        assertThat(entries.stream().map(v -> (JsonObject) v)
-                .anyMatch(e -> e.getString("action").equals("SIGN_IN_SUCCEEDED") && e.getString("actor").equals(user.id())))
+        assertThat(entries.stream()
+                        .map(v -> (JsonObject) v)
+                        .anyMatch(e -> e.getString("action").equals("SIGN_IN_SUCCEEDED")
+                                && e.getString("actor").equals(user.id())))
                 .isTrue();
     }
 
@@ -65,11 +74,13 @@ class AuditIT {
 
         JsonObject cp = api.get("/api/v1/audit/checkpoint", admin).json();
         SignedJWT signature = SignedJWT.parse(cp.getString("signature"));
-        RSAKey key = (RSAKey) JWKSet.parse(api.get("/api/v1/auth/jwks", null).body()).getKeyByKeyId(signature.getHeader().getKeyID());
+        RSAKey key = (RSAKey) JWKSet.parse(api.get("/api/v1/auth/jwks", null).body())
+                .getKeyByKeyId(signature.getHeader().getKeyID());
 
         assertThat(signature.verify(new RSASSAVerifier(key))).isTrue();
         assertThat(signature.getJWTClaimsSet().getStringClaim("head")).isEqualTo(cp.getString("head"));
-        assertThat(signature.getJWTClaimsSet().getLongClaim("entries")).isEqualTo(cp.getJsonNumber("entries").longValue());
+        assertThat(signature.getJWTClaimsSet().getLongClaim("entries"))
+                .isEqualTo(cp.getJsonNumber("entries").longValue());
     }
 
     @Test
@@ -78,7 +89,8 @@ class AuditIT {
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo("to");
-        assertThat(api.get("/api/v1/audit?from=yesterday", api.adminToken()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/audit?from=yesterday", api.adminToken()).status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -102,8 +114,13 @@ class AuditIT {
     static java.util.List<JsonObject> since(Api api, String token, java.time.Instant from, String reviewId) {
         java.util.List<JsonObject> all = new java.util.ArrayList<>();
         for (int page = 0; ; page++) {
-            var entries = api.get("/api/v1/audit?size=100&page=" + page + "&from=" + from + (reviewId == null ? "" : "&reviewId=" + reviewId),
-                    token).json().getJsonArray("entries").getValuesAs(JsonObject.class);
+            var entries = api.get(
+                            "/api/v1/audit?size=100&page=" + page + "&from=" + from
+                                    + (reviewId == null ? "" : "&reviewId=" + reviewId),
+                            token)
+                    .json()
+                    .getJsonArray("entries")
+                    .getValuesAs(JsonObject.class);
             all.addAll(entries);
             if (entries.size() < 100) {
                 return all;
@@ -112,7 +129,10 @@ class AuditIT {
     }
 
     private static long lastPage(Api api, String token) {
-        long entries = api.get("/api/v1/audit/verify", token).json().getJsonNumber("entries").longValue();
+        long entries = api.get("/api/v1/audit/verify", token)
+                .json()
+                .getJsonNumber("entries")
+                .longValue();
         return Math.max(0, (entries - 1) / 100);
     }
 }

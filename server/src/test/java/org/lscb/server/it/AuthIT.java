@@ -76,7 +76,8 @@ class AuthIT {
         assertThat(lockedReal.error()).isEqualTo("too_many_attempts");
         assertThat(lockedReal.headers().firstValue("Retry-After")).isPresent();
         assertThat(lockedGhost.status()).isEqualTo(429);
-        assertThat(lockedGhost.json().getString("message")).isEqualTo(lockedReal.json().getString("message"));
+        assertThat(lockedGhost.json().getString("message"))
+                .isEqualTo(lockedReal.json().getString("message"));
     }
 
     @Test
@@ -93,7 +94,8 @@ class AuthIT {
         Api.Login user = api.newAccount("LSCB_OFFICER");
         Instant past = Instant.now().minusSeconds(7200);
 
-        String expired = sign(serverKey(server), claims(user.username(), "urn:lscb:exchange", past, past.plusSeconds(60)));
+        String expired =
+                sign(serverKey(server), claims(user.username(), "urn:lscb:exchange", past, past.plusSeconds(60)));
 
         assertThat(api.get("/api/v1/me", expired).status()).isEqualTo(401);
     }
@@ -103,7 +105,8 @@ class AuthIT {
         Api.Login user = api.newAccount("LSCB_OFFICER");
         Instant now = Instant.now();
 
-        String wrongIssuer = sign(serverKey(server), claims(user.username(), "https://evil.example", now, now.plusSeconds(600)));
+        String wrongIssuer =
+                sign(serverKey(server), claims(user.username(), "https://evil.example", now, now.plusSeconds(600)));
 
         assertThat(api.get("/api/v1/me", wrongIssuer).status()).isEqualTo(401);
     }
@@ -134,7 +137,8 @@ class AuthIT {
     void algNoneToken_isRefused(Api api) {
         Api.Login user = api.newAccount("ADMIN");
         String payload = user.token().split("\\.")[1];
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        String header =
+                Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
 
         assertThat(api.get("/api/v1/me", header + "." + payload + ".").status()).isEqualTo(401);
     }
@@ -144,7 +148,8 @@ class AuthIT {
         Api.Login user = api.newAccount("AGENCY_USER");
         String[] parts = user.token().split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1])).replace("AGENCY_USER", "ADMIN");
-        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes()) + "." + parts[2];
+        String tampered = parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes()) + "." + parts[2];
 
         assertThat(api.get("/api/v1/organisations", tampered).status()).isEqualTo(401);
     }
@@ -159,22 +164,36 @@ class AuthIT {
 
         assertThat(key).isNotNull();
         assertThat(key.isPrivate()).isFalse();
-        assertThat(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
+        assertThat(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key)))
+                .isTrue();
     }
 
     private static RSAKey serverKey(ServerProcess server) throws Exception {
-        return (RSAKey) JWKSet.parse(Files.readString(server.dataDir().resolve("keys/token-signing.jwks"))).getKeys().get(0);
+        return (RSAKey) JWKSet.parse(Files.readString(server.dataDir().resolve("keys/token-signing.jwks")))
+                .getKeys()
+                .get(0);
     }
 
     private static JWTClaimsSet claims(String username, String issuer, Instant issued, Instant expires) {
-        return new JWTClaimsSet.Builder().issuer(issuer).subject(UUID.randomUUID().toString()).audience("lscb")
-                .claim("upn", username).claim("groups", List.of("ADMIN", "LSCB_OFFICER"))
-                .issueTime(Date.from(issued)).expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString())
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(UUID.randomUUID().toString())
+                .audience("lscb")
+                .claim("upn", username)
+                .claim("groups", List.of("ADMIN", "LSCB_OFFICER"))
+                .issueTime(Date.from(issued))
+                .expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString())
                 .build();
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

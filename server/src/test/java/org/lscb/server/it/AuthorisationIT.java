@@ -12,14 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(SharedServer.class)
 class AuthorisationIT {
 
-    record Call(String method, String path, String body) {
-    }
+    record Call(String method, String path, String body) {}
 
     private static final List<Call> OFFICER_AND_ADMIN_ONLY = List.of(
             new Call("GET", "/api/v1/organisations", null),
             new Call("POST", "/api/v1/organisations", "{\"name\":\"Refused Org\",\"kind\":\"POLICE\"}"),
             new Call("GET", "/api/v1/accounts", null),
-            new Call("POST", "/api/v1/accounts", "{\"username\":\"refused\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"]}"),
+            new Call(
+                    "POST",
+                    "/api/v1/accounts",
+                    "{\"username\":\"refused\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"]}"),
             new Call("GET", "/api/v1/audit", null),
             new Call("GET", "/api/v1/audit/verify", null),
             new Call("GET", "/api/v1/audit/checkpoint", null));
@@ -38,7 +40,9 @@ class AuthorisationIT {
     @Test
     void noToken_is401OnEveryProtectedEndpoint(Api api) {
         for (Call c : OFFICER_AND_ADMIN_ONLY) {
-            assertThat(call(api, c, null).status()).as(c.method() + " " + c.path()).isEqualTo(401);
+            assertThat(call(api, c, null).status())
+                    .as(c.method() + " " + c.path())
+                    .isEqualTo(401);
         }
         assertThat(api.get("/api/v1/me", null).status()).isEqualTo(401);
     }
@@ -48,8 +52,12 @@ class AuthorisationIT {
         Api.Login officer = api.newAccount("LSCB_OFFICER");
 
         assertThat(api.get("/api/v1/organisations", officer.token()).status()).isEqualTo(200);
-        assertThat(api.post("/api/v1/organisations", officer.token(), "{\"name\":\"Officer Org " + Api.unique()
-                + "\",\"kind\":\"HEALTH\"}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/organisations",
+                                officer.token(),
+                                "{\"name\":\"Officer Org " + Api.unique() + "\",\"kind\":\"HEALTH\"}")
+                        .status())
+                .isEqualTo(201);
         assertThat(api.get("/api/v1/audit/verify", officer.token()).status()).isEqualTo(200);
     }
 
@@ -58,13 +66,22 @@ class AuthorisationIT {
         Api.Login officer = api.newAccount("LSCB_OFFICER");
         String org = officer.organisationId();
 
-        Api.Reply agency = api.post("/api/v1/accounts", officer.token(), "{\"username\":\"a" + Api.unique()
-                + "\",\"displayName\":\"Agency person\",\"roles\":[\"AGENCY_USER\"],\"organisationId\":\"" + org
-                + "\",\"password\":\"" + java.util.UUID.randomUUID() + "\"}");
-        Api.Reply admin = api.post("/api/v1/accounts", officer.token(), "{\"username\":\"a" + Api.unique()
-                + "\",\"displayName\":\"Would-be admin\",\"roles\":[\"ADMIN\"]}");
-        Api.Reply otherOfficer = api.post("/api/v1/accounts", officer.token(), "{\"username\":\"a" + Api.unique()
-                + "\",\"displayName\":\"Would-be officer\",\"roles\":[\"LSCB_OFFICER\"],\"organisationId\":\"" + org + "\"}");
+        Api.Reply agency = api.post(
+                "/api/v1/accounts",
+                officer.token(),
+                "{\"username\":\"a" + Api.unique()
+                        + "\",\"displayName\":\"Agency person\",\"roles\":[\"AGENCY_USER\"],\"organisationId\":\"" + org
+                        + "\",\"password\":\"" + java.util.UUID.randomUUID() + "\"}");
+        Api.Reply admin = api.post(
+                "/api/v1/accounts",
+                officer.token(),
+                "{\"username\":\"a" + Api.unique() + "\",\"displayName\":\"Would-be admin\",\"roles\":[\"ADMIN\"]}");
+        Api.Reply otherOfficer = api.post(
+                "/api/v1/accounts",
+                officer.token(),
+                "{\"username\":\"a" + Api.unique()
+                        + "\",\"displayName\":\"Would-be officer\",\"roles\":[\"LSCB_OFFICER\"],\"organisationId\":\""
+                        + org + "\"}");
 
         assertThat(agency.status()).isEqualTo(201);
         assertThat(admin.status()).isEqualTo(403);

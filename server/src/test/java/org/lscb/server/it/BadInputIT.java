@@ -16,19 +16,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BadInputIT {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "{\"name\":",                                           // malformed
-        "{\"name\":\"a\",\"name\":\"b\",\"kind\":\"POLICE\"}",  // duplicate keys
-        "{\"name\":{\"x\":1},\"kind\":\"POLICE\"}",             // object where text belongs
-        "{\"name\":12,\"kind\":\"POLICE\"}",                    // number where text belongs
-        "{\"name\":1e999999999,\"kind\":\"POLICE\"}",           // huge number
-        "{\"name\":\"ok\",\"kind\":[\"POLICE\"]}",              // list where text belongs
-        "{\"name\":\"ok\",\"kind\":\"NOT_A_KIND\"}",            // unknown enum value
-        "{\"name\":\"\",\"kind\":\"POLICE\"}",                  // empty required text
-        "{\"name\":\"line\\r\\nbreak\",\"kind\":\"POLICE\"}",   // CR/LF in a name
-        "[1,2,3]",                                              // not an object
-        "\"text\"",
-    })
+    @ValueSource(
+            strings = {
+                "{\"name\":", // malformed
+                "{\"name\":\"a\",\"name\":\"b\",\"kind\":\"POLICE\"}", // duplicate keys
+                "{\"name\":{\"x\":1},\"kind\":\"POLICE\"}", // object where text belongs
+                "{\"name\":12,\"kind\":\"POLICE\"}", // number where text belongs
+                "{\"name\":1e999999999,\"kind\":\"POLICE\"}", // huge number
+                "{\"name\":\"ok\",\"kind\":[\"POLICE\"]}", // list where text belongs
+                "{\"name\":\"ok\",\"kind\":\"NOT_A_KIND\"}", // unknown enum value
+                "{\"name\":\"\",\"kind\":\"POLICE\"}", // empty required text
+                "{\"name\":\"line\\r\\nbreak\",\"kind\":\"POLICE\"}", // CR/LF in a name
+                "[1,2,3]", // not an object
+                "\"text\"",
+            })
     void badOrganisationBody_is400AndStoresNothing(String body, Api api) {
         String admin = api.adminToken();
         long before = organisationCount(api, admin);
@@ -74,7 +75,11 @@ class BadInputIT {
 
     @Test
     void wrongMediaType_is415(Api api) {
-        Api.Reply r = api.send("POST", "/api/v1/organisations", api.adminToken(), "text/plain",
+        Api.Reply r = api.send(
+                "POST",
+                "/api/v1/organisations",
+                api.adminToken(),
+                "text/plain",
                 "name=x".getBytes(StandardCharsets.UTF_8));
 
         assertThat(r.status()).isEqualTo(415);
@@ -82,8 +87,16 @@ class BadInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"size=abc", "size=0", "size=101", "size=99999999999999999999", "page=-1", "page=1e3",
-        "size=1%27%20OR%20%271%27=%271"})
+    @ValueSource(
+            strings = {
+                "size=abc",
+                "size=0",
+                "size=101",
+                "size=99999999999999999999",
+                "page=-1",
+                "page=1e3",
+                "size=1%27%20OR%20%271%27=%271"
+            })
     void badPaging_is400NamingTheField(String query, Api api) {
         Api.Reply r = api.get("/api/v1/accounts?" + query, api.adminToken());
 
@@ -92,13 +105,16 @@ class BadInputIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"username\":\"Bad Name\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"]}",
-        "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[\"EMPEROR\"]}",
-        "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[]}",
-        "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":\"REVIEWER\"}",
-        "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"],\"password\":\"short\"}",
-        "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"],\"organisationId\":\"no-such-org\"}",
-        "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"]}"})
+    @ValueSource(
+            strings = {
+                "{\"username\":\"Bad Name\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"]}",
+                "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[\"EMPEROR\"]}",
+                "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[]}",
+                "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":\"REVIEWER\"}",
+                "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"],\"password\":\"short\"}",
+                "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"],\"organisationId\":\"no-such-org\"}",
+                "{\"username\":\"okname\",\"displayName\":\"x\",\"roles\":[\"REVIEWER\"]}"
+            })
     void badAccountBody_is400(String body, Api api) {
         Api.Reply r = api.post("/api/v1/accounts", api.adminToken(), body);
 
@@ -110,20 +126,31 @@ class BadInputIT {
     void unknownIds_are404InTheErrorShape(Api api) {
         String admin = api.adminToken();
 
-        assertThat(api.get("/api/v1/organisations/00000000-0000-0000-0000-000000000000", admin).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/accounts/%27%3B%20DROP%20TABLE%20account%3B--", admin).error()).isEqualTo("not_found");
+        assertThat(api.get("/api/v1/organisations/00000000-0000-0000-0000-000000000000", admin)
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/accounts/%27%3B%20DROP%20TABLE%20account%3B--", admin)
+                        .error())
+                .isEqualTo("not_found");
         assertThat(api.get("/api/v1/no-such-thing", admin).error()).isEqualTo("not_found");
     }
 
     @Test
     void badSignInBodies_are400(Api api) {
-        assertThat(api.post("/api/v1/auth/token", null, "{\"username\":\"x\"}").status()).isEqualTo(400);
-        assertThat(api.post("/api/v1/auth/token", null, "{\"password\":\"x\"}").status()).isEqualTo(400);
-        assertThat(api.post("/api/v1/auth/token", null, "{\"username\":1,\"password\":2}").status()).isEqualTo(400);
+        assertThat(api.post("/api/v1/auth/token", null, "{\"username\":\"x\"}").status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/auth/token", null, "{\"password\":\"x\"}").status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/v1/auth/token", null, "{\"username\":1,\"password\":2}")
+                        .status())
+                .isEqualTo(400);
         assertThat(api.post("/api/v1/auth/token", null, "").status()).isEqualTo(400);
     }
 
     private static long organisationCount(Api api, String token) {
-        return api.get("/api/v1/organisations?size=1", token).json().getJsonNumber("total").longValue();
+        return api.get("/api/v1/organisations?size=1", token)
+                .json()
+                .getJsonNumber("total")
+                .longValue();
     }
 }

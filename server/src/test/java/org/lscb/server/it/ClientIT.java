@@ -48,7 +48,8 @@ class ClientIT {
         }
 
         Result run(String... args) {
-            List<String> all = new ArrayList<>(List.of("--server", api.baseUrl(), "--config", folder.resolve("cfg").toString(), "--quiet"));
+            List<String> all = new ArrayList<>(List.of(
+                    "--server", api.baseUrl(), "--config", folder.resolve("cfg").toString(), "--quiet"));
             all.addAll(List.of(args));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
@@ -57,29 +58,39 @@ class ClientIT {
         }
 
         void setUp(boolean board) {
-            List<String> signIn = new ArrayList<>(List.of("login", "--user", login.username(), "--password-file", password.toString()));
+            List<String> signIn = new ArrayList<>(
+                    List.of("login", "--user", login.username(), "--password-file", password.toString()));
             if (api.knowsSecret(login.username())) {
                 signIn.addAll(List.of("--otp", api.nextCode(login.username())));
             }
             Result signedIn = run(signIn.toArray(String[]::new));
             assertThat(signedIn.status()).as(signedIn.err()).isZero();
-            assertThat(run("keygen", "--type", "ec", "--key-password-file", keyPassword.toString()).status()).isZero();
-            Result enrolled = board ? run("enrol", "--board", "--key-password-file", keyPassword.toString())
+            assertThat(run("keygen", "--type", "ec", "--key-password-file", keyPassword.toString())
+                            .status())
+                    .isZero();
+            Result enrolled = board
+                    ? run("enrol", "--board", "--key-password-file", keyPassword.toString())
                     : run("enrol", "--key-password-file", keyPassword.toString());
             assertThat(enrolled.status()).as(enrolled.err()).isZero();
         }
     }
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     @Test
     void anOfficer_signsInWithTheOneTimeCode_andWithoutOneIsToldHow() throws Exception {
         Person officer = new Person(w.officer());
 
-        Result without = officer.run("login", "--user", officer.login.username(), "--password-file", officer.password.toString());
-        Result with = officer.run("login", "--user", officer.login.username(), "--password-file", officer.password.toString(),
-                "--otp", api.nextCode(officer.login.username()));
+        Result without = officer.run(
+                "login", "--user", officer.login.username(), "--password-file", officer.password.toString());
+        Result with = officer.run(
+                "login",
+                "--user",
+                officer.login.username(),
+                "--password-file",
+                officer.password.toString(),
+                "--otp",
+                api.nextCode(officer.login.username()));
 
         assertThat(without.status()).isNotZero();
         assertThat(without.err()).contains("--otp").contains("LSCB_OTP");
@@ -108,12 +119,26 @@ class ClientIT {
         Path file = Files.write(dir.resolve("imr.pdf"), imr);
 
         Result recipients = police.run("recipients", reviewId);
-        Result sent = police.run("send", reviewId, file.toString(), "--type", "IMR", "--key-password-file", police.keyPassword.toString());
+        Result sent = police.run(
+                "send",
+                reviewId,
+                file.toString(),
+                "--type",
+                "IMR",
+                "--key-password-file",
+                police.keyPassword.toString());
         String docId = id(sent.out());
-        Result bundle = reviewer.run("bundle", reviewId, "--out", dir.resolve("bundle.zip").toString());
-        Result fetched = reviewer.run("fetch", docId, "--out", dir.resolve("imr.p7m").toString());
-        Result opened = reviewer.run("open", dir.resolve("imr.p7m").toString(), "--out", dir.resolve("imr-opened.pdf").toString(),
-                "--key-password-file", reviewer.keyPassword.toString());
+        Result bundle = reviewer.run(
+                "bundle", reviewId, "--out", dir.resolve("bundle.zip").toString());
+        Result fetched =
+                reviewer.run("fetch", docId, "--out", dir.resolve("imr.p7m").toString());
+        Result opened = reviewer.run(
+                "open",
+                dir.resolve("imr.p7m").toString(),
+                "--out",
+                dir.resolve("imr-opened.pdf").toString(),
+                "--key-password-file",
+                reviewer.keyPassword.toString());
 
         assertThat(recipients.out()).contains("board key").contains("SHA-256");
         assertThat(sent.status()).as(sent.err()).isZero();
@@ -125,10 +150,13 @@ class ClientIT {
 
         w.appoint(reviewId, profile(late), "PANEL_MEMBER");
         late.setUp(false);
-        Result refused = late.run("fetch", docId, "--out", dir.resolve("late.p7m").toString());
+        Result refused =
+                late.run("fetch", docId, "--out", dir.resolve("late.p7m").toString());
         Result granted = officer.run("grant", docId, "--key-password-file", officer.keyPassword.toString());
-        Result lateFetch = late.run("fetch", docId, "--out", dir.resolve("late.p7m").toString());
-        Result lateOpen = late.run("open", dir.resolve("late.p7m").toString(), "--key-password-file", late.keyPassword.toString());
+        Result lateFetch =
+                late.run("fetch", docId, "--out", dir.resolve("late.p7m").toString());
+        Result lateOpen = late.run(
+                "open", dir.resolve("late.p7m").toString(), "--key-password-file", late.keyPassword.toString());
 
         assertThat(refused.status()).isEqualTo(1);
         assertThat(refused.err()).startsWith("lscb: not found").doesNotContain("Exception");
@@ -150,25 +178,60 @@ class ClientIT {
         police.setUp(false);
         stranger.setUp(false);
         Path file = Files.write(dir.resolve("doc.txt"), ExchangeIT.bytes(50_000));
-        String docId = id(police.run("send", reviewId, file.toString(), "--type", "IMR", "--key-password-file", police.keyPassword.toString()).out());
+        String docId = id(police.run(
+                        "send",
+                        reviewId,
+                        file.toString(),
+                        "--type",
+                        "IMR",
+                        "--key-password-file",
+                        police.keyPassword.toString())
+                .out());
         reviewer.run("fetch", docId, "--out", dir.resolve("doc.p7m").toString());
         byte[] envelope = Files.readAllBytes(dir.resolve("doc.p7m"));
         envelope[envelope.length - 30] ^= 1;
         Files.write(dir.resolve("tampered.p7m"), envelope);
         Files.copy(dir.resolve("doc.p7m"), stranger.folder.resolve("doc.p7m"));
 
-        Result wrongKey = stranger.run("open", stranger.folder.resolve("doc.p7m").toString(), "--key-password-file", stranger.keyPassword.toString());
-        Result tampered = reviewer.run("open", dir.resolve("tampered.p7m").toString(), "--key-password-file", reviewer.keyPassword.toString());
-        Result wrongPassword = reviewer.run("open", dir.resolve("doc.p7m").toString(), "--key-password-file", police.keyPassword.toString());
+        Result wrongKey = stranger.run(
+                "open",
+                stranger.folder.resolve("doc.p7m").toString(),
+                "--key-password-file",
+                stranger.keyPassword.toString());
+        Result tampered = reviewer.run(
+                "open", dir.resolve("tampered.p7m").toString(), "--key-password-file", reviewer.keyPassword.toString());
+        Result wrongPassword = reviewer.run(
+                "open", dir.resolve("doc.p7m").toString(), "--key-password-file", police.keyPassword.toString());
         // the agency's certificate is revoked: it can no longer send, and what it signed is no longer kept on opening
-        String policeCert = api.get("/api/v1/keys/mine", w.police().token()).value().asJsonArray().getJsonObject(0).getString("id");
+        String policeCert = api.get("/api/v1/keys/mine", w.police().token())
+                .value()
+                .asJsonArray()
+                .getJsonObject(0)
+                .getString("id");
         api.post("/api/v1/keys/" + policeCert + "/revoke", w.police().token(), "");
-        Result revokedSend = police.run("send", reviewId, file.toString(), "--type", "IMR", "--key-password-file", police.keyPassword.toString());
+        Result revokedSend = police.run(
+                "send",
+                reviewId,
+                file.toString(),
+                "--type",
+                "IMR",
+                "--key-password-file",
+                police.keyPassword.toString());
         Files.writeString(dir.resolve("kept.txt"), "the reviewer's own notes");
-        Result revokedSigner = reviewer.run("open", dir.resolve("doc.p7m").toString(), "--out", dir.resolve("revoked.txt").toString(),
-                "--key-password-file", reviewer.keyPassword.toString());
-        Result revokedOverAFile = reviewer.run("open", dir.resolve("doc.p7m").toString(), "--out", dir.resolve("kept.txt").toString(),
-                "--key-password-file", reviewer.keyPassword.toString());
+        Result revokedSigner = reviewer.run(
+                "open",
+                dir.resolve("doc.p7m").toString(),
+                "--out",
+                dir.resolve("revoked.txt").toString(),
+                "--key-password-file",
+                reviewer.keyPassword.toString());
+        Result revokedOverAFile = reviewer.run(
+                "open",
+                dir.resolve("doc.p7m").toString(),
+                "--out",
+                dir.resolve("kept.txt").toString(),
+                "--key-password-file",
+                reviewer.keyPassword.toString());
         Files.writeString(reviewer.folder.resolve("cfg").resolve("token"), "expired.or.forged");
         Result expired = reviewer.run("fetch", docId);
         Result verbose = reviewer.run("--verbose", "fetch", docId);
@@ -190,8 +253,10 @@ class ClientIT {
         assertThat(verbose.err()).contains("\tat ");
         assertThat(dir.resolve("tampered")).doesNotExist();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".opening-") || n.startsWith(".download-")
-                    || n.startsWith(".unchecked-")))
+            assertThat(files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(".opening-")
+                                    || n.startsWith(".download-")
+                                    || n.startsWith(".unchecked-")))
                     .isEmpty();
         }
         assertThat(stranger.folder.resolve("doc")).doesNotExist();
@@ -204,8 +269,11 @@ class ClientIT {
         Api.Login coronerLogin = api.newAccount("CORONER");
         Api.Login paediatricianLogin = api.newAccount("PAEDIATRICIAN");
         for (Api.Login who : List.of(coronerLogin, paediatricianLogin)) {
-            api.post("/api/v1/reviews/" + cdr + "/appointments", w.officer().token(), "{\"accountId\":\"" + who.id() + "\",\"role\":\""
-                    + (who == coronerLogin ? "CORONER" : "PAEDIATRICIAN") + "\"}");
+            api.post(
+                    "/api/v1/reviews/" + cdr + "/appointments",
+                    w.officer().token(),
+                    "{\"accountId\":\"" + who.id() + "\",\"role\":\""
+                            + (who == coronerLogin ? "CORONER" : "PAEDIATRICIAN") + "\"}");
         }
         Person coroner = new Person(coronerLogin);
         Person paediatrician = new Person(paediatricianLogin);
@@ -213,28 +281,51 @@ class ClientIT {
         coroner.setUp(false);
         paediatrician.setUp(false);
         Path report = Files.write(dir.resolve("joint.pdf"), ExchangeIT.bytes(20_000));
-        String docId = id(paediatrician.run("send", cdr, report.toString(), "--type", "CORONER_JOINT_REPORT", "--key-password-file",
-                paediatrician.keyPassword.toString()).out());
+        String docId = id(paediatrician
+                .run(
+                        "send",
+                        cdr,
+                        report.toString(),
+                        "--type",
+                        "CORONER_JOINT_REPORT",
+                        "--key-password-file",
+                        paediatrician.keyPassword.toString())
+                .out());
 
         Path fetched = coroner.folder.resolve("joint.p7m");
-        assertThat(coroner.run("fetch", docId, "--out", fetched.toString()).status()).isZero();
+        assertThat(coroner.run("fetch", docId, "--out", fetched.toString()).status())
+                .isZero();
         Path other = Files.write(coroner.folder.resolve("other.p7m"), ExchangeIT.bytes(100));
-        Result notWhatWasFetched = coroner.run("receipt", docId, "--sign", other.toString(), "--key-password-file",
-                coroner.keyPassword.toString());
-        Result receipt = coroner.run("receipt", docId, "--sign", fetched.toString(), "--key-password-file", coroner.keyPassword.toString());
+        Result notWhatWasFetched = coroner.run(
+                "receipt", docId, "--sign", other.toString(), "--key-password-file", coroner.keyPassword.toString());
+        Result receipt = coroner.run(
+                "receipt", docId, "--sign", fetched.toString(), "--key-password-file", coroner.keyPassword.toString());
 
         assertThat(notWhatWasFetched.status()).isEqualTo(1);
         assertThat(notWhatWasFetched.err()).contains("not the document's current envelope");
         assertThat(receipt.status()).as(receipt.err()).isZero();
         assertThat(receipt.out()).contains("Signed receipt");
-        assertThat(api.get("/api/v1/inbox", coronerLogin.token()).value().asJsonArray().getJsonObject(0).getBoolean("received")).isTrue();
-        assertThat(api.get("/api/v1/documents/" + docId + "/receipts", coronerLogin.token()).value().asJsonArray().getJsonObject(0)
-                .getBoolean("signed")).isTrue();
+        assertThat(api.get("/api/v1/inbox", coronerLogin.token())
+                        .value()
+                        .asJsonArray()
+                        .getJsonObject(0)
+                        .getBoolean("received"))
+                .isTrue();
+        assertThat(api.get("/api/v1/documents/" + docId + "/receipts", coronerLogin.token())
+                        .value()
+                        .asJsonArray()
+                        .getJsonObject(0)
+                        .getBoolean("signed"))
+                .isTrue();
     }
 
     private String profile(Person p) {
-        return api.post("/api/v1/reviewers", p.login.token(), ReviewerRegistryIT.profile("Client " + Api.unique(), "HEALTH", "LONDON"))
-                .json().getString("id");
+        return api.post(
+                        "/api/v1/reviewers",
+                        p.login.token(),
+                        ReviewerRegistryIT.profile("Client " + Api.unique(), "HEALTH", "LONDON"))
+                .json()
+                .getString("id");
     }
 
     private static String id(String sent) {

@@ -36,7 +36,8 @@ import org.lscb.envelope.Identity;
 @ExtendWith(SharedServer.class)
 class ContentDigestIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Api api;
     private Path blobs;
@@ -77,10 +78,14 @@ class ContentDigestIT {
         assertThat(r.error()).isEqualTo("digest_mismatch");
         assertThat(r.json().getString("message")).contains("sha-256").contains(b64(sha256(envelope)));
         assertNothingKept(filesBefore);
-        assertThat(Files.exists(blobs.resolve(sha256Hex(envelope).substring(0, 2)).resolve(sha256Hex(envelope)))).isFalse();
+        assertThat(Files.exists(
+                        blobs.resolve(sha256Hex(envelope).substring(0, 2)).resolve(sha256Hex(envelope))))
+                .isFalse();
         assertThat(ReviewsIT.audit(api, reviewId)).contains("DOCUMENT_REFUSED");
         // the server goes on serving, and the same body with its own digest is stored
-        assertThat(upload(envelope, "application/pkcs7-mime", "sha-256=:" + b64(sha256(envelope)) + ":").status()).isEqualTo(201);
+        assertThat(upload(envelope, "application/pkcs7-mime", "sha-256=:" + b64(sha256(envelope)) + ":")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -112,7 +117,9 @@ class ContentDigestIT {
         assertThat(onlyBad512.error()).isEqualTo("digest_mismatch");
         assertThat(good256Bad512.status()).as(good256Bad512.body()).isEqualTo(400);
         assertNothingKept(filesBefore);
-        assertThat(upload(envelope, "application/pkcs7-mime", good512 + ", " + good256).status()).isEqualTo(201);
+        assertThat(upload(envelope, "application/pkcs7-mime", good512 + ", " + good256)
+                        .status())
+                .isEqualTo(201);
     }
 
     /** RFC 9530: a recipient may ignore digests of algorithms it does not check; a field naming only those checks nothing. */
@@ -120,25 +127,27 @@ class ContentDigestIT {
     void aFieldNamingOnlyUnknownAlgorithms_isIgnored() throws Exception {
         byte[] envelope = envelope(1000);
 
-        Api.Reply r = upload(envelope, "application/pkcs7-mime", "sha3-256=:" + b64(new byte[32]) + ":, unixsum=:AAAA:");
+        Api.Reply r =
+                upload(envelope, "application/pkcs7-mime", "sha3-256=:" + b64(new byte[32]) + ":, unixsum=:AAAA:");
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
     }
 
     @ParameterizedTest(name = "Content-Digest: {0}")
-    @ValueSource(strings = {
-        "sha-256",                                             // a bare key: the boolean true, not a digest
-        "sha-256=abc",                                         // a token, not a byte sequence
-        "sha-256=:not base64!:",                               // not base64
-        "sha-256=:AAAA",                                       // not closed
-        "sha-256=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==:", // 31 bytes
-        "sha-512=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:", // 32 bytes for sha-512
-        "SHA-256=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:", // keys are lower case
-        "sha-256=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:,", // a trailing comma
-        "sha-256=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=: x", // text after the member
-        "sha-256 = :AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:", // spaces around =
-        "X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=",       // a bare digest, as the old Digest field had it
-    })
+    @ValueSource(
+            strings = {
+                "sha-256", // a bare key: the boolean true, not a digest
+                "sha-256=abc", // a token, not a byte sequence
+                "sha-256=:not base64!:", // not base64
+                "sha-256=:AAAA", // not closed
+                "sha-256=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==:", // 31 bytes
+                "sha-512=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:", // 32 bytes for sha-512
+                "SHA-256=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:", // keys are lower case
+                "sha-256=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:,", // a trailing comma
+                "sha-256=:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=: x", // text after the member
+                "sha-256 = :AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=:", // spaces around =
+                "X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=", // a bare digest, as the old Digest field had it
+            })
     void aMalformedField_is400NamingIt_onBothKindsOfUpload_andNothingIsKept(String field) throws Exception {
         Set<Path> filesBefore = files();
 
@@ -201,28 +210,42 @@ class ContentDigestIT {
     }
 
     private List<JsonObject> documents() {
-        return api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token()).value().asJsonArray().getValuesAs(JsonObject.class);
+        return api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token())
+                .value()
+                .asJsonArray()
+                .getValuesAs(JsonObject.class);
     }
 
     private byte[] envelope(int size) throws Exception {
-        List<X509Certificate> recipients = KeyHolder.certificates(api.get("/api/v1/reviews/" + reviewId + "/recipients?format=pem",
-                w.police().token()).body());
+        List<X509Certificate> recipients = KeyHolder.certificates(api.get(
+                        "/api/v1/reviews/" + reviewId + "/recipients?format=pem",
+                        w.police().token())
+                .body());
         return ExchangeIT.seal(agency, recipients, ExchangeIT.bytes(size));
     }
 
     private Api.Reply upload(byte[] body, String contentType, String contentDigest) {
-        return send("/api/v1/reviews/" + reviewId + "/documents?type=IMR&title=Digest", contentType, contentDigest, body);
+        return send(
+                "/api/v1/reviews/" + reviewId + "/documents?type=IMR&title=Digest", contentType, contentDigest, body);
     }
 
     private Api.Reply uploadPlain(byte[] body, String contentDigest) {
-        return send("/api/v1/reviews/" + reviewId + "/documents/plain?type=IMR&title=Digest", "application/octet-stream", contentDigest, body);
+        return send(
+                "/api/v1/reviews/" + reviewId + "/documents/plain?type=IMR&title=Digest",
+                "application/octet-stream",
+                contentDigest,
+                body);
     }
 
     /** Api has no way to add a header; this is its send with {@code Content-Digest}. */
     private Api.Reply send(String path, String contentType, String contentDigest, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + w.police().token()).header("Content-Type", contentType)
-                .header("Content-Digest", contentDigest).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + w.police().token())
+                .header("Content-Type", contentType)
+                .header("Content-Digest", contentDigest)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Api.Reply(r.statusCode(), r.body(), r.headers());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,25 +22,47 @@ class CrossBoardProbeIT {
      * and nothing in the API removes an interest.
      */
     @Test
-    void anInterestRecordedThroughTheBoardsOwnReview_cannotNameAnOrganisation_andSoCannotConflictAnotherBoardsLead(Api api) {
+    void anInterestRecordedThroughTheBoardsOwnReview_cannotNameAnOrganisation_andSoCannotConflictAnotherBoardsLead(
+            Api api) {
         TwoBoards b = TwoBoards.create(api, true);
         String reviewOfA = b.a().openScr(5).getString("id");
         String lead = b.a().appointedLead(reviewOfA);
         String ownReview = b.reviewOfB();
 
-        Api.Reply planted = api.post("/api/v1/reviewers/" + lead + "/interests", b.officerB().token(), "{\"description\":\"planted\","
-                + "\"reviewId\":\"" + ownReview + "\",\"organisationId\":\"" + b.a().agencies().get(0) + "\"}");
+        Api.Reply planted = api.post(
+                "/api/v1/reviewers/" + lead + "/interests",
+                b.officerB().token(),
+                "{\"description\":\"planted\"," + "\"reviewId\":\"" + ownReview + "\",\"organisationId\":\""
+                        + b.a().agencies().get(0) + "\"}");
 
         assertThat(planted.status()).as(planted.body()).isEqualTo(403);
-        assertThat(api.get("/api/v1/reviewers/" + lead, b.a().officer().token()).json().getJsonArray("interests")).isEmpty();
-        assertThat(api.get("/api/v1/reviews/" + reviewOfA + "/panel-check", b.a().officer().token()).json().getBoolean("meetsGuidance"))
+        assertThat(api.get("/api/v1/reviewers/" + lead, b.a().officer().token())
+                        .json()
+                        .getJsonArray("interests"))
+                .isEmpty();
+        assertThat(api.get(
+                                "/api/v1/reviews/" + reviewOfA + "/panel-check",
+                                b.a().officer().token())
+                        .json()
+                        .getBoolean("meetsGuidance"))
                 .isTrue();
-        assertThat(api.get("/api/v1/reviews/" + reviewOfA, b.a().officer().token()).json().getJsonArray("appointments")
-                .getValuesAs(JsonObject.class)).noneMatch(a -> a.getBoolean("flagged", false));
+        assertThat(api.get("/api/v1/reviews/" + reviewOfA, b.a().officer().token())
+                        .json()
+                        .getJsonArray("appointments")
+                        .getValuesAs(JsonObject.class))
+                .noneMatch(a -> a.getBoolean("flagged", false));
         // what the rule still allows: direct involvement in B's own review, which conflicts the reviewer there alone
-        assertThat(api.post("/api/v1/reviewers/" + lead + "/interests", b.officerB().token(), "{\"description\":\"Knows the family\","
-                + "\"reviewId\":\"" + ownReview + "\"}").status()).isEqualTo(201);
-        assertThat(api.get("/api/v1/reviews/" + reviewOfA + "/panel-check", b.a().officer().token()).json().getBoolean("meetsGuidance"))
+        assertThat(api.post(
+                                "/api/v1/reviewers/" + lead + "/interests",
+                                b.officerB().token(),
+                                "{\"description\":\"Knows the family\"," + "\"reviewId\":\"" + ownReview + "\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.get(
+                                "/api/v1/reviews/" + reviewOfA + "/panel-check",
+                                b.a().officer().token())
+                        .json()
+                        .getBoolean("meetsGuidance"))
                 .isTrue();
     }
 
@@ -55,17 +76,29 @@ class CrossBoardProbeIT {
         String reviewOfA = b.a().openScr(5).getString("id");
         String lead = b.a().reviewer(null);
         String caseDetail = "Taught the mother of Child A in 2019 " + Api.unique();
-        assertThat(api.post("/api/v1/reviewers/" + lead + "/interests", b.a().officer().token(), "{\"description\":\"" + caseDetail
-                + "\",\"reviewId\":\"" + reviewOfA + "\"}").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/reviewers/" + lead + "/interests",
+                                b.a().officer().token(),
+                                "{\"description\":\"" + caseDetail + "\",\"reviewId\":\"" + reviewOfA + "\"}")
+                        .status())
+                .isEqualTo(201);
 
-        JsonObject seenByB = api.get("/api/v1/reviewers/" + lead, b.officerB().token()).json();
-        JsonObject seenByA = api.get("/api/v1/reviewers/" + lead, b.a().officer().token()).json();
+        JsonObject seenByB =
+                api.get("/api/v1/reviewers/" + lead, b.officerB().token()).json();
+        JsonObject seenByA =
+                api.get("/api/v1/reviewers/" + lead, b.a().officer().token()).json();
 
         assertThat(seenByB.toString()).doesNotContain(caseDetail).doesNotContain(reviewOfA);
         assertThat(seenByA.getJsonArray("interests").getValuesAs(JsonObject.class))
-                .anyMatch(i -> i.getString("description").equals(caseDetail) && i.getString("reviewId").equals(reviewOfA));
-        assertThat(api.get("/api/v1/reviews/" + reviewOfA + "/independence/" + lead, b.a().officer().token()).json()
-                .getBoolean("independent")).as("the interest still conflicts the reviewer in A's review").isFalse();
+                .anyMatch(i -> i.getString("description").equals(caseDetail)
+                        && i.getString("reviewId").equals(reviewOfA));
+        assertThat(api.get(
+                                "/api/v1/reviews/" + reviewOfA + "/independence/" + lead,
+                                b.a().officer().token())
+                        .json()
+                        .getBoolean("independent"))
+                .as("the interest still conflicts the reviewer in A's review")
+                .isFalse();
     }
 
     /**
@@ -76,22 +109,39 @@ class CrossBoardProbeIT {
     @Test
     void anotherBoardsOfficer_cannotRegisterAnOrganisationNamedLikeAnExistingOne(Api api) {
         TwoBoards b = TwoBoards.create(api, true);
-        String police = api.get("/api/v1/organisations/" + b.a().agencies().get(0), b.a().officer().token()).json().getString("name");
+        String police = api.get(
+                        "/api/v1/organisations/" + b.a().agencies().get(0),
+                        b.a().officer().token())
+                .json()
+                .getString("name");
         String cyrillic = police.replaceFirst("P", "\u0420"); // CYRILLIC CAPITAL LETTER ER looks like P
 
-        Api.Reply same = api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\"" + police + "\",\"kind\":\"POLICE\"}");
-        Api.Reply lookalike = api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\"" + cyrillic + "\",\"kind\":\"POLICE\"}");
-        Api.Reply spaced = api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\" " + police.replace(" ", "  ")
-                + " \",\"kind\":\"POLICE\"}");
+        Api.Reply same = api.post(
+                "/api/v1/organisations", b.officerB().token(), "{\"name\":\"" + police + "\",\"kind\":\"POLICE\"}");
+        Api.Reply lookalike = api.post(
+                "/api/v1/organisations", b.officerB().token(), "{\"name\":\"" + cyrillic + "\",\"kind\":\"POLICE\"}");
+        Api.Reply spaced = api.post(
+                "/api/v1/organisations",
+                b.officerB().token(),
+                "{\"name\":\" " + police.replace(" ", "  ") + " \",\"kind\":\"POLICE\"}");
 
         assertThat(same.status()).as(same.body()).isEqualTo(400);
         assertThat(same.json().getJsonObject("details").getString("field")).isEqualTo("name");
         assertThat(lookalike.status()).as(lookalike.body()).isEqualTo(400);
         assertThat(spaced.status()).as(spaced.body()).isEqualTo(400);
-        assertThat(api.get("/api/v1/organisations/" + b.boardB() + "/members", b.officerB().token()).value().asJsonArray())
+        assertThat(api.get(
+                                "/api/v1/organisations/" + b.boardB() + "/members",
+                                b.officerB().token())
+                        .value()
+                        .asJsonArray())
                 .hasSize(1);
-        assertThat(api.post("/api/v1/organisations", b.officerB().token(), "{\"name\":\"Eastbrook Police " + Api.unique()
-                + "\",\"kind\":\"POLICE\"}").status()).as("a name of its own").isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/organisations",
+                                b.officerB().token(),
+                                "{\"name\":\"Eastbrook Police " + Api.unique() + "\",\"kind\":\"POLICE\"}")
+                        .status())
+                .as("a name of its own")
+                .isEqualTo(201);
     }
 
     /** Every endpoint of A's review answers B's officer and B's agency user as for a missing object. */
@@ -100,34 +150,69 @@ class CrossBoardProbeIT {
         TwoBoards b = TwoBoards.create(api, true);
         String reviewOfA = b.a().openScr(5).getString("id");
         String lead = b.a().appointedLead(reviewOfA);
-        String appointment = api.get("/api/v1/reviews/" + reviewOfA, b.a().officer().token()).json().getJsonArray("appointments")
-                .getJsonObject(0).getString("id");
+        String appointment = api.get(
+                        "/api/v1/reviews/" + reviewOfA, b.a().officer().token())
+                .json()
+                .getJsonArray("appointments")
+                .getJsonObject(0)
+                .getString("id");
         String base = "/api/v1/reviews/" + reviewOfA;
         Instant before = Instant.now().minusSeconds(2);
 
         for (Api.Login who : List.of(b.officerB(), b.agencyB())) {
             String token = who.token();
             for (String path : List.of(base, base + "/documents", base + "/recipients", base + "/bundle")) {
-                assertThat(api.get(path, token).status()).as(who.username() + " GET " + path).isEqualTo(404);
+                assertThat(api.get(path, token).status())
+                        .as(who.username() + " GET " + path)
+                        .isEqualTo(404);
             }
-            assertThat(api.post(base + "/documents/plain?type=IMR&title=x", token, "{}").status()).as("upload").isIn(404, 415);
-            assertThat(api.send("POST", base + "/documents/plain?type=IMR&title=x", token, "application/octet-stream",
-                    "plain".getBytes()).status()).as("plain upload").isEqualTo(404);
+            assertThat(api.post(base + "/documents/plain?type=IMR&title=x", token, "{}")
+                            .status())
+                    .as("upload")
+                    .isIn(404, 415);
+            assertThat(api.send(
+                                    "POST",
+                                    base + "/documents/plain?type=IMR&title=x",
+                                    token,
+                                    "application/octet-stream",
+                                    "plain".getBytes())
+                            .status())
+                    .as("plain upload")
+                    .isEqualTo(404);
         }
         String tokenB = b.officerB().token();
         assertThat(api.get(base + "/panel-check", tokenB).status()).isEqualTo(404);
         assertThat(api.get(base + "/independence/" + lead, tokenB).status()).isEqualTo(404);
-        assertThat(api.send("DELETE", base + "/appointments/" + appointment, tokenB, null, null).status()).isEqualTo(404);
-        assertThat(api.post(base + "/appointments", tokenB, "{\"reviewerId\":\"" + lead + "\",\"role\":\"PANEL_MEMBER\"}").status())
+        assertThat(api.send("DELETE", base + "/appointments/" + appointment, tokenB, null, null)
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.post(base + "/clocks/SCR_DECISION", tokenB, "{\"action\":\"MET\"}").status()).isEqualTo(404);
-        assertThat(api.send("PUT", base + "/organisations", tokenB, "application/json", "{\"organisationIds\":[]}".getBytes()).status())
+        assertThat(api.post(
+                                base + "/appointments",
+                                tokenB,
+                                "{\"reviewerId\":\"" + lead + "\",\"role\":\"PANEL_MEMBER\"}")
+                        .status())
                 .isEqualTo(404);
-        assertThat(api.get("/api/v1/audit?reviewId=" + reviewOfA, tokenB).json().getJsonArray("entries")).isEmpty();
-        assertThat(api.get("/api/v1/reviews", tokenB).json().getJsonArray("reviews").getValuesAs(JsonObject.class))
+        assertThat(api.post(base + "/clocks/SCR_DECISION", tokenB, "{\"action\":\"MET\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.send(
+                                "PUT",
+                                base + "/organisations",
+                                tokenB,
+                                "application/json",
+                                "{\"organisationIds\":[]}".getBytes())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/audit?reviewId=" + reviewOfA, tokenB).json().getJsonArray("entries"))
+                .isEmpty();
+        assertThat(api.get("/api/v1/reviews", tokenB)
+                        .json()
+                        .getJsonArray("reviews")
+                        .getValuesAs(JsonObject.class))
                 .noneMatch(r -> r.getString("id").equals(reviewOfA));
         assertThat(AuditIT.since(api, b.a().officer().token(), before, reviewOfA))
-                .anyMatch(e -> e.getString("action").equals("REVIEW_ACCESS_REFUSED") && e.getString("actor").equals(b.officerB().id()));
+                .anyMatch(e -> e.getString("action").equals("REVIEW_ACCESS_REFUSED")
+                        && e.getString("actor").equals(b.officerB().id()));
         JsonObject after = api.get(base, b.a().officer().token()).json();
         assertThat(after.getJsonArray("appointments")).hasSize(1);
         assertThat(after.getJsonArray("organisationIds")).hasSize(3);

@@ -26,7 +26,8 @@ class DemoModeIT {
             }
             return;
         }
-        try (ServerProcess server = ServerProcess.start(base.resolve("data"), Map.of(), "--demo").awaitReady()) {
+        try (ServerProcess server =
+                ServerProcess.start(base.resolve("data"), Map.of(), "--demo").awaitReady()) {
             Api api = new Api(server.baseUrl(), "admin");
             Path totp = base.resolve("data").resolve("demo").resolve("totp");
             for (String name : new String[] {"admin", "officer", "officer2"}) {
@@ -35,69 +36,163 @@ class DemoModeIT {
                 assertThat(secret).matches("[A-Z2-7]{32}");
                 assertThat(server.log()).contains(name + "=" + secret);
                 api.knowSecret(name, secret);
-                assertThat(api.signIn(name, name).error()).as(name + " without a code").isEqualTo("otp_required");
-                assertThat(api.signIn(name, name, api.nextCode(name)).status()).as(name).isEqualTo(200);
+                assertThat(api.signIn(name, name).error())
+                        .as(name + " without a code")
+                        .isEqualTo("otp_required");
+                assertThat(api.signIn(name, name, api.nextCode(name)).status())
+                        .as(name)
+                        .isEqualTo(200);
             }
-            for (String name : new String[] {"police", "health", "socialcare", "reviewer1", "reviewer2",
-                "paediatrician", "coroner", "eastbrook"}) {
+            for (String name : new String[] {
+                "police", "health", "socialcare", "reviewer1", "reviewer2", "paediatrician", "coroner", "eastbrook"
+            }) {
                 assertThat(api.signIn(name, name).status()).as(name).isEqualTo(200);
             }
             Api.Reply me = api.get("/api/v1/me", api.token("officer", "officer"));
             assertThat(me.json().getJsonArray("roles").getString(0)).isEqualTo("LSCB_OFFICER");
-            assertThat(api.get("/api/v1/audit/verify", api.token("officer", "officer")).json().getBoolean("valid")).isTrue();
+            assertThat(api.get("/api/v1/audit/verify", api.token("officer", "officer"))
+                            .json()
+                            .getBoolean("valid"))
+                    .isTrue();
             assertThat(server.log()).contains("Demo logins (password = username): admin, officer");
-            var register = api.get("/api/v1/reviewers?size=1", api.token("officer", "officer")).json();
+            var register = api.get("/api/v1/reviewers?size=1", api.token("officer", "officer"))
+                    .json();
             assertThat(register.getJsonNumber("total").longValue()).isEqualTo(42);
-            var rowan = api.get("/api/v1/reviewers?q=Rowan", api.token("officer", "officer")).json();
-            assertThat(rowan.getJsonArray("hits").getJsonObject(0).getBoolean("qualified")).isTrue();
+            var rowan = api.get("/api/v1/reviewers?q=Rowan", api.token("officer", "officer"))
+                    .json();
+            assertThat(rowan.getJsonArray("hits").getJsonObject(0).getBoolean("qualified"))
+                    .isTrue();
             demoReviews_showClocksInEveryState_andTheIssueFourWalkThroughWorks(api);
-            opensslAlone_sealsAnImrForTheDemoScr_andTheLeadReviewerOpensIt(api, base.resolve("data").resolve("demo").resolve("keys"));
+            opensslAlone_sealsAnImrForTheDemoScr_andTheLeadReviewerOpensIt(
+                    api, base.resolve("data").resolve("demo").resolve("keys"));
         }
     }
 
     /** Issue 5's "done when" with nothing but openssl and HTTP: the demo keys work out of the box. */
-    private static void opensslAlone_sealsAnImrForTheDemoScr_andTheLeadReviewerOpensIt(Api api, Path keys) throws Exception {
+    private static void opensslAlone_sealsAnImrForTheDemoScr_andTheLeadReviewerOpensIt(Api api, Path keys)
+            throws Exception {
         assertThat(keys.resolve("police.p12")).exists();
         assertThat(keys.resolve("board.p12")).exists();
         String officer = api.token("officer", "officer");
         String police = api.token("police", "police");
-        String scr = api.get("/api/v1/reviews", officer).json().getJsonArray("reviews").getValuesAs(jakarta.json.JsonObject.class).stream()
-                .filter(r -> r.getString("reference").equals("NM-SCR-DEMO-01")).findFirst().orElseThrow().getString("id");
+        String scr = api
+                .get("/api/v1/reviews", officer)
+                .json()
+                .getJsonArray("reviews")
+                .getValuesAs(jakarta.json.JsonObject.class)
+                .stream()
+                .filter(r -> r.getString("reference").equals("NM-SCR-DEMO-01"))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
         Path work = Files.createTempDirectory("lscb-openssl");
-        java.util.List<java.security.cert.X509Certificate> recipients = KeyHolder.certificates(
-                api.get("/api/v1/reviews/" + scr + "/recipients?format=pem", police).body());
+        java.util.List<java.security.cert.X509Certificate> recipients =
+                KeyHolder.certificates(api.get("/api/v1/reviews/" + scr + "/recipients?format=pem", police)
+                        .body());
         assertThat(recipients).hasSize(3); // the board, Robin (lead) and Rowan (panel)
-        java.util.List<String> encrypt = new java.util.ArrayList<>(java.util.List.of("openssl", "cms", "-encrypt", "-binary",
-                "-aes-256-gcm", "-in", work.resolve("signed.der").toString(), "-outform", "DER", "-out", work.resolve("imr.p7m").toString()));
+        java.util.List<String> encrypt = new java.util.ArrayList<>(java.util.List.of(
+                "openssl",
+                "cms",
+                "-encrypt",
+                "-binary",
+                "-aes-256-gcm",
+                "-in",
+                work.resolve("signed.der").toString(),
+                "-outform",
+                "DER",
+                "-out",
+                work.resolve("imr.p7m").toString()));
         for (int i = 0; i < recipients.size(); i++) {
-            Path pem = Files.writeString(work.resolve("recipient" + i + ".pem"), org.lscb.exchange.pki.Pem.certificate(recipients.get(i)));
-            encrypt.addAll(java.util.List.of("-recip", pem.toString(), "-keyopt", "rsa_padding_mode:oaep", "-keyopt", "rsa_oaep_md:sha256",
-                    "-keyopt", "rsa_mgf1_md:sha256"));
+            Path pem = Files.writeString(
+                    work.resolve("recipient" + i + ".pem"), org.lscb.exchange.pki.Pem.certificate(recipients.get(i)));
+            encrypt.addAll(java.util.List.of(
+                    "-recip",
+                    pem.toString(),
+                    "-keyopt",
+                    "rsa_padding_mode:oaep",
+                    "-keyopt",
+                    "rsa_oaep_md:sha256",
+                    "-keyopt",
+                    "rsa_mgf1_md:sha256"));
         }
-        byte[] imr = "Individual Management Review, Northmere Constabulary (fictional)".repeat(500).getBytes();
+        byte[] imr = "Individual Management Review, Northmere Constabulary (fictional)"
+                .repeat(500)
+                .getBytes();
         Files.write(work.resolve("imr.txt"), imr);
 
-        assertThat(openssl(work, "cms", "-sign", "-binary", "-nodetach", "-md", "sha256", "-in", work.resolve("imr.txt").toString(),
-                "-signer", keys.resolve("police.pem").toString(), "-inkey", keys.resolve("police.key.pem").toString(),
-                "-keyopt", "rsa_padding_mode:pss", "-outform", "DER", "-out", work.resolve("signed.der").toString())).isZero();
-        assertThat(openssl(work, encrypt.subList(1, encrypt.size()).toArray(String[]::new))).isZero();
-        Api.Reply up = api.send("POST", "/api/v1/reviews/" + scr + "/documents?type=IMR&title=Police%20IMR", police,
-                "application/pkcs7-mime", Files.readAllBytes(work.resolve("imr.p7m")));
+        assertThat(openssl(
+                        work,
+                        "cms",
+                        "-sign",
+                        "-binary",
+                        "-nodetach",
+                        "-md",
+                        "sha256",
+                        "-in",
+                        work.resolve("imr.txt").toString(),
+                        "-signer",
+                        keys.resolve("police.pem").toString(),
+                        "-inkey",
+                        keys.resolve("police.key.pem").toString(),
+                        "-keyopt",
+                        "rsa_padding_mode:pss",
+                        "-outform",
+                        "DER",
+                        "-out",
+                        work.resolve("signed.der").toString()))
+                .isZero();
+        assertThat(openssl(work, encrypt.subList(1, encrypt.size()).toArray(String[]::new)))
+                .isZero();
+        Api.Reply up = api.send(
+                "POST",
+                "/api/v1/reviews/" + scr + "/documents?type=IMR&title=Police%20IMR",
+                police,
+                "application/pkcs7-mime",
+                Files.readAllBytes(work.resolve("imr.p7m")));
         assertThat(up.status()).as(up.body()).isEqualTo(201);
-        Api.Bytes down = api.getBytes("/api/v1/documents/" + up.json().getString("id") + "/content", api.token("reviewer2", "reviewer2"));
+        Api.Bytes down = api.getBytes(
+                "/api/v1/documents/" + up.json().getString("id") + "/content", api.token("reviewer2", "reviewer2"));
         Files.write(work.resolve("down.p7m"), down.body());
-        assertThat(openssl(work, "cms", "-decrypt", "-binary", "-inform", "DER", "-in", work.resolve("down.p7m").toString(),
-                "-recip", keys.resolve("reviewer2.pem").toString(), "-inkey", keys.resolve("reviewer2.key.pem").toString(),
-                "-out", work.resolve("down-signed.der").toString())).isZero();
-        assertThat(openssl(work, "cms", "-verify", "-binary", "-inform", "DER", "-in", work.resolve("down-signed.der").toString(),
-                "-CAfile", keys.resolve("ca.pem").toString(), "-out", work.resolve("down.txt").toString())).isZero();
+        assertThat(openssl(
+                        work,
+                        "cms",
+                        "-decrypt",
+                        "-binary",
+                        "-inform",
+                        "DER",
+                        "-in",
+                        work.resolve("down.p7m").toString(),
+                        "-recip",
+                        keys.resolve("reviewer2.pem").toString(),
+                        "-inkey",
+                        keys.resolve("reviewer2.key.pem").toString(),
+                        "-out",
+                        work.resolve("down-signed.der").toString()))
+                .isZero();
+        assertThat(openssl(
+                        work,
+                        "cms",
+                        "-verify",
+                        "-binary",
+                        "-inform",
+                        "DER",
+                        "-in",
+                        work.resolve("down-signed.der").toString(),
+                        "-CAfile",
+                        keys.resolve("ca.pem").toString(),
+                        "-out",
+                        work.resolve("down.txt").toString()))
+                .isZero();
         assertThat(Files.readAllBytes(work.resolve("down.txt"))).isEqualTo(imr);
     }
 
     private static int openssl(Path work, String... args) throws Exception {
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("openssl"));
         cmd.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(work.resolve("openssl.log").toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("openssl.log").toFile())
+                .start();
         return p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
@@ -107,36 +202,72 @@ class DemoModeIT {
         var demo = api.get("/api/v1/reviews", officer).json();
         assertThat(demo.getInt("total")).isEqualTo(2);
         java.util.Set<String> states = new java.util.HashSet<>();
-        demo.getJsonArray("reviews").getValuesAs(jakarta.json.JsonObject.class).forEach(r -> r.getJsonArray("clocks")
-                .getValuesAs(jakarta.json.JsonObject.class).forEach(c -> states.add(c.getString("status"))));
+        demo.getJsonArray("reviews")
+                .getValuesAs(jakarta.json.JsonObject.class)
+                .forEach(r -> r.getJsonArray("clocks")
+                        .getValuesAs(jakarta.json.JsonObject.class)
+                        .forEach(c -> states.add(c.getString("status"))));
         assertThat(states).contains("MET", "PAUSED", "DUE_SOON", "OVERDUE");
-        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", api.token("coroner", "coroner")).json())).hasSize(1);
-        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", api.token("reviewer2", "reviewer2")).json())).hasSize(1);
+        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", api.token("coroner", "coroner"))
+                        .json()))
+                .hasSize(1);
+        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", api.token("reviewer2", "reviewer2"))
+                        .json()))
+                .hasSize(1);
 
         Map<String, String> orgs = new HashMap<>();
-        api.get("/api/v1/organisations?size=100", officer).json().getJsonArray("items").getValuesAs(jakarta.json.JsonObject.class)
+        api.get("/api/v1/organisations?size=100", officer)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(jakarta.json.JsonObject.class)
                 .forEach(o -> orgs.put(o.getString("name"), o.getString("id")));
         String board = orgs.get("Northmere Local Safeguarding Children Board");
-        String agencies = ReviewWorld.quoted(java.util.List.of(orgs.get("Northmere Constabulary"),
-                orgs.get("Northmere Community Health NHS Trust"), orgs.get("Northmere Council Children's Social Care")));
-        Api.Reply scr = api.post("/api/v1/reviews", officer, "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"NM-SCR-WALK\","
-                + "\"pseudonym\":\"Child W\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":" + agencies
-                + ",\"dates\":{\"notification\":\"" + TestClock.today().minusDays(2) + "\"}}");
+        String agencies = ReviewWorld.quoted(java.util.List.of(
+                orgs.get("Northmere Constabulary"),
+                orgs.get("Northmere Community Health NHS Trust"),
+                orgs.get("Northmere Council Children's Social Care")));
+        Api.Reply scr = api.post(
+                "/api/v1/reviews",
+                officer,
+                "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"NM-SCR-WALK\","
+                        + "\"pseudonym\":\"Child W\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":" + agencies
+                        + ",\"dates\":{\"notification\":\"" + TestClock.today().minusDays(2) + "\"}}");
         assertThat(scr.status()).as(scr.body()).isEqualTo(201);
         assertThat(scr.json().getJsonArray("clocks")).isNotEmpty();
         String id = scr.json().getString("id");
-        String rowan = api.get("/api/v1/reviewers?q=Rowan", officer).json().getJsonArray("hits").getJsonObject(0).getString("id");
-        String robin = api.get("/api/v1/reviewers?q=Robin", officer).json().getJsonArray("hits").getJsonObject(0).getString("id");
+        String rowan = api.get("/api/v1/reviewers?q=Rowan", officer)
+                .json()
+                .getJsonArray("hits")
+                .getJsonObject(0)
+                .getString("id");
+        String robin = api.get("/api/v1/reviewers?q=Robin", officer)
+                .json()
+                .getJsonArray("hits")
+                .getJsonObject(0)
+                .getString("id");
 
-        Api.Reply refused = api.post("/api/v1/reviews/" + id + "/appointments", officer, "{\"reviewerId\":\"" + rowan
-                + "\",\"role\":\"LEAD_REVIEWER\"}");
+        Api.Reply refused = api.post(
+                "/api/v1/reviews/" + id + "/appointments",
+                officer,
+                "{\"reviewerId\":\"" + rowan + "\",\"role\":\"LEAD_REVIEWER\"}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.body()).contains("RECENT_AFFILIATION");
-        assertThat(api.post("/api/v1/reviews/" + id + "/appointments", officer, "{\"reviewerId\":\"" + robin
-                + "\",\"role\":\"LEAD_REVIEWER\"}").status()).isEqualTo(201);
-        assertThat(api.get("/api/v1/reviews/" + id + "/panel-check", officer).json().getBoolean("meetsGuidance")).isTrue();
-        assertThat(api.get("/api/v1/reviews/" + id, api.token("eastbrook", "eastbrook")).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/reviews/" + id, api.token("police", "police")).status()).isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/reviews/" + id + "/appointments",
+                                officer,
+                                "{\"reviewerId\":\"" + robin + "\",\"role\":\"LEAD_REVIEWER\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(api.get("/api/v1/reviews/" + id + "/panel-check", officer)
+                        .json()
+                        .getBoolean("meetsGuidance"))
+                .isTrue();
+        assertThat(api.get("/api/v1/reviews/" + id, api.token("eastbrook", "eastbrook"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/" + id, api.token("police", "police"))
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -148,7 +279,8 @@ class DemoModeIT {
         Map<String, String> env = new HashMap<>();
         env.put("ADMIN_PASSWORD", "a-long-enough-first-secret");
         try (ServerProcess first = ServerProcess.start(data, env).awaitReady()) {
-            assertThat(new Api(first.baseUrl(), "a-long-enough-first-secret").adminToken()).isNotBlank();
+            assertThat(new Api(first.baseUrl(), "a-long-enough-first-secret").adminToken())
+                    .isNotBlank();
         }
         try (ServerProcess second = ServerProcess.start(data, Map.of(), "--demo")) {
             assertThat(second.awaitExit(Duration.ofSeconds(180))).isNotZero();

@@ -33,24 +33,41 @@ class DiskFullIT {
             String review = w.openScr(3).getString("id");
             KeyHolder.enrol(api, w.officer().token(), "board", false);
             Identity agency = KeyHolder.enrol(api, w.police().token(), null, false);
-            List<X509Certificate> recipients = KeyHolder.certificates(api.get("/api/v1/reviews/" + review + "/recipients?format=pem",
-                    w.police().token()).body());
+            List<X509Certificate> recipients = KeyHolder.certificates(api.get(
+                            "/api/v1/reviews/" + review + "/recipients?format=pem",
+                            w.police().token())
+                    .body());
 
-            Api.Reply up = api.send("POST", "/api/v1/reviews/" + review + "/documents?type=IMR&title=Full", w.police().token(),
-                    "application/pkcs7-mime", ExchangeIT.seal(agency, recipients, ExchangeIT.bytes(100_000)));
-            Api.Reply plain = api.send("POST", "/api/v1/reviews/" + review + "/documents/plain?type=IMR&title=Full", w.police().token(),
-                    "application/octet-stream", ExchangeIT.bytes(1000));
+            Api.Reply up = api.send(
+                    "POST",
+                    "/api/v1/reviews/" + review + "/documents?type=IMR&title=Full",
+                    w.police().token(),
+                    "application/pkcs7-mime",
+                    ExchangeIT.seal(agency, recipients, ExchangeIT.bytes(100_000)));
+            Api.Reply plain = api.send(
+                    "POST",
+                    "/api/v1/reviews/" + review + "/documents/plain?type=IMR&title=Full",
+                    w.police().token(),
+                    "application/octet-stream",
+                    ExchangeIT.bytes(1000));
 
             assertThat(up.status()).as(up.body()).isEqualTo(507);
             assertThat(up.error()).isEqualTo("insufficient_storage");
             assertThat(plain.status()).isEqualTo(507);
-            assertThat(api.get("/api/v1/reviews/" + review + "/documents", w.officer().token()).body()).isEqualTo("[]");
+            assertThat(api.get(
+                                    "/api/v1/reviews/" + review + "/documents",
+                                    w.officer().token())
+                            .body())
+                    .isEqualTo("[]");
             try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
                 assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
             }
-            assertThat(api.get("/api/v1/reviews/" + review, w.officer().token()).status()).isEqualTo(200);
+            assertThat(api.get("/api/v1/reviews/" + review, w.officer().token()).status())
+                    .isEqualTo(200);
             // both refusals, the envelope and the plain upload, are in the audit log
-            assertThat(ReviewsIT.audit(api, review)).filteredOn("DOCUMENT_REFUSED"::equals).hasSize(2);
+            assertThat(ReviewsIT.audit(api, review))
+                    .filteredOn("DOCUMENT_REFUSED"::equals)
+                    .hasSize(2);
         }
     }
 }

@@ -21,7 +21,17 @@ import org.lscb.envelope.Identity;
 @ExtendWith(SharedServer.class)
 class DocumentAuthorisationIT {
 
-    enum Endpoint { LIST, METADATA, CONTENT, GRANT, RECEIPT, RECEIPTS, BUNDLE, RECIPIENTS, UPLOAD }
+    enum Endpoint {
+        LIST,
+        METADATA,
+        CONTENT,
+        GRANT,
+        RECEIPT,
+        RECEIPTS,
+        BUNDLE,
+        RECIPIENTS,
+        UPLOAD
+    }
 
     private Api api;
     private ReviewWorld w;
@@ -35,32 +45,62 @@ class DocumentAuthorisationIT {
         w = ReviewWorld.create(api);
         reviewId = w.openScr(3).getString("id");
         reviewer = api.newAccount("REVIEWER");
-        String profile = api.post("/api/v1/reviewers", reviewer.token(), ReviewerRegistryIT.profile("Matrix " + Api.unique(), "HEALTH",
-                "LONDON")).json().getString("id");
+        String profile = api.post(
+                        "/api/v1/reviewers",
+                        reviewer.token(),
+                        ReviewerRegistryIT.profile("Matrix " + Api.unique(), "HEALTH", "LONDON"))
+                .json()
+                .getString("id");
         w.appoint(reviewId, profile, "LEAD_REVIEWER");
         KeyHolder.enrol(api, w.officer().token(), "board", false);
         KeyHolder.enrol(api, reviewer.token(), null, false);
         Identity agency = KeyHolder.enrol(api, w.police().token(), null, false);
-        List<X509Certificate> recipients = KeyHolder.certificates(api.get("/api/v1/reviews/" + reviewId + "/recipients?format=pem",
-                w.police().token()).body());
-        docId = api.send("POST", "/api/v1/reviews/" + reviewId + "/documents?type=IMR&title=Matrix", w.police().token(),
-                "application/pkcs7-mime", ExchangeIT.seal(agency, recipients, ExchangeIT.bytes(500))).json().getString("id");
+        List<X509Certificate> recipients = KeyHolder.certificates(api.get(
+                        "/api/v1/reviews/" + reviewId + "/recipients?format=pem",
+                        w.police().token())
+                .body());
+        docId = api.send(
+                        "POST",
+                        "/api/v1/reviews/" + reviewId + "/documents?type=IMR&title=Matrix",
+                        w.police().token(),
+                        "application/pkcs7-mime",
+                        ExchangeIT.seal(agency, recipients, ExchangeIT.bytes(500)))
+                .json()
+                .getString("id");
     }
 
     @Test
     void leadBoardOfficer_readsThroughTheBoardKey_andMayGrant() {
-        check(w.officer().token(), docId, expect(200, Map.of(Endpoint.GRANT, 415, Endpoint.RECEIPT, 201, Endpoint.UPLOAD, 415)));
+        check(
+                w.officer().token(),
+                docId,
+                expect(200, Map.of(Endpoint.GRANT, 415, Endpoint.RECEIPT, 201, Endpoint.UPLOAD, 415)));
     }
 
     @Test
     void appointedReviewer_readsAndAcknowledges_butDoesNotGrant() {
-        check(reviewer.token(), docId, expect(200, Map.of(Endpoint.GRANT, 404, Endpoint.RECEIPT, 201, Endpoint.UPLOAD, 415)));
+        check(
+                reviewer.token(),
+                docId,
+                expect(200, Map.of(Endpoint.GRANT, 404, Endpoint.RECEIPT, 201, Endpoint.UPLOAD, 415)));
     }
 
     @Test
     void uploadingAgency_seesItsOwnUploadButCannotOpenIt() {
-        check(w.police().token(), docId, expect(200, Map.of(Endpoint.CONTENT, 404, Endpoint.GRANT, 404, Endpoint.RECEIPT, 404,
-                Endpoint.UPLOAD, 415)));
+        check(
+                w.police().token(),
+                docId,
+                expect(
+                        200,
+                        Map.of(
+                                Endpoint.CONTENT,
+                                404,
+                                Endpoint.GRANT,
+                                404,
+                                Endpoint.RECEIPT,
+                                404,
+                                Endpoint.UPLOAD,
+                                415)));
     }
 
     @Test
@@ -71,14 +111,25 @@ class DocumentAuthorisationIT {
 
     @Test
     void administrator_hasNoRelationToReviews() {
-        check(api.adminToken(), docId, expect(404, Map.of(Endpoint.GRANT, 403, Endpoint.RECEIPT, 403, Endpoint.UPLOAD, 403)));
+        check(
+                api.adminToken(),
+                docId,
+                expect(404, Map.of(Endpoint.GRANT, 403, Endpoint.RECEIPT, 403, Endpoint.UPLOAD, 403)));
     }
 
     @Test
     void reviewerWhoseAppointmentEnded_losesAccessAtOnce() {
-        String aid = api.get("/api/v1/reviews/" + reviewId, w.officer().token()).json().getJsonArray("appointments").getJsonObject(0)
+        String aid = api.get("/api/v1/reviews/" + reviewId, w.officer().token())
+                .json()
+                .getJsonArray("appointments")
+                .getJsonObject(0)
                 .getString("id");
-        api.send("DELETE", "/api/v1/reviews/" + reviewId + "/appointments/" + aid, w.officer().token(), null, null);
+        api.send(
+                "DELETE",
+                "/api/v1/reviews/" + reviewId + "/appointments/" + aid,
+                w.officer().token(),
+                null,
+                null);
 
         check(reviewer.token(), docId, all(404));
     }
@@ -87,7 +138,8 @@ class DocumentAuthorisationIT {
     void aMissingDocument_isNotFoundForEveryone() {
         String missing = UUID.randomUUID().toString();
         Map<Endpoint, Integer> expected = new LinkedHashMap<>();
-        for (Endpoint e : List.of(Endpoint.METADATA, Endpoint.CONTENT, Endpoint.GRANT, Endpoint.RECEIPT, Endpoint.RECEIPTS)) {
+        for (Endpoint e :
+                List.of(Endpoint.METADATA, Endpoint.CONTENT, Endpoint.GRANT, Endpoint.RECEIPT, Endpoint.RECEIPTS)) {
             expected.put(e, 404);
         }
         check(w.officer().token(), missing, expected);
@@ -111,16 +163,37 @@ class DocumentAuthorisationIT {
     private int call(Endpoint e, String token, String documentId) {
         byte[] junk = "junk".getBytes();
         return switch (e) {
-            case LIST -> api.get("/api/v1/reviews/" + reviewId + "/documents", token).status();
+            case LIST ->
+                api.get("/api/v1/reviews/" + reviewId + "/documents", token).status();
             case METADATA -> api.get("/api/v1/documents/" + documentId, token).status();
-            case CONTENT -> api.getBytes("/api/v1/documents/" + documentId + "/content", token).status();
-            case GRANT -> api.send("POST", "/api/v1/documents/" + documentId + "/recipients", token, "application/octet-stream", junk).status();
-            case RECEIPT -> api.post("/api/v1/documents/" + documentId + "/receipt", token, "{}").status();
-            case RECEIPTS -> api.get("/api/v1/documents/" + documentId + "/receipts", token).status();
-            case BUNDLE -> api.getBytes("/api/v1/reviews/" + reviewId + "/bundle", token).status();
-            case RECIPIENTS -> api.get("/api/v1/reviews/" + reviewId + "/recipients", token).status();
-            case UPLOAD -> api.send("POST", "/api/v1/reviews/" + reviewId + "/documents?type=IMR&title=x", token, "application/pkcs7-mime",
-                    junk).status();
+            case CONTENT ->
+                api.getBytes("/api/v1/documents/" + documentId + "/content", token)
+                        .status();
+            case GRANT ->
+                api.send(
+                                "POST",
+                                "/api/v1/documents/" + documentId + "/recipients",
+                                token,
+                                "application/octet-stream",
+                                junk)
+                        .status();
+            case RECEIPT ->
+                api.post("/api/v1/documents/" + documentId + "/receipt", token, "{}")
+                        .status();
+            case RECEIPTS ->
+                api.get("/api/v1/documents/" + documentId + "/receipts", token).status();
+            case BUNDLE ->
+                api.getBytes("/api/v1/reviews/" + reviewId + "/bundle", token).status();
+            case RECIPIENTS ->
+                api.get("/api/v1/reviews/" + reviewId + "/recipients", token).status();
+            case UPLOAD ->
+                api.send(
+                                "POST",
+                                "/api/v1/reviews/" + reviewId + "/documents?type=IMR&title=x",
+                                token,
+                                "application/pkcs7-mime",
+                                junk)
+                        .status();
         };
     }
 

@@ -43,8 +43,12 @@ class ExchangeIT {
         w = ReviewWorld.create(api);
         reviewId = w.openScr(3).getString("id");
         reviewerAccount = api.newAccount("REVIEWER");
-        String profile = api.post("/api/v1/reviewers", reviewerAccount.token(), ReviewerRegistryIT.profile("Lead " + Api.unique(), "HEALTH",
-                "LONDON")).json().getString("id");
+        String profile = api.post(
+                        "/api/v1/reviewers",
+                        reviewerAccount.token(),
+                        ReviewerRegistryIT.profile("Lead " + Api.unique(), "HEALTH", "LONDON"))
+                .json()
+                .getString("id");
         assertThat(w.appoint(reviewId, profile, "LEAD_REVIEWER").status()).isEqualTo(201);
         board = KeyHolder.enrol(api, w.officer().token(), "board", false);
         reviewer = KeyHolder.enrol(api, reviewerAccount.token(), null, true);
@@ -59,7 +63,8 @@ class ExchangeIT {
         Api.Reply upload = upload(w.police().token(), seal(agency, recipients, imr), "IMR", null);
         String docId = upload.json().getString("id");
         Api.Bytes envelope = api.getBytes("/api/v1/documents/" + docId + "/content", reviewerAccount.token());
-        OpenedEnvelope opened = Envelopes.opener(reviewer, ca()).open(new ByteArrayInputStream(envelope.body()), dir.resolve("imr"));
+        OpenedEnvelope opened =
+                Envelopes.opener(reviewer, ca()).open(new ByteArrayInputStream(envelope.body()), dir.resolve("imr"));
 
         assertThat(recipients).hasSize(2);
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
@@ -75,44 +80,90 @@ class ExchangeIT {
 
     @Test
     void reviewerAppointedLater_cannotFetchTheEnvelope_andOneRemovedCannotEither() throws Exception {
-        String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), bytes(1000)), "IMR", null).json().getString("id");
+        String docId = upload(
+                        w.police().token(), seal(agency, recipients(w.police().token()), bytes(1000)), "IMR", null)
+                .json()
+                .getString("id");
         Api.Login late = api.newAccount("REVIEWER");
-        String lateProfile = api.post("/api/v1/reviewers", late.token(), ReviewerRegistryIT.profile("Late " + Api.unique(), "HEALTH",
-                "LONDON")).json().getString("id");
+        String lateProfile = api.post(
+                        "/api/v1/reviewers",
+                        late.token(),
+                        ReviewerRegistryIT.profile("Late " + Api.unique(), "HEALTH", "LONDON"))
+                .json()
+                .getString("id");
         String aid = w.appoint(reviewId, lateProfile, "PANEL_MEMBER").json().getString("id");
         KeyHolder.enrol(api, late.token(), null, false);
 
-        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", late.token()).status()).isEqualTo(404);
+        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", late.token())
+                        .status())
+                .isEqualTo(404);
         assertThat(api.get("/api/v1/documents/" + docId, late.token()).status()).isEqualTo(404);
-        api.send("DELETE", "/api/v1/reviews/" + reviewId + "/appointments/" + aid, w.officer().token(), null, null);
-        JsonObject lead = api.get("/api/v1/reviews/" + reviewId, w.officer().token()).json().getJsonArray("appointments").getJsonObject(0);
-        api.send("DELETE", "/api/v1/reviews/" + reviewId + "/appointments/" + lead.getString("id"), w.officer().token(), null, null);
-        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", reviewerAccount.token()).status()).isEqualTo(404);
+        api.send(
+                "DELETE",
+                "/api/v1/reviews/" + reviewId + "/appointments/" + aid,
+                w.officer().token(),
+                null,
+                null);
+        JsonObject lead = api.get("/api/v1/reviews/" + reviewId, w.officer().token())
+                .json()
+                .getJsonArray("appointments")
+                .getJsonObject(0);
+        api.send(
+                "DELETE",
+                "/api/v1/reviews/" + reviewId + "/appointments/" + lead.getString("id"),
+                w.officer().token(),
+                null,
+                null);
+        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", reviewerAccount.token())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void boardGrantsAReviewerAppointedLater_whoCanThenOpenTheImr() throws Exception {
         byte[] imr = bytes(80_000);
-        String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null).json().getString("id");
+        String docId = upload(
+                        w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null)
+                .json()
+                .getString("id");
         Api.Login late = api.newAccount("REVIEWER");
-        String lateProfile = api.post("/api/v1/reviewers", late.token(), ReviewerRegistryIT.profile("Late " + Api.unique(), "HEALTH",
-                "LONDON")).json().getString("id");
+        String lateProfile = api.post(
+                        "/api/v1/reviewers",
+                        late.token(),
+                        ReviewerRegistryIT.profile("Late " + Api.unique(), "HEALTH", "LONDON"))
+                .json()
+                .getString("id");
         w.appoint(reviewId, lateProfile, "PANEL_MEMBER");
         Identity lateKey = KeyHolder.enrol(api, late.token(), null, false);
-        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", late.token()).status()).isEqualTo(404);
+        assertThat(api.getBytes("/api/v1/documents/" + docId + "/content", late.token())
+                        .status())
+                .isEqualTo(404);
 
-        byte[] envelope = api.getBytes("/api/v1/documents/" + docId + "/content", w.officer().token()).body();
-        byte[] grant = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(lateKey.certificate()));
-        Api.Reply granted = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.officer().token(),
-                "application/octet-stream", grant);
-        Api.Reply again = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.officer().token(),
-                "application/octet-stream", grant);
+        byte[] envelope = api.getBytes(
+                        "/api/v1/documents/" + docId + "/content", w.officer().token())
+                .body();
+        byte[] grant =
+                Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(lateKey.certificate()));
+        Api.Reply granted = api.send(
+                "POST",
+                "/api/v1/documents/" + docId + "/recipients",
+                w.officer().token(),
+                "application/octet-stream",
+                grant);
+        Api.Reply again = api.send(
+                "POST",
+                "/api/v1/documents/" + docId + "/recipients",
+                w.officer().token(),
+                "application/octet-stream",
+                grant);
         Api.Bytes fetched = api.getBytes("/api/v1/documents/" + docId + "/content", late.token());
         Envelopes.opener(lateKey, ca()).open(new ByteArrayInputStream(fetched.body()), dir.resolve("late"));
 
         assertThat(granted.status()).as(granted.body()).isEqualTo(200);
         assertThat(granted.json().getJsonArray("recipients")).hasSize(3);
-        assertThat(again.status()).as("a grant adds recipients, never replaces one's entry").isEqualTo(409);
+        assertThat(again.status())
+                .as("a grant adds recipients, never replaces one's entry")
+                .isEqualTo(409);
         assertThat(again.json().getString("error")).isEqualTo("already_recipient");
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(Files.readAllBytes(dir.resolve("late"))).isEqualTo(imr);
@@ -121,14 +172,34 @@ class ExchangeIT {
 
     @Test
     void aGrantForSomeoneTheReviewDoesNotEntitle_isRefused() throws Exception {
-        String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), bytes(100)), "IMR", null).json().getString("id");
+        String docId = upload(
+                        w.police().token(), seal(agency, recipients(w.police().token()), bytes(100)), "IMR", null)
+                .json()
+                .getString("id");
         Identity outsider = KeyHolder.enrol(api, api.newAccount("REVIEWER").token(), null, false);
-        byte[] envelope = api.getBytes("/api/v1/documents/" + docId + "/content", w.officer().token()).body();
-        byte[] grant = Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(outsider.certificate()));
+        byte[] envelope = api.getBytes(
+                        "/api/v1/documents/" + docId + "/content", w.officer().token())
+                .body();
+        byte[] grant =
+                Envelopes.granter(board).grant(new ByteArrayInputStream(envelope), List.of(outsider.certificate()));
 
-        Api.Reply byBoard = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.officer().token(), "application/octet-stream", grant);
-        Api.Reply byAgency = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.police().token(), "application/octet-stream", grant);
-        Api.Reply junk = api.send("POST", "/api/v1/documents/" + docId + "/recipients", w.officer().token(), "application/octet-stream",
+        Api.Reply byBoard = api.send(
+                "POST",
+                "/api/v1/documents/" + docId + "/recipients",
+                w.officer().token(),
+                "application/octet-stream",
+                grant);
+        Api.Reply byAgency = api.send(
+                "POST",
+                "/api/v1/documents/" + docId + "/recipients",
+                w.police().token(),
+                "application/octet-stream",
+                grant);
+        Api.Reply junk = api.send(
+                "POST",
+                "/api/v1/documents/" + docId + "/recipients",
+                w.officer().token(),
+                "application/octet-stream",
                 "junk".getBytes());
 
         assertThat(byBoard.status()).isEqualTo(400);
@@ -143,24 +214,40 @@ class ExchangeIT {
         Api.Login coroner = api.newAccount("CORONER");
         Api.Login paediatrician = api.newAccount("PAEDIATRICIAN");
         for (Api.Login who : List.of(coroner, paediatrician)) {
-            assertThat(api.post("/api/v1/reviews/" + cdr + "/appointments", w.officer().token(), "{\"accountId\":\"" + who.id()
-                    + "\",\"role\":\"" + (who == coroner ? "CORONER" : "PAEDIATRICIAN") + "\"}").status()).isEqualTo(201);
+            assertThat(api.post(
+                                    "/api/v1/reviews/" + cdr + "/appointments",
+                                    w.officer().token(),
+                                    "{\"accountId\":\"" + who.id() + "\",\"role\":\""
+                                            + (who == coroner ? "CORONER" : "PAEDIATRICIAN") + "\"}")
+                            .status())
+                    .isEqualTo(201);
         }
         Identity coronerKey = KeyHolder.enrol(api, coroner.token(), null, false);
         Identity paediatricianKey = KeyHolder.enrol(api, paediatrician.token(), null, false);
-        List<X509Certificate> recipients = KeyHolder.certificates(api.get("/api/v1/reviews/" + cdr + "/recipients?format=pem",
-                paediatrician.token()).body());
+        List<X509Certificate> recipients = KeyHolder.certificates(
+                api.get("/api/v1/reviews/" + cdr + "/recipients?format=pem", paediatrician.token())
+                        .body());
         byte[] report = bytes(30_000);
-        Api.Reply up = api.send("POST", "/api/v1/reviews/" + cdr + "/documents?type=CORONER_JOINT_REPORT&title=Joint%20report",
-                paediatrician.token(), "application/pkcs7-mime", seal(paediatricianKey, recipients, report));
+        Api.Reply up = api.send(
+                "POST",
+                "/api/v1/reviews/" + cdr + "/documents?type=CORONER_JOINT_REPORT&title=Joint%20report",
+                paediatrician.token(),
+                "application/pkcs7-mime",
+                seal(paediatricianKey, recipients, report));
         String docId = up.json().getString("id");
 
-        JsonObject before = api.get("/api/v1/inbox", coroner.token()).value().asJsonArray().getJsonObject(0);
+        JsonObject before =
+                api.get("/api/v1/inbox", coroner.token()).value().asJsonArray().getJsonObject(0);
         Api.Reply receipt = api.post("/api/v1/documents/" + docId + "/receipt", coroner.token(), "{}");
         Api.Reply again = api.post("/api/v1/documents/" + docId + "/receipt", coroner.token(), "{}");
-        JsonObject after = api.get("/api/v1/inbox", coroner.token()).value().asJsonArray().getJsonObject(0);
-        Api.Reply byStranger = api.post("/api/v1/documents/" + docId + "/receipt", api.newAccount("CORONER").token(), "{}");
-        Api.Reply receipts = api.get("/api/v1/documents/" + docId + "/receipts", w.officer().token());
+        JsonObject after =
+                api.get("/api/v1/inbox", coroner.token()).value().asJsonArray().getJsonObject(0);
+        Api.Reply byStranger = api.post(
+                "/api/v1/documents/" + docId + "/receipt",
+                api.newAccount("CORONER").token(),
+                "{}");
+        Api.Reply receipts =
+                api.get("/api/v1/documents/" + docId + "/receipts", w.officer().token());
 
         assertThat(up.status()).as(up.body()).isEqualTo(201);
         assertThat(before.getJsonObject("document").getString("id")).isEqualTo(docId);
@@ -170,8 +257,12 @@ class ExchangeIT {
         assertThat(after.getBoolean("received")).isTrue();
         assertThat(byStranger.status()).isEqualTo(404);
         assertThat(receipts.value().asJsonArray()).hasSize(1);
-        Envelopes.opener(coronerKey, ca()).open(new ByteArrayInputStream(api.getBytes("/api/v1/documents/" + docId + "/content",
-                coroner.token()).body()), dir.resolve("joint"));
+        Envelopes.opener(coronerKey, ca())
+                .open(
+                        new ByteArrayInputStream(
+                                api.getBytes("/api/v1/documents/" + docId + "/content", coroner.token())
+                                        .body()),
+                        dir.resolve("joint"));
         assertThat(Files.readAllBytes(dir.resolve("joint"))).isEqualTo(report);
         assertThat(ReviewsIT.audit(api, cdr)).contains("DOCUMENT_RECEIPT");
     }
@@ -179,8 +270,12 @@ class ExchangeIT {
     @Test
     void bundle_holdsTheEnvelopesTheReviewerCanOpen_withAManifest() throws Exception {
         List<X509Certificate> recipients = recipients(w.police().token());
-        String first = upload(w.police().token(), seal(agency, recipients, bytes(3000)), "IMR", null).json().getString("id");
-        String second = upload(w.police().token(), seal(agency, recipients, bytes(4000)), "CHRONOLOGY", null).json().getString("id");
+        String first = upload(w.police().token(), seal(agency, recipients, bytes(3000)), "IMR", null)
+                .json()
+                .getString("id");
+        String second = upload(w.police().token(), seal(agency, recipients, bytes(4000)), "CHRONOLOGY", null)
+                .json()
+                .getString("id");
 
         Api.Bytes zip = api.getBytes("/api/v1/reviews/" + reviewId + "/bundle", reviewerAccount.token());
         java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
@@ -189,30 +284,47 @@ class ExchangeIT {
                 entries.put(e.getName(), in.readAllBytes());
             }
         }
-        JsonObject manifest = jakarta.json.Json.createReader(new ByteArrayInputStream(entries.get("manifest.json"))).readObject();
+        JsonObject manifest = jakarta.json.Json.createReader(new ByteArrayInputStream(entries.get("manifest.json")))
+                .readObject();
 
         assertThat(zip.status()).isEqualTo(200);
         assertThat(entries.keySet()).containsExactlyInAnyOrder("manifest.json", first + ".p7m", second + ".p7m");
         assertThat(manifest.getJsonArray("documents")).hasSize(2);
         for (JsonObject d : manifest.getJsonArray("documents").getValuesAs(JsonObject.class)) {
             byte[] envelope = entries.get(d.getString("file"));
-            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(envelope)))
+            assertThat(java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(envelope)))
                     .isEqualTo(d.getString("sha256"));
         }
         Envelopes.opener(reviewer).open(new ByteArrayInputStream(entries.get(first + ".p7m")), dir.resolve("first"));
-        assertThat(api.getBytes("/api/v1/reviews/" + reviewId + "/bundle", api.newAccount("REVIEWER").token()).status()).isEqualTo(404);
+        assertThat(api.getBytes(
+                                "/api/v1/reviews/" + reviewId + "/bundle",
+                                api.newAccount("REVIEWER").token())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void plainUpload_isSealedByTheServerToTheRecipients_andNoPlaintextIsWritten(ServerProcess server) throws Exception {
         String marker = "PLAINTEXT-MARKER-" + Api.unique();
-        byte[] plain = (marker + " Individual Management Review typed in a browser. ").repeat(3000).getBytes();
+        byte[] plain = (marker + " Individual Management Review typed in a browser. ")
+                .repeat(3000)
+                .getBytes();
 
-        Api.Reply up = api.send("POST", "/api/v1/reviews/" + reviewId + "/documents/plain?type=IMR&title=Browser%20IMR",
-                w.police().token(), "application/octet-stream", plain);
+        Api.Reply up = api.send(
+                "POST",
+                "/api/v1/reviews/" + reviewId + "/documents/plain?type=IMR&title=Browser%20IMR",
+                w.police().token(),
+                "application/octet-stream",
+                plain);
         String docId = up.json().getString("id");
-        OpenedEnvelope opened = Envelopes.opener(reviewer, ca()).open(new ByteArrayInputStream(api.getBytes("/api/v1/documents/" + docId
-                + "/content", reviewerAccount.token()).body()), dir.resolve("plain"));
+        OpenedEnvelope opened = Envelopes.opener(reviewer, ca())
+                .open(
+                        new ByteArrayInputStream(
+                                api.getBytes("/api/v1/documents/" + docId + "/content", reviewerAccount.token())
+                                        .body()),
+                        dir.resolve("plain"));
 
         assertThat(up.status()).as(up.body()).isEqualTo(201);
         assertThat(Files.readAllBytes(dir.resolve("plain"))).isEqualTo(plain);
@@ -220,7 +332,9 @@ class ExchangeIT {
         try (var files = Files.walk(server.dataDir())) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 if (Files.size(f) < 512L * 1024 * 1024) {
-                    assertThat(ByteSearch.contains(Files.readAllBytes(f), marker.getBytes())).as(f.toString()).isFalse();
+                    assertThat(ByteSearch.contains(Files.readAllBytes(f), marker.getBytes()))
+                            .as(f.toString())
+                            .isFalse();
                 }
             }
         }
@@ -235,24 +349,38 @@ class ExchangeIT {
         kp.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
         var pair = kp.generateKeyPair();
         long now = System.currentTimeMillis();
-        X509Certificate selfSigned = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
-                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=Impostor"),
-                        java.math.BigInteger.TEN, new java.util.Date(now - 60_000), new java.util.Date(now + 86_400_000L),
-                        new org.bouncycastle.asn1.x500.X500Name("CN=Impostor"), pair.getPublic())
-                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+        X509Certificate selfSigned = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+                                new org.bouncycastle.asn1.x500.X500Name("CN=Impostor"),
+                                java.math.BigInteger.TEN,
+                                new java.util.Date(now - 60_000),
+                                new java.util.Date(now + 86_400_000L),
+                                new org.bouncycastle.asn1.x500.X500Name("CN=Impostor"),
+                                pair.getPublic())
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                                .build(pair.getPrivate())));
 
         Api.Reply byUploader = upload(w.police().token(), outerSign(agency, envelope), "IMR", null);
         Api.Reply byReviewer = upload(w.police().token(), outerSign(reviewer, envelope), "IMR", null);
-        Api.Reply byImpostor = upload(w.police().token(), outerSign(Identity.of(pair.getPrivate(), selfSigned), envelope), "IMR", null);
+        Api.Reply byImpostor = upload(
+                w.police().token(), outerSign(Identity.of(pair.getPrivate(), selfSigned), envelope), "IMR", null);
         byte[] flipped = outerSign(agency, envelope);
         flipped[flipped.length - 10] ^= 1;
         Api.Reply tampered = upload(w.police().token(), flipped, "IMR", null);
-        api.post("/api/v1/keys/" + agency.certificate().getSerialNumber().toString(16) + "/revoke", w.police().token(), "");
+        api.post(
+                "/api/v1/keys/" + agency.certificate().getSerialNumber().toString(16) + "/revoke",
+                w.police().token(),
+                "");
         Api.Reply revoked = upload(w.police().token(), outerSign(agency, envelope), "IMR", null);
 
         assertThat(byUploader.status()).as(byUploader.body()).isEqualTo(201);
-        Envelopes.opener(reviewer, ca()).open(new ByteArrayInputStream(api.getBytes("/api/v1/documents/"
-                + byUploader.json().getString("id") + "/content", reviewerAccount.token()).body()), dir.resolve("outer"));
+        Envelopes.opener(reviewer, ca())
+                .open(
+                        new ByteArrayInputStream(api.getBytes(
+                                        "/api/v1/documents/" + byUploader.json().getString("id") + "/content",
+                                        reviewerAccount.token())
+                                .body()),
+                        dir.resolve("outer"));
         assertThat(Files.readAllBytes(dir.resolve("outer"))).isEqualTo(plain);
         assertThat(byReviewer.status()).isEqualTo(415);
         assertThat(byReviewer.body()).contains("other than the uploader");
@@ -266,22 +394,34 @@ class ExchangeIT {
         var gen = new org.bouncycastle.cms.CMSSignedDataGenerator();
         String alg = signer.privateKey().getAlgorithm().equals("RSA") ? "SHA256withRSAandMGF1" : "SHA256withECDSA";
         gen.addSignerInfoGenerator(new org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder(
-                new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
-                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg).build(signer.privateKey()), signer.certificate()));
-        gen.addCertificate(new org.bouncycastle.cert.X509CertificateHolder(signer.certificate().getEncoded()));
-        return gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(envelope), true).getEncoded("DER");
+                        new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build())
+                .build(
+                        new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg).build(signer.privateKey()),
+                        signer.certificate()));
+        gen.addCertificate(new org.bouncycastle.cert.X509CertificateHolder(
+                signer.certificate().getEncoded()));
+        return gen.generate(new org.bouncycastle.cms.CMSProcessableByteArray(envelope), true)
+                .getEncoded("DER");
     }
 
     @Test
     void boardOfficer_fetchesThroughTheBoardKey() throws Exception {
         byte[] imr = bytes(5000);
-        String docId = upload(w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null).json().getString("id");
+        String docId = upload(
+                        w.police().token(), seal(agency, recipients(w.police().token()), imr), "IMR", null)
+                .json()
+                .getString("id");
 
-        Api.Bytes envelope = api.getBytes("/api/v1/documents/" + docId + "/content", w.officer().token());
+        Api.Bytes envelope = api.getBytes(
+                "/api/v1/documents/" + docId + "/content", w.officer().token());
         Envelopes.opener(board, ca()).open(new ByteArrayInputStream(envelope.body()), dir.resolve("b"));
 
         assertThat(Files.readAllBytes(dir.resolve("b"))).isEqualTo(imr);
-        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token()).body()).contains(docId);
+        assertThat(api.get(
+                                "/api/v1/reviews/" + reviewId + "/documents",
+                                w.officer().token())
+                        .body())
+                .contains(docId);
     }
 
     @Test
@@ -317,7 +457,12 @@ class ExchangeIT {
 
         assertThat(List.of(a.status(), b.status())).containsAnyOf(201).allMatch(s -> s == 200 || s == 201);
         assertThat(a.json().getString("id")).isEqualTo(b.json().getString("id"));
-        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token()).value().asJsonArray()).hasSize(1);
+        assertThat(api.get(
+                                "/api/v1/reviews/" + reviewId + "/documents",
+                                w.officer().token())
+                        .value()
+                        .asJsonArray())
+                .hasSize(1);
     }
 
     @Test
@@ -326,9 +471,13 @@ class ExchangeIT {
         Identity stranger = KeyHolder.enrol(api, api.newAccount("AGENCY_USER").token(), null, false);
 
         Api.Reply plain = upload(w.police().token(), "an IMR in plain text".getBytes(), "IMR", null);
-        Api.Reply missingBoard = upload(w.police().token(), seal(agency, List.of(reviewer.certificate()), bytes(100)), "IMR", null);
-        Api.Reply withStranger = upload(w.police().token(), seal(agency, List.of(recipients.get(0), recipients.get(1),
-                stranger.certificate()), bytes(100)), "IMR", null);
+        Api.Reply missingBoard =
+                upload(w.police().token(), seal(agency, List.of(reviewer.certificate()), bytes(100)), "IMR", null);
+        Api.Reply withStranger = upload(
+                w.police().token(),
+                seal(agency, List.of(recipients.get(0), recipients.get(1), stranger.certificate()), bytes(100)),
+                "IMR",
+                null);
         byte[] good = seal(agency, recipients, bytes(100));
         Api.Reply truncated = upload(w.police().token(), java.util.Arrays.copyOf(good, good.length - 5), "IMR", null);
         byte[] trailing = java.util.Arrays.copyOf(good, good.length + 1);
@@ -343,7 +492,11 @@ class ExchangeIT {
         assertThat(truncated.status()).isEqualTo(415);
         assertThat(withTrailingByte.status()).isEqualTo(415);
         assertThat(unknownType.status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token()).body()).isEqualTo("[]");
+        assertThat(api.get(
+                                "/api/v1/reviews/" + reviewId + "/documents",
+                                w.officer().token())
+                        .body())
+                .isEqualTo("[]");
     }
 
     @Test
@@ -352,8 +505,12 @@ class ExchangeIT {
         byte[] envelope = seal(agency, recipients(w.police().token()), bytes(100));
 
         assertThat(upload(outsider.token(), envelope, "IMR", null).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/reviews/" + reviewId + "/recipients", outsider.token()).status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", outsider.token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/" + reviewId + "/recipients", outsider.token())
+                        .status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", outsider.token())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -361,7 +518,8 @@ class ExchangeIT {
         String id = reviewer.certificate().getSerialNumber().toString(16);
         Api.Reply mine = api.get("/api/v1/keys/mine", reviewerAccount.token());
 
-        Api.Reply byStranger = api.post("/api/v1/keys/" + id + "/revoke", w.police().token(), "");
+        Api.Reply byStranger =
+                api.post("/api/v1/keys/" + id + "/revoke", w.police().token(), "");
         Api.Reply byOwner = api.post("/api/v1/keys/" + id + "/revoke", reviewerAccount.token(), "");
 
         assertThat(mine.body()).contains(id).contains("ACTIVE");
@@ -377,32 +535,57 @@ class ExchangeIT {
         var g = java.security.KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         var kp = g.generateKeyPair();
-        var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(new org.bouncycastle.asn1.x500.X500Name("CN=x"),
-                kp.getPublic()).build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
+        var csr = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(
+                        new org.bouncycastle.asn1.x500.X500Name("CN=x"), kp.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                        .build(kp.getPrivate()));
         java.io.StringWriter pem = new java.io.StringWriter();
         try (var writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(pem)) {
             writer.writeObject(csr);
         }
 
-        Api.Reply weak = api.send("POST", "/api/v1/keys/enrol", w.police().token(), "application/pkcs10", pem.toString().getBytes());
-        Api.Reply junk = api.send("POST", "/api/v1/keys/enrol", w.police().token(), "application/pkcs10", "hello".getBytes());
-        Api.Reply agencyBoardKey = api.send("POST", "/api/v1/keys/enrol?for=board", w.police().token(), "application/pkcs10",
+        Api.Reply weak = api.send(
+                "POST",
+                "/api/v1/keys/enrol",
+                w.police().token(),
+                "application/pkcs10",
+                pem.toString().getBytes());
+        Api.Reply junk =
+                api.send("POST", "/api/v1/keys/enrol", w.police().token(), "application/pkcs10", "hello".getBytes());
+        Api.Reply agencyBoardKey = api.send(
+                "POST",
+                "/api/v1/keys/enrol?for=board",
+                w.police().token(),
+                "application/pkcs10",
                 pem.toString().getBytes());
 
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.body()).contains("3072");
         assertThat(junk.status()).isEqualTo(400);
         assertThat(agencyBoardKey.status()).isIn(400, 403);
-        // a second board key is refused while the first is active: nobody adds a key every document must be encrypted to
-        Api.Reply secondBoardKey = api.send("POST", "/api/v1/keys/enrol?for=board", w.officer().token(), "application/pkcs10",
+        // a second board key is refused while the first is active: nobody adds a key every document must be encrypted
+        // to
+        Api.Reply secondBoardKey = api.send(
+                "POST",
+                "/api/v1/keys/enrol?for=board",
+                w.officer().token(),
+                "application/pkcs10",
                 pem.toString().getBytes());
         assertThat(secondBoardKey.status()).isEqualTo(409);
         assertThat(secondBoardKey.error()).isEqualTo("board_key_exists");
-        assertThat(api.send("POST", "/api/v1/keys/enrol", null, "application/pkcs10", pem.toString().getBytes()).status()).isEqualTo(401);
+        assertThat(api.send(
+                                "POST",
+                                "/api/v1/keys/enrol",
+                                null,
+                                "application/pkcs10",
+                                pem.toString().getBytes())
+                        .status())
+                .isEqualTo(401);
     }
 
     private List<X509Certificate> recipients(String token) throws Exception {
-        return KeyHolder.certificates(api.get("/api/v1/reviews/" + reviewId + "/recipients?format=pem", token).body());
+        return KeyHolder.certificates(api.get("/api/v1/reviews/" + reviewId + "/recipients?format=pem", token)
+                .body());
     }
 
     private X509Certificate ca() throws Exception {

@@ -30,15 +30,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InvalidTokenAuditIT {
 
     @Test
-    void eachKindOfRefusedToken_isAuditedWithItsReason_andLoggedInOneLine(Api api, ServerProcess server) throws Exception {
+    void eachKindOfRefusedToken_isAuditedWithItsReason_andLoggedInOneLine(Api api, ServerProcess server)
+            throws Exception {
         Instant before = Instant.now().minusSeconds(5);
         Api.Login user = api.newAccount("REVIEWER");
-        RSAKey serverKey = (RSAKey) JWKSet.parse(Files.readString(server.dataDir().resolve("keys/token-signing.jwks"))).getKeys().get(0);
+        RSAKey serverKey =
+                (RSAKey) JWKSet.parse(Files.readString(server.dataDir().resolve("keys/token-signing.jwks")))
+                        .getKeys()
+                        .get(0);
         RSAKey stranger = new RSAKeyGenerator(2048).keyID(serverKey.getKeyID()).generate();
         Instant now = Instant.now();
         String[][] cases = {
             {"garbage", "not a signed JWT"},
-            {sign(stranger, user.username(), "urn:lscb:exchange", now.plusSeconds(600)), "signature not made by this server's keys"},
+            {
+                sign(stranger, user.username(), "urn:lscb:exchange", now.plusSeconds(600)),
+                "signature not made by this server's keys"
+            },
             {sign(serverKey, user.username(), "urn:lscb:exchange", now.minusSeconds(3600)), "expired"},
             {sign(serverKey, user.username(), "https://evil.example", now.plusSeconds(600)), "issued by someone else"},
         };
@@ -53,9 +60,13 @@ class InvalidTokenAuditIT {
             assertThat(entries).as(c[1]).hasSize(1);
             assertThat(entries.get(0).getString("objectId")).isEqualTo("GET /api/v1/me");
             assertThat(entries.get(0).getString("details")).contains("reason: " + c[1]);
-            ServerLog.awaitLine(server, "Refused an invalid bearer token from " + client.getHostAddress() + " for GET /api/v1/me: " + c[1]);
+            ServerLog.awaitLine(
+                    server,
+                    "Refused an invalid bearer token from " + client.getHostAddress() + " for GET /api/v1/me: " + c[1]);
         }
-        assertThat(server.log()).doesNotContain("Exception trying to parse JWT token").doesNotContain("JWTProcessingException");
+        assertThat(server.log())
+                .doesNotContain("Exception trying to parse JWT token")
+                .doesNotContain("JWTProcessingException");
     }
 
     @Test
@@ -66,7 +77,9 @@ class InvalidTokenAuditIT {
         int flood = 40;
 
         for (int i = 0; i < flood; i++) {
-            assertThat(raw.get("/api/v1/reviews", "Authorization: Bearer flood-" + i).status()).isEqualTo(401);
+            assertThat(raw.get("/api/v1/reviews", "Authorization: Bearer flood-" + i)
+                            .status())
+                    .isEqualTo(401);
         }
 
         // the first is written at once; the rest are held back for a minute from it, however fast this machine is
@@ -74,22 +87,37 @@ class InvalidTokenAuditIT {
         assertThat(entries).isNotEmpty().hasSizeLessThan(flood);
         assertThat(entries.get(0).getString("details")).contains("held back since the last entry for this address: 0");
         ServerLog.awaitMarker(api, server);
-        long lines = server.log().lines().filter(l -> l.contains("invalid bearer token from " + client.getHostAddress() + " ")).count();
+        long lines = server.log()
+                .lines()
+                .filter(l -> l.contains("invalid bearer token from " + client.getHostAddress() + " "))
+                .count();
         assertThat(lines).isEqualTo(entries.size());
     }
 
     private static List<JsonObject> invalidTokenEntries(Api api, Instant since, InetAddress client) {
         return AuditIT.since(api, api.adminToken(), since, null).stream()
-                .filter(e -> e.getString("action").equals("INVALID_TOKEN") && e.getString("actor").equals(client.getHostAddress()))
+                .filter(e -> e.getString("action").equals("INVALID_TOKEN")
+                        && e.getString("actor").equals(client.getHostAddress()))
                 .toList();
     }
 
     private static String sign(RSAKey key, String username, String issuer, Instant expires) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(UUID.randomUUID().toString()).audience("lscb")
-                .claim("upn", username).claim("groups", List.of("REVIEWER"))
-                .issueTime(Date.from(expires.minusSeconds(900))).expirationTime(Date.from(expires)).jwtID(UUID.randomUUID().toString())
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(UUID.randomUUID().toString())
+                .audience("lscb")
+                .claim("upn", username)
+                .claim("groups", List.of("REVIEWER"))
+                .issueTime(Date.from(expires.minusSeconds(900)))
+                .expirationTime(Date.from(expires))
+                .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }

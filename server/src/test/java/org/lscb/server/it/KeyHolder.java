@@ -20,8 +20,7 @@ import org.lscb.envelope.Identity;
 /** A participant's key made on "their machine" (the test), enrolled with the server as they would. */
 final class KeyHolder {
 
-    private KeyHolder() {
-    }
+    private KeyHolder() {}
 
     /** Makes a key pair, sends a PKCS#10 request and answers the identity with the issued certificate. */
     static Identity enrol(Api api, String token, String purpose, boolean rsa) throws Exception {
@@ -31,8 +30,7 @@ final class KeyHolder {
     }
 
     /** A request for a certificate and the server's answer, whatever it was. */
-    record Enrolment(java.security.PrivateKey key, Api.Reply reply) {
-    }
+    record Enrolment(java.security.PrivateKey key, Api.Reply reply) {}
 
     static Enrolment tryEnrol(Api api, String token, String purpose, boolean rsa) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance(rsa ? "RSA" : "EC");
@@ -48,13 +46,20 @@ final class KeyHolder {
         try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
             w.writeObject(csr);
         }
-        Api.Reply r = api.send("POST", "/api/v1/keys/enrol" + (purpose == null ? "" : "?for=" + purpose), token, "application/pkcs10",
+        Api.Reply r = api.send(
+                "POST",
+                "/api/v1/keys/enrol" + (purpose == null ? "" : "?for=" + purpose),
+                token,
+                "application/pkcs10",
                 pem.toString().getBytes(StandardCharsets.US_ASCII));
         return new Enrolment(kp.getPrivate(), r);
     }
 
     static List<X509Certificate> certificates(String pemBundle) throws Exception {
-        return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pemBundle.getBytes(StandardCharsets.US_ASCII)))
-                .stream().map(c -> (X509Certificate) c).toList();
+        return CertificateFactory.getInstance("X.509")
+                .generateCertificates(new ByteArrayInputStream(pemBundle.getBytes(StandardCharsets.US_ASCII)))
+                .stream()
+                .map(c -> (X509Certificate) c)
+                .toList();
     }
 }

@@ -21,16 +21,29 @@ class LocationWithoutBaseUrlIT {
     void aForgedHost_getsAPathAbsoluteLocation(Api shared) throws Exception {
         Map<String, String> env = new HashMap<>(TestDatabase.serverEnvironment());
         env.put("ADMIN_PASSWORD", shared.adminPassword());
-        try (ServerProcess server = ServerProcess.start(Files.createTempDirectory("lscb-location").resolve("data"), env).awaitReady()) {
+        try (ServerProcess server = ServerProcess.start(
+                        Files.createTempDirectory("lscb-location").resolve("data"), env)
+                .awaitReady()) {
             Api api = shared.at(server.baseUrl());
-            byte[] body = Json.createObjectBuilder().add("name", "Forged host " + Api.unique()).add("kind", "HEALTH").build()
-                    .toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = Json.createObjectBuilder()
+                    .add("name", "Forged host " + Api.unique())
+                    .add("kind", "HEALTH")
+                    .build()
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8);
 
-            RawHttp.Reply r = RawHttp.to(server.baseUrl()).send("POST", "/api/v1/organisations", body, "Host: evil.example",
-                    "Authorization: Bearer " + api.adminToken(), "Content-Type: application/json");
+            RawHttp.Reply r = RawHttp.to(server.baseUrl())
+                    .send(
+                            "POST",
+                            "/api/v1/organisations",
+                            body,
+                            "Host: evil.example",
+                            "Authorization: Bearer " + api.adminToken(),
+                            "Content-Type: application/json");
 
             assertThat(r.status()).isEqualTo(201);
-            assertThat(r.header("Location")).isEqualTo("/api/v1/organisations/" + r.json().getString("id"));
+            assertThat(r.header("Location"))
+                    .isEqualTo("/api/v1/organisations/" + r.json().getString("id"));
         }
     }
 }

@@ -15,16 +15,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MalformedRequestIT {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "/api/v1/reviews/%zz",          // not an escape: answered 200 with an empty body before
-        "/api/v1/reviews/%",            // an escape cut short
-        "/api/v1/reviews/a%00b",        // NUL
-        "/api/v1/reviews/%ff",          // not UTF-8
-        "/api/v1/reviews/a%5Cb",        // an encoded backslash
-        "/api/../../etc/passwd",        // above the root
-        "/metrics/%zz",                 // what Payara serves is screened too
-        "/api/v1/reviewers?q=%zz",      // in the query
-    })
+    @ValueSource(
+            strings = {
+                "/api/v1/reviews/%zz", // not an escape: answered 200 with an empty body before
+                "/api/v1/reviews/%", // an escape cut short
+                "/api/v1/reviews/a%00b", // NUL
+                "/api/v1/reviews/%ff", // not UTF-8
+                "/api/v1/reviews/a%5Cb", // an encoded backslash
+                "/api/../../etc/passwd", // above the root
+                "/metrics/%zz", // what Payara serves is screened too
+                "/api/v1/reviewers?q=%zz", // in the query
+            })
     void malformedUri_is400InTheErrorShape(String target, Api api) {
         RawHttp.Reply r = RawHttp.to(api.baseUrl()).get(target, "Authorization: Bearer " + api.adminToken());
 
@@ -63,7 +64,9 @@ class MalformedRequestIT {
 
         ServerLog.awaitMarker(api, server);
 
-        assertThat(server.log()).doesNotContain("URLDecoder").doesNotContain("Unexpected termination")
+        assertThat(server.log())
+                .doesNotContain("URLDecoder")
+                .doesNotContain("Unexpected termination")
                 .doesNotContain("An exception or error occurred in the container");
     }
 }

@@ -18,7 +18,8 @@ class MetricsAccessIT {
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.error()).isEqualTo("unauthorized");
-        assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("Bearer"));
+        assertThat(r.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).contains("Bearer"));
         assertThat(r.body()).doesNotContain("lscb_");
     }
 
@@ -40,13 +41,17 @@ class MetricsAccessIT {
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.error()).isEqualTo("forbidden");
         assertThat(r.body()).doesNotContain("lscb_");
-        assertThat(AuditIT.since(api, api.adminToken(), before, null).stream().anyMatch(e -> e.getString("action").equals("ACCESS_REFUSED")
-                && e.getString("actor").equals(officer.id()) && e.getString("objectId").equals("GET /metrics"))).isTrue();
+        assertThat(AuditIT.since(api, api.adminToken(), before, null).stream()
+                        .anyMatch(e -> e.getString("action").equals("ACCESS_REFUSED")
+                                && e.getString("actor").equals(officer.id())
+                                && e.getString("objectId").equals("GET /metrics")))
+                .isTrue();
     }
 
     @Test
     void theScrapeToken_readsTheMetrics_asBasicCredentials(Api api) {
-        RawHttp.Reply r = RawHttp.to(api.baseUrl()).get("/metrics", "Authorization: " + basic("metrics", SharedServer.METRICS_TOKEN));
+        RawHttp.Reply r = RawHttp.to(api.baseUrl())
+                .get("/metrics", "Authorization: " + basic("metrics", SharedServer.METRICS_TOKEN));
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).contains("lscb_sign_in_succeeded_total");
@@ -54,8 +59,8 @@ class MetricsAccessIT {
 
     @Test
     void aWrongScrapeToken_is401(Api api) {
-        RawHttp.Reply r = RawHttp.to(api.baseUrl()).get("/metrics/application",
-                "Authorization: " + basic("metrics", SharedServer.METRICS_TOKEN + "x"));
+        RawHttp.Reply r = RawHttp.to(api.baseUrl())
+                .get("/metrics/application", "Authorization: " + basic("metrics", SharedServer.METRICS_TOKEN + "x"));
 
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.error()).isEqualTo("unauthorized");

@@ -24,7 +24,9 @@ class OperationsIT {
 
         String metrics = api.get("/metrics", api.adminToken()).body();
 
-        assertThat(metrics).contains("lscb_sign_in_succeeded_total").contains("lscb_sign_in_failed_total")
+        assertThat(metrics)
+                .contains("lscb_sign_in_succeeded_total")
+                .contains("lscb_sign_in_failed_total")
                 .contains("lscb_clocks_overdue_total");
     }
 
@@ -32,17 +34,46 @@ class OperationsIT {
     void openapi_describesEveryPathOfTheContractBuiltSoFar(Api api) {
         String doc = api.get("/openapi", null).body();
 
-        for (String path : new String[] {"/api/v1/auth/token", "/api/v1/auth/jwks", "/api/v1/me", "/api/v1/organisations",
-            "/api/v1/accounts", "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/checkpoint", "/api/v1/reviewers",
-            "/api/v1/reviewers/{id}", "/api/v1/reviewers/{id}/evidence", "/api/v1/reviewers/{id}/evidence/{eid}/verification",
-            "/api/v1/reviewers/{id}/affiliations", "/api/v1/reviewers/{id}/interests", "/api/v1/reviews", "/api/v1/reviews/{id}",
-            "/api/v1/reviews/{id}/scr-decision", "/api/v1/reviews/{id}/independence/{reviewerId}", "/api/v1/reviews/{id}/appointments",
-            "/api/v1/reviews/{id}/appointments/{aid}", "/api/v1/reviews/{id}/panel-check", "/api/v1/reviews/{id}/clocks/{clock}",
-            "/api/v1/reviews/{id}/organisations", "/api/v1/ca", "/api/v1/keys/enrol", "/api/v1/keys/mine", "/api/v1/keys/{certId}/revoke", "/api/v1/keys/{certId}",
-            "/api/v1/reviews/{id}/recipients", "/api/v1/reviews/{id}/documents", "/api/v1/documents/{docId}",
-            "/api/v1/documents/{docId}/content", "/api/v1/documents/{docId}/recipients", "/api/v1/documents/{docId}/receipt",
-            "/api/v1/documents/{docId}/receipts", "/api/v1/inbox", "/api/v1/reviews/{id}/bundle",
-            "/api/v1/reviews/{id}/documents/plain"}) {
+        for (String path : new String[] {
+            "/api/v1/auth/token",
+            "/api/v1/auth/jwks",
+            "/api/v1/me",
+            "/api/v1/organisations",
+            "/api/v1/accounts",
+            "/api/v1/audit",
+            "/api/v1/audit/verify",
+            "/api/v1/audit/checkpoint",
+            "/api/v1/reviewers",
+            "/api/v1/reviewers/{id}",
+            "/api/v1/reviewers/{id}/evidence",
+            "/api/v1/reviewers/{id}/evidence/{eid}/verification",
+            "/api/v1/reviewers/{id}/affiliations",
+            "/api/v1/reviewers/{id}/interests",
+            "/api/v1/reviews",
+            "/api/v1/reviews/{id}",
+            "/api/v1/reviews/{id}/scr-decision",
+            "/api/v1/reviews/{id}/independence/{reviewerId}",
+            "/api/v1/reviews/{id}/appointments",
+            "/api/v1/reviews/{id}/appointments/{aid}",
+            "/api/v1/reviews/{id}/panel-check",
+            "/api/v1/reviews/{id}/clocks/{clock}",
+            "/api/v1/reviews/{id}/organisations",
+            "/api/v1/ca",
+            "/api/v1/keys/enrol",
+            "/api/v1/keys/mine",
+            "/api/v1/keys/{certId}/revoke",
+            "/api/v1/keys/{certId}",
+            "/api/v1/reviews/{id}/recipients",
+            "/api/v1/reviews/{id}/documents",
+            "/api/v1/documents/{docId}",
+            "/api/v1/documents/{docId}/content",
+            "/api/v1/documents/{docId}/recipients",
+            "/api/v1/documents/{docId}/receipt",
+            "/api/v1/documents/{docId}/receipts",
+            "/api/v1/inbox",
+            "/api/v1/reviews/{id}/bundle",
+            "/api/v1/reviews/{id}/documents/plain"
+        }) {
             assertThat(doc).as(path).contains(path + ":");
         }
         assertThat(doc).contains("bearer");
@@ -51,7 +82,8 @@ class OperationsIT {
     @Test
     void server_runsOnTheDatabaseTheRunAskedFor(ServerProcess server) throws Exception {
         // a PostgreSQL run that quietly fell back to H2 would prove nothing
-        assertThat(server.log()).contains(TestDatabase.postgres() ? "Database: jdbc:postgresql:" : "Database: jdbc:h2:file:");
+        assertThat(server.log())
+                .contains(TestDatabase.postgres() ? "Database: jdbc:postgresql:" : "Database: jdbc:h2:file:");
     }
 
     @Test

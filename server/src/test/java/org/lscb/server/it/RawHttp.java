@@ -65,7 +65,8 @@ final class RawHttp {
     static InetAddress freshLoopbackAddress() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         try {
-            return InetAddress.getByAddress(new byte[] {127, (byte) r.nextInt(1, 255), (byte) r.nextInt(1, 255), (byte) r.nextInt(1, 255)});
+            return InetAddress.getByAddress(
+                    new byte[] {127, (byte) r.nextInt(1, 255), (byte) r.nextInt(1, 255), (byte) r.nextInt(1, 255)});
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
@@ -77,14 +78,19 @@ final class RawHttp {
     }
 
     Reply send(String method, String target, byte[] body, String... headerLines) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        StringBuilder head =
+                new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
         boolean hostGiven = false;
         for (String line : headerLines) {
             hostGiven |= line.regionMatches(true, 0, "Host:", 0, 5);
             head.append(line).append("\r\n");
         }
         if (!hostGiven) {
-            head.append("Host: ").append(server.getHostString()).append(':').append(server.getPort()).append("\r\n");
+            head.append("Host: ")
+                    .append(server.getHostString())
+                    .append(':')
+                    .append(server.getPort())
+                    .append("\r\n");
         }
         if (body != null) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -117,7 +123,8 @@ final class RawHttp {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.computeIfAbsent(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+            headers.computeIfAbsent(
+                            lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(lines[i].substring(colon + 1).strip());
         }
         byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
@@ -133,7 +140,8 @@ final class RawHttp {
         int pos = 0;
         while (pos < chunked.length) {
             int lineEnd = indexOfCrlf(chunked, pos);
-            int size = Integer.parseInt(new String(chunked, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
+            int size = Integer.parseInt(
+                    new String(chunked, pos, lineEnd - pos, StandardCharsets.ISO_8859_1).split(";")[0].strip(), 16);
             if (size == 0) {
                 break;
             }

@@ -52,30 +52,41 @@ class ResponseHeadersIT {
         Map<String, Supplier<Answer>> calls = new java.util.LinkedHashMap<>();
         calls.put("200 POST /auth/token", () -> Answer.of(api.signIn(reviewer.username(), reviewer.password())));
         calls.put("200 GET /api/v1/me", () -> Answer.of(api.get("/api/v1/me", reviewer.token())));
-        calls.put("404 GET /api/v1/reviews/{unknown}", () -> Answer.of(api.get("/api/v1/reviews/" + java.util.UUID.randomUUID(), reviewer.token())));
+        calls.put(
+                "404 GET /api/v1/reviews/{unknown}",
+                () -> Answer.of(api.get("/api/v1/reviews/" + java.util.UUID.randomUUID(), reviewer.token())));
         calls.put("404 GET /no-such-page", () -> Answer.of(api.get("/no-such-page", null)));
         calls.put("401 GET /api/v1/me without a token", () -> Answer.of(api.get("/api/v1/me", null)));
         calls.put("401 GET /api/v1/me with a refused token", () -> Answer.of(api.get("/api/v1/me", "not-a-token")));
-        calls.put("403 GET /api/v1/accounts as a reviewer", () -> Answer.of(api.get("/api/v1/accounts", reviewer.token())));
-        calls.put("405 DELETE /api/v1/me", () -> Answer.of(api.send("DELETE", "/api/v1/me", reviewer.token(), null, null)));
-        calls.put("415 POST /api/v1/organisations as text", () -> Answer.of(api.send("POST", "/api/v1/organisations", admin,
-                "text/plain", "x".getBytes(StandardCharsets.UTF_8))));
+        calls.put(
+                "403 GET /api/v1/accounts as a reviewer",
+                () -> Answer.of(api.get("/api/v1/accounts", reviewer.token())));
+        calls.put(
+                "405 DELETE /api/v1/me",
+                () -> Answer.of(api.send("DELETE", "/api/v1/me", reviewer.token(), null, null)));
+        calls.put(
+                "415 POST /api/v1/organisations as text",
+                () -> Answer.of(api.send(
+                        "POST", "/api/v1/organisations", admin, "text/plain", "x".getBytes(StandardCharsets.UTF_8))));
         calls.put("400 GET a malformed URI", () -> Answer.of(raw.get("/api/v1/reviews/%zz")));
         calls.put("200 GET /health", () -> Answer.of(api.get("/health", null)));
         calls.put("200 GET /metrics", () -> Answer.of(api.get("/metrics", admin)));
         calls.put("401 GET /metrics", () -> Answer.of(api.get("/metrics", null)));
         calls.put("200 GET /openapi", () -> Answer.of(api.get("/openapi", null)));
-        return calls.entrySet().stream().map(call -> DynamicTest.dynamicTest(call.getKey(), () -> {
-            Answer a = call.getValue().get();
+        return calls.entrySet().stream()
+                .map(call -> DynamicTest.dynamicTest(call.getKey(), () -> {
+                    Answer a = call.getValue().get();
 
-            assertThat(a.status()).isEqualTo(Integer.parseInt(call.getKey().substring(0, 3)));
-            assertThat(a.first("x-content-type-options")).isEqualTo("nosniff");
-            assertThat(a.first("cache-control")).isEqualTo("no-store");
-            assertThat(a.first("referrer-policy")).isEqualTo("no-referrer");
-            assertThat(a.first("content-security-policy"))
-                    .isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-            assertThat(a.first("x-frame-options")).isEqualTo("DENY");
-            assertThat(a.headers()).doesNotContainKeys("server", "x-powered-by");
-        }));
+                    assertThat(a.status())
+                            .isEqualTo(Integer.parseInt(call.getKey().substring(0, 3)));
+                    assertThat(a.first("x-content-type-options")).isEqualTo("nosniff");
+                    assertThat(a.first("cache-control")).isEqualTo("no-store");
+                    assertThat(a.first("referrer-policy")).isEqualTo("no-referrer");
+                    assertThat(a.first("content-security-policy"))
+                            .isEqualTo(
+                                    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+                    assertThat(a.first("x-frame-options")).isEqualTo("DENY");
+                    assertThat(a.headers()).doesNotContainKeys("server", "x-powered-by");
+                }));
     }
 }

@@ -20,7 +20,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedServer.class)
 class ReviewAuthorisationIT {
 
-    enum Endpoint { READ, INDEPENDENCE, PANEL_CHECK, APPOINT, END_APPOINTMENT, CLOCK, ORGANISATIONS, DECIDE }
+    enum Endpoint {
+        READ,
+        INDEPENDENCE,
+        PANEL_CHECK,
+        APPOINT,
+        END_APPOINTMENT,
+        CLOCK,
+        ORGANISATIONS,
+        DECIDE
+    }
 
     private Api api;
     private ReviewWorld own;
@@ -38,16 +47,25 @@ class ReviewAuthorisationIT {
         other = ReviewWorld.create(api);
         String cooperating = api.newOrganisation("LSCB");
         cooperatingOfficer = api.newAccount("LSCB_OFFICER", cooperating);
-        Api.Reply r = api.post("/api/v1/reviews", own.officer().token(), "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"M-"
-                + Api.unique() + "\",\"pseudonym\":\"Child M\",\"leadLscbId\":\"" + own.board() + "\",\"cooperatingLscbIds\":[\""
-                + cooperating + "\"],\"organisationIds\":" + ReviewWorld.quoted(own.agencies()) + ",\"dates\":{\"notification\":\""
-                + TestClock.today().minusDays(2) + "\"}}");
+        Api.Reply r = api.post(
+                "/api/v1/reviews",
+                own.officer().token(),
+                "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"M-"
+                        + Api.unique() + "\",\"pseudonym\":\"Child M\",\"leadLscbId\":\"" + own.board()
+                        + "\",\"cooperatingLscbIds\":[\""
+                        + cooperating + "\"],\"organisationIds\":" + ReviewWorld.quoted(own.agencies())
+                        + ",\"dates\":{\"notification\":\""
+                        + TestClock.today().minusDays(2) + "\"}}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         ownReview = r.json().getString("id");
         otherReview = other.openScr(2).getString("id");
         appointedReviewer = api.newAccount("REVIEWER");
-        reviewerId = api.post("/api/v1/reviewers", appointedReviewer.token(), ReviewerRegistryIT.profile("Appointed " + Api.unique(),
-                "HEALTH", "LONDON")).json().getString("id");
+        reviewerId = api.post(
+                        "/api/v1/reviewers",
+                        appointedReviewer.token(),
+                        ReviewerRegistryIT.profile("Appointed " + Api.unique(), "HEALTH", "LONDON"))
+                .json()
+                .getString("id");
         assertThat(own.appoint(ownReview, reviewerId, "PANEL_MEMBER").status()).isEqualTo(201);
     }
 
@@ -61,7 +79,8 @@ class ReviewAuthorisationIT {
 
     @Test
     void cooperatingBoardOfficer_readsAndChecksThePanel_butCannotManage() {
-        Map<Endpoint, Integer> expected = expect(403, Map.of(Endpoint.READ, 200, Endpoint.INDEPENDENCE, 200, Endpoint.PANEL_CHECK, 200));
+        Map<Endpoint, Integer> expected =
+                expect(403, Map.of(Endpoint.READ, 200, Endpoint.INDEPENDENCE, 200, Endpoint.PANEL_CHECK, 200));
         check(cooperatingOfficer.token(), ownReview, expected);
         check(cooperatingOfficer.token(), otherReview, all(404));
         check(cooperatingOfficer.token(), UUID.randomUUID().toString(), all(404));
@@ -90,8 +109,13 @@ class ReviewAuthorisationIT {
     void appointedCoronerAndPaediatrician_readTheirReviewOnly() {
         for (String role : List.of("CORONER", "PAEDIATRICIAN")) {
             Api.Login named = api.newAccount(role);
-            assertThat(api.post("/api/v1/reviews/" + ownReview + "/appointments", own.officer().token(),
-                    "{\"accountId\":\"" + named.id() + "\",\"role\":\"" + role + "\"}").status()).as(role).isEqualTo(201);
+            assertThat(api.post(
+                                    "/api/v1/reviews/" + ownReview + "/appointments",
+                                    own.officer().token(),
+                                    "{\"accountId\":\"" + named.id() + "\",\"role\":\"" + role + "\"}")
+                            .status())
+                    .as(role)
+                    .isEqualTo(201);
 
             check(named.token(), ownReview, expect(403, Map.of(Endpoint.READ, 200)));
             check(named.token(), otherReview, expect(403, Map.of(Endpoint.READ, 404)));
@@ -104,20 +128,26 @@ class ReviewAuthorisationIT {
         for (String role : List.of("ADMIN", "REVIEWER", "CORONER", "PAEDIATRICIAN", "CDOP_MEMBER", "AGENCY_USER")) {
             Api.Login someone = api.newAccount(role);
             check(someone.token(), ownReview, expect(403, Map.of(Endpoint.READ, 404)));
-            assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", someone.token()).json())).as(role).doesNotContain(ownReview);
+            assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", someone.token()).json()))
+                    .as(role)
+                    .doesNotContain(ownReview);
         }
     }
 
     @Test
     void onlyAnOfficerOfTheLeadBoard_opensAReview() {
-        String body = "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"X-" + Api.unique() + "\",\"pseudonym\":\"Child X\",\"leadLscbId\":\""
-                + own.board() + "\",\"organisationIds\":[],\"dates\":{}}";
+        String body = "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"X-" + Api.unique()
+                + "\",\"pseudonym\":\"Child X\",\"leadLscbId\":\"" + own.board()
+                + "\",\"organisationIds\":[],\"dates\":{}}";
 
-        assertThat(api.post("/api/v1/reviews", other.officer().token(), body).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/reviews", other.officer().token(), body).status())
+                .isEqualTo(403);
         assertThat(api.post("/api/v1/reviews", api.adminToken(), body).status()).isEqualTo(403);
-        assertThat(api.post("/api/v1/reviews", own.police().token(), body).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/reviews", own.police().token(), body).status())
+                .isEqualTo(403);
         assertThat(api.post("/api/v1/reviews", null, body).status()).isEqualTo(401);
-        assertThat(api.post("/api/v1/reviews", own.officer().token(), body).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/reviews", own.officer().token(), body).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -134,12 +164,22 @@ class ReviewAuthorisationIT {
 
     @Test
     void forbiddenRequests_areAuditedWithCallerAndPath() {
-        api.post("/api/v1/reviews/" + ownReview + "/appointments", own.police().token(), "{\"reviewerId\":\"x\",\"role\":\"PANEL_MEMBER\"}");
-        api.post("/api/v1/reviews/" + ownReview + "/clocks/RAPID_REVIEW", cooperatingOfficer.token(), "{\"action\":\"MET\"}");
+        api.post(
+                "/api/v1/reviews/" + ownReview + "/appointments",
+                own.police().token(),
+                "{\"reviewerId\":\"x\",\"role\":\"PANEL_MEMBER\"}");
+        api.post(
+                "/api/v1/reviews/" + ownReview + "/clocks/RAPID_REVIEW",
+                cooperatingOfficer.token(),
+                "{\"action\":\"MET\"}");
 
-        List<jakarta.json.JsonObject> refused = ReviewsIT.auditEntries(api).stream().filter(e -> e.getString("action").equals("ACCESS_REFUSED"))
-                .filter(e -> e.getString("objectId", "").contains(ownReview)).toList();
-        assertThat(refused).extracting(e -> e.getString("actor")).contains(own.police().id(), cooperatingOfficer.id());
+        List<jakarta.json.JsonObject> refused = ReviewsIT.auditEntries(api).stream()
+                .filter(e -> e.getString("action").equals("ACCESS_REFUSED"))
+                .filter(e -> e.getString("objectId", "").contains(ownReview))
+                .toList();
+        assertThat(refused)
+                .extracting(e -> e.getString("actor"))
+                .contains(own.police().id(), cooperatingOfficer.id());
     }
 
     private void check(String token, String reviewId, Map<Endpoint, Integer> expected) {
@@ -170,13 +210,27 @@ class ReviewAuthorisationIT {
             case READ -> api.get(base, token);
             case INDEPENDENCE -> api.get(base + "/independence/" + reviewerId, token);
             case PANEL_CHECK -> api.get(base + "/panel-check", token);
-            case APPOINT -> api.post(base + "/appointments", token, "{\"reviewerId\":\"" + own.reviewer(null) + "\",\"role\":\"PANEL_MEMBER\"}");
+            case APPOINT ->
+                api.post(
+                        base + "/appointments",
+                        token,
+                        "{\"reviewerId\":\"" + own.reviewer(null) + "\",\"role\":\"PANEL_MEMBER\"}");
             case END_APPOINTMENT -> api.send("DELETE", base + "/appointments/" + aid, token, null, null);
             case CLOCK -> api.post(base + "/clocks/RAPID_REVIEW", token, "{\"action\":\"MET\"}");
-            case ORGANISATIONS -> api.send("PUT", base + "/organisations", token, "application/json",
-                    ("{\"organisationIds\":" + ReviewWorld.quoted(own.agencies()) + "}").getBytes(StandardCharsets.UTF_8));
-            case DECIDE -> api.post(base + "/scr-decision", token, "{\"facts\":{\"abuseOrNeglectKnownOrSuspected\":true,\"childDied\":true,"
-                    + "\"seriouslyHarmed\":false,\"interAgencyConcern\":\"YES\"},\"decision\":\"COMMISSION_SCR\",\"reason\":\"met\"}");
+            case ORGANISATIONS ->
+                api.send(
+                        "PUT",
+                        base + "/organisations",
+                        token,
+                        "application/json",
+                        ("{\"organisationIds\":" + ReviewWorld.quoted(own.agencies()) + "}")
+                                .getBytes(StandardCharsets.UTF_8));
+            case DECIDE ->
+                api.post(
+                        base + "/scr-decision",
+                        token,
+                        "{\"facts\":{\"abuseOrNeglectKnownOrSuspected\":true,\"childDied\":true,"
+                                + "\"seriouslyHarmed\":false,\"interAgencyConcern\":\"YES\"},\"decision\":\"COMMISSION_SCR\",\"reason\":\"met\"}");
         };
     }
 

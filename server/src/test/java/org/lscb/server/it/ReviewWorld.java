@@ -15,7 +15,9 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
     static ReviewWorld create(Api api) {
         String board = api.newOrganisation("LSCB");
         Api.Login officer = api.newAccount("LSCB_OFFICER", board);
-        List<String> agencies = List.of(api.newOrganisation("POLICE"), api.newOrganisation("HEALTH"),
+        List<String> agencies = List.of(
+                api.newOrganisation("POLICE"),
+                api.newOrganisation("HEALTH"),
                 api.newOrganisation("CHILDRENS_SOCIAL_CARE"));
         return new ReviewWorld(api, board, officer, agencies, api.newAccount("AGENCY_USER", agencies.get(0)));
     }
@@ -23,9 +25,14 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
     /** An SCR for the three agencies, notified {@code daysAgo} days ago; answers the review. */
     JsonObject openScr(int daysAgo) {
         LocalDate notified = TestClock.today().minusDays(daysAgo);
-        Api.Reply r = api.post("/api/v1/reviews", officer.token(), "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"SCR-" + Api.unique()
-                + "\",\"pseudonym\":\"Child A\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":" + quoted(agencies)
-                + ",\"dates\":{\"incident\":\"" + notified.minusDays(2) + "\",\"notification\":\"" + notified + "\"}}");
+        Api.Reply r = api.post(
+                "/api/v1/reviews",
+                officer.token(),
+                "{\"type\":\"SERIOUS_CASE_REVIEW\",\"reference\":\"SCR-" + Api.unique()
+                        + "\",\"pseudonym\":\"Child A\",\"leadLscbId\":\"" + board + "\",\"organisationIds\":"
+                        + quoted(agencies)
+                        + ",\"dates\":{\"incident\":\"" + notified.minusDays(2) + "\",\"notification\":\"" + notified
+                        + "\"}}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
@@ -33,9 +40,14 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
     /** A child death review of an unexpected death at home {@code daysAgo} days ago. */
     JsonObject openChildDeath(int daysAgo) {
         LocalDate died = TestClock.today().minusDays(daysAgo);
-        Api.Reply r = api.post("/api/v1/reviews", officer.token(), "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"CDR-" + Api.unique()
-                + "\",\"pseudonym\":\"Baby N\",\"residenceLscbId\":\"" + board + "\",\"organisationIds\":" + quoted(agencies.subList(0, 2))
-                + ",\"dates\":{\"death\":\"" + died + "\"},\"childDeath\":{\"ageAtDeathYears\":0,\"unexpected\":true,\"atHome\":true}}");
+        Api.Reply r = api.post(
+                "/api/v1/reviews",
+                officer.token(),
+                "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"CDR-" + Api.unique()
+                        + "\",\"pseudonym\":\"Baby N\",\"residenceLscbId\":\"" + board + "\",\"organisationIds\":"
+                        + quoted(agencies.subList(0, 2))
+                        + ",\"dates\":{\"death\":\"" + died
+                        + "\"},\"childDeath\":{\"ageAtDeathYears\":0,\"unexpected\":true,\"atHome\":true}}");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json();
     }
@@ -45,7 +57,13 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
         String id = ReviewerRegistryIT.reviewer(api, officer, "Reviewer " + Api.unique(), "HEALTH", "LONDON");
         ReviewerRegistryIT.verifiedTraining(api, officer, id);
         if (employer != null) {
-            ReviewerRegistryIT.affiliation(api, officer.token(), id, employer, TestClock.today().minusYears(3).toString(), null);
+            ReviewerRegistryIT.affiliation(
+                    api,
+                    officer.token(),
+                    id,
+                    employer,
+                    TestClock.today().minusYears(3).toString(),
+                    null);
         }
         return id;
     }
@@ -58,11 +76,17 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
     }
 
     Api.Reply appoint(String reviewId, String reviewerId, String role) {
-        return api.post("/api/v1/reviews/" + reviewId + "/appointments", officer.token(),
+        return api.post(
+                "/api/v1/reviews/" + reviewId + "/appointments",
+                officer.token(),
                 "{\"reviewerId\":\"" + reviewerId + "\",\"role\":\"" + role + "\"}");
     }
 
     static String quoted(List<String> ids) {
-        return ids.stream().map(i -> "\"" + i + "\"").reduce((a, b) -> a + "," + b).map(s -> "[" + s + "]").orElse("[]");
+        return ids.stream()
+                .map(i -> "\"" + i + "\"")
+                .reduce((a, b) -> a + "," + b)
+                .map(s -> "[" + s + "]")
+                .orElse("[]");
     }
 }

@@ -9,8 +9,7 @@ final class ServerLog {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private ServerLog() {
-    }
+    private ServerLog() {}
 
     /**
      * Makes the server write a line of its own and waits for it, so that everything the test's earlier requests

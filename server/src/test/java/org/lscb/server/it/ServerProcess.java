@@ -38,10 +38,18 @@ public final class ServerProcess implements AutoCloseable {
         int port = freePort();
         Files.createDirectories(dataDir);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-jar", bundle.toAbsolutePath().toString(),
-                "--port", Integer.toString(port), "--nocluster"));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBin(),
+                "-Xmx512m",
+                "-jar",
+                bundle.toAbsolutePath().toString(),
+                "--port",
+                Integer.toString(port),
+                "--nocluster"));
         cmd.addAll(List.of(extraArgs));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .directory(dataDir.getParent().toFile());
         pb.environment().put("DATA_DIR", dataDir.toString());
         pb.environment().remove("DEMO");
@@ -53,7 +61,8 @@ public final class ServerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + " before it was ready:\n" + logTail());
+                throw new IllegalStateException(
+                        "the server exited with " + process.exitValue() + " before it was ready:\n" + logTail());
             }
             if (readyStatus() == 200) {
                 return this;
@@ -75,7 +84,8 @@ public final class ServerProcess implements AutoCloseable {
 
     private int readyStatus() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl() + "/health/ready").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create(baseUrl() + "/health/ready").toURL().openConnection();
             c.setConnectTimeout(1000);
             c.setReadTimeout(5000);
             int status = c.getResponseCode();

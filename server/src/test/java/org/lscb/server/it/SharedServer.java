@@ -24,7 +24,8 @@ public final class SharedServer implements ParameterResolver {
     static final String PUBLIC_BASE_URL = "https://exchange.lscb.test";
 
     /** The started server and the first administrator's password, made up for this run. */
-    record Handle(ServerProcess server, String adminPassword, Api.SignIns signIns) implements ExtensionContext.Store.CloseableResource {
+    record Handle(ServerProcess server, String adminPassword, Api.SignIns signIns)
+            implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Exception {
             server.close();
@@ -38,7 +39,8 @@ public final class SharedServer implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        Handle h = e.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        Handle h = e.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(KEY, k -> start(), Handle.class);
         if (p.getParameter().getType() == ServerProcess.class) {
             return h.server();
@@ -66,7 +68,8 @@ public final class SharedServer implements ParameterResolver {
             env.put("DOCUMENTS_MIN_RATE_WINDOW", "PT2S");
             env.put("METRICS_TOKEN", METRICS_TOKEN);
             env.put("PUBLIC_BASE_URL", PUBLIC_BASE_URL);
-            ServerProcess server = ServerProcess.start(base.resolve("data"), env).awaitReady();
+            ServerProcess server =
+                    ServerProcess.start(base.resolve("data"), env).awaitReady();
             return new Handle(server, adminPassword, new Api.SignIns());
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the shared test server: " + e.getMessage(), e);

@@ -20,8 +20,7 @@ final class TestClock {
 
     static final Clock FIXED = Clock.fixed(Instant.now(), ENGLAND);
 
-    private TestClock() {
-    }
+    private TestClock() {}
 
     /** England's date when the run began. */
     static LocalDate today() {

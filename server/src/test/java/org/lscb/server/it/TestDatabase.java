@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static boolean postgres() {
         return "postgres".equalsIgnoreCase(System.getProperty("test.db", "h2"));
@@ -50,12 +49,14 @@ public final class TestDatabase {
     }
 
     private static void emptySchema(String url, String user, String password) {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS public CASCADE");
             s.execute("CREATE SCHEMA public");
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL was asked for (-Dtest.db=postgres) but " + url
-                    + " cannot be used: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL was asked for (-Dtest.db=postgres) but " + url + " cannot be used: " + e.getMessage(),
+                    e);
         }
     }
 

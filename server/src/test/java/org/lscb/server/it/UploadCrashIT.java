@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.lscb.envelope.Envelopes;
 import org.lscb.envelope.Identity;
 
 /**
@@ -41,35 +40,49 @@ class UploadCrashIT {
         String review = w.openScr(3).getString("id");
         KeyHolder.enrol(api, w.officer().token(), "board", false);
         Identity agency = KeyHolder.enrol(api, w.police().token(), null, false);
-        List<X509Certificate> recipients = KeyHolder.certificates(api.get("/api/v1/reviews/" + review + "/recipients?format=pem",
-                w.police().token()).body());
+        List<X509Certificate> recipients = KeyHolder.certificates(api.get(
+                        "/api/v1/reviews/" + review + "/recipients?format=pem",
+                        w.police().token())
+                .body());
         byte[] envelope = ExchangeIT.seal(agency, recipients, ExchangeIT.bytes(8 << 20));
         String path = "/api/v1/reviews/" + review + "/documents?type=IMR&title=Crash&uploadId=crash-1";
 
         CountDownLatch never = new CountDownLatch(1);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(HttpRequest.newBuilder(URI.create(first.baseUrl() + path))
-                .header("Authorization", "Bearer " + w.police().token()).header("Content-Type", "application/pkcs7-mime")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> halfThenStall(envelope, never))).build(),
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        CompletableFuture<HttpResponse<String>> inFlight = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(first.baseUrl() + path))
+                        .header("Authorization", "Bearer " + w.police().token())
+                        .header("Content-Type", "application/pkcs7-mime")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> halfThenStall(envelope, never)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Path incoming = data.resolve("blobs").resolve(".incoming");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (partialSize(incoming) < envelope.length / 4 && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        assertThat(partialSize(incoming)).as("the upload reached the server's temporary file").isPositive();
+        assertThat(partialSize(incoming))
+                .as("the upload reached the server's temporary file")
+                .isPositive();
         first.kill();
         never.countDown();
         inFlight.handle((r, e) -> null).join();
 
         try (ServerProcess second = ServerProcess.start(data, env).awaitReady()) {
             Api again = api.restartedAt(second.baseUrl());
-            assertThat(again.get("/api/v1/reviews/" + review + "/documents", w.officer().token()).body()).isEqualTo("[]");
+            assertThat(again.get(
+                                    "/api/v1/reviews/" + review + "/documents",
+                                    w.officer().token())
+                            .body())
+                    .isEqualTo("[]");
             assertThat(partialSize(incoming)).isZero();
 
             Api.Reply retry = again.send("POST", path, w.police().token(), "application/pkcs7-mime", envelope);
             assertThat(retry.status()).as(retry.body()).isEqualTo(201);
-            Api.Bytes back = again.getBytes("/api/v1/documents/" + retry.json().getString("id") + "/content", w.officer().token());
+            Api.Bytes back = again.getBytes(
+                    "/api/v1/documents/" + retry.json().getString("id") + "/content",
+                    w.officer().token());
             assertThat(back.body()).isEqualTo(envelope);
         }
     }

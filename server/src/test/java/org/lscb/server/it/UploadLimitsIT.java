@@ -39,8 +39,10 @@ class UploadLimitsIT {
         reviewId = w.openScr(3).getString("id");
         KeyHolder.enrol(api, w.officer().token(), "board", false);
         Identity agency = KeyHolder.enrol(api, w.police().token(), null, false);
-        List<X509Certificate> recipients = KeyHolder.certificates(api.get("/api/v1/reviews/" + reviewId + "/recipients?format=pem",
-                w.police().token()).body());
+        List<X509Certificate> recipients = KeyHolder.certificates(api.get(
+                        "/api/v1/reviews/" + reviewId + "/recipients?format=pem",
+                        w.police().token())
+                .body());
         envelope = ExchangeIT.seal(agency, recipients, ExchangeIT.bytes(100_000));
         // well-formed all the way, so that only its size is wrong
         bigEnvelope = ExchangeIT.seal(agency, recipients, ExchangeIT.bytes(5 << 20));
@@ -119,7 +121,11 @@ class UploadLimitsIT {
     }
 
     private void assertNothingStoredAndStillServing() {
-        assertThat(api.get("/api/v1/reviews/" + reviewId + "/documents", w.officer().token()).body()).isEqualTo("[]");
+        assertThat(api.get(
+                                "/api/v1/reviews/" + reviewId + "/documents",
+                                w.officer().token())
+                        .body())
+                .isEqualTo("[]");
         assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
     }
 
@@ -127,8 +133,7 @@ class UploadLimitsIT {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     /** Sends the request on its own thread and reads the answer as soon as it comes, whether or not the body was all sent. */
     private Answer post(String framing, Body body) throws Exception {
@@ -136,25 +141,28 @@ class UploadLimitsIT {
         try (Socket s = new Socket(base.getHost(), base.getPort())) {
             s.setSoTimeout(60_000);
             OutputStream out = s.getOutputStream();
-            String head = "POST /api/v1/reviews/" + reviewId + "/documents?type=IMR&title=Limits HTTP/1.1\r\n"
-                    .replace("title=Limits", "title=Limits" + Api.unique())
+            String head = "POST /api/v1/reviews/" + reviewId
+                    + "/documents?type=IMR&title=Limits HTTP/1.1\r\n"
+                            .replace("title=Limits", "title=Limits" + Api.unique())
                     + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
                     + "Authorization: Bearer " + w.police().token() + "\r\n"
                     + "Content-Type: application/pkcs7-mime\r\n" + framing + "\r\nConnection: close\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             // its own thread, not the common pool, which the client under test in ClientIT uses too
-            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
-                try {
-                    body.writeTo(out);
-                    out.flush();
-                } catch (IOException stoppedListening) {
-                    // the server answered and closed before the body was all sent
-                }
-            }, task -> {
-                Thread t = new Thread(task, "raw-upload-body");
-                t.setDaemon(true);
-                t.start();
-            });
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            body.writeTo(out);
+                            out.flush();
+                        } catch (IOException stoppedListening) {
+                            // the server answered and closed before the body was all sent
+                        }
+                    },
+                    task -> {
+                        Thread t = new Thread(task, "raw-upload-body");
+                        t.setDaemon(true);
+                        t.start();
+                    });
             String response = new String(readAll(s.getInputStream()), StandardCharsets.UTF_8);
             sending.exceptionally(e -> null);
             int status = Integer.parseInt(response.substring(9, 12));

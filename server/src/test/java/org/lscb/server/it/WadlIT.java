@@ -23,10 +23,12 @@ class WadlIT {
 
     @Test
     void optionsOnAResource_answersTheMethods_notWadl(Api api) {
-        Api.Reply r = api.send("OPTIONS", "/api/v1/reviews", api.newAccount("LSCB_OFFICER").token(), null, null);
+        Api.Reply r = api.send(
+                "OPTIONS", "/api/v1/reviews", api.newAccount("LSCB_OFFICER").token(), null, null);
 
         assertThat(r.status()).isBetween(200, 204);
-        assertThat(r.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
+        assertThat(r.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("GET", "POST"));
         assertThat(r.headers().firstValue("Content-Type").orElse("")).doesNotContain("wadl");
         assertThat(r.body()).doesNotContain("<application").doesNotContain("wadl");
     }

@@ -18,14 +18,16 @@ class JsonDepthTest {
 
     @Test
     void bracketsInsideStrings_doNotCount() {
-        byte[] body = ("{\"a\":\"" + "[".repeat(100) + "\\\"" + "{".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("{\"a\":\"" + "[".repeat(100) + "\\\"" + "{".repeat(100) + "\"}").getBytes(StandardCharsets.UTF_8);
 
         assertThatCode(() -> JsonDepth.check(body)).doesNotThrowAnyException();
     }
 
     @Test
     void nestingAtTheLimit_isAccepted() {
-        byte[] body = ("[".repeat(JsonDepth.MAX_DEPTH) + "]".repeat(JsonDepth.MAX_DEPTH)).getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                ("[".repeat(JsonDepth.MAX_DEPTH) + "]".repeat(JsonDepth.MAX_DEPTH)).getBytes(StandardCharsets.UTF_8);
 
         assertThatCode(() -> JsonDepth.check(body)).doesNotThrowAnyException();
     }

@@ -8,7 +8,8 @@ class LauncherTest {
 
     @Test
     void demoOption_isOursAndNotPassedToPayara() {
-        Launcher.LaunchOptions o = Launcher.LaunchOptions.parse(new String[] {"--demo", "--port", "9090", "--nocluster"}, null);
+        Launcher.LaunchOptions o =
+                Launcher.LaunchOptions.parse(new String[] {"--demo", "--port", "9090", "--nocluster"}, null);
 
         assertThat(o.demo()).isTrue();
         assertThat(o.port()).isEqualTo(9090);

@@ -48,16 +48,27 @@ class ApplicationSchemaTest {
         ApplicationSchema.migrate(ds);
 
         for (String module : ApplicationSchema.MODULES) {
-            assertThat(query(ds, "SELECT \"version\", \"type\" FROM \"schema_history_" + module + "\" WHERE \"version\" IS NOT NULL"))
-                    .as(module).containsExactly("1 BASELINE");
+            assertThat(query(
+                            ds,
+                            "SELECT \"version\", \"type\" FROM \"schema_history_" + module
+                                    + "\" WHERE \"version\" IS NOT NULL"))
+                    .as(module)
+                    .containsExactly("1 BASELINE");
         }
         try (Database db = Database.open(ds)) {
             db.read(em -> {
                 assertThat(new OrganisationRepository(em).byId(BOARD)).isPresent();
-                Account officer = new AccountRepository(em).byUsername(new Username("officer")).orElseThrow();
+                Account officer = new AccountRepository(em)
+                        .byUsername(new Username("officer"))
+                        .orElseThrow();
                 assertThat(officer.id()).isEqualTo(OFFICER);
-                assertThat(new ReviewerRepository(em).byId(REVIEWER).orElseThrow().displayName()).isEqualTo("Robin Reviewer");
-                assertThat(new ReviewRepository(em).byId(REVIEW).orElseThrow().reference()).isEqualTo("TS-SCR-1");
+                assertThat(new ReviewerRepository(em)
+                                .byId(REVIEWER)
+                                .orElseThrow()
+                                .displayName())
+                        .isEqualTo("Robin Reviewer");
+                assertThat(new ReviewRepository(em).byId(REVIEW).orElseThrow().reference())
+                        .isEqualTo("TS-SCR-1");
                 assertThat(new AuditLog(em).verify().valid()).isTrue();
                 return null;
             });
@@ -72,7 +83,9 @@ class ApplicationSchemaTest {
 
         ApplicationSchema.migrate(ds);
 
-        assertThat(query(ds, "SELECT \"version\", \"type\" FROM \"schema_history_identity\" WHERE \"version\" IS NOT NULL"))
+        assertThat(query(
+                        ds,
+                        "SELECT \"version\", \"type\" FROM \"schema_history_identity\" WHERE \"version\" IS NOT NULL"))
                 .containsExactly("1 BASELINE");
     }
 
@@ -84,7 +97,9 @@ class ApplicationSchemaTest {
         assertThatThrownBy(() -> ApplicationSchema.migrate(ds))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("version 5");
-        assertThat(query(ds, "SELECT COUNT(*) FROM board_member")).as("V6 was not half-applied").isEmpty();
+        assertThat(query(ds, "SELECT COUNT(*) FROM board_member"))
+                .as("V6 was not half-applied")
+                .isEmpty();
     }
 
     @Test
@@ -100,22 +115,30 @@ class ApplicationSchemaTest {
 
     private static Flyway legacy(DataSource ds, String target) {
         return Flyway.configure(ApplicationSchemaTest.class.getClassLoader())
-                .dataSource(ds).locations("classpath:db/legacy").target(target).load();
+                .dataSource(ds)
+                .locations("classpath:db/legacy")
+                .target(target)
+                .load();
     }
 
     private static void insertTodaysData(DataSource ds) {
         String now = "TIMESTAMP WITH TIME ZONE '2026-06-15 09:30:00+00'";
-        exec(ds,
-                "INSERT INTO organisation (id, name, kind, area) VALUES ('" + BOARD + "', 'Testshire LSCB', 'LSCB', 'Testshire')",
-                "INSERT INTO organisation (id, name, kind, area) VALUES ('" + POLICE + "', 'Testshire Police', 'POLICE', NULL)",
-                "INSERT INTO board_member (board_id, organisation_id, added_at) VALUES ('" + BOARD + "', '" + POLICE + "', " + now + ")",
+        exec(
+                ds,
+                "INSERT INTO organisation (id, name, kind, area) VALUES ('" + BOARD
+                        + "', 'Testshire LSCB', 'LSCB', 'Testshire')",
+                "INSERT INTO organisation (id, name, kind, area) VALUES ('" + POLICE
+                        + "', 'Testshire Police', 'POLICE', NULL)",
+                "INSERT INTO board_member (board_id, organisation_id, added_at) VALUES ('" + BOARD + "', '" + POLICE
+                        + "', " + now + ")",
                 "INSERT INTO account (id, username, display_name, password_hash, organisation_id, created_at) VALUES ('"
                         + OFFICER + "', 'officer', 'Olive Officer', NULL, '" + BOARD + "', " + now + ")",
                 "INSERT INTO account_role (account_id, role) VALUES ('" + OFFICER + "', 'LSCB_OFFICER')",
                 "INSERT INTO reviewer (id, account_id, display_name, summary, available, updated_at, version, registered_by_board) VALUES ('"
                         + REVIEWER + "', NULL, 'Robin Reviewer', NULL, TRUE, " + now + ", 0, '" + BOARD + "')",
                 "INSERT INTO review (id, type, reference, pseudonym, lead_lscb_id, status, looked_after, created_at, created_by, version)"
-                        + " VALUES ('" + REVIEW + "', 'SERIOUS_CASE_REVIEW', 'TS-SCR-1', 'Child A', '" + BOARD + "', 'AWAITING_DECISION', FALSE, "
+                        + " VALUES ('" + REVIEW + "', 'SERIOUS_CASE_REVIEW', 'TS-SCR-1', 'Child A', '" + BOARD
+                        + "', 'AWAITING_DECISION', FALSE, "
                         + now + ", '" + OFFICER + "', 0)");
     }
 
@@ -137,24 +160,32 @@ class ApplicationSchemaTest {
                 String t = table.toLowerCase(Locale.ROOT);
                 try (ResultSet rs = meta.getColumns(null, c.getSchema(), table, "%")) {
                     while (rs.next()) {
-                        lines.add("column " + t + "." + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT) + " "
-                                + rs.getString("TYPE_NAME") + "(" + rs.getInt("COLUMN_SIZE") + ") nullable=" + rs.getString("IS_NULLABLE"));
+                        lines.add("column " + t + "."
+                                + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT) + " " + rs.getString("TYPE_NAME")
+                                + "(" + rs.getInt("COLUMN_SIZE") + ") nullable=" + rs.getString("IS_NULLABLE"));
                     }
                 }
                 try (ResultSet rs = meta.getIndexInfo(null, c.getSchema(), table, false, false)) {
                     while (rs.next()) {
                         String index = rs.getString("INDEX_NAME");
-                        if (index != null && !index.toLowerCase(Locale.ROOT).matches("(primary_key|constraint|fk|.*_pkey|.*_fkey|.*_key).*")) {
-                            // H2 numbers the indexes it makes for constraints in creation order: the number says nothing
-                            lines.add("index " + t + "." + index.toLowerCase(Locale.ROOT).replaceAll("_index_[0-9]+$", "_index") + " on " + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT)
-                                    + " unique=" + !rs.getBoolean("NON_UNIQUE"));
+                        if (index != null
+                                && !index.toLowerCase(Locale.ROOT)
+                                        .matches("(primary_key|constraint|fk|.*_pkey|.*_fkey|.*_key).*")) {
+                            // H2 numbers the indexes it makes for constraints in creation order: the number says
+                            // nothing
+                            lines.add("index " + t + "."
+                                    + index.toLowerCase(Locale.ROOT).replaceAll("_index_[0-9]+$", "_index") + " on "
+                                    + rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT) + " unique="
+                                    + !rs.getBoolean("NON_UNIQUE"));
                         }
                     }
                 }
                 try (ResultSet rs = meta.getImportedKeys(null, c.getSchema(), table)) {
                     while (rs.next()) {
-                        lines.add("reference " + t + "." + rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT) + " -> "
-                                + rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT) + "." + rs.getString("PKCOLUMN_NAME").toLowerCase(Locale.ROOT));
+                        lines.add("reference " + t + "."
+                                + rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT) + " -> "
+                                + rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT) + "."
+                                + rs.getString("PKCOLUMN_NAME").toLowerCase(Locale.ROOT));
                     }
                 }
             }
@@ -166,7 +197,9 @@ class ApplicationSchemaTest {
 
     private static List<String> query(DataSource ds, String sql) {
         List<String> rows = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
@@ -182,7 +215,8 @@ class ApplicationSchemaTest {
     }
 
     private static void exec(DataSource ds, String... statements) {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             for (String sql : statements) {
                 s.executeUpdate(sql);
             }

@@ -20,21 +20,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lscb.foundation.audit.AuditLog;
-import org.lscb.server.persistence.ApplicationSchema;
+import org.lscb.foundation.persistence.Database;
 import org.lscb.foundation.persistence.TestDataSources;
 import org.lscb.identity.organisation.Organisation;
 import org.lscb.identity.organisation.OrganisationKind;
 import org.lscb.identity.organisation.OrganisationRepository;
-import org.lscb.foundation.persistence.Database;
 import org.lscb.reviews.ClockKind;
 import org.lscb.reviews.ClockSpans;
 import org.lscb.reviews.KeyDates;
 import org.lscb.reviews.LeadBoardRule;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewClock;
+import org.lscb.reviews.ReviewRepository;
 import org.lscb.reviews.ReviewType;
 import org.lscb.reviews.clock.WorkingDays;
-import org.lscb.reviews.ReviewRepository;
+import org.lscb.server.persistence.ApplicationSchema;
 
 /**
  * The overdue sweep marks each newly overdue clock exactly once, with one audit event, even when two
@@ -87,11 +87,19 @@ class OverdueClockSweepTest {
         two.shutdown();
 
         assertThat(total).isEqualTo(2);
-        assertThat(marked).extracting(ReviewClock::kind).containsExactlyInAnyOrder(ClockKind.SCR_DECISION, ClockKind.RAPID_REVIEW);
-        assertThat(overdueEvents()).hasSize(2).allSatisfy(details -> assertThat(details).contains("is overdue on " + TODAY));
+        assertThat(marked)
+                .extracting(ReviewClock::kind)
+                .containsExactlyInAnyOrder(ClockKind.SCR_DECISION, ClockKind.RAPID_REVIEW);
+        assertThat(overdueEvents())
+                .hasSize(2)
+                .allSatisfy(details -> assertThat(details).contains("is overdue on " + TODAY));
         assertThat(serverA.read(em -> new AuditLog(em).verify()).valid()).isTrue();
-        assertThat(serverA.read(em -> new ReviewRepository(em).byId(overdueReview)).orElseThrow()
-                .clock(ClockKind.SCR_DECISION).orElseThrow().overdueMarkedAt()).isPresent();
+        assertThat(serverA.read(em -> new ReviewRepository(em).byId(overdueReview))
+                        .orElseThrow()
+                        .clock(ClockKind.SCR_DECISION)
+                        .orElseThrow()
+                        .overdueMarkedAt())
+                .isPresent();
     }
 
     @Test
@@ -99,8 +107,8 @@ class OverdueClockSweepTest {
         scr(TODAY.minusDays(60), true);
         OverdueClockSweep sweep = new OverdueClockSweep(serverA, ClockSpans.defaults(), WORKING_DAYS, CLOCK);
 
-        int first = sweep.sweep(c -> { });
-        int second = sweep.sweep(c -> { });
+        int first = sweep.sweep(c -> {});
+        int second = sweep.sweep(c -> {});
 
         assertThat(first).isEqualTo(2);
         assertThat(second).isZero();
@@ -110,16 +118,19 @@ class OverdueClockSweepTest {
     @Test
     void aClockTheDeploymentSwitchedOff_isNeverMarked() {
         scr(TODAY.minusDays(60), true);
-        ClockSpans noRapidReview = ClockSpans.from(k -> k == ClockKind.RAPID_REVIEW ? java.util.Optional.of("off") : java.util.Optional.empty());
+        ClockSpans noRapidReview = ClockSpans.from(
+                k -> k == ClockKind.RAPID_REVIEW ? java.util.Optional.of("off") : java.util.Optional.empty());
 
-        int marked = new OverdueClockSweep(serverA, noRapidReview, WORKING_DAYS, CLOCK).sweep(c -> { });
+        int marked = new OverdueClockSweep(serverA, noRapidReview, WORKING_DAYS, CLOCK).sweep(c -> {});
 
         assertThat(marked).isEqualTo(1);
     }
 
     private List<String> overdueEvents() {
         return serverA.read(em -> new AuditLog(em).find(null, null, null, 0, 1000)).stream()
-                .filter(e -> e.action().equals("CLOCK_OVERDUE")).map(e -> e.details()).toList();
+                .filter(e -> e.action().equals("CLOCK_OVERDUE"))
+                .map(e -> e.details())
+                .toList();
     }
 
     private String scr(LocalDate notified, boolean panelNotified) {
@@ -127,9 +138,18 @@ class OverdueClockSweepTest {
             Organisation board = new Organisation("Board " + notified, OrganisationKind.LSCB, "Testshire");
             new OrganisationRepository(em).add(board);
             em.flush();
-            Review r = new Review(new Review.Opening(ReviewType.SERIOUS_CASE_REVIEW, "SCR-" + notified, "Child A",
-                    LeadBoardRule.derive(board.id(), null, null, Set.of()), Set.of(),
-                    new KeyDates(notified.minusDays(1), null, notified, null, null, TODAY), null, false), "officer", CLOCK.instant());
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.SERIOUS_CASE_REVIEW,
+                            "SCR-" + notified,
+                            "Child A",
+                            LeadBoardRule.derive(board.id(), null, null, Set.of()),
+                            Set.of(),
+                            new KeyDates(notified.minusDays(1), null, notified, null, null, TODAY),
+                            null,
+                            false),
+                    "officer",
+                    CLOCK.instant());
             if (panelNotified) {
                 r.meetClock(ClockKind.NATIONAL_PANEL_NOTIFICATION, notified, TODAY);
             }

@@ -28,11 +28,13 @@ final class MalformedRequestFilter extends BaseFilter {
 
     /** Request attribute holding this request's verdict, so that a body's later chunks are not screened again. */
     private static final String VERDICT = MalformedRequestFilter.class.getName() + ".verdict";
+
     private static final Object ACCEPTED = new Object();
 
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        if (!(ctx.getMessage() instanceof HttpContent content) || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
+        if (!(ctx.getMessage() instanceof HttpContent content)
+                || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
         Object verdict = request.getAttribute(VERDICT);
@@ -50,7 +52,9 @@ final class MalformedRequestFilter extends BaseFilter {
     private static Optional<Refusal> screen(HttpRequestPacket request) {
         // ISO-8859-1 maps each byte of the request line to one char, so escapes and raw bytes are seen as sent
         String path = request.getRequestURIRef().getOriginalRequestURIBC().toString(StandardCharsets.ISO_8859_1);
-        String query = request.getQueryStringDC().isNull() ? null : request.getQueryStringDC().toString(StandardCharsets.ISO_8859_1);
+        String query = request.getQueryStringDC().isNull()
+                ? null
+                : request.getQueryStringDC().toString(StandardCharsets.ISO_8859_1);
         MimeHeaders headers = request.getHeaders();
         int[] sizes = new int[headers.size()];
         for (int i = 0; i < sizes.length; i++) {
@@ -60,7 +64,8 @@ final class MalformedRequestFilter extends BaseFilter {
     }
 
     private static void answer(FilterChainContext ctx, HttpRequestPacket request, Refusal refusal) {
-        byte[] body = ErrorBodies.json(ApiError.of(refusal.error(), refusal.message())).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ErrorBodies.json(ApiError.of(refusal.error(), refusal.message()))
+                .getBytes(StandardCharsets.UTF_8);
         HttpResponsePacket response = request.getResponse();
         response.setStatus(refusal.status());
         response.setReasonPhrase(reasonPhrase(refusal.status()));
@@ -68,7 +73,10 @@ final class MalformedRequestFilter extends BaseFilter {
         response.setContentLength(body.length);
         SecurityHeaders.API.applyTo(response::setHeader);
         request.getProcessingState().setKeepAlive(false);
-        ctx.write(HttpContent.builder(response).content(Buffers.wrap(ctx.getMemoryManager(), body)).last(true).build());
+        ctx.write(HttpContent.builder(response)
+                .content(Buffers.wrap(ctx.getMemoryManager(), body))
+                .last(true)
+                .build());
         // the rest of this request (its body, anything pipelined after it) is never read: close once written
         request.getProcessingState().getHttpContext().close();
     }

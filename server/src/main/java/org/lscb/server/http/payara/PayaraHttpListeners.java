@@ -25,8 +25,7 @@ import org.glassfish.grizzly.http.HttpServerFilter;
  */
 public final class PayaraHttpListeners {
 
-    private PayaraHttpListeners() {
-    }
+    private PayaraHttpListeners() {}
 
     /** Adds the filter after the HTTP parser of every running listener (replacing one left by an earlier deployment); answers how many. */
     public static int install() throws ReflectiveOperationException {
@@ -36,7 +35,8 @@ public final class PayaraHttpListeners {
                 removeFrom(chain);
                 int parser = indexOfParser(chain);
                 if (parser < 0) {
-                    throw new IllegalStateException("a Payara HTTP listener has no HTTP parser in its filter chain: " + chain);
+                    throw new IllegalStateException(
+                            "a Payara HTTP listener has no HTTP parser in its filter chain: " + chain);
                 }
                 chain.add(parser + 1, new MalformedRequestFilter());
             }
@@ -74,23 +74,31 @@ public final class PayaraHttpListeners {
 
     private static List<FilterChain> chains() throws ReflectiveOperationException {
         ClassLoader loader = PayaraHttpListeners.class.getClassLoader();
-        Object locator = Class.forName("org.glassfish.internal.api.Globals", true, loader).getMethod("getDefaultHabitat").invoke(null);
+        Object locator = Class.forName("org.glassfish.internal.api.Globals", true, loader)
+                .getMethod("getDefaultHabitat")
+                .invoke(null);
         Class<?> locatorType = Class.forName("org.glassfish.hk2.api.ServiceLocator", true, loader);
         Class<?> listenerType = Class.forName("org.glassfish.grizzly.config.dom.NetworkListener", true, loader);
         Class<?> serviceType = Class.forName("com.sun.enterprise.v3.services.impl.GrizzlyService", true, loader);
-        Object grizzly = locatorType.getMethod("getService", Class.class, Annotation[].class).invoke(locator, serviceType, new Annotation[0]);
-        List<?> listeners = (List<?>) locatorType.getMethod("getAllServices", Class.class, Annotation[].class)
+        Object grizzly = locatorType
+                .getMethod("getService", Class.class, Annotation[].class)
+                .invoke(locator, serviceType, new Annotation[0]);
+        List<?> listeners = (List<?>) locatorType
+                .getMethod("getAllServices", Class.class, Annotation[].class)
                 .invoke(locator, listenerType, new Annotation[0]);
         // each configuration (server-config, default-config) lists the same listener: keep each chain once
         Set<FilterChain> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<FilterChain> chains = new ArrayList<>();
         for (Object listener : listeners) {
-            Object proxy = serviceType.getMethod("lookupNetworkProxy", listenerType).invoke(grizzly, listener);
+            Object proxy =
+                    serviceType.getMethod("lookupNetworkProxy", listenerType).invoke(grizzly, listener);
             if (proxy == null) {
                 continue; // configured but not running (the disabled https-listener)
             }
-            Object grizzlyListener = proxy.getClass().getMethod("getUnderlyingListener").invoke(proxy);
-            Object transport = grizzlyListener.getClass().getMethod("getTransport").invoke(grizzlyListener);
+            Object grizzlyListener =
+                    proxy.getClass().getMethod("getUnderlyingListener").invoke(proxy);
+            Object transport =
+                    grizzlyListener.getClass().getMethod("getTransport").invoke(grizzlyListener);
             Processor<?> processor = ((org.glassfish.grizzly.Transport) transport).getProcessor();
             if (processor instanceof FilterChain chain && seen.add(chain)) {
                 chains.add(chain);

@@ -101,8 +101,9 @@ public class SharedDeploymentContainer implements DeployableContainer<PayaraMicr
                         payara.ifPresent(this::rememberConnectorFolder);
                     } else if (!payara.get().isAlive()) {
                         deploying.cancel(true);
-                        throw new DeploymentException("Payara Micro ended before " + archive.getName()
-                                + " was deployed; its output is in target/failsafe-reports/*InContainerTest-output.txt");
+                        throw new DeploymentException(
+                                "Payara Micro ended before " + archive.getName()
+                                        + " was deployed; its output is in target/failsafe-reports/*InContainerTest-output.txt");
                     }
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof DeploymentException d) {
@@ -123,7 +124,8 @@ public class SharedDeploymentContainer implements DeployableContainer<PayaraMicr
     /** The Payara Micro processes this JVM started (the connector keeps its own handle to itself). */
     private List<ProcessHandle> payaraProcesses() {
         String jar = configuration.getMicroJarFile().getAbsolutePath();
-        return ProcessHandle.current().children()
+        return ProcessHandle.current()
+                .children()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false))
                 .toList();
     }

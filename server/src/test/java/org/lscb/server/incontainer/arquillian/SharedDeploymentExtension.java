@@ -9,6 +9,7 @@ public class SharedDeploymentExtension implements LoadableExtension {
 
     @Override
     public void register(ExtensionBuilder builder) {
-        builder.override(DeployableContainer.class, PayaraMicroDeployableContainer.class, SharedDeploymentContainer.class);
+        builder.override(
+                DeployableContainer.class, PayaraMicroDeployableContainer.class, SharedDeploymentContainer.class);
     }
 }
