@@ -32,10 +32,20 @@ public final class Text {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) || c == '\u202e' || c == '\u202d') {
+            if (Character.isISOControl(c) || reordersDisplay(c)) {
                 throw new InvalidValueException(field, "must not contain control characters");
             }
         }
         return value;
+    }
+
+    /**
+     * The explicit bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069): they
+     * make text display in another order than it is stored, so a title or name could read as something else
+     * (docs/security.md B8). The marks U+200E and U+200F stay allowed: right-to-left scripts need them, and
+     * they reorder nothing beyond themselves.
+     */
+    static boolean reordersDisplay(char c) {
+        return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 }
