@@ -40,15 +40,28 @@ public final class BlobStore {
 
     private final Path root;
     private final Staging staging;
+    private final UsableSpace room;
 
     public BlobStore(Path root) throws IOException {
         this(root, Staging.PAGE_CACHE);
     }
 
     public BlobStore(Path root, Staging staging) throws IOException {
+        this(root, staging, () -> Files.getFileStore(root).getUsableSpace());
+    }
+
+    /** {@code room}: what {@link #usableSpace} reads; tests of a full disk give their own. */
+    BlobStore(Path root, Staging staging, UsableSpace room) throws IOException {
         this.root = root;
         this.staging = java.util.Objects.requireNonNull(staging);
+        this.room = room;
         Files.createDirectories(root.resolve(INCOMING));
+    }
+
+    /** Bytes left on the blob store's disk for this process. */
+    @FunctionalInterface
+    interface UsableSpace {
+        long bytes() throws IOException;
     }
 
     /** A body being received: where it is and how far it got. */
@@ -136,15 +149,7 @@ public final class BlobStore {
 
     /** Room left on the disk for this process. */
     long usableSpace() throws IOException {
-        Long seeming = seemingRoom;
-        return seeming != null ? seeming : Files.getFileStore(root).getUsableSpace();
-    }
-
-    /** What {@link #usableSpace} answers instead of asking the disk: for tests of a full disk. */
-    private volatile Long seemingRoom;
-
-    void seemToHave(Long bytes) {
-        this.seemingRoom = bytes;
+        return room.bytes();
     }
 
     /**

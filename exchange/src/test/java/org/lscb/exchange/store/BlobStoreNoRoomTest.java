@@ -20,13 +20,17 @@ class BlobStoreNoRoomTest {
     @TempDir
     Path dir;
 
+    /** The room the store sees on its disk: plenty until a test says otherwise. */
+    private final java.util.concurrent.atomic.AtomicLong room =
+            new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+
     @Test
     void aFailedWriteOnAFullDisk_isInsufficientStorage_withTheFailureAsItsCause() throws Exception {
-        BlobStore store = new BlobStore(dir);
+        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         BlobStore.Staged staged = store.stage(new ByteArrayInputStream(new byte[1000]), 10_000, in -> in);
         Files.createFile(
                 dir.resolve(staged.sha256().substring(0, 2))); // the blob's folder cannot be made: its write fails
-        store.seemToHave(4096L);
+        room.set(4096L);
 
         assertThatThrownBy(() -> store.commit(staged))
                 .isInstanceOf(InsufficientStorageException.class)
@@ -35,21 +39,21 @@ class BlobStoreNoRoomTest {
 
     @Test
     void aFailedWriteWithRoomLeft_isTheFailureItself() throws Exception {
-        BlobStore store = new BlobStore(dir);
+        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         BlobStore.Staged staged = store.stage(new ByteArrayInputStream(new byte[1000]), 10_000, in -> in);
         Files.createFile(dir.resolve(staged.sha256().substring(0, 2)));
-        store.seemToHave(BlobStore.NO_ROOM_BELOW);
+        room.set(BlobStore.NO_ROOM_BELOW);
 
         assertThatThrownBy(() -> store.commit(staged)).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
     }
 
     @Test
     void belowTheReserve_aFailedWriteIsInsufficientStorage() throws Exception {
-        BlobStore store = new BlobStore(dir);
+        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         BlobStore.Staged staged = store.stage(new ByteArrayInputStream(new byte[1000]), 10_000, in -> in);
         Files.createFile(dir.resolve(staged.sha256().substring(0, 2)));
         store.keepFree(BlobStore.NO_ROOM_BELOW * 4);
-        store.seemToHave(BlobStore.NO_ROOM_BELOW * 2);
+        room.set(BlobStore.NO_ROOM_BELOW * 2);
 
         assertThatThrownBy(() -> store.commit(staged)).isInstanceOf(InsufficientStorageException.class);
     }
@@ -57,8 +61,8 @@ class BlobStoreNoRoomTest {
     @Test
     void aWriterThatFailsOnItsOwn_onAFullDisk_isNotTakenForAFullDisk() throws Exception {
         // what the writer reads (an upload's body) can fail however full the disk is: only its writes are the disk's
-        BlobStore store = new BlobStore(dir);
-        store.seemToHave(0L);
+        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
+        room.set(0L);
 
         assertThatThrownBy(() -> store.stageWritten(out -> {
                     out.write(new byte[100]);
@@ -77,9 +81,9 @@ class BlobStoreNoRoomTest {
 
     @Test
     void belowTheReserve_nothingIsStagedAtAll() throws Exception {
-        BlobStore store = new BlobStore(dir);
+        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         store.keepFree(1 << 20);
-        store.seemToHave(1000L);
+        room.set(1000L);
 
         assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(new byte[10]), 100, in -> in))
                 .isInstanceOf(InsufficientStorageException.class);

@@ -38,19 +38,21 @@ public final class ApplicationSchema {
     }
 
     private static void adoptSingleHistory(DataSource dataSource) {
+        List<String> unadopted = MODULES.stream()
+                .filter(module -> !tablePresent(dataSource, SchemaMigrations.historyTable(module)))
+                .toList();
+        if (unadopted.isEmpty()) {
+            return;
+        }
         String version = lastSuccessfulVersion(dataSource);
-        for (String module : MODULES) {
-            Flyway flyway = SchemaMigrations.flyway(dataSource, module);
-            if (tablePresent(dataSource, SchemaMigrations.historyTable(module))) {
-                continue;
-            }
-            if (!SINGLE_HISTORY_LAST_VERSION.equals(version)) {
-                throw new IllegalStateException("This database's schema is at version " + version
-                        + " of the single migration history; only version " + SINGLE_HISTORY_LAST_VERSION
-                        + " can be adopted. Upgrade it with the release that ends that history first.");
-            }
+        if (!SINGLE_HISTORY_LAST_VERSION.equals(version)) {
+            throw new IllegalStateException("This database's schema is at version " + version
+                    + " of the single migration history; only version " + SINGLE_HISTORY_LAST_VERSION
+                    + " can be adopted. Upgrade it with the release that ends that history first.");
+        }
+        for (String module : unadopted) {
             Flyway.configure(ApplicationSchema.class.getClassLoader())
-                    .configuration(flyway.getConfiguration())
+                    .configuration(SchemaMigrations.flyway(dataSource, module).getConfiguration())
                     .baselineVersion("1")
                     .baselineDescription("adopted from " + SINGLE_HISTORY + " at version " + version)
                     .load()
