@@ -23,6 +23,8 @@ public class DeploymentSecret {
     private static final Logger LOG = Logger.getLogger(DeploymentSecret.class.getName());
 
     private ServerConfig config;
+    /** Read once: the CA, the gateway key and TOTP wrapping each ask for it. */
+    private char[] secret;
 
     protected DeploymentSecret() {}
 
@@ -33,9 +35,12 @@ public class DeploymentSecret {
 
     /** A fresh copy of the secret's characters, which the caller may clear. */
     public synchronized char[] value() {
-        return config.caSecret()
-                .map(String::toCharArray)
-                .orElseGet(() -> kept(config.dataDir().resolve("ca").resolve("ca.secret")));
+        if (secret == null) {
+            secret = config.caSecret()
+                    .map(String::toCharArray)
+                    .orElseGet(() -> kept(config.dataDir().resolve("ca").resolve("ca.secret")));
+        }
+        return secret.clone();
     }
 
     private static char[] kept(Path file) {
