@@ -14,7 +14,7 @@ import org.lscb.foundation.persistence.Database;
  * service; when one of the refusals a {@link Policy} names stops it, appends the refusal's entry in a transaction of
  * its own (the step's own transaction rolls back) and throws the refusal on, unchanged, to be answered. Anything else
  * the step throws goes on unaudited. Should the entry fail, that failure is thrown instead: no refusal goes unrecorded
- * (F4). Refusals answered 403 are audited by {@link RefusalAudit}.
+ * (F4). Refusals answered 403 are audited by {@link AccessRefusedAuditFilter}.
  */
 public final class RefusalAuditor {
 

@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.identity.account.Role;
-import org.lscb.server.audit.RefusalAudit;
+import org.lscb.server.audit.AccessRefusedAuditFilter;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.config.ScrapeToken;
@@ -57,7 +57,7 @@ public class MetricsAccessFilter extends HttpFilter {
             return;
         }
         if (!caller.has(Role.ADMIN)) {
-            RefusalAudit.record(
+            AccessRefusedAuditFilter.record(
                     database, request.getUserPrincipal().getName(), request.getMethod(), request.getRequestURI());
             ErrorBodies.write(response, 403, ApiError.of("forbidden", ErrorResponses.sentence(403)));
             return;

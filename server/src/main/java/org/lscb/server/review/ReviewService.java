@@ -109,7 +109,8 @@ public class ReviewService {
         LeadBoardRule.Boards boards = LeadBoardRule.derive(
                 req.residenceLscbId(), req.lookedAfterByLscbId(), req.leadLscbId(), req.cooperatingLscbIds());
         if (!by.has(Role.LSCB_OFFICER) || !boards.lead().equals(by.organisationId())) {
-            throw new ForbiddenException("only an officer of the lead board opens a review"); // audited by RefusalAudit
+            throw new ForbiddenException(
+                    "only an officer of the lead board opens a review"); // audited by AccessRefusedAuditFilter
         }
         try {
             return database.inTransaction(em -> {
@@ -177,7 +178,7 @@ public class ReviewService {
         return database.read(em -> {
             Seen s = visible(em, by, id);
             if (!ReviewAccess.allows(action, s.relations())) {
-                throw new ForbiddenException(); // audited as ACCESS_REFUSED by RefusalAudit
+                throw new ForbiddenException(); // audited as ACCESS_REFUSED by AccessRefusedAuditFilter
             }
             return s;
         });
@@ -307,7 +308,7 @@ public class ReviewService {
     Review allowed(EntityManager em, Caller by, String id, Action action) {
         Seen s = visible(em, by, id);
         if (!ReviewAccess.allows(action, s.relations())) {
-            throw new ForbiddenException(); // audited as ACCESS_REFUSED by RefusalAudit
+            throw new ForbiddenException(); // audited as ACCESS_REFUSED by AccessRefusedAuditFilter
         }
         if (action == Action.MANAGE) {
             // every change bumps the review's version, so two officers changing it at once cannot both win

@@ -309,7 +309,7 @@ public class ReviewerService {
                                     appointingBoards,
                                     leadBoardOfNamedReview))) {
                 throw new ForbiddenException("this change is the reviewer's own, or their registering board's"
-                        + " (ProfileStewardship)"); // audited as ACCESS_REFUSED by RefusalAudit
+                        + " (ProfileStewardship)"); // audited as ACCESS_REFUSED by AccessRefusedAuditFilter
             }
             // every change counts as a new version of the reviewer, so an appointment checked against the old one
             // at the same moment cannot also commit (ReviewAppointments.appoint locks the same way)

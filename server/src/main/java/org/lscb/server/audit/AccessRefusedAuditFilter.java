@@ -20,9 +20,9 @@ import org.lscb.foundation.persistence.Database;
  * audited where they are decided, because only there is it known that the object exists.
  */
 @Provider
-public class RefusalAudit implements ContainerResponseFilter {
+public class AccessRefusedAuditFilter implements ContainerResponseFilter {
 
-    private static final Logger LOG = Logger.getLogger(RefusalAudit.class.getName());
+    private static final Logger LOG = Logger.getLogger(AccessRefusedAuditFilter.class.getName());
 
     @Inject
     Database database;
