@@ -136,12 +136,10 @@ public final class ExchangeBenchmark {
                 writeRandom(plain, (long) mib << 20);
                 byte[] plainHash = sha256(plain);
                 // (b) the library against openssl, each in its own process under /usr/bin/time. Ours runs from the
-                // client's
-                // jar, the one file users run: the signed Bouncy Castle jars on a plain class path cost a fresh JVM
-                // another
-                // 0.1-0.5 s of signature checks as their classes load. Against openssl's streaming form it is measured
-                // in
-                // rounds that take turns to go first (one pair of runs varies by a third on this shared machine).
+                // client's jar, the one file users run: the signed Bouncy Castle jars on a plain class path cost a
+                // fresh JVM another 0.1-0.5 s of signature checks as their classes load. Against openssl's streaming
+                // form it is measured in rounds that take turns to go first (one pair of runs varies by a third on this
+                // shared machine).
                 List<String> tool = List.of(java(), "-Xmx256m", "-cp", toolClasspath, EnvelopeTool.class.getName());
                 List<String> sslStreamSeal = List.of(
                         "openssl",
@@ -310,10 +308,9 @@ public final class ExchangeBenchmark {
                 // the server's C2 compiler threads still spent 0.5-1.7 s of CPU during the first measured GiB (methods
                 // of the upload path recompiled after Grizzly's request start and end had made them deoptimise), so
                 // that round ran 0.6-1 s slower than the rest; after four, 0.1-0.5 s, as in later rounds. Each round
-                // then
-                // seals a fresh envelope (the store keeps equal bytes once, which would skip the fsync), lets the disk
-                // settle (sync), copies it with Files.copy + fsync, settles again and uploads it, alternating Java's
-                // HttpClient and curl as the client. The server's heap is read by jstat from the JVM's shared
+                // then seals a fresh envelope (the store keeps equal bytes once, which would skip the fsync), lets the
+                // disk settle (sync), copies it with Files.copy + fsync, settles again and uploads it, alternating
+                // Java's HttpClient and curl as the client. The server's heap is read by jstat from the JVM's shared
                 // performance counters every 100 ms: asking the server (GET /metrics) cost it 0.1 s of CPU per round.
                 Path envelope = work.resolve("upload.p7m");
                 int warmUps = Integer.getInteger("upload.warmups", 4);
@@ -435,12 +432,10 @@ public final class ExchangeBenchmark {
                 writeRandom(plain, (long) mib << 20);
                 // send is measured in rounds, lscb and openssl + curl taking turns to go first: one pair of runs on
                 // this shared machine varied by up to 1.5 s either way. Each run uploads a new document. lscb send
-                // signs
-                // (ECDSA P-256 here), encrypts and uploads; openssl does the same work as the README's openssl-only
-                // flow
-                // does, with the signing piped straight into the encryption (an intermediate file cost openssl another
-                // 0.6-2.3 s here), then curl -T. Encrypting and uploading alone, without the signature lscb also makes,
-                // is measured too and its ratio printed beside, as earlier runs reported it.
+                // signs (ECDSA P-256 here), encrypts and uploads; openssl does the same work as the README's
+                // openssl-only flow does, with the signing piped straight into the encryption (an intermediate file
+                // cost openssl another 0.6-2.3 s here), then curl -T. Encrypting and uploading alone, without the
+                // signature lscb also makes, is measured too and its ratio printed beside.
                 List<String> encrypt = List.of(
                         "openssl",
                         "cms",

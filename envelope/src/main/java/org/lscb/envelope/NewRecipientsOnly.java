@@ -29,10 +29,8 @@ final class NewRecipientsOnly {
                 throw new UnsupportedEnvelopeException("a grant naming " + describe(g) + " twice");
             }
             // Bouncy Castle looks a recipient up by issuer and serial number before key identifier, so an entry named
-            // that
-            // way would be found before a present recipient's own entry named by key identifier; and which certificate
-            // a
-            // key identifier belongs to cannot be told without the certificates
+            // that way would be found before a present recipient's own entry named by key identifier; and which
+            // certificate a key identifier belongs to cannot be told without the certificates
             if (g.issuer() != null && present.stream().anyMatch(p -> p.issuer() == null)) {
                 throw new UnsupportedEnvelopeException(
                         "a grant for " + describe(g) + " by issuer and serial number, to an envelope"

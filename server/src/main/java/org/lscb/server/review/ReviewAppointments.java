@@ -90,9 +90,8 @@ public class ReviewAppointments {
                                         .orElseThrow(() -> new InvalidValueException(
                                                 "reviewerId", "names no reviewer on the register"));
                                 // the answer holds only while the reviewer's affiliations and interests stay as read: a
-                                // change
-                                // to them committed meanwhile (which could not see this appointment to flag it) makes
-                                // this 409
+                                // change to them committed meanwhile (which could not see this appointment to flag it)
+                                // makes this 409
                                 em.lock(reviewer, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                                 answer = r.independenceOf(reviewer, independence, today());
                             }
