@@ -5,9 +5,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.lscb.server.account.AccountsResource;
+import org.lscb.server.audit.AccessRefusedAuditFilter;
+import org.lscb.server.audit.AuditResource;
+import org.lscb.server.auth.AuthResource;
+import org.lscb.server.auth.MeResource;
+import org.lscb.server.auth.TwoFactorResource;
+import org.lscb.server.document.BundleResource;
+import org.lscb.server.document.DocumentsResource;
+import org.lscb.server.document.InboxResource;
+import org.lscb.server.document.ReviewDocumentsResource;
+import org.lscb.server.error.AnyExceptionMapper;
+import org.lscb.server.json.StrictJsonReader;
+import org.lscb.server.keys.CaResource;
+import org.lscb.server.keys.KeysResource;
+import org.lscb.server.keys.ReviewRecipientsResource;
+import org.lscb.server.organisation.OrganisationsResource;
+import org.lscb.server.review.ReviewsResource;
+import org.lscb.server.reviewer.ReviewersResource;
 
-/** The HTTP API under {@code /api/v1}; every call but sign-in and the public keys needs a bearer token. */
+/**
+ * The HTTP API under {@code /api/v1}; every call but sign-in and the public keys needs a bearer token. Its
+ * resources and providers are listed, not scanned, so that the web pages' application beside it
+ * ({@link org.lscb.server.web.WebApplication}) and this one never serve each other's resources or map each
+ * other's errors; {@code ApplicationsTest} checks that every resource and provider is in exactly one.
+ */
 @ApplicationScoped
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT")
@@ -22,6 +46,29 @@ import org.eclipse.microprofile.auth.LoginConfig;
     "TOTP_ENROLMENT"
 })
 public class RestApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                AccountsResource.class,
+                AuditResource.class,
+                AuthResource.class,
+                MeResource.class,
+                TwoFactorResource.class,
+                BundleResource.class,
+                DocumentsResource.class,
+                InboxResource.class,
+                ReviewDocumentsResource.class,
+                CaResource.class,
+                KeysResource.class,
+                ReviewRecipientsResource.class,
+                OrganisationsResource.class,
+                ReviewsResource.class,
+                ReviewersResource.class,
+                AccessRefusedAuditFilter.class,
+                AnyExceptionMapper.class,
+                StrictJsonReader.class);
+    }
 
     /** Jersey's own settings, by name, so that nothing here depends on Jersey's classes. */
     @Override

@@ -7,7 +7,7 @@ import org.lscb.identity.account.Role;
 /** The signed-in account behind a request, as the database knows it now. */
 public record Caller(String accountId, String username, String displayName, Set<Role> roles, String organisationId) {
 
-    static Caller of(Account a) {
+    public static Caller of(Account a) {
         return new Caller(a.id(), a.username().value(), a.displayName(), a.roles(), a.organisationId());
     }
 

@@ -72,35 +72,87 @@ public class SignInService {
             TokenIssuer.IssuedToken token, boolean enrolmentOnly, SignInRefusedException refusal, Duration delay) {}
 
     public Outcome signIn(String typedName, char[] password, String otp, String clientAddress) {
+        Verdict v = check(typedName, password, otp, clientAddress);
+        if (v.refusal() != null) {
+            return new Outcome(null, false, v.refusal(), v.delay());
+        }
+        return v.enrolmentOnly()
+                ? new Outcome(issuer.issueForEnrolment(v.account()), true, null, Duration.ZERO)
+                : new Outcome(issuer.issue(v.account()), false, null, Duration.ZERO);
+    }
+
+    /**
+     * What a sign-in attempt came to, before anything is issued for it: the account signed in (perhaps only to set
+     * up two-factor sign-in), or a refusal to answer after {@code delay}. {@link SignInRefusedException#otpRequired()}
+     * is the refusal when the password was right and the account's one-time code is still to come; the account is
+     * then named too, and must not be shown to whoever typed the password until the code is right.
+     */
+    public record Verdict(Account account, boolean enrolmentOnly, SignInRefusedException refusal, Duration delay) {
+
+        public boolean needsCode() {
+            return refusal != null && refusal.asksForOtp();
+        }
+    }
+
+    /** Checks a password (and a one-time code, where given): the API's token and the browser's session both start here. */
+    public Verdict check(String typedName, char[] password, String otp, String clientAddress) {
         try {
             Optional<Username> name = Username.parseLogin(typedName);
             String loginName = name.map(Username::value).orElse(UNUSABLE_NAME);
             Attempt attempt = attemptWithRetry(
                     LoginThrottle.keyFor(loginName, clientAddress), loginName, name, password, otp, clientAddress);
-            if (attempt.lockedUntil != null) {
-                metrics.counter("lscb_sign_in_locked_total").inc();
-                return refused(
-                        SignInRefusedException.locked(Duration.between(clock.instant(), attempt.lockedUntil)),
-                        Duration.ZERO);
-            }
-            if (attempt.otpRequired) {
-                return refused(SignInRefusedException.otpRequired(), Duration.ZERO);
-            }
-            if (attempt.account == null) {
-                metrics.counter("lscb_sign_in_failed_total").inc();
-                return refused(SignInRefusedException.wrong(), attempt.delay);
-            }
-            metrics.counter("lscb_sign_in_succeeded_total").inc();
-            return attempt.enrolmentOnly
-                    ? new Outcome(issuer.issueForEnrolment(attempt.account), true, null, Duration.ZERO)
-                    : new Outcome(issuer.issue(attempt.account), false, null, Duration.ZERO);
+            return verdict(attempt);
         } finally {
             Arrays.fill(password, '\0');
         }
     }
 
-    private static Outcome refused(SignInRefusedException e, Duration delay) {
-        return new Outcome(null, false, e, delay);
+    /**
+     * Checks the one-time code of an account whose password this same browser session has just had right: the
+     * browser asks for the code on a second page and never keeps the password. Throttled, locked and audited as a
+     * whole sign-in is.
+     */
+    public Verdict checkCode(String accountId, String otp, String clientAddress) {
+        Optional<Account> account = database.read(em -> new AccountRepository(em).byId(accountId));
+        if (account.isEmpty()) {
+            return verdict(Attempt.failed(Duration.ZERO));
+        }
+        String loginName = account.get().username().value();
+        String key = LoginThrottle.keyFor(loginName, clientAddress);
+        Instant now = clock.instant();
+        Optional<Instant> locked = database.read(
+                em -> Optional.ofNullable(em.find(LoginThrottle.class, key)).flatMap(t -> t.lockedAt(now)));
+        if (locked.isPresent()) {
+            return verdict(Attempt.locked(locked.get()));
+        }
+        try {
+            return verdict(database.inTransaction(em -> record(em, key, loginName, accountId, otp, clientAddress)));
+        } catch (PersistenceException firstFailureForKeyRaced) {
+            return verdict(database.inTransaction(em -> record(em, key, loginName, accountId, otp, clientAddress)));
+        }
+    }
+
+    private Verdict verdict(Attempt attempt) {
+        if (attempt.lockedUntil != null) {
+            metrics.counter("lscb_sign_in_locked_total").inc();
+            return refused(
+                    SignInRefusedException.locked(Duration.between(clock.instant(), attempt.lockedUntil)),
+                    Duration.ZERO);
+        }
+        if (attempt.otpRequired) {
+            // the account is named for the browser's code page only; the API answers the refusal alone
+            return new Verdict(attempt.account, false, SignInRefusedException.otpRequired(), Duration.ZERO);
+        }
+        if (attempt.account == null) {
+            metrics.counter("lscb_sign_in_failed_total").inc();
+            return refused(SignInRefusedException.wrong(), attempt.delay);
+        }
+        metrics.counter("lscb_sign_in_succeeded_total").inc();
+        return new Verdict(attempt.account, attempt.enrolmentOnly, null, Duration.ZERO);
+    }
+
+    private static Verdict refused(SignInRefusedException e, Duration delay) {
+        return new Verdict(null, false, e, delay);
     }
 
     /**
@@ -158,7 +210,7 @@ public class SignInService {
                 case MISSING -> {
                     audit.append(AuditEvent.of(now, a.id(), AuditAction.SIGN_IN_NEEDS_OTP, "account", a.id())
                             .withDetails("from " + from));
-                    return Attempt.otpNeeded();
+                    return Attempt.otpNeeded(a);
                 }
                 case WRONG -> why = "wrong one-time code";
                 default -> {
@@ -198,8 +250,8 @@ public class SignInService {
             return new Attempt(null, false, false, Duration.ZERO, until);
         }
 
-        static Attempt otpNeeded() {
-            return new Attempt(null, false, true, Duration.ZERO, null);
+        static Attempt otpNeeded(Account a) {
+            return new Attempt(a, false, true, Duration.ZERO, null);
         }
 
         static Attempt signedIn(Account a, boolean enrolmentOnly) {

@@ -31,6 +31,7 @@ public class ServerConfig {
     private java.time.Period trainingRevalidation;
     private org.lscb.reviews.ClockSpans clockSpans;
     private Duration overdueSweepInterval;
+    private Duration webSessionIdle;
     private Optional<String> caSecret;
     private long documentMaxBytes;
     private long documentMinFreeBytes;
@@ -106,6 +107,7 @@ public class ServerConfig {
                     "documents.min-rate.bytes must be 0 (off) or more and documents.min-rate.window at least PT1S");
         }
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
+        webSessionIdle = duration(config, "web.session.idle", "PT30M");
         trustedProxies = IpAddresses.parseTrustedProxies(
                 config.getOptionalValue("auth.trusted-proxies", String.class).orElse(""));
         publicBaseUrl = config.getOptionalValue("public.base-url", String.class)
@@ -167,6 +169,9 @@ public class ServerConfig {
                 || overdueSweepInterval.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalStateException(
                     "reviews.overdue-sweep.interval must be between PT1S and P1D, not " + overdueSweepInterval);
+        }
+        if (webSessionIdle.compareTo(Duration.ofMinutes(1)) < 0 || webSessionIdle.compareTo(Duration.ofHours(12)) > 0) {
+            throw new IllegalStateException("web.session.idle must be between PT1M and PT12H, not " + webSessionIdle);
         }
         if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
             throw new IllegalStateException("DATA_DIR " + dataDir + " exists and is not a folder");
@@ -234,6 +239,11 @@ public class ServerConfig {
     }
 
     /** How often the overdue sweep looks for clocks that have just gone overdue. */
+    /** How long a browser's session lasts without a request (WEB_SESSION_IDLE): then it must sign in again. */
+    public Duration webSessionIdle() {
+        return webSessionIdle;
+    }
+
     public Duration overdueSweepInterval() {
         return overdueSweepInterval;
     }

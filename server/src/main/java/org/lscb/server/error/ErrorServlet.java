@@ -5,10 +5,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.lscb.server.http.SecurityHeaders;
+import org.lscb.server.web.error.ErrorPages;
 
 /**
  * Error page for what the container answers itself (a refused token, an unknown path, a wrong
- * method), so that those answers carry the same JSON error shape as the API's own. Mapped in web.xml.
+ * method): the API's JSON error shape under {@code /api/} and what Payara serves, and for anything else
+ * the web pages' error page in the service's style. Mapped in web.xml.
  */
 public class ErrorServlet extends HttpServlet {
 
@@ -24,6 +27,17 @@ public class ErrorServlet extends HttpServlet {
         }
         String error = status == 500 ? "internal_error" : ApiError.codeFor(status);
         String message = status == 500 ? "the server failed" : ErrorResponses.sentence(status);
+        if (SecurityHeaders.forPath(originalPath(req)) == SecurityHeaders.PAGE) {
+            resp.setStatus(status);
+            resp.setContentType("text/html;charset=UTF-8");
+            resp.getWriter().write(ErrorPages.html(status, message));
+            return;
+        }
         ErrorBodies.write(resp, status, ApiError.of(error, message));
+    }
+
+    private static String originalPath(HttpServletRequest req) {
+        Object uri = req.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        return uri instanceof String s ? s : req.getRequestURI();
     }
 }

@@ -92,7 +92,7 @@ public final class ReviewViews {
 
     public record PanelCheckView(boolean meetsGuidance, List<UnmetView> unmet) {}
 
-    static ReviewView of(ReviewService.Seen seen, List<ReviewService.ClockReading> clocks) {
+    public static ReviewView of(ReviewService.Seen seen, List<ReviewService.ClockReading> clocks) {
         Review r = seen.review();
         // why an appointment was overridden or flagged can hold a reviewer's declared interests: board officers only
         boolean boardOfficer = seen.relations().contains(ReviewAccess.Relation.LEAD_BOARD_OFFICER)

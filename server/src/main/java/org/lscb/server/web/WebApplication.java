@@ -1,0 +1,36 @@
+package org.lscb.server.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Map;
+import java.util.Set;
+import org.lscb.server.web.error.PageExceptionMapper;
+import org.lscb.server.web.home.DashboardPage;
+import org.lscb.server.web.session.CsrfFilter;
+import org.lscb.server.web.signin.SignInPages;
+
+/**
+ * The web pages, at the root of the service, for people with a browser (docs/architecture.md "Web
+ * pages"). Each page resource calls the same application service as the JSON API beside it
+ * ({@link org.lscb.server.RestApplication}, which keeps {@code /api/v1}); the browser is known by its
+ * session cookie, not a bearer token. Resources and providers are listed, so the two applications never
+ * share an error mapper: a page's error is a page, the API's is JSON.
+ */
+@ApplicationScoped
+@ApplicationPath("/")
+public class WebApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(SignInPages.class, DashboardPage.class, CsrfFilter.class, PageExceptionMapper.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of(
+                "jersey.config.server.wadl.disableWadl", true,
+                // a redirect's Location stays the path it was given ("/reviews/..."), whatever Host the request named
+                "jersey.config.server.headers.location.relative.resolution.disabled", true);
+    }
+}

@@ -1,0 +1,86 @@
+package org.lscb.server.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.lscb.server.web.component.Tag;
+
+/**
+ * The words the pages use for the API's codes and dates, following GOV.UK's style: dates as
+ * "Tuesday 6 January 2026", statuses in sentence case, clock states as coloured tags.
+ */
+public final class Words {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private static final Map<String, String> CLOCKS = Map.of(
+            "SCR_DECISION", "Decide whether to hold an SCR",
+            "DECISION_REPORTED", "Tell Ofsted and the DfE of the decision",
+            "SCR_COMPLETION", "Complete the SCR",
+            "REGISTRAR_INFORMATION", "Registrar's information reaches the board",
+            "CORONER_JOINT_REPORT", "Joint report to the coroner",
+            "HOME_VISIT", "Visit where the child died",
+            "NATIONAL_PANEL_NOTIFICATION", "Notify the national panel",
+            "RAPID_REVIEW", "Rapid review");
+
+    private static final Map<String, String> TYPES = Map.of(
+            "SERIOUS_CASE_REVIEW", "Serious case review",
+            "CHILD_DEATH_REVIEW", "Child death review",
+            "MANAGEMENT_REVIEW", "Management review");
+
+    private static final Map<String, String> STATUSES = Map.of(
+            "AWAITING_DECISION", "Awaiting decision",
+            "IN_PROGRESS", "In progress",
+            "COMPLETED", "Completed",
+            "CLOSED_NO_REVIEW", "Closed, no review");
+
+    private Words() {}
+
+    /** "Tuesday 6 January 2026" from an ISO date; empty for none. */
+    public static String day(String isoDate) {
+        return isoDate == null || isoDate.isEmpty()
+                ? ""
+                : LocalDate.parse(isoDate).format(DAY);
+    }
+
+    /** "6 January 2026" from an ISO date; empty for none. */
+    public static String date(String isoDate) {
+        return isoDate == null || isoDate.isEmpty()
+                ? ""
+                : LocalDate.parse(isoDate).format(DATE);
+    }
+
+    public static String clock(String code) {
+        return CLOCKS.getOrDefault(code, sentence(code));
+    }
+
+    public static String reviewType(String code) {
+        return TYPES.getOrDefault(code, sentence(code));
+    }
+
+    public static String reviewStatus(String code) {
+        return STATUSES.getOrDefault(code, sentence(code));
+    }
+
+    /** A clock's state as a tag: red when overdue, yellow when due soon, green when met, grey when paused. */
+    public static Tag clockTag(String status) {
+        return switch (status) {
+            case "OVERDUE" -> new Tag("Overdue", "govuk-tag--red");
+            case "DUE_SOON" -> new Tag("Due soon", "govuk-tag--yellow");
+            case "MET" -> new Tag("Met", "govuk-tag--green");
+            case "PAUSED" -> new Tag("Paused", "govuk-tag--grey");
+            default -> new Tag("On track", "govuk-tag--blue");
+        };
+    }
+
+    /** "ON_TRACK" as "On track". */
+    public static String sentence(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        String s = code.replace('_', ' ').toLowerCase(Locale.UK);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

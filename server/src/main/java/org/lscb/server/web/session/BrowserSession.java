@@ -1,0 +1,50 @@
+package org.lscb.server.web.session;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a browser's server-side session holds, by name, over the container's {@link HttpSession}: the
+ * signed-in account, or the account whose password was right and whose one-time code is still to come;
+ * the session's CSRF token; and when it was last used. Nothing else is kept in a session: every page reads
+ * the account and what it may see afresh, so a role or board removed takes effect on the next request.
+ */
+public final class BrowserSession {
+
+    static final String ACCOUNT = "lscb.account";
+    static final String AWAITING_CODE = "lscb.awaiting-code";
+    static final String AWAITING_CODE_SINCE = "lscb.awaiting-code-since";
+    static final String CSRF = "lscb.csrf";
+    static final String LAST_SEEN = "lscb.last-seen";
+
+    private final HttpSession session;
+
+    BrowserSession(HttpSession session) {
+        this.session = session;
+    }
+
+    public Optional<String> accountId() {
+        return Optional.ofNullable((String) session.getAttribute(ACCOUNT));
+    }
+
+    Optional<String> awaitingCode() {
+        return Optional.ofNullable((String) session.getAttribute(AWAITING_CODE));
+    }
+
+    Optional<Instant> awaitingCodeSince() {
+        return Optional.ofNullable((Instant) session.getAttribute(AWAITING_CODE_SINCE));
+    }
+
+    public String csrfToken() {
+        return (String) session.getAttribute(CSRF);
+    }
+
+    Optional<Instant> lastSeen() {
+        return Optional.ofNullable((Instant) session.getAttribute(LAST_SEEN));
+    }
+
+    HttpSession http() {
+        return session;
+    }
+}

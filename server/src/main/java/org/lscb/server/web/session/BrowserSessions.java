@@ -1,0 +1,110 @@
+package org.lscb.server.web.session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.lscb.server.config.ServerConfig;
+
+/**
+ * Starts, reads and ends browsers' sessions (docs/security.md "Web pages"). A session id is replaced at
+ * every change of who is signed in (no fixation); a session unused for WEB_SESSION_IDLE is over, checked
+ * here against the clock as well as by the container; signing out ends it on the server.
+ */
+@ApplicationScoped
+public class BrowserSessions {
+
+    /** How long the one-time code page waits for the code after a right password. */
+    static final Duration CODE_PATIENCE = Duration.ofMinutes(5);
+
+    private Duration idle;
+    private Clock clock;
+
+    protected BrowserSessions() {}
+
+    @Inject
+    public BrowserSessions(ServerConfig config) {
+        this(config.webSessionIdle(), Clock.systemUTC());
+    }
+
+    BrowserSessions(Duration idle, Clock clock) {
+        this.idle = idle;
+        this.clock = clock;
+    }
+
+    /**
+     * The browser's current session, started if it has none (the sign-in form needs a CSRF token too), and
+     * its last use recorded. A session idle for longer than allowed is ended and a fresh one started.
+     */
+    public BrowserSession current(HttpServletRequest request) {
+        HttpSession http = request.getSession(true);
+        BrowserSession s = new BrowserSession(http);
+        Instant now = clock.instant();
+        if (s.lastSeen().map(seen -> seen.plus(idle).isBefore(now)).orElse(false)) {
+            http.invalidate();
+            http = request.getSession(true);
+            s = new BrowserSession(http);
+        }
+        if (s.csrfToken() == null) {
+            http.setAttribute(BrowserSession.CSRF, CsrfTokens.fresh());
+            http.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idle.toSeconds()));
+        }
+        http.setAttribute(BrowserSession.LAST_SEEN, now);
+        return s;
+    }
+
+    /** The browser's session if it has a live one; never starts one. */
+    public Optional<BrowserSession> existing(HttpServletRequest request) {
+        HttpSession http = request.getSession(false);
+        if (http == null) {
+            return Optional.empty();
+        }
+        BrowserSession s = new BrowserSession(http);
+        if (s.lastSeen().map(seen -> seen.plus(idle).isBefore(clock.instant())).orElse(false)) {
+            http.invalidate();
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    /** The password was right and a one-time code is still to come: remember whose, and for how long. */
+    public BrowserSession awaitCode(HttpServletRequest request, String accountId) {
+        BrowserSession s = restart(request);
+        s.http().setAttribute(BrowserSession.AWAITING_CODE, accountId);
+        s.http().setAttribute(BrowserSession.AWAITING_CODE_SINCE, clock.instant());
+        return s;
+    }
+
+    /** The account whose code the session waits for, while it is still willing to wait. */
+    public Optional<String> awaitingCode(BrowserSession s) {
+        Instant now = clock.instant();
+        return s.awaitingCode()
+                .filter(id -> s.awaitingCodeSince()
+                        .map(since -> !since.plus(CODE_PATIENCE).isBefore(now))
+                        .orElse(false));
+    }
+
+    /** Signed in: a new session id and CSRF token, holding only the account. */
+    public BrowserSession signIn(HttpServletRequest request, String accountId) {
+        BrowserSession s = restart(request);
+        s.http().setAttribute(BrowserSession.ACCOUNT, accountId);
+        return s;
+    }
+
+    /** Signed out: the session ends on the server, so its cookie is worth nothing even if kept. */
+    public void signOut(HttpServletRequest request) {
+        HttpSession http = request.getSession(false);
+        if (http != null) {
+            http.invalidate();
+        }
+    }
+
+    private BrowserSession restart(HttpServletRequest request) {
+        signOut(request);
+        return current(request);
+    }
+}
