@@ -135,7 +135,10 @@ final class FixtureOptions {
         return o == null ? null : mapper.apply(o);
     }
 
-    /** A list of options objects mapped, leaving out falsy entries as the templates do. */
+    /**
+     * A list of options objects mapped. The templates leave out falsy entries but still count them in the
+     * index that numbers item ids; our lists hold no such entries, so a fixture with them is not modelled.
+     */
     <T> List<T> list(String key, Function<FixtureOptions, T> mapper) {
         JsonValue v = value(key);
         List<T> out = new ArrayList<>();
@@ -151,7 +154,7 @@ final class FixtureOptions {
                 FixtureOptions child = new FixtureOptions(o, path + key + "[" + i + "].");
                 children.add(child);
                 out.add(mapper.apply(child));
-            } else if (!isFalsy(item)) {
+            } else {
                 throw unmodelled(key + "[" + i + "]");
             }
         }
@@ -210,11 +213,5 @@ final class FixtureOptions {
             }
         });
         return out;
-    }
-
-    private static boolean isFalsy(JsonValue v) {
-        return v.getValueType() == JsonValue.ValueType.NULL
-                || v == JsonValue.FALSE
-                || (v instanceof JsonString s && s.getString().isEmpty());
     }
 }

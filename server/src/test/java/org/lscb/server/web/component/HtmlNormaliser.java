@@ -2,7 +2,7 @@ package org.lscb.server.web.component;
 
 /**
  * Markup put in a form where two renderings of the same page compare equal: whitespace runs collapsed to one
- * space and dropped next to a tag, and the characters that Nunjucks escapes but JTE need not (a quote in
+ * space and dropped next to a tag and at the ends of a class list, and the characters that Nunjucks escapes but JTE need not (a quote in
  * text, {@code >} in an attribute value) written one way. Attribute order is kept: it is compared.
  */
 final class HtmlNormaliser {
@@ -49,7 +49,10 @@ final class HtmlNormaliser {
     }
 
     private static String tag(String tag) {
-        return tag.replace("&gt;", ">").replaceAll("\\s+", " ").replaceAll(" ?(/?>)$", "$1");
+        return tag.replace("&gt;", ">")
+                .replaceAll("\\s+", " ")
+                .replaceAll(" class=\" ?([^\"]*?) ?\"", " class=\"$1\"")
+                .replaceAll(" ?(/?>)$", "$1");
     }
 
     private static String text(String text) {
