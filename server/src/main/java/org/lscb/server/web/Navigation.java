@@ -25,8 +25,11 @@ public final class Navigation {
         if (c.has(Role.REVIEWER)) {
             items.add(item("Your profile", "/profile", "profile", activeSection));
         }
-        if (c.has(Role.AGENCY_USER) || c.has(Role.CORONER) || c.has(Role.PAEDIATRICIAN) || c.has(Role.LSCB_OFFICER)) {
-            items.add(item("Documents", "/documents", "documents", activeSection));
+        if (!c.has(Role.ADMIN) || c.roles().size() > 1) {
+            items.add(item("Inbox", "/inbox", "inbox", activeSection));
+        }
+        if (c.has(Role.AGENCY_USER) || c.has(Role.PAEDIATRICIAN) || c.has(Role.LSCB_OFFICER)) {
+            items.add(item("Sent documents", "/documents", "documents", activeSection));
         }
         if (c.has(Role.ADMIN)) {
             items.add(item("Administration", "/admin", "admin", activeSection));
