@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
+import org.lscb.server.web.profile.ProfilePages;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
 
@@ -23,7 +24,12 @@ public class WebApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SignInPages.class, DashboardPage.class, CsrfFilter.class, PageExceptionMapper.class);
+        return Set.of(
+                SignInPages.class,
+                DashboardPage.class,
+                ProfilePages.class,
+                CsrfFilter.class,
+                PageExceptionMapper.class);
     }
 
     @Override
