@@ -138,7 +138,8 @@ public class ClockForms {
                 throw e;
             }
             String label = "on".equals(e.field()) ? (pause ? "The date the pause starts" : "The date") : "The reason";
-            return page(400, move, r, kind, on, reason, FormErrors.none().with(field, ScrDecisionForm.sentence(e, label)));
+            return page(
+                    400, move, r, kind, on, reason, FormErrors.none().with(field, ScrDecisionForm.sentence(e, label)));
         }
         return Pages.seeOther("/reviews/" + id + "?done=" + (pause ? "paused" : "resumed"));
     }
@@ -175,7 +176,12 @@ public class ClockForms {
                 ? null
                 : Textarea.of(
                                 "reason",
-                                new Label(TextOrHtml.text("Why is the clock paused?"), null, false, "govuk-label--s", null),
+                                new Label(
+                                        TextOrHtml.text("Why is the clock paused?"),
+                                        null,
+                                        false,
+                                        "govuk-label--s",
+                                        null),
                                 reason)
                         .withHint(Hint.of(
                                 kind == ClockKind.SCR_COMPLETION

@@ -100,7 +100,8 @@ public class ReviewPage {
                 .filter(a -> a.reviewerId() != null && a.endedAt() == null)
                 .forEach(a -> {
                     try {
-                        names.put(a.reviewerId(), reviewers.get(c, a.reviewerId()).displayName());
+                        names.put(
+                                a.reviewerId(), reviewers.get(c, a.reviewerId()).displayName());
                     } catch (NotFoundException gone) {
                         // a profile the officer may not read shows by its role alone
                     }

@@ -122,9 +122,8 @@ public record ReviewScreen(
 
     /** Names one under another, rendered (and escaped) by {@code pages/review/lines.jte}. */
     private static TextOrHtml lines(List<String> ids, Map<String, String> names) {
-        return new Html(Templates.render(
-                "pages/review/lines.jte",
-                (Object) ids.stream().map(id -> name(names, id)).toList()));
+        return new Html(Templates.render("pages/review/lines.jte", (Object)
+                ids.stream().map(id -> name(names, id)).toList()));
     }
 
     private static List<Link> links(ReviewView v, Allowed allowed) {
@@ -153,7 +152,8 @@ public record ReviewScreen(
         rows.add(Row.of("Decided on", Words.day(d.decidedOn())));
         FactsView f = d.facts();
         if (f != null) {
-            rows.add(Row.of("Abuse or neglect known or suspected", ReviewWords.yesNo(f.abuseOrNeglectKnownOrSuspected())));
+            rows.add(Row.of(
+                    "Abuse or neglect known or suspected", ReviewWords.yesNo(f.abuseOrNeglectKnownOrSuspected())));
             rows.add(Row.of("The child died", ReviewWords.yesNo(f.childDied())));
             rows.add(Row.of("The child was seriously harmed", ReviewWords.yesNo(f.seriouslyHarmed())));
             rows.add(Row.of(
@@ -223,7 +223,8 @@ public record ReviewScreen(
             }
             who.append(Words.day(day(a.appointedAt())));
             if (a.override() != null) {
-                who.append(". Not independent; the Chair overrode this: ").append(a.override().reason());
+                who.append(". Not independent; the Chair overrode this: ")
+                        .append(a.override().reason());
             }
             if (a.flagged()) {
                 who.append(". Flagged: ").append(a.flagReasons() == null ? "a new conflict" : a.flagReasons());
@@ -234,7 +235,9 @@ public record ReviewScreen(
     }
 
     private static String day(String instant) {
-        return instant == null ? null : Instant.parse(instant).atZone(ENGLAND).toLocalDate().toString();
+        return instant == null
+                ? null
+                : Instant.parse(instant).atZone(ENGLAND).toLocalDate().toString();
     }
 
     private static Row row(String key, TextOrHtml value) {

@@ -92,7 +92,8 @@ public class ScrDecisionForm {
                 e = e.with("harmed", "Select yes if the child was seriously harmed");
             }
             if (code(InterAgencyConcern.class, concern) == null) {
-                e = e.with("concern", "Select whether there is cause for concern about how organisations worked together");
+                e = e.with(
+                        "concern", "Select whether there is cause for concern about how organisations worked together");
             }
             if (yesNo(custody) == null) {
                 e = e.with("custody", "Select yes if the child died in custody or detained under mental health law");
@@ -112,11 +113,7 @@ public class ScrDecisionForm {
 
         ScrFacts facts() {
             return new ScrFacts(
-                    yesNo(abuse),
-                    yesNo(died),
-                    yesNo(harmed),
-                    code(InterAgencyConcern.class, concern),
-                    yesNo(custody));
+                    yesNo(abuse), yesNo(died), yesNo(harmed), code(InterAgencyConcern.class, concern), yesNo(custody));
         }
     }
 
@@ -155,8 +152,8 @@ public class ScrDecisionForm {
             @FormParam("decided-on-year") String year) {
         Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
         Review r = reviews.allowedTo(c, id, Action.MANAGE).review();
-        Answers a = new Answers(
-                abuse, died, harmed, concern, custody, decision, reason, new DateAnswer(day, month, year));
+        Answers a =
+                new Answers(abuse, died, harmed, concern, custody, decision, reason, new DateAnswer(day, month, year));
         FormErrors errors = a.errors();
         if (!errors.isEmpty()) {
             return page(400, r, a, errors);
@@ -205,8 +202,7 @@ public class ScrDecisionForm {
 
     private Response page(int status, Review r, Answers a, FormErrors errors) {
         Chrome chrome = pages.chrome(TITLE, "reviews").withError(!errors.isEmpty());
-        return Pages.page(
-                status, "pages/review/scr-decision.jte", chrome, Map.of("form", form(r, a, errors)));
+        return Pages.page(status, "pages/review/scr-decision.jte", chrome, Map.of("form", form(r, a, errors)));
     }
 
     private static DecisionForm form(Review r, Answers a, FormErrors e) {
@@ -276,7 +272,10 @@ public class ScrDecisionForm {
                                         "Only when the criteria are not met: this review closes.")),
                         a.decision(),
                         org.lscb.server.web.component.Fieldset.of(
-                                new Legend(TextOrHtml.text("What did the Chair decide?"), false, "govuk-fieldset__legend--m"),
+                                new Legend(
+                                        TextOrHtml.text("What did the Chair decide?"),
+                                        false,
+                                        "govuk-fieldset__legend--m"),
                                 null),
                         Hint.of("The final decision rests with the LSCB Chair [7, 18]."),
                         null,
@@ -339,7 +338,8 @@ public class ScrDecisionForm {
     }
 
     private static Item item(String value, String text, String hint) {
-        return new Item(value, TextOrHtml.text(text), hint == null ? null : Hint.of(hint), null, false, null, null, null);
+        return new Item(
+                value, TextOrHtml.text(text), hint == null ? null : Hint.of(hint), null, false, null, null, null);
     }
 
     private static Boolean yesNo(String answer) {
