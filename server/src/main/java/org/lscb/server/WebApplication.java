@@ -1,4 +1,4 @@
-package org.lscb.server.web;
+package org.lscb.server;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
@@ -16,7 +16,7 @@ import org.lscb.server.web.signin.SignInPages;
 /**
  * The web pages, at the root of the service, for people with a browser (docs/architecture.md "Web
  * pages"). Each page resource calls the same application service as the JSON API beside it
- * ({@link org.lscb.server.RestApplication}, which keeps {@code /api/v1}); the browser is known by its
+ * ({@link RestApplication}, which keeps {@code /api/v1}); the browser is known by its
  * session cookie, not a bearer token. Resources and providers are listed, so the two applications never
  * share an error mapper: a page's error is a page, the API's is JSON.
  */
