@@ -8,6 +8,9 @@ import java.util.Set;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
 import org.lscb.server.web.profile.ProfilePages;
+import org.lscb.server.web.review.ClockForms;
+import org.lscb.server.web.review.ReviewPage;
+import org.lscb.server.web.review.ScrDecisionForm;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
 
@@ -28,6 +31,9 @@ public class WebApplication extends Application {
                 SignInPages.class,
                 DashboardPage.class,
                 ProfilePages.class,
+                ReviewPage.class,
+                ScrDecisionForm.class,
+                ClockForms.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }
