@@ -67,11 +67,11 @@ public final class Words {
     /** A clock's state as a tag: red when overdue, yellow when due soon, green when met, grey when paused. */
     public static Tag clockTag(String status) {
         return switch (status) {
-            case "OVERDUE" -> new Tag("Overdue", "govuk-tag--red");
-            case "DUE_SOON" -> new Tag("Due soon", "govuk-tag--yellow");
-            case "MET" -> new Tag("Met", "govuk-tag--green");
-            case "PAUSED" -> new Tag("Paused", "govuk-tag--grey");
-            default -> new Tag("On track", "govuk-tag--blue");
+            case "OVERDUE" -> Tag.of("Overdue", "red");
+            case "DUE_SOON" -> Tag.of("Due soon", "yellow");
+            case "MET" -> Tag.of("Met", "green");
+            case "PAUSED" -> Tag.of("Paused", "grey");
+            default -> Tag.of("On track", "blue");
         };
     }
 
