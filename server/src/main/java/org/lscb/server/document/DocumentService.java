@@ -327,7 +327,8 @@ public class DocumentService {
     public record Delivery(String certificateId, String recipient, boolean boardKey, Optional<Receipt> receipt) {}
 
     /** A document with the reference of its review, the uploader's name, and a delivery per recipient. */
-    public record Tracked(Document document, String reviewReference, String uploadedByName, List<Delivery> deliveries) {}
+    public record Tracked(
+            Document document, String reviewReference, String uploadedByName, List<Delivery> deliveries) {}
 
     /** The documents of a review the caller may see ({@link #list}), each with its recipients' receipts. */
     public List<Tracked> tracked(Caller by, String reviewId) {
@@ -347,7 +348,8 @@ public class DocumentService {
      * recipients' receipts: only those of reviews the caller still stands in a relation to, as for metadata.
      */
     public List<Tracked> sent(Caller by) {
-        List<Document> sent = database.read(em -> new DocumentRepository(em).sentFrom(by.organisationId(), by.accountId()));
+        List<Document> sent =
+                database.read(em -> new DocumentRepository(em).sentFrom(by.organisationId(), by.accountId()));
         Map<String, Optional<ReviewService.Seen>> seen = new java.util.HashMap<>();
         for (Document d : sent) {
             seen.computeIfAbsent(
@@ -358,7 +360,8 @@ public class DocumentService {
                 .filter(d -> seen.get(d.reviewId())
                         .filter(s -> canSeeMetadata(by, s, d, certificateIdsOf(em, by, s)))
                         .isPresent())
-                .map(d -> tracked(em, d, seen.get(d.reviewId()).orElseThrow().review().reference()))
+                .map(d -> tracked(
+                        em, d, seen.get(d.reviewId()).orElseThrow().review().reference()))
                 .toList());
     }
 
@@ -394,13 +397,15 @@ public class DocumentService {
                         receipts.stream()
                                 .filter(r -> board.isPresent()
                                         && organisationOf
-                                                .computeIfAbsent(r.accountId(), a -> accounts.byId(a)
-                                                        .map(Account::organisationId))
+                                                .computeIfAbsent(
+                                                        r.accountId(),
+                                                        a -> accounts.byId(a).map(Account::organisationId))
                                                 .equals(board))
                                 .findFirst()));
             }
         }
-        String uploader = accounts.byId(d.uploadedBy()).map(Account::displayName).orElse(d.uploadedBy());
+        String uploader =
+                accounts.byId(d.uploadedBy()).map(Account::displayName).orElse(d.uploadedBy());
         return new Tracked(d, reviewReference, uploader, List.copyOf(deliveries));
     }
 

@@ -61,7 +61,8 @@ public class DocumentRequests {
     public record Addressee(String id, String name) {}
 
     /** What the request form offers: the review and the organisations it involves. */
-    public record Askable(String reviewId, String reviewReference, String reviewPseudonym, List<Addressee> organisations) {}
+    public record Askable(
+            String reviewId, String reviewReference, String reviewPseudonym, List<Addressee> organisations) {}
 
     private static final RefusalAuditor.Policy REFUSALS = RefusalAuditor.Policy.of(
             AuditAction.REVIEW_CHANGE_REFUSED, InvalidValueException.class, ReviewRuleException.class);
@@ -87,7 +88,8 @@ public class DocumentRequests {
         return database.read(em -> {
             OrganisationRepository orgs = new OrganisationRepository(em);
             List<Addressee> named = r.organisationIds().stream()
-                    .map(id -> new Addressee(id, orgs.byId(id).map(Organisation::name).orElse(id)))
+                    .map(id -> new Addressee(
+                            id, orgs.byId(id).map(Organisation::name).orElse(id)))
                     .sorted(Comparator.comparing(Addressee::name))
                     .toList();
             return new Askable(r.id(), r.reference(), r.pseudonym(), named);
@@ -160,9 +162,11 @@ public class DocumentRequests {
                 database.read(em -> new DocumentRequestRepository(em).askedOf(by.organisationId()));
         Map<String, Optional<ReviewService.Seen>> seen = new HashMap<>();
         for (DocumentRequest q : asked) {
-            seen.computeIfAbsent(q.reviewId(), id -> reviews.relationsTo(by, id).contains(Relation.INVOLVED_AGENCY)
-                    ? Optional.of(reviews.get(by, id))
-                    : Optional.empty());
+            seen.computeIfAbsent(
+                    q.reviewId(),
+                    id -> reviews.relationsTo(by, id).contains(Relation.INVOLVED_AGENCY)
+                            ? Optional.of(reviews.get(by, id))
+                            : Optional.empty());
         }
         return database.read(em -> {
             Map<String, List<DocumentRequest.Upload>> uploads = new HashMap<>();
@@ -205,6 +209,7 @@ public class DocumentRequests {
     }
 
     private static DocumentRequest.Upload upload(Document d) {
-        return new DocumentRequest.Upload(d.organisationId().orElseThrow(), d.type().name(), d.uploadedAt());
+        return new DocumentRequest.Upload(
+                d.organisationId().orElseThrow(), d.type().name(), d.uploadedAt());
     }
 }

@@ -53,7 +53,8 @@ public class ReviewRequestsResource {
                 Dates.optional(body.dueOn(), "dueOn"),
                 body.note());
         DocumentRequests.Status s = requests.ask(callers.caller(), reviewId, asking);
-        return Response.created(locations.of("reviews", reviewId, "requests", s.request().id()))
+        return Response.created(locations.of(
+                        "reviews", reviewId, "requests", s.request().id()))
                 .entity(RequestView.of(s))
                 .build();
     }

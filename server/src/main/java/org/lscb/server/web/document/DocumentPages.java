@@ -32,7 +32,13 @@ public class DocumentPages {
 
     /** The roles {@code GET /api/v1/reviews/{id}/documents} and {@code GET /api/v1/inbox} admit. */
     private static final Role[] READERS = {
-        Role.LSCB_OFFICER, Role.AGENCY_USER, Role.REVIEWER, Role.PAEDIATRICIAN, Role.CORONER, Role.ADMIN, Role.CDOP_MEMBER
+        Role.LSCB_OFFICER,
+        Role.AGENCY_USER,
+        Role.REVIEWER,
+        Role.PAEDIATRICIAN,
+        Role.CORONER,
+        Role.ADMIN,
+        Role.CDOP_MEMBER
     };
 
     /** The roles {@code GET /api/v1/documents} admits: those who can send a document. */

@@ -31,8 +31,8 @@ import org.lscb.server.web.component.Hint;
 import org.lscb.server.web.component.Label;
 import org.lscb.server.web.component.Radios;
 import org.lscb.server.web.component.Select;
-import org.lscb.server.web.component.Textarea;
 import org.lscb.server.web.component.TextOrHtml;
+import org.lscb.server.web.component.Textarea;
 import org.lscb.server.web.session.SignedIn;
 
 /**
@@ -59,13 +59,7 @@ public class RequestPages {
 
     /** The request form's answers as typed, and what is wrong with them. */
     public record RequestForm(
-            String organisationId,
-            String type,
-            String day,
-            String month,
-            String year,
-            String note,
-            FormErrors errors) {
+            String organisationId, String type, String day, String month, String year, String note, FormErrors errors) {
 
         static RequestForm empty() {
             return new RequestForm("", "", "", "", "", "", FormErrors.none());
@@ -93,7 +87,9 @@ public class RequestPages {
             return Radios.of(
                             "type",
                             new Fieldset.Legend(TextOrHtml.text("Document"), false, "govuk-fieldset__legend--m"),
-                            types.stream().map(t -> Radios.Item.of(t, Words.documentType(t))).toList(),
+                            types.stream()
+                                    .map(t -> Radios.Item.of(t, Words.documentType(t)))
+                                    .toList(),
                             form.type())
                     .withError(error("type"));
         }
@@ -169,7 +165,8 @@ public class RequestPages {
         }
         if (errors.isEmpty()) {
             try {
-                requests.ask(c, reviewId, new DocumentRequests.Asking(typed.organisationId(), documentType, dueOn, note));
+                requests.ask(
+                        c, reviewId, new DocumentRequests.Asking(typed.organisationId(), documentType, dueOn, note));
                 return Pages.seeOther("/reviews/" + Pages.encode(reviewId) + "/documents?requested");
             } catch (InvalidValueException e) {
                 errors = errors.with(fieldOf(e.field()), sentence(e));
@@ -204,13 +201,12 @@ public class RequestPages {
 
     private Response askPage(int status, DocumentRequests.Askable askable, RequestForm form) {
         AskPage view = new AskPage(
-                askable,
-                Arrays.stream(DocumentType.values()).map(Enum::name).toList(),
-                form);
+                askable, Arrays.stream(DocumentType.values()).map(Enum::name).toList(), form);
         return Pages.page(
                 status,
                 "pages/request/new.jte",
-                pages.chrome("Ask for a document", "reviews").withError(!form.errors().isEmpty()),
+                pages.chrome("Ask for a document", "reviews")
+                        .withError(!form.errors().isEmpty()),
                 Map.of("view", view));
     }
 
@@ -237,7 +233,8 @@ public class RequestPages {
 
     /** The service's refusal as a sentence about the form's field: "The due date must be today or later". */
     private static String sentence(InvalidValueException e) {
-        String message = e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip();
+        String message =
+                e.getMessage().substring(e.getMessage().indexOf(':') + 1).strip();
         String label = switch (e.field()) {
             case "dueOn" -> "The due date";
             case "type" -> "The document type";
