@@ -5,12 +5,14 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.lscb.server.web.document.DocumentPages;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
 import org.lscb.server.web.profile.ProfilePages;
 import org.lscb.server.web.review.ClockForms;
 import org.lscb.server.web.review.ReviewPage;
 import org.lscb.server.web.review.ScrDecisionForm;
+import org.lscb.server.web.request.RequestPages;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
 
@@ -34,6 +36,8 @@ public class WebApplication extends Application {
                 ReviewPage.class,
                 ScrDecisionForm.class,
                 ClockForms.class,
+                DocumentPages.class,
+                RequestPages.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }

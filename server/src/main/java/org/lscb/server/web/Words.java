@@ -75,6 +75,46 @@ public final class Words {
         };
     }
 
+    private static final Map<String, String> DOCUMENT_TYPES = Map.ofEntries(
+            Map.entry("IMR", "Individual management review (IMR)"),
+            Map.entry("CDR_NOTIFICATION", "Child death notification form"),
+            Map.entry("CDR_REPORTING", "Child death reporting form"),
+            Map.entry("CDR_ANALYSIS", "Child death analysis form"),
+            Map.entry("CORONER_JOINT_REPORT", "Joint report to the coroner"),
+            Map.entry("CASE_DISCUSSION_RECORD", "Record of the case discussion"),
+            Map.entry("CHRONOLOGY", "Chronology"),
+            Map.entry("DRAFT_REPORT", "Draft report"),
+            Map.entry("FINAL_REPORT", "Final report"),
+            Map.entry("QUALIFICATION_EVIDENCE", "Evidence of qualification"),
+            Map.entry("OTHER", "Other document"));
+
+    private static final java.time.ZoneId ENGLAND = java.time.ZoneId.of("Europe/London");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+
+    /** A document type's code in words: "Individual management review (IMR)". */
+    public static String documentType(String code) {
+        return DOCUMENT_TYPES.getOrDefault(code, sentence(code));
+    }
+
+    /** An instant as England reads it, GOV.UK style: "6 January 2026 at 9:30am"; empty for none. */
+    public static String at(java.time.Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var local = instant.atZone(ENGLAND);
+        return local.format(DATE) + " at " + local.format(TIME).toLowerCase(Locale.UK);
+    }
+
+    /** A document request's state as a tag: red when overdue, yellow when due soon, green when answered. */
+    public static Tag requestTag(String state) {
+        return switch (state) {
+            case "OVERDUE" -> Tag.of("Overdue", "red");
+            case "DUE_SOON" -> Tag.of("Due soon", "yellow");
+            case "ANSWERED" -> Tag.of("Sent", "green");
+            default -> Tag.of("Open", "blue");
+        };
+    }
+
     /** "ON_TRACK" as "On track". */
     public static String sentence(String code) {
         if (code == null || code.isEmpty()) {
