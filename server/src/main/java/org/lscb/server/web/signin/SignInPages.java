@@ -1,5 +1,6 @@
 package org.lscb.server.web.signin;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +37,8 @@ import org.lscb.server.web.session.BrowserSessions;
 /**
  * Signing in and out in a browser: the password, then the one-time code on a second page where the account
  * has two-factor sign-in, through the same {@link SignInService} (throttling, locking, audit) as the API's
- * token. The password check runs on the bounded sign-in workers, never on a request thread.
+ * token. The password check runs on the bounded sign-in workers, never on a request thread. Anyone may use
+ * these pages ({@code @PermitAll}): they are how a browser comes to be known.
  */
 @Path("")
 @Produces(MediaType.TEXT_HTML)
@@ -80,6 +82,7 @@ public class SignInPages {
         }
     }
 
+    @PermitAll
     @GET
     @Path("sign-in")
     public Response form(
@@ -90,6 +93,7 @@ public class SignInPages {
         return signInPage(200, s, new SignInForm("", safeNext(next), FormErrors.none(), signedOut != null));
     }
 
+    @PermitAll
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -197,6 +201,7 @@ public class SignInPages {
                 .withError(errors.errorFor(name));
     }
 
+    @PermitAll
     @GET
     @Path("sign-in/code")
     public Response codeForm(@QueryParam("next") String next, @Context HttpServletRequest http) {
@@ -207,6 +212,7 @@ public class SignInPages {
         return codePage(200, s, new CodeForm(safeNext(next), FormErrors.none()));
     }
 
+    @PermitAll
     @POST
     @Path("sign-in/code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -268,6 +274,7 @@ public class SignInPages {
         }
     }
 
+    @PermitAll
     @POST
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
