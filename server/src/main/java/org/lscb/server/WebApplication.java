@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
+import org.lscb.server.web.review.ClockForms;
+import org.lscb.server.web.review.ReviewPage;
+import org.lscb.server.web.review.ScrDecisionForm;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
 
@@ -23,7 +26,14 @@ public class WebApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SignInPages.class, DashboardPage.class, CsrfFilter.class, PageExceptionMapper.class);
+        return Set.of(
+                SignInPages.class,
+                DashboardPage.class,
+                ReviewPage.class,
+                ScrDecisionForm.class,
+                ClockForms.class,
+                CsrfFilter.class,
+                PageExceptionMapper.class);
     }
 
     @Override
