@@ -9,7 +9,8 @@ import org.lscb.server.it.browser.PageClient;
 
 /**
  * CSRF on the web pages (docs/security.md "Web pages"): a form posted without the session's token, with
- * another session's, or not as a form, is refused with the 403 page and changes nothing.
+ * another session's, is refused with the 403 page and changes nothing; a post that is not a form at all is
+ * refused (415) before any page resource runs.
  */
 @ExtendWith(SharedServer.class)
 class PageCsrfIT {
@@ -56,13 +57,14 @@ class PageCsrfIT {
     }
 
     @Test
-    void a_post_that_is_not_a_form_is_refused_even_with_a_session(Api api) {
+    void a_post_that_is_not_a_form_is_refused_before_any_page_runs(Api api) {
         Api.Login agency = api.newAccount("AGENCY_USER");
         PageClient browser = new PageClient(api.baseUrl());
         browser.signIn(agency.username(), agency.password(), () -> api.nextCode(agency.username()));
 
         PageClient.Answer refused = browser.postRaw("/sign-out", "application/json", "{\"csrf\":\"x\"}");
-        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.body()).contains("There is a problem with what you sent");
         assertThat(browser.get("/").status()).isEqualTo(200);
     }
 }

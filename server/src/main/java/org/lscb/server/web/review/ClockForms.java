@@ -138,8 +138,7 @@ public class ClockForms {
                 throw e;
             }
             String label = "on".equals(e.field()) ? (pause ? "The date the pause starts" : "The date") : "The reason";
-            return page(
-                    400, move, r, kind, on, reason, FormErrors.none().with(field, ScrDecisionForm.sentence(e, label)));
+            return page(400, move, r, kind, on, reason, FormErrors.none().with(field, ReviewWords.refusal(e, label)));
         }
         return Pages.seeOther("/reviews/" + id + "?done=" + (pause ? "paused" : "resumed"));
     }
@@ -171,7 +170,7 @@ public class ClockForms {
                 on.day(),
                 on.month(),
                 on.year(),
-                ScrDecisionForm.error(e, "on-day"));
+                e.errorFor("on-day"));
         Textarea why = !pause
                 ? null
                 : Textarea.of(
@@ -188,14 +187,14 @@ public class ClockForms {
                                         ? "For example, related court proceedings (SCR checklist: Timescale for SCR"
                                                 + " completion)."
                                         : "For example, crucial information is not yet available [37]."))
-                        .withError(ScrDecisionForm.error(e, "reason"));
+                        .withError(e.errorFor("reason"));
         ClockForm form = new ClockForm(
                 "/reviews/" + r.id() + "/clocks/" + ReviewWords.path(kind) + (pause ? "/pause" : "/resume"),
                 r.reference(),
                 r.pseudonym(),
                 clock,
                 BackLink.to("/reviews/" + r.id()),
-                ScrDecisionForm.summary(e),
+                e.isEmpty() ? null : e.summary(),
                 date,
                 why,
                 pause ? "Pause the clock" : "Resume the clock");

@@ -1,6 +1,7 @@
 package org.lscb.server.web.review;
 
 import java.util.Map;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.ClockKind;
 import org.lscb.server.web.Words;
 
@@ -57,5 +58,12 @@ final class ReviewWords {
             }
         }
         return null;
+    }
+
+    /** "The date of the decision must not be in the future" from the domain's "decidedOn: must not be ...". */
+    static String refusal(InvalidValueException e, String label) {
+        String m = e.getMessage();
+        String prefix = e.field() + ": ";
+        return label + " " + (m.startsWith(prefix) ? m.substring(prefix.length()) : m);
     }
 }

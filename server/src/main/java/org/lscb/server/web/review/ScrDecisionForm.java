@@ -28,7 +28,6 @@ import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
 import org.lscb.server.web.component.BackLink;
 import org.lscb.server.web.component.DateInput;
-import org.lscb.server.web.component.ErrorMessage;
 import org.lscb.server.web.component.ErrorSummary;
 import org.lscb.server.web.component.Fieldset.Legend;
 import org.lscb.server.web.component.Hint;
@@ -171,7 +170,7 @@ public class ScrDecisionForm {
             if (field == null) {
                 throw e;
             }
-            return page(400, r, a, FormErrors.none().with(field, sentence(e, LABELS.get(e.field()))));
+            return page(400, r, a, FormErrors.none().with(field, ReviewWords.refusal(e, LABELS.get(e.field()))));
         } catch (ReviewRuleException e) {
             // the answers meet the criteria and the decision is not to commission: the rule speaks on the form
             if (!"scr_required".equals(e.code())) {
@@ -192,13 +191,6 @@ public class ScrDecisionForm {
             "facts.diedInCustody", "A death in custody",
             "reason", "The reason",
             "decidedOn", "The date of the decision");
-
-    /** "The date of the decision must not be in the future" from the domain's "decidedOn: must not be ...". */
-    static String sentence(InvalidValueException e, String label) {
-        String m = e.getMessage();
-        String prefix = e.field() + ": ";
-        return label + " " + (m.startsWith(prefix) ? m.substring(prefix.length()) : m);
-    }
 
     private Response page(int status, Review r, Answers a, FormErrors errors) {
         Chrome chrome = pages.chrome(TITLE, "reviews").withError(!errors.isEmpty());
@@ -244,7 +236,7 @@ public class ScrDecisionForm {
                                 null,
                                 null,
                                 null)
-                        .withError(error(e, "concern")),
+                        .withError(e.errorFor("concern")),
                 yesNo(
                         "custody",
                         "Did the child die in custody, or while detained under mental health law?",
@@ -281,42 +273,30 @@ public class ScrDecisionForm {
                         null,
                         null,
                         null)
-                .withError(error(e, "decision"));
+                .withError(e.errorFor("decision"));
         Textarea reason = Textarea.of(
                         "reason",
                         new Label(TextOrHtml.text("The Chair's reason"), null, false, "govuk-label--s", null),
                         a.reason() == null ? "" : a.reason())
                 .withHint(Hint.of("Recorded with the decision and in the review's audit log."))
-                .withError(error(e, "reason"));
+                .withError(e.errorFor("reason"));
         DateInput decidedOn = DateInput.of(
                 "decided-on",
                 new Legend(TextOrHtml.text("When did the Chair decide?"), false, "govuk-fieldset__legend--s"),
                 a.decidedOn().day(),
                 a.decidedOn().month(),
                 a.decidedOn().year(),
-                error(e, "decided-on-day"));
+                e.errorFor("decided-on-day"));
         return new DecisionForm(
                 r.id(),
                 r.reference(),
                 r.pseudonym(),
                 BackLink.to("/reviews/" + r.id()),
-                summary(e),
+                e.isEmpty() ? null : e.summary(),
                 facts,
                 decision,
                 reason,
                 decidedOn);
-    }
-
-    static ErrorSummary summary(FormErrors e) {
-        return e.isEmpty()
-                ? null
-                : ErrorSummary.of(e.entries().stream()
-                        .map(x -> ErrorSummary.Item.of(x.message(), x.href()))
-                        .toList());
-    }
-
-    static ErrorMessage error(FormErrors e, String field) {
-        return e.of(field).map(ErrorMessage::of).orElse(null);
     }
 
     private static Radios yesNo(String name, String question, String hint, String value, FormErrors e) {
@@ -330,7 +310,7 @@ public class ScrDecisionForm {
                         null,
                         "govuk-radios--inline",
                         null)
-                .withError(error(e, name));
+                .withError(e.errorFor(name));
     }
 
     private static Legend legend(String text) {
