@@ -9,10 +9,10 @@ import org.lscb.server.web.document.DocumentPages;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
 import org.lscb.server.web.profile.ProfilePages;
+import org.lscb.server.web.request.RequestPages;
 import org.lscb.server.web.review.ClockForms;
 import org.lscb.server.web.review.ReviewPage;
 import org.lscb.server.web.review.ScrDecisionForm;
-import org.lscb.server.web.request.RequestPages;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
 

@@ -29,9 +29,11 @@ class AuthorisationRulesTest {
 
     @Test
     void everyPageMethod_asksForTheCallersRoles() {
-        com.tngtech.archunit.core.domain.JavaClasses classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
-                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.lscb.server.web");
+        com.tngtech.archunit.core.domain.JavaClasses classes =
+                new com.tngtech.archunit.core.importer.ClassFileImporter()
+                        .withImportOption(
+                                com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.lscb.server.web");
         List<String> missing = new ArrayList<>();
         int pages = 0;
         for (Class<?> type : new WebApplication().getClasses()) {

@@ -38,10 +38,7 @@ class PageAccessMatrixIT {
     record Route(String method, String path, Map<Who, Integer> answers, int otherwise) {
 
         int expected(Who who) {
-            if (who == Who.ANONYMOUS) {
-                return 303;
-            }
-            return answers.getOrDefault(who, otherwise);
+            return answers.getOrDefault(who, who == Who.ANONYMOUS ? 303 : otherwise);
         }
     }
 
@@ -63,7 +60,7 @@ class PageAccessMatrixIT {
         routes.add(new Route("GET", "/profile", Map.of(Who.REVIEWER, 200), 403));
         routes.add(new Route("GET", "/profile/edit", Map.of(Who.REVIEWER, 404), 403));
         routes.add(new Route("POST", "/profile/edit", Map.of(Who.REVIEWER, 404), 403));
-        routes.add(new Route("GET", "/no-such-page", Map.of(), 404));
+        routes.add(new Route("GET", "/no-such-page", Map.of(Who.ANONYMOUS, 404), 404));
         // a review of board A: its own officer and agency see it; anyone else is told it does not exist
         Map<Who, Integer> seesReviewA = Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200);
         routes.add(new Route("GET", "/reviews/{reviewA}", seesReviewA, 404));
@@ -74,6 +71,14 @@ class PageAccessMatrixIT {
         routes.add(new Route("POST", "/reviews/{reviewA}/scr-decision", officerPost, 403));
         routes.add(new Route("GET", "/reviews/{reviewA}/clocks/scr-completion/pause", officerForm, 403));
         routes.add(new Route("POST", "/reviews/{reviewA}/clocks/scr-completion/pause", officerPost, 403));
+        routes.add(new Route("GET", "/reviews/{reviewA}/documents", seesReviewA, 404));
+        routes.add(new Route("GET", "/reviews/{reviewA}/requests/new", officerForm, 403));
+        routes.add(new Route("POST", "/reviews/{reviewA}/requests/new", officerPost, 403));
+        // what is asked of an agency is for agency users, each seeing only their own organisation's
+        routes.add(new Route("GET", "/requests", Map.of(Who.AGENCY_A, 200, Who.AGENCY_B, 200), 403));
+        // documents sent and received: everyone who can send or receive; an administrator receives nothing
+        routes.add(new Route("GET", "/documents", Map.of(Who.ADMIN, 403), 200));
+        routes.add(new Route("GET", "/inbox", Map.of(), 200));
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Route route : routes) {
