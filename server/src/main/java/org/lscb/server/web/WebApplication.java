@@ -5,10 +5,14 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.lscb.server.web.admin.AccountPages;
+import org.lscb.server.web.admin.AdministrationPage;
+import org.lscb.server.web.admin.OrganisationPages;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
+import org.lscb.server.web.signin.TwoFactorSetupPages;
 
 /**
  * The web pages, at the root of the service, for people with a browser (docs/architecture.md "Web
@@ -23,7 +27,15 @@ public class WebApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SignInPages.class, DashboardPage.class, CsrfFilter.class, PageExceptionMapper.class);
+        return Set.of(
+                SignInPages.class,
+                TwoFactorSetupPages.class,
+                DashboardPage.class,
+                AdministrationPage.class,
+                OrganisationPages.class,
+                AccountPages.class,
+                CsrfFilter.class,
+                PageExceptionMapper.class);
     }
 
     @Override

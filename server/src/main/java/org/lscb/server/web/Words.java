@@ -36,7 +36,29 @@ public final class Words {
             "COMPLETED", "Completed",
             "CLOSED_NO_REVIEW", "Closed, no review");
 
+    private static final Map<String, String> ORGANISATION_KINDS = Map.of(
+            "LSCB", "Local Safeguarding Children Board",
+            "CHILDRENS_SOCIAL_CARE", "Children's social care",
+            "YOUTH_OFFENDING", "Youth offending service",
+            "CAFCASS", "Cafcass");
+
+    private static final Map<String, String> ROLES = Map.of(
+            "ADMIN", "Administrator",
+            "LSCB_OFFICER", "Board officer",
+            "AGENCY_USER", "Agency staff",
+            "CDOP_MEMBER", "CDOP member");
+
     private Words() {}
+
+    /** An organisation's kind in words: "Local Safeguarding Children Board", "Police". */
+    public static String organisationKind(String code) {
+        return ORGANISATION_KINDS.getOrDefault(code, sentence(code));
+    }
+
+    /** A role in words: "Board officer", "Reviewer". */
+    public static String role(String code) {
+        return ROLES.getOrDefault(code, sentence(code));
+    }
 
     /** "Tuesday 6 January 2026" from an ISO date; empty for none. */
     public static String day(String isoDate) {
@@ -67,11 +89,11 @@ public final class Words {
     /** A clock's state as a tag: red when overdue, yellow when due soon, green when met, grey when paused. */
     public static Tag clockTag(String status) {
         return switch (status) {
-            case "OVERDUE" -> new Tag("Overdue", "govuk-tag--red");
-            case "DUE_SOON" -> new Tag("Due soon", "govuk-tag--yellow");
-            case "MET" -> new Tag("Met", "govuk-tag--green");
-            case "PAUSED" -> new Tag("Paused", "govuk-tag--grey");
-            default -> new Tag("On track", "govuk-tag--blue");
+            case "OVERDUE" -> Tag.of("Overdue", "red");
+            case "DUE_SOON" -> Tag.of("Due soon", "yellow");
+            case "MET" -> Tag.of("Met", "green");
+            case "PAUSED" -> Tag.of("Paused", "grey");
+            default -> Tag.of("On track", "blue");
         };
     }
 
