@@ -1,0 +1,35 @@
+package org.lscb.server.it.browser;
+
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A form the page does not offer, sent from a page of the signed-in session with that session's CSRF token,
+ * as someone editing the page would: for checking that the server, not the page, refuses it.
+ */
+public final class FormPost {
+
+    private FormPost() {}
+
+    /** From the page the browser is on (one with the sign-out form), posts {@code fields} to {@code path}. */
+    public static void send(Browser browser, String path, Map<String, String> fields) {
+        WebElement page = browser.find(By.tagName("html"));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                                + "var fields = arguments[1];"
+                                + "var add = function (n, v) { var i = document.createElement('input');"
+                                + " i.type = 'hidden'; i.name = n; i.value = v; f.appendChild(i); };"
+                                + "add('csrf', document.querySelector('input[name=csrf]').value);"
+                                + "Object.keys(fields).forEach(function (k) { add(k, fields[k]); });"
+                                + "document.body.appendChild(f); f.submit();",
+                        path,
+                        fields);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    }
+}

@@ -1,0 +1,45 @@
+package org.lscb.server.it.browser;
+
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** Setting up two-factor sign-in after the password: the QR code and key, the code, the recovery codes. */
+public final class TwoFactorSetupPage {
+
+    private final Browser browser;
+
+    public TwoFactorSetupPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** The key written under the QR code, as a person would type it into their app (no spaces). */
+    public String key() {
+        return browser.find(By.id("secret")).getText().replace(" ", "");
+    }
+
+    /** Whether the page shows a QR code, drawn in the page (an SVG image with a text alternative). */
+    public boolean showsQrCode() {
+        List<WebElement> svg = browser.findAll(By.cssSelector("#qr-code svg[role=img][aria-label]"));
+        return !svg.isEmpty() && svg.get(0).isDisplayed();
+    }
+
+    /** Types the code the app shows and continues. */
+    public TwoFactorSetupPage enterCode(String code) {
+        browser.find(By.id("code")).sendKeys(code);
+        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        return this;
+    }
+
+    /** The recovery codes shown once after the set-up. */
+    public List<String> recoveryCodes() {
+        return browser.findAll(By.cssSelector("#recovery-codes li")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** Says the codes are saved and goes on into the service. */
+    public void continueAfterSavingCodes() {
+        browser.find(By.partialLinkText("continue")).click();
+    }
+}
