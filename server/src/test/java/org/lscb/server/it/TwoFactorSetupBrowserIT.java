@@ -43,6 +43,7 @@ class TwoFactorSetupBrowserIT {
                 assertThat(browser.heading()).isEqualTo("Set up two-factor sign-in");
                 TwoFactorSetupPage setUp = new TwoFactorSetupPage(browser);
                 assertThat(setUp.showsQrCode()).isTrue();
+                assertThat(setUp.qrCodeHasNoInlineStyleOrScript()).isTrue();
                 browser.checkPage("two-factor-set-up");
 
                 api.knowSecret(officer, setUp.key());

@@ -24,6 +24,12 @@ public final class TwoFactorSetupPage {
         return !svg.isEmpty() && svg.get(0).isDisplayed();
     }
 
+    /** Whether the QR code is drawn without inline style or script, which the CSP would refuse. */
+    public boolean qrCodeHasNoInlineStyleOrScript() {
+        return browser.findAll(By.cssSelector("#qr-code [style], #qr-code style, #qr-code script"))
+                .isEmpty();
+    }
+
     /** Types the code the app shows and continues. */
     public TwoFactorSetupPage enterCode(String code) {
         browser.find(By.id("code")).sendKeys(code);
