@@ -2,6 +2,7 @@ package org.lscb.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.lscb.server.it.browser.Browser;
 import org.lscb.server.it.browser.ErrorSummary;
 import org.lscb.server.it.browser.SignInPage;
 import org.lscb.server.it.browser.TwoFactorSetupPage;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Setting up two-factor sign-in in the browser: an officer the administrator has just created signs in for the
@@ -31,6 +34,8 @@ class TwoFactorSetupBrowserIT {
         String password = "pw-" + UUID.randomUUID();
         try (Browser adminBrowser = Browser.open(api.baseUrl())) {
             SignInPage.signIn(adminBrowser, admin.username(), admin.password(), () -> api.nextCode(admin.username()));
+            new WebDriverWait(adminBrowser.driver(), Duration.ofSeconds(60))
+                    .until(ExpectedConditions.urlToBe(adminBrowser.baseUrl() + "/"));
             AccountPage accounts = AccountPage.openList(adminBrowser).startAdding();
             accounts.add(officer, "Eve Officer " + Api.unique(), List.of("Board officer"), boardName, password);
             assertThat(accounts.successMessage()).isEqualTo("Account added");
@@ -39,9 +44,9 @@ class TwoFactorSetupBrowserIT {
 
             try (Browser browser = Browser.open(api.baseUrl())) {
                 SignInPage.open(browser).enterPassword(officer, password);
+                TwoFactorSetupPage setUp = TwoFactorSetupPage.afterPassword(browser);
                 assertThat(browser.path()).isEqualTo("/sign-in/two-factor");
                 assertThat(browser.heading()).isEqualTo("Set up two-factor sign-in");
-                TwoFactorSetupPage setUp = new TwoFactorSetupPage(browser);
                 assertThat(setUp.showsQrCode()).isTrue();
                 assertThat(setUp.qrCodeHasNoInlineStyleOrScript()).isTrue();
                 browser.checkPage("two-factor-set-up");
@@ -68,8 +73,8 @@ class TwoFactorSetupBrowserIT {
 
             try (Browser browser = Browser.open(api.baseUrl())) {
                 SignInPage.open(browser).enterPassword(officer, password);
+                TwoFactorSetupPage setUp = TwoFactorSetupPage.afterPassword(browser);
                 assertThat(browser.path()).isEqualTo("/sign-in/two-factor");
-                TwoFactorSetupPage setUp = new TwoFactorSetupPage(browser);
                 api.knowSecret(officer, setUp.key());
                 setUp.enterCode(api.nextCode(officer));
                 assertThat(setUp.recoveryCodes()).hasSize(10);
@@ -93,7 +98,7 @@ class TwoFactorSetupBrowserIT {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         try (Browser browser = Browser.open(api.baseUrl())) {
             SignInPage.open(browser).enterPassword(officer, password);
-            TwoFactorSetupPage setUp = new TwoFactorSetupPage(browser);
+            TwoFactorSetupPage setUp = TwoFactorSetupPage.afterPassword(browser);
             setUp.enterCode("");
             assertThat(ErrorSummary.of(browser)).containsExactly("Enter the code");
             setUp.enterCode("000000");

@@ -18,12 +18,12 @@ public final class AccountPage {
 
     public static AccountPage openList(Browser browser) {
         browser.go("/admin");
-        browser.find(By.linkText("See the accounts")).click();
+        FormPost.clickAndWait(browser, By.linkText("See the accounts"));
         return new AccountPage(browser);
     }
 
     public AccountPage startAdding() {
-        browser.find(By.linkText("Add an account")).click();
+        FormPost.clickAndWait(browser, By.linkText("Add an account"));
         return this;
     }
 
@@ -42,13 +42,13 @@ public final class AccountPage {
             new Select(browser.find(By.id("organisationId"))).selectByVisibleText(organisation);
         }
         browser.find(By.id("password")).sendKeys(password);
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
         return this;
     }
 
     /** Opens an account from the list by its username (on the list's first page). */
     public AccountPage open(String username) {
-        browser.find(By.linkText(username)).click();
+        FormPost.clickAndWait(browser, By.linkText(username));
         return this;
     }
 
@@ -67,13 +67,13 @@ public final class AccountPage {
 
     /** Asks to reset the open account's two-factor sign-in: the page that asks to confirm. */
     public AccountPage askToResetTwoFactor() {
-        browser.find(By.linkText("Reset two-factor sign-in")).click();
+        FormPost.clickAndWait(browser, By.linkText("Reset two-factor sign-in"));
         return this;
     }
 
     /** Confirms the reset. */
     public AccountPage confirmReset() {
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
         return this;
     }
 

@@ -9,12 +9,23 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A form the page does not offer, sent from a page of the signed-in session with that session's CSRF token,
+ * Sending forms from a test: clicking a page's own button and waiting for the answer, and a form the page does
+ * not offer, sent from a page of the signed-in session with that session's CSRF token,
  * as someone editing the page would: for checking that the server, not the page, refuses it.
  */
 public final class FormPost {
 
     private FormPost() {}
+
+    /**
+     * Clicks what sends a form or follows a link, and returns once the next page has replaced this one, so
+     * that what the test reads next is on the new page.
+     */
+    public static void clickAndWait(Browser browser, By what) {
+        WebElement page = browser.find(By.tagName("html"));
+        browser.find(what).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    }
 
     /** From the page the browser is on (one with the sign-out form), posts {@code fields} to {@code path}. */
     public static void send(Browser browser, String path, Map<String, String> fields) {

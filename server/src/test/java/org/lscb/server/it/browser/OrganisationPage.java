@@ -17,7 +17,7 @@ public final class OrganisationPage {
     /** Opens the directory from the administration start page. */
     public static OrganisationPage openDirectory(Browser browser) {
         browser.go("/admin");
-        browser.find(By.linkText("See the boards and agencies")).click();
+        FormPost.clickAndWait(browser, By.linkText("See the boards and agencies"));
         return new OrganisationPage(browser);
     }
 
@@ -29,7 +29,7 @@ public final class OrganisationPage {
     }
 
     public OrganisationPage startAdding() {
-        browser.find(By.linkText("Add an organisation")).click();
+        FormPost.clickAndWait(browser, By.linkText("Add an organisation"));
         return this;
     }
 
@@ -43,7 +43,7 @@ public final class OrganisationPage {
         }
         browser.find(By.id("area")).clear();
         browser.find(By.id("area")).sendKeys(area);
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
         return this;
     }
 
@@ -77,23 +77,21 @@ public final class OrganisationPage {
         if (name != null) {
             new Select(browser.find(By.id("organisationId"))).selectByVisibleText(name);
         }
-        browser.find(By.cssSelector("form[action$='/members'] button[type=submit]"))
-                .click();
+        FormPost.clickAndWait(browser, By.cssSelector("form[action$='/members'] button[type=submit]"));
         return this;
     }
 
     /** Adds the open organisation to a board, chosen by name. */
     public OrganisationPage addToBoard(String boardName) {
         new Select(browser.find(By.id("boardId"))).selectByVisibleText(boardName);
-        browser.find(By.cssSelector("form[action$='/boards'] button[type=submit]"))
-                .click();
+        FormPost.clickAndWait(browser, By.cssSelector("form[action$='/boards'] button[type=submit]"));
         return this;
     }
 
     /** Removes a member from the open board. */
     public OrganisationPage removeMember(String name) {
-        browser.find(By.xpath("//table[@id='members']//tr[th[normalize-space()=\"" + name + "\"]]//button"))
-                .click();
+        FormPost.clickAndWait(
+                browser, By.xpath("//table[@id='members']//tr[th[normalize-space()=\"" + name + "\"]]//button"));
         return this;
     }
 }

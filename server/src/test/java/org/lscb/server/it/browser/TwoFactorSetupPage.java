@@ -1,8 +1,11 @@
 package org.lscb.server.it.browser;
 
+import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Setting up two-factor sign-in after the password: the QR code and key, the code, the recovery codes. */
 public final class TwoFactorSetupPage {
@@ -11,6 +14,13 @@ public final class TwoFactorSetupPage {
 
     public TwoFactorSetupPage(Browser browser) {
         this.browser = browser;
+    }
+
+    /** The set-up page, once the sign-in with a password has sent the browser there. */
+    public static TwoFactorSetupPage afterPassword(Browser browser) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .until(ExpectedConditions.urlContains("/sign-in/two-factor"));
+        return new TwoFactorSetupPage(browser);
     }
 
     /** The key written under the QR code, as a person would type it into their app (no spaces). */
@@ -33,7 +43,7 @@ public final class TwoFactorSetupPage {
     /** Types the code the app shows and continues. */
     public TwoFactorSetupPage enterCode(String code) {
         browser.find(By.id("code")).sendKeys(code);
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
         return this;
     }
 
@@ -46,6 +56,6 @@ public final class TwoFactorSetupPage {
 
     /** Says the codes are saved and goes on into the service. */
     public void continueAfterSavingCodes() {
-        browser.find(By.partialLinkText("continue")).click();
+        FormPost.clickAndWait(browser, By.partialLinkText("continue"));
     }
 }
