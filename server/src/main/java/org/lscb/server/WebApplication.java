@@ -5,6 +5,9 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.lscb.server.web.admin.AccountPages;
+import org.lscb.server.web.admin.AdministrationPage;
+import org.lscb.server.web.admin.OrganisationPages;
 import org.lscb.server.web.document.DocumentPages;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
@@ -15,6 +18,7 @@ import org.lscb.server.web.review.ReviewPage;
 import org.lscb.server.web.review.ScrDecisionForm;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
+import org.lscb.server.web.signin.TwoFactorSetupPages;
 
 /**
  * The web pages, at the root of the service, for people with a browser (docs/architecture.md "Web
@@ -38,6 +42,11 @@ public class WebApplication extends Application {
                 ClockForms.class,
                 DocumentPages.class,
                 RequestPages.class,
+                TwoFactorSetupPages.class,
+                DashboardPage.class,
+                AdministrationPage.class,
+                OrganisationPages.class,
+                AccountPages.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }

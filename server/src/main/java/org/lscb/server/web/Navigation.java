@@ -34,7 +34,7 @@ public final class Navigation {
         if (c.has(Role.AGENCY_USER) || c.has(Role.PAEDIATRICIAN) || c.has(Role.LSCB_OFFICER)) {
             items.add(item("Sent documents", "/documents", "documents", activeSection));
         }
-        if (c.has(Role.ADMIN)) {
+        if (c.has(Role.ADMIN) || c.has(Role.LSCB_OFFICER)) {
             items.add(item("Administration", "/admin", "admin", activeSection));
         }
         return List.copyOf(items);

@@ -36,7 +36,29 @@ public final class Words {
             "COMPLETED", "Completed",
             "CLOSED_NO_REVIEW", "Closed, no review");
 
+    private static final Map<String, String> ORGANISATION_KINDS = Map.of(
+            "LSCB", "Local Safeguarding Children Board",
+            "CHILDRENS_SOCIAL_CARE", "Children's social care",
+            "YOUTH_OFFENDING", "Youth offending service",
+            "CAFCASS", "Cafcass");
+
+    private static final Map<String, String> ROLES = Map.of(
+            "ADMIN", "Administrator",
+            "LSCB_OFFICER", "Board officer",
+            "AGENCY_USER", "Agency staff",
+            "CDOP_MEMBER", "CDOP member");
+
     private Words() {}
+
+    /** An organisation's kind in words: "Local Safeguarding Children Board", "Police". */
+    public static String organisationKind(String code) {
+        return ORGANISATION_KINDS.getOrDefault(code, sentence(code));
+    }
+
+    /** A role in words: "Board officer", "Reviewer". */
+    public static String role(String code) {
+        return ROLES.getOrDefault(code, sentence(code));
+    }
 
     /** "Tuesday 6 January 2026" from an ISO date; empty for none. */
     public static String day(String isoDate) {

@@ -36,7 +36,8 @@ import org.lscb.server.web.session.BrowserSessions;
 
 /**
  * Signing in and out in a browser: the password, then the one-time code on a second page where the account
- * has two-factor sign-in, through the same {@link SignInService} (throttling, locking, audit) as the API's
+ * has two-factor sign-in (or, for an account that must have it and has none, its set-up on
+ * {@link TwoFactorSetupPages}), through the same {@link SignInService} (throttling, locking, audit) as the API's
  * token. The password check runs on the bounded sign-in workers, never on a request thread. Anyone may use
  * these pages ({@code @PermitAll}): they are how a browser comes to be known.
  */
@@ -134,19 +135,10 @@ public class SignInPages {
                     Response page = refusedPage(sessions.current(http), name, target, v, "username");
                     delays.after(v.delay(), () -> answer.resume(page));
                 } else if (v.enrolmentOnly()) {
-                    answer.resume(signInPage(
-                            403,
-                            sessions.current(http),
-                            new SignInForm(
-                                    name,
-                                    target,
-                                    FormErrors.none()
-                                            .with(
-                                                    "username",
-                                                    "Your account must set up two-factor sign-in before it can be"
-                                                            + " used. Set it up with the lscb client (lscb totp"
-                                                            + " enrol), then sign in here."),
-                                    false)));
+                    // an account that must have a second factor and has none sets it up before anything else
+                    sessions.enrol(http, v.account().id());
+                    answer.resume(Pages.seeOther(
+                            "/sign-in/two-factor" + (target.equals("/") ? "" : "?next=" + Pages.encode(target))));
                 } else {
                     sessions.signIn(http, v.account().id());
                     answer.resume(Pages.seeOther(target));
@@ -179,8 +171,8 @@ public class SignInPages {
         }
     }
 
-    private static Input field(
-            String name, String label, String type, String value, String autocomplete, FormErrors errors) {
+    /** A text field of the sign-in pages, with its error when the form has one for it. */
+    static Input field(String name, String label, String type, String value, String autocomplete, FormErrors errors) {
         return new Input(
                         null,
                         name,
