@@ -71,10 +71,27 @@ class PageAccessMatrixIT {
         // documents sent and received: everyone who can send or receive; an administrator receives nothing
         routes.add(new Route("GET", "/documents", Map.of(Who.ADMIN, 403), 200));
         routes.add(new Route("GET", "/inbox", Map.of(), 200));
+        // administration: administrators for everything, officers for their own board's people and organisations
+        Map<Who, Integer> administers = Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 200);
+        Map<Who, Integer> administersA = Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 404);
+        routes.add(new Route("GET", "/admin", administers, 403));
+        routes.add(new Route("GET", "/admin/organisations", administers, 403));
+        routes.add(new Route("GET", "/admin/organisations/new", administers, 403));
+        routes.add(new Route("GET", "/admin/accounts", administers, 403));
+        routes.add(new Route("GET", "/admin/accounts/new", administers, 403));
+        routes.add(new Route("GET", "/admin/organisations/{boardA}", administersA, 403));
+        routes.add(new Route("POST", "/admin/organisations/{boardA}/members", Map.of(Who.ADMIN, 400), 403));
+        routes.add(new Route("GET", "/admin/accounts/{agencyUserA}", administersA, 403));
+        routes.add(new Route("GET", "/admin/accounts/{agencyUserA}/two-factor-reset", administersA, 403));
+        // setting up two-factor sign-in is for a session that has just had a right password and has none
+        routes.add(new Route("GET", "/sign-in/two-factor", Map.of(), 303));
 
         List<DynamicTest> tests = new ArrayList<>();
         for (Route route : routes) {
-            String path = route.path().replace("{reviewA}", reviewA);
+            String path = route.path()
+                    .replace("{reviewA}", reviewA)
+                    .replace("{boardA}", boards.a().board())
+                    .replace("{agencyUserA}", boards.a().police().id());
             for (Who who : Who.values()) {
                 tests.add(DynamicTest.dynamicTest(route.method() + " " + route.path() + " as " + who, () -> {
                     PageClient browser = browsers.get(who);
