@@ -5,8 +5,11 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.lscb.server.web.appointment.AppointmentPages;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
+import org.lscb.server.web.reviewer.RegisterSearchPage;
+import org.lscb.server.web.reviewer.ReviewerPage;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
 
@@ -23,7 +26,14 @@ public class WebApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(SignInPages.class, DashboardPage.class, CsrfFilter.class, PageExceptionMapper.class);
+        return Set.of(
+                SignInPages.class,
+                DashboardPage.class,
+                RegisterSearchPage.class,
+                ReviewerPage.class,
+                AppointmentPages.class,
+                CsrfFilter.class,
+                PageExceptionMapper.class);
     }
 
     @Override
