@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.server.it.browser.Browser;
+import org.lscb.server.it.browser.PageLoads;
 import org.lscb.server.it.browser.ReviewerPage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -75,6 +76,10 @@ class VerifyEvidenceBrowserIT {
             FindLeadReviewerBrowserIT.signIn(browser, api, world.officer());
             browser.go("/reviewers/" + reviewer);
             ReviewerPage page = new ReviewerPage(browser);
+            page.saveWithoutDeciding("Learning Together");
+            assertThat(page.errors()).containsExactly("Select whether to verify the evidence or withdraw it");
+            assertThat(page.fieldError("decision-" + eid)).contains("Select whether");
+
             page.withdraw("Learning Together", "");
             assertThat(page.errors())
                     .containsExactly("Enter why you are withdrawing the verification: every board relying on this"
@@ -82,10 +87,6 @@ class VerifyEvidenceBrowserIT {
             assertThat(page.fieldError("note-" + eid)).contains("Enter why you are withdrawing");
             assertThat(browser.driver().getTitle()).startsWith("Error: ");
             browser.checkPage("reviewer-withdrawal-without-reason");
-
-            page.saveWithoutDeciding("Learning Together");
-            assertThat(page.errors()).containsExactly("Select whether to verify the evidence or withdraw it");
-            assertThat(page.fieldError("decision-" + eid)).contains("Select whether");
         }
         JsonObject after = api.get(
                         "/api/v1/reviewers/" + reviewer, world.officer().token())
@@ -116,15 +117,17 @@ class VerifyEvidenceBrowserIT {
             browser.checkPage("reviewer-seen-by-administrator");
 
             // the post an officer's form would make, sent from the administrator's session
-            ((JavascriptExecutor) browser.driver())
-                    .executeScript(
-                            "const f = document.querySelector(\"form[action='/sign-out']\");"
-                                    + "f.action = arguments[0];"
-                                    + "for (const [k, v] of [['decision', 'verify'], ['note', 'seen']]) {"
-                                    + "  const i = document.createElement('input'); i.type = 'hidden'; i.name = k;"
-                                    + "  i.value = v; f.appendChild(i); }"
-                                    + "f.submit();",
-                            "/reviewers/" + reviewer + "/evidence/" + eid + "/verification");
+            PageLoads.waitingForNextPage(
+                    browser,
+                    () -> ((JavascriptExecutor) browser.driver())
+                            .executeScript(
+                                    "const f = document.querySelector(\"form[action='/sign-out']\");"
+                                            + "f.action = arguments[0];"
+                                            + "for (const [k, v] of [['decision', 'verify'], ['note', 'seen']]) {"
+                                            + "  const i = document.createElement('input'); i.type = 'hidden'; i.name = k;"
+                                            + "  i.value = v; f.appendChild(i); }"
+                                            + "f.submit();",
+                                    "/reviewers/" + reviewer + "/evidence/" + eid + "/verification"));
             assertThat(browser.heading()).isEqualTo("You cannot do this");
         }
         JsonObject after = api.get(

@@ -18,7 +18,7 @@ public final class RegisterSearchPage {
         WebElement q = browser.find(By.id("q"));
         q.clear();
         q.sendKeys(words);
-        browser.find(By.xpath("//main//button[normalize-space()='Search']")).click();
+        PageLoads.submit(browser, browser.find(By.xpath("//main//button[normalize-space()='Search']")));
         return this;
     }
 
@@ -63,7 +63,7 @@ public final class RegisterSearchPage {
 
     /** Opens a reviewer found. */
     public ReviewerPage open(String name) {
-        browser.find(By.linkText(name)).click();
+        PageLoads.submit(browser, browser.find(By.linkText(name)));
         return new ReviewerPage(browser);
     }
 

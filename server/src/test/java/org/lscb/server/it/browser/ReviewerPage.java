@@ -29,6 +29,11 @@ public final class ReviewerPage {
                 .getText();
     }
 
+    /** Appoints them without choosing a role. */
+    public void appointWithoutRole() {
+        PageLoads.submit(browser, browser.find(By.xpath("//main//button[normalize-space()='Appoint']")));
+    }
+
     /** Chooses the role ("Lead reviewer", "Panel member") and appoints them, with the Chair's reason if any. */
     public void appointAs(String role, String chairsReason) {
         browser.find(By.xpath("//main//label[normalize-space()='" + role + "']"))
@@ -36,7 +41,7 @@ public final class ReviewerPage {
         if (chairsReason != null) {
             browser.find(By.id("overrideReason")).sendKeys(chairsReason);
         }
-        browser.find(By.xpath("//main//button[normalize-space()='Appoint']")).click();
+        PageLoads.submit(browser, browser.find(By.xpath("//main//button[normalize-space()='Appoint']")));
     }
 
     public boolean offersChairsOverride() {
