@@ -29,7 +29,7 @@ import org.lscb.server.reviewer.ReviewersResource;
 /**
  * The HTTP API under {@code /api/v1}; every call but sign-in and the public keys needs a bearer token. Its
  * resources and providers are listed, not scanned, so that the web pages' application beside it
- * ({@link org.lscb.server.web.WebApplication}) and this one never serve each other's resources or map each
+ * ({@link WebApplication}) and this one never serve each other's resources or map each
  * other's errors; {@code ApplicationsTest} checks that every resource and provider is in exactly one.
  */
 @ApplicationScoped

@@ -43,7 +43,7 @@ public final class Launcher {
         }
         String base = "http://127.0.0.1:" + options.port();
         if (awaitReady(base + "/health/ready")) {
-            LOG.info(() -> "LSCB review exchange is ready at " + base + "/api/v1/ (health " + base
+            LOG.info(() -> "LSCB review exchange is ready at " + base + "/ (API " + base + "/api/v1/, health " + base
                     + "/health, API description " + base + "/openapi)");
         } else {
             LOG.severe(() -> "The application did not become ready within " + READY_TIMEOUT_MS / 1000

@@ -118,6 +118,15 @@ public class ReviewerService {
         return new InvalidValueException("accountId", "this account already has a reviewer profile");
     }
 
+    /**
+     * The register entry linked to the caller's own account (a reviewer who registered themselves), if any: what
+     * a reviewer reads and changes as "their profile" without knowing its id. Only their own entry can come back,
+     * so nothing here widens {@link #get}.
+     */
+    public Optional<Reviewer> own(Caller by) {
+        return database.read(em -> new ReviewerRepository(em).byAccount(by.accountId()));
+    }
+
     public Reviewer get(Caller by, String id) {
         return database.read(em -> visible(em, by, id));
     }

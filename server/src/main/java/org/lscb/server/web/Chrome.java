@@ -2,6 +2,11 @@ package org.lscb.server.web;
 
 import java.util.List;
 import org.lscb.server.web.assets.Assets;
+import org.lscb.server.web.component.Button;
+import org.lscb.server.web.component.Footer;
+import org.lscb.server.web.component.ServiceNavigation;
+import org.lscb.server.web.component.SkipLink;
+import org.lscb.server.web.component.TextOrHtml;
 
 /**
  * What every page's frame shows around its content (the layout template {@code layout/page.jte}): the
@@ -33,6 +38,42 @@ public record Chrome(
     }
 
     public static final String SERVICE_NAME = "LSCB review exchange";
+
+    /**
+     * The band at the top of every page: the service's name and the navigation. GOV.UK's header (with the
+     * crown) is for services on gov.uk only; the service navigation component stands alone here.
+     */
+    public ServiceNavigation serviceNavigation() {
+        return ServiceNavigation.of(
+                SERVICE_NAME,
+                "/",
+                navigation.stream()
+                        .map(i -> ServiceNavigation.Item.of(i.text(), i.href(), i.active()))
+                        .toArray(ServiceNavigation.Item[]::new));
+    }
+
+    /** The footer: what the service is, without GOV.UK's licence or crest. */
+    public Footer footer() {
+        return new Footer(
+                new Footer.Meta(
+                        List.of(),
+                        null,
+                        TextOrHtml.text(SERVICE_NAME + ": the secure exchange and reviewer register of Local"
+                                + " Safeguarding Children Boards. Documents are encrypted on your own computer;"
+                                + " this service cannot read them.")),
+                null,
+                null,
+                null);
+    }
+
+    public SkipLink skipLink() {
+        return SkipLink.toMainContent();
+    }
+
+    public Button signOutButton() {
+        return Button.submit("Sign out")
+                .withClasses("govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2");
+    }
 
     /** For pages seen before signing in, and the error pages. */
     public static Chrome anonymous(String title, boolean hasError, String csrf) {

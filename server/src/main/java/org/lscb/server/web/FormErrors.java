@@ -46,6 +46,19 @@ public record FormErrors(Map<String, String> byField) {
         return byField.get(field);
     }
 
+    /** GOV.UK's error summary of these errors, each linking to its field. */
+    public org.lscb.server.web.component.ErrorSummary summary() {
+        return org.lscb.server.web.component.ErrorSummary.of(entries().stream()
+                .map(e -> org.lscb.server.web.component.ErrorSummary.Item.of(e.message(), e.href()))
+                .toList());
+    }
+
+    /** The error message component for a field, or null when the field has no error. */
+    public org.lscb.server.web.component.ErrorMessage errorFor(String field) {
+        String m = byField.get(field);
+        return m == null ? null : org.lscb.server.web.component.ErrorMessage.of(m);
+    }
+
     public List<Entry> entries() {
         return byField.entrySet().stream()
                 .map(e -> new Entry(e.getKey(), e.getValue()))

@@ -55,7 +55,9 @@ class ResponseHeadersIT {
         calls.put(
                 "404 GET /api/v1/reviews/{unknown}",
                 () -> Answer.of(api.get("/api/v1/reviews/" + java.util.UUID.randomUUID(), reviewer.token())));
-        calls.put("404 GET /no-such-page", () -> Answer.of(api.get("/no-such-page", null)));
+        calls.put("404 GET /no-such-page (a page)", () -> Answer.of(api.get("/no-such-page", null)));
+        calls.put("200 GET /sign-in (a page)", () -> Answer.of(api.get("/sign-in", null)));
+        calls.put("303 GET / without a session (a page)", () -> Answer.of(api.get("/", null)));
         calls.put("401 GET /api/v1/me without a token", () -> Answer.of(api.get("/api/v1/me", null)));
         calls.put("401 GET /api/v1/me with a refused token", () -> Answer.of(api.get("/api/v1/me", "not-a-token")));
         calls.put(
@@ -84,7 +86,13 @@ class ResponseHeadersIT {
                     assertThat(a.first("referrer-policy")).isEqualTo("no-referrer");
                     assertThat(a.first("content-security-policy"))
                             .isEqualTo(
-                                    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+                                    call.getKey().endsWith("(a page)")
+                                            ? "default-src 'none'; script-src 'self'; style-src 'self'; img-src"
+                                                    + " 'self'; font-src 'self'; connect-src 'self'; manifest-src"
+                                                    + " 'self'; form-action 'self'; frame-ancestors 'none'; base-uri"
+                                                    + " 'none'"
+                                            : "default-src 'none'; frame-ancestors 'none'; base-uri 'none';"
+                                                    + " form-action 'none'");
                     assertThat(a.first("x-frame-options")).isEqualTo("DENY");
                     assertThat(a.headers()).doesNotContainKeys("server", "x-powered-by");
                 }));

@@ -4,6 +4,7 @@ import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
+import java.util.Objects;
 
 /**
  * Markup written into a page unescaped, for the options GOV.UK calls {@code html}. Only markup rendered by
@@ -11,6 +12,10 @@ import gg.jte.output.StringOutput;
  * text from a request, the database or another system: that is {@link TextOrHtml#text(String)}.
  */
 public record Html(String markup) implements TextOrHtml {
+
+    public Html {
+        Objects.requireNonNull(markup, "markup");
+    }
 
     /** Renders a JTE content block, such as {@code @`...`} in a template, to markup held for later. */
     public static Html of(Content content) {

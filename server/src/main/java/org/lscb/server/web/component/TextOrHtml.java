@@ -2,6 +2,7 @@ package org.lscb.server.web.component;
 
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
+import gg.jte.html.HtmlTemplateOutput;
 
 /**
  * The content of a GOV.UK option that takes either {@code text} (escaped where it is written) or {@code html}
@@ -24,7 +25,12 @@ public sealed interface TextOrHtml extends Content permits TextOrHtml.Text, Html
 
         @Override
         public void writeTo(TemplateOutput output) {
-            output.writeUserContent(value);
+            if (output instanceof HtmlTemplateOutput) {
+                output.writeUserContent(value);
+            } else {
+                // an output that does not escape (a plain StringOutput) still gets escaped text
+                output.writeContent(Attributes.escape(value));
+            }
         }
 
         @Override

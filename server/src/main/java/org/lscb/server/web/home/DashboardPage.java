@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.lscb.identity.account.Role;
@@ -22,6 +23,11 @@ import org.lscb.server.review.ReviewViews;
 import org.lscb.server.review.ReviewViews.ClockView;
 import org.lscb.server.review.ReviewViews.ReviewView;
 import org.lscb.server.web.Pages;
+import org.lscb.server.web.Templates;
+import org.lscb.server.web.Words;
+import org.lscb.server.web.component.Html;
+import org.lscb.server.web.component.Table;
+import org.lscb.server.web.component.Table.Cell;
 import org.lscb.server.web.session.SignedIn;
 
 /**
@@ -51,7 +57,31 @@ public class DashboardPage {
     /** One row of the dashboard: the review and its next clock still to be met, if any. */
     public record Row(ReviewView review, ClockView nextClock) {}
 
-    public record Dashboard(List<Row> rows, long total, String clockFilter, boolean canOpenReviews) {}
+    public record Dashboard(List<Row> rows, long total, String clockFilter, boolean canOpenReviews) {
+
+        /** The reviews as GOV.UK's table: the review (a link), its type, its status and its next clock. */
+        public Table table() {
+            String caption = total
+                    + (total == 1 ? " review" : " reviews")
+                    + (clockFilter.isEmpty()
+                            ? ""
+                            : " with a clock " + Words.sentence(clockFilter).toLowerCase(Locale.UK));
+            return new Table(
+                    caption,
+                    "govuk-table__caption--m",
+                    List.of(Cell.of("Review"), Cell.of("Type"), Cell.of("Status"), Cell.of("Next clock")),
+                    rows.stream()
+                            .map(r -> List.of(
+                                    Cell.of(new Html(Templates.render("pages/home/reviewCell.jte", r.review()))),
+                                    Cell.of(Words.reviewType(r.review().type())),
+                                    Cell.of(Words.reviewStatus(r.review().status())),
+                                    Cell.of(new Html(Templates.render("pages/home/clockCell.jte", r.nextClock())))))
+                            .toList(),
+                    true,
+                    null,
+                    null);
+        }
+    }
 
     @GET
     public Response dashboard(@QueryParam("clock") String clock, @QueryParam("page") String page) {

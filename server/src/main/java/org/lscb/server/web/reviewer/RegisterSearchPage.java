@@ -32,6 +32,7 @@ import org.lscb.server.web.component.Fieldset;
 import org.lscb.server.web.component.Hint;
 import org.lscb.server.web.component.Input;
 import org.lscb.server.web.component.Label;
+import org.lscb.server.web.component.Pagination;
 import org.lscb.server.web.component.TextOrHtml;
 import org.lscb.server.web.session.SignedIn;
 
@@ -42,7 +43,7 @@ import org.lscb.server.web.session.SignedIn;
  * this review's organisations", which is the API's {@code independentOf=} with the review's organisations
  * (docs/domain.md "Independence"), and links each reviewer to their independence check for that review.
  */
-@Path("")
+@Path("reviewers")
 @Produces(MediaType.TEXT_HTML)
 public class RegisterSearchPage {
 
@@ -81,6 +82,17 @@ public class RegisterSearchPage {
             int page,
             int pages) {
 
+        /** Previous and next pages of the results, or null when they fit on one. */
+        public Pagination pagination() {
+            if (previous == null && next == null) {
+                return null;
+            }
+            return Pagination.of(
+                    previous == null ? null : Pagination.Link.to(previous),
+                    List.of(),
+                    next == null ? null : Pagination.Link.to(next));
+        }
+
         public Input searchBox() {
             return Input.text("q", Label.of("Words to search for"), q)
                     .withHint(Hint.of("A name, an area of expertise, training or anything in a reviewer's summary."
@@ -90,7 +102,6 @@ public class RegisterSearchPage {
     }
 
     @GET
-    @Path("reviewers")
     public Response search(
             @QueryParam("q") String q,
             @QueryParam("expertise") List<String> expertise,

@@ -28,7 +28,7 @@ import org.lscb.server.web.session.SignedIn;
  * call with the same roles. Verifying takes no expiry date: the evidence carries its own, given when it was
  * added (docs/domain.md "Reviewer qualification").
  */
-@Path("")
+@Path("reviewers/{rid}")
 @Produces(MediaType.TEXT_HTML)
 public class ReviewerPage {
 
@@ -46,7 +46,6 @@ public class ReviewerPage {
     }
 
     @GET
-    @Path("reviewers/{rid}")
     public Response reviewer(
             @PathParam("rid") String rid, @QueryParam("review") String reviewId, @QueryParam("done") String done) {
         boolean forReview = reviewId != null && !reviewId.isBlank();
@@ -65,7 +64,7 @@ public class ReviewerPage {
     }
 
     @POST
-    @Path("reviewers/{rid}/evidence/{eid}/verification")
+    @Path("evidence/{eid}/verification")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(
             @PathParam("rid") String rid,

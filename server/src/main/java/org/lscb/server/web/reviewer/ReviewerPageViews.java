@@ -30,7 +30,9 @@ import org.lscb.server.web.component.ErrorMessage;
 import org.lscb.server.web.component.Fieldset;
 import org.lscb.server.web.component.Hint;
 import org.lscb.server.web.component.Label;
+import org.lscb.server.web.component.NotificationBanner;
 import org.lscb.server.web.component.Radios;
+import org.lscb.server.web.component.SummaryList;
 import org.lscb.server.web.component.Tag;
 import org.lscb.server.web.component.TextOrHtml;
 import org.lscb.server.web.component.Textarea;
@@ -134,6 +136,34 @@ public class ReviewerPageViews {
             VerifyForm verify,
             boolean mayVerify,
             String done) {
+
+        /** The success banner after a verification, or null. */
+        public NotificationBanner banner() {
+            if (done == null) {
+                return null;
+            }
+            return NotificationBanner.success("verified".equals(done) ? "Evidence verified" : "Verification withdrawn");
+        }
+
+        public SummaryList about() {
+            return SummaryList.of(
+                    SummaryList.Row.of("Expertise", list(profile.expertise())),
+                    SummaryList.Row.of("Skills", list(profile.skills())),
+                    SummaryList.Row.of("Regions they work in", list(profile.regions())));
+        }
+
+        /** A piece of evidence's dates and verification, in words. */
+        public SummaryList facts(EvidenceRow e) {
+            return SummaryList.of(
+                    SummaryList.Row.of("Issued by", e.issuer() == null ? "Not given" : e.issuer()),
+                    SummaryList.Row.of("Dated", e.dated()),
+                    SummaryList.Row.of("Expiry", e.expiry()),
+                    SummaryList.Row.of("Verification", e.stateDetail()));
+        }
+
+        private static String list(List<String> values) {
+            return values.isEmpty() ? "None given" : String.join(", ", values);
+        }
 
         /** The errors for the summary at the top: the form that came back. */
         public FormErrors errors() {

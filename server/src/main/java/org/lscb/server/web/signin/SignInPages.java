@@ -26,6 +26,10 @@ import org.lscb.server.config.ServerConfig;
 import org.lscb.server.web.Chrome;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
+import org.lscb.server.web.component.Hint;
+import org.lscb.server.web.component.Input;
+import org.lscb.server.web.component.Label;
+import org.lscb.server.web.component.NotificationBanner;
 import org.lscb.server.web.session.BrowserSession;
 import org.lscb.server.web.session.BrowserSessions;
 
@@ -61,7 +65,20 @@ public class SignInPages {
     }
 
     /** The sign-in form's fields and errors, for the template. */
-    public record SignInForm(String username, String next, FormErrors errors, boolean signedOut) {}
+    public record SignInForm(String username, String next, FormErrors errors, boolean signedOut) {
+
+        public Input usernameField() {
+            return field("username", "Username", "text", username, "username", errors);
+        }
+
+        public Input passwordField() {
+            return field("password", "Password", "password", "", "current-password", errors);
+        }
+
+        public NotificationBanner signedOutBanner() {
+            return NotificationBanner.success("You have signed out");
+        }
+    }
 
     @GET
     @Path("sign-in")
@@ -149,7 +166,36 @@ public class SignInPages {
     }
 
     /** The one-time code's page, while a right password waits for it. */
-    public record CodeForm(String next, FormErrors errors) {}
+    public record CodeForm(String next, FormErrors errors) {
+
+        public Input codeField() {
+            return field("code", "Security code", "text", "", "one-time-code", errors)
+                    .withHint(Hint.of("For example, 123456"))
+                    .withClasses("govuk-input--width-10");
+        }
+    }
+
+    private static Input field(
+            String name, String label, String type, String value, String autocomplete, FormErrors errors) {
+        return new Input(
+                        null,
+                        name,
+                        type,
+                        Label.of(label),
+                        null,
+                        null,
+                        value,
+                        autocomplete,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)
+                .withError(errors.errorFor(name));
+    }
 
     @GET
     @Path("sign-in/code")

@@ -161,6 +161,34 @@ final class FixtureOptions {
         return out;
     }
 
+    /** A list of lists of options objects, such as a table's rows of cells. */
+    <T> List<List<T>> lists(String key, Function<FixtureOptions, T> mapper) {
+        JsonValue v = value(key);
+        List<List<T>> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof JsonArray rows)) {
+            throw unmodelled(key);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            if (!(rows.get(r) instanceof JsonArray cells)) {
+                throw unmodelled(key + "[" + r + "]");
+            }
+            List<T> row = new ArrayList<>();
+            for (int c = 0; c < cells.size(); c++) {
+                if (!(cells.get(c) instanceof JsonObject o)) {
+                    throw unmodelled(key + "[" + r + "][" + c + "]");
+                }
+                FixtureOptions child = new FixtureOptions(o, path + key + "[" + r + "][" + c + "].");
+                children.add(child);
+                row.add(mapper.apply(child));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
     List<String> strings(String key) {
         JsonValue v = value(key);
         List<String> out = new ArrayList<>();

@@ -3,71 +3,51 @@ package org.lscb.server.web.appointment;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Role;
 import org.lscb.reviews.AppointmentRole;
 import org.lscb.reviews.NotIndependentException;
-import org.lscb.reviews.Review;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.review.ReviewAppointments;
-import org.lscb.server.review.ReviewService;
-import org.lscb.server.review.ReviewViews;
-import org.lscb.server.review.ReviewViews.PanelCheckView;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
-import org.lscb.server.web.reviewer.RegisterWords;
 import org.lscb.server.web.reviewer.ReviewerPageViews;
 import org.lscb.server.web.reviewer.ReviewerPageViews.AppointForm;
 import org.lscb.server.web.reviewer.ReviewerPageViews.VerifyForm;
 import org.lscb.server.web.session.SignedIn;
 
 /**
- * Appointing a reviewer from the register to a review, and the panel check after it: the same
- * {@link ReviewAppointments} calls, with the same role (LSCB officer), as {@code POST
- * /api/v1/reviews/{id}/appointments} and {@code GET /api/v1/reviews/{id}/panel-check}. A lead reviewer who is
- * not independent is refused by the domain ({@code Review#appoint}, [11]) unless the form carries the Chair's
+ * Appointing a reviewer from the register to a review: the same {@link ReviewAppointments#appoint} call, with
+ * the same role (LSCB officer), as {@code POST /api/v1/reviews/{id}/appointments}. A lead reviewer who is not
+ * independent is refused by the domain ({@code Review#appoint}, [11]) unless the form carries the Chair's
  * written reason; the refusal comes back to the reviewer's page with every conflict in the error summary.
  * The product has no Chair role: the lead board's officer records the Chair's reason (docs/domain.md
- * "Independence").
+ * "Independence"). Success goes on to the panel check ({@link PanelCheckPage}).
  */
-@Path("")
+@Path("reviews/{id}/appointments")
 @Produces(MediaType.TEXT_HTML)
-public class AppointmentPages {
+public class Appointments {
 
     private SignedIn signedIn;
-    private Pages pages;
-    private ReviewService reviews;
     private ReviewAppointments appointments;
     private ReviewerPageViews reviewerPage;
 
-    protected AppointmentPages() {}
+    protected Appointments() {}
 
     @Inject
-    public AppointmentPages(
-            SignedIn signedIn,
-            Pages pages,
-            ReviewService reviews,
-            ReviewAppointments appointments,
-            ReviewerPageViews reviewerPage) {
+    public Appointments(SignedIn signedIn, ReviewAppointments appointments, ReviewerPageViews reviewerPage) {
         this.signedIn = signedIn;
-        this.pages = pages;
-        this.reviews = reviews;
         this.appointments = appointments;
         this.reviewerPage = reviewerPage;
     }
 
     @POST
-    @Path("reviews/{id}/appointments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response appoint(
             @PathParam("id") String id,
@@ -125,57 +105,5 @@ public class AppointmentPages {
 
     private Response back(int status, Caller c, String reviewId, String reviewerId, AppointForm form) {
         return reviewerPage.render(status, c, reviewerId, reviewId, form, VerifyForm.empty(), null);
-    }
-
-    /** What the panel still needs, each in words with the guidance paragraph behind it. */
-    public record Need(String rule, String heading, String explanation) {}
-
-    public record PanelView(
-            String reviewId,
-            String reference,
-            String pseudonym,
-            boolean meetsGuidance,
-            List<Need> needs,
-            String appointed) {}
-
-    @GET
-    @Path("reviews/{id}/panel-check")
-    public Response panelCheck(@PathParam("id") String id, @QueryParam("appointed") String appointed) {
-        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
-        PanelCheckView check = ReviewViews.panel(appointments.panelCheck(c, id));
-        Review review = reviews.get(c, id).review();
-        List<Need> needs =
-                check.unmet().stream().map(u -> need(u.rule(), u.message())).toList();
-        String done = "LEAD_REVIEWER".equals(appointed) || "PANEL_MEMBER".equals(appointed)
-                ? RegisterWords.code(appointed) + " appointed"
-                : null;
-        PanelView view =
-                new PanelView(review.id(), review.reference(), review.pseudonym(), check.meetsGuidance(), needs, done);
-        return Pages.page(
-                "pages/appointment/panel-check.jte", pages.chrome("Panel check", "reviews"), Map.of("view", view));
-    }
-
-    private static Need need(String rule, String message) {
-        return switch (rule) {
-            case "LEAD_REVIEWER_APPOINTED" ->
-                new Need(
-                        rule,
-                        "Appoint a lead reviewer",
-                        "Someone must lead the review (SCR checklist: Appointing reviewers; [11]).");
-            case "INDEPENDENT_REVIEWER" ->
-                new Need(
-                        rule,
-                        "Appoint a reviewer who is independent",
-                        "At least one appointed reviewer must be independent of the LSCB and of every organisation"
-                                + " whose actions the review looks at [11]. A conflict the Chair overrode does not"
-                                + " make anyone independent.");
-            case "QUALIFIED_REVIEWER" ->
-                new Need(
-                        rule,
-                        "Appoint a reviewer qualified in systems methodology",
-                        "At least one appointed reviewer must be suitably qualified in systems methodology, shown"
-                                + " by verified, current evidence: a track record, training or a reference [15].");
-            default -> new Need(rule, RegisterWords.code(rule), message);
-        };
     }
 }

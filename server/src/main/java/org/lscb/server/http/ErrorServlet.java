@@ -1,11 +1,13 @@
-package org.lscb.server.error;
+package org.lscb.server.http;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.lscb.server.http.SecurityHeaders;
+import org.lscb.server.error.ApiError;
+import org.lscb.server.error.ErrorBodies;
+import org.lscb.server.error.ErrorResponses;
 import org.lscb.server.web.error.ErrorPages;
 
 /**

@@ -1,13 +1,18 @@
-package org.lscb.server.web;
+package org.lscb.server;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
-import org.lscb.server.web.appointment.AppointmentPages;
+import org.lscb.server.web.appointment.Appointments;
+import org.lscb.server.web.appointment.PanelCheckPage;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
+import org.lscb.server.web.profile.ProfilePages;
+import org.lscb.server.web.review.ClockForms;
+import org.lscb.server.web.review.ReviewPage;
+import org.lscb.server.web.review.ScrDecisionForm;
 import org.lscb.server.web.reviewer.RegisterSearchPage;
 import org.lscb.server.web.reviewer.ReviewerPage;
 import org.lscb.server.web.session.CsrfFilter;
@@ -16,7 +21,7 @@ import org.lscb.server.web.signin.SignInPages;
 /**
  * The web pages, at the root of the service, for people with a browser (docs/architecture.md "Web
  * pages"). Each page resource calls the same application service as the JSON API beside it
- * ({@link org.lscb.server.RestApplication}, which keeps {@code /api/v1}); the browser is known by its
+ * ({@link RestApplication}, which keeps {@code /api/v1}); the browser is known by its
  * session cookie, not a bearer token. Resources and providers are listed, so the two applications never
  * share an error mapper: a page's error is a page, the API's is JSON.
  */
@@ -31,7 +36,12 @@ public class WebApplication extends Application {
                 DashboardPage.class,
                 RegisterSearchPage.class,
                 ReviewerPage.class,
-                AppointmentPages.class,
+                Appointments.class,
+                PanelCheckPage.class,
+                ProfilePages.class,
+                ReviewPage.class,
+                ScrDecisionForm.class,
+                ClockForms.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }

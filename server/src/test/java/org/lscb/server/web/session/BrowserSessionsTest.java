@@ -1,0 +1,100 @@
+package org.lscb.server.web.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** Idle timeout, code patience and id renewal of browser sessions, on a clock the test moves. */
+class BrowserSessionsTest {
+
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-01-06T09:00:00Z"));
+    private final BrowserSessions sessions = new BrowserSessions(Duration.ofMinutes(30), clock);
+
+    @Test
+    void a_session_used_within_the_idle_timeout_stays_signed_in() {
+        FakeRequest browser = new FakeRequest();
+        sessions.signIn(browser.request(), "acc-1");
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(sessions.existing(browser.request()).flatMap(BrowserSession::accountId))
+                .contains("acc-1");
+        sessions.current(browser.request());
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(sessions.existing(browser.request()).flatMap(BrowserSession::accountId))
+                .contains("acc-1");
+    }
+
+    @Test
+    void a_session_idle_for_longer_than_the_timeout_is_over_and_ended_on_the_server() {
+        FakeRequest browser = new FakeRequest();
+        sessions.signIn(browser.request(), "acc-1");
+        FakeSession old = browser.session;
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(sessions.existing(browser.request())).isEmpty();
+        assertThat(old.invalidated).isTrue();
+    }
+
+    @Test
+    void signing_in_replaces_the_session_id_and_the_csrf_token() {
+        FakeRequest browser = new FakeRequest();
+        BrowserSession before = sessions.current(browser.request());
+        String tokenBefore = before.csrfToken();
+        FakeSession oldSession = browser.session;
+        BrowserSession after = sessions.signIn(browser.request(), "acc-1");
+        assertThat(oldSession.invalidated).isTrue();
+        assertThat(browser.session).isNotSameAs(oldSession);
+        assertThat(after.csrfToken()).isNotNull().isNotEqualTo(tokenBefore);
+        assertThat(browser.session.getMaxInactiveInterval()).isEqualTo(30 * 60);
+    }
+
+    @Test
+    void the_code_page_waits_five_minutes_for_the_code_and_no_longer() {
+        FakeRequest browser = new FakeRequest();
+        BrowserSession s = sessions.awaitCode(browser.request(), "acc-1");
+        assertThat(s.accountId()).isEmpty();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(sessions.awaitingCode(s)).contains("acc-1");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(sessions.awaitingCode(s)).isEmpty();
+    }
+
+    @Test
+    void signing_out_ends_the_session_on_the_server() {
+        FakeRequest browser = new FakeRequest();
+        sessions.signIn(browser.request(), "acc-1");
+        FakeSession s = browser.session;
+        sessions.signOut(browser.request());
+        assertThat(s.invalidated).isTrue();
+        assertThat(sessions.existing(browser.request())).isEmpty();
+    }
+
+    static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

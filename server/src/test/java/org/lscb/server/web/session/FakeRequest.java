@@ -1,0 +1,27 @@
+package org.lscb.server.web.session;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Proxy;
+
+/** A browser's requests as BrowserSessions sees them: only the session, kept between calls as a cookie would. */
+final class FakeRequest {
+
+    FakeSession session;
+
+    HttpServletRequest request() {
+        return (HttpServletRequest) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class}, (p, m, args) -> {
+                    if (m.getName().equals("getSession")) {
+                        boolean create = args == null || (Boolean) args[0];
+                        if (session != null && session.invalidated) {
+                            session = null;
+                        }
+                        if (session == null && create) {
+                            session = new FakeSession();
+                        }
+                        return session == null ? null : session.proxy;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+    }
+}
