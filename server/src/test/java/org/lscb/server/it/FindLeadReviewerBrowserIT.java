@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.server.it.browser.Browser;
+import org.lscb.server.it.browser.PageLoads;
 import org.lscb.server.it.browser.PanelCheckPage;
 import org.lscb.server.it.browser.RegisterSearchPage;
 import org.lscb.server.it.browser.ReviewerPage;
@@ -64,7 +65,10 @@ class FindLeadReviewerBrowserIT {
         Candidates c = Candidates.on(world);
         try (Browser browser = Browser.open(api.baseUrl())) {
             signIn(browser, api, world.officer());
-            browser.go("/reviewers?review=" + review + "&independent=true");
+            browser.go("/reviews/" + review);
+            PageLoads.waitingForNextPage(
+                    browser, () -> browser.find(By.linkText("Find a reviewer")).click());
+            assertThat(browser.path()).isEqualTo("/reviewers?review=" + review + "&independent=true");
             assertThat(browser.heading()).isEqualTo("Find a reviewer");
             RegisterSearchPage search = new RegisterSearchPage(browser);
             assertThat(search.filterTicked(INDEPENDENT)).isTrue();
@@ -225,8 +229,14 @@ class FindLeadReviewerBrowserIT {
 
     // --- helpers
 
+    /** Signs in as SignInPage does, waiting for each answering page before reading where it is. */
     static void signIn(Browser browser, Api api, Api.Login login) {
-        SignInPage.signIn(browser, login.username(), login.password(), () -> api.nextCode(login.username()));
+        SignInPage page = SignInPage.open(browser);
+        PageLoads.waitingForNextPage(browser, () -> page.enterPassword(login.username(), login.password()));
+        if (browser.path().startsWith("/sign-in/code")) {
+            PageLoads.waitingForNextPage(browser, () -> page.enterCode(api.nextCode(login.username())));
+        }
+        assertThat(browser.path()).as("signed in").doesNotStartWith("/sign-in");
     }
 
     static JsonArray appointments(Api api, ReviewWorld world, String review) {
