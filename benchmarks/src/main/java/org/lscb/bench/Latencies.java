@@ -23,6 +23,12 @@ final class Latencies {
         return sorted[Math.max(0, Math.min(n - 1, index))] / 1_000_000.0;
     }
 
+    /** Takes in another set's values, as when each client thread kept its own; the capacity must allow it. */
+    void addAll(Latencies other) {
+        System.arraycopy(other.nanos, 0, nanos, n, other.n);
+        n += other.n;
+    }
+
     int count() {
         return n;
     }

@@ -23,6 +23,8 @@ import org.lscb.server.keys.CaResource;
 import org.lscb.server.keys.KeysResource;
 import org.lscb.server.keys.ReviewRecipientsResource;
 import org.lscb.server.organisation.OrganisationsResource;
+import org.lscb.server.request.RequestsResource;
+import org.lscb.server.request.ReviewRequestsResource;
 import org.lscb.server.review.ReviewsResource;
 import org.lscb.server.reviewer.ReviewersResource;
 
@@ -63,6 +65,8 @@ public class RestApplication extends Application {
                 KeysResource.class,
                 ReviewRecipientsResource.class,
                 OrganisationsResource.class,
+                RequestsResource.class,
+                ReviewRequestsResource.class,
                 ReviewsResource.class,
                 ReviewersResource.class,
                 AccessRefusedAuditFilter.class,

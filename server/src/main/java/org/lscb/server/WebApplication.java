@@ -5,11 +5,16 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.lscb.server.web.admin.AccountPages;
+import org.lscb.server.web.admin.AdministrationPage;
+import org.lscb.server.web.admin.OrganisationPages;
 import org.lscb.server.web.appointment.Appointments;
 import org.lscb.server.web.appointment.PanelCheckPage;
+import org.lscb.server.web.document.DocumentPages;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
 import org.lscb.server.web.profile.ProfilePages;
+import org.lscb.server.web.request.RequestPages;
 import org.lscb.server.web.review.ClockForms;
 import org.lscb.server.web.review.ReviewPage;
 import org.lscb.server.web.review.ScrDecisionForm;
@@ -17,6 +22,7 @@ import org.lscb.server.web.reviewer.RegisterSearchPage;
 import org.lscb.server.web.reviewer.ReviewerPage;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
+import org.lscb.server.web.signin.TwoFactorSetupPages;
 
 /**
  * The web pages, at the root of the service, for people with a browser (docs/architecture.md "Web
@@ -42,6 +48,12 @@ public class WebApplication extends Application {
                 ReviewPage.class,
                 ScrDecisionForm.class,
                 ClockForms.class,
+                DocumentPages.class,
+                RequestPages.class,
+                TwoFactorSetupPages.class,
+                AdministrationPage.class,
+                OrganisationPages.class,
+                AccountPages.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }

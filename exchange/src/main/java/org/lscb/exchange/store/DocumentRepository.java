@@ -36,6 +36,17 @@ public final class DocumentRepository {
                 .findFirst();
     }
 
+    /** Documents sent by an organisation's accounts, or by one account when it has no organisation; newest first. */
+    public List<Document> sentFrom(String organisationId, String accountId) {
+        return em.createQuery(
+                        "select d from Document d where d.organisationId = :o or d.uploadedBy = :a"
+                                + " order by d.uploadedAt desc, d.id",
+                        Document.class)
+                .setParameter("o", organisationId == null ? "-" : organisationId)
+                .setParameter("a", accountId)
+                .getResultList();
+    }
+
     /** Documents encrypted to any of these certificates, newest first. */
     public List<Document> addressedTo(java.util.Collection<String> certificateIds) {
         if (certificateIds.isEmpty()) {

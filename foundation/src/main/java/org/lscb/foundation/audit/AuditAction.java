@@ -72,5 +72,8 @@ public enum AuditAction {
     DOCUMENT_GRANT_REFUSED,
     DOCUMENT_RECEIPT,
     DOCUMENT_RECEIPT_REFUSED,
-    BUNDLE_DOWNLOADED
+    BUNDLE_DOWNLOADED,
+
+    // document requests: what a review's lead board asks of its organisations
+    DOCUMENT_REQUESTED
 }

@@ -151,6 +151,19 @@ public class AccountService {
         });
     }
 
+    /** An account and whether its two-factor sign-in is set up (and since when), for the page that may reset it. */
+    public record Summary(Account account, boolean secondFactor, java.time.Instant secondFactorSince) {}
+
+    /** The account with its second factor's state, if the account is in the caller's reach (as {@link #find}). */
+    public Summary summary(Caller by, String id) {
+        Account a = find(by, id);
+        return database.read(em -> {
+            org.lscb.identity.account.TotpEnrolment e = em.find(org.lscb.identity.account.TotpEnrolment.class, a.id());
+            boolean set = e != null && e.confirmed();
+            return new Summary(a, set, set ? e.confirmedAt() : null);
+        });
+    }
+
     /**
      * Removes an account's second factor and recovery codes, for someone who lost both phone and codes: their
      * next sign-in with the password sets it up again (and, for a role that needs it, can do nothing else).

@@ -21,12 +21,17 @@ import org.lscb.exchange.pki.IssuedCertificate;
 import org.lscb.exchange.store.BlobStore;
 import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.DocumentRepository;
+import org.lscb.exchange.store.Receipt;
 import org.lscb.exchange.store.StoredBlob;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.identity.account.Account;
+import org.lscb.identity.account.AccountRepository;
+import org.lscb.identity.organisation.Organisation;
+import org.lscb.identity.organisation.OrganisationRepository;
 import org.lscb.reviews.ReviewAccess.Relation;
 import org.lscb.server.audit.RefusalAuditor;
 import org.lscb.server.auth.Caller;
@@ -293,8 +298,10 @@ public class DocumentService {
         return database.read(em -> new DocumentRepository(em).receipts(d.id()));
     }
 
-    /** A document in the caller's inbox, and whether they have acknowledged it. */
-    public record InboxItem(Document document, Optional<java.time.Instant> receivedAt) {}
+    /**
+     * A document in the caller's inbox, whether (and when) they acknowledged it, and the reference of its review.
+     */
+    public record InboxItem(Document document, Optional<java.time.Instant> receivedAt, String reviewReference) {}
 
     /** Documents encrypted to the caller's own keys on reviews they still stand in a relation to. */
     public List<InboxItem> inbox(Caller by) {
@@ -304,13 +311,109 @@ public class DocumentService {
             certs.usableOfAccounts(List.of(by.accountId()), clock.instant()).forEach(c -> mine.add(c.id()));
             DocumentRepository docs = new DocumentRepository(em);
             Map<String, Boolean> reviewVisible = new java.util.HashMap<>();
+            Map<String, String> references = new java.util.HashMap<>();
             return docs.addressedTo(mine).stream()
                     .filter(d ->
                             reviewVisible.computeIfAbsent(d.reviewId(), id -> appointed(reviews.relationsTo(by, id))))
                     .map(d -> new InboxItem(
-                            d, docs.receipt(d.id(), by.accountId()).map(org.lscb.exchange.store.Receipt::receivedAt)))
+                            d,
+                            docs.receipt(d.id(), by.accountId()).map(org.lscb.exchange.store.Receipt::receivedAt),
+                            references.computeIfAbsent(d.reviewId(), id -> reference(em, id))))
                     .toList();
         });
+    }
+
+    /** One certificate a document is encrypted to: whose it is, and the acknowledgement of its holder, if any. */
+    public record Delivery(String certificateId, String recipient, boolean boardKey, Optional<Receipt> receipt) {}
+
+    /** A document with the reference of its review, the uploader's name, and a delivery per recipient. */
+    public record Tracked(
+            Document document, String reviewReference, String uploadedByName, List<Delivery> deliveries) {}
+
+    /** The documents of a review the caller may see ({@link #list}), each with its recipients' receipts. */
+    public List<Tracked> tracked(Caller by, String reviewId) {
+        ReviewService.Seen seen = reviews.get(by, reviewId);
+        return database.read(em -> {
+            Set<String> mine = certificateIdsOf(em, by, seen);
+            return new DocumentRepository(em)
+                    .ofReview(reviewId).stream()
+                            .filter(d -> canSeeMetadata(by, seen, d, mine))
+                            .map(d -> tracked(em, d, seen.review().reference()))
+                            .toList();
+        });
+    }
+
+    /**
+     * The documents the caller's organisation sent (or the caller, without one), newest first, each with its
+     * recipients' receipts: only those of reviews the caller still stands in a relation to, as for metadata.
+     */
+    public List<Tracked> sent(Caller by) {
+        List<Document> sent =
+                database.read(em -> new DocumentRepository(em).sentFrom(by.organisationId(), by.accountId()));
+        Map<String, Optional<ReviewService.Seen>> seen = new java.util.HashMap<>();
+        for (Document d : sent) {
+            seen.computeIfAbsent(
+                    d.reviewId(),
+                    id -> reviews.relationsTo(by, id).isEmpty() ? Optional.empty() : Optional.of(reviews.get(by, id)));
+        }
+        return database.read(em -> sent.stream()
+                .filter(d -> seen.get(d.reviewId())
+                        .filter(s -> canSeeMetadata(by, s, d, certificateIdsOf(em, by, s)))
+                        .isPresent())
+                .map(d -> tracked(
+                        em, d, seen.get(d.reviewId()).orElseThrow().review().reference()))
+                .toList());
+    }
+
+    /**
+     * Who holds each certificate the document is encrypted to and their receipt: a personal certificate's
+     * holder's own; a board certificate's, the first by any account of that board (an officer opens it
+     * through the board key).
+     */
+    private Tracked tracked(EntityManager em, Document d, String reviewReference) {
+        List<Receipt> receipts = new DocumentRepository(em).receipts(d.id());
+        CertificateRepository certs = new CertificateRepository(em);
+        AccountRepository accounts = new AccountRepository(em);
+        OrganisationRepository orgs = new OrganisationRepository(em);
+        Map<String, Optional<String>> organisationOf = new java.util.HashMap<>();
+        List<Delivery> deliveries = new java.util.ArrayList<>();
+        for (String certId : d.recipients().stream().sorted().toList()) {
+            Optional<IssuedCertificate> cert = certs.byId(certId);
+            Optional<String> account = cert.flatMap(IssuedCertificate::accountId);
+            if (account.isPresent()) {
+                deliveries.add(new Delivery(
+                        certId,
+                        accounts.byId(account.get()).map(Account::displayName).orElse(certId),
+                        false,
+                        receipts.stream()
+                                .filter(r -> r.accountId().equals(account.get()))
+                                .findFirst()));
+            } else {
+                Optional<String> board = cert.flatMap(IssuedCertificate::organisationId);
+                deliveries.add(new Delivery(
+                        certId,
+                        board.flatMap(orgs::byId).map(Organisation::name).orElse(certId),
+                        true,
+                        receipts.stream()
+                                .filter(r -> board.isPresent()
+                                        && organisationOf
+                                                .computeIfAbsent(
+                                                        r.accountId(),
+                                                        a -> accounts.byId(a).map(Account::organisationId))
+                                                .equals(board))
+                                .findFirst()));
+            }
+        }
+        String uploader =
+                accounts.byId(d.uploadedBy()).map(Account::displayName).orElse(d.uploadedBy());
+        return new Tracked(d, reviewReference, uploader, List.copyOf(deliveries));
+    }
+
+    private static String reference(EntityManager em, String reviewId) {
+        return new org.lscb.reviews.ReviewRepository(em)
+                .byId(reviewId)
+                .map(org.lscb.reviews.Review::reference)
+                .orElse(reviewId);
     }
 
     /** The documents of a review the caller can fetch now, for the bundle. */

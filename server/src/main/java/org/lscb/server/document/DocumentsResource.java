@@ -27,6 +27,14 @@ public class DocumentsResource {
         this.callers = callers;
     }
 
+    /** The documents the caller's organisation sent, newest first, with each recipient's receipt. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER"})
+    public java.util.List<TrackedView> sent() {
+        return documents.sent(callers.caller()).stream().map(TrackedView::of).toList();
+    }
+
     @GET
     @Path("{docId}")
     @Produces(MediaType.APPLICATION_JSON)

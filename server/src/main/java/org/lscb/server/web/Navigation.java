@@ -28,10 +28,13 @@ public final class Navigation {
         if (!c.has(Role.ADMIN) || c.roles().size() > 1) {
             items.add(item("Inbox", "/inbox", "inbox", activeSection));
         }
+        if (c.has(Role.AGENCY_USER)) {
+            items.add(item("Asked of you", "/requests", "requests", activeSection));
+        }
         if (c.has(Role.AGENCY_USER) || c.has(Role.PAEDIATRICIAN) || c.has(Role.LSCB_OFFICER)) {
             items.add(item("Sent documents", "/documents", "documents", activeSection));
         }
-        if (c.has(Role.ADMIN)) {
+        if (c.has(Role.ADMIN) || c.has(Role.LSCB_OFFICER)) {
             items.add(item("Administration", "/admin", "admin", activeSection));
         }
         return List.copyOf(items);

@@ -36,7 +36,29 @@ public final class Words {
             "COMPLETED", "Completed",
             "CLOSED_NO_REVIEW", "Closed, no review");
 
+    private static final Map<String, String> ORGANISATION_KINDS = Map.of(
+            "LSCB", "Local Safeguarding Children Board",
+            "CHILDRENS_SOCIAL_CARE", "Children's social care",
+            "YOUTH_OFFENDING", "Youth offending service",
+            "CAFCASS", "Cafcass");
+
+    private static final Map<String, String> ROLES = Map.of(
+            "ADMIN", "Administrator",
+            "LSCB_OFFICER", "Board officer",
+            "AGENCY_USER", "Agency staff",
+            "CDOP_MEMBER", "CDOP member");
+
     private Words() {}
+
+    /** An organisation's kind in words: "Local Safeguarding Children Board", "Police". */
+    public static String organisationKind(String code) {
+        return ORGANISATION_KINDS.getOrDefault(code, sentence(code));
+    }
+
+    /** A role in words: "Board officer", "Reviewer". */
+    public static String role(String code) {
+        return ROLES.getOrDefault(code, sentence(code));
+    }
 
     /** "Tuesday 6 January 2026" from an ISO date; empty for none. */
     public static String day(String isoDate) {
@@ -72,6 +94,46 @@ public final class Words {
             case "MET" -> Tag.of("Met", "green");
             case "PAUSED" -> Tag.of("Paused", "grey");
             default -> Tag.of("On track", "blue");
+        };
+    }
+
+    private static final Map<String, String> DOCUMENT_TYPES = Map.ofEntries(
+            Map.entry("IMR", "Individual management review (IMR)"),
+            Map.entry("CDR_NOTIFICATION", "Child death notification form"),
+            Map.entry("CDR_REPORTING", "Child death reporting form"),
+            Map.entry("CDR_ANALYSIS", "Child death analysis form"),
+            Map.entry("CORONER_JOINT_REPORT", "Joint report to the coroner"),
+            Map.entry("CASE_DISCUSSION_RECORD", "Record of the case discussion"),
+            Map.entry("CHRONOLOGY", "Chronology"),
+            Map.entry("DRAFT_REPORT", "Draft report"),
+            Map.entry("FINAL_REPORT", "Final report"),
+            Map.entry("QUALIFICATION_EVIDENCE", "Evidence of qualification"),
+            Map.entry("OTHER", "Other document"));
+
+    private static final java.time.ZoneId ENGLAND = java.time.ZoneId.of("Europe/London");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
+
+    /** A document type's code in words: "Individual management review (IMR)". */
+    public static String documentType(String code) {
+        return DOCUMENT_TYPES.getOrDefault(code, sentence(code));
+    }
+
+    /** An instant as England reads it, GOV.UK style: "6 January 2026 at 9:30am"; empty for none. */
+    public static String at(java.time.Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var local = instant.atZone(ENGLAND);
+        return local.format(DATE) + " at " + local.format(TIME).toLowerCase(Locale.UK);
+    }
+
+    /** A document request's state as a tag: red when overdue, yellow when due soon, green when answered. */
+    public static Tag requestTag(String state) {
+        return switch (state) {
+            case "OVERDUE" -> Tag.of("Overdue", "red");
+            case "DUE_SOON" -> Tag.of("Due soon", "yellow");
+            case "ANSWERED" -> Tag.of("Sent", "green");
+            default -> Tag.of("Open", "blue");
         };
     }
 

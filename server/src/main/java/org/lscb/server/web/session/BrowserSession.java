@@ -15,6 +15,8 @@ public final class BrowserSession {
     static final String ACCOUNT = "lscb.account";
     static final String AWAITING_CODE = "lscb.awaiting-code";
     static final String AWAITING_CODE_SINCE = "lscb.awaiting-code-since";
+    static final String ENROLLING = "lscb.enrolling";
+    static final String ENROLLING_SINCE = "lscb.enrolling-since";
     static final String CSRF = "lscb.csrf";
     static final String LAST_SEEN = "lscb.last-seen";
 
@@ -34,6 +36,14 @@ public final class BrowserSession {
 
     Optional<Instant> awaitingCodeSince() {
         return Optional.ofNullable((Instant) session.getAttribute(AWAITING_CODE_SINCE));
+    }
+
+    Optional<String> enrolling() {
+        return Optional.ofNullable((String) session.getAttribute(ENROLLING));
+    }
+
+    Optional<Instant> enrollingSince() {
+        return Optional.ofNullable((Instant) session.getAttribute(ENROLLING_SINCE));
     }
 
     public String csrfToken() {

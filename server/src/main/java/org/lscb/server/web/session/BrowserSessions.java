@@ -21,6 +21,12 @@ public class BrowserSessions {
     /** How long the one-time code page waits for the code after a right password. */
     static final Duration CODE_PATIENCE = Duration.ofMinutes(5);
 
+    /**
+     * How long the two-factor set-up pages wait after a right password: long enough to install an
+     * authenticator app and scan the code, short enough that a forgotten browser cannot be used to enrol.
+     */
+    static final Duration ENROLMENT_PATIENCE = Duration.ofMinutes(15);
+
     private Duration idle;
     private Clock clock;
 
@@ -85,6 +91,28 @@ public class BrowserSessions {
         return s.awaitingCode()
                 .filter(id -> s.awaitingCodeSince()
                         .map(since -> !since.plus(CODE_PATIENCE).isBefore(now))
+                        .orElse(false));
+    }
+
+    /**
+     * The password was right but the account must set up two-factor sign-in before it may do anything else
+     * (an administrator or officer without one, docs/security.md "Web pages"): the session names the account
+     * for the set-up pages only, never as signed in, so every other page still sends the browser to sign in.
+     * The same limit as the API's enrolment-only token, which reaches only {@code /auth/totp}.
+     */
+    public BrowserSession enrol(HttpServletRequest request, String accountId) {
+        BrowserSession s = restart(request);
+        s.http().setAttribute(BrowserSession.ENROLLING, accountId);
+        s.http().setAttribute(BrowserSession.ENROLLING_SINCE, clock.instant());
+        return s;
+    }
+
+    /** The account the session is setting up two-factor sign-in for, while it is still willing to wait. */
+    public Optional<String> enrolling(BrowserSession s) {
+        Instant now = clock.instant();
+        return s.enrolling()
+                .filter(id -> s.enrollingSince()
+                        .map(since -> !since.plus(ENROLMENT_PATIENCE).isBefore(now))
                         .orElse(false));
     }
 

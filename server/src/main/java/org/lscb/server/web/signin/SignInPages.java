@@ -1,5 +1,6 @@
 package org.lscb.server.web.signin;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -35,8 +36,10 @@ import org.lscb.server.web.session.BrowserSessions;
 
 /**
  * Signing in and out in a browser: the password, then the one-time code on a second page where the account
- * has two-factor sign-in, through the same {@link SignInService} (throttling, locking, audit) as the API's
- * token. The password check runs on the bounded sign-in workers, never on a request thread.
+ * has two-factor sign-in (or, for an account that must have it and has none, its set-up on
+ * {@link TwoFactorSetupPages}), through the same {@link SignInService} (throttling, locking, audit) as the API's
+ * token. The password check runs on the bounded sign-in workers, never on a request thread. Anyone may use
+ * these pages ({@code @PermitAll}): they are how a browser comes to be known.
  */
 @Path("")
 @Produces(MediaType.TEXT_HTML)
@@ -80,6 +83,7 @@ public class SignInPages {
         }
     }
 
+    @PermitAll
     @GET
     @Path("sign-in")
     public Response form(
@@ -90,6 +94,7 @@ public class SignInPages {
         return signInPage(200, s, new SignInForm("", safeNext(next), FormErrors.none(), signedOut != null));
     }
 
+    @PermitAll
     @POST
     @Path("sign-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -130,19 +135,10 @@ public class SignInPages {
                     Response page = refusedPage(sessions.current(http), name, target, v, "username");
                     delays.after(v.delay(), () -> answer.resume(page));
                 } else if (v.enrolmentOnly()) {
-                    answer.resume(signInPage(
-                            403,
-                            sessions.current(http),
-                            new SignInForm(
-                                    name,
-                                    target,
-                                    FormErrors.none()
-                                            .with(
-                                                    "username",
-                                                    "Your account must set up two-factor sign-in before it can be"
-                                                            + " used. Set it up with the lscb client (lscb totp"
-                                                            + " enrol), then sign in here."),
-                                    false)));
+                    // an account that must have a second factor and has none sets it up before anything else
+                    sessions.enrol(http, v.account().id());
+                    answer.resume(Pages.seeOther(
+                            "/sign-in/two-factor" + (target.equals("/") ? "" : "?next=" + Pages.encode(target))));
                 } else {
                     sessions.signIn(http, v.account().id());
                     answer.resume(Pages.seeOther(target));
@@ -175,8 +171,8 @@ public class SignInPages {
         }
     }
 
-    private static Input field(
-            String name, String label, String type, String value, String autocomplete, FormErrors errors) {
+    /** A text field of the sign-in pages, with its error when the form has one for it. */
+    static Input field(String name, String label, String type, String value, String autocomplete, FormErrors errors) {
         return new Input(
                         null,
                         name,
@@ -197,6 +193,7 @@ public class SignInPages {
                 .withError(errors.errorFor(name));
     }
 
+    @PermitAll
     @GET
     @Path("sign-in/code")
     public Response codeForm(@QueryParam("next") String next, @Context HttpServletRequest http) {
@@ -207,6 +204,7 @@ public class SignInPages {
         return codePage(200, s, new CodeForm(safeNext(next), FormErrors.none()));
     }
 
+    @PermitAll
     @POST
     @Path("sign-in/code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -268,6 +266,7 @@ public class SignInPages {
         }
     }
 
+    @PermitAll
     @POST
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -140,15 +140,23 @@ public final class Browser implements AutoCloseable {
         screenshot(name);
     }
 
-    /** A full-window screenshot under {@code target/screenshots}, for the README and for a failing journey. */
+    /** A screenshot of the whole page under {@code target/screenshots}, for the README and for a failing journey. */
     public Path screenshot(String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
+            // the whole page, not only what fits the window: grow the window to the page's height for the shot
+            Object height = driver.executeScript("return document.documentElement.scrollHeight");
+            if (height instanceof Number h && h.intValue() > window.getHeight()) {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), h.intValue()));
+            }
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

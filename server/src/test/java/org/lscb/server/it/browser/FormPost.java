@@ -9,29 +9,39 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A form post the pages would not offer, sent from the browser's own session with its own CSRF token (read from
- * the sign-out form every signed-in page has): what a person who guessed a path could send. The refusal tests
- * use it to show that a refused post changes nothing.
+ * Sending forms from a test: clicking a page's own button and waiting for the answer, and a form the page does
+ * not offer, sent from a page of the signed-in session with that session's CSRF token,
+ * as someone editing the page would: for checking that the server, not the page, refuses it.
  */
 public final class FormPost {
 
     private FormPost() {}
 
-    /** Posts {@code fields} (and the session's CSRF token) to {@code path} from the page the browser is on. */
+    /**
+     * Clicks what sends a form or follows a link, and returns once the next page has replaced this one, so
+     * that what the test reads next is on the new page.
+     */
+    public static void clickAndWait(Browser browser, By what) {
+        WebElement page = browser.find(By.tagName("html"));
+        browser.find(what).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** From the page the browser is on (one with the sign-out form), posts {@code fields} to {@code path}. */
     public static void send(Browser browser, String path, Map<String, String> fields) {
-        WebElement before = browser.find(By.tagName("html"));
+        WebElement page = browser.find(By.tagName("html"));
         ((JavascriptExecutor) browser.driver())
                 .executeScript(
-                        "const f = document.createElement('form');"
-                                + "f.method = 'post'; f.action = arguments[0];"
-                                + "const add = (n, v) => { const i = document.createElement('input');"
+                        "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
+                                + "var fields = arguments[1];"
+                                + "var add = function (n, v) { var i = document.createElement('input');"
                                 + " i.type = 'hidden'; i.name = n; i.value = v; f.appendChild(i); };"
-                                + "add('csrf', document.querySelector(\"form[action='/sign-out'] input[name=csrf]\").value);"
-                                + "for (const [n, v] of Object.entries(arguments[1])) { add(n, v); }"
+                                + "add('csrf', (document.querySelector(\"form[action='/sign-out'] input[name=csrf]\")"
+                                + " || document.querySelector('input[name=csrf]')).value);"
+                                + "Object.keys(fields).forEach(function (k) { add(k, fields[k]); });"
                                 + "document.body.appendChild(f); f.submit();",
                         path,
                         fields);
-        // the script returns before the answer arrives: wait for the page it replaces to go
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
     }
 }

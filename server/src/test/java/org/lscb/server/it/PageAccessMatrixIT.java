@@ -1,0 +1,137 @@
+package org.lscb.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lscb.server.it.browser.PageClient;
+
+/**
+ * The access matrix of the web pages: for every page, who gets it (200), who is refused (403 page), who is
+ * told it does not exist (404 page: a user of another board, as in the API), and that a browser without a
+ * signed-in session is sent to sign in, for a post as for a page. Posts are sent with the session's own CSRF token, so a refusal here is the
+ * access rule's, not the CSRF check's.
+ */
+@ExtendWith(SharedServer.class)
+class PageAccessMatrixIT {
+
+    /** Who asks: the roles of board A's review, the same roles of board B, and people of no review at all. */
+    enum Who {
+        ANONYMOUS,
+        OFFICER_A,
+        AGENCY_A,
+        OFFICER_B,
+        AGENCY_B,
+        REVIEWER,
+        CORONER,
+        ADMIN
+    }
+
+    /** One page (or form) and the answer each person gets; anyone not named gets {@code otherwise}. */
+    record Route(String method, String path, Map<Who, Integer> answers, int otherwise) {
+
+        int expected(Who who) {
+            return answers.getOrDefault(who, who == Who.ANONYMOUS ? 303 : otherwise);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_page_answers_each_person_as_the_access_rules_say(Api api) {
+        TwoBoards boards = TwoBoards.create(api, true);
+        String reviewA = boards.a().openScr(3).getString("id");
+        Map<Who, PageClient> browsers = signedIn(api, boards);
+
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("GET", "/", Map.of(), 200));
+        routes.add(new Route("GET", "/profile", Map.of(Who.REVIEWER, 200), 403));
+        routes.add(new Route("GET", "/profile/edit", Map.of(Who.REVIEWER, 404), 403));
+        routes.add(new Route("POST", "/profile/edit", Map.of(Who.REVIEWER, 404), 403));
+        routes.add(new Route("GET", "/no-such-page", Map.of(Who.ANONYMOUS, 404), 404));
+        // a review of board A: its own officer and agency see it; anyone else is told it does not exist
+        Map<Who, Integer> seesReviewA = Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200);
+        routes.add(new Route("GET", "/reviews/{reviewA}", seesReviewA, 404));
+        // the officer's forms: other roles are refused outright, another board's officer finds no review
+        Map<Who, Integer> officerForm = Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 404);
+        Map<Who, Integer> officerPost = Map.of(Who.OFFICER_A, 400, Who.OFFICER_B, 404);
+        routes.add(new Route("GET", "/reviews/{reviewA}/scr-decision", officerForm, 403));
+        routes.add(new Route("POST", "/reviews/{reviewA}/scr-decision", officerPost, 403));
+        routes.add(new Route("GET", "/reviews/{reviewA}/clocks/scr-completion/pause", officerForm, 403));
+        routes.add(new Route("POST", "/reviews/{reviewA}/clocks/scr-completion/pause", officerPost, 403));
+        routes.add(new Route("GET", "/reviews/{reviewA}/documents", seesReviewA, 404));
+        routes.add(new Route("GET", "/reviews/{reviewA}/requests/new", officerForm, 403));
+        routes.add(new Route("POST", "/reviews/{reviewA}/requests/new", officerPost, 403));
+        // what is asked of an agency is for agency users, each seeing only their own organisation's
+        routes.add(new Route("GET", "/requests", Map.of(Who.AGENCY_A, 200, Who.AGENCY_B, 200), 403));
+        // documents sent and received: everyone who can send or receive; an administrator receives nothing
+        routes.add(new Route("GET", "/documents", Map.of(Who.ADMIN, 403), 200));
+        routes.add(new Route("GET", "/inbox", Map.of(), 200));
+        // administration: administrators for everything, officers for their own board's people and organisations
+        Map<Who, Integer> administers = Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 200);
+        Map<Who, Integer> administersA = Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 404);
+        routes.add(new Route("GET", "/admin", administers, 403));
+        routes.add(new Route("GET", "/admin/organisations", administers, 403));
+        routes.add(new Route("GET", "/admin/organisations/new", administers, 403));
+        routes.add(new Route("GET", "/admin/accounts", administers, 403));
+        routes.add(new Route("GET", "/admin/accounts/new", administers, 403));
+        routes.add(new Route("GET", "/admin/organisations/{boardA}", administersA, 403));
+        routes.add(new Route("POST", "/admin/organisations/{boardA}/members", Map.of(Who.ADMIN, 400), 403));
+        routes.add(new Route("GET", "/admin/accounts/{agencyUserA}", administersA, 403));
+        routes.add(new Route("GET", "/admin/accounts/{agencyUserA}/two-factor-reset", administersA, 403));
+        // setting up two-factor sign-in is for a session that has just had a right password and has none
+        routes.add(new Route("GET", "/sign-in/two-factor", Map.of(), 303));
+
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Route route : routes) {
+            String path = route.path()
+                    .replace("{reviewA}", reviewA)
+                    .replace("{boardA}", boards.a().board())
+                    .replace("{agencyUserA}", boards.a().police().id());
+            for (Who who : Who.values()) {
+                tests.add(DynamicTest.dynamicTest(route.method() + " " + route.path() + " as " + who, () -> {
+                    PageClient browser = browsers.get(who);
+                    PageClient.Answer a = route.method().equals("GET")
+                            ? browser.get(path)
+                            : browser.post(path, Map.of("csrf", browser.csrfOf("/sign-in")));
+                    assertThat(a.status()).as(a.body()).isEqualTo(route.expected(who));
+                    if (a.status() == 303) {
+                        assertThat(a.location()).startsWith("/sign-in");
+                    }
+                    if (a.status() == 404) {
+                        assertThat(a.body()).contains(">Page not found</h1>");
+                    }
+                    if (a.status() == 403) {
+                        assertThat(a.body()).contains(">You cannot do this</h1>");
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static Map<Who, PageClient> signedIn(Api api, TwoBoards boards) {
+        Map<Who, Api.Login> logins = new LinkedHashMap<>();
+        logins.put(Who.OFFICER_A, boards.a().officer());
+        logins.put(Who.AGENCY_A, boards.a().police());
+        logins.put(Who.OFFICER_B, boards.officerB());
+        logins.put(Who.AGENCY_B, boards.agencyB());
+        logins.put(Who.REVIEWER, api.newAccount("REVIEWER"));
+        logins.put(Who.CORONER, api.newAccount("CORONER"));
+        logins.put(Who.ADMIN, api.newAccount("ADMIN"));
+        Map<Who, PageClient> browsers = new LinkedHashMap<>();
+        PageClient anonymous = new PageClient(api.baseUrl());
+        anonymous.get("/sign-in");
+        browsers.put(Who.ANONYMOUS, anonymous);
+        logins.forEach((who, login) -> {
+            PageClient browser = new PageClient(api.baseUrl());
+            browser.signIn(login.username(), login.password(), () -> api.nextCode(login.username()));
+            browsers.put(who, browser);
+        });
+        return browsers;
+    }
+}
