@@ -25,19 +25,18 @@ public final class RegisterSearchPage {
     /** Ticks or unticks a filter by its label's start ("Health", "Independent of this review's organisations"). */
     public RegisterSearchPage toggleFilter(String labelStart) {
         filter(labelStart).click();
-        browser.find(By.xpath("//main//button[normalize-space()='Apply filters']"))
-                .click();
+        PageLoads.submit(browser, browser.find(By.xpath("//main//button[normalize-space()='Apply filters']")));
         return this;
     }
 
     public boolean filterTicked(String labelStart) {
-        String id = label(labelStart).getAttribute("for");
-        return browser.find(By.id(id)).isSelected();
+        return read(
+                () -> browser.find(By.id(label(labelStart).getAttribute("for"))).isSelected());
     }
 
     /** The whole label of a filter, with its count: "Health (1)". */
     public String filterLabel(String labelStart) {
-        return label(labelStart).getText().trim();
+        return read(() -> label(labelStart).getText().trim());
     }
 
     /** The names of the reviewers found, in order. */
@@ -65,6 +64,14 @@ public final class RegisterSearchPage {
     public ReviewerPage open(String name) {
         PageLoads.submit(browser, browser.find(By.linkText(name)));
         return new ReviewerPage(browser);
+    }
+
+    /** Reads the page, again if it was being replaced while read. */
+    private <T> T read(java.util.function.Supplier<T> what) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> java.util.Optional.of(what.get()))
+                .get();
     }
 
     private WebElement filter(String labelStart) {

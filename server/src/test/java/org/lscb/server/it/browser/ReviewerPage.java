@@ -50,9 +50,7 @@ public final class ReviewerPage {
 
     /** The messages of the error summary at the top of the page. */
     public List<String> errors() {
-        return browser.findAll(By.cssSelector(".govuk-error-summary__list li")).stream()
-                .map(WebElement::getText)
-                .toList();
+        return ErrorSummary.of(browser);
     }
 
     /** The state of a piece of evidence, by its title: its tag ("Verified") and its words. */
@@ -76,9 +74,8 @@ public final class ReviewerPage {
 
     /** Saves the decision form of a piece of evidence without choosing anything. */
     public void saveWithoutDeciding(String title) {
-        evidenceBlock(title)
-                .findElement(By.xpath(".//button[normalize-space()='Save decision']"))
-                .click();
+        PageLoads.submit(
+                browser, evidenceBlock(title).findElement(By.xpath(".//button[normalize-space()='Save decision']")));
     }
 
     public String fieldError(String id) {
@@ -97,13 +94,15 @@ public final class ReviewerPage {
 
     private void decide(String title, String choice, String note) {
         WebElement block = evidenceBlock(title);
-        block.findElement(By.xpath(".//label[starts-with(normalize-space(), '" + choice + "')]"))
-                .click();
+        WebElement label = block.findElement(By.xpath(".//label[starts-with(normalize-space(), '" + choice + "')]"));
+        label.click();
+        if (!browser.find(By.id(label.getAttribute("for"))).isSelected()) {
+            throw new AssertionError("could not choose " + choice);
+        }
         if (note != null) {
             block.findElement(By.cssSelector("textarea[name=note]")).sendKeys(note);
         }
-        block.findElement(By.xpath(".//button[normalize-space()='Save decision']"))
-                .click();
+        PageLoads.submit(browser, block.findElement(By.xpath(".//button[normalize-space()='Save decision']")));
     }
 
     private WebElement evidenceBlock(String title) {
