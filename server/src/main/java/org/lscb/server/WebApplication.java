@@ -8,6 +8,8 @@ import java.util.Set;
 import org.lscb.server.web.admin.AccountPages;
 import org.lscb.server.web.admin.AdministrationPage;
 import org.lscb.server.web.admin.OrganisationPages;
+import org.lscb.server.web.appointment.Appointments;
+import org.lscb.server.web.appointment.PanelCheckPage;
 import org.lscb.server.web.document.DocumentPages;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
@@ -16,6 +18,8 @@ import org.lscb.server.web.request.RequestPages;
 import org.lscb.server.web.review.ClockForms;
 import org.lscb.server.web.review.ReviewPage;
 import org.lscb.server.web.review.ScrDecisionForm;
+import org.lscb.server.web.reviewer.RegisterSearchPage;
+import org.lscb.server.web.reviewer.ReviewerPage;
 import org.lscb.server.web.session.CsrfFilter;
 import org.lscb.server.web.signin.SignInPages;
 import org.lscb.server.web.signin.TwoFactorSetupPages;
@@ -36,6 +40,10 @@ public class WebApplication extends Application {
         return Set.of(
                 SignInPages.class,
                 DashboardPage.class,
+                RegisterSearchPage.class,
+                ReviewerPage.class,
+                Appointments.class,
+                PanelCheckPage.class,
                 ProfilePages.class,
                 ReviewPage.class,
                 ScrDecisionForm.class,

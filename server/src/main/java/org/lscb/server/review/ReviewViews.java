@@ -194,7 +194,7 @@ public final class ReviewViews {
                 null);
     }
 
-    static IndependenceView independence(IndependenceAnswer a) {
+    public static IndependenceView independence(IndependenceAnswer a) {
         return new IndependenceView(
                 a.independent(),
                 a.independentOfLscb(),
@@ -206,7 +206,7 @@ public final class ReviewViews {
                 c.reason().name(), c.organisationId(), c.kind(), text(c.from()), text(c.to()), c.detail());
     }
 
-    static PanelCheckView panel(PanelRule.Answer a) {
+    public static PanelCheckView panel(PanelRule.Answer a) {
         return new PanelCheckView(
                 a.meetsGuidance(),
                 a.unmet().stream()
