@@ -45,6 +45,7 @@ class PageAccessMatrixIT {
     Stream<DynamicTest> every_page_answers_each_person_as_the_access_rules_say(Api api) {
         TwoBoards boards = TwoBoards.create(api, true);
         String reviewA = boards.a().openScr(3).getString("id");
+        String reviewer = boards.a().reviewer(null);
         Map<Who, PageClient> browsers = signedIn(api, boards);
 
         List<Route> routes = new ArrayList<>();
@@ -83,6 +84,19 @@ class PageAccessMatrixIT {
         routes.add(new Route("POST", "/admin/organisations/{boardA}/members", Map.of(Who.ADMIN, 400), 403));
         routes.add(new Route("GET", "/admin/accounts/{agencyUserA}", administersA, 403));
         routes.add(new Route("GET", "/admin/accounts/{agencyUserA}/two-factor-reset", administersA, 403));
+        // the reviewer register: officers and administrators; a review's independence check: its own board's officer
+        Map<Who, Integer> register = Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 200);
+        routes.add(new Route("GET", "/reviewers", register, 403));
+        routes.add(new Route("GET", "/reviewers?q=neglect&qualified=true", register, 403));
+        routes.add(new Route(
+                "GET",
+                "/reviewers?review={reviewA}&independent=true",
+                Map.of(Who.ADMIN, 404, Who.OFFICER_A, 200, Who.OFFICER_B, 404),
+                403));
+        routes.add(new Route("GET", "/reviewers/{reviewer}", register, 403));
+        routes.add(new Route("GET", "/reviewers/{reviewer}?review={reviewA}", officerForm, 403));
+        routes.add(new Route("POST", "/reviews/{reviewA}/appointments", officerPost, 403));
+        routes.add(new Route("GET", "/reviews/{reviewA}/panel-check", officerForm, 403));
         // setting up two-factor sign-in is for a session that has just had a right password and has none
         routes.add(new Route("GET", "/sign-in/two-factor", Map.of(), 303));
 
@@ -91,7 +105,8 @@ class PageAccessMatrixIT {
             String path = route.path()
                     .replace("{reviewA}", reviewA)
                     .replace("{boardA}", boards.a().board())
-                    .replace("{agencyUserA}", boards.a().police().id());
+                    .replace("{agencyUserA}", boards.a().police().id())
+                    .replace("{reviewer}", reviewer);
             for (Who who : Who.values()) {
                 tests.add(DynamicTest.dynamicTest(route.method() + " " + route.path() + " as " + who, () -> {
                     PageClient browser = browsers.get(who);
