@@ -43,7 +43,6 @@ public class WebApplication extends Application {
                 DocumentPages.class,
                 RequestPages.class,
                 TwoFactorSetupPages.class,
-                DashboardPage.class,
                 AdministrationPage.class,
                 OrganisationPages.class,
                 AccountPages.class,

@@ -31,7 +31,11 @@ public final class Navigation {
         if (c.has(Role.AGENCY_USER)) {
             items.add(item("Asked of you", "/requests", "requests", activeSection));
         }
-        if (c.has(Role.AGENCY_USER) || c.has(Role.PAEDIATRICIAN) || c.has(Role.LSCB_OFFICER)) {
+        if (c.has(Role.AGENCY_USER)
+                || c.has(Role.PAEDIATRICIAN)
+                || c.has(Role.LSCB_OFFICER)
+                || c.has(Role.REVIEWER)
+                || c.has(Role.CORONER)) {
             items.add(item("Sent documents", "/documents", "documents", activeSection));
         }
         if (c.has(Role.ADMIN) || c.has(Role.LSCB_OFFICER)) {

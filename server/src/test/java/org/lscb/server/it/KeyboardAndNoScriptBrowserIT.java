@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.server.it.browser.Browser;
+import org.lscb.server.it.browser.FormPost;
 import org.lscb.server.it.browser.Keyboard;
 import org.lscb.server.it.browser.SignInPage;
 import org.openqa.selenium.By;
@@ -32,16 +33,16 @@ class KeyboardAndNoScriptBrowserIT {
             keys.tab();
             assertThat(keys.focused().getAttribute("id")).isEqualTo("password");
             keys.type(world.officer().password());
-            keys.enter();
+            keys.enterAndWaitForTheNextPage();
 
             assertThat(browser.path()).startsWith("/sign-in/code");
             keys.tabUntil(e -> "code".equals(e.getAttribute("id")), 10);
             keys.type(api.nextCode(world.officer().username()));
-            keys.enter();
+            keys.enterAndWaitForTheNextPage();
 
             assertThat(browser.heading()).isEqualTo("Reviews");
             keys.tabUntil(e -> ("/reviews/" + reviewId).equals(e.getDomAttribute("href")), 30);
-            keys.enter();
+            keys.enterAndWaitForTheNextPage();
             assertThat(browser.path()).isEqualTo("/reviews/" + reviewId);
         }
     }
@@ -57,7 +58,7 @@ class KeyboardAndNoScriptBrowserIT {
             assertThat(browser.heading()).isEqualTo("Reviews");
             assertThat(browser.find(By.tagName("body")).getAttribute("class")).doesNotContain("js-enabled");
             assertThat(browser.find(By.cssSelector("main table")).getText()).contains("Child A");
-            browser.find(By.cssSelector("form[action='/sign-out'] button")).click();
+            FormPost.clickAndWait(browser, By.cssSelector("form[action='/sign-out'] button"));
             assertThat(browser.path()).isEqualTo("/sign-in?signed-out");
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.server.it.browser.Browser;
+import org.lscb.server.it.browser.FormPost;
 import org.lscb.server.it.browser.SignInPage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -41,7 +42,7 @@ class SignInBrowserIT {
             assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
             assertThat(session.getPath()).isEqualTo("/");
 
-            browser.find(By.cssSelector("form[action='/sign-out'] button")).click();
+            FormPost.clickAndWait(browser, By.cssSelector("form[action='/sign-out'] button"));
             assertThat(browser.path()).isEqualTo("/sign-in?signed-out");
             assertThat(browser.find(By.cssSelector(".govuk-notification-banner"))
                             .getText())
@@ -55,7 +56,7 @@ class SignInBrowserIT {
     void a_form_without_answers_shows_the_error_summary_and_each_fields_message(Api api) {
         try (Browser browser = Browser.open(api.baseUrl())) {
             SignInPage page = SignInPage.open(browser);
-            browser.find(By.cssSelector("main button[type=submit]")).click();
+            FormPost.clickAndWait(browser, By.cssSelector("main button[type=submit]"));
             assertThat(page.errors()).containsExactly("Enter your username", "Enter your password");
             assertThat(browser.find(By.id("username-error")).getText()).contains("Enter your username");
             assertThat(browser.driver().getTitle()).startsWith("Error: Sign in");

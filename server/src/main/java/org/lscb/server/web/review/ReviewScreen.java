@@ -178,7 +178,7 @@ public record ReviewScreen(
         rows.add(row("State", tag(Words.clockTag(c.status()))));
         rows.add(Row.of("Started", Words.day(c.startedOn())));
         if (c.due() != null) {
-            rows.add(Row.of("Due", "due " + Words.day(c.due())));
+            rows.add(Row.of("Due", Words.day(c.due())));
         }
         if (c.metOn() != null) {
             rows.add(Row.of("Met", Words.day(c.metOn())));

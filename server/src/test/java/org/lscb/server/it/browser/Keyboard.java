@@ -22,6 +22,14 @@ public final class Keyboard {
         new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
     }
 
+    /** Presses Enter to send a form or follow a link, and returns once the next page has replaced this one. */
+    public void enterAndWaitForTheNextPage() {
+        WebElement page = browser.find(org.openqa.selenium.By.tagName("html"));
+        enter();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     public void type(String text) {
         new Actions(browser.driver()).sendKeys(text).perform();
     }

@@ -21,14 +21,14 @@ public final class SignInPage {
         browser.find(By.id("username")).clear();
         browser.find(By.id("username")).sendKeys(username);
         browser.find(By.id("password")).sendKeys(password);
-        browser.find(By.cssSelector("main button[type=submit]")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("main button[type=submit]"));
         return this;
     }
 
     /** Types the code from the authenticator app and signs in. */
     public SignInPage enterCode(String code) {
         browser.find(By.id("code")).sendKeys(code);
-        browser.find(By.cssSelector("main button[type=submit]")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("main button[type=submit]"));
         return this;
     }
 
