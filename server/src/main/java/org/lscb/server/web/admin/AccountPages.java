@@ -30,13 +30,21 @@ import org.lscb.server.json.Paging;
 import org.lscb.server.organisation.OrganisationService;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
+import org.lscb.server.web.Templates;
 import org.lscb.server.web.Words;
 import org.lscb.server.web.component.Checkboxes;
 import org.lscb.server.web.component.Fieldset;
 import org.lscb.server.web.component.Hint;
+import org.lscb.server.web.component.Html;
 import org.lscb.server.web.component.Input;
 import org.lscb.server.web.component.Label;
+import org.lscb.server.web.component.NotificationBanner;
+import org.lscb.server.web.component.Pagination;
 import org.lscb.server.web.component.Select;
+import org.lscb.server.web.component.SummaryList;
+import org.lscb.server.web.component.Table;
+import org.lscb.server.web.component.Table.Cell;
+import org.lscb.server.web.component.TextOrHtml;
 import org.lscb.server.web.session.SignedIn;
 
 /**
@@ -67,7 +75,31 @@ public class AccountPages {
     /** One account as the pages show it: roles and organisation in words. */
     public record Row(String id, String username, String displayName, List<String> roles, String organisation) {}
 
-    public record Listing(List<Row> rows, long total, int page, boolean hasNext) {}
+    public record Listing(List<Row> rows, long total, int page, boolean hasNext) {
+
+        /** The accounts as GOV.UK's table, each username a link to its account. */
+        public Table table() {
+            return new Table(
+                    total + (total == 1 ? " account" : " accounts"),
+                    "govuk-table__caption--m",
+                    List.of(Cell.of("Username"), Cell.of("Name"), Cell.of("Roles"), Cell.of("Organisation")),
+                    rows.stream()
+                            .map(r -> List.of(
+                                    Cell.of(Cells.link(r.username(), "/admin/accounts/" + r.id())),
+                                    Cell.of(r.displayName()),
+                                    Cell.of(String.join(", ", r.roles())),
+                                    Cell.of(r.organisation())))
+                            .toList(),
+                    true,
+                    null,
+                    null);
+        }
+
+        /** Previous and next page links; null when every account fits on this page. */
+        public Pagination pagination() {
+            return Cells.pages("/admin/accounts", page, hasNext);
+        }
+    }
 
     @GET
     public Response list(@QueryParam("page") String page) {
@@ -271,6 +303,39 @@ public class AccountPages {
                     "Two-factor sign-in reset. The person sets it up again when they next sign in.";
                 default -> null;
             };
+        }
+
+        /** The success banner for what was just done; null when nothing was. */
+        public NotificationBanner banner() {
+            return Cells.done(doneMessage());
+        }
+
+        /** The account's facts as GOV.UK's summary list, its organisation a link to the organisation. */
+        public SummaryList summaryList() {
+            TextOrHtml organisation = organisationId == null
+                    ? TextOrHtml.text("None")
+                    : Cells.link(account.organisation(), "/admin/organisations/" + organisationId);
+            return new SummaryList(
+                    List.of(
+                            SummaryList.Row.of("Username", account.username()),
+                            SummaryList.Row.of("Roles", String.join(", ", account.roles())),
+                            new SummaryList.Row(
+                                    SummaryList.Cell.of("Organisation"),
+                                    new SummaryList.Cell(organisation, null),
+                                    null,
+                                    null),
+                            SummaryList.Row.of(
+                                    "Signs in with",
+                                    externalSignIn ? "The external identity provider only" : "A password"),
+                            new SummaryList.Row(
+                                    SummaryList.Cell.of("Two-factor sign-in"),
+                                    new SummaryList.Cell(
+                                            new Html(Templates.render("pages/admin/twoFactorCell.jte", this)), null),
+                                    null,
+                                    null)),
+                    null,
+                    null,
+                    Map.of("id", "account"));
         }
     }
 

@@ -28,13 +28,20 @@ import org.lscb.server.json.Paging;
 import org.lscb.server.organisation.OrganisationService;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
+import org.lscb.server.web.Templates;
 import org.lscb.server.web.Words;
 import org.lscb.server.web.component.Fieldset;
 import org.lscb.server.web.component.Hint;
+import org.lscb.server.web.component.Html;
 import org.lscb.server.web.component.Input;
 import org.lscb.server.web.component.Label;
+import org.lscb.server.web.component.NotificationBanner;
+import org.lscb.server.web.component.Pagination;
 import org.lscb.server.web.component.Radios;
 import org.lscb.server.web.component.Select;
+import org.lscb.server.web.component.SummaryList;
+import org.lscb.server.web.component.Table;
+import org.lscb.server.web.component.Table.Cell;
 import org.lscb.server.web.session.SignedIn;
 
 /**
@@ -76,7 +83,30 @@ public class OrganisationPages {
         }
     }
 
-    public record Directory(List<Row> rows, long total, int page, boolean hasNext) {}
+    public record Directory(List<Row> rows, long total, int page, boolean hasNext) {
+
+        /** The directory as GOV.UK's table, each name a link to the organisation. */
+        public Table table() {
+            return new Table(
+                    total + (total == 1 ? " organisation" : " organisations"),
+                    "govuk-table__caption--m",
+                    List.of(Cell.of("Name"), Cell.of("Kind"), Cell.of("Area")),
+                    rows.stream()
+                            .map(r -> List.of(
+                                    Cell.of(Cells.link(r.name(), "/admin/organisations/" + r.id())),
+                                    Cell.of(r.kind()),
+                                    Cell.of(r.area())))
+                            .toList(),
+                    true,
+                    null,
+                    null);
+        }
+
+        /** Previous and next page links; null when the directory fits on this page. */
+        public Pagination pagination() {
+            return Cells.pages("/admin/organisations", page, hasNext);
+        }
+    }
 
     @GET
     public Response list(@QueryParam("page") String page) {
@@ -207,6 +237,49 @@ public class OrganisationPages {
                 case "board-joined" -> "Organisation added to the board";
                 default -> null;
             };
+        }
+
+        /** The success banner for what was just done; null when nothing was. */
+        public NotificationBanner banner() {
+            return Cells.done(doneMessage());
+        }
+
+        /** The organisation's kind and area as GOV.UK's summary list. */
+        public SummaryList summaryList() {
+            return SummaryList.of(
+                    SummaryList.Row.of("Kind", organisation.kind()),
+                    SummaryList.Row.of("Area", organisation.area().isEmpty() ? "Not given" : organisation.area()));
+        }
+
+        /**
+         * The board's members as GOV.UK's table, each name a link to the organisation and, when the person may
+         * change the members, a button to remove it (a form posting {@code csrf}, the session's token).
+         */
+        public Table membersTable(String csrf) {
+            List<Cell> head = new ArrayList<>(List.of(Cell.of("Organisation"), Cell.of("Kind")));
+            if (canChangeMembers) {
+                head.add(Cell.of(new Html("<span class=\"govuk-visually-hidden\">Action</span>")));
+            }
+            List<List<Cell>> body = members.stream()
+                    .map(m -> {
+                        List<Cell> row = new ArrayList<>(List.of(
+                                Cell.of(Cells.link(m.name(), "/admin/organisations/" + m.id())), Cell.of(m.kind())));
+                        if (canChangeMembers) {
+                            row.add(Cell.of(new Html(Templates.render(
+                                    "pages/admin/removeMember.jte",
+                                    Map.of("boardId", organisation.id(), "member", m, "csrf", csrf)))));
+                        }
+                        return row;
+                    })
+                    .toList();
+            return new Table(
+                    members.size() + (members.size() == 1 ? " member" : " members"),
+                    "govuk-table__caption--s",
+                    head,
+                    body,
+                    true,
+                    null,
+                    Map.of("id", "members"));
         }
     }
 

@@ -8,6 +8,7 @@ import org.lscb.registry.reviewer.EvidenceType;
 import org.lscb.registry.reviewer.ExpertiseArea;
 import org.lscb.registry.reviewer.Region;
 import org.lscb.registry.reviewer.Skill;
+import org.lscb.server.web.DateAnswer;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Words;
 import org.lscb.server.web.component.Checkboxes;
@@ -182,14 +183,8 @@ public final class ProfileForms {
                 .withError(error(errors, "organisationId"));
     }
 
-    private static DateInput date(String name, String legend, DateField typed, FormErrors errors) {
-        return DateInput.of(
-                name,
-                Fieldset.Legend.of(legend),
-                typed.day(),
-                typed.month(),
-                typed.year(),
-                error(errors, name + "-day"));
+    private static DateInput date(String name, String legend, DateAnswer typed, FormErrors errors) {
+        return typed.input(name, Fieldset.Legend.of(legend), error(errors, name + "-day"));
     }
 
     private static List<Checkboxes.Item> items(Enum<?>[] values) {

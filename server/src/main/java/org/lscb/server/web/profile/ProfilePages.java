@@ -38,6 +38,7 @@ import org.lscb.server.organisation.OrganisationService;
 import org.lscb.server.review.ReviewService;
 import org.lscb.server.review.ReviewViews;
 import org.lscb.server.reviewer.ReviewerService;
+import org.lscb.server.web.DateAnswer;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
 import org.lscb.server.web.session.SignedIn;
@@ -241,14 +242,15 @@ public class ProfilePages {
     // --- adding evidence (POST /api/v1/reviewers/{id}/evidence)
 
     public record EvidenceForm(
-            String type, String title, String issuer, DateField date, DateField expires, FormErrors errors) {}
+            String type, String title, String issuer, DateAnswer date, DateAnswer expires, FormErrors errors) {}
 
     @GET
     @Path("evidence/new")
     public Response evidenceForm() {
         Caller c = signedIn.withAnyRole(REVIEWERS);
         ownOrNotFound(c);
-        return evidencePage(200, new EvidenceForm("", "", "", DateField.empty(), DateField.empty(), FormErrors.none()));
+        return evidencePage(
+                200, new EvidenceForm("", "", "", DateAnswer.empty(), DateAnswer.empty(), FormErrors.none()));
     }
 
     @POST
@@ -266,8 +268,8 @@ public class ProfilePages {
             @FormParam("expires-year") String expiresYear) {
         Caller c = signedIn.withAnyRole(REVIEWERS);
         Reviewer r = ownOrNotFound(c);
-        DateField date = DateField.of(day, month, year);
-        DateField expires = DateField.of(expiresDay, expiresMonth, expiresYear);
+        DateAnswer date = new DateAnswer(day, month, year);
+        DateAnswer expires = new DateAnswer(expiresDay, expiresMonth, expiresYear);
         FormErrors errors = FormErrors.none();
         errors = realDate(errors, date, "date", EVIDENCE_LABELS.get("date"));
         errors = realDate(errors, expires, "expires", EVIDENCE_LABELS.get("expires"));
@@ -359,8 +361,8 @@ public class ProfilePages {
             String organisationId,
             String kind,
             String role,
-            DateField from,
-            DateField to,
+            DateAnswer from,
+            DateAnswer to,
             List<Choice> choices,
             FormErrors errors) {}
 
@@ -372,7 +374,7 @@ public class ProfilePages {
         return affiliationPage(
                 200,
                 new AffiliationForm(
-                        "", "", "", DateField.empty(), DateField.empty(), choices(c, r), FormErrors.none()));
+                        "", "", "", DateAnswer.empty(), DateAnswer.empty(), choices(c, r), FormErrors.none()));
     }
 
     @POST
@@ -390,8 +392,8 @@ public class ProfilePages {
             @FormParam("to-year") String toYear) {
         Caller c = signedIn.withAnyRole(REVIEWERS);
         Reviewer r = ownOrNotFound(c);
-        DateField from = DateField.of(fromDay, fromMonth, fromYear);
-        DateField to = DateField.of(toDay, toMonth, toYear);
+        DateAnswer from = new DateAnswer(fromDay, fromMonth, fromYear);
+        DateAnswer to = new DateAnswer(toDay, toMonth, toYear);
         FormErrors errors = FormErrors.none();
         errors = realDate(errors, from, "from", AFFILIATION_LABELS.get("from"));
         errors = realDate(errors, to, "to", AFFILIATION_LABELS.get("to"));
@@ -475,11 +477,9 @@ public class ProfilePages {
     }
 
     /** An error for a typed date that is not a real one; a blank one is the domain's to judge. */
-    private static FormErrors realDate(FormErrors errors, DateField typed, String field, String label) {
-        if (!typed.isBlank() && typed.date().isEmpty()) {
-            return errors.with(field + "-day", label + " must be a real date, such as 27 3 2024");
-        }
-        return errors;
+    private static FormErrors realDate(FormErrors errors, DateAnswer typed, String field, String label) {
+        String problem = typed.problemIfGiven(label);
+        return problem == null ? errors : errors.with(field + "-day", problem);
     }
 
     /** The form field a domain field is shown at: a date's first box, or the field of the same name. */

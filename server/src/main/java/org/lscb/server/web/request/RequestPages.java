@@ -10,8 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Role;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.request.DocumentRequests;
+import org.lscb.server.web.DateAnswer;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
 import org.lscb.server.web.Words;
@@ -58,11 +57,10 @@ public class RequestPages {
     }
 
     /** The request form's answers as typed, and what is wrong with them. */
-    public record RequestForm(
-            String organisationId, String type, String day, String month, String year, String note, FormErrors errors) {
+    public record RequestForm(String organisationId, String type, DateAnswer dueOn, String note, FormErrors errors) {
 
         static RequestForm empty() {
-            return new RequestForm("", "", "", "", "", "", FormErrors.none());
+            return new RequestForm("", "", DateAnswer.empty(), "", FormErrors.none());
         }
     }
 
@@ -95,13 +93,11 @@ public class RequestPages {
         }
 
         public DateInput dueOn() {
-            return DateInput.of(
-                    "dueOn",
-                    new Fieldset.Legend(TextOrHtml.text("Due date"), false, "govuk-fieldset__legend--m"),
-                    form.day(),
-                    form.month(),
-                    form.year(),
-                    error("dueOn-day"));
+            return form.dueOn()
+                    .input(
+                            "dueOn",
+                            new Fieldset.Legend(TextOrHtml.text("Due date"), false, "govuk-fieldset__legend--m"),
+                            error("dueOn-day"));
         }
 
         public Textarea note() {
@@ -137,7 +133,7 @@ public class RequestPages {
         // the form is offered only to whom the service would let ask: a refusal is the 404 or 403 page
         DocumentRequests.Askable askable = requests.askable(c, reviewId);
         RequestForm typed = new RequestForm(
-                trim(organisationId), trim(type), trim(day), trim(month), trim(year), note == null ? "" : note, null);
+                trim(organisationId), trim(type), new DateAnswer(day, month, year), note == null ? "" : note, null);
         FormErrors errors = FormErrors.none();
         if (typed.organisationId().isEmpty()) {
             errors = errors.with("organisationId", "Select the organisation to ask");
@@ -154,19 +150,20 @@ public class RequestPages {
                 errors = errors.with("type", "Select one of the documents listed");
             }
         }
-        LocalDate dueOn = null;
-        if (typed.day().isEmpty() && typed.month().isEmpty() && typed.year().isEmpty()) {
-            errors = errors.with("dueOn-day", "Enter the date the document is due");
-        } else {
-            dueOn = date(typed.day(), typed.month(), typed.year());
-            if (dueOn == null) {
-                errors = errors.with("dueOn-day", "The due date must be a real date, for example 27 3 2026");
-            }
+        String dueOnProblem = typed.dueOn().problem("the date the document is due");
+        if (dueOnProblem != null) {
+            errors = errors.with("dueOn-day", dueOnProblem);
         }
         if (errors.isEmpty()) {
             try {
                 requests.ask(
-                        c, reviewId, new DocumentRequests.Asking(typed.organisationId(), documentType, dueOn, note));
+                        c,
+                        reviewId,
+                        new DocumentRequests.Asking(
+                                typed.organisationId(),
+                                documentType,
+                                typed.dueOn().date().orElseThrow(),
+                                note));
                 return Pages.seeOther("/reviews/" + Pages.encode(reviewId) + "/documents?requested");
             } catch (InvalidValueException e) {
                 errors = errors.with(fieldOf(e.field()), sentence(e));
@@ -175,14 +172,7 @@ public class RequestPages {
         return askPage(
                 400,
                 askable,
-                new RequestForm(
-                        typed.organisationId(),
-                        typed.type(),
-                        typed.day(),
-                        typed.month(),
-                        typed.year(),
-                        typed.note(),
-                        errors));
+                new RequestForm(typed.organisationId(), typed.type(), typed.dueOn(), typed.note(), errors));
     }
 
     /** What the page shows of what is still asked of the person's organisation. */
@@ -208,18 +198,6 @@ public class RequestPages {
                 pages.chrome("Ask for a document", "reviews")
                         .withError(!form.errors().isEmpty()),
                 Map.of("view", view));
-    }
-
-    /** A date from the three fields as typed, or null when they make no date. */
-    static LocalDate date(String day, String month, String year) {
-        try {
-            if (year.length() != 4) {
-                return null;
-            }
-            return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
-        } catch (NumberFormatException | DateTimeException e) {
-            return null;
-        }
     }
 
     /** The form field that shows a refusal of the service's field. */

@@ -21,6 +21,7 @@ import org.lscb.server.auth.Caller;
 import org.lscb.server.review.ReviewService;
 import org.lscb.server.review.ReviewService.ClockMove;
 import org.lscb.server.web.Chrome;
+import org.lscb.server.web.DateAnswer;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
 import org.lscb.server.web.Words;
@@ -131,7 +132,7 @@ public class ClockForms {
             return page(400, move, r, kind, on, reason, errors);
         }
         try {
-            reviews.moveClock(c, id, kind, move, on.date(), reason);
+            reviews.moveClock(c, id, kind, move, on.date().orElseThrow(), reason);
         } catch (InvalidValueException e) {
             String field = FIELDS.get(e.field());
             if (field == null) {
@@ -161,15 +162,12 @@ public class ClockForms {
         String clock = Words.clock(kind.name());
         String title = (pause ? "Pause the clock: " : "Resume the clock: ") + clock;
         Chrome chrome = pages.chrome(title, "reviews").withError(!e.isEmpty());
-        DateInput date = DateInput.of(
+        DateInput date = on.input(
                 "on",
                 new Legend(
                         TextOrHtml.text(pause ? "When does the pause start?" : "When did the pause end?"),
                         false,
                         "govuk-fieldset__legend--s"),
-                on.day(),
-                on.month(),
-                on.year(),
                 e.errorFor("on-day"));
         Textarea why = !pause
                 ? null

@@ -24,6 +24,7 @@ import org.lscb.reviews.ScrFacts;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.review.ReviewService;
 import org.lscb.server.web.Chrome;
+import org.lscb.server.web.DateAnswer;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
 import org.lscb.server.web.component.BackLink;
@@ -164,7 +165,7 @@ public class ScrDecisionForm {
                     a.facts(),
                     code(ScrDecisionKind.class, decision),
                     reason,
-                    a.decidedOn().date());
+                    a.decidedOn().date().orElseThrow());
         } catch (InvalidValueException e) {
             String field = FIELDS.get(e.field());
             if (field == null) {
@@ -280,13 +281,11 @@ public class ScrDecisionForm {
                         a.reason() == null ? "" : a.reason())
                 .withHint(Hint.of("Recorded with the decision and in the review's audit log."))
                 .withError(e.errorFor("reason"));
-        DateInput decidedOn = DateInput.of(
-                "decided-on",
-                new Legend(TextOrHtml.text("When did the Chair decide?"), false, "govuk-fieldset__legend--s"),
-                a.decidedOn().day(),
-                a.decidedOn().month(),
-                a.decidedOn().year(),
-                e.errorFor("decided-on-day"));
+        DateInput decidedOn = a.decidedOn()
+                .input(
+                        "decided-on",
+                        new Legend(TextOrHtml.text("When did the Chair decide?"), false, "govuk-fieldset__legend--s"),
+                        e.errorFor("decided-on-day"));
         return new DecisionForm(
                 r.id(),
                 r.reference(),

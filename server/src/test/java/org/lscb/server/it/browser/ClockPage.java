@@ -41,7 +41,7 @@ public final class ClockPage {
 
     /** Presses the form's button; the browser is then on the review page, or on this form with errors. */
     public void submit() {
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
     }
 
     public List<String> errors() {

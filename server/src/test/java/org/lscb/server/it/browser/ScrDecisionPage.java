@@ -67,7 +67,7 @@ public final class ScrDecisionPage {
 
     /** Presses "Record the decision"; the browser is then on the review page, or on this form with errors. */
     public void record() {
-        browser.find(By.cssSelector("main form button[type=submit]")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("main form button[type=submit]"));
     }
 
     /** The messages of the error summary. */
