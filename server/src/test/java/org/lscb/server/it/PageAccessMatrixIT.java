@@ -93,7 +93,12 @@ class PageAccessMatrixIT {
                 "/reviewers?review={reviewA}&independent=true",
                 Map.of(Who.ADMIN, 404, Who.OFFICER_A, 200, Who.OFFICER_B, 404),
                 403));
-        routes.add(new Route("GET", "/reviewers/{reviewer}", register, 403));
+        // a reviewer sees only their own entry, as in the API
+        routes.add(new Route(
+                "GET",
+                "/reviewers/{reviewer}",
+                Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 200, Who.REVIEWER, 404),
+                403));
         routes.add(new Route("GET", "/reviewers/{reviewer}?review={reviewA}", officerForm, 403));
         routes.add(new Route("POST", "/reviews/{reviewA}/appointments", officerPost, 403));
         routes.add(new Route("GET", "/reviews/{reviewA}/panel-check", officerForm, 403));

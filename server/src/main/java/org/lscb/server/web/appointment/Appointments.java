@@ -13,8 +13,10 @@ import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Role;
 import org.lscb.reviews.AppointmentRole;
 import org.lscb.reviews.NotIndependentException;
+import org.lscb.reviews.ReviewAccess;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.review.ReviewAppointments;
+import org.lscb.server.review.ReviewService;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
 import org.lscb.server.web.reviewer.ReviewerPageViews;
@@ -37,14 +39,17 @@ public class Appointments {
     private SignedIn signedIn;
     private ReviewAppointments appointments;
     private ReviewerPageViews reviewerPage;
+    private ReviewService reviews;
 
     protected Appointments() {}
 
     @Inject
-    public Appointments(SignedIn signedIn, ReviewAppointments appointments, ReviewerPageViews reviewerPage) {
+    public Appointments(
+            SignedIn signedIn, ReviewAppointments appointments, ReviewerPageViews reviewerPage, ReviewService reviews) {
         this.signedIn = signedIn;
         this.appointments = appointments;
         this.reviewerPage = reviewerPage;
+        this.reviews = reviews;
     }
 
     @POST
@@ -55,6 +60,9 @@ public class Appointments {
             @FormParam("role") String role,
             @FormParam("overrideReason") String overrideReason) {
         Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
+        // whether this officer may appoint to the review at all comes before what the form says: another board's
+        // officer learns nothing from their post but "Page not found"
+        reviews.allowedTo(c, id, ReviewAccess.Action.MANAGE);
         if (reviewerId == null || reviewerId.isBlank()) {
             throw new InvalidValueException("reviewerId", "names no reviewer on the register");
         }

@@ -1,5 +1,6 @@
 package org.lscb.server.web.signin;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -35,7 +36,8 @@ import org.lscb.server.web.session.BrowserSessions;
  * {@link TwoFactorService} calls as {@code /api/v1/auth/totp}: {@code start} shows a new secret as a QR code
  * and as text; the first code from the app {@code confirm}s it, and the recovery codes are shown once, on the
  * answer to that post; the session is then signed in ({@link BrowserSessions#signIn}, a new session id).
- * The token {@code confirm} also issues is the API's and is not used by a browser.
+ * The token {@code confirm} also issues is the API's and is not used by a browser. {@code @PermitAll}: what
+ * admits a browser here is its enrolling session, checked by each method, not a role.
  */
 @Path("sign-in/two-factor")
 @Produces(MediaType.TEXT_HTML)
@@ -82,6 +84,7 @@ public class TwoFactorSetupPages {
     public record RecoveryCodes(List<String> codes, String next) {}
 
     /** Starts (or starts again) setting up: a new secret each time the page is opened, until one is confirmed. */
+    @PermitAll
     @GET
     public Response form(@QueryParam("next") String next, @Context HttpServletRequest http) {
         BrowserSession s = sessions.current(http);
@@ -95,6 +98,7 @@ public class TwoFactorSetupPages {
         return setUpPage(200, s, new SetUpForm(qr, started.secret(), SignInPages.safeNext(next), FormErrors.none()));
     }
 
+    @PermitAll
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(
