@@ -320,9 +320,20 @@ public class SignInPages {
                 || next.startsWith("//")
                 || next.contains("\\")
                 || next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)
-                || next.startsWith("/sign-")) {
+                || next.startsWith("/sign-")
+                || !isPlainPath(next)) {
             return "/";
         }
         return next;
+    }
+
+    /** A path (and query) that a Location header can carry as it is: no scheme, no host, nothing to escape. */
+    private static boolean isPlainPath(String next) {
+        try {
+            java.net.URI uri = new java.net.URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 }

@@ -25,6 +25,10 @@ class SafeNextTest {
                 "/sign-in?next=/x",
                 "/sign-out",
                 "/a\r\nSet-Cookie: x=y",
+                "/a b",
+                "/reviewers?q=\"x\"",
+                "/reviews/%zz",
+                "/<script>",
                 ""
             })
     void anything_else_goes_to_the_dashboard(String next) {
