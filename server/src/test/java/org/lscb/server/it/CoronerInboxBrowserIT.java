@@ -79,7 +79,7 @@ class CoronerInboxBrowserIT {
                     .isEqualTo(Words.at(Instant.parse(receipt.json().getString("receivedAt"))));
             browser.checkPage("coroner-inbox-acknowledged");
 
-            browser.find(org.openqa.selenium.By.linkText("Joint report")).click();
+            org.lscb.server.it.browser.FormPost.clickAndWait(browser, org.openqa.selenium.By.linkText("Joint report"));
             ReviewDocumentsPage documents = new ReviewDocumentsPage(browser);
             assertThat(browser.heading()).isEqualTo("Documents for review " + reference);
             assertThat(documents.recipientsOf("Joint report"))

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.server.it.browser.Browser;
+import org.lscb.server.it.browser.FormPost;
 import org.lscb.server.it.browser.PageLoads;
 import org.lscb.server.it.browser.PanelCheckPage;
 import org.lscb.server.it.browser.RegisterSearchPage;
@@ -170,8 +171,7 @@ class FindLeadReviewerBrowserIT {
         try (Browser browser = Browser.open(api.baseUrl())) {
             signIn(browser, api, world.officer());
             browser.go("/reviewers/" + c.independent() + "?review=" + review);
-            browser.find(By.xpath("//main//button[normalize-space()='Appoint']"))
-                    .click();
+            FormPost.clickAndWait(browser, By.xpath("//main//button[normalize-space()='Appoint']"));
             ReviewerPage reviewer = new ReviewerPage(browser);
             assertThat(reviewer.errors()).containsExactly("Select the role to appoint them to");
             assertThat(reviewer.fieldError("role")).contains("Select the role to appoint them to");

@@ -43,8 +43,7 @@ public final class AskForADocumentPage {
 
     /** Sends the request; the browser is on the review's documents page after it, or on the form with its errors. */
     public void send() {
-        browser.find(By.xpath("//main//button[normalize-space()='Send request']"))
-                .click();
+        FormPost.clickAndWait(browser, By.xpath("//main//button[normalize-space()='Send request']"));
     }
 
     /** The messages of the error summary. */

@@ -15,7 +15,7 @@ public final class AskedOfYouPage {
 
     /** Follows "Asked of you" in the service navigation. */
     public static AskedOfYouPage openFromNavigation(Browser browser) {
-        browser.find(By.linkText("Asked of you")).click();
+        FormPost.clickAndWait(browser, By.linkText("Asked of you"));
         return new AskedOfYouPage(browser);
     }
 
@@ -28,7 +28,7 @@ public final class AskedOfYouPage {
 
     /** Opens the documents of the review a request is for. */
     public ReviewDocumentsPage openReview(String reference) {
-        browser.find(By.linkText(reference)).click();
+        FormPost.clickAndWait(browser, By.linkText(reference));
         return new ReviewDocumentsPage(browser);
     }
 }

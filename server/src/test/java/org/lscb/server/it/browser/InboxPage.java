@@ -14,7 +14,7 @@ public final class InboxPage {
 
     /** Follows "Inbox" in the service navigation. */
     public static InboxPage openFromNavigation(Browser browser) {
-        browser.find(By.linkText("Inbox")).click();
+        FormPost.clickAndWait(browser, By.linkText("Inbox"));
         return new InboxPage(browser);
     }
 

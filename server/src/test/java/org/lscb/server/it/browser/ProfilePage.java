@@ -52,22 +52,22 @@ public final class ProfilePage {
     }
 
     public EditProfilePage changeName() {
-        browser.find(By.cssSelector("a[href='/profile/edit#displayName']")).click();
+        FormPost.clickAndWait(browser, By.cssSelector("a[href='/profile/edit#displayName']"));
         return new EditProfilePage(browser);
     }
 
     public AddEvidencePage addEvidence() {
-        browser.find(By.linkText("Add evidence")).click();
+        FormPost.clickAndWait(browser, By.linkText("Add evidence"));
         return new AddEvidencePage(browser);
     }
 
     public DeclareTiePage declareTie() {
-        browser.find(By.linkText("Declare a tie to an organisation")).click();
+        FormPost.clickAndWait(browser, By.linkText("Declare a tie to an organisation"));
         return new DeclareTiePage(browser);
     }
 
     public DeclareInterestPage declareInterest() {
-        browser.find(By.linkText("Declare an interest")).click();
+        FormPost.clickAndWait(browser, By.linkText("Declare an interest"));
         return new DeclareInterestPage(browser);
     }
 }

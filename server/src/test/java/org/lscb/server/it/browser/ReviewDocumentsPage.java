@@ -51,7 +51,7 @@ public final class ReviewDocumentsPage {
 
     /** Follows "Ask for a document". */
     public AskForADocumentPage askForADocument() {
-        browser.find(By.linkText("Ask for a document")).click();
+        FormPost.clickAndWait(browser, By.linkText("Ask for a document"));
         return new AskForADocumentPage(browser);
     }
 

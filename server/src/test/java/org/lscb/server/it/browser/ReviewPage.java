@@ -21,7 +21,7 @@ public final class ReviewPage {
 
     /** Opens a review from the dashboard by its reference. */
     public static ReviewPage openFromDashboard(Browser browser, String reference) {
-        browser.find(By.linkText(reference)).click();
+        FormPost.clickAndWait(browser, By.linkText(reference));
         return new ReviewPage(browser);
     }
 
@@ -58,7 +58,7 @@ public final class ReviewPage {
     }
 
     public ScrDecisionPage recordTheDecision() {
-        browser.find(By.linkText("Record the SCR decision")).click();
+        FormPost.clickAndWait(browser, By.linkText("Record the SCR decision"));
         return new ScrDecisionPage(browser);
     }
 
@@ -95,7 +95,10 @@ public final class ReviewPage {
 
     /** Follows a clock card's "Pause" link to the pause form. */
     public ClockPage pauseClock(String title) {
+        org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
         card(title).findElement(By.partialLinkText("Pause")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         return new ClockPage(browser);
     }
 

@@ -14,7 +14,7 @@ public final class SentDocumentsPage {
 
     /** Follows "Sent documents" in the service navigation. */
     public static SentDocumentsPage openFromNavigation(Browser browser) {
-        browser.find(By.linkText("Sent documents")).click();
+        FormPost.clickAndWait(browser, By.linkText("Sent documents"));
         return new SentDocumentsPage(browser);
     }
 
