@@ -160,6 +160,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code oldPage} (an element of the page the browser was on, such as its html element) is gone:
+     * the next page has replaced it. Chromium reports a node of a page already left either as stale or, in some
+     * versions, as "not belonging to the document"; both mean the same here.
+     */
+    public void awaitNextPage(WebElement oldPage) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException detached) {
+                return String.valueOf(detached.getMessage()).contains("does not belong to the document");
+            }
+        });
+    }
+
     /** The value of a cookie the browser holds for the service, or null. */
     public org.openqa.selenium.Cookie cookie(String name) {
         return driver.manage().getCookieNamed(name);

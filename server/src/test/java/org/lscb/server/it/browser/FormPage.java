@@ -1,12 +1,9 @@
 package org.lscb.server.it.browser;
 
-import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What every form page lets a person do: type, tick, choose, send, and read the errors it shows. */
 abstract class FormPage {
@@ -48,7 +45,7 @@ abstract class FormPage {
     public void send() {
         WebElement button = browser.find(By.cssSelector("main form button[type=submit]"));
         button.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        browser.awaitNextPage(button);
     }
 
     /** The messages of the error summary at the top of the page. */

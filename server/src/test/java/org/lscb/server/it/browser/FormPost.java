@@ -1,12 +1,9 @@
 package org.lscb.server.it.browser;
 
-import java.time.Duration;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Sending forms from a test: clicking a page's own button and waiting for the answer, and a form the page does
@@ -24,7 +21,7 @@ public final class FormPost {
     public static void clickAndWait(Browser browser, By what) {
         WebElement page = browser.find(By.tagName("html"));
         browser.find(what).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        browser.awaitNextPage(page);
     }
 
     /** From the page the browser is on (one with the sign-out form), posts {@code fields} to {@code path}. */
@@ -42,6 +39,6 @@ public final class FormPost {
                                 + "document.body.appendChild(f); f.submit();",
                         path,
                         fields);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        browser.awaitNextPage(page);
     }
 }

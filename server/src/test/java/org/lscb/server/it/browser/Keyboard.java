@@ -26,8 +26,7 @@ public final class Keyboard {
     public void enterAndWaitForTheNextPage() {
         WebElement page = browser.find(org.openqa.selenium.By.tagName("html"));
         enter();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.awaitNextPage(page);
     }
 
     public void type(String text) {

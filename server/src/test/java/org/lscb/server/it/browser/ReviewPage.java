@@ -97,8 +97,7 @@ public final class ReviewPage {
     public ClockPage pauseClock(String title) {
         org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
         card(title).findElement(By.partialLinkText("Pause")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        browser.awaitNextPage(page);
         return new ClockPage(browser);
     }
 
