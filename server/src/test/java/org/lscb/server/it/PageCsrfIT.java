@@ -45,6 +45,19 @@ class PageCsrfIT {
     }
 
     @Test
+    void a_session_id_without_the_sessions_key_is_not_signed_in(Api api) {
+        Api.Login agency = api.newAccount("AGENCY_USER");
+        PageClient browser = new PageClient(api.baseUrl());
+        browser.signIn(agency.username(), agency.password(), () -> api.nextCode(agency.username()));
+        assertThat(browser.get("/").status()).isEqualTo(200);
+
+        browser.forget("__Host-lscb-key");
+        PageClient.Answer refused = browser.get("/");
+        assertThat(refused.status()).isEqualTo(303);
+        assertThat(refused.location()).startsWith("/sign-in");
+    }
+
+    @Test
     void a_sign_in_posted_without_the_token_signs_nobody_in(Api api) {
         Api.Login agency = api.newAccount("AGENCY_USER");
         PageClient browser = new PageClient(api.baseUrl());

@@ -41,6 +41,12 @@ class SignInBrowserIT {
             assertThat(session.isSecure()).isTrue();
             assertThat(session.getSameSite()).isEqualToIgnoringCase("Strict");
             assertThat(session.getPath()).isEqualTo("/");
+            Cookie key = browser.cookie("__Host-lscb-key");
+            assertThat(key).isNotNull();
+            assertThat(key.isHttpOnly()).isTrue();
+            assertThat(key.isSecure()).isTrue();
+            assertThat(key.getSameSite()).isEqualToIgnoringCase("Strict");
+            assertThat(key.getValue()).hasSize(43);
 
             FormPost.clickAndWait(browser, By.cssSelector("form[action='/sign-out'] button"));
             assertThat(browser.path()).isEqualTo("/sign-in?signed-out");

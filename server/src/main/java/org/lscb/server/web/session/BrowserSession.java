@@ -19,6 +19,14 @@ public final class BrowserSession {
     static final String ENROLLING_SINCE = "lscb.enrolling-since";
     static final String CSRF = "lscb.csrf";
     static final String LAST_SEEN = "lscb.last-seen";
+    static final String KEY = "lscb.key";
+
+    /**
+     * The second cookie of a signed-in browser: 256 random bits, made at sign-in and kept in the session, that
+     * every request must show beside the session id. The container's session id carries only about 56 random
+     * bits (docs/security.md W1); with the key, guessing a live session means guessing 256 more.
+     */
+    public static final String KEY_COOKIE = "__Host-lscb-key";
 
     private final HttpSession session;
 
@@ -48,6 +56,20 @@ public final class BrowserSession {
 
     public String csrfToken() {
         return (String) session.getAttribute(CSRF);
+    }
+
+    /** The Set-Cookie value that gives the browser this session's key, with the session cookie's attributes. */
+    public String keyCookie() {
+        return KEY_COOKIE + "=" + session.getAttribute(KEY) + "; Path=/; Secure; HttpOnly; SameSite=Strict";
+    }
+
+    /** The Set-Cookie value that makes the browser forget the key, when the session ends. */
+    public static String forgetKeyCookie() {
+        return KEY_COOKIE + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=Strict";
+    }
+
+    Optional<String> key() {
+        return Optional.ofNullable((String) session.getAttribute(KEY));
     }
 
     Optional<Instant> lastSeen() {

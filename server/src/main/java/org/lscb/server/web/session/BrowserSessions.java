@@ -116,11 +116,38 @@ public class BrowserSessions {
                         .orElse(false));
     }
 
-    /** Signed in: a new session id and CSRF token, holding only the account. */
+    /**
+     * Signed in: a new session id, CSRF token and key, holding only the account. The answer must give the browser
+     * {@link BrowserSession#keyCookie()}.
+     */
     public BrowserSession signIn(HttpServletRequest request, String accountId) {
         BrowserSession s = restart(request);
         s.http().setAttribute(BrowserSession.ACCOUNT, accountId);
+        s.http().setAttribute(BrowserSession.KEY, CsrfTokens.fresh());
         return s;
+    }
+
+    /**
+     * The browser's live session when it is signed in and the request shows the session's key as well as its id;
+     * empty otherwise (and a session whose id came without its key is not trusted with an account).
+     */
+    public Optional<BrowserSession> signedIn(HttpServletRequest request) {
+        return existing(request)
+                .filter(s -> s.accountId().isPresent()
+                        && CsrfTokens.matches(s.key().orElse(null), cookie(request, BrowserSession.KEY_COOKIE)));
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (jakarta.servlet.http.Cookie c : cookies) {
+            if (name.equals(c.getName())) {
+                return c.getValue();
+            }
+        }
+        return null;
     }
 
     /** Signed out: the session ends on the server, so its cookie is worth nothing even if kept. */

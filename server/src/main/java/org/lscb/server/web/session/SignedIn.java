@@ -63,7 +63,7 @@ public class SignedIn {
 
     private BrowserSession session() {
         if (session == null) {
-            session = sessions.existing(request).orElseThrow(() -> new SignInRequiredException(returnPath()));
+            session = sessions.signedIn(request).orElseThrow(() -> new SignInRequiredException(returnPath()));
             // a live session's use counts as activity
             sessions.current(request);
         }

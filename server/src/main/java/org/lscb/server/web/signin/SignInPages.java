@@ -140,8 +140,8 @@ public class SignInPages {
                     answer.resume(Pages.seeOther(
                             "/sign-in/two-factor" + (target.equals("/") ? "" : "?next=" + Pages.encode(target))));
                 } else {
-                    sessions.signIn(http, v.account().id());
-                    answer.resume(Pages.seeOther(target));
+                    BrowserSession signedIn = sessions.signIn(http, v.account().id());
+                    answer.resume(signedInTo(target, signedIn));
                 }
             } catch (RuntimeException e) {
                 answer.resume(e);
@@ -239,8 +239,8 @@ public class SignInPages {
             try {
                 SignInService.Verdict v = signIn.checkCode(account.get(), typed, client);
                 if (v.refusal() == null) {
-                    sessions.signIn(http, v.account().id());
-                    answer.resume(Pages.seeOther(target));
+                    BrowserSession signedIn = sessions.signIn(http, v.account().id());
+                    answer.resume(signedInTo(target, signedIn));
                     return;
                 }
                 String message = v.refusal().retryAfter().isPresent()
@@ -272,7 +272,16 @@ public class SignInPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signOut(@Context HttpServletRequest http) {
         sessions.signOut(http);
-        return Pages.seeOther("/sign-in?signed-out");
+        return Response.seeOther(java.net.URI.create("/sign-in?signed-out"))
+                .header("Set-Cookie", BrowserSession.forgetKeyCookie())
+                .build();
+    }
+
+    /** The answer that ends a sign-in: to the page asked for, giving the browser the session's key. */
+    static Response signedInTo(String target, BrowserSession signedIn) {
+        return Response.seeOther(java.net.URI.create(target))
+                .header("Set-Cookie", signedIn.keyCookie())
+                .build();
     }
 
     private Response refusedPage(BrowserSession s, String name, String target, SignInService.Verdict v, String field) {

@@ -140,10 +140,13 @@ public class TwoFactorSetupPages {
         }
         BrowserSession signedIn = sessions.signIn(http, caller.get().accountId());
         Chrome chrome = Chrome.anonymous("Save your recovery codes", false, signedIn.csrfToken());
-        return Pages.page(
+        Response page = Pages.page(
                 "pages/signin/recovery-codes.jte",
                 chrome,
                 Map.of("view", new RecoveryCodes(confirmed.recoveryCodes(), target)));
+        return Response.fromResponse(page)
+                .header("Set-Cookie", signedIn.keyCookie())
+                .build();
     }
 
     private Optional<Caller> enrolling(BrowserSession s) {

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The web pages as plain HTTP, for what a browser test cannot do: posting a form without its token, or with
- * another session's. Keeps the session cookie as a browser would (the JDK's cookie store will not send a
- * Secure cookie to http://127.0.0.1, browsers do) and follows no redirect.
+ * another session's. Keeps the cookies the server sets as a browser would (the JDK's cookie store will not send
+ * a Secure cookie to http://127.0.0.1, browsers do) and follows no redirect.
  */
 public final class PageClient {
 
@@ -28,7 +28,7 @@ public final class PageClient {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final String base;
-    private String sessionCookie;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     public PageClient(String base) {
         this.base = base;
@@ -57,6 +57,11 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Forgets a cookie, as a browser whose store lost it would. */
+    public void forget(String cookie) {
+        cookies.remove(cookie);
+    }
+
     /** The CSRF token of the form on a page this session opens. */
     public String csrfOf(String path) {
         Matcher m = CSRF.matcher(get(path).body());
@@ -82,16 +87,26 @@ public final class PageClient {
     }
 
     private Answer send(HttpRequest.Builder b) {
-        if (sessionCookie != null) {
-            b.header("Cookie", sessionCookie);
+        if (!cookies.isEmpty()) {
+            b.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining("; ")));
         }
         try {
             HttpResponse<String> r =
                     HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-            r.headers().allValues("set-cookie").stream()
-                    .filter(c -> c.startsWith("__Host-lscb-session="))
-                    .findFirst()
-                    .ifPresent(c -> sessionCookie = c.substring(0, c.indexOf(';')));
+            for (String header : r.headers().allValues("set-cookie")) {
+                String pair = header.split(";", 2)[0];
+                String name = pair.substring(0, pair.indexOf('='));
+                String value = pair.substring(pair.indexOf('=') + 1);
+                if (value.isEmpty() || header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                    cookies.remove(name);
+                } else {
+                    cookies.put(name, value);
+                }
+            }
             return new Answer(
                     r.statusCode(), r.body(), r.headers().firstValue("location").orElse(null));
         } catch (IOException e) {

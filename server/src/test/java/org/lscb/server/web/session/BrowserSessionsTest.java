@@ -51,6 +51,37 @@ class BrowserSessionsTest {
     }
 
     @Test
+    void a_signed_in_session_is_trusted_only_with_its_key_beside_its_id() {
+        FakeRequest browser = new FakeRequest();
+        BrowserSession s = sessions.signIn(browser.request(), "acc-1");
+        String key = s.keyCookie()
+                .substring(
+                        (BrowserSession.KEY_COOKIE + "=").length(),
+                        s.keyCookie().indexOf(';'));
+        assertThat(key).hasSize(43);
+        assertThat(s.keyCookie()).endsWith("; Path=/; Secure; HttpOnly; SameSite=Strict");
+
+        assertThat(sessions.signedIn(browser.request())).isEmpty();
+        browser.cookies = new jakarta.servlet.http.Cookie[] {
+            new jakarta.servlet.http.Cookie(BrowserSession.KEY_COOKIE, key.substring(1) + "x")
+        };
+        assertThat(sessions.signedIn(browser.request())).isEmpty();
+        browser.cookies =
+                new jakarta.servlet.http.Cookie[] {new jakarta.servlet.http.Cookie(BrowserSession.KEY_COOKIE, key)};
+        assertThat(sessions.signedIn(browser.request()).flatMap(BrowserSession::accountId))
+                .contains("acc-1");
+    }
+
+    @Test
+    void a_session_that_is_not_signed_in_is_not_signed_in_whatever_key_it_shows() {
+        FakeRequest browser = new FakeRequest();
+        sessions.current(browser.request());
+        browser.cookies =
+                new jakarta.servlet.http.Cookie[] {new jakarta.servlet.http.Cookie(BrowserSession.KEY_COOKIE, "")};
+        assertThat(sessions.signedIn(browser.request())).isEmpty();
+    }
+
+    @Test
     void the_code_page_waits_five_minutes_for_the_code_and_no_longer() {
         FakeRequest browser = new FakeRequest();
         BrowserSession s = sessions.awaitCode(browser.request(), "acc-1");

@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 final class FakeRequest {
 
     FakeSession session;
+    jakarta.servlet.http.Cookie[] cookies;
 
     HttpServletRequest request() {
         return (HttpServletRequest) Proxy.newProxyInstance(
@@ -20,6 +21,9 @@ final class FakeRequest {
                             session = new FakeSession();
                         }
                         return session == null ? null : session.proxy;
+                    }
+                    if (m.getName().equals("getCookies")) {
+                        return cookies;
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
