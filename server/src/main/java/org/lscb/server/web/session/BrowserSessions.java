@@ -3,6 +3,7 @@ package org.lscb.server.web.session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,13 +118,15 @@ public class BrowserSessions {
     }
 
     /**
-     * Signed in: a new session id, CSRF token and key, holding only the account. The answer must give the browser
-     * {@link BrowserSession#keyCookie()}.
+     * Signed in: a new session id, CSRF token and key, holding only the account; the browser is given the key
+     * ({@link BrowserSession#keyCookie()}) beside the container's new session cookie. The key goes on the servlet
+     * response: a Set-Cookie header of the JAX-RS answer would replace the container's.
      */
-    public BrowserSession signIn(HttpServletRequest request, String accountId) {
+    public BrowserSession signIn(HttpServletRequest request, HttpServletResponse response, String accountId) {
         BrowserSession s = restart(request);
         s.http().setAttribute(BrowserSession.ACCOUNT, accountId);
         s.http().setAttribute(BrowserSession.KEY, CsrfTokens.fresh());
+        response.addHeader("Set-Cookie", s.keyCookie());
         return s;
     }
 
@@ -150,8 +153,13 @@ public class BrowserSessions {
         return null;
     }
 
-    /** Signed out: the session ends on the server, so its cookie is worth nothing even if kept. */
-    public void signOut(HttpServletRequest request) {
+    /** Signed out: the session ends on the server, so its cookies are worth nothing even if kept; the key is forgotten. */
+    public void signOut(HttpServletRequest request, HttpServletResponse response) {
+        end(request);
+        response.addHeader("Set-Cookie", BrowserSession.forgetKeyCookie());
+    }
+
+    private static void end(HttpServletRequest request) {
         HttpSession http = request.getSession(false);
         if (http != null) {
             http.invalidate();
@@ -159,7 +167,7 @@ public class BrowserSessions {
     }
 
     private BrowserSession restart(HttpServletRequest request) {
-        signOut(request);
+        end(request);
         return current(request);
     }
 }

@@ -3,6 +3,7 @@ package org.lscb.server.web.signin;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -103,6 +104,7 @@ public class SignInPages {
             @FormParam("password") String password,
             @FormParam("next") String next,
             @Context HttpServletRequest http,
+            @Context HttpServletResponse httpResponse,
             @Suspended AsyncResponse answer) {
         String target = safeNext(next);
         String name = username == null ? "" : username.trim();
@@ -140,8 +142,8 @@ public class SignInPages {
                     answer.resume(Pages.seeOther(
                             "/sign-in/two-factor" + (target.equals("/") ? "" : "?next=" + Pages.encode(target))));
                 } else {
-                    BrowserSession signedIn = sessions.signIn(http, v.account().id());
-                    answer.resume(signedInTo(target, signedIn));
+                    sessions.signIn(http, httpResponse, v.account().id());
+                    answer.resume(Pages.seeOther(target));
                 }
             } catch (RuntimeException e) {
                 answer.resume(e);
@@ -212,6 +214,7 @@ public class SignInPages {
             @FormParam("code") String code,
             @FormParam("next") String next,
             @Context HttpServletRequest http,
+            @Context HttpServletResponse httpResponse,
             @Suspended AsyncResponse answer) {
         String target = safeNext(next);
         BrowserSession s = sessions.current(http);
@@ -239,8 +242,8 @@ public class SignInPages {
             try {
                 SignInService.Verdict v = signIn.checkCode(account.get(), typed, client);
                 if (v.refusal() == null) {
-                    BrowserSession signedIn = sessions.signIn(http, v.account().id());
-                    answer.resume(signedInTo(target, signedIn));
+                    sessions.signIn(http, httpResponse, v.account().id());
+                    answer.resume(Pages.seeOther(target));
                     return;
                 }
                 String message = v.refusal().retryAfter().isPresent()
@@ -270,18 +273,9 @@ public class SignInPages {
     @POST
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(@Context HttpServletRequest http) {
-        sessions.signOut(http);
-        return Response.seeOther(java.net.URI.create("/sign-in?signed-out"))
-                .header("Set-Cookie", BrowserSession.forgetKeyCookie())
-                .build();
-    }
-
-    /** The answer that ends a sign-in: to the page asked for, giving the browser the session's key. */
-    static Response signedInTo(String target, BrowserSession signedIn) {
-        return Response.seeOther(java.net.URI.create(target))
-                .header("Set-Cookie", signedIn.keyCookie())
-                .build();
+    public Response signOut(@Context HttpServletRequest http, @Context HttpServletResponse httpResponse) {
+        sessions.signOut(http, httpResponse);
+        return Pages.seeOther("/sign-in?signed-out");
     }
 
     private Response refusedPage(BrowserSession s, String name, String target, SignInService.Verdict v, String field) {

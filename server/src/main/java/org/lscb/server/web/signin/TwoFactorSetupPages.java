@@ -3,6 +3,7 @@ package org.lscb.server.web.signin;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -102,7 +103,10 @@ public class TwoFactorSetupPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(
-            @FormParam("code") String code, @FormParam("next") String next, @Context HttpServletRequest http) {
+            @FormParam("code") String code,
+            @FormParam("next") String next,
+            @Context HttpServletRequest http,
+            @Context HttpServletResponse httpResponse) {
         String target = SignInPages.safeNext(next);
         BrowserSession s = sessions.current(http);
         Optional<Caller> caller = enrolling(s);
@@ -138,15 +142,13 @@ public class TwoFactorSetupPages {
                                             "The code is not correct. Check your phone's clock and enter the code"
                                                     + " your app shows now")));
         }
-        BrowserSession signedIn = sessions.signIn(http, caller.get().accountId());
+        BrowserSession signedIn =
+                sessions.signIn(http, httpResponse, caller.get().accountId());
         Chrome chrome = Chrome.anonymous("Save your recovery codes", false, signedIn.csrfToken());
-        Response page = Pages.page(
+        return Pages.page(
                 "pages/signin/recovery-codes.jte",
                 chrome,
                 Map.of("view", new RecoveryCodes(confirmed.recoveryCodes(), target)));
-        return Response.fromResponse(page)
-                .header("Set-Cookie", signedIn.keyCookie())
-                .build();
     }
 
     private Optional<Caller> enrolling(BrowserSession s) {

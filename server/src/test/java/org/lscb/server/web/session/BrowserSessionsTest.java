@@ -17,7 +17,7 @@ class BrowserSessionsTest {
     @Test
     void a_session_used_within_the_idle_timeout_stays_signed_in() {
         FakeRequest browser = new FakeRequest();
-        sessions.signIn(browser.request(), "acc-1");
+        sessions.signIn(browser.request(), browser.response(), "acc-1");
         clock.advance(Duration.ofMinutes(29));
         assertThat(sessions.existing(browser.request()).flatMap(BrowserSession::accountId))
                 .contains("acc-1");
@@ -30,7 +30,7 @@ class BrowserSessionsTest {
     @Test
     void a_session_idle_for_longer_than_the_timeout_is_over_and_ended_on_the_server() {
         FakeRequest browser = new FakeRequest();
-        sessions.signIn(browser.request(), "acc-1");
+        sessions.signIn(browser.request(), browser.response(), "acc-1");
         FakeSession old = browser.session;
         clock.advance(Duration.ofMinutes(31));
         assertThat(sessions.existing(browser.request())).isEmpty();
@@ -43,7 +43,7 @@ class BrowserSessionsTest {
         BrowserSession before = sessions.current(browser.request());
         String tokenBefore = before.csrfToken();
         FakeSession oldSession = browser.session;
-        BrowserSession after = sessions.signIn(browser.request(), "acc-1");
+        BrowserSession after = sessions.signIn(browser.request(), browser.response(), "acc-1");
         assertThat(oldSession.invalidated).isTrue();
         assertThat(browser.session).isNotSameAs(oldSession);
         assertThat(after.csrfToken()).isNotNull().isNotEqualTo(tokenBefore);
@@ -53,7 +53,7 @@ class BrowserSessionsTest {
     @Test
     void a_signed_in_session_is_trusted_only_with_its_key_beside_its_id() {
         FakeRequest browser = new FakeRequest();
-        BrowserSession s = sessions.signIn(browser.request(), "acc-1");
+        BrowserSession s = sessions.signIn(browser.request(), browser.response(), "acc-1");
         String key = s.keyCookie()
                 .substring(
                         (BrowserSession.KEY_COOKIE + "=").length(),
@@ -95,10 +95,15 @@ class BrowserSessionsTest {
     @Test
     void signing_out_ends_the_session_on_the_server() {
         FakeRequest browser = new FakeRequest();
-        sessions.signIn(browser.request(), "acc-1");
+        sessions.signIn(browser.request(), browser.response(), "acc-1");
         FakeSession s = browser.session;
-        sessions.signOut(browser.request());
+        sessions.signOut(browser.request(), browser.response());
         assertThat(s.invalidated).isTrue();
+        assertThat(browser.setCookies)
+                .last()
+                .asString()
+                .startsWith(BrowserSession.KEY_COOKIE + "=;")
+                .contains("Max-Age=0");
         assertThat(sessions.existing(browser.request())).isEmpty();
     }
 

@@ -8,6 +8,21 @@ final class FakeRequest {
 
     FakeSession session;
     jakarta.servlet.http.Cookie[] cookies;
+    final java.util.List<String> setCookies = new java.util.ArrayList<>();
+
+    /** The answer to the request: only the Set-Cookie headers it is given are kept. */
+    jakarta.servlet.http.HttpServletResponse response() {
+        return (jakarta.servlet.http.HttpServletResponse) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {jakarta.servlet.http.HttpServletResponse.class},
+                (p, m, args) -> {
+                    if (m.getName().equals("addHeader") && "Set-Cookie".equals(args[0])) {
+                        setCookies.add((String) args[1]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+    }
 
     HttpServletRequest request() {
         return (HttpServletRequest) Proxy.newProxyInstance(
