@@ -6,14 +6,21 @@ import java.util.Map;
 public class InvalidValueException extends DomainException {
 
     private final String field;
+    private final String rule;
 
     public InvalidValueException(String field, String message) {
         super(Kind.INVALID, "invalid_request", field + ": " + message);
         this.field = field;
+        this.rule = message;
     }
 
     public String field() {
         return field;
+    }
+
+    /** What the value breaks, without the field's name ("must not be empty"): for a page to put after its label. */
+    public String rule() {
+        return rule;
     }
 
     @Override

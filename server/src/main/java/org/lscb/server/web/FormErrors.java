@@ -33,6 +33,11 @@ public record FormErrors(Map<String, String> byField) {
         return new FormErrors(m);
     }
 
+    /** A service's refusal of one value as a form's sentence: the field's label, then the rule ("Username is taken"). */
+    public static String refusal(String label, org.lscb.foundation.value.InvalidValueException e) {
+        return label + " " + e.rule();
+    }
+
     public boolean isEmpty() {
         return byField.isEmpty();
     }

@@ -60,6 +60,17 @@ public final class Words {
         return ROLES.getOrDefault(code, sentence(code));
     }
 
+    private static final Map<String, String> APPOINTMENT_ROLES = Map.of(
+            "LEAD_REVIEWER", "Lead reviewer",
+            "PANEL_MEMBER", "Panel member",
+            "PAEDIATRICIAN", "Designated paediatrician",
+            "CORONER", "Coroner");
+
+    /** A role someone is appointed to on a review: "Lead reviewer", "Designated paediatrician". */
+    public static String appointmentRole(String code) {
+        return APPOINTMENT_ROLES.getOrDefault(code, sentence(code));
+    }
+
     /** "Tuesday 6 January 2026" from an ISO date; empty for none. */
     public static String day(String isoDate) {
         return isoDate == null || isoDate.isEmpty()

@@ -157,13 +157,13 @@ public class AccountPages {
                             null,
                             null)
                     .withHint(Hint.of("Lower-case letters, digits, dots, hyphens or underscores, for example j.smith"))
-                    .withError(FieldErrors.of(errors, "username"));
+                    .withError(errors.errorFor("username"));
         }
 
         public Input displayNameInput() {
             return Input.text("displayName", Label.of("Full name"), displayName)
                     .withHint(Hint.of("As other people will see it beside what this person does"))
-                    .withError(FieldErrors.of(errors, "displayName"));
+                    .withError(errors.errorFor("displayName"));
         }
 
         public Checkboxes rolesCheckboxes() {
@@ -173,7 +173,7 @@ public class AccountPages {
             return Checkboxes.of("roles", Fieldset.Legend.of("What may this person do?"), items, roles)
                     .withHint(Hint.of("Select all that apply. Administrators and board officers must set up"
                             + " two-factor sign-in when they first sign in."))
-                    .withError(FieldErrors.of(errors, "roles"));
+                    .withError(errors.errorFor("roles"));
         }
 
         public Select organisationSelect() {
@@ -181,7 +181,7 @@ public class AccountPages {
             items.add(Select.Item.of("", "None (administrators only)"));
             items.addAll(organisations);
             return Select.of("organisationId", Label.of("Organisation the person acts for"), items, organisationId)
-                    .withError(FieldErrors.of(errors, "organisationId"));
+                    .withError(errors.errorFor("organisationId"));
         }
 
         public Input passwordInput() {
@@ -203,7 +203,7 @@ public class AccountPages {
                             null,
                             null)
                     .withHint(Hint.of("At least 12 characters. Give it to the person by another way than email."))
-                    .withError(FieldErrors.of(errors, "password"));
+                    .withError(errors.errorFor("password"));
         }
     }
 
@@ -267,7 +267,7 @@ public class AccountPages {
                 return Pages.seeOther("/admin/accounts/" + a.id() + "?done=created");
             } catch (InvalidValueException e) {
                 String field = LABELS.containsKey(e.field()) ? e.field() : "username";
-                errors = errors.with(field, FieldErrors.sentence(LABELS.get(field), e));
+                errors = errors.with(field, FormErrors.refusal(LABELS.get(field), e));
             }
         }
         return newPage(400, new NewForm(u, d, chosen, o, organisationItems(), errors));

@@ -127,7 +127,7 @@ public class OrganisationPages {
         public Input nameInput() {
             return Input.text("name", Label.of("Name"), name)
                     .withHint(Hint.of("As people know it, for example Northmere Constabulary"))
-                    .withError(FieldErrors.of(errors, "name"));
+                    .withError(errors.errorFor("name"));
         }
 
         public Radios kindRadios() {
@@ -135,13 +135,13 @@ public class OrganisationPages {
                     .map(k -> Radios.Item.of(k.name(), Words.organisationKind(k.name())))
                     .toList();
             return Radios.of("kind", Fieldset.Legend.of("What kind of organisation is it?"), items, kind)
-                    .withError(FieldErrors.of(errors, "kind"));
+                    .withError(errors.errorFor("kind"));
         }
 
         public Input areaInput() {
             return Input.text("area", Label.of("Area (optional)"), area)
                     .withHint(Hint.of("The local authority area it serves, for example Northmere"))
-                    .withError(FieldErrors.of(errors, "area"));
+                    .withError(errors.errorFor("area"));
         }
     }
 
@@ -187,7 +187,7 @@ public class OrganisationPages {
                 case "area" -> "Area";
                 default -> "Name";
             };
-            return newPage(400, new NewForm(n, k, a, FormErrors.none().with(field, FieldErrors.sentence(label, e))));
+            return newPage(400, new NewForm(n, k, a, FormErrors.none().with(field, FormErrors.refusal(label, e))));
         }
     }
 
@@ -219,14 +219,14 @@ public class OrganisationPages {
             items.add(Select.Item.of("", "Choose an organisation"));
             items.addAll(candidates);
             return Select.of("organisationId", Label.of("Organisation to add"), items, chosen)
-                    .withError(FieldErrors.of(errors, "organisationId"));
+                    .withError(errors.errorFor("organisationId"));
         }
 
         public Select boardSelect() {
             List<Select.Item> items = new ArrayList<>();
             items.add(Select.Item.of("", "Choose a board"));
             items.addAll(candidates);
-            return Select.of("boardId", Label.of("Board"), items, chosen).withError(FieldErrors.of(errors, "boardId"));
+            return Select.of("boardId", Label.of("Board"), items, chosen).withError(errors.errorFor("boardId"));
         }
 
         public String doneMessage() {
@@ -310,7 +310,7 @@ public class OrganisationPages {
                     id,
                     null,
                     member,
-                    FormErrors.none().with("organisationId", FieldErrors.sentence("The organisation", e)));
+                    FormErrors.none().with("organisationId", FormErrors.refusal("The organisation", e)));
         }
         return Pages.seeOther("/admin/organisations/" + id + "?done=member-added");
     }

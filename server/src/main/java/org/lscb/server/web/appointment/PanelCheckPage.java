@@ -18,6 +18,7 @@ import org.lscb.server.review.ReviewService;
 import org.lscb.server.review.ReviewViews;
 import org.lscb.server.review.ReviewViews.PanelCheckView;
 import org.lscb.server.web.Pages;
+import org.lscb.server.web.Words;
 import org.lscb.server.web.reviewer.RegisterWords;
 import org.lscb.server.web.session.SignedIn;
 
@@ -65,7 +66,7 @@ public class PanelCheckPage {
         List<Need> needs =
                 check.unmet().stream().map(u -> need(u.rule(), u.message())).toList();
         String done = "LEAD_REVIEWER".equals(appointed) || "PANEL_MEMBER".equals(appointed)
-                ? RegisterWords.code(appointed) + " appointed"
+                ? Words.appointmentRole(appointed) + " appointed"
                 : null;
         PanelView view =
                 new PanelView(review.id(), review.reference(), review.pseudonym(), check.meetsGuidance(), needs, done);

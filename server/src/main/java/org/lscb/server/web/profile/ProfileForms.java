@@ -13,7 +13,6 @@ import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Words;
 import org.lscb.server.web.component.Checkboxes;
 import org.lscb.server.web.component.DateInput;
-import org.lscb.server.web.component.ErrorMessage;
 import org.lscb.server.web.component.ErrorSummary;
 import org.lscb.server.web.component.Fieldset;
 import org.lscb.server.web.component.Hint;
@@ -36,14 +35,14 @@ public final class ProfileForms {
     public static Input displayName(ProfilePages.EditForm f) {
         return Input.text("displayName", Label.of("Your name"), f.displayName())
                 .withHint(Hint.of("As boards will see it in the register"))
-                .withError(error(f.errors(), "displayName"));
+                .withError(f.errors().errorFor("displayName"));
     }
 
     public static Textarea summary(ProfilePages.EditForm f) {
         return Textarea.of("summary", Label.of("Summary"), f.summary())
                 .withHint(Hint.of("Your experience of systems reviews, in a few sentences. Do not include any"
                         + " child's or family's details."))
-                .withError(error(f.errors(), "summary"));
+                .withError(f.errors().errorFor("summary"));
     }
 
     public static Checkboxes expertise(ProfilePages.EditForm f) {
@@ -53,24 +52,24 @@ public final class ProfileForms {
                         items(ExpertiseArea.values()),
                         f.expertise())
                 .withHint(Hint.of("The areas of practice you know from the inside. Select all that apply."))
-                .withError(error(f.errors(), "expertise"));
+                .withError(f.errors().errorFor("expertise"));
     }
 
     public static Checkboxes skills(ProfilePages.EditForm f) {
         return Checkboxes.of("skills", Fieldset.Legend.of("Skills"), items(Skill.values()), f.skills())
                 .withHint(Hint.of("Select all that apply."))
-                .withError(error(f.errors(), "skills"));
+                .withError(f.errors().errorFor("skills"));
     }
 
     public static Checkboxes regions(ProfilePages.EditForm f) {
         return Checkboxes.of("regions", Fieldset.Legend.of("Regions you work in"), items(Region.values()), f.regions())
                 .withHint(Hint.of("Select all that apply."))
-                .withError(error(f.errors(), "regions"));
+                .withError(f.errors().errorFor("regions"));
     }
 
     public static Radios available(ProfilePages.EditForm f) {
         return Radios.yesNo("available", Fieldset.Legend.of("Are you available for new reviews?"), f.available())
-                .withError(error(f.errors(), "available"));
+                .withError(f.errors().errorFor("available"));
     }
 
     // --- add evidence
@@ -95,18 +94,18 @@ public final class ProfileForms {
                     null));
         }
         return Radios.of("type", Fieldset.Legend.of("Kind of evidence"), items, f.type())
-                .withError(error(f.errors(), "type"));
+                .withError(f.errors().errorFor("type"));
     }
 
     public static Input title(ProfilePages.EvidenceForm f) {
         return Input.text("title", Label.of("Title"), f.title())
                 .withHint(Hint.of("For example, the course's or the review's name"))
-                .withError(error(f.errors(), "title"));
+                .withError(f.errors().errorFor("title"));
     }
 
     public static Input issuer(ProfilePages.EvidenceForm f) {
         return Input.text("issuer", Label.of("Who issued it (optional)"), f.issuer())
-                .withError(error(f.errors(), "issuer"));
+                .withError(f.errors().errorFor("issuer"));
     }
 
     public static DateInput date(ProfilePages.EvidenceForm f) {
@@ -122,7 +121,7 @@ public final class ProfileForms {
     public static Textarea description(ProfilePages.InterestForm f) {
         return Textarea.of("description", Label.of("What is the interest?"), f.description())
                 .withHint(Hint.of("For example, a close relative works in the organisation's safeguarding team"))
-                .withError(error(f.errors(), "description"));
+                .withError(f.errors().errorFor("description"));
     }
 
     public static Select interestOrganisation(ProfilePages.InterestForm f) {
@@ -146,11 +145,12 @@ public final class ProfileForms {
                         f.kind())
                 .withHint(Hint.of(
                         "Every kind counts against your independence for reviews involving the" + " organisation"))
-                .withError(error(f.errors(), "kind"));
+                .withError(f.errors().errorFor("kind"));
     }
 
     public static Input role(ProfilePages.AffiliationForm f) {
-        return Input.text("role", Label.of("Your role (optional)"), f.role()).withError(error(f.errors(), "role"));
+        return Input.text("role", Label.of("Your role (optional)"), f.role())
+                .withError(f.errors().errorFor("role"));
     }
 
     public static DateInput from(ProfilePages.AffiliationForm f) {
@@ -180,11 +180,11 @@ public final class ProfileForms {
                         null,
                         null,
                         null)
-                .withError(error(errors, "organisationId"));
+                .withError(errors.errorFor("organisationId"));
     }
 
     private static DateInput date(String name, String legend, DateAnswer typed, FormErrors errors) {
-        return typed.input(name, Fieldset.Legend.of(legend), error(errors, name + "-day"));
+        return typed.input(name, Fieldset.Legend.of(legend), errors.errorFor(name + "-day"));
     }
 
     private static List<Checkboxes.Item> items(Enum<?>[] values) {
@@ -198,9 +198,5 @@ public final class ProfileForms {
         return ErrorSummary.of(errors.entries().stream()
                 .map(e -> ErrorSummary.Item.of(e.message(), e.href()))
                 .toList());
-    }
-
-    static ErrorMessage error(FormErrors errors, String field) {
-        return errors.of(field).map(ErrorMessage::of).orElse(null);
     }
 }

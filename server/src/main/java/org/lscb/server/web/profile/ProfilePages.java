@@ -492,10 +492,7 @@ public class ProfilePages {
 
     /** The domain's own message ("must not be empty"), after the field's name in words. */
     static String domainMessage(InvalidValueException e, Map<String, String> labels) {
-        String message = e.getMessage();
-        String prefix = e.field() + ": ";
-        String rule = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
-        return labels.getOrDefault(e.field(), e.field()) + " " + rule;
+        return FormErrors.refusal(labels.getOrDefault(e.field(), e.field()), e);
     }
 
     private static String text(String s) {

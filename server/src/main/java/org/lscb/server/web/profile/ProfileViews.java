@@ -129,7 +129,7 @@ public final class ProfileViews {
                                 Table.Cell.of(new Html(Templates.render("pages/profile/reviewLink.jte", a))),
                                 cell(Words.reviewType(a.type())),
                                 cell(Words.reviewStatus(a.status())),
-                                cell(Words.sentence(a.role())),
+                                cell(Words.appointmentRole(a.role())),
                                 cell(Words.day(a.since().toString()))))
                         .toList(),
                 true,

@@ -107,7 +107,7 @@ public class RequestPages {
         }
 
         private ErrorMessage error(String field) {
-            return form.errors().of(field).map(ErrorMessage::of).orElse(null);
+            return form.errors().errorFor(field);
         }
     }
 

@@ -139,7 +139,7 @@ public class ClockForms {
                 throw e;
             }
             String label = "on".equals(e.field()) ? (pause ? "The date the pause starts" : "The date") : "The reason";
-            return page(400, move, r, kind, on, reason, FormErrors.none().with(field, ReviewWords.refusal(e, label)));
+            return page(400, move, r, kind, on, reason, FormErrors.none().with(field, FormErrors.refusal(label, e)));
         }
         return Pages.seeOther("/reviews/" + id + "?done=" + (pause ? "paused" : "resumed"));
     }

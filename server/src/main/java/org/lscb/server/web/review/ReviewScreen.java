@@ -229,7 +229,7 @@ public record ReviewScreen(
             if (a.flagged()) {
                 who.append(". Flagged: ").append(a.flagReasons() == null ? "a new conflict" : a.flagReasons());
             }
-            rows.add(Row.of(ReviewWords.role(a.role()), who.toString()));
+            rows.add(Row.of(Words.appointmentRole(a.role()), who.toString()));
         }
         return rows.isEmpty() ? null : new SummaryList(rows, null, null, null);
     }

@@ -1,13 +1,12 @@
 package org.lscb.server.web.review;
 
 import java.util.Map;
-import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.ClockKind;
 import org.lscb.server.web.Words;
 
 /**
- * The words the review pages use for the SCR decision's codes and the appointments' roles, beside the shared
- * {@link Words} (dates, clocks, types, statuses).
+ * The words the review pages use for the SCR decision's codes, beside the shared {@link Words} (dates, clocks,
+ * types, statuses, roles).
  */
 final class ReviewWords {
 
@@ -21,12 +20,6 @@ final class ReviewWords {
             "NO", "No, it is clear there is none",
             "UNCLEAR", "Not clear either way");
 
-    private static final Map<String, String> ROLES = Map.of(
-            "LEAD_REVIEWER", "Lead reviewer",
-            "PANEL_MEMBER", "Panel member",
-            "PAEDIATRICIAN", "Designated paediatrician",
-            "CORONER", "Coroner");
-
     private ReviewWords() {}
 
     static String decision(String code) {
@@ -35,10 +28,6 @@ final class ReviewWords {
 
     static String concern(String code) {
         return CONCERNS.getOrDefault(code, Words.sentence(code));
-    }
-
-    static String role(String code) {
-        return ROLES.getOrDefault(code, Words.sentence(code));
     }
 
     static String yesNo(boolean b) {
@@ -58,12 +47,5 @@ final class ReviewWords {
             }
         }
         return null;
-    }
-
-    /** "The date of the decision must not be in the future" from the domain's "decidedOn: must not be ...". */
-    static String refusal(InvalidValueException e, String label) {
-        String m = e.getMessage();
-        String prefix = e.field() + ": ";
-        return label + " " + (m.startsWith(prefix) ? m.substring(prefix.length()) : m);
     }
 }

@@ -171,7 +171,7 @@ public class ScrDecisionForm {
             if (field == null) {
                 throw e;
             }
-            return page(400, r, a, FormErrors.none().with(field, ReviewWords.refusal(e, LABELS.get(e.field()))));
+            return page(400, r, a, FormErrors.none().with(field, FormErrors.refusal(LABELS.get(e.field()), e)));
         } catch (ReviewRuleException e) {
             // the answers meet the criteria and the decision is not to commission: the rule speaks on the form
             if (!"scr_required".equals(e.code())) {

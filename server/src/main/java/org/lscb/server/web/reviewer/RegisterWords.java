@@ -6,8 +6,7 @@ import org.lscb.server.review.ReviewViews.ConflictView;
 import org.lscb.server.web.Words;
 
 /**
- * The register's codes in words: expertise, regions, skills, evidence, ties to organisations, appointment
- * roles, and each independence conflict as a sentence (docs/domain.md "Independence", guidance [11]).
+ * The register's codes in words: expertise, regions, skills, evidence, ties to organisations, and each independence conflict as a sentence (docs/domain.md "Independence", guidance [11]).
  */
 public final class RegisterWords {
 
@@ -16,14 +15,12 @@ public final class RegisterWords {
             Map.entry("YORKSHIRE_AND_THE_HUMBER", "Yorkshire and the Humber"),
             Map.entry("TRACK_RECORD", "Track record"),
             Map.entry("INTERVIEWING_AND_FACILITATION", "Interviewing and facilitation"),
-            Map.entry("LEAD_REVIEWER", "Lead reviewer"),
-            Map.entry("PANEL_MEMBER", "Panel member"),
             Map.entry("BOARD", "Board seat"),
             Map.entry("VOLUNTEER", "Volunteering"));
 
     private RegisterWords() {}
 
-    /** An expertise area, region, skill, evidence type, tie or role in words: "Children's social care". */
+    /** An expertise area, region, skill, evidence type or tie in words: "Children's social care". */
     public static String code(String code) {
         return CODES.getOrDefault(code, Words.sentence(code));
     }

@@ -26,7 +26,6 @@ import org.lscb.server.reviewer.ReviewerService;
 import org.lscb.server.web.FormErrors;
 import org.lscb.server.web.Pages;
 import org.lscb.server.web.Words;
-import org.lscb.server.web.component.ErrorMessage;
 import org.lscb.server.web.component.Fieldset;
 import org.lscb.server.web.component.Hint;
 import org.lscb.server.web.component.Label;
@@ -192,13 +191,13 @@ public class ReviewerPageViews {
                             null,
                             null,
                             null)
-                    .withError(error(appoint.errors(), "role"));
+                    .withError(appoint.errors().errorFor("role"));
         }
 
         private static Radios.Item item(AppointmentRole role, String hint) {
             return new Radios.Item(
                     role.name(),
-                    TextOrHtml.text(RegisterWords.code(role.name())),
+                    TextOrHtml.text(Words.appointmentRole(role.name())),
                     Hint.of(hint),
                     null,
                     false,
@@ -222,7 +221,7 @@ public class ReviewerPageViews {
                     .withHint(Hint.of("Only the LSCB Chair can override the independence check, with a written"
                             + " reason. Enter the Chair's reason here to appoint them as lead reviewer; it is kept"
                             + " with the appointment and in the audit log."))
-                    .withError(error(appoint.errors(), "overrideReason"));
+                    .withError(appoint.errors().errorFor("overrideReason"));
         }
 
         public Radios decision(EvidenceRow e) {
@@ -244,7 +243,7 @@ public class ReviewerPageViews {
                             null,
                             null,
                             null)
-                    .withError(error(f.errors(), "decision-" + e.id()));
+                    .withError(f.errors().errorFor("decision-" + e.id()));
         }
 
         public Textarea note(EvidenceRow e) {
@@ -256,7 +255,7 @@ public class ReviewerPageViews {
                     new Label(TextOrHtml.text("Note"), null, false, null, null),
                     Hint.of("What you checked. When withdrawing, say why: every board that relies on this"
                             + " reviewer sees it."),
-                    error(f.errors(), "note-" + e.id()),
+                    f.errors().errorFor("note-" + e.id()),
                     f.note(),
                     null,
                     null,
@@ -267,10 +266,6 @@ public class ReviewerPageViews {
 
         private VerifyForm formFor(EvidenceRow e) {
             return e.id().equals(verify.evidenceId()) ? verify : VerifyForm.empty();
-        }
-
-        private static ErrorMessage error(FormErrors errors, String field) {
-            return errors.of(field).map(ErrorMessage::of).orElse(null);
         }
     }
 
