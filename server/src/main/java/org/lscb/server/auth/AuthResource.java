@@ -12,7 +12,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Collections;
 import java.util.Map;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.config.ServerConfig;
@@ -56,10 +55,7 @@ public class AuthResource {
     public void token(TokenRequest request, @Context HttpServletRequest http, @Suspended AsyncResponse answer) {
         try {
             validate(request);
-            String client = ClientAddress.of(
-                    http.getRemoteAddr(),
-                    Collections.list(http.getHeaders("X-Forwarded-For")),
-                    config.trustedProxies());
+            String client = ClientAddress.of(http, config.trustedProxies());
             char[] password = request.password().toCharArray();
             boolean queued = workers.submit(() -> {
                 try {

@@ -14,6 +14,14 @@ public final class ClientAddress {
 
     private ClientAddress() {}
 
+    /** The client of a servlet request, read from its connection and its {@code X-Forwarded-For} headers. */
+    public static String of(jakarta.servlet.http.HttpServletRequest request, Set<String> trustedProxies) {
+        return of(
+                request.getRemoteAddr(),
+                java.util.Collections.list(request.getHeaders("X-Forwarded-For")),
+                trustedProxies);
+    }
+
     public static String of(String remoteAddress, List<String> forwardedFor, Set<String> trustedProxies) {
         String remote = IpAddresses.canonical(remoteAddress);
         if (remote == null) {

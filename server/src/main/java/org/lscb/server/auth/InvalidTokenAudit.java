@@ -72,10 +72,7 @@ public class InvalidTokenAudit extends HttpFilter {
 
     private void report(HttpServletRequest request, String token) {
         // behind a trusted TLS proxy every caller has the proxy's address: the client's is in X-Forwarded-For
-        String address = ClientAddress.of(
-                request.getRemoteAddr(),
-                java.util.Collections.list(request.getHeaders("X-Forwarded-For")),
-                config.trustedProxies());
+        String address = ClientAddress.of(request, config.trustedProxies());
         OptionalLong heldBack = limiter.admit(address);
         if (heldBack.isEmpty()) {
             return;

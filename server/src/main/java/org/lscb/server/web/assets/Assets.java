@@ -19,8 +19,9 @@ import java.util.Optional;
  */
 public final class Assets {
 
-    private static final String GOVUK =
-            "META-INF/resources/webjars/govuk-frontend/" + GovukFrontendVersion.VALUE + "/dist/govuk/";
+    /** Where the WebJar on the class path keeps GOV.UK Frontend's compiled files; its version is read from the jar. */
+    private static final String GOVUK = "META-INF/resources/webjars/govuk-frontend/" + webJarVersion() + "/dist/govuk/";
+
     private static final Assets BUNDLED = load();
 
     private final String version;
@@ -88,6 +89,17 @@ public final class Assets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String webJarVersion() {
+        java.util.Properties p = new java.util.Properties();
+        try (InputStream in = new java.io.ByteArrayInputStream(
+                read("META-INF/maven/org.webjars.npm/govuk-frontend/pom.properties"))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
     }
 
     private static byte[] read(String resource) {

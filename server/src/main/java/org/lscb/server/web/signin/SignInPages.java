@@ -16,8 +16,6 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.lscb.server.auth.ClientAddress;
@@ -307,8 +305,7 @@ public class SignInPages {
     }
 
     private String clientAddress(HttpServletRequest http) {
-        List<String> forwarded = Collections.list(http.getHeaders("X-Forwarded-For"));
-        return ClientAddress.of(http.getRemoteAddr(), forwarded, config.trustedProxies());
+        return ClientAddress.of(http, config.trustedProxies());
     }
 
     /**
