@@ -50,18 +50,16 @@ public class BrowserSessions {
     public BrowserSession current(HttpServletRequest request) {
         HttpSession http = request.getSession(true);
         BrowserSession s = new BrowserSession(http);
-        Instant now = clock.instant();
-        if (s.lastSeen().map(seen -> seen.plus(idle).isBefore(now)).orElse(false)) {
+        if (idleTooLong(s)) {
             http.invalidate();
             http = request.getSession(true);
             s = new BrowserSession(http);
         }
         if (s.csrfToken() == null) {
-            http.setAttribute(BrowserSession.CSRF, CsrfTokens.fresh());
+            http.setAttribute(BrowserSession.CSRF, SessionTokens.fresh());
             http.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idle.toSeconds()));
         }
-        http.setAttribute(BrowserSession.LAST_SEEN, now);
-        return s;
+        return used(s);
     }
 
     /** The browser's session if it has a live one; never starts one. */
@@ -71,7 +69,7 @@ public class BrowserSessions {
             return Optional.empty();
         }
         BrowserSession s = new BrowserSession(http);
-        if (s.lastSeen().map(seen -> seen.plus(idle).isBefore(clock.instant())).orElse(false)) {
+        if (idleTooLong(s)) {
             http.invalidate();
             return Optional.empty();
         }
@@ -125,19 +123,32 @@ public class BrowserSessions {
     public BrowserSession signIn(HttpServletRequest request, HttpServletResponse response, String accountId) {
         BrowserSession s = restart(request);
         s.http().setAttribute(BrowserSession.ACCOUNT, accountId);
-        s.http().setAttribute(BrowserSession.KEY, CsrfTokens.fresh());
+        s.http().setAttribute(BrowserSession.KEY, SessionTokens.fresh());
         response.addHeader("Set-Cookie", s.keyCookie());
         return s;
     }
 
     /**
-     * The browser's live session when it is signed in and the request shows the session's key as well as its id;
-     * empty otherwise (and a session whose id came without its key is not trusted with an account).
+     * The browser's live session when it is signed in and the request shows the session's key as well as its id,
+     * its use recorded; empty otherwise (a session whose id came without its key is not trusted with an account).
      */
     public Optional<BrowserSession> signedIn(HttpServletRequest request) {
         return existing(request)
                 .filter(s -> s.accountId().isPresent()
-                        && CsrfTokens.matches(s.key().orElse(null), cookie(request, BrowserSession.KEY_COOKIE)));
+                        && SessionTokens.matches(s.key().orElse(null), cookie(request, BrowserSession.KEY_COOKIE)))
+                .map(this::used);
+    }
+
+    private boolean idleTooLong(BrowserSession s) {
+        return s.lastSeen()
+                .map(seen -> seen.plus(idle).isBefore(clock.instant()))
+                .orElse(false);
+    }
+
+    /** A request of the session's: the idle timeout starts again from now. */
+    private BrowserSession used(BrowserSession s) {
+        s.http().setAttribute(BrowserSession.LAST_SEEN, clock.instant());
+        return s;
     }
 
     private static String cookie(HttpServletRequest request, String name) {

@@ -18,7 +18,7 @@ import org.lscb.server.error.BodyTooLargeException;
 
 /**
  * Refuses, before any page resource runs, every post to the web pages that does not carry its browser
- * session's CSRF token ({@link CsrfTokens}) in a URL-encoded form: a missing token, another session's, or
+ * session's CSRF token ({@link SessionTokens}) in a URL-encoded form: a missing token, another session's, or
  * no session at all is 403 and nothing changes. The form is read here and handed on unchanged.
  */
 @Provider
@@ -50,11 +50,11 @@ public class CsrfFilter implements ContainerRequestFilter {
         }
         byte[] body = readCapped(ctx.getEntityStream());
         ctx.setEntityStream(new ByteArrayInputStream(body));
-        String posted = field(new String(body, StandardCharsets.US_ASCII), CsrfTokens.FIELD)
+        String posted = field(new String(body, StandardCharsets.US_ASCII), SessionTokens.FIELD)
                 .orElse(null);
         String expected =
                 sessions.existing(request).map(BrowserSession::csrfToken).orElse(null);
-        if (!CsrfTokens.matches(expected, posted)) {
+        if (!SessionTokens.matches(expected, posted)) {
             throw new ForbiddenException("the form did not come from this session's page");
         }
     }

@@ -64,8 +64,6 @@ public class SignedIn {
     private BrowserSession session() {
         if (session == null) {
             session = sessions.signedIn(request).orElseThrow(() -> new SignInRequiredException(returnPath()));
-            // a live session's use counts as activity
-            sessions.current(request);
         }
         return session;
     }

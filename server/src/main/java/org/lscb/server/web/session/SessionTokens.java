@@ -6,19 +6,20 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The synchronizer token of a browser session (OWASP's CSRF pattern): 256 random bits made when the
- * session starts, put in a hidden field of every form, and compared in constant time on every post.
- * SameSite=Strict on the session cookie already keeps other sites' posts from carrying the session; the
- * token also covers browsers that ignore SameSite and a page of another origin on the same site.
+ * The random values a browser session holds, 256 bits each, compared in constant time: its CSRF token and,
+ * once signed in, its key ({@link BrowserSession#KEY_COOKIE}). The CSRF token is OWASP's synchronizer token:
+ * made when the session starts, put in a hidden field of every form and checked on every post. SameSite=Strict
+ * on the session cookie already keeps other sites' posts from carrying the session; the token also covers
+ * browsers that ignore SameSite and a page of another origin on the same site.
  */
-public final class CsrfTokens {
+public final class SessionTokens {
 
-    /** The hidden field every form carries. */
+    /** The hidden field every form carries the CSRF token in. */
     public static final String FIELD = "csrf";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CsrfTokens() {}
+    private SessionTokens() {}
 
     static String fresh() {
         byte[] b = new byte[32];

@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The CSRF token: fresh per session, compared whole, and the form field read as a browser sends it. */
-class CsrfTokensTest {
+class SessionTokensTest {
 
     @Test
     void tokens_are_long_random_and_only_the_same_token_matches() {
-        String a = CsrfTokens.fresh();
-        String b = CsrfTokens.fresh();
+        String a = SessionTokens.fresh();
+        String b = SessionTokens.fresh();
         assertThat(a).hasSize(43).isNotEqualTo(b);
-        assertThat(CsrfTokens.matches(a, a)).isTrue();
-        assertThat(CsrfTokens.matches(a, b)).isFalse();
-        assertThat(CsrfTokens.matches(a, a.substring(1))).isFalse();
-        assertThat(CsrfTokens.matches(a, null)).isFalse();
-        assertThat(CsrfTokens.matches(null, a)).isFalse();
-        assertThat(CsrfTokens.matches(null, null)).isFalse();
+        assertThat(SessionTokens.matches(a, a)).isTrue();
+        assertThat(SessionTokens.matches(a, b)).isFalse();
+        assertThat(SessionTokens.matches(a, a.substring(1))).isFalse();
+        assertThat(SessionTokens.matches(a, null)).isFalse();
+        assertThat(SessionTokens.matches(null, a)).isFalse();
+        assertThat(SessionTokens.matches(null, null)).isFalse();
     }
 
     @Test
