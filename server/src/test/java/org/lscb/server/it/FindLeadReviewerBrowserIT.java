@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.server.it.browser.Browser;
 import org.lscb.server.it.browser.FormPost;
-import org.lscb.server.it.browser.PageLoads;
 import org.lscb.server.it.browser.PanelCheckPage;
 import org.lscb.server.it.browser.RegisterSearchPage;
 import org.lscb.server.it.browser.ReviewerPage;
@@ -67,8 +66,8 @@ class FindLeadReviewerBrowserIT {
         try (Browser browser = Browser.open(api.baseUrl())) {
             signIn(browser, api, world.officer());
             browser.go("/reviews/" + review);
-            PageLoads.waitingForNextPage(
-                    browser, () -> browser.find(By.linkText("Find a reviewer")).click());
+            browser.leavingThePage(
+                    () -> browser.find(By.linkText("Find a reviewer")).click());
             assertThat(browser.path()).isEqualTo("/reviewers?review=" + review + "&independent=true");
             assertThat(browser.heading()).isEqualTo("Find a reviewer");
             RegisterSearchPage search = new RegisterSearchPage(browser);
@@ -232,9 +231,9 @@ class FindLeadReviewerBrowserIT {
     /** Signs in as SignInPage does, waiting for each answering page before reading where it is. */
     static void signIn(Browser browser, Api api, Api.Login login) {
         SignInPage page = SignInPage.open(browser);
-        PageLoads.waitingForNextPage(browser, () -> page.enterPassword(login.username(), login.password()));
+        page.enterPassword(login.username(), login.password());
         if (browser.path().startsWith("/sign-in/code")) {
-            PageLoads.waitingForNextPage(browser, () -> page.enterCode(api.nextCode(login.username())));
+            page.enterCode(api.nextCode(login.username()));
         }
         assertThat(browser.path()).as("signed in").doesNotStartWith("/sign-in");
     }

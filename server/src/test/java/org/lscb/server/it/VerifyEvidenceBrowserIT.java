@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.server.it.browser.Browser;
-import org.lscb.server.it.browser.PageLoads;
 import org.lscb.server.it.browser.ReviewerPage;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -117,17 +116,15 @@ class VerifyEvidenceBrowserIT {
             browser.checkPage("reviewer-seen-by-administrator");
 
             // the post an officer's form would make, sent from the administrator's session
-            PageLoads.waitingForNextPage(
-                    browser,
-                    () -> ((JavascriptExecutor) browser.driver())
-                            .executeScript(
-                                    "const f = document.querySelector(\"form[action='/sign-out']\");"
-                                            + "f.action = arguments[0];"
-                                            + "for (const [k, v] of [['decision', 'verify'], ['note', 'seen']]) {"
-                                            + "  const i = document.createElement('input'); i.type = 'hidden'; i.name = k;"
-                                            + "  i.value = v; f.appendChild(i); }"
-                                            + "f.submit();",
-                                    "/reviewers/" + reviewer + "/evidence/" + eid + "/verification"));
+            browser.leavingThePage(() -> ((JavascriptExecutor) browser.driver())
+                    .executeScript(
+                            "const f = document.querySelector(\"form[action='/sign-out']\");"
+                                    + "f.action = arguments[0];"
+                                    + "for (const [k, v] of [['decision', 'verify'], ['note', 'seen']]) {"
+                                    + "  const i = document.createElement('input'); i.type = 'hidden'; i.name = k;"
+                                    + "  i.value = v; f.appendChild(i); }"
+                                    + "f.submit();",
+                            "/reviewers/" + reviewer + "/evidence/" + eid + "/verification"));
             assertThat(browser.heading()).isEqualTo("You cannot do this");
         }
         JsonObject after = api.get(

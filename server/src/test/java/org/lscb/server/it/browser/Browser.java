@@ -160,12 +160,19 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Does {@code action}, which leaves the page (a link, a form's button), and returns once the next page is shown. */
+    public void leavingThePage(Runnable action) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        action.run();
+        awaitNextPage(page);
+    }
+
     /**
      * Waits until {@code oldPage} (an element of the page the browser was on, such as its html element) is gone:
      * the next page has replaced it. Chromium reports a node of a page already left either as stale or, in some
      * versions, as "not belonging to the document"; both mean the same here.
      */
-    public void awaitNextPage(WebElement oldPage) {
+    private void awaitNextPage(WebElement oldPage) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
             try {
                 oldPage.isEnabled();

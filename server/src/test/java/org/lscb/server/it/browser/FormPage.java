@@ -43,9 +43,8 @@ abstract class FormPage {
 
     /** Sends the form with its main button, and waits until the next page has replaced this one. */
     public void send() {
-        WebElement button = browser.find(By.cssSelector("main form button[type=submit]"));
-        button.click();
-        browser.awaitNextPage(button);
+        browser.leavingThePage(() ->
+                browser.find(By.cssSelector("main form button[type=submit]")).click());
     }
 
     /** The messages of the error summary at the top of the page. */

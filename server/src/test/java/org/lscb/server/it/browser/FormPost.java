@@ -3,7 +3,6 @@ package org.lscb.server.it.browser;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 
 /**
  * Sending forms from a test: clicking a page's own button and waiting for the answer, and a form the page does
@@ -19,15 +18,12 @@ public final class FormPost {
      * that what the test reads next is on the new page.
      */
     public static void clickAndWait(Browser browser, By what) {
-        WebElement page = browser.find(By.tagName("html"));
-        browser.find(what).click();
-        browser.awaitNextPage(page);
+        browser.leavingThePage(() -> browser.find(what).click());
     }
 
     /** From the page the browser is on (one with the sign-out form), posts {@code fields} to {@code path}. */
     public static void send(Browser browser, String path, Map<String, String> fields) {
-        WebElement page = browser.find(By.tagName("html"));
-        ((JavascriptExecutor) browser.driver())
+        browser.leavingThePage(() -> ((JavascriptExecutor) browser.driver())
                 .executeScript(
                         "var f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];"
                                 + "var fields = arguments[1];"
@@ -38,7 +34,6 @@ public final class FormPost {
                                 + "Object.keys(fields).forEach(function (k) { add(k, fields[k]); });"
                                 + "document.body.appendChild(f); f.submit();",
                         path,
-                        fields);
-        browser.awaitNextPage(page);
+                        fields));
     }
 }

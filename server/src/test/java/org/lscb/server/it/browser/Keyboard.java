@@ -24,9 +24,7 @@ public final class Keyboard {
 
     /** Presses Enter to send a form or follow a link, and returns once the next page has replaced this one. */
     public void enterAndWaitForTheNextPage() {
-        WebElement page = browser.find(org.openqa.selenium.By.tagName("html"));
-        enter();
-        browser.awaitNextPage(page);
+        browser.leavingThePage(this::enter);
     }
 
     public void type(String text) {

@@ -18,14 +18,14 @@ public final class RegisterSearchPage {
         WebElement q = browser.find(By.id("q"));
         q.clear();
         q.sendKeys(words);
-        PageLoads.submit(browser, browser.find(By.xpath("//main//button[normalize-space()='Search']")));
+        browser.leavingThePage(browser.find(By.xpath("//main//button[normalize-space()='Search']"))::click);
         return this;
     }
 
     /** Ticks or unticks a filter by its label's start ("Health", "Independent of this review's organisations"). */
     public RegisterSearchPage toggleFilter(String labelStart) {
         filter(labelStart).click();
-        PageLoads.submit(browser, browser.find(By.xpath("//main//button[normalize-space()='Apply filters']")));
+        browser.leavingThePage(browser.find(By.xpath("//main//button[normalize-space()='Apply filters']"))::click);
         return this;
     }
 
@@ -62,7 +62,7 @@ public final class RegisterSearchPage {
 
     /** Opens a reviewer found. */
     public ReviewerPage open(String name) {
-        PageLoads.submit(browser, browser.find(By.linkText(name)));
+        browser.leavingThePage(browser.find(By.linkText(name))::click);
         return new ReviewerPage(browser);
     }
 

@@ -95,9 +95,8 @@ public final class ReviewPage {
 
     /** Follows a clock card's "Pause" link to the pause form. */
     public ClockPage pauseClock(String title) {
-        org.openqa.selenium.WebElement page = browser.find(By.tagName("html"));
-        card(title).findElement(By.partialLinkText("Pause")).click();
-        browser.awaitNextPage(page);
+        browser.leavingThePage(
+                () -> card(title).findElement(By.partialLinkText("Pause")).click());
         return new ClockPage(browser);
     }
 

@@ -31,7 +31,7 @@ public final class ReviewerPage {
 
     /** Appoints them without choosing a role. */
     public void appointWithoutRole() {
-        PageLoads.submit(browser, browser.find(By.xpath("//main//button[normalize-space()='Appoint']")));
+        browser.leavingThePage(browser.find(By.xpath("//main//button[normalize-space()='Appoint']"))::click);
     }
 
     /** Chooses the role ("Lead reviewer", "Panel member") and appoints them, with the Chair's reason if any. */
@@ -41,7 +41,7 @@ public final class ReviewerPage {
         if (chairsReason != null) {
             browser.find(By.id("overrideReason")).sendKeys(chairsReason);
         }
-        PageLoads.submit(browser, browser.find(By.xpath("//main//button[normalize-space()='Appoint']")));
+        browser.leavingThePage(browser.find(By.xpath("//main//button[normalize-space()='Appoint']"))::click);
     }
 
     public boolean offersChairsOverride() {
@@ -74,8 +74,8 @@ public final class ReviewerPage {
 
     /** Saves the decision form of a piece of evidence without choosing anything. */
     public void saveWithoutDeciding(String title) {
-        PageLoads.submit(
-                browser, evidenceBlock(title).findElement(By.xpath(".//button[normalize-space()='Save decision']")));
+        browser.leavingThePage(
+                evidenceBlock(title).findElement(By.xpath(".//button[normalize-space()='Save decision']"))::click);
     }
 
     public String fieldError(String id) {
@@ -102,7 +102,7 @@ public final class ReviewerPage {
         if (note != null) {
             block.findElement(By.cssSelector("textarea[name=note]")).sendKeys(note);
         }
-        PageLoads.submit(browser, block.findElement(By.xpath(".//button[normalize-space()='Save decision']")));
+        browser.leavingThePage(block.findElement(By.xpath(".//button[normalize-space()='Save decision']"))::click);
     }
 
     private WebElement evidenceBlock(String title) {
