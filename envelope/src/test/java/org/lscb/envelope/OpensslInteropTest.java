@@ -115,45 +115,7 @@ class OpensslInteropTest {
             Envelopes.sealer(profile, author, List.of(reviewer.certificate()))
                     .seal(new java.io.ByteArrayInputStream(plain), out);
         }
-        Path signed = dir.resolve("ours-signed-" + profile + ".der");
-        Path back = dir.resolve("ours-plain-" + profile);
-
-        assertThat(run(
-                        List.of(
-                                "openssl",
-                                "cms",
-                                "-decrypt",
-                                "-binary",
-                                "-inform",
-                                "DER",
-                                "-in",
-                                env.toString(),
-                                "-recip",
-                                pem(reviewer.certificate()).toString(),
-                                "-inkey",
-                                key(reviewer).toString(),
-                                "-out",
-                                signed.toString()),
-                        null))
-                .isZero();
-        assertThat(run(
-                        List.of(
-                                "openssl",
-                                "cms",
-                                "-verify",
-                                "-binary",
-                                "-inform",
-                                "DER",
-                                "-in",
-                                signed.toString(),
-                                "-CAfile",
-                                pem(TestKeys.ca().certificate()).toString(),
-                                "-out",
-                                back.toString()),
-                        null))
-                .isZero();
-
-        assertThat(Files.readAllBytes(back)).isEqualTo(plain);
+        assertThat(openedByOpenssl(env, reviewer, "ours-" + profile)).isEqualTo(plain);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,44 +136,7 @@ class OpensslInteropTest {
                             Envelopes.splice().parseGranted(grant),
                             out);
         }
-        Path signed = dir.resolve("spliced-signed-" + profile + ".der");
-        Path back = dir.resolve("spliced-plain-" + profile);
-
-        assertThat(run(
-                        List.of(
-                                "openssl",
-                                "cms",
-                                "-decrypt",
-                                "-binary",
-                                "-inform",
-                                "DER",
-                                "-in",
-                                spliced.toString(),
-                                "-recip",
-                                pem(late.certificate()).toString(),
-                                "-inkey",
-                                key(late).toString(),
-                                "-out",
-                                signed.toString()),
-                        null))
-                .isZero();
-        assertThat(run(
-                        List.of(
-                                "openssl",
-                                "cms",
-                                "-verify",
-                                "-binary",
-                                "-inform",
-                                "DER",
-                                "-in",
-                                signed.toString(),
-                                "-CAfile",
-                                pem(TestKeys.ca().certificate()).toString(),
-                                "-out",
-                                back.toString()),
-                        null))
-                .isZero();
-        assertThat(Files.readAllBytes(back)).isEqualTo(plain);
+        assertThat(openedByOpenssl(spliced, late, "spliced-" + profile)).isEqualTo(plain);
     }
 
     static Path write(String name, byte[] bytes) throws IOException {
@@ -259,5 +184,49 @@ class OpensslInteropTest {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /**
+     * What {@code openssl cms -decrypt} with the recipient's key, then {@code -verify} against the deployment CA,
+     * make of an envelope (each must succeed); {@code name} names the intermediate files.
+     */
+    private byte[] openedByOpenssl(Path envelope, Identity recipient, String name) throws Exception {
+        Path signed = dir.resolve(name + "-signed.der");
+        Path back = dir.resolve(name + "-plain");
+        assertThat(run(
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-decrypt",
+                                "-binary",
+                                "-inform",
+                                "DER",
+                                "-in",
+                                envelope.toString(),
+                                "-recip",
+                                pem(recipient.certificate()).toString(),
+                                "-inkey",
+                                key(recipient).toString(),
+                                "-out",
+                                signed.toString()),
+                        null))
+                .isZero();
+        assertThat(run(
+                        List.of(
+                                "openssl",
+                                "cms",
+                                "-verify",
+                                "-binary",
+                                "-inform",
+                                "DER",
+                                "-in",
+                                signed.toString(),
+                                "-CAfile",
+                                pem(TestKeys.ca().certificate()).toString(),
+                                "-out",
+                                back.toString()),
+                        null))
+                .isZero();
+        return Files.readAllBytes(back);
     }
 }
