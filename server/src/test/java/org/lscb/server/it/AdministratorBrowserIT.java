@@ -249,7 +249,7 @@ class AdministratorBrowserIT {
     }
 
     private static void signIn(Browser browser, Api api, Api.Login login) {
-        SignInPage.signIn(browser, login.username(), login.password(), () -> api.nextCode(login.username()));
+        SignInPage.signIn(browser, login.username(), login.password(), () -> api.signInCode(login.username()));
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(browser.baseUrl() + "/"));
         assertThat(browser.heading()).isEqualTo("Reviews");

@@ -54,7 +54,7 @@ class AgencyDocumentsBrowserIT {
                     browser,
                     w.police().username(),
                     w.police().password(),
-                    () -> api.nextCode(w.police().username()));
+                    () -> api.signInCode(w.police().username()));
             assertThat(browser.heading()).isEqualTo("Reviews");
             assertThat(browser.find(By.cssSelector("main table")).getText()).contains(reference);
             browser.checkPage("agency-dashboard");
@@ -119,7 +119,7 @@ class AgencyDocumentsBrowserIT {
                     browser,
                     w.officer().username(),
                     w.officer().password(),
-                    () -> api.nextCode(w.officer().username()));
+                    () -> api.signInCode(w.officer().username()));
             ReviewDocumentsPage documents = ReviewDocumentsPage.open(browser, reviewId);
             browser.checkPage("officer-review-documents-empty");
             AskForADocumentPage form = documents.askForADocument();
@@ -158,7 +158,7 @@ class AgencyDocumentsBrowserIT {
                     browser,
                     w.officer().username(),
                     w.officer().password(),
-                    () -> api.nextCode(w.officer().username()));
+                    () -> api.signInCode(w.officer().username()));
             AskForADocumentPage form = AskForADocumentPage.open(browser, reviewId);
             form.send();
             assertThat(form.errors())
@@ -202,7 +202,7 @@ class AgencyDocumentsBrowserIT {
                     browser,
                     boards.officerB().username(),
                     boards.officerB().password(),
-                    () -> api.nextCode(boards.officerB().username()));
+                    () -> api.signInCode(boards.officerB().username()));
             ReviewDocumentsPage.open(browser, reviewId);
             assertThat(browser.heading()).isEqualTo("Page not found");
             browser.checkPage("other-board-review-documents");
@@ -226,7 +226,8 @@ class AgencyDocumentsBrowserIT {
         }
         for (Api.Login agency : new Api.Login[] {boards.agencyB(), otherAgency}) {
             try (Browser browser = Browser.open(api.baseUrl())) {
-                SignInPage.signIn(browser, agency.username(), agency.password(), () -> api.nextCode(agency.username()));
+                SignInPage.signIn(
+                        browser, agency.username(), agency.password(), () -> api.signInCode(agency.username()));
                 ReviewDocumentsPage.open(browser, reviewId);
                 assertThat(browser.heading()).isEqualTo("Page not found");
                 browser.go("/reviews/" + reviewId + "/requests/new");

@@ -126,7 +126,7 @@ public final class Api {
     /** A new sign-in (with the account's next one-time code when it has a second factor); no reuse. */
     public String freshToken(String username, String password) {
         Reply r = signIns.secrets.containsKey(username)
-                ? signIn(username, password, codeOrRecoveryCode(username))
+                ? signIn(username, password, signInCode(username))
                 : signIn(username, password);
         if (r.status() != 200) {
             throw new AssertionError("sign-in of " + username + " answered " + r.status() + " " + r.body());
@@ -177,11 +177,10 @@ public final class Api {
     }
 
     /**
-     * The code for the next step this account has not used: the current one, or the one after it (which the
-     * server accepts for clock drift). A third sign-in within one 30-second step has no code left.
+     * What a person types at the second step of signing in: the next one-time code, or when this step and the
+     * next are used, one of the account's recovery codes.
      */
-    /** The next one-time code, or when this step and the next are used, one of the account's recovery codes. */
-    private String codeOrRecoveryCode(String username) {
+    public String signInCode(String username) {
         try {
             return nextCode(username);
         } catch (AssertionError noStepLeft) {
@@ -195,6 +194,29 @@ public final class Api {
         }
     }
 
+    /**
+     * A code for a step the server accepts now (one this account has not used, when there is one), without
+     * marking the step used: for attempts the server must refuse for another reason, such as a locked name, so
+     * that the test does not use up the account's steps on them.
+     */
+    public String unusedCode(String username) {
+        String secret = signIns.secrets.get(username);
+        if (secret == null) {
+            throw new AssertionError(username + " has no second factor this test knows of");
+        }
+        org.lscb.identity.account.TotpCodes codes = new org.lscb.identity.account.TotpCodes();
+        long current = codes.stepOf(java.time.Instant.now());
+        Long last = signIns.lastStep.get(username);
+        long step = last == null ? current : Math.min(current + 1, Math.max(current, last + 1));
+        return codes.codeAt(
+                new org.apache.commons.codec.binary.Base32().decode(secret),
+                java.time.Instant.ofEpochSecond(step * 30));
+    }
+
+    /**
+     * The code for the next step this account has not used: the current one, or the one after it (which the
+     * server accepts for clock drift). A third code within one 30-second step has none left.
+     */
     public String nextCode(String username) {
         String secret = signIns.secrets.get(username);
         if (secret == null) {

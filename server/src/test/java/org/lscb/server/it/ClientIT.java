@@ -61,7 +61,7 @@ class ClientIT {
             List<String> signIn = new ArrayList<>(
                     List.of("login", "--user", login.username(), "--password-file", password.toString()));
             if (api.knowsSecret(login.username())) {
-                signIn.addAll(List.of("--otp", api.nextCode(login.username())));
+                signIn.addAll(List.of("--otp", api.signInCode(login.username())));
             }
             Result signedIn = run(signIn.toArray(String[]::new));
             assertThat(signedIn.status()).as(signedIn.err()).isZero();
@@ -90,7 +90,7 @@ class ClientIT {
                 "--password-file",
                 officer.password.toString(),
                 "--otp",
-                api.nextCode(officer.login.username()));
+                api.signInCode(officer.login.username()));
 
         assertThat(without.status()).isNotZero();
         assertThat(without.err()).contains("--otp").contains("LSCB_OTP");

@@ -57,7 +57,8 @@ class CoronerInboxBrowserIT {
                 Words.at(Instant.parse(document.getJsonObject("document").getString("uploadedAt")));
 
         try (Browser browser = Browser.open(api.baseUrl())) {
-            SignInPage.signIn(browser, coroner.username(), coroner.password(), () -> api.nextCode(coroner.username()));
+            SignInPage.signIn(
+                    browser, coroner.username(), coroner.password(), () -> api.signInCode(coroner.username()));
             browser.checkPage("coroner-dashboard");
             InboxPage inbox = InboxPage.openFromNavigation(browser);
             assertThat(browser.heading()).isEqualTo("Inbox");
@@ -97,7 +98,7 @@ class CoronerInboxBrowserIT {
         Api.Login other = api.newAccount("CORONER");
 
         try (Browser browser = Browser.open(api.baseUrl())) {
-            SignInPage.signIn(browser, other.username(), other.password(), () -> api.nextCode(other.username()));
+            SignInPage.signIn(browser, other.username(), other.password(), () -> api.signInCode(other.username()));
             InboxPage inbox = InboxPage.open(browser);
             assertThat(inbox.documents()).isEmpty();
             assertThat(browser.find(org.openqa.selenium.By.tagName("main")).getText())

@@ -37,7 +37,7 @@ class KeyboardAndNoScriptBrowserIT {
 
             assertThat(browser.path()).startsWith("/sign-in/code");
             keys.tabUntil(e -> "code".equals(e.getAttribute("id")), 10);
-            keys.type(api.nextCode(world.officer().username()));
+            keys.type(api.signInCode(world.officer().username()));
             keys.enterAndWaitForTheNextPage();
 
             assertThat(browser.heading()).isEqualTo("Reviews");

@@ -292,7 +292,7 @@ class OfficerReviewBrowserIT {
     }
 
     private static void signIn(Browser browser, Api api, Api.Login login) {
-        SignInPage.signIn(browser, login.username(), login.password(), () -> api.nextCode(login.username()));
+        SignInPage.signIn(browser, login.username(), login.password(), () -> api.signInCode(login.username()));
     }
 
     /** The Chair commissions the SCR, through the API, decided today. */

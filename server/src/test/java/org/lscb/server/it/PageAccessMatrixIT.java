@@ -149,7 +149,7 @@ class PageAccessMatrixIT {
         browsers.put(Who.ANONYMOUS, anonymous);
         logins.forEach((who, login) -> {
             PageClient browser = new PageClient(api.baseUrl());
-            browser.signIn(login.username(), login.password(), () -> api.nextCode(login.username()));
+            browser.signIn(login.username(), login.password(), () -> api.signInCode(login.username()));
             browsers.put(who, browser);
         });
         return browsers;

@@ -19,7 +19,7 @@ class PageCsrfIT {
     void signing_out_without_the_token_is_refused_and_the_session_stays_signed_in(Api api) {
         Api.Login officer = api.newAccount("LSCB_OFFICER");
         PageClient browser = new PageClient(api.baseUrl());
-        browser.signIn(officer.username(), officer.password(), () -> api.nextCode(officer.username()));
+        browser.signIn(officer.username(), officer.password(), () -> api.signInCode(officer.username()));
 
         PageClient.Answer refused = browser.post("/sign-out", Map.of());
         assertThat(refused.status()).isEqualTo(403);
@@ -31,7 +31,7 @@ class PageCsrfIT {
     void another_sessions_token_is_refused_and_changes_nothing(Api api) {
         Api.Login officer = api.newAccount("LSCB_OFFICER");
         PageClient victim = new PageClient(api.baseUrl());
-        victim.signIn(officer.username(), officer.password(), () -> api.nextCode(officer.username()));
+        victim.signIn(officer.username(), officer.password(), () -> api.signInCode(officer.username()));
         PageClient attacker = new PageClient(api.baseUrl());
         String attackersToken = attacker.csrfOf("/sign-in");
 
@@ -48,7 +48,7 @@ class PageCsrfIT {
     void a_session_id_without_the_sessions_key_is_not_signed_in(Api api) {
         Api.Login agency = api.newAccount("AGENCY_USER");
         PageClient browser = new PageClient(api.baseUrl());
-        browser.signIn(agency.username(), agency.password(), () -> api.nextCode(agency.username()));
+        browser.signIn(agency.username(), agency.password(), () -> api.signInCode(agency.username()));
         assertThat(browser.get("/").status()).isEqualTo(200);
 
         browser.forget("__Host-lscb-key");
@@ -73,7 +73,7 @@ class PageCsrfIT {
     void a_post_that_is_not_a_form_is_refused_before_any_page_runs(Api api) {
         Api.Login agency = api.newAccount("AGENCY_USER");
         PageClient browser = new PageClient(api.baseUrl());
-        browser.signIn(agency.username(), agency.password(), () -> api.nextCode(agency.username()));
+        browser.signIn(agency.username(), agency.password(), () -> api.signInCode(agency.username()));
 
         PageClient.Answer refused = browser.postRaw("/sign-out", "application/json", "{\"csrf\":\"x\"}");
         assertThat(refused.status()).isEqualTo(415);

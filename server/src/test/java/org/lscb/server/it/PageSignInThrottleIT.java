@@ -33,12 +33,12 @@ class PageSignInThrottleIT {
         }
 
         PageClient.Answer locked =
-                browser.post("/sign-in/code", Map.of("csrf", csrf, "code", api.nextCode(officer.username())));
+                browser.post("/sign-in/code", Map.of("csrf", csrf, "code", api.unusedCode(officer.username())));
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.body()).contains("Too many attempts");
         assertThat(browser.get("/").location()).startsWith("/sign-in");
 
-        Api.Reply viaApi = api.signIn(officer.username(), officer.password(), api.nextCode(officer.username()));
+        Api.Reply viaApi = api.signIn(officer.username(), officer.password(), api.unusedCode(officer.username()));
         assertThat(viaApi.status()).isEqualTo(429);
         assertThat(viaApi.error()).isEqualTo("too_many_attempts");
     }

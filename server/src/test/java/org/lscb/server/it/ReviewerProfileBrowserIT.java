@@ -311,7 +311,7 @@ class ReviewerProfileBrowserIT {
     }
 
     private static void signIn(Browser browser, Api api, Api.Login login) {
-        SignInPage.signIn(browser, login.username(), login.password(), () -> api.nextCode(login.username()));
+        SignInPage.signIn(browser, login.username(), login.password(), () -> api.signInCode(login.username()));
     }
 
     /** Posts a form with the page's own CSRF token (from the sign-out form) to {@code path}. */

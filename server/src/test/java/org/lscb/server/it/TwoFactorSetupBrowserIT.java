@@ -33,7 +33,7 @@ class TwoFactorSetupBrowserIT {
         String officer = "e." + Api.unique();
         String password = "pw-" + UUID.randomUUID();
         try (Browser adminBrowser = Browser.open(api.baseUrl())) {
-            SignInPage.signIn(adminBrowser, admin.username(), admin.password(), () -> api.nextCode(admin.username()));
+            SignInPage.signIn(adminBrowser, admin.username(), admin.password(), () -> api.signInCode(admin.username()));
             new WebDriverWait(adminBrowser.driver(), Duration.ofSeconds(60))
                     .until(ExpectedConditions.urlToBe(adminBrowser.baseUrl() + "/"));
             AccountPage accounts = AccountPage.openList(adminBrowser).startAdding();
