@@ -11,6 +11,12 @@ import org.lscb.server.web.admin.OrganisationPages;
 import org.lscb.server.web.appointment.Appointments;
 import org.lscb.server.web.appointment.PanelCheckPage;
 import org.lscb.server.web.document.DocumentPages;
+import org.lscb.server.web.envelope.BrowserApiToken;
+import org.lscb.server.web.envelope.GrantPage;
+import org.lscb.server.web.envelope.KeysPage;
+import org.lscb.server.web.envelope.OpenPage;
+import org.lscb.server.web.envelope.ScriptsPage;
+import org.lscb.server.web.envelope.SendPage;
 import org.lscb.server.web.error.PageExceptionMapper;
 import org.lscb.server.web.home.DashboardPage;
 import org.lscb.server.web.profile.ProfilePages;
@@ -49,6 +55,12 @@ public class WebApplication extends Application {
                 ScrDecisionForm.class,
                 ClockForms.class,
                 DocumentPages.class,
+                BrowserApiToken.class,
+                KeysPage.class,
+                SendPage.class,
+                OpenPage.class,
+                GrantPage.class,
+                ScriptsPage.class,
                 RequestPages.class,
                 TwoFactorSetupPages.class,
                 AdministrationPage.class,

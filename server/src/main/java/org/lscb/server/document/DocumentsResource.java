@@ -59,8 +59,19 @@ public class DocumentsResource {
 
     public record ReceiptBody(String signature) {}
 
+    /**
+     * A receipt as the API shows it; {@code signature} is the recipient's detached CMS signature as they sent it
+     * (base64 or PEM), so that whoever may see the receipt can verify it themselves, against the recipient's
+     * certificate ({@code printf %s <sha256> | openssl cms -verify -binary -content /dev/stdin ...}).
+     */
     public record ReceiptView(
-            String id, String documentId, String accountId, String receivedAt, String sha256, boolean signed) {
+            String id,
+            String documentId,
+            String accountId,
+            String receivedAt,
+            String sha256,
+            boolean signed,
+            String signature) {
         static ReceiptView of(org.lscb.exchange.store.Receipt r) {
             return new ReceiptView(
                     r.id(),
@@ -68,7 +79,8 @@ public class DocumentsResource {
                     r.accountId(),
                     r.receivedAt().toString(),
                     r.sha256(),
-                    r.signature().isPresent());
+                    r.signature().isPresent(),
+                    r.signature().orElse(null));
         }
     }
 

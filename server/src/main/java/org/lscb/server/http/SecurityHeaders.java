@@ -20,10 +20,11 @@ public final class SecurityHeaders {
 
     /**
      * The web pages' policy. {@code script-src 'self'} without {@code 'unsafe-inline'} blocks any script an
-     * escaping mistake could let into a page; {@code form-action 'self'} stops a page being made to post a
-     * session's form elsewhere.
+     * escaping mistake could let into a page; the one inline script allowed is the pages' import map, named by
+     * its digest. {@code form-action 'self'} stops a page being made to post a session's form elsewhere.
      */
-    public static final SecurityHeaders PAGE = new SecurityHeaders("default-src 'none'; script-src 'self'; "
+    public static final SecurityHeaders PAGE = new SecurityHeaders("default-src 'none'; script-src 'self' "
+            + org.lscb.server.web.assets.Assets.bundled().importMapSource() + "; "
             + "style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
 

@@ -22,7 +22,8 @@ public record Chrome(
         String signedInAs,
         List<Navigation.Item> navigation,
         String csrf,
-        Assets assets) {
+        Assets assets,
+        List<String> scripts) {
 
     /** The text of the HTML title element, as GOV.UK's pattern spells it. */
     public String documentTitle() {
@@ -35,6 +36,21 @@ public record Chrome(
 
     public String asset(String name) {
         return assets.path(name);
+    }
+
+    /** The Subresource Integrity value of a static file, for the element that names it. */
+    public String integrity(String name) {
+        return assets.integrity(name);
+    }
+
+    /** The import map that binds every module a script imports to its digest (see {@link Assets#importMap()}). */
+    public String importMap() {
+        return assets.importMap();
+    }
+
+    /** The same frame with the page's own module scripts, such as the one that seals a document in the browser. */
+    public Chrome withScripts(String... names) {
+        return new Chrome(title, hasError, signedInAs, navigation, csrf, assets, List.of(names));
     }
 
     public static final String SERVICE_NAME = "LSCB review exchange";
@@ -77,10 +93,10 @@ public record Chrome(
 
     /** For pages seen before signing in, and the error pages. */
     public static Chrome anonymous(String title, boolean hasError, String csrf) {
-        return new Chrome(title, hasError, null, List.of(), csrf, Assets.bundled());
+        return new Chrome(title, hasError, null, List.of(), csrf, Assets.bundled(), List.of());
     }
 
     public Chrome withError(boolean error) {
-        return new Chrome(title, error, signedInAs, navigation, csrf, assets);
+        return new Chrome(title, error, signedInAs, navigation, csrf, assets, scripts);
     }
 }

@@ -38,6 +38,7 @@ public final class Navigation {
                 || c.has(Role.CORONER)) {
             items.add(item("Sent documents", "/documents", "documents", activeSection));
         }
+        items.add(item("Your keys", "/keys", "keys", activeSection));
         if (c.has(Role.ADMIN) || c.has(Role.LSCB_OFFICER)) {
             items.add(item("Administration", "/admin", "admin", activeSection));
         }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.web.assets.Assets;
@@ -39,7 +40,8 @@ public class Pages {
                 c.displayName(),
                 Navigation.forCaller(c, section),
                 signedIn.csrfToken(),
-                Assets.bundled());
+                Assets.bundled(),
+                List.of());
     }
 
     /** 200 with a page: {@code template} takes the chrome as {@code chrome} and the rest by name. */

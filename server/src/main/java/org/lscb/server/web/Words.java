@@ -125,6 +125,24 @@ public final class Words {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mma", Locale.UK);
 
     /** A document type's code in words: "Individual management review (IMR)". */
+    /** A size as people say it: "512 bytes", "20 KB", "256 MB", "1.5 GB" (binary multiples, as the browser's file picker counts). */
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return n + (n == 1 ? " byte" : " bytes");
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        String number = v >= 10 || v == Math.floor(v)
+                ? String.valueOf(Math.round(v))
+                : String.format(java.util.Locale.UK, "%.1f", v);
+        return number + " " + units[u];
+    }
+
     public static String documentType(String code) {
         return DOCUMENT_TYPES.getOrDefault(code, sentence(code));
     }

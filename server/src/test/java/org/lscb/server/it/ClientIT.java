@@ -2,11 +2,8 @@ package org.lscb.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.lscb.client.Main;
 
 /**
  * The command-line client end to end against the real server, as each person would use it on their own
@@ -33,57 +29,13 @@ class ClientIT {
     private ReviewWorld w;
     private String reviewId;
 
-    /** One person's client: their folder, their password files. */
-    private final class Person {
-        final Api.Login login;
-        final Path folder;
-        final Path password;
-        final Path keyPassword;
-
-        Person(Api.Login login) throws Exception {
-            this.login = login;
-            this.folder = Files.createDirectories(dir.resolve(login.username()));
-            this.password = Files.writeString(folder.resolve("password.txt"), login.password());
-            this.keyPassword = Files.writeString(folder.resolve("keypass.txt"), "key-" + login.username());
-        }
-
-        Result run(String... args) {
-            List<String> all = new ArrayList<>(List.of(
-                    "--server", api.baseUrl(), "--config", folder.resolve("cfg").toString(), "--quiet"));
-            all.addAll(List.of(args));
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int status = Main.run(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-            return new Result(status, out.toString(), err.toString());
-        }
-
-        void setUp(boolean board) {
-            List<String> signIn = new ArrayList<>(
-                    List.of("login", "--user", login.username(), "--password-file", password.toString()));
-            if (api.knowsSecret(login.username())) {
-                signIn.addAll(List.of("--otp", api.signInCode(login.username())));
-            }
-            Result signedIn = run(signIn.toArray(String[]::new));
-            assertThat(signedIn.status()).as(signedIn.err()).isZero();
-            assertThat(run("keygen", "--type", "ec", "--key-password-file", keyPassword.toString())
-                            .status())
-                    .isZero();
-            Result enrolled = board
-                    ? run("enrol", "--board", "--key-password-file", keyPassword.toString())
-                    : run("enrol", "--key-password-file", keyPassword.toString());
-            assertThat(enrolled.status()).as(enrolled.err()).isZero();
-        }
-    }
-
-    record Result(int status, String out, String err) {}
-
     @Test
     void anOfficer_signsInWithTheOneTimeCode_andWithoutOneIsToldHow() throws Exception {
-        Person officer = new Person(w.officer());
+        ClientPerson officer = new ClientPerson(api, dir, w.officer());
 
-        Result without = officer.run(
+        ClientPerson.Result without = officer.run(
                 "login", "--user", officer.login.username(), "--password-file", officer.password.toString());
-        Result with = officer.run(
+        ClientPerson.Result with = officer.run(
                 "login",
                 "--user",
                 officer.login.username(),
@@ -107,10 +59,10 @@ class ClientIT {
 
     @Test
     void agencySends_reviewerOpens_lateReviewerWaitsForTheGrant() throws Exception {
-        Person officer = new Person(w.officer());
-        Person police = new Person(w.police());
-        Person reviewer = new Person(api.newAccount("REVIEWER"));
-        Person late = new Person(api.newAccount("REVIEWER"));
+        ClientPerson officer = new ClientPerson(api, dir, w.officer());
+        ClientPerson police = new ClientPerson(api, dir, w.police());
+        ClientPerson reviewer = new ClientPerson(api, dir, api.newAccount("REVIEWER"));
+        ClientPerson late = new ClientPerson(api, dir, api.newAccount("REVIEWER"));
         w.appoint(reviewId, profile(reviewer), "LEAD_REVIEWER");
         officer.setUp(true);
         reviewer.setUp(false);
@@ -118,8 +70,8 @@ class ClientIT {
         byte[] imr = ExchangeIT.bytes(300_000);
         Path file = Files.write(dir.resolve("imr.pdf"), imr);
 
-        Result recipients = police.run("recipients", reviewId);
-        Result sent = police.run(
+        ClientPerson.Result recipients = police.run("recipients", reviewId);
+        ClientPerson.Result sent = police.run(
                 "send",
                 reviewId,
                 file.toString(),
@@ -128,11 +80,11 @@ class ClientIT {
                 "--key-password-file",
                 police.keyPassword.toString());
         String docId = id(sent.out());
-        Result bundle = reviewer.run(
+        ClientPerson.Result bundle = reviewer.run(
                 "bundle", reviewId, "--out", dir.resolve("bundle.zip").toString());
-        Result fetched =
+        ClientPerson.Result fetched =
                 reviewer.run("fetch", docId, "--out", dir.resolve("imr.p7m").toString());
-        Result opened = reviewer.run(
+        ClientPerson.Result opened = reviewer.run(
                 "open",
                 dir.resolve("imr.p7m").toString(),
                 "--out",
@@ -150,12 +102,13 @@ class ClientIT {
 
         w.appoint(reviewId, profile(late), "PANEL_MEMBER");
         late.setUp(false);
-        Result refused =
+        ClientPerson.Result refused =
                 late.run("fetch", docId, "--out", dir.resolve("late.p7m").toString());
-        Result granted = officer.run("grant", docId, "--key-password-file", officer.keyPassword.toString());
-        Result lateFetch =
+        ClientPerson.Result granted =
+                officer.run("grant", docId, "--key-password-file", officer.keyPassword.toString());
+        ClientPerson.Result lateFetch =
                 late.run("fetch", docId, "--out", dir.resolve("late.p7m").toString());
-        Result lateOpen = late.run(
+        ClientPerson.Result lateOpen = late.run(
                 "open", dir.resolve("late.p7m").toString(), "--key-password-file", late.keyPassword.toString());
 
         assertThat(refused.status()).isEqualTo(1);
@@ -168,10 +121,10 @@ class ClientIT {
 
     @Test
     void errorPaths_sayOneLine_exit1_andLeaveNoPartialFile() throws Exception {
-        Person officer = new Person(w.officer());
-        Person police = new Person(w.police());
-        Person reviewer = new Person(api.newAccount("REVIEWER"));
-        Person stranger = new Person(api.newAccount("REVIEWER"));
+        ClientPerson officer = new ClientPerson(api, dir, w.officer());
+        ClientPerson police = new ClientPerson(api, dir, w.police());
+        ClientPerson reviewer = new ClientPerson(api, dir, api.newAccount("REVIEWER"));
+        ClientPerson stranger = new ClientPerson(api, dir, api.newAccount("REVIEWER"));
         w.appoint(reviewId, profile(reviewer), "LEAD_REVIEWER");
         officer.setUp(true);
         reviewer.setUp(false);
@@ -193,14 +146,14 @@ class ClientIT {
         Files.write(dir.resolve("tampered.p7m"), envelope);
         Files.copy(dir.resolve("doc.p7m"), stranger.folder.resolve("doc.p7m"));
 
-        Result wrongKey = stranger.run(
+        ClientPerson.Result wrongKey = stranger.run(
                 "open",
                 stranger.folder.resolve("doc.p7m").toString(),
                 "--key-password-file",
                 stranger.keyPassword.toString());
-        Result tampered = reviewer.run(
+        ClientPerson.Result tampered = reviewer.run(
                 "open", dir.resolve("tampered.p7m").toString(), "--key-password-file", reviewer.keyPassword.toString());
-        Result wrongPassword = reviewer.run(
+        ClientPerson.Result wrongPassword = reviewer.run(
                 "open", dir.resolve("doc.p7m").toString(), "--key-password-file", police.keyPassword.toString());
         // the agency's certificate is revoked: it can no longer send, and what it signed is no longer kept on opening
         String policeCert = api.get("/api/v1/keys/mine", w.police().token())
@@ -209,7 +162,7 @@ class ClientIT {
                 .getJsonObject(0)
                 .getString("id");
         api.post("/api/v1/keys/" + policeCert + "/revoke", w.police().token(), "");
-        Result revokedSend = police.run(
+        ClientPerson.Result revokedSend = police.run(
                 "send",
                 reviewId,
                 file.toString(),
@@ -218,14 +171,14 @@ class ClientIT {
                 "--key-password-file",
                 police.keyPassword.toString());
         Files.writeString(dir.resolve("kept.txt"), "the reviewer's own notes");
-        Result revokedSigner = reviewer.run(
+        ClientPerson.Result revokedSigner = reviewer.run(
                 "open",
                 dir.resolve("doc.p7m").toString(),
                 "--out",
                 dir.resolve("revoked.txt").toString(),
                 "--key-password-file",
                 reviewer.keyPassword.toString());
-        Result revokedOverAFile = reviewer.run(
+        ClientPerson.Result revokedOverAFile = reviewer.run(
                 "open",
                 dir.resolve("doc.p7m").toString(),
                 "--out",
@@ -233,10 +186,10 @@ class ClientIT {
                 "--key-password-file",
                 reviewer.keyPassword.toString());
         Files.writeString(reviewer.folder.resolve("cfg").resolve("token"), "expired.or.forged");
-        Result expired = reviewer.run("fetch", docId);
-        Result verbose = reviewer.run("--verbose", "fetch", docId);
+        ClientPerson.Result expired = reviewer.run("fetch", docId);
+        ClientPerson.Result verbose = reviewer.run("--verbose", "fetch", docId);
 
-        for (Result r : List.of(wrongKey, tampered, wrongPassword, expired, revokedSend, revokedSigner)) {
+        for (ClientPerson.Result r : List.of(wrongKey, tampered, wrongPassword, expired, revokedSend, revokedSigner)) {
             assertThat(r.status()).isEqualTo(1);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).startsWith("lscb: ").doesNotContain("\tat ");
@@ -265,7 +218,7 @@ class ClientIT {
     @Test
     void coroner_acknowledgesTheJointReport_signingIt() throws Exception {
         String cdr = w.openChildDeath(3).getString("id");
-        Person officer = new Person(w.officer());
+        ClientPerson officer = new ClientPerson(api, dir, w.officer());
         Api.Login coronerLogin = api.newAccount("CORONER");
         Api.Login paediatricianLogin = api.newAccount("PAEDIATRICIAN");
         for (Api.Login who : List.of(coronerLogin, paediatricianLogin)) {
@@ -275,8 +228,8 @@ class ClientIT {
                     "{\"accountId\":\"" + who.id() + "\",\"role\":\""
                             + (who == coronerLogin ? "CORONER" : "PAEDIATRICIAN") + "\"}");
         }
-        Person coroner = new Person(coronerLogin);
-        Person paediatrician = new Person(paediatricianLogin);
+        ClientPerson coroner = new ClientPerson(api, dir, coronerLogin);
+        ClientPerson paediatrician = new ClientPerson(api, dir, paediatricianLogin);
         officer.setUp(true);
         coroner.setUp(false);
         paediatrician.setUp(false);
@@ -296,9 +249,9 @@ class ClientIT {
         assertThat(coroner.run("fetch", docId, "--out", fetched.toString()).status())
                 .isZero();
         Path other = Files.write(coroner.folder.resolve("other.p7m"), ExchangeIT.bytes(100));
-        Result notWhatWasFetched = coroner.run(
+        ClientPerson.Result notWhatWasFetched = coroner.run(
                 "receipt", docId, "--sign", other.toString(), "--key-password-file", coroner.keyPassword.toString());
-        Result receipt = coroner.run(
+        ClientPerson.Result receipt = coroner.run(
                 "receipt", docId, "--sign", fetched.toString(), "--key-password-file", coroner.keyPassword.toString());
 
         assertThat(notWhatWasFetched.status()).isEqualTo(1);
@@ -319,7 +272,7 @@ class ClientIT {
                 .isTrue();
     }
 
-    private String profile(Person p) {
+    private String profile(ClientPerson p) {
         return api.post(
                         "/api/v1/reviewers",
                         p.login.token(),

@@ -47,6 +47,7 @@ class PageAccessMatrixIT {
         String reviewA = boards.a().openScr(3).getString("id");
         String reviewer = boards.a().reviewer(null);
         Map<Who, PageClient> browsers = signedIn(api, boards);
+        String documentA = plainDocument(api, boards, reviewA);
 
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET", "/", Map.of(), 200));
@@ -102,6 +103,14 @@ class PageAccessMatrixIT {
         routes.add(new Route("GET", "/reviewers/{reviewer}?review={reviewA}", officerForm, 403));
         routes.add(new Route("POST", "/reviews/{reviewA}/appointments", officerPost, 403));
         routes.add(new Route("GET", "/reviews/{reviewA}/panel-check", officerForm, 403));
+        // browser encryption: everyone's own keys; sending to a review needs a sender's role and a relation to it;
+        // opening follows who may see the document; giving access is for the lead board's officers
+        routes.add(new Route("GET", "/keys", Map.of(), 200));
+        routes.add(new Route("POST", "/session/api-token", Map.of(), 200));
+        routes.add(new Route("GET", "/scripts", Map.of(Who.ANONYMOUS, 200), 200));
+        routes.add(new Route("GET", "/reviews/{reviewA}/send", Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.ADMIN, 403), 404));
+        routes.add(new Route("GET", "/reviews/{reviewA}/access", officerForm, 403));
+        routes.add(new Route("GET", "/documents/{documentA}/open", seesReviewA, 404));
         // setting up two-factor sign-in is for a session that has just had a right password and has none
         routes.add(new Route("GET", "/sign-in/two-factor", Map.of(), 303));
 
@@ -111,7 +120,8 @@ class PageAccessMatrixIT {
                     .replace("{reviewA}", reviewA)
                     .replace("{boardA}", boards.a().board())
                     .replace("{agencyUserA}", boards.a().police().id())
-                    .replace("{reviewer}", reviewer);
+                    .replace("{reviewer}", reviewer)
+                    .replace("{documentA}", documentA);
             for (Who who : Who.values()) {
                 tests.add(DynamicTest.dynamicTest(route.method() + " " + route.path() + " as " + who, () -> {
                     PageClient browser = browsers.get(who);
@@ -132,6 +142,23 @@ class PageAccessMatrixIT {
             }
         }
         return tests.stream();
+    }
+
+    /** A document on board A's review, sent by its police through the server-side sealing (no client key needed). */
+    private static String plainDocument(Api api, TwoBoards boards, String reviewA) {
+        try {
+            KeyHolder.enrol(api, boards.a().officer().token(), "board", false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Api.Reply sent = api.send(
+                "POST",
+                "/api/v1/reviews/" + reviewA + "/documents/plain?type=IMR&title=Matrix",
+                boards.a().police().token(),
+                "application/octet-stream",
+                new byte[] {1, 2, 3});
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        return sent.json().getString("id");
     }
 
     private static Map<Who, PageClient> signedIn(Api api, TwoBoards boards) {

@@ -87,7 +87,8 @@ class ResponseHeadersIT {
                     assertThat(a.first("content-security-policy"))
                             .isEqualTo(
                                     call.getKey().endsWith("(a page)")
-                                            ? "default-src 'none'; script-src 'self'; style-src 'self'; img-src"
+                                            ? "default-src 'none'; script-src 'self' " + importMapSource(api)
+                                                    + "; style-src 'self'; img-src"
                                                     + " 'self'; font-src 'self'; connect-src 'self'; manifest-src"
                                                     + " 'self'; form-action 'self'; frame-ancestors 'none'; base-uri"
                                                     + " 'none'"
@@ -96,5 +97,19 @@ class ResponseHeadersIT {
                     assertThat(a.first("x-frame-options")).isEqualTo("DENY");
                     assertThat(a.headers()).doesNotContainKeys("server", "x-powered-by");
                 }));
+    }
+
+    /**
+     * The CSP source of the pages' one inline script, the import map, computed here from the map a page carries:
+     * the policy must name exactly that digest, or browsers would refuse the map and every module with it.
+     */
+    private static String importMapSource(Api api) throws Exception {
+        String page = api.get("/sign-in", null).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script type=\"importmap\">(.*?)</script>")
+                .matcher(page);
+        assertThat(m.find()).as("the sign-in page carries the import map").isTrue();
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(m.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "'sha256-" + java.util.Base64.getEncoder().encodeToString(digest) + "'";
     }
 }

@@ -12,6 +12,18 @@ record Asset(String name, String contentType, byte[] plain, byte[] gzipped) {
         return new Asset(name, contentType, plain, gzip(plain));
     }
 
+    /** The Subresource Integrity value of the file as served (W3C SRI): {@code sha384-<base64>}. */
+    String integrity() {
+        try {
+            return "sha384-"
+                    + java.util.Base64.getEncoder()
+                            .encodeToString(java.security.MessageDigest.getInstance("SHA-384")
+                                    .digest(plain));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static byte[] gzip(byte[] plain) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
         try (GZIPOutputStream z = new GZIPOutputStream(out)) {

@@ -63,6 +63,23 @@ public record Button(
                 attributes);
     }
 
+    /** The button's id, for a page script that drives it. */
+    public Button withId(String id) {
+        return new Button(
+                text,
+                element,
+                href,
+                name,
+                value,
+                type,
+                disabled,
+                preventDoubleClick,
+                isStartButton,
+                id,
+                classes,
+                attributes);
+    }
+
     public Button withClasses(String classes) {
         return new Button(
                 text,

@@ -79,7 +79,8 @@ public class DocumentPages {
             List<DocumentService.Tracked> documents,
             List<DocumentRequests.Status> requests,
             boolean canAsk,
-            boolean requested) {}
+            boolean requested,
+            boolean canSend) {}
 
     @GET
     @Path("reviews/{id}/documents")
@@ -93,7 +94,8 @@ public class DocumentPages {
                 documents.tracked(c, reviewId),
                 requests.ofReview(c, reviewId),
                 ReviewAccess.allows(ReviewAccess.Action.MANAGE, seen.relations()),
-                requested != null);
+                requested != null,
+                java.util.Arrays.stream(SENDERS).anyMatch(c::has));
         return Pages.page(
                 "pages/document/review.jte",
                 pages.chrome("Documents for review " + seen.review().reference(), "reviews"),

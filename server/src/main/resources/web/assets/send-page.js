@@ -1,0 +1,68 @@
+// The "Send a document" page: reads the chosen file, checks every recipient certificate against the
+// pinned CA, signs and encrypts the file with the person's key kept in this browser, and uploads only the
+// envelope, with its Content-Digest and an upload id so that a retry lands once.
+
+import { toBase64 } from './der.js';
+import { seal } from './cms.js';
+import * as service from './service.js';
+import * as page from './envelope-page.js';
+
+const form = document.getElementById('send-form');
+if (form) {
+  form.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send().catch(page.problemShower('send'));
+  });
+}
+
+async function send() {
+  page.clearProblem('send');
+  const review = form.dataset.review;
+  const file = document.getElementById('file').files[0];
+  const type = form.elements.type.value;
+  if (!type) throw new page.Problem('Choose the kind of document.', 'type');
+  if (!file) throw new page.Problem('Choose the document to send.', 'file');
+  const largest = Number(form.dataset.largest);
+  if (file.size > largest) {
+    throw new page.Problem(`${file.name} is larger than the ${form.dataset.largestWords} a browser can seal. `
+      + `Send it with the lscb client instead: lscb send ${review} "${file.name}" --type ${type}`, 'file');
+  }
+  if (file.size === 0) throw new page.Problem(`${file.name} is empty.`, 'file');
+  const title = form.elements.title.value.trim() || file.name;
+  const marking = form.elements.marking.value;
+
+  const button = document.getElementById('send-button');
+  button.disabled = true;
+  const progress = page.progress('send');
+  try {
+    const me = await page.myIdentity(form.dataset.account);
+    const ca = await service.pinnedCa();
+    await page.requireActive(me.certificate, 'Your certificate');
+    const recipients = await page.checkedRecipients(review, ca);
+
+    progress.show('Reading the document', 0);
+    const plaintext = await page.readFile(file, (done) => progress.show('Reading the document', done / file.size));
+    progress.show('Signing and encrypting on this computer', null);
+    const envelope = await seal({
+      plaintext,
+      signer: { signingKey: me.keys.sign, certificate: me.certificate },
+      recipients: recipients.map((r) => r.certificate),
+    });
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', envelope));
+    const query = new URLSearchParams({ type, title, marking, uploadId: crypto.randomUUID() });
+    progress.show('Sending the encrypted document', 0);
+    const answer = await service.upload(`/reviews/${encodeURIComponent(review)}/documents?${query}`, envelope, {
+      'Content-Type': 'application/pkcs7-mime',
+      'Content-Digest': `sha-256=:${toBase64(digest)}:`,
+    }, (done, total) => progress.show('Sending the encrypted document', done / total));
+    progress.hide();
+    page.done('send', `${title} was sent, encrypted for ${answer.recipients.length} `
+      + `${answer.recipients.length === 1 ? 'recipient' : 'recipients'}.`, `/reviews/${review}/documents`,
+      'See the review\'s documents');
+    form.hidden = true;
+  } finally {
+    progress.hide();
+    button.disabled = false;
+  }
+}

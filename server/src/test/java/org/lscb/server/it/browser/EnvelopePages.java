@@ -1,0 +1,162 @@
+package org.lscb.server.it.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The pages that seal, open and grant in the browser, driven as a person would: choose files, type
+ * passwords, press the button, then read what the page says once its script has finished (the confirmation
+ * panel or the error summary of that part of the page, whichever appears).
+ */
+public final class EnvelopePages {
+
+    /**
+     * How long a script may work before the test gives up on it: a guard against a hang, not a measure of
+     * speed (an RSA key is made and a document sealed in well under a second on any machine this runs on).
+     */
+    private static final Duration GIVE_UP = Duration.ofMinutes(3);
+
+    private final Browser browser;
+
+    public EnvelopePages(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** What a part of a page said when its script finished: done (with the panel's text) or the problem's text. */
+    public record Outcome(boolean done, String text) {}
+
+    /** Adds a key file on "Your keys"; {@code board} for an officer's board key. */
+    public Outcome useKeyFile(Path keyFile, String password, boolean board) {
+        browser.go("/keys");
+        WebElement form = visible("import-form");
+        browser.find(By.id("key-file")).sendKeys(keyFile.toAbsolutePath().toString());
+        browser.find(By.id("key-password")).sendKeys(password);
+        if (board) {
+            browser.find(By.id("purpose-board")).click();
+        }
+        form.findElement(By.id("import-button")).click();
+        return outcome("keys");
+    }
+
+    /** Makes a key in the browser on "Your keys", with the password for its copy; answers the outcome. */
+    public Outcome makeKey(String password, boolean keepBackup) {
+        browser.go("/keys");
+        visible("make-form");
+        browser.find(By.id("new-password")).sendKeys(password);
+        if (keepBackup) {
+            browser.find(By.id("keep-backup")).click();
+        }
+        browser.find(By.id("make-button")).click();
+        return outcome("keys");
+    }
+
+    /** The key file the page offered to save after making a key. */
+    public byte[] savedKeyFile() {
+        return blob(browser.find(By.id("saved-key-link")));
+    }
+
+    /** Restores the key from the copy kept on the service. */
+    public Outcome restoreKey(String password) {
+        browser.go("/keys");
+        visible("restore-form");
+        browser.find(By.id("restore-password")).sendKeys(password);
+        browser.find(By.id("restore-button")).click();
+        return outcome("keys");
+    }
+
+    /** Sends a file on the review's "Send a document" page. */
+    public Outcome send(String reviewId, String type, String title, Path file) {
+        browser.go("/reviews/" + reviewId + "/send");
+        visible("send-form");
+        new Select(browser.find(By.id("type"))).selectByValue(type);
+        browser.find(By.id("title")).sendKeys(title);
+        browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.find(By.id("send-button")).click();
+        return outcome("send");
+    }
+
+    /** Opens a document on its "Open" page. */
+    public Outcome open(String documentId) {
+        browser.go("/documents/" + documentId + "/open");
+        visible("open-form");
+        browser.find(By.id("open-button")).click();
+        return outcome("open");
+    }
+
+    /** Whether the opened document is offered to save (only after every check passed). */
+    public boolean offersTheDocument() {
+        return browser.find(By.id("opened")).isDisplayed()
+                && browser.find(By.id("save-link")).getAttribute("href").startsWith("blob:");
+    }
+
+    /** The bytes the "Save" link of an opened document holds. */
+    public byte[] openedDocument() {
+        return blob(browser.find(By.id("save-link")));
+    }
+
+    public String signerName() {
+        return browser.find(By.id("signer-name")).getText();
+    }
+
+    /** Sends a signed receipt for the document just opened. */
+    public Outcome sendReceipt() {
+        browser.find(By.id("receipt-button")).click();
+        new WebDriverWait(browser.driver(), GIVE_UP)
+                .until(d -> d.findElement(By.id("receipt-done")).isDisplayed()
+                        || d.findElement(By.id("receipt-problem")).isDisplayed());
+        boolean done = browser.find(By.id("receipt-done")).isDisplayed();
+        return new Outcome(
+                done,
+                browser.find(By.id(done ? "receipt-done-text" : "receipt-problem-text"))
+                        .getText());
+    }
+
+    /** Gives the newcomers access on the review's "Give access to documents" page. */
+    public Outcome grant(String reviewId) {
+        browser.go("/reviews/" + reviewId + "/access");
+        visible("grant-form");
+        browser.find(By.id("grant-button")).click();
+        return outcome("grant");
+    }
+
+    private WebElement visible(String id) {
+        return new WebDriverWait(browser.driver(), GIVE_UP).until(d -> {
+            WebElement e = d.findElement(By.id(id));
+            return e.isDisplayed() ? e : null;
+        });
+    }
+
+    private Outcome outcome(String part) {
+        new WebDriverWait(browser.driver(), GIVE_UP)
+                .until(d -> d.findElement(By.id(part + "-done")).isDisplayed()
+                        || d.findElement(By.id(part + "-problem")).isDisplayed());
+        boolean done = browser.find(By.id(part + "-done")).isDisplayed();
+        return new Outcome(
+                done,
+                browser.find(By.id(part + (done ? "-done-text" : "-problem-text")))
+                        .getText());
+    }
+
+    /** Reads what a blob: link holds, in the page, as a person's "Save" would write it. */
+    private byte[] blob(WebElement link) {
+        Object b64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                        const [href, done] = arguments;
+                        fetch(href).then((r) => r.arrayBuffer()).then((buffer) => {
+                          const bytes = new Uint8Array(buffer);
+                          let s = '';
+                          for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+                          done(btoa(s));
+                        }, (e) => done('ERROR ' + e.message));
+                        """, link.getAttribute("href"));
+        if (String.valueOf(b64).startsWith("ERROR")) {
+            throw new AssertionError("the page's link holds nothing readable: " + b64);
+        }
+        return Base64.getDecoder().decode((String) b64);
+    }
+}
