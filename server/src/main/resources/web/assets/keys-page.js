@@ -98,7 +98,8 @@ async function makeKey(account) {
   try {
     progress.show('Making your key', null);
     const pair = await generateKeyPair('RSA');
-    const request = await certificationRequest(pair);
+    const unenrolled = await importPrivateKey(pair.pkcs8);
+    const request = await certificationRequest({ publicKey: pair.spki, privateKey: unenrolled.signPkcs1 });
     progress.show('Asking this service for your certificate', null);
     const answer = await service.api('/keys/enrol', {
       method: 'POST', body: request, headers: { 'Content-Type': 'application/pkcs10' },

@@ -65,7 +65,7 @@ async function openDocument() {
         break;
       } catch (e) {
         lastError = e;
-        if (!notARecipient(e)) break;
+        if (e.code !== 'not-recipient') break;
       }
     }
     if (!result) throw lastError;
@@ -74,10 +74,6 @@ async function openDocument() {
     progress.hide();
     button.disabled = false;
   }
-}
-
-function notARecipient(error) {
-  return /not (one of the|a) recipient/i.test(error.message || '');
 }
 
 async function revoked(certificate) {
