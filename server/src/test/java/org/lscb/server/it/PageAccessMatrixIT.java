@@ -108,7 +108,8 @@ class PageAccessMatrixIT {
         routes.add(new Route("GET", "/keys", Map.of(), 200));
         routes.add(new Route("POST", "/session/api-token", Map.of(), 200));
         routes.add(new Route("GET", "/scripts", Map.of(Who.ANONYMOUS, 200), 200));
-        routes.add(new Route("GET", "/reviews/{reviewA}/send", Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.ADMIN, 403), 404));
+        routes.add(new Route(
+                "GET", "/reviews/{reviewA}/send", Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.ADMIN, 403), 404));
         routes.add(new Route("GET", "/reviews/{reviewA}/access", officerForm, 403));
         routes.add(new Route("GET", "/documents/{documentA}/open", seesReviewA, 404));
         // setting up two-factor sign-in is for a session that has just had a right password and has none

@@ -2,9 +2,7 @@ package org.lscb.server.it.browser;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,9 +54,9 @@ public final class EnvelopePages {
         return outcome("keys");
     }
 
-    /** The key file the page offered to save after making a key. */
+    /** Saves the key file the page offered after making a key, and answers its bytes. */
     public byte[] savedKeyFile() {
-        return blob(browser.find(By.id("saved-key-link")));
+        return download(browser.find(By.id("saved-key-link")));
     }
 
     /** Restores the key from the copy kept on the service. */
@@ -81,9 +79,12 @@ public final class EnvelopePages {
         return outcome("send");
     }
 
-    /** Opens a document on its "Open" page. */
+    /** Opens a document on its "Open" page; a page the person may not see answers its heading as the problem. */
     public Outcome open(String documentId) {
         browser.go("/documents/" + documentId + "/open");
+        if (browser.findAll(By.id("open-form")).isEmpty()) {
+            return new Outcome(false, browser.heading());
+        }
         visible("open-form");
         browser.find(By.id("open-button")).click();
         return outcome("open");
@@ -95,9 +96,9 @@ public final class EnvelopePages {
                 && browser.find(By.id("save-link")).getAttribute("href").startsWith("blob:");
     }
 
-    /** The bytes the "Save" link of an opened document holds. */
+    /** Saves the opened document as a person would, with the page's "Save" link, and answers the saved bytes. */
     public byte[] openedDocument() {
-        return blob(browser.find(By.id("save-link")));
+        return download(browser.find(By.id("save-link")));
     }
 
     public String signerName() {
@@ -143,20 +144,26 @@ public final class EnvelopePages {
                         .getText());
     }
 
-    /** Reads what a blob: link holds, in the page, as a person's "Save" would write it. */
-    private byte[] blob(WebElement link) {
-        Object b64 = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                        const [href, done] = arguments;
-                        fetch(href).then((r) => r.arrayBuffer()).then((buffer) => {
-                          const bytes = new Uint8Array(buffer);
-                          let s = '';
-                          for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-                          done(btoa(s));
-                        }, (e) => done('ERROR ' + e.message));
-                        """, link.getAttribute("href"));
-        if (String.valueOf(b64).startsWith("ERROR")) {
-            throw new AssertionError("the page's link holds nothing readable: " + b64);
+    /**
+     * Clicks a download link and answers the file the browser saved, in a folder of this page's own (Chromium's
+     * download behaviour set through the DevTools protocol, as headless Chromium asks nobody where to save).
+     */
+    private byte[] download(WebElement link) {
+        try {
+            Path folder = java.nio.file.Files.createTempDirectory("lscb-downloads");
+            ((org.openqa.selenium.chromium.HasCdp) browser.driver())
+                    .executeCdpCommand(
+                            "Browser.setDownloadBehavior",
+                            java.util.Map.of("behavior", "allow", "downloadPath", folder.toString()));
+            String name = link.getAttribute("download");
+            link.click();
+            Path saved = folder.resolve(name);
+            new WebDriverWait(browser.driver(), GIVE_UP)
+                    .until(d -> java.nio.file.Files.exists(saved)
+                            && !java.nio.file.Files.exists(folder.resolve(name + ".crdownload")));
+            return java.nio.file.Files.readAllBytes(saved);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return Base64.getDecoder().decode((String) b64);
     }
 }
