@@ -18,6 +18,9 @@ import org.lscb.exchange.pki.CertificatePurpose;
 import org.lscb.exchange.pki.CertificateRepository;
 import org.lscb.exchange.pki.DeploymentCa;
 import org.lscb.exchange.pki.IssuedCertificate;
+import org.lscb.exchange.pki.KeyBackup;
+import org.lscb.exchange.pki.KeyBackupRepository;
+import org.lscb.exchange.pki.WrappedKey;
 import org.lscb.exchange.store.Document;
 import org.lscb.exchange.store.DocumentRepository;
 import org.lscb.exchange.store.DocumentType;
@@ -128,5 +131,83 @@ class ExchangePersistenceTest {
                     .containsExactly(ids[0]);
             return null;
         });
+    }
+
+    @Test
+    void keyBackup_isStoredReadBackReplacedAndRemoved_byItsAccount(@TempDir Path dir) throws Exception {
+        DeploymentCa ca = DeploymentCa.openOrCreate(dir.resolve("ca.p12"), "secret".toCharArray(), "Test CA", NOW);
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        WrappedKey first = wrapped((byte) 1, 138);
+        WrappedKey second = wrapped((byte) 2, WrappedKey.MAX_CIPHERTEXT_BYTES);
+
+        String[] ids = database.inTransaction(em -> {
+            Organisation police = new Organisation("Testshire Police", OrganisationKind.POLICE, null);
+            new OrganisationRepository(em).add(police);
+            em.flush();
+            Account agency = new Account(
+                    new Username("agency"), "Ada Agency", EnumSet.of(Role.AGENCY_USER), police.id(), null, NOW);
+            new AccountRepository(em).add(agency);
+            em.flush();
+            IssuedCertificate c1 = certificate(ca, ec, agency);
+            IssuedCertificate c2 = certificate(ca, ec, agency);
+            new CertificateRepository(em).add(c1);
+            new CertificateRepository(em).add(c2);
+            em.flush();
+            new KeyBackupRepository(em).add(new KeyBackup(agency.id(), first, c1, NOW));
+            return new String[] {agency.id(), c1.id(), c2.id()};
+        });
+
+        database.read(em -> {
+            KeyBackup stored = new KeyBackupRepository(em).ofAccount(ids[0]).orElseThrow();
+            assertThat(stored.key()).isEqualTo(first);
+            assertThat(stored.certificateId()).isEqualTo(ids[1]);
+            assertThat(stored.updatedAt()).isEqualTo(NOW);
+            return null;
+        });
+
+        database.inTransaction(em -> {
+            IssuedCertificate c2 = new CertificateRepository(em).byId(ids[2]).orElseThrow();
+            new KeyBackupRepository(em).ofAccount(ids[0]).orElseThrow().replace(second, c2, NOW.plusSeconds(60));
+            return null;
+        });
+        database.read(em -> {
+            KeyBackup replaced = new KeyBackupRepository(em).ofAccount(ids[0]).orElseThrow();
+            assertThat(replaced.key())
+                    .as("the largest ciphertext fits its column")
+                    .isEqualTo(second);
+            assertThat(replaced.certificateId()).isEqualTo(ids[2]);
+            assertThat(replaced.updatedAt()).isEqualTo(NOW.plusSeconds(60));
+            return null;
+        });
+
+        database.inTransaction(em -> {
+            KeyBackupRepository backups = new KeyBackupRepository(em);
+            backups.remove(backups.ofAccount(ids[0]).orElseThrow());
+            return null;
+        });
+        java.util.Optional<KeyBackup> gone = database.read(em -> new KeyBackupRepository(em).ofAccount(ids[0]));
+        assertThat(gone).isEmpty();
+    }
+
+    private static WrappedKey wrapped(byte fill, int ciphertextBytes) {
+        byte[] ciphertext = new byte[ciphertextBytes];
+        java.util.Arrays.fill(ciphertext, fill);
+        ciphertext[0] = (byte) 0xff;
+        return new WrappedKey(
+                WrappedKey.FORMAT,
+                WrappedKey.KDF,
+                WrappedKey.MIN_ITERATIONS + fill,
+                new byte[] {fill, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15},
+                new byte[] {fill, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
+                ciphertext);
+    }
+
+    private static IssuedCertificate certificate(DeploymentCa ca, KeyPairGenerator ec, Account account) {
+        X509Certificate x509 = ca.issueFor(
+                ec.generateKeyPair().getPublic(),
+                DeploymentCa.subject(account.displayName(), "Testshire Police", account.id()),
+                NOW);
+        return new IssuedCertificate(x509, CertificatePurpose.PERSONAL, account.id(), null, NOW);
     }
 }

@@ -20,6 +20,7 @@ import org.lscb.server.document.ReviewDocumentsResource;
 import org.lscb.server.error.AnyExceptionMapper;
 import org.lscb.server.json.StrictJsonReader;
 import org.lscb.server.keys.CaResource;
+import org.lscb.server.keys.KeyBackupResource;
 import org.lscb.server.keys.KeysResource;
 import org.lscb.server.keys.ReviewRecipientsResource;
 import org.lscb.server.organisation.OrganisationsResource;
@@ -62,6 +63,7 @@ public class RestApplication extends Application {
                 InboxResource.class,
                 ReviewDocumentsResource.class,
                 CaResource.class,
+                KeyBackupResource.class,
                 KeysResource.class,
                 ReviewRecipientsResource.class,
                 OrganisationsResource.class,

@@ -37,6 +37,11 @@ public enum AuditAction {
     CERTIFICATE_REVOKED,
     CERTIFICATE_REVOKE_REFUSED,
 
+    // a person's key backup, wrapped under their passphrase (docs/security.md "Key backup")
+    KEY_BACKUP_STORED,
+    KEY_BACKUP_READ,
+    KEY_BACKUP_REMOVED,
+
     // the reviewer register
     REVIEWER_CREATED,
     REVIEWER_UPDATED,

@@ -29,8 +29,8 @@ import org.lscb.server.error.MalformedJsonException;
 /**
  * Reads every JSON request body of the API, stricter than the default binding: at most
  * {@value #MAX_BYTES} bytes, nesting at most {@value JsonDepth#MAX_DEPTH} deep, no duplicate keys, and
- * values of the wrong type refused, integers exact ({@link JsonShape}). What fails here is a 400 (or 413)
- * before any code runs.
+ * values of the wrong type refused, integers exact ({@link JsonShape}); a record marked {@link MaxBodyBytes}
+ * takes less. What fails here is a 400 (or 413) before any code runs.
  */
 @Provider
 @Priority(1)
@@ -58,7 +58,8 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
             MultivaluedMap<String, String> httpHeaders,
             InputStream entityStream)
             throws IOException {
-        byte[] body = readBounded(entityStream);
+        MaxBodyBytes smaller = type.getAnnotation(MaxBodyBytes.class);
+        byte[] body = readBounded(entityStream, smaller == null ? MAX_BYTES : Math.min(MAX_BYTES, smaller.value()));
         if (body.length == 0) {
             return null;
         }
@@ -94,14 +95,14 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         }
     }
 
-    private static byte[] readBounded(InputStream in) throws IOException {
+    private static byte[] readBounded(InputStream in, int limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int n;
         while ((n = in.read(buf)) != -1) {
-            if (out.size() + n > MAX_BYTES) {
+            if (out.size() + n > limit) {
                 drain(in);
-                throw new BodyTooLargeException(MAX_BYTES);
+                throw new BodyTooLargeException(limit);
             }
             out.write(buf, 0, n);
         }

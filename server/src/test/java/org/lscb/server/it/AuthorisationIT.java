@@ -26,6 +26,12 @@ class AuthorisationIT {
             new Call("GET", "/api/v1/audit/verify", null),
             new Call("GET", "/api/v1/audit/checkpoint", null));
 
+    /** Every role's own, with no id in the path: a caller reaches their own key backup and no other (KeyBackupIT). */
+    private static final List<Call> EVERY_ROLE_ITS_OWN = List.of(
+            new Call("GET", "/api/v1/keys/backup", null),
+            new Call("PUT", "/api/v1/keys/backup", "{}"),
+            new Call("DELETE", "/api/v1/keys/backup", null));
+
     @ParameterizedTest
     @ValueSource(strings = {"AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     void rolesWithoutTheRight_are403OnOfficerEndpoints(String role, Api api) {
@@ -44,7 +50,53 @@ class AuthorisationIT {
                     .as(c.method() + " " + c.path())
                     .isEqualTo(401);
         }
+        for (Call c : EVERY_ROLE_ITS_OWN) {
+            assertThat(call(api, c, null).status())
+                    .as(c.method() + " " + c.path())
+                    .isEqualTo(401);
+        }
         assertThat(api.get("/api/v1/me", null).status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    void everyRole_isAdmittedToItsOwnKeyBackup(String role, Api api) {
+        Api.Login user = api.newAccount(role);
+
+        Api.Reply read = call(api, EVERY_ROLE_ITS_OWN.get(0), user.token());
+        Api.Reply store = call(api, EVERY_ROLE_ITS_OWN.get(1), user.token());
+        Api.Reply remove = call(api, EVERY_ROLE_ITS_OWN.get(2), user.token());
+
+        assertThat(read.status()).as(role + " reads: none of theirs yet").isEqualTo(404);
+        assertThat(read.error()).isEqualTo("not_found");
+        assertThat(store.status())
+                .as(role + " stores: admitted, the empty backup refused")
+                .isEqualTo(400);
+        assertThat(store.error()).isEqualTo("invalid_request");
+        assertThat(remove.status()).as(role + " removes").isEqualTo(204);
+    }
+
+    @Test
+    void aTokenThatOnlySetsUpASecondFactor_is403OnTheKeyBackup(Api api) {
+        String username = "u" + Api.unique();
+        String password = "pw-" + java.util.UUID.randomUUID();
+        Api.Reply created = api.post(
+                "/api/v1/accounts",
+                api.adminToken(),
+                "{\"username\":\"" + username + "\",\"displayName\":\"Officer in set-up\",\"roles\":[\"LSCB_OFFICER\"],"
+                        + "\"organisationId\":\"" + api.newOrganisation("LSCB") + "\",\"password\":\"" + password
+                        + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Api.Reply signedIn = api.signIn(username, password);
+        assertThat(signedIn.json().getString("next")).isEqualTo("enrol_totp");
+        String limited = signedIn.json().getString("access_token");
+
+        for (Call c : EVERY_ROLE_ITS_OWN) {
+            Api.Reply r = call(api, c, limited);
+            assertThat(r.status()).as(c.method() + " " + c.path()).isEqualTo(403);
+            assertThat(r.error()).isEqualTo("forbidden");
+        }
     }
 
     @Test
@@ -98,6 +150,11 @@ class AuthorisationIT {
     }
 
     private static Api.Reply call(Api api, Call c, String token) {
-        return c.method().equals("GET") ? api.get(c.path(), token) : api.post(c.path(), token, c.body());
+        return api.send(
+                c.method(),
+                c.path(),
+                token,
+                c.body() == null ? null : "application/json",
+                c.body() == null ? null : c.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
