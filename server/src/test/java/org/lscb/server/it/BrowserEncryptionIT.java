@@ -423,4 +423,27 @@ class BrowserEncryptionIT {
         assertThat(opened.status()).as(opened.err()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("opened.bin"))).isEqualTo(imr);
     }
+
+    @Test
+    void a_key_kept_on_the_service_restores_in_a_new_browser_and_opens_a_document_there() throws Exception {
+        ClientPerson police = withKey(w.police(), false);
+        withKey(w.officer(), true);
+        Api.Login reviewerLogin = appointedReviewer("LEAD_REVIEWER");
+        EnvelopePages first = signedIn(reviewerLogin);
+        EnvelopePages.Outcome made = first.makeKey("correct horse battery", true);
+        byte[] imr = ExchangeIT.bytes(60_000);
+        String docId = sendWithLscb(police, "IMR", imr);
+
+        EnvelopePages second = signedIn(reviewerLogin);
+        EnvelopePages.Outcome wrong = second.restoreKey("not the passphrase");
+        EnvelopePages.Outcome restored = second.restoreKey("correct horse battery");
+        EnvelopePages.Outcome opened = second.open(docId);
+
+        assertThat(made.done()).as(made.text()).isTrue();
+        assertThat(wrong.done()).isFalse();
+        assertThat(wrong.text()).contains("The passphrase is not right for this backup");
+        assertThat(restored.done()).as(restored.text()).isTrue();
+        assertThat(opened.done()).as(opened.text()).isTrue();
+        assertThat(second.openedDocument()).isEqualTo(imr);
+    }
 }
