@@ -102,6 +102,17 @@ function framed(identifier, parts) {
  * @returns {Promise<Uint8Array>} the DER envelope
  */
 export async function seal({ plaintext, signer, recipients }) {
+  return concat(...await sealParts({ plaintext, signer, recipients }));
+}
+
+/**
+ * {@link seal}'s envelope as the pieces that follow each other in it, the encrypted content a view of
+ * WebCrypto's output rather than a copy: a page sends them as one Blob, so the largest buffer (the whole
+ * envelope) is never made, which saves the browser a copy of the document in time and in memory.
+ *
+ * @returns {Promise<Uint8Array[]>} the DER envelope in order
+ */
+export async function sealParts({ plaintext, signer, recipients }) {
   return guarded('The document cannot be sealed', async () => {
     requireBytes(plaintext, 'the document');
     if (!Array.isArray(recipients) || recipients.length === 0) throw new EnvelopeError('input', 'An envelope needs at least one recipient');
@@ -119,7 +130,7 @@ export async function seal({ plaintext, signer, recipients }) {
         ...framed(0x80, [sealed.subarray(0, sealed.length - 16)]), // [0] IMPLICIT OCTET STRING
       ]);
       const authEnvelopedData = framed(0x30, [int(0), set(...infos), ...encryptedContentInfo, octets(sealed.subarray(sealed.length - 16))]);
-      return concat(...framed(0x30, [oid(CMS.authEnvelopedData), ...framed(0xa0, authEnvelopedData)]));
+      return framed(0x30, [oid(CMS.authEnvelopedData), ...framed(0xa0, authEnvelopedData)]);
     } finally {
       contentKey.fill(0);
     }

@@ -45,6 +45,10 @@ async function openDocument() {
   button.disabled = true;
   const progress = page.progress('open');
   try {
+    if (Number(box.dataset.size) > Number(box.dataset.largest)) {
+      throw new page.Problem(`This document is larger than the ${box.dataset.largestWords} a browser can open. `
+        + `Open it with the lscb client instead: lscb fetch ${box.dataset.document}, then lscb open.`);
+    }
     const keys = await keysToTry();
     const ca = await service.pinnedCa();
     progress.show('Downloading the encrypted document', 0);

@@ -1,9 +1,8 @@
 // The "Send a document" page: reads the chosen file, checks every recipient certificate against the
 // pinned CA, signs and encrypts the file with the person's key kept in this browser, and uploads only the
-// envelope, with its Content-Digest and an upload id so that a retry lands once.
+// envelope, with an upload id so that a retry lands once.
 
-import { toBase64 } from './der.js';
-import { seal } from './cms.js';
+import { sealParts } from './cms.js';
 import * as service from './service.js';
 import * as page from './envelope-page.js';
 
@@ -44,17 +43,17 @@ async function send() {
     progress.show('Reading the document', 0);
     const plaintext = await page.readFile(file, (done) => progress.show('Reading the document', done / file.size));
     progress.show('Signing and encrypting on this computer', null);
-    const envelope = await seal({
+    const envelope = new Blob(await sealParts({
       plaintext,
       signer: { signingKey: me.keys.sign, certificate: me.certificate },
       recipients: recipients.map((r) => r.certificate),
-    });
-    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', envelope));
+    }), { type: 'application/pkcs7-mime' });
+    // no Content-Digest: it would cost a copy and a hash of the whole envelope in the browser, and TLS and the
+    // server's check of the envelope's framing already catch a body changed or cut short on the way
     const query = new URLSearchParams({ type, title, marking, uploadId: crypto.randomUUID() });
     progress.show('Sending the encrypted document', 0);
     const answer = await service.upload(`/reviews/${encodeURIComponent(review)}/documents?${query}`, envelope, {
       'Content-Type': 'application/pkcs7-mime',
-      'Content-Digest': `sha-256=:${toBase64(digest)}:`,
     }, (done, total) => progress.show('Sending the encrypted document', done / total));
     progress.hide();
     page.done('send', `${title} was sent, encrypted for ${answer.recipients.length} `

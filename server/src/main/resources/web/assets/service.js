@@ -128,7 +128,7 @@ export function sameBytes(a, b) {
 }
 
 /**
- * Uploads bytes with progress (fetch cannot report an upload's progress; XMLHttpRequest can), answering the
+ * Uploads bytes (a Uint8Array or a Blob) with progress (fetch cannot report an upload's progress; XMLHttpRequest can), answering the
  * API's JSON. {@code progress(done, total)} is called as the bytes go.
  */
 export async function upload(path, bytes, headers, progress = () => {}) {
@@ -138,7 +138,7 @@ export async function upload(path, bytes, headers, progress = () => {}) {
     xhr.open('POST', `/api/v1${path}`);
     xhr.setRequestHeader('Authorization', `Bearer ${auth}`);
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (e) => progress(e.loaded, e.total || bytes.length);
+    xhr.upload.onprogress = (e) => progress(e.loaded, e.total || bytes.size || bytes.length);
     xhr.onerror = () => reject(new ServiceError('The connection to the service failed while sending. Nothing was kept; try again.', 0));
     xhr.onload = () => {
       let body = {};

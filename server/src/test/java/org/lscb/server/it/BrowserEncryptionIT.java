@@ -133,7 +133,9 @@ class BrowserEncryptionIT {
 
         EnvelopePages pages = signedIn(w.police());
         EnvelopePages.Outcome added = pages.useKeyFile(police.keyFile(), keyPassword(police), false);
+        pages.check("keys-with-a-key-file");
         EnvelopePages.Outcome sent = pages.send(reviewId, "IMR", "IMR of the police", file);
+        pages.check("document-sent");
 
         assertThat(added.done()).as(added.text()).isTrue();
         assertThat(sent.done()).as(sent.text()).isTrue();
@@ -216,6 +218,7 @@ class BrowserEncryptionIT {
         EnvelopePages pages = signedIn(reviewer.login);
         pages.useKeyFile(reviewer.keyFile(), keyPassword(reviewer), false);
         EnvelopePages.Outcome opened = pages.open(docId);
+        pages.check("document-opened");
 
         assertThat(opened.done()).as(opened.text()).isTrue();
         assertThat(pages.openedDocument()).isEqualTo(chronology);
@@ -239,6 +242,7 @@ class BrowserEncryptionIT {
         EnvelopePages officerPages = signedIn(w.officer());
         EnvelopePages.Outcome boardKey = officerPages.useKeyFile(officer.keyFile(), keyPassword(officer), true);
         EnvelopePages.Outcome granted = officerPages.grant(reviewId);
+        officerPages.check("access-given");
         EnvelopePages.Outcome after = latePages.open(docId);
 
         // before the grant the document is not theirs to see at all: the page does not exist for them
@@ -445,5 +449,22 @@ class BrowserEncryptionIT {
         assertThat(restored.done()).as(restored.text()).isTrue();
         assertThat(opened.done()).as(opened.text()).isTrue();
         assertThat(second.openedDocument()).isEqualTo(imr);
+    }
+
+    @Test
+    void the_scripts_page_shows_that_what_the_browser_received_has_the_digests_the_pages_demand() {
+        Browser browser = Browser.open(api.baseUrl());
+        browsers.add(browser);
+        browser.go("/scripts");
+        List<org.openqa.selenium.WebElement> received = new org.openqa.selenium.support.ui.WebDriverWait(
+                        browser.driver(), java.time.Duration.ofMinutes(1))
+                .until(d -> {
+                    var cells = d.findElements(org.openqa.selenium.By.cssSelector("[data-loaded-for]"));
+                    return cells.stream().noneMatch(c -> c.getText().equals("not checked")) ? cells : null;
+                });
+        browser.checkPage("scripts");
+
+        assertThat(received).hasSizeGreaterThan(10);
+        assertThat(received).allSatisfy(c -> assertThat(c.getText()).startsWith("sha384-").endsWith("(the same)"));
     }
 }

@@ -80,4 +80,28 @@ class PageCsrfIT {
         assertThat(refused.body()).contains("There is a problem with what you sent");
         assertThat(browser.get("/").status()).isEqualTo(200);
     }
+
+    @Test
+    void an_api_token_is_given_only_to_a_post_with_the_sessions_own_token(Api api) {
+        Api.Login agency = api.newAccount("AGENCY_USER");
+        PageClient browser = new PageClient(api.baseUrl());
+        browser.signIn(agency.username(), agency.password(), () -> api.signInCode(agency.username()));
+        PageClient other = new PageClient(api.baseUrl());
+
+        PageClient.Answer without = browser.post("/session/api-token", Map.of());
+        PageClient.Answer withAnothers = browser.post("/session/api-token", Map.of("csrf", other.csrfOf("/sign-in")));
+        PageClient.Answer given = browser.post("/session/api-token", Map.of("csrf", browser.csrfOf("/")));
+
+        assertThat(without.status()).isEqualTo(403);
+        assertThat(without.body()).doesNotContain("access_token");
+        assertThat(withAnothers.status()).isEqualTo(403);
+        assertThat(withAnothers.body()).doesNotContain("access_token");
+        assertThat(given.status()).isEqualTo(200);
+        String token = jakarta.json.Json.createReader(new java.io.StringReader(given.body()))
+                .readObject()
+                .getString("access_token");
+        Api.Reply me = api.get("/api/v1/me", token);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.body()).contains(agency.username());
+    }
 }

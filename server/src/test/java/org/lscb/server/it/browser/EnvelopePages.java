@@ -26,6 +26,11 @@ public final class EnvelopePages {
         this.browser = browser;
     }
 
+    /** Checks the page the browser is on (one h1, its title, no serious accessibility fault) and keeps a screenshot. */
+    public void check(String name) {
+        browser.checkPage(name);
+    }
+
     /** What a part of a page said when its script finished: done (with the panel's text) or the problem's text. */
     public record Outcome(boolean done, String text) {}
 
