@@ -85,7 +85,9 @@ async function revoked(certificate) {
     const status = await service.getJson(`/keys/${page.certificateId(certificate)}`);
     return status.status === 'REVOKED';
   } catch (e) {
-    if (e.status === 404) return true; // a signer this service never certified is not trusted either
+    if (e.status === 404) {
+      throw new page.Problem('The signer\'s certificate is unknown to this service, so the document was not opened.');
+    }
     throw e;
   }
 }
@@ -103,10 +105,21 @@ function show(result) {
   page.done('open', `Signed by ${result.signer.subject}. The document was not changed after it was signed.`);
 }
 
-/** A file name from the title: path separators and control characters replaced, as a download's name must be plain. */
+/** The extensions a saved document may have: documents a board exchanges; anything else is saved as .bin. */
+const EXTENSIONS = new Set(['pdf', 'doc', 'docx', 'odt', 'rtf', 'txt', 'csv', 'xls', 'xlsx', 'ods', 'ppt', 'pptx',
+  'odp', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'eml', 'msg', 'zip']);
+
+/**
+ * A file name for saving, from the sender's title: letters, digits, spaces, dots, hyphens and underscores only,
+ * and an extension from {@link EXTENSIONS}, so that a title can never make the saved file a program or a page
+ * (a title is the sender's words, not covered by the signature).
+ */
 function fileName(title) {
-  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_').trim();
-  return cleaned || 'document';
+  const dot = title.lastIndexOf('.');
+  const extension = dot > 0 ? title.slice(dot + 1).toLowerCase() : '';
+  const stem = (dot > 0 && EXTENSIONS.has(extension) ? title.slice(0, dot) : title)
+    .replace(/[^A-Za-z0-9 ._-]/g, '_').replace(/\s+/g, ' ').replace(/^[ ._]+|[ ._]+$/g, '').slice(0, 100);
+  return `${stem || 'document'}.${EXTENSIONS.has(extension) ? extension : 'bin'}`;
 }
 
 async function sendReceipt() {

@@ -73,6 +73,37 @@ public final class ReceiptSignature {
         }
     }
 
+    /**
+     * The signature as a receipt keeps it, once {@link #verify} accepted it: the one SignerInfo without unsigned
+     * attributes and the signer's own certificate alone, re-encoded in DER. A receipt is shown to everyone who may
+     * see the document's metadata; keeping only what the signature needs stops a recipient from passing anything
+     * else (other certificates, revocation lists, attributes) to them through it.
+     *
+     * @throws UnsupportedEnvelopeException as {@link #verify}
+     */
+    public byte[] canonical(byte[] der, String sha256) {
+        X509Certificate signer = verify(der, sha256);
+        try {
+            CMSSignedData signed = new CMSSignedData(new CMSProcessableByteArray(hashText(sha256)), der);
+            org.bouncycastle.cms.SignerInformation only =
+                    signed.getSignerInfos().getSigners().iterator().next();
+            CMSSignedData bare = CMSSignedData.replaceSigners(
+                    signed,
+                    new org.bouncycastle.cms.SignerInformationStore(
+                            org.bouncycastle.cms.SignerInformation.replaceUnsignedAttributes(only, null)));
+            CMSSignedData canonical = CMSSignedData.replaceCertificatesAndCRLs(
+                    bare, new org.bouncycastle.cert.jcajce.JcaCertStore(java.util.List.of(signer)), null, null);
+            byte[] out = canonical.getEncoded("DER");
+            verify(out, sha256);
+            return out;
+        } catch (UnsupportedEnvelopeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new UnsupportedEnvelopeException("a receipt signature that cannot be kept in DER ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** The caller is told why: the message reaches them in the refusal of their receipt. */
     private static Exception refusal(SingleSigner.Refusal why, String detail) {
         return new UnsupportedEnvelopeException(

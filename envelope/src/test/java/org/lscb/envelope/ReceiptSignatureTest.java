@@ -85,4 +85,31 @@ class ReceiptSignatureTest {
         return new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                 .build(new JcaContentSignerBuilder(algorithm).build(who.privateKey()), who.certificate());
     }
+
+    @Test
+    void theKeptSignatureHoldsOnlyTheSignersOwnCertificateAndStillVerifies() throws Exception {
+        Identity coroner = TestKeys.ec("Coroner");
+        Identity smuggled = TestKeys.rsa("SMUGGLED: an address");
+        CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+        gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                .build(
+                        new JcaContentSignerBuilder("SHA256withECDSA").build(coroner.privateKey()),
+                        coroner.certificate()));
+        gen.addCertificate(new X509CertificateHolder(coroner.certificate().getEncoded()));
+        gen.addCertificate(new X509CertificateHolder(smuggled.certificate().getEncoded()));
+        byte[] sent = gen.generate(new CMSProcessableByteArray(SHA.getBytes(StandardCharsets.US_ASCII)), false)
+                .getEncoded();
+
+        byte[] kept = Envelopes.receiptSignature().canonical(sent, SHA);
+
+        var certificates = new org.bouncycastle.cms.CMSSignedData(
+                        new CMSProcessableByteArray(SHA.getBytes(StandardCharsets.US_ASCII)), kept)
+                .getCertificates()
+                .getMatches(null);
+        assertThat(certificates).hasSize(1);
+        assertThat(certificates.iterator().next().getEncoded())
+                .isEqualTo(coroner.certificate().getEncoded());
+        assertThat(Envelopes.receiptSignature().verify(kept, SHA)).isEqualTo(coroner.certificate());
+        assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("SMUGGLED");
+    }
 }

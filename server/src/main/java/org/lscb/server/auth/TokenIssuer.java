@@ -46,6 +46,19 @@ public class TokenIssuer {
         return issue(account, account.roles().stream().map(Role::name).sorted().toList(), config.tokenLifetime());
     }
 
+    /**
+     * How long a token given to a signed-in page's scripts lasts: short, because signing out cannot take back a
+     * bearer token already given, and the scripts ask for another when one is about to end.
+     */
+    static final java.time.Duration BROWSER_LIFETIME = java.time.Duration.ofMinutes(5);
+
+    /** A token for the scripts of a signed-in browser session ({@code POST /session/api-token}). */
+    public IssuedToken issueForBrowser(Account account) {
+        java.time.Duration lifetime =
+                BROWSER_LIFETIME.compareTo(config.tokenLifetime()) < 0 ? BROWSER_LIFETIME : config.tokenLifetime();
+        return issue(account, account.roles().stream().map(Role::name).sorted().toList(), lifetime);
+    }
+
     /** A token that can only set up two-factor sign-in (see {@link #ENROLMENT_GROUP}). */
     public IssuedToken issueForEnrolment(Account account) {
         java.time.Duration lifetime =

@@ -228,14 +228,16 @@ public class DocumentService {
     /** The recipient acknowledges the document (idempotent); optionally with a signature over its SHA-256. */
     public org.lscb.exchange.store.Receipt receipt(Caller by, String documentId, String signature) {
         Document d = currentRecipientOf(by, documentId);
+        String kept = null;
         if (signature != null && !signature.isBlank()) {
-            refusals.auditing(RECEIPT_REFUSALS, target(by, d), RuntimeException::getMessage, () -> {
-                checkReceiptSignature(by, d, signature);
-                return null;
-            });
+            kept = refusals.auditing(
+                    RECEIPT_REFUSALS,
+                    target(by, d),
+                    RuntimeException::getMessage,
+                    () -> keptReceiptSignature(by, d, signature));
         }
         try {
-            return recordReceipt(by, d, signature);
+            return recordReceipt(by, d, kept);
         } catch (PersistenceException e) {
             // the same acknowledgement arrived twice at once: the first one stands
             return database.read(em -> new DocumentRepository(em).receipt(d.id(), by.accountId()))
@@ -246,9 +248,11 @@ public class DocumentService {
     /**
      * A signed receipt is recorded as signed only when the signature is the caller's: a detached CMS
      * signature over the document's SHA-256 (hexadecimal text), verifying, by a certificate this
-     * deployment issued to the caller and has not revoked. Anything else is 400 invalid_request.
+     * deployment issued to the caller and has not revoked. Anything else is 400 invalid_request. What is kept
+     * is its canonical form (base64 DER, {@code ReceiptSignature#canonical}): everyone who may see the receipt
+     * sees the signature, and nothing else the recipient packed beside it.
      */
-    private void checkReceiptSignature(Caller by, Document d, String text) {
+    private String keptReceiptSignature(Caller by, Document d, String text) {
         byte[] der;
         try {
             der = java.util.Base64.getMimeDecoder()
@@ -259,8 +263,10 @@ public class DocumentService {
                     "signature", "must be base64 or PEM of a detached CMS signature over the document's SHA-256");
         }
         java.security.cert.X509Certificate signer;
+        byte[] canonical;
         try {
             signer = Envelopes.receiptSignature().verify(der, d.sha256());
+            canonical = Envelopes.receiptSignature().canonical(der, d.sha256());
         } catch (org.lscb.envelope.UnsupportedEnvelopeException e) {
             throw new InvalidValueException(
                     "signature",
@@ -271,6 +277,7 @@ public class DocumentService {
         if (notOwn.isPresent()) {
             throw new InvalidValueException("signature", "is by " + notOwn.get());
         }
+        return java.util.Base64.getEncoder().encodeToString(canonical);
     }
 
     private org.lscb.exchange.store.Receipt recordReceipt(Caller by, Document d, String signature) {

@@ -124,6 +124,16 @@ public class KeyService {
         return database.read(em -> new CertificateRepository(em).byId(certId)).orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * The upload gateway's certificate when {@code certId} names it: it signs what the server seals for plain
+     * uploads, is issued by the deployment CA like the others, but is not an issued person's or board's
+     * certificate, so a reader checking a signer asks for it here.
+     */
+    public Optional<java.security.cert.X509Certificate> gatewayCertificate(String certId) {
+        java.security.cert.X509Certificate c = authority.gateway().certificate();
+        return c.getSerialNumber().toString(16).equals(certId) ? Optional.of(c) : Optional.empty();
+    }
+
     /** The owner, an officer of the board for a board key, or an administrator revokes; anyone else sees 404. */
     public IssuedCertificate revoke(Caller by, String certId) {
         IssuedCertificate found =

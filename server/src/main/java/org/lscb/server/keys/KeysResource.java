@@ -44,6 +44,21 @@ public class KeysResource {
             String accountId,
             String organisationId,
             String pem) {
+        /** The upload gateway's certificate: active while it is valid, bound to no account or organisation. */
+        static CertificateView ofGateway(java.security.cert.X509Certificate c) {
+            return new CertificateView(
+                    c.getSerialNumber().toString(16),
+                    "GATEWAY",
+                    c.getSubjectX500Principal().getName(),
+                    org.lscb.exchange.pki.Pem.fingerprint(c),
+                    c.getNotBefore().toInstant().toString(),
+                    c.getNotAfter().toInstant().toString(),
+                    "ACTIVE",
+                    null,
+                    null,
+                    org.lscb.exchange.pki.Pem.certificate(c));
+        }
+
         static CertificateView of(IssuedCertificate c) {
             return new CertificateView(
                     c.id(),
@@ -93,7 +108,13 @@ public class KeysResource {
     @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     @Produces(MediaType.APPLICATION_JSON)
     public CertificateView status(@PathParam("certId") String certId) {
-        return CertificateView.of(keys.status(certId));
+        try {
+            return CertificateView.of(keys.status(certId));
+        } catch (jakarta.ws.rs.NotFoundException notIssued) {
+            return keys.gatewayCertificate(certId)
+                    .map(CertificateView::ofGateway)
+                    .orElseThrow(() -> notIssued);
+        }
     }
 
     @POST

@@ -468,4 +468,29 @@ class BrowserEncryptionIT {
         assertThat(received)
                 .allSatisfy(c -> assertThat(c.getText()).startsWith("sha384-").endsWith("(the same)"));
     }
+
+    @Test
+    void a_plain_upload_opens_in_the_browser_signed_by_the_gateway_and_is_saved_under_a_name_that_cannot_run()
+            throws Exception {
+        ClientPerson reviewer = withKey(appointedReviewer("LEAD_REVIEWER"), false);
+        withKey(w.officer(), true);
+        byte[] imr = ExchangeIT.bytes(30_000);
+        Api.Reply sent = api.send(
+                "POST",
+                "/api/v1/reviews/" + reviewId + "/documents/plain?type=IMR&title="
+                        + java.net.URLEncoder.encode("IMR <b>final</b>.pdf     .html", StandardCharsets.UTF_8),
+                w.police().token(),
+                "application/octet-stream",
+                imr);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+
+        EnvelopePages pages = signedIn(reviewer.login);
+        pages.useKeyFile(reviewer.keyFile(), keyPassword(reviewer), false);
+        EnvelopePages.Outcome opened = pages.open(sent.json().getString("id"));
+
+        assertThat(opened.done()).as(opened.text()).isTrue();
+        assertThat(pages.signerName()).contains("upload gateway");
+        assertThat(pages.savedName()).isEqualTo("IMR _b_final__b_.pdf .html.bin");
+        assertThat(pages.openedDocument()).isEqualTo(imr);
+    }
 }

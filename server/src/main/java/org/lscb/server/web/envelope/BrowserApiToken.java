@@ -21,7 +21,8 @@ import org.lscb.server.web.session.SignedIn;
  * {@code lscb}, under the same authorisation rules, instead of a second set of page endpoints. The post is a
  * page form (the session's CSRF token, checked by {@code CsrfFilter}), so only this origin's pages obtain a
  * token; the script keeps it in memory only. The token is the one a sign-in through the API gives the same
- * account, for the same lifetime (docs/security.md "Browser encryption").
+ * account, but for five minutes at most, since signing out cannot take back a token already given (docs/security.md
+ * "Browser encryption").
  */
 @Path("session/api-token")
 public class BrowserApiToken {
@@ -45,7 +46,7 @@ public class BrowserApiToken {
         Caller caller = signedIn.withAnyRole(Role.values());
         var account = database.read(em -> new AccountRepository(em).byId(caller.accountId()))
                 .orElseThrow(() -> new SignInRequiredException(null));
-        TokenIssuer.IssuedToken token = issuer.issue(account);
+        TokenIssuer.IssuedToken token = issuer.issueForBrowser(account);
         return Response.ok(Json.createObjectBuilder()
                         .add("access_token", token.value())
                         .add("token_type", "Bearer")

@@ -59,6 +59,11 @@ public class GrantPage {
     public Response page(@PathParam("id") String reviewId) {
         Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
         ReviewService.Seen seen = reviews.get(c, reviewId);
+        // the grant call admits only the lead board's officers (DocumentService#grant); another board's is told
+        // there is no such page, as that call tells them there is no such document
+        if (!seen.relations().contains(org.lscb.reviews.ReviewAccess.Relation.LEAD_BOARD_OFFICER)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
         List<IssuedCertificate> entitled = keys.recipients(c, reviewId);
         List<Pending> pending = documents.list(c, reviewId).stream()
                 .map(d -> new Pending(

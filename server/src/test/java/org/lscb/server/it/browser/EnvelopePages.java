@@ -106,6 +106,11 @@ public final class EnvelopePages {
         return download(browser.find(By.id("save-link")));
     }
 
+    /** The name the opened document is offered under. */
+    public String savedName() {
+        return browser.find(By.id("save-link")).getAttribute("download");
+    }
+
     public String signerName() {
         return browser.find(By.id("signer-name")).getText();
     }
