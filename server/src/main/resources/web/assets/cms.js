@@ -19,11 +19,12 @@ import {
 /**
  * Why an envelope could not be sealed, opened or granted: {@code code} for the page
  * ('malformed', 'unsupported', 'not-recipient', 'tampered', 'signature', 'signer', 'untrusted', 'expired',
- * 'revoked', 'revocation-unknown', 'input', 'failed'), {@code message} a sentence for the person.
+ * 'revoked', 'revocation-unknown', 'input', 'failed'), {@code message} a sentence for the person; for
+ * 'failed', the browser's own error is the {@code cause}, for the console.
  */
 export class EnvelopeError extends Error {
-  constructor(code, message) {
-    super(message);
+  constructor(code, message, options) {
+    super(message, options);
     this.name = 'EnvelopeError';
     this.code = code;
   }
@@ -133,6 +134,7 @@ export async function sealParts({ plaintext, signer, recipients }) {
       return framed(0x30, [oid(CMS.authEnvelopedData), ...framed(0xa0, authEnvelopedData)]);
     } finally {
       contentKey.fill(0);
+      signed.fill(0); // the document in clear, inside its SignedData
     }
   }, 'a certificate is malformed');
 }
@@ -307,8 +309,15 @@ export async function open({ envelope, me, ca, isRevoked }) {
     const parsed = readEnvelope(envelope);
     const { contentKey } = await unwrapFor(parsed, me, false);
     const inner = await decrypt(parsed, contentKey);
-    const { content, signerCert, signedAt } = await verifySignedData(inner);
-    await checkSigner(signerCert, caCert, isRevoked);
+    let verified;
+    try {
+      verified = await verifySignedData(inner);
+      await checkSigner(verified.signerCert, caCert, isRevoked);
+    } catch (e) {
+      inner.fill(0); // a document that is refused is not kept in clear either
+      throw e;
+    }
+    const { content, signerCert, signedAt } = verified;
     return {
       plaintext: content,
       signer: { certificate: signerCert.der, subject: signerCert.subject, serial: signerCert.serial, fingerprint: await fingerprint(signerCert) },
@@ -799,6 +808,7 @@ async function guarded(failure, body, damaged = 'it is damaged or not a sealed d
     if (e instanceof DerError || e instanceof CertificateError) {
       throw new EnvelopeError('malformed', `${failure}: ${damaged} (${e.message})`);
     }
-    throw new EnvelopeError('failed', `${failure}: ${(e && e.message) || e}`);
+    throw new EnvelopeError('failed', `${failure}: this browser could not do the cryptography it needs. `
+      + 'Try again; if it happens again, use the lscb client.', { cause: e });
   }
 }

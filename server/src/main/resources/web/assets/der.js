@@ -422,11 +422,6 @@ export function utf8(s) {
   return element(0x0c, new TextEncoder().encode(s));
 }
 
-export function printable(s) {
-  if (!/^[A-Za-z0-9 '()+,\-./:=?]*$/.test(s)) throw new DerError('not a PrintableString');
-  return element(0x13, new TextEncoder().encode(s));
-}
-
 function two(n) {
   return String(n).padStart(2, '0');
 }
@@ -488,13 +483,6 @@ export function fromBase64(text) {
 
 export function toHex(bytes) {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function fromHex(text) {
-  if (!/^([0-9a-fA-F]{2})*$/.test(text)) throw new DerError('not hexadecimal');
-  const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.substr(i * 2, 2), 16);
-  return out;
 }
 
 /** PEM (RFC 7468) with the label, lines of 64. */

@@ -2,7 +2,7 @@
 // store, certificate checks against the pinned CA and the server's revocation record, reading a file with
 // progress, and telling the person what happened in GOV.UK's patterns (error summary, panel, progress).
 
-import { fromPem, toHex } from './der.js';
+import { fromPem } from './der.js';
 import { parseCertificate, issuedBy, fingerprint, validAt } from './x509.js';
 import * as service from './service.js';
 import * as store from './keystore.js';
@@ -16,18 +16,32 @@ export class Problem extends Error {
   }
 }
 
-/** The error summary of the page part {@code prefix} ("send", "open", ...), shown with the error's message. */
+/** The errors the modules throw with a message written for the person to read. */
+const FOR_PEOPLE = new Set([
+  'Problem', 'ServiceError', 'EnvelopeError', 'Pkcs12Error', 'KeyError', 'BackupError', 'CertificateError',
+  'KeyStoreError',
+]);
+
+/** What the page says when its own script fails: a fault's message is for developers, not for the person. */
+const FAULT = 'This page could not finish because of a fault in its script. Reload the page and try again; '
+  + 'if it happens again, use the lscb client and tell your board\'s administrator.';
+
+/**
+ * The error summary of the page part {@code prefix} ("send", "open", ...): the error's sentence when it is
+ * one of the modules' errors for people, else a general sentence, with the fault logged to the console.
+ */
 export function problemShower(prefix) {
   return (error) => {
+    const forPeople = error instanceof Error && FOR_PEOPLE.has(error.name) && error.message;
+    const sentence = forPeople ? error.message : FAULT;
+    document.getElementById(`${prefix}-problem-text`).textContent = sentence;
     const box = document.getElementById(`${prefix}-problem`);
-    const text = document.getElementById(`${prefix}-problem-text`);
-    text.textContent = error && error.message ? error.message : String(error);
     box.hidden = false;
     box.focus();
-    if (error && error.field) {
+    if (forPeople && error.field) {
       const fieldError = document.getElementById(`${error.field}-error`);
       if (fieldError) {
-        document.getElementById(`${error.field}-error-text`).textContent = error.message;
+        document.getElementById(`${error.field}-error-text`).textContent = sentence;
         fieldError.hidden = false;
       }
     }
@@ -164,5 +178,3 @@ export async function readFile(file, progressed) {
   if (at !== out.length) throw new Problem(`${file.name} changed while it was being read.`);
   return out;
 }
-
-export { toHex };

@@ -77,6 +77,20 @@ async function keep(account, purpose, privateKey, certificate) {
   await store.keep(account, purpose, { certificate, keys });
 }
 
+/**
+ * Keeps one of the person's own keys (checked by requireMine) as non-extractable WebCrypto keys; its
+ * PKCS#8 bytes are zeroed afterwards, whether or not it was kept.
+ */
+async function keepMine(account, purpose, privateKey, certificate) {
+  try {
+    const facts = await requireMine(certificate, purpose);
+    await keep(account, purpose, privateKey, certificate);
+    return facts;
+  } finally {
+    privateKey.fill(0);
+  }
+}
+
 async function importKeyFile(account) {
   const file = document.getElementById('key-file').files[0];
   const password = document.getElementById('key-password').value;
@@ -85,8 +99,7 @@ async function importKeyFile(account) {
   if (file.size > 1 << 20) throw new page.Problem(`${file.name} is too large to be a key file.`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { privateKey, certificate } = await importPkcs12(bytes, password);
-  const facts = await requireMine(certificate, purpose);
-  await keep(account, purpose, privateKey, certificate);
+  const facts = await keepMine(account, purpose, privateKey, certificate);
   document.getElementById('key-password').value = '';
   page.done('keys', `${purpose === 'board' ? 'The board\'s key' : 'Your key'} (${facts.subject}) is now in this browser.`);
 }
@@ -95,9 +108,10 @@ async function makeKey(account) {
   const password = document.getElementById('new-password').value;
   if (password.length < MIN_PASSWORD) throw new page.Problem(`The password must have at least ${MIN_PASSWORD} characters.`);
   const progress = page.progress('keys');
+  let pair;
   try {
     progress.show('Making your key', null);
-    const pair = await generateKeyPair('RSA');
+    pair = await generateKeyPair('RSA');
     const unenrolled = await importPrivateKey(pair.pkcs8);
     const request = await certificationRequest({ publicKey: pair.spki, privateKey: unenrolled.signPkcs1 });
     progress.show('Asking this service for your certificate', null);
@@ -118,11 +132,11 @@ async function makeKey(account) {
       await service.api('/keys/backup', { method: 'PUT', json: backup });
     }
     await keep(account, 'personal', pair.pkcs8, certificate);
-    pair.pkcs8.fill(0);
     document.getElementById('new-password').value = '';
     page.done('keys', `Your new key is in this browser and certified: ${(await page.describe(certificate)).subject}. `
       + 'Save your key file now: this page will not show it again.');
   } finally {
+    pair?.pkcs8.fill(0);
     progress.hide();
   }
 }
@@ -137,8 +151,7 @@ async function restore(account) {
     throw e;
   }
   const { privateKey, certificate } = await unwrapKey(backup, password);
-  const facts = await requireMine(certificate, 'personal');
-  await keep(account, 'personal', privateKey, certificate);
+  const facts = await keepMine(account, 'personal', privateKey, certificate);
   document.getElementById('restore-password').value = '';
   page.done('keys', `Your key (${facts.subject}) is now in this browser.`);
 }

@@ -6,6 +6,14 @@
 const DB = 'lscb-keys';
 const VERSION = 1;
 
+/** The key store refused: a sentence for the person, the browser's own error as the cause. */
+class KeyStoreError extends Error {
+  constructor(message, cause) {
+    super(message, { cause });
+    this.name = 'KeyStoreError';
+  }
+}
+
 function open() {
   return new Promise((resolve, reject) => {
     const request = indexedDB.open(DB, VERSION);
@@ -15,7 +23,8 @@ function open() {
       if (!db.objectStoreNames.contains('pins')) db.createObjectStore('pins');
     };
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(new Error('This browser will not keep keys (IndexedDB is off, perhaps in a private window).'));
+    request.onerror = () => reject(new KeyStoreError(
+      'This browser will not keep keys (IndexedDB is off, perhaps in a private window).', request.error));
   });
 }
 
@@ -26,8 +35,10 @@ async function transact(storeName, mode, work) {
       const tx = db.transaction(storeName, mode);
       const request = work(tx.objectStore(storeName));
       tx.oncomplete = () => resolve(request ? request.result : undefined);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error || new Error('the key store refused the change'));
+      const refused = () => reject(new KeyStoreError(
+        'This browser\'s key store did not answer: its storage may be full, or off for this site.', tx.error));
+      tx.onerror = refused;
+      tx.onabort = refused;
     });
   } finally {
     db.close();

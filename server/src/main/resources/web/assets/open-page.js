@@ -11,6 +11,7 @@ import * as store from './keystore.js';
 import * as page from './envelope-page.js';
 
 const box = document.getElementById('open-form');
+/** The key that opened the document, for signing the receipt; not the document itself. */
 let opened;
 
 if (box) {
@@ -65,7 +66,7 @@ async function openDocument() {
           ca,
           isRevoked: revoked,
         });
-        opened = { ...result, identity: k.identity, board: k.board };
+        opened = { identity: k.identity, board: k.board };
         break;
       } catch (e) {
         lastError = e;
@@ -97,6 +98,7 @@ function show(result) {
   document.getElementById('signer-fingerprint').textContent = result.signer.fingerprint;
   const link = document.getElementById('save-link');
   const blob = new Blob([result.plaintext], { type: 'application/octet-stream' });
+  result.plaintext.fill(0); // the Blob holds its own copy, the one the person saves
   link.href = URL.createObjectURL(blob);
   link.download = fileName(box.dataset.title);
   link.textContent = `Save ${link.download}`;

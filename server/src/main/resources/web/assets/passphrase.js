@@ -14,9 +14,9 @@ export class BackupError extends Error {
   }
 }
 
-export const FORMAT = 'lscb-key-backup-1';
+const FORMAT = 'lscb-key-backup-1';
 /** The fewest PBKDF2 iterations a backup may have (OWASP's 2023 figure for PBKDF2-HMAC-SHA256). */
-export const MIN_ITERATIONS = 600_000;
+const MIN_ITERATIONS = 600_000;
 /** The most a backup may ask for, so an altered one cannot keep the browser busy for hours. */
 export const MAX_ITERATIONS = 10_000_000;
 

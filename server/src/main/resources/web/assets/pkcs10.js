@@ -58,7 +58,7 @@ export async function generateKeyPair(kind) {
  *
  * @returns {{kind: 'RSA', bits: number} | {kind: 'EC', curve: 'P-256'|'P-384'}}
  */
-export function describeKey(pkcs8) {
+function describeKey(pkcs8) {
   let info;
   try {
     info = parse(pkcs8);

@@ -22,7 +22,7 @@ export class Pkcs12Error extends Error {
 /** Iteration counts above this are refused before any hashing: no honest key file needs more. */
 export const MAX_ITERATIONS = 10_000_000;
 /** PBKDF2 iterations of a file this module writes (OWASP's 2023 figure for PBKDF2-HMAC-SHA256). */
-export const EXPORT_ITERATIONS = 600_000;
+const EXPORT_ITERATIONS = 600_000;
 /** Key files are a few kilobytes; anything far larger is not one, and is refused before parsing. */
 const MAX_FILE_BYTES = 1 << 20;
 
@@ -233,14 +233,19 @@ async function pick(bags, password) {
   if (mine === undefined) {
     throw new Pkcs12Error('This key file holds no certificate for its key; run `lscb enrol` first, or export the key with its certificate.');
   }
-  const privateKey = key.kind === 'key' ? key.pkcs8 : await pbes2Decrypt(key.algorithm, key.encrypted, password);
-  parse(privateKey).child(1, TAG.SEQUENCE); // a PrivateKeyInfo, not random bytes
-  // copies, not views: a view would carry its whole buffer into IndexedDB's structured clone
-  return {
-    privateKey: privateKey.slice(),
-    certificate: mine.der.slice(),
-    chain: chainOf(mine.der, certificates.filter((c) => c !== mine)).map((c) => c.slice()),
-  };
+  const decrypted = key.kind === 'key' ? null : await pbes2Decrypt(key.algorithm, key.encrypted, password);
+  const privateKey = decrypted ?? key.pkcs8;
+  try {
+    parse(privateKey).child(1, TAG.SEQUENCE); // a PrivateKeyInfo, not random bytes
+    // copies, not views: a view would carry its whole buffer into IndexedDB's structured clone
+    return {
+      privateKey: privateKey.slice(),
+      certificate: mine.der.slice(),
+      chain: chainOf(mine.der, certificates.filter((c) => c !== mine)).map((c) => c.slice()),
+    };
+  } finally {
+    decrypted?.fill(0); // the caller holds the one copy of the key it zeroes when done
+  }
 }
 
 /**

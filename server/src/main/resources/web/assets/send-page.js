@@ -40,14 +40,7 @@ async function send() {
     await page.requireActive(me.certificate, 'Your certificate');
     const recipients = await page.checkedRecipients(review, ca);
 
-    progress.show('Reading the document', 0);
-    const plaintext = await page.readFile(file, (done) => progress.show('Reading the document', done / file.size));
-    progress.show('Signing and encrypting on this computer', null);
-    const envelope = new Blob(await sealParts({
-      plaintext,
-      signer: { signingKey: me.keys.sign, certificate: me.certificate },
-      recipients: recipients.map((r) => r.certificate),
-    }), { type: 'application/pkcs7-mime' });
+    const envelope = await sealFile(file, me, recipients, progress);
     // no Content-Digest: it would cost a copy and a hash of the whole envelope in the browser, and TLS and the
     // server's check of the envelope's framing already catch a body changed or cut short on the way
     const query = new URLSearchParams({ type, title, marking, uploadId: crypto.randomUUID() });
@@ -63,5 +56,24 @@ async function send() {
   } finally {
     progress.hide();
     button.disabled = false;
+  }
+}
+
+/**
+ * Reads the file and seals it into an envelope Blob. The plaintext is zeroed once sealed and goes out of scope
+ * here, so that it is not held through the upload.
+ */
+async function sealFile(file, me, recipients, progress) {
+  progress.show('Reading the document', 0);
+  const plaintext = await page.readFile(file, (done) => progress.show('Reading the document', done / file.size));
+  try {
+    progress.show('Signing and encrypting on this computer', null);
+    return new Blob(await sealParts({
+      plaintext,
+      signer: { signingKey: me.keys.sign, certificate: me.certificate },
+      recipients: recipients.map((r) => r.certificate),
+    }), { type: 'application/pkcs7-mime' });
+  } finally {
+    plaintext.fill(0);
   }
 }

@@ -3,6 +3,7 @@
 // error bodies turned into sentences, and the deployment CA pinned on first use.
 
 import { fromPem } from './der.js';
+import { equalBytes } from './x509.js';
 import * as store from './keystore.js';
 
 /** A refusal or failure the person should read: the API's own message where it gave one. */
@@ -114,17 +115,11 @@ export async function pinnedCa() {
     await store.pinCa(served);
     return served;
   }
-  if (!sameBytes(pinned, served)) {
+  if (!equalBytes(pinned, served)) {
     throw new ServiceError('The service now presents a different certificate authority from the one this browser '
       + 'first trusted. Nothing was sealed or opened. Tell your board\'s administrator before going on.', 0, 'ca_changed');
   }
   return pinned;
-}
-
-export function sameBytes(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

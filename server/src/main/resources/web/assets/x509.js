@@ -144,7 +144,7 @@ function keyUsageOf(node) {
  * UID=...": values escaped as RFC 4514 section 2.4 asks, unknown types by dotted identifier and a value in
  * another form as # and its hex.
  */
-export function nameText(name) {
+function nameText(name) {
   const parts = [];
   for (const rdn of name.children) {
     for (const atv of rdn.children) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.FileInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lscb.envelope.Envelopes;
 import org.lscb.envelope.Identity;
 import org.lscb.envelope.OpenedEnvelope;
+import org.lscb.exchange.pki.Pem;
+import org.lscb.server.Openssl;
 import org.lscb.server.it.browser.Browser;
 import org.lscb.server.it.browser.EnvelopePages;
 import org.lscb.server.it.browser.SignInPage;
@@ -75,6 +76,12 @@ class BrowserEncryptionIT {
         return p;
     }
 
+    /** The police author's key and the board's, enrolled: every document is sealed for the board too. */
+    private ClientPerson policeWithTheBoardKey() throws Exception {
+        withKey(w.officer(), true);
+        return withKey(w.police(), false);
+    }
+
     private EnvelopePages signedIn(Api.Login login) {
         Browser browser = Browser.open(api.baseUrl());
         browsers.add(browser);
@@ -101,33 +108,22 @@ class BrowserEncryptionIT {
     }
 
     private String sendWithLscb(ClientPerson sender, String type, byte[] content) throws Exception {
+        return sendWithLscb(sender, reviewId, type, content);
+    }
+
+    /** Sends {@code content} to {@code review} with {@code lscb send}; the new document's id. */
+    private String sendWithLscb(ClientPerson sender, String review, String type, byte[] content) throws Exception {
         Path file = Files.write(dir.resolve(type.toLowerCase() + "-" + Api.unique() + ".bin"), content);
         ClientPerson.Result sent = sender.run(
-                "send",
-                reviewId,
-                file.toString(),
-                "--type",
-                type,
-                "--key-password-file",
-                sender.keyPassword.toString());
+                "send", review, file.toString(), "--type", type, "--key-password-file", sender.keyPassword.toString());
         assertThat(sent.status()).as(sent.err()).isZero();
         return sent.out().split(" ")[1];
     }
 
-    /** Runs openssl, failing the test with its error output unless it exits 0. */
-    private static void openssl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("openssl"));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(String.join(" ", cmd) + "\n" + output).isZero();
-    }
-
     @Test
     void police_send_an_imr_from_the_browser_that_openssl_and_the_java_opener_open_signed_by_police() throws Exception {
-        ClientPerson police = withKey(w.police(), false);
+        ClientPerson police = policeWithTheBoardKey();
         ClientPerson reviewer = withKey(appointedReviewer("LEAD_REVIEWER"), false);
-        withKey(w.officer(), true);
         byte[] imr = ExchangeIT.bytes(300_000);
         Path file = Files.write(dir.resolve("imr.pdf"), imr);
 
@@ -151,7 +147,7 @@ class BrowserEncryptionIT {
 
         // openssl: decrypt with the reviewer's key, then verify the author's signature against the deployment CA
         Path keyPem = dir.resolve("reviewer-key.pem");
-        openssl(
+        Openssl.ok(
                 "pkcs12",
                 "-in",
                 reviewer.keyFile().toString(),
@@ -163,36 +159,10 @@ class BrowserEncryptionIT {
         Path caPem = Files.writeString(
                 dir.resolve("ca.pem"), api.get("/api/v1/ca", null).body());
         Path signed = dir.resolve("imr.signed");
-        openssl(
-                "cms",
-                "-decrypt",
-                "-inform",
-                "DER",
-                "-in",
-                envelopeFile.toString(),
-                "-inkey",
-                keyPem.toString(),
-                "-recip",
-                keyPem.toString(),
-                "-binary",
-                "-out",
-                signed.toString());
+        Openssl.cmsDecrypt(envelopeFile, keyPem, keyPem, signed);
         Path plain = dir.resolve("imr.openssl");
         Path signer = dir.resolve("signer.pem");
-        openssl(
-                "cms",
-                "-verify",
-                "-inform",
-                "DER",
-                "-in",
-                signed.toString(),
-                "-CAfile",
-                caPem.toString(),
-                "-binary",
-                "-out",
-                plain.toString(),
-                "-signer",
-                signer.toString());
+        Openssl.cmsVerify(signed, caPem, plain, "-signer", signer.toString());
         assertThat(Files.readAllBytes(plain)).isEqualTo(imr);
         X509Certificate signerCert =
                 KeyHolder.certificates(Files.readString(signer)).get(0);
@@ -209,9 +179,8 @@ class BrowserEncryptionIT {
 
     @Test
     void a_chronology_sent_with_lscb_opens_in_the_reviewers_browser_identical_and_names_the_signer() throws Exception {
-        ClientPerson police = withKey(w.police(), false);
+        ClientPerson police = policeWithTheBoardKey();
         ClientPerson reviewer = withKey(appointedReviewer("LEAD_REVIEWER"), false);
-        withKey(w.officer(), true);
         byte[] chronology = ExchangeIT.bytes(2_000_000);
         String docId = sendWithLscb(police, "CHRONOLOGY", chronology);
 
@@ -274,17 +243,7 @@ class BrowserEncryptionIT {
         ClientPerson coroner = withKey(coronerLogin, false);
         ClientPerson paediatrician = withKey(paediatricianLogin, false);
         byte[] report = ExchangeIT.bytes(40_000);
-        Path file = Files.write(dir.resolve("joint.pdf"), report);
-        ClientPerson.Result sent = paediatrician.run(
-                "send",
-                cdr,
-                file.toString(),
-                "--type",
-                "CORONER_JOINT_REPORT",
-                "--key-password-file",
-                paediatrician.keyPassword.toString());
-        assertThat(sent.status()).as(sent.err()).isZero();
-        String docId = sent.out().split(" ")[1];
+        String docId = sendWithLscb(paediatrician, cdr, "CORONER_JOINT_REPORT", report);
 
         EnvelopePages pages = signedIn(coronerLogin);
         pages.useKeyFile(coroner.keyFile(), keyPassword(coroner), false);
@@ -303,45 +262,30 @@ class BrowserEncryptionIT {
         Path signature = Files.write(
                 dir.resolve("receipt.der"), Base64.getMimeDecoder().decode(recorded.getString("signature")));
         Path content = Files.writeString(dir.resolve("receipt.txt"), recorded.getString("sha256"));
-        Path coronerCert = Files.writeString(
-                dir.resolve("coroner.pem"),
-                "-----BEGIN CERTIFICATE-----\n"
-                        + Base64.getMimeEncoder()
-                                .encodeToString(identity(coroner.keyFile(), keyPassword(coroner))
-                                        .certificate()
-                                        .getEncoded())
-                        + "\n-----END CERTIFICATE-----\n");
+        X509Certificate coronerCertificate =
+                identity(coroner.keyFile(), keyPassword(coroner)).certificate();
+        Path coronerCert = Files.writeString(dir.resolve("coroner.pem"), Pem.certificate(coronerCertificate));
         Path caPem = Files.writeString(
                 dir.resolve("ca.pem"), api.get("/api/v1/ca", null).body());
         Path signer = dir.resolve("receipt-signer.pem");
-        openssl(
-                "cms",
-                "-verify",
-                "-inform",
-                "DER",
-                "-in",
-                signature.toString(),
+        Openssl.cmsVerify(
+                signature,
+                caPem,
+                dir.resolve("receipt.out"),
                 "-content",
                 content.toString(),
-                "-binary",
-                "-CAfile",
-                caPem.toString(),
                 "-certfile",
                 coronerCert.toString(),
                 "-signer",
-                signer.toString(),
-                "-out",
-                dir.resolve("receipt.out").toString());
-        assertThat(KeyHolder.certificates(Files.readString(signer)).get(0))
-                .isEqualTo(identity(coroner.keyFile(), keyPassword(coroner)).certificate());
+                signer.toString());
+        assertThat(KeyHolder.certificates(Files.readString(signer)).get(0)).isEqualTo(coronerCertificate);
     }
 
     @Test
     void a_tampered_envelope_a_revoked_signer_and_a_wrong_key_each_end_in_a_clear_message_and_no_download()
             throws Exception {
-        ClientPerson police = withKey(w.police(), false);
+        ClientPerson police = policeWithTheBoardKey();
         ClientPerson reviewer = withKey(appointedReviewer("LEAD_REVIEWER"), false);
-        withKey(w.officer(), true);
         String signedByRevoked = sendWithLscb(police, "IMR", ExchangeIT.bytes(20_000));
         String sealedBeforeTheNewKey = sendWithLscb(police, "IMR", ExchangeIT.bytes(20_000));
         EnvelopePages pages = signedIn(reviewer.login);
@@ -398,8 +342,7 @@ class BrowserEncryptionIT {
 
     @Test
     void a_key_made_in_the_browser_is_enrolled_saved_as_pkcs12_and_opens_a_document_with_lscb() throws Exception {
-        ClientPerson police = withKey(w.police(), false);
-        withKey(w.officer(), true);
+        ClientPerson police = policeWithTheBoardKey();
         Api.Login reviewerLogin = appointedReviewer("LEAD_REVIEWER");
 
         EnvelopePages pages = signedIn(reviewerLogin);
@@ -430,8 +373,7 @@ class BrowserEncryptionIT {
 
     @Test
     void a_key_kept_on_the_service_restores_in_a_new_browser_and_opens_a_document_there() throws Exception {
-        ClientPerson police = withKey(w.police(), false);
-        withKey(w.officer(), true);
+        ClientPerson police = policeWithTheBoardKey();
         Api.Login reviewerLogin = appointedReviewer("LEAD_REVIEWER");
         EnvelopePages first = signedIn(reviewerLogin);
         EnvelopePages.Outcome made = first.makeKey("correct horse battery", true);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.lscb.server.Openssl;
 
 /**
  * {@code --demo} seeds the demo accounts the README lists on an empty embedded database, and is refused on
@@ -91,7 +92,6 @@ class DemoModeIT {
                         .body());
         assertThat(recipients).hasSize(3); // the board, Robin (lead) and Rowan (panel)
         java.util.List<String> encrypt = new java.util.ArrayList<>(java.util.List.of(
-                "openssl",
                 "cms",
                 "-encrypt",
                 "-binary",
@@ -120,29 +120,14 @@ class DemoModeIT {
                 .getBytes();
         Files.write(work.resolve("imr.txt"), imr);
 
-        assertThat(openssl(
-                        work,
-                        "cms",
-                        "-sign",
-                        "-binary",
-                        "-nodetach",
-                        "-md",
-                        "sha256",
-                        "-in",
-                        work.resolve("imr.txt").toString(),
-                        "-signer",
-                        keys.resolve("police.pem").toString(),
-                        "-inkey",
-                        keys.resolve("police.key.pem").toString(),
-                        "-keyopt",
-                        "rsa_padding_mode:pss",
-                        "-outform",
-                        "DER",
-                        "-out",
-                        work.resolve("signed.der").toString()))
-                .isZero();
-        assertThat(openssl(work, encrypt.subList(1, encrypt.size()).toArray(String[]::new)))
-                .isZero();
+        Openssl.cmsSign(
+                work.resolve("imr.txt"),
+                keys.resolve("police.pem"),
+                keys.resolve("police.key.pem"),
+                work.resolve("signed.der"),
+                "-keyopt",
+                "rsa_padding_mode:pss");
+        Openssl.ok(encrypt.toArray(String[]::new));
         Api.Reply up = api.send(
                 "POST",
                 "/api/v1/reviews/" + scr + "/documents?type=IMR&title=Police%20IMR",
@@ -153,47 +138,13 @@ class DemoModeIT {
         Api.Bytes down = api.getBytes(
                 "/api/v1/documents/" + up.json().getString("id") + "/content", api.token("reviewer2", "reviewer2"));
         Files.write(work.resolve("down.p7m"), down.body());
-        assertThat(openssl(
-                        work,
-                        "cms",
-                        "-decrypt",
-                        "-binary",
-                        "-inform",
-                        "DER",
-                        "-in",
-                        work.resolve("down.p7m").toString(),
-                        "-recip",
-                        keys.resolve("reviewer2.pem").toString(),
-                        "-inkey",
-                        keys.resolve("reviewer2.key.pem").toString(),
-                        "-out",
-                        work.resolve("down-signed.der").toString()))
-                .isZero();
-        assertThat(openssl(
-                        work,
-                        "cms",
-                        "-verify",
-                        "-binary",
-                        "-inform",
-                        "DER",
-                        "-in",
-                        work.resolve("down-signed.der").toString(),
-                        "-CAfile",
-                        keys.resolve("ca.pem").toString(),
-                        "-out",
-                        work.resolve("down.txt").toString()))
-                .isZero();
+        Openssl.cmsDecrypt(
+                work.resolve("down.p7m"),
+                keys.resolve("reviewer2.pem"),
+                keys.resolve("reviewer2.key.pem"),
+                work.resolve("down-signed.der"));
+        Openssl.cmsVerify(work.resolve("down-signed.der"), keys.resolve("ca.pem"), work.resolve("down.txt"));
         assertThat(Files.readAllBytes(work.resolve("down.txt"))).isEqualTo(imr);
-    }
-
-    private static int openssl(Path work, String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("openssl"));
-        cmd.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve("openssl.log").toFile())
-                .start();
-        return p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
     /** The "done when" of issue 4, as a newcomer would do it with curl against the demo server. */

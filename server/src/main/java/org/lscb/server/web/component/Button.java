@@ -48,39 +48,21 @@ public record Button(
 
     /** This button submitting {@code name=value}, to say which of several buttons was pressed. */
     public Button withNameValue(String name, String value) {
-        return new Button(
-                text,
-                element,
-                href,
-                name,
-                value,
-                type,
-                disabled,
-                preventDoubleClick,
-                isStartButton,
-                id,
-                classes,
-                attributes);
+        return copy(name, value, id, classes);
     }
 
     /** The button's id, for a page script that drives it. */
     public Button withId(String id) {
-        return new Button(
-                text,
-                element,
-                href,
-                name,
-                value,
-                type,
-                disabled,
-                preventDoubleClick,
-                isStartButton,
-                id,
-                classes,
-                attributes);
+        return copy(name, value, id, classes);
     }
 
+    /** The button's extra CSS classes, such as {@code govuk-button--secondary}. */
     public Button withClasses(String classes) {
+        return copy(name, value, id, classes);
+    }
+
+    /** This button with the fields the withers change; every other field as it is. */
+    private Button copy(String name, String value, String id, String classes) {
         return new Button(
                 text,
                 element,

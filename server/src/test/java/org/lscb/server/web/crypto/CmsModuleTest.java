@@ -1,6 +1,7 @@
 package org.lscb.server.web.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.lscb.server.web.crypto.ModuleBrowser.bytes;
 import static org.lscb.server.web.crypto.ModuleBrowser.bytesList;
@@ -50,6 +51,7 @@ import org.lscb.envelope.OpenedEnvelope;
 import org.lscb.envelope.internal.GcmContentEncryptor;
 import org.lscb.envelope.internal.JdkSignatures;
 import org.lscb.exchange.pki.Pem;
+import org.lscb.server.Openssl;
 
 /**
  * cms.js against the Java envelope module and openssl: what the browser seals, the Java Opener and
@@ -117,8 +119,7 @@ class CmsModuleTest {
 
         for (Identity r : recipients) {
             Path out = dir.resolve("opened-" + TestPki.name(r));
-            OpenedEnvelope opened =
-                    Envelopes.opener(r, TestPki.ca().certificate()).open(new ByteArrayInputStream(envelope), out);
+            OpenedEnvelope opened = javaOpen(r, envelope, out);
             assertThat(Files.readAllBytes(out))
                     .as("opened by %s", TestPki.name(r))
                     .isEqualTo(plain);
@@ -138,7 +139,7 @@ class CmsModuleTest {
     @ParameterizedTest(name = "{0} author")
     @ValueSource(strings = {"RSA", "EC"})
     void whatTheBrowserSeals_opensslDecryptsAndVerifiesAgainstTheCa(String kind, ModuleBrowser browser) {
-        assumeTrue(TestPki.opensslIsThere(), "openssl is not installed");
+        assumeTrue(Openssl.isInstalled(), "openssl is not installed");
         Identity author = kind.equals("RSA") ? TestPki.rsa("Agency Author") : TestPki.ec("EC Author");
         List<Identity> recipients = List.of(TestPki.rsa("Reviewer"), TestPki.ec("Board"));
         byte[] plain = document(70_000);
@@ -158,8 +159,7 @@ class CmsModuleTest {
 
         byte[] envelope = browserSeal(browser, author, new byte[0], List.of(reviewer));
 
-        Envelopes.opener(reviewer, TestPki.ca().certificate())
-                .open(new ByteArrayInputStream(envelope), dir.resolve("empty"));
+        javaOpen(reviewer, envelope, dir.resolve("empty"));
         assertThat(Files.size(dir.resolve("empty"))).isZero();
         assertThat(bytesOf(
                         opened(browserOpen(browser, reviewer, envelope, false)).get("plaintext")))
@@ -241,7 +241,7 @@ class CmsModuleTest {
     })
     void whatOpensslSignsAndSeals_javaAndTheBrowserOpen(
             String recipientKind, String cipher, boolean byKeyIdentifier, ModuleBrowser browser) throws Exception {
-        assumeTrue(TestPki.opensslIsThere(), "openssl is not installed");
+        assumeTrue(Openssl.isInstalled(), "openssl is not installed");
         Identity author = recipientKind.equals("RSA") ? TestPki.rsa("Agency Author") : TestPki.ec("EC Author");
         Identity recipient = recipientKind.equals("RSA") ? TestPki.rsa("Reviewer") : TestPki.ec("Board");
         byte[] plain = document(120_000);
@@ -249,23 +249,6 @@ class CmsModuleTest {
         Path in = TestPki.file(name + ".txt", plain);
         Path signed = dir.resolve(name + ".signed");
         Path envelopeFile = dir.resolve(name + ".der");
-        List<String> sign = new ArrayList<>(List.of(
-                "cms",
-                "-sign",
-                "-binary",
-                "-nodetach",
-                "-md",
-                "sha256",
-                "-in",
-                in.toString(),
-                "-signer",
-                TestPki.pem(author.certificate()).toString(),
-                "-inkey",
-                TestPki.keyPem(author).toString(),
-                "-outform",
-                "DER",
-                "-out",
-                signed.toString()));
         List<String> encrypt = new ArrayList<>(List.of(
                 "cms",
                 "-encrypt",
@@ -283,7 +266,6 @@ class CmsModuleTest {
             encrypt.add("-keyid"); // the recipient named by subject key identifier, not issuer and serial number
         }
         if (recipientKind.equals("RSA")) {
-            sign.addAll(List.of("-keyopt", "rsa_padding_mode:pss"));
             encrypt.addAll(List.of(
                     "-keyopt",
                     "rsa_padding_mode:oaep",
@@ -294,8 +276,13 @@ class CmsModuleTest {
         } else {
             encrypt.addAll(List.of("-keyopt", "ecdh_kdf_md:sha256"));
         }
-        assertThat(TestPki.openssl(sign.toArray(String[]::new))).isZero();
-        assertThat(TestPki.openssl(encrypt.toArray(String[]::new))).isZero();
+        Openssl.cmsSign(
+                in,
+                TestPki.pem(author.certificate()),
+                TestPki.keyPem(author),
+                signed,
+                recipientKind.equals("RSA") ? new String[] {"-keyopt", "rsa_padding_mode:pss"} : new String[0]);
+        Openssl.ok(encrypt.toArray(String[]::new));
         byte[] envelope = Files.readAllBytes(envelopeFile);
 
         Map<String, Object> byBrowser = opened(browserOpen(browser, recipient, envelope, false));
@@ -306,8 +293,7 @@ class CmsModuleTest {
         // Bouncy Castle finds a key agreement recipient by issuer and serial number only, so the Java Opener misses an
         // rKeyId (RFC 5652 section 6.2.2) that the browser finds; everything else Java opens as well
         if (!(byKeyIdentifier && recipientKind.equals("EC"))) {
-            Envelopes.opener(recipient, TestPki.ca().certificate())
-                    .open(new ByteArrayInputStream(envelope), dir.resolve(name + ".java"));
+            javaOpen(recipient, envelope, dir.resolve(name + ".java"));
             assertThat(Files.readAllBytes(dir.resolve(name + ".java"))).isEqualTo(plain);
         }
     }
@@ -346,8 +332,7 @@ class CmsModuleTest {
                 .isEqualTo(grant);
         for (Identity late : List.of(lateRsa, lateEc)) {
             Path out = dir.resolve("late-" + TestPki.name(late));
-            OpenedEnvelope opened = Envelopes.opener(late, TestPki.ca().certificate())
-                    .open(new ByteArrayInputStream(spliced.toByteArray()), out);
+            OpenedEnvelope opened = javaOpen(late, spliced.toByteArray(), out);
             assertThat(Files.readAllBytes(out)).isEqualTo(plain);
             assertThat(opened.signer()).isEqualTo(author.certificate());
             assertThat(bytesOf(opened(browserOpen(browser, late, spliced.toByteArray(), false))
@@ -394,24 +379,15 @@ class CmsModuleTest {
                 """, sha256.toUpperCase(), inBrowser(browser, coroner), bytes(der(coroner.certificate()))));
 
         assertThat(Envelopes.receiptSignature().verify(receipt, sha256)).isEqualTo(coroner.certificate());
-        if (TestPki.opensslIsThere()) {
+        if (Openssl.isInstalled()) {
             Path content = TestPki.file("receipt-" + kind + ".txt", sha256.getBytes(StandardCharsets.US_ASCII));
             Path signature = TestPki.file("receipt-" + kind + ".der", receipt);
-            assertThat(TestPki.openssl(
-                            "cms",
-                            "-verify",
-                            "-binary",
-                            "-inform",
-                            "DER",
-                            "-in",
-                            signature.toString(),
-                            "-content",
-                            content.toString(),
-                            "-CAfile",
-                            TestPki.pem(TestPki.ca().certificate()).toString(),
-                            "-out",
-                            dir.resolve("receipt-out").toString()))
-                    .isZero();
+            Openssl.cmsVerify(
+                    signature,
+                    TestPki.pem(TestPki.ca().certificate()),
+                    dir.resolve("receipt-out"),
+                    "-content",
+                    content.toString());
         }
     }
 
@@ -550,10 +526,7 @@ class CmsModuleTest {
         assertThat(refused.get("code")).isEqualTo("unsupported");
         assertThat(refused.get("message"))
                 .isEqualTo("This document uses " + message + ", which the exchange's profile does not allow");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> Envelopes.opener(recipient, TestPki.ca().certificate())
-                                .open(new ByteArrayInputStream(patched), dir.resolve("java")))
-                .isInstanceOf(EnvelopeOpeningException.class);
+        assertJavaRefuses(recipient, patched, message);
     }
 
     @Test
@@ -570,10 +543,7 @@ class CmsModuleTest {
 
         assertThat(refused.get("message"))
                 .isEqualTo("This document uses an AES-GCM tag of 96 bits, which the exchange's profile does not allow");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> Envelopes.opener(reviewer, TestPki.ca().certificate())
-                                .open(new ByteArrayInputStream(patched), dir.resolve("java")))
-                .isInstanceOf(EnvelopeOpeningException.class);
+        assertJavaRefuses(reviewer, patched, "a 96-bit tag");
     }
 
     @Test
@@ -643,11 +613,7 @@ class CmsModuleTest {
             Map<String, Object> refused = refusal(browserOpen(browser, reviewer, envelope, false));
             assertThat(refused.get("code")).as(e.getKey()).isEqualTo(codeAndText[0]);
             assertThat(refused.get("message")).as(e.getKey()).asString().startsWith(codeAndText[1]);
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                            () -> Envelopes.opener(reviewer, TestPki.ca().certificate())
-                                    .open(new ByteArrayInputStream(envelope), dir.resolve("java")))
-                    .as("Java refuses it too: %s", e.getKey())
-                    .isInstanceOf(EnvelopeOpeningException.class);
+            assertJavaRefuses(reviewer, envelope, e.getKey());
         }
     }
 
@@ -738,6 +704,17 @@ class CmsModuleTest {
         return out.toByteArray();
     }
 
+    private static OpenedEnvelope javaOpen(Identity me, byte[] envelope, Path out) throws Exception {
+        return Envelopes.opener(me, TestPki.ca().certificate()).open(new ByteArrayInputStream(envelope), out);
+    }
+
+    /** The Java Opener refuses what the browser refused: {@code what} names the case in a failure. */
+    private void assertJavaRefuses(Identity me, byte[] envelope, String what) {
+        assertThatThrownBy(() -> javaOpen(me, envelope, dir.resolve("java")))
+                .as("Java refuses it too: %s", what)
+                .isInstanceOf(EnvelopeOpeningException.class);
+    }
+
     private static Map<String, Object> browserOpen(
             ModuleBrowser browser, Identity me, byte[] envelope, Object revoked) {
         return run(
@@ -803,36 +780,8 @@ class CmsModuleTest {
         Path in = TestPki.file(name + "-env.der", envelope);
         Path signed = dir.resolve(name + "-signed.der");
         Path back = dir.resolve(name + "-plain");
-        assertThat(TestPki.openssl(
-                        "cms",
-                        "-decrypt",
-                        "-binary",
-                        "-inform",
-                        "DER",
-                        "-in",
-                        in.toString(),
-                        "-recip",
-                        TestPki.pem(recipient.certificate()).toString(),
-                        "-inkey",
-                        TestPki.keyPem(recipient).toString(),
-                        "-out",
-                        signed.toString()))
-                .as("openssl cms -decrypt")
-                .isZero();
-        assertThat(TestPki.openssl(
-                        "cms",
-                        "-verify",
-                        "-binary",
-                        "-inform",
-                        "DER",
-                        "-in",
-                        signed.toString(),
-                        "-CAfile",
-                        TestPki.pem(TestPki.ca().certificate()).toString(),
-                        "-out",
-                        back.toString()))
-                .as("openssl cms -verify")
-                .isZero();
+        Openssl.cmsDecrypt(in, TestPki.pem(recipient.certificate()), TestPki.keyPem(recipient), signed);
+        Openssl.cmsVerify(signed, TestPki.pem(TestPki.ca().certificate()), back);
         try {
             return Files.readAllBytes(back);
         } catch (java.io.IOException e) {

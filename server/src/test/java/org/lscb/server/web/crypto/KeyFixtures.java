@@ -2,9 +2,7 @@ package org.lscb.server.web.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,13 +25,12 @@ import java.security.spec.PSSParameterSpec;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Keys, certificates and openssl runs for the key modules' tests. */
+/** Keys, certificates and PEM for the key modules' tests. */
 final class KeyFixtures {
 
     private KeyFixtures() {}
@@ -135,38 +132,6 @@ final class KeyFixtures {
 
     static Path write(Path dir, String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.US_ASCII);
-    }
-
-    /** How a command ended, and what it wrote to its standard output, then its standard error. */
-    record Run(int status, String output) {}
-
-    /** Runs openssl (or any command) with a time limit; the error stream is kept apart, so PEM stays whole. */
-    static Run run(String... command) throws IOException, InterruptedException {
-        Path errors = Files.createTempFile("command-", ".err");
-        try {
-            Process p = new ProcessBuilder(List.of(command))
-                    .redirectError(errors.toFile())
-                    .start();
-            p.getOutputStream().close();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (InputStream in = p.getInputStream()) {
-                in.transferTo(out);
-            }
-            if (!p.waitFor(2, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not end");
-            }
-            return new Run(p.exitValue(), out.toString(StandardCharsets.UTF_8) + "\n" + Files.readString(errors));
-        } finally {
-            Files.delete(errors);
-        }
-    }
-
-    /** Runs a command that must succeed. */
-    static String ok(String... command) throws IOException, InterruptedException {
-        Run r = run(command);
-        assertThat(r.status()).as(String.join(" ", command) + "\n" + r.output()).isZero();
-        return r.output();
     }
 
     /** The PEM blocks of a label in text, decoded. */

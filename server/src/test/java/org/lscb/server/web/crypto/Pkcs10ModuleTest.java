@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lscb.exchange.pki.DeploymentCa;
+import org.lscb.server.Openssl;
 
 /**
  * pkcs10.js: a key pair made in the browser and its certificate request are certified by the deployment CA's
@@ -76,7 +77,7 @@ class Pkcs10ModuleTest {
         assertThat(KeyFixtures.privateKey(bytesOf(made.get("pkcs8")), kind)).isNotNull();
 
         Path file = KeyFixtures.write(dir, kind + "-" + signer + ".csr", csr);
-        assertThat(KeyFixtures.ok("openssl", "req", "-verify", "-noout", "-in", file.toString()))
+        assertThat(Openssl.ok("req", "-verify", "-noout", "-in", file.toString()))
                 .contains("verify OK");
 
         // the certificate the CA made is the key's; another key's certificate is not

@@ -3,8 +3,8 @@ package org.lscb.server.web.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.lscb.server.Openssl.ok;
 import static org.lscb.server.web.crypto.KeyFixtures.assertSameKey;
-import static org.lscb.server.web.crypto.KeyFixtures.ok;
 import static org.lscb.server.web.crypto.ModuleBrowser.bytes;
 import static org.lscb.server.web.crypto.ModuleBrowser.bytesOf;
 
@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.lscb.client.Main;
 import org.lscb.envelope.Identity;
 import org.lscb.exchange.pki.DeploymentCa;
+import org.lscb.server.Openssl;
 
 /**
  * pkcs12.js reads the key files that `lscb keygen` (Java 17's KeyStore) and `openssl pkcs12 -export` write,
@@ -115,7 +116,6 @@ class Pkcs12ModuleTest {
         String csr = d.resolve("leaf.csr").toString();
         String p12 = d.resolve("leaf.p12").toString();
         ok(
-                "openssl",
                 "req",
                 "-x509",
                 "-newkey",
@@ -134,28 +134,12 @@ class Pkcs12ModuleTest {
         String[] newKey = key.startsWith("ec")
                 ? new String[] {"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:" + key.substring(3)}
                 : new String[] {"-newkey", key};
-        ok(concat(new String[] {"openssl", "req"}, newKey, new String[] {
+        ok(concat(new String[] {"req"}, newKey, new String[] {
             "-nodes", "-keyout", leafKey, "-out", csr, "-subj", "/CN=Openssl Leaf"
         }));
-        ok(
-                "openssl",
-                "x509",
-                "-req",
-                "-in",
-                csr,
-                "-CA",
-                ca,
-                "-CAkey",
-                caKey,
-                "-set_serial",
-                "7",
-                "-days",
-                "2",
-                "-out",
-                leaf);
+        ok("x509", "-req", "-in", csr, "-CA", ca, "-CAkey", caKey, "-set_serial", "7", "-days", "2", "-out", leaf);
         ok(concat(
                 new String[] {
-                    "openssl",
                     "pkcs12",
                     "-export",
                     "-inkey",
@@ -223,9 +207,8 @@ class Pkcs12ModuleTest {
         assertSameKey(identity.privateKey(), pair.getPrivate());
         assertThat(identity.certificate()).isEqualTo(certificate);
 
-        if (opensslIsThere()) {
-            String info =
-                    ok("openssl", "pkcs12", "-info", "-nodes", "-passin", "pass:" + PASSWORD, "-in", file.toString());
+        if (Openssl.isInstalled()) {
+            String info = ok("pkcs12", "-info", "-nodes", "-passin", "pass:" + PASSWORD, "-in", file.toString());
             assertThat(info)
                     .contains("MAC: sha256, Iteration 600000")
                     .contains("Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 600000, PRF hmacWithSHA256")
@@ -348,7 +331,6 @@ class Pkcs12ModuleTest {
         Path out = dir.resolve(name + ".p12");
         ok(concat(
                 new String[] {
-                    "openssl",
                     "pkcs12",
                     "-export",
                     "-inkey",
@@ -376,15 +358,7 @@ class Pkcs12ModuleTest {
         return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
-    private static boolean opensslIsThere() throws Exception {
-        try {
-            return KeyFixtures.run("openssl", "version").status() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    private static void assumeOpenssl() throws Exception {
-        assumeTrue(opensslIsThere(), "openssl is not installed");
+    private static void assumeOpenssl() {
+        assumeTrue(Openssl.isInstalled(), "openssl is not installed");
     }
 }

@@ -11,19 +11,16 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.lscb.envelope.Identity;
 import org.lscb.exchange.pki.DeploymentCa;
 
 /**
  * Keys and certificates for the crypto module tests, issued by real {@link DeploymentCa}s (EC P-384, SHA-384,
  * as the deployment's), cached per name because RSA key generation is slow; the same keys imported into the
- * module browser as WebCrypto keys; and {@code openssl} with PEM files of them.
+ * module browser as WebCrypto keys; and PEM files of them for {@code openssl}.
  */
 final class TestPki {
 
@@ -137,35 +134,6 @@ final class TestPki {
             return "";
         }
         return ec.getParams().getCurve().getField().getFieldSize() == 384 ? "P-384" : "P-256";
-    }
-
-    // ---- openssl ----
-
-    /** Runs openssl with the arguments; its exit status (output in openssl.log), or -1 when it did not finish. */
-    static int openssl(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(arguments));
-        try {
-            Process p = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            DIR.resolve("openssl.log").toFile()))
-                    .start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    static boolean opensslIsThere() {
-        return openssl("version") == 0;
     }
 
     static Path pem(X509Certificate c) {
