@@ -420,7 +420,8 @@ class BrowserEncryptionIT {
         Api.Reply sent = api.send(
                 "POST",
                 "/api/v1/reviews/" + reviewId + "/documents/plain?type=IMR&title="
-                        + java.net.URLEncoder.encode("IMR <b>final</b>.pdf     .html", StandardCharsets.UTF_8),
+                        + java.net.URLEncoder.encode(
+                                "IMR <b>final</b>.pdf     .html", java.nio.charset.StandardCharsets.UTF_8),
                 w.police().token(),
                 "application/octet-stream",
                 imr);
