@@ -95,6 +95,27 @@ class ChildDeathNotificationIT {
     }
 
     @Test
+    void officerOpeningAChildDeathReview_withoutSayingUnexpected_startsTheCoronerAndHomeVisitClocks(Api api) {
+        ReviewWorld w = ReviewWorld.create(api);
+        LocalDate died = TestClock.today().minusDays(1);
+
+        Api.Reply r = api.post(
+                "/api/v1/reviews",
+                w.officer().token(),
+                "{\"type\":\"CHILD_DEATH_REVIEW\",\"reference\":\"CDR-" + Api.unique()
+                        + "\",\"pseudonym\":\"Baby D\",\"residenceLscbId\":\"" + w.board()
+                        + "\",\"organisationIds\":[],\"dates\":{\"death\":\"" + died
+                        + "\"},\"childDeath\":{\"ageAtDeathYears\":0,\"atHome\":true}}");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().getJsonObject("childDeath").getBoolean("unexpected"))
+                .isTrue();
+        assertThat(clocks(r.json()))
+                .containsEntry("CORONER_JOINT_REPORT", died.toString())
+                .containsEntry("HOME_VISIT", died.toString());
+    }
+
+    @Test
     void lookedAfterChild_isLedByTheLookingAfterBoard_andTheResidenceBoardCooperates(Api api) {
         ReviewWorld w = ReviewWorld.create(api);
         String residence = api.newOrganisation("LSCB");
