@@ -34,6 +34,18 @@ public class ChildDeath {
     protected ChildDeath() {}
 
     /**
+     * Whether a death counts as unexpected, from what the notifier said: an answer not given counts as
+     * unexpected, so the rapid-response clocks start (the coroner's joint report [37], the home visit [32]).
+     * Appendix 1: "If in doubt, the processes for unexpected child deaths should be followed until the
+     * available evidence enables a different decision to be made."
+     *
+     * @param said true or false as the notifier said it, null when they did not say
+     */
+    public static boolean unexpectedUnlessSaid(Boolean said) {
+        return said == null || said;
+    }
+
+    /**
      * @throws InvalidValueException for a person aged 18 or over, a stillbirth or a lawful termination,
      *                               naming the field
      */

@@ -64,6 +64,14 @@ class ChildDeathTest {
         assertThat(d.atHome()).isFalse();
     }
 
+    @Test
+    void unexpectedNotSaid_countsAsUnexpected_ifInDoubt() {
+        // Appendix 1: "If in doubt, the processes for unexpected child deaths should be followed"
+        assertThat(ChildDeath.unexpectedUnlessSaid(null)).isTrue();
+        assertThat(ChildDeath.unexpectedUnlessSaid(true)).isTrue();
+        assertThat(ChildDeath.unexpectedUnlessSaid(false)).isFalse();
+    }
+
     private static void assertRefused(Integer age, boolean stillbirth, boolean termination, String field) {
         assertThatThrownBy(() -> new ChildDeath(age, stillbirth, termination, true, true, false, false))
                 .isInstanceOfSatisfying(

@@ -23,6 +23,7 @@ import org.lscb.server.keys.CaResource;
 import org.lscb.server.keys.KeyBackupResource;
 import org.lscb.server.keys.KeysResource;
 import org.lscb.server.keys.ReviewRecipientsResource;
+import org.lscb.server.notification.ChildDeathNotificationsResource;
 import org.lscb.server.organisation.OrganisationsResource;
 import org.lscb.server.request.RequestsResource;
 import org.lscb.server.request.ReviewRequestsResource;
@@ -70,6 +71,7 @@ public class RestApplication extends Application {
                 RequestsResource.class,
                 ReviewRequestsResource.class,
                 ReviewsResource.class,
+                ChildDeathNotificationsResource.class,
                 ReviewersResource.class,
                 AccessRefusedAuditFilter.class,
                 AnyExceptionMapper.class,

@@ -160,7 +160,7 @@ public class ReviewsResource {
                 b.ageAtDeathYears(),
                 yes(b.stillbirth()),
                 yes(b.lawfulTermination()),
-                yes(b.unexpected()),
+                ChildDeath.unexpectedUnlessSaid(b.unexpected()),
                 yes(b.atHome()),
                 yes(b.abroad()),
                 yes(b.inCustody()));

@@ -32,6 +32,34 @@ class AuthorisationIT {
             new Call("PUT", "/api/v1/keys/backup", "{}"),
             new Call("DELETE", "/api/v1/keys/backup", null));
 
+    /** The partner agencies' professionals and the boards' officers notify a child's death; nobody else. */
+    private static final List<Call> NOTIFIERS_ONLY =
+            List.of(new Call("POST", "/api/v1/child-death-notifications", "{}"));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ADMIN", "REVIEWER", "CDOP_MEMBER"})
+    void rolesThatDoNotNotify_are403OnChildDeathNotification(String role, Api api) {
+        Api.Login user = api.newAccount(role);
+        for (Call c : NOTIFIERS_ONLY) {
+            Api.Reply r = call(api, c, user.token());
+            assertThat(r.status()).as(role + " " + c.method() + " " + c.path()).isEqualTo(403);
+            assertThat(r.error()).isEqualTo("forbidden");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LSCB_OFFICER", "AGENCY_USER", "PAEDIATRICIAN", "CORONER"})
+    void notifiers_areAdmittedToChildDeathNotification(String role, Api api) {
+        Api.Login user = api.newAccount(role);
+        for (Call c : NOTIFIERS_ONLY) {
+            Api.Reply r = call(api, c, user.token());
+            assertThat(r.status())
+                    .as(role + " " + c.method() + " " + c.path() + ": admitted, the empty body refused")
+                    .isEqualTo(400);
+            assertThat(r.error()).isEqualTo("invalid_request");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     void rolesWithoutTheRight_are403OnOfficerEndpoints(String role, Api api) {
@@ -51,6 +79,11 @@ class AuthorisationIT {
                     .isEqualTo(401);
         }
         for (Call c : EVERY_ROLE_ITS_OWN) {
+            assertThat(call(api, c, null).status())
+                    .as(c.method() + " " + c.path())
+                    .isEqualTo(401);
+        }
+        for (Call c : NOTIFIERS_ONLY) {
             assertThat(call(api, c, null).status())
                     .as(c.method() + " " + c.path())
                     .isEqualTo(401);
