@@ -465,6 +465,7 @@ class BrowserEncryptionIT {
         browser.checkPage("scripts");
 
         assertThat(received).hasSizeGreaterThan(10);
-        assertThat(received).allSatisfy(c -> assertThat(c.getText()).startsWith("sha384-").endsWith("(the same)"));
+        assertThat(received)
+                .allSatisfy(c -> assertThat(c.getText()).startsWith("sha384-").endsWith("(the same)"));
     }
 }

@@ -59,10 +59,11 @@ public class Appointments {
             @FormParam("reviewerId") String reviewerId,
             @FormParam("role") String role,
             @FormParam("overrideReason") String overrideReason) {
-        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
-        // whether this officer may appoint to the review at all comes before what the form says: another board's
-        // officer learns nothing from their post but "Page not found"
-        reviews.allowedTo(c, id, ReviewAccess.Action.MANAGE);
+        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER, Role.LSCB_CHAIR);
+        // whether this person may appoint to the review at all comes before what the form says: another board's
+        // officer learns nothing from their post but "Page not found". An override is the Chair's (DECIDE).
+        boolean override = overrideReason != null && !overrideReason.isBlank();
+        reviews.allowedTo(c, id, override ? ReviewAccess.Action.DECIDE : ReviewAccess.Action.MANAGE);
         if (reviewerId == null || reviewerId.isBlank()) {
             throw new InvalidValueException("reviewerId", "names no reviewer on the register");
         }

@@ -134,6 +134,7 @@ public class ReviewerPageViews {
             AppointForm appoint,
             VerifyForm verify,
             boolean mayVerify,
+            boolean mayOverride,
             String done) {
 
         /** The success banner after a verification, or null. */
@@ -219,8 +220,9 @@ public class ReviewerPageViews {
                                     null),
                             appoint.overrideReason())
                     .withHint(Hint.of("Only the LSCB Chair can override the independence check, with a written"
-                            + " reason. Enter the Chair's reason here to appoint them as lead reviewer; it is kept"
-                            + " with the appointment and in the audit log."))
+                            + " reason. Enter your reason here to appoint them as lead reviewer; it is kept"
+                            + " with the appointment and in the audit log, and the panel check will still say"
+                            + " that the lead is not independent [11]."))
                     .withError(appoint.errors().errorFor("overrideReason"));
         }
 
@@ -329,6 +331,8 @@ public class ReviewerPageViews {
                 appoint,
                 verify,
                 c.has(Role.LSCB_OFFICER) && !r.ownedBy(c.accountId()),
+                // an override is the Chair's decision [7, 18] (ReviewAccess.Action.DECIDE): officers are not offered it
+                c.has(Role.LSCB_CHAIR),
                 done);
         boolean error = !view.errors().isEmpty();
         return Pages.page(
