@@ -299,7 +299,7 @@ class OfficerReviewBrowserIT {
     private static void commission(Api api, ReviewWorld world, String id) {
         Api.Reply r = api.post(
                 "/api/v1/reviews/" + id + "/scr-decision",
-                world.officer().token(),
+                world.chair().token(),
                 "{\"facts\":{\"abuseOrNeglectKnownOrSuspected\":true,\"childDied\":true,\"seriouslyHarmed\":false,"
                         + "\"interAgencyConcern\":\"YES\"},\"decision\":\"COMMISSION_SCR\",\"reason\":\"Criteria met\","
                         + "\"decidedOn\":\"" + TestClock.today() + "\"}");
