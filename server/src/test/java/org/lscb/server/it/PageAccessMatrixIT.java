@@ -111,7 +111,13 @@ class PageAccessMatrixIT {
                 "/reviewers/{reviewer}",
                 Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 200, Who.REVIEWER, 404),
                 403));
-        routes.add(new Route("GET", "/reviewers/{reviewer}?review={reviewA}", officerForm, 403));
+        // for a review: the independence check and the appointment form are the officers' and, for an override, the
+        // Chair's, as GET /api/v1/reviews/{id}/independence/{reviewerId}; another board's Chair finds no review
+        routes.add(new Route(
+                "GET",
+                "/reviewers/{reviewer}?review={reviewA}",
+                Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 404, Who.CHAIR_A, 200, Who.CHAIR_B, 404),
+                403));
         // an appointment is the officer's; the Chair's only over a conflict (an override), so a plain one is refused
         routes.add(new Route(
                 "POST",
