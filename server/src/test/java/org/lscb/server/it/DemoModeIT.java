@@ -54,7 +54,7 @@ class DemoModeIT {
                             .json()
                             .getBoolean("valid"))
                     .isTrue();
-            assertThat(server.log()).contains("Demo logins (password = username): admin, officer");
+            assertThat(server.log()).contains("Demo logins (password = username): admin, officer, chair, police");
             var register = api.get("/api/v1/reviewers?size=1", api.token("officer", "officer"))
                     .json();
             assertThat(register.getJsonNumber("total").longValue()).isEqualTo(42);
