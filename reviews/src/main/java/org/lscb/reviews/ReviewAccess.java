@@ -20,6 +20,10 @@ public final class ReviewAccess {
         LEAD_BOARD_OFFICER,
         /** An LSCB officer of a board that cooperates [25]. */
         COOPERATING_BOARD_OFFICER,
+        /** The Chair of the board that leads the review: makes the board's decisions on it [7, 18]. */
+        LEAD_BOARD_CHAIR,
+        /** The Chair of a board that cooperates [25]: reads the review as its officers do. */
+        COOPERATING_BOARD_CHAIR,
         /** Agency staff of an organisation whose actions are reviewed. */
         INVOLVED_AGENCY,
         /** A live lead or panel appointment from the register. */
@@ -33,20 +37,36 @@ public final class ReviewAccess {
     public enum Action {
         /** The review's metadata, clocks and appointments. */
         READ,
-        /** Decide, appoint, end appointments, move clocks, change the organisations. */
+        /** Prepare the review: appoint, end appointments, move clocks, change the organisations. */
         MANAGE,
+        /**
+         * The Chair's decisions: whether to commission an SCR [7, 18; SCR checklist: Notification], and an
+         * override that appoints a lead reviewer despite a conflict of interest (docs/domain.md "Independence").
+         */
+        DECIDE,
         /** The independence of a candidate reviewer and the panel check. */
         CHECK_PANEL,
         /** Send a document: involved agencies, the boards, and those appointed (draft reports, the joint report). */
         UPLOAD
     }
 
-    /** The policy table. */
+    /**
+     * The policy table. The lead board's officers prepare what its Chair decides: the final decision on an SCR
+     * rests with the LSCB Chair [7, 18], so officers manage the review and only the Chair decides. A Chair
+     * sends no documents: the board's officers do.
+     */
     static final Map<Action, Set<Relation>> ALLOWED = Map.of(
             Action.READ, EnumSet.allOf(Relation.class),
             Action.MANAGE, EnumSet.of(Relation.LEAD_BOARD_OFFICER),
-            Action.CHECK_PANEL, EnumSet.of(Relation.LEAD_BOARD_OFFICER, Relation.COOPERATING_BOARD_OFFICER),
-            Action.UPLOAD, EnumSet.allOf(Relation.class));
+            Action.DECIDE, EnumSet.of(Relation.LEAD_BOARD_CHAIR),
+            Action.CHECK_PANEL,
+                    EnumSet.of(
+                            Relation.LEAD_BOARD_OFFICER,
+                            Relation.COOPERATING_BOARD_OFFICER,
+                            Relation.LEAD_BOARD_CHAIR,
+                            Relation.COOPERATING_BOARD_CHAIR),
+            Action.UPLOAD,
+                    EnumSet.complementOf(EnumSet.of(Relation.LEAD_BOARD_CHAIR, Relation.COOPERATING_BOARD_CHAIR)));
 
     /** Who is asking: the account, its roles and organisation, and its reviewer profile if it has one. */
     public record Viewer(String accountId, Set<Role> roles, String organisationId, Optional<String> reviewerId) {}
@@ -61,6 +81,13 @@ public final class ReviewAccess {
                 rel.add(Relation.LEAD_BOARD_OFFICER);
             } else if (r.cooperatingBoards().contains(org)) {
                 rel.add(Relation.COOPERATING_BOARD_OFFICER);
+            }
+        }
+        if (v.roles().contains(Role.LSCB_CHAIR) && org != null) {
+            if (org.equals(r.leadLscbId())) {
+                rel.add(Relation.LEAD_BOARD_CHAIR);
+            } else if (r.cooperatingBoards().contains(org)) {
+                rel.add(Relation.COOPERATING_BOARD_CHAIR);
             }
         }
         if (v.roles().contains(Role.AGENCY_USER)

@@ -68,6 +68,16 @@ public class ReviewClock {
         this.startedOn = startedOn;
     }
 
+    /**
+     * Whether the clock's duty is still owed: until it is met, whatever became of the review. Closing a
+     * review ("no review") or completing it ends no duty that already runs: the LSCB must let Ofsted and DfE
+     * know its decision whatever the decision is (SCR checklist: Notification), so that clock is still listed
+     * and swept when overdue on a closed review, and so is any clock a completed review left unmet.
+     */
+    public boolean outstanding() {
+        return metOn == null;
+    }
+
     /** The clock on {@code today}, or empty when the deployment does not run this kind of clock. */
     public Optional<StatutoryClock.Reading> on(LocalDate today, ClockSpans spans, WorkingDays workingDays) {
         return spans.of(kind).map(span -> statutory(span).on(today, workingDays));

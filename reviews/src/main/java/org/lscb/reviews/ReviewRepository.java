@@ -25,7 +25,7 @@ public final class ReviewRepository {
     public List<Review> candidatesFor(ReviewAccess.Viewer v) {
         Map<String, Review> found = new LinkedHashMap<>();
         String org = v.organisationId();
-        if (org != null && v.roles().contains(Role.LSCB_OFFICER)) {
+        if (org != null && (v.roles().contains(Role.LSCB_OFFICER) || v.roles().contains(Role.LSCB_CHAIR))) {
             add(
                     found,
                     em.createQuery("select r from Review r where r.leadLscbId = :o", Review.class)

@@ -11,7 +11,10 @@ public enum ReviewStatus {
     /** The Chair decided that no review is held. */
     CLOSED_NO_REVIEW;
 
-    /** The statuses in which clocks still run: a closed or completed review has no duty left to be late for. */
+    /**
+     * The statuses in which the review's work goes on (documents are requested, people appointed). A clock's
+     * duty outlives them: see {@link ReviewClock#outstanding()}.
+     */
     public static final java.util.Set<ReviewStatus> OPEN = java.util.EnumSet.of(AWAITING_DECISION, IN_PROGRESS);
 
     public boolean open() {

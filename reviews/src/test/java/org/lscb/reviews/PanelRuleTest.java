@@ -73,20 +73,32 @@ class PanelRuleTest {
     }
 
     @Test
-    void overriddenConflictedLeadAlone_isNotCountedAsIndependent() {
+    void overriddenConflictedLeadAlone_isNeitherAnIndependentLeadNorAnIndependentReviewer() {
         appoint(AppointmentRole.LEAD_REVIEWER, qualifiedReviewer(employedBy(POLICE)), OVERRIDE);
 
-        assertThat(rule.check(review, reviewers, TODAY).unmet()).containsExactly(Requirement.INDEPENDENT_REVIEWER);
+        assertThat(rule.check(review, reviewers, TODAY).unmet())
+                .containsExactly(Requirement.INDEPENDENT_LEAD, Requirement.INDEPENDENT_REVIEWER);
     }
 
     @Test
-    void overriddenQualifiedLeadWithAnIndependentUnqualifiedPanelMember_meetsTheGuidance() {
-        appoint(AppointmentRole.LEAD_REVIEWER, qualifiedReviewer(employedBy(POLICE)), OVERRIDE);
-        appoint(AppointmentRole.PANEL_MEMBER, reviewer(employedBy(SCHOOL)), null);
+    void overriddenQualifiedLeadWithAnIndependentQualifiedPanel_stillDoesNotMeetTheGuidance() {
+        Appointment lead = appoint(AppointmentRole.LEAD_REVIEWER, qualifiedReviewer(employedBy(POLICE)), OVERRIDE);
+        appoint(AppointmentRole.PANEL_MEMBER, qualifiedReviewer(employedBy(SCHOOL)), null);
 
         PanelRule.Answer a = rule.check(review, reviewers, TODAY);
 
-        assertThat(a.meetsGuidance()).isTrue();
+        assertThat(a.meetsGuidance()).isFalse();
+        assertThat(a.unmet()).containsExactly(Requirement.INDEPENDENT_LEAD);
+        assertThat(lead.overrideReason()).contains(OVERRIDE); // the override stays on record
+    }
+
+    @Test
+    void leadWhoseOverriddenConflictHasEnded_stillReportsTheOverride() {
+        Reviewer r = qualifiedReviewer(employedBy(POLICE));
+        appoint(AppointmentRole.LEAD_REVIEWER, r, OVERRIDE);
+        reviewers.put(r.id(), qualifiedReviewer(employedBy(SCHOOL))); // as if the tie had gone
+
+        assertThat(rule.check(review, reviewers, TODAY).unmet()).contains(Requirement.INDEPENDENT_LEAD);
     }
 
     @Test
@@ -146,7 +158,8 @@ class PanelRuleTest {
 
         review.changeOrganisations(Set.of(POLICE, SCHOOL), id -> review.independenceOf(lead, CHECK, TODAY), NOW);
 
-        assertThat(rule.check(review, reviewers, TODAY).unmet()).containsExactly(Requirement.INDEPENDENT_REVIEWER);
+        assertThat(rule.check(review, reviewers, TODAY).unmet())
+                .containsExactly(Requirement.INDEPENDENT_LEAD, Requirement.INDEPENDENT_REVIEWER);
     }
 
     @Test

@@ -35,6 +35,19 @@ class ReviewAccessTest {
         "LEAD_BOARD_OFFICER,        READ,        true",
         "LEAD_BOARD_OFFICER,        MANAGE,      true",
         "LEAD_BOARD_OFFICER,        CHECK_PANEL, true",
+        "LEAD_BOARD_OFFICER,        DECIDE,      false",
+        "LEAD_BOARD_OFFICER,        UPLOAD,      true",
+        "LEAD_BOARD_CHAIR,          READ,        true",
+        "LEAD_BOARD_CHAIR,          MANAGE,      false",
+        "LEAD_BOARD_CHAIR,          CHECK_PANEL, true",
+        "LEAD_BOARD_CHAIR,          DECIDE,      true",
+        "LEAD_BOARD_CHAIR,          UPLOAD,      false",
+        "COOPERATING_BOARD_CHAIR,   READ,        true",
+        "COOPERATING_BOARD_CHAIR,   MANAGE,      false",
+        "COOPERATING_BOARD_CHAIR,   CHECK_PANEL, true",
+        "COOPERATING_BOARD_CHAIR,   DECIDE,      false",
+        "COOPERATING_BOARD_CHAIR,   UPLOAD,      false",
+        "COOPERATING_BOARD_OFFICER, DECIDE,      false",
         "COOPERATING_BOARD_OFFICER, READ,        true",
         "COOPERATING_BOARD_OFFICER, MANAGE,      false",
         "COOPERATING_BOARD_OFFICER, CHECK_PANEL, true",
@@ -77,6 +90,45 @@ class ReviewAccessTest {
         assertThat(ReviewAccess.allows(Action.READ, rel)).isTrue();
         assertThat(ReviewAccess.allows(Action.CHECK_PANEL, rel)).isTrue();
         assertThat(ReviewAccess.allows(Action.MANAGE, rel)).isFalse();
+    }
+
+    @Test
+    void chairOfTheLeadBoard_decidesButDoesNotManage() {
+        Set<Relation> rel = ReviewAccess.relations(review, viewer(Role.LSCB_CHAIR, LEAD_BOARD));
+
+        assertThat(rel).containsExactly(Relation.LEAD_BOARD_CHAIR);
+        assertThat(ReviewAccess.allows(Action.DECIDE, rel)).isTrue();
+        assertThat(ReviewAccess.allows(Action.READ, rel)).isTrue();
+        assertThat(ReviewAccess.allows(Action.MANAGE, rel)).isFalse();
+    }
+
+    @Test
+    void officerOfTheLeadBoard_preparesButDoesNotDecide() {
+        assertThat(ReviewAccess.allows(
+                        Action.DECIDE, ReviewAccess.relations(review, viewer(Role.LSCB_OFFICER, LEAD_BOARD))))
+                .isFalse();
+    }
+
+    @Test
+    void chairOfACooperatingBoard_readsButDoesNotDecide() {
+        Set<Relation> rel = ReviewAccess.relations(review, viewer(Role.LSCB_CHAIR, COOPERATING_BOARD));
+
+        assertThat(rel).containsExactly(Relation.COOPERATING_BOARD_CHAIR);
+        assertThat(ReviewAccess.allows(Action.READ, rel)).isTrue();
+        assertThat(ReviewAccess.allows(Action.DECIDE, rel)).isFalse();
+    }
+
+    @Test
+    void chairOfAnUnrelatedBoard_cannotSeeTheReview() {
+        assertThat(ReviewAccess.canSee(review, viewer(Role.LSCB_CHAIR, OTHER_BOARD)))
+                .isFalse();
+        assertThat(ReviewAccess.canSee(review, viewer(Role.LSCB_CHAIR, null))).isFalse();
+    }
+
+    @Test
+    void chairRoleAtAnInvolvedAgency_isNoChairOfTheReview() {
+        assertThat(ReviewAccess.relations(review, viewer(Role.LSCB_CHAIR, HEALTH)))
+                .isEmpty();
     }
 
     @Test

@@ -416,6 +416,41 @@ class ReviewTest {
     }
 
     @Test
+    void noReview_leavesTheOfstedAndDfeClockOwed_andOverdueAfterFiveWorkingDays() {
+        Review r = scr();
+        r.recordScrDecision(
+                criteriaNotMet(), ScrDecisionKind.NO_REVIEW, "handled by one agency", DECIDED, CHAIR, TODAY);
+
+        ReviewClock reported = r.clock(ClockKind.DECISION_REPORTED).orElseThrow();
+
+        assertThat(r.status()).isEqualTo(ReviewStatus.CLOSED_NO_REVIEW);
+        assertThat(reported.outstanding()).isTrue();
+        assertThat(reported.on(DECIDED.plusDays(30), ClockSpans.defaults(), ENGLAND)
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(ClockStatus.OVERDUE);
+
+        r.meetClock(ClockKind.DECISION_REPORTED, TODAY, TODAY);
+
+        assertThat(reported.outstanding()).as("met after closing").isFalse();
+        assertThat(r.status()).isEqualTo(ReviewStatus.CLOSED_NO_REVIEW);
+    }
+
+    @Test
+    void completedScr_leavesItsUnmetClocksOwed() {
+        Review r = scr();
+        r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "criteria met", DECIDED, CHAIR, TODAY);
+
+        r.meetClock(ClockKind.SCR_COMPLETION, TODAY, TODAY);
+
+        assertThat(r.status()).isEqualTo(ReviewStatus.COMPLETED);
+        assertThat(r.clock(ClockKind.SCR_COMPLETION).orElseThrow().outstanding())
+                .isFalse();
+        assertThat(r.clock(ClockKind.DECISION_REPORTED).orElseThrow().outstanding())
+                .isTrue();
+    }
+
+    @Test
     void noReview_startsNoCompletionClock_evenWhenAnInitiationDateWasGivenAtOpening() {
         Review r = new Review(
                 new Review.Opening(

@@ -47,6 +47,7 @@ import org.lscb.server.reviewer.ReviewersResource;
     "PAEDIATRICIAN",
     "CORONER",
     "CDOP_MEMBER",
+    "LSCB_CHAIR",
     "TOTP_ENROLMENT"
 })
 public class RestApplication extends Application {

@@ -33,8 +33,12 @@ import org.lscb.server.organisation.BoardReaches;
 @ApplicationScoped
 public class AccountService {
 
-    /** Roles only an administrator may hand out: they manage people and reviews. */
-    static final Set<Role> PRIVILEGED = EnumSet.of(Role.ADMIN, Role.LSCB_OFFICER);
+    /**
+     * Roles only an administrator may hand out: they manage people and reviews, or decide them. The Chair is
+     * among them so that no officer can make themselves (or a colleague) the one who decides what officers
+     * prepare [7, 18].
+     */
+    static final Set<Role> PRIVILEGED = EnumSet.of(Role.ADMIN, Role.LSCB_OFFICER, Role.LSCB_CHAIR);
 
     private Database database;
     private PasswordHasher hasher;
@@ -174,7 +178,7 @@ public class AccountService {
         Account a = find(by, id);
         if (!by.has(Role.ADMIN) && a.roles().stream().anyMatch(PRIVILEGED::contains)) {
             throw new ForbiddenException(
-                    "only an administrator resets the second factor of an administrator or officer");
+                    "only an administrator resets the second factor of an administrator, officer or Chair");
         }
         database.inTransaction(em -> {
             int removed = em.createQuery("delete from TotpEnrolment t where t.accountId = :a")

@@ -25,7 +25,16 @@ public class MeResource {
     public record Me(String id, String username, String displayName, List<String> roles, String organisationId) {}
 
     @GET
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public Me me() {
         Caller c = callers.caller();
         return new Me(

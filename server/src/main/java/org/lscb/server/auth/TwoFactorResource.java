@@ -46,6 +46,7 @@ public class TwoFactorResource {
         "PAEDIATRICIAN",
         "CORONER",
         "CDOP_MEMBER",
+        "LSCB_CHAIR",
         TokenIssuer.ENROLMENT_GROUP
     })
     public TwoFactorService.Status status() {
@@ -62,6 +63,7 @@ public class TwoFactorResource {
         "PAEDIATRICIAN",
         "CORONER",
         "CDOP_MEMBER",
+        "LSCB_CHAIR",
         TokenIssuer.ENROLMENT_GROUP
     })
     public Response start() {
@@ -81,6 +83,7 @@ public class TwoFactorResource {
         "PAEDIATRICIAN",
         "CORONER",
         "CDOP_MEMBER",
+        "LSCB_CHAIR",
         TokenIssuer.ENROLMENT_GROUP
     })
     public ConfirmedBody confirm(Confirmation body) {

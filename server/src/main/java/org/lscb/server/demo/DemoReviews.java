@@ -44,6 +44,7 @@ final class DemoReviews {
             Instant now) {
         LocalDate today = now.atZone(ZoneId.of("Europe/London")).toLocalDate();
         String officer = accounts.get("officer").id();
+        String chair = accounts.get("chair").id();
         String board = orgs.get("board").id();
         ReviewRepository reviews = new ReviewRepository(em);
         IndependenceCheck check = IndependenceCheck.standard();
@@ -53,7 +54,7 @@ final class DemoReviews {
                         ReviewType.SERIOUS_CASE_REVIEW,
                         "NM-SCR-DEMO-01",
                         "Child A",
-                        LeadBoardRule.derive(board, null, null, Set.of()),
+                        LeadBoardRule.derive(ReviewType.SERIOUS_CASE_REVIEW, board, null, null, Set.of()),
                         Set.of(
                                 orgs.get("police").id(),
                                 orgs.get("health").id(),
@@ -68,7 +69,7 @@ final class DemoReviews {
                 ScrDecisionKind.COMMISSION_SCR,
                 "Serious harm with neglect suspected; agencies' information sharing unclear",
                 today.minusDays(45),
-                officer,
+                chair,
                 today);
         scr.meetClock(ClockKind.DECISION_REPORTED, today.minusDays(43), today);
         scr.meetClock(ClockKind.NATIONAL_PANEL_NOTIFICATION, today.minusDays(72), today);
@@ -97,7 +98,7 @@ final class DemoReviews {
                         ReviewType.CHILD_DEATH_REVIEW,
                         "NM-CDR-DEMO-07",
                         "Baby N",
-                        LeadBoardRule.derive(board, null, null, Set.of()),
+                        LeadBoardRule.derive(ReviewType.CHILD_DEATH_REVIEW, board, null, null, Set.of()),
                         Set.of(orgs.get("health").id(), orgs.get("police").id()),
                         new KeyDates(null, today.minusDays(24), today.minusDays(24), today.minusDays(20), null, today),
                         new ChildDeath(0, false, false, true, true, false, false),

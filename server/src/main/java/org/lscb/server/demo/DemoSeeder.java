@@ -167,7 +167,7 @@ public class DemoSeeder {
                 "board", java.util.List.of("police", "health", "socialcare", "education", "coroner"),
                 "board2", java.util.List.of("eastbrookcare"));
         /** The demo accounts whose roles need two-factor sign-in; enrolled at seeding, secrets written beside the keys. */
-        static final java.util.List<String> SECOND_FACTOR = java.util.List.of("admin", "officer", "officer2");
+        static final java.util.List<String> SECOND_FACTOR = java.util.List.of("admin", "officer", "chair", "officer2");
 
         static {
             ORGANISATIONS.put(
@@ -200,6 +200,7 @@ public class DemoSeeder {
 
             ACCOUNTS.put("admin", new Acc("Demo Administrator", Role.ADMIN, null));
             ACCOUNTS.put("officer", new Acc("Olivia Officer (Northmere LSCB)", Role.LSCB_OFFICER, "board"));
+            ACCOUNTS.put("chair", new Acc("Charles Chair (Chair, Northmere LSCB)", Role.LSCB_CHAIR, "board"));
             ACCOUNTS.put("police", new Acc("Paul Constable (Northmere Constabulary)", Role.AGENCY_USER, "police"));
             ACCOUNTS.put("health", new Acc("Hana Nurse (Northmere Community Health)", Role.AGENCY_USER, "health"));
             ACCOUNTS.put(

@@ -39,7 +39,16 @@ public class BundleResource {
 
     @GET
     @Produces("application/zip")
-    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "ADMIN",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public Response bundle(@PathParam("id") String reviewId) {
         var caller = callers.caller();
         List<Document> docs = documents.readable(caller, reviewId);

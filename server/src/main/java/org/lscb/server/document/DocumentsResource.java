@@ -38,7 +38,16 @@ public class DocumentsResource {
     @GET
     @Path("{docId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "ADMIN",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public DocumentView get(@PathParam("docId") String id) {
         return DocumentView.of(documents.metadata(callers.caller(), id));
     }
@@ -102,7 +111,16 @@ public class DocumentsResource {
     @GET
     @Path("{docId}/receipts")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "ADMIN",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public java.util.List<ReceiptView> receipts(@PathParam("docId") String id) {
         return documents.receipts(callers.caller(), id).stream()
                 .map(ReceiptView::of)
@@ -113,7 +131,16 @@ public class DocumentsResource {
     @GET
     @Path("{docId}/content")
     @Produces("application/pkcs7-mime")
-    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "ADMIN",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public Response content(@PathParam("docId") String id) {
         DocumentService.Content content = documents.content(callers.caller(), id);
         StreamingOutput body = out -> {

@@ -28,7 +28,16 @@ public class InboxResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "ADMIN",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public List<InboxView> inbox() {
         return documents.inbox(callers.caller()).stream()
                 .map(i -> new InboxView(

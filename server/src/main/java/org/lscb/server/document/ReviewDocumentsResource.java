@@ -123,7 +123,16 @@ public class ReviewDocumentsResource {
     }
 
     @GET
-    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "ADMIN",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public List<DocumentView> list(@PathParam("id") String reviewId) {
         return documents.list(callers.caller(), reviewId).stream()
                 .map(DocumentView::of)

@@ -97,7 +97,16 @@ public class KeyBackupResource {
     /** Stores the caller's backup: {@code 201} when they had none, {@code 200} when it replaces theirs. */
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public Response store(BackupBody body) {
         if (body == null) {
             throw new InvalidValueException("body", "is required");
@@ -124,14 +133,32 @@ public class KeyBackupResource {
     }
 
     @GET
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public BackupView mine() {
         return backups.mine(callers.caller()).map(BackupView::of).orElseThrow(NotFoundException::new);
     }
 
     /** Removes the caller's backup; {@code 204} whether or not there was one. */
     @DELETE
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public Response remove() {
         backups.remove(callers.caller());
         return Response.noContent().build();

@@ -77,7 +77,16 @@ public class KeysResource {
     /** Body: a PEM PKCS#10 request made where the private key lives; answer: the certificate as PEM. {@code ?for=board} for an LSCB's board key. */
     @POST
     @Path("enrol")
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     @Consumes({"application/pkcs10", MediaType.TEXT_PLAIN, CaResource.PEM})
     @Produces(CaResource.PEM)
     public Response enrol(java.io.InputStream body, @QueryParam("for") String purpose) throws java.io.IOException {
@@ -96,7 +105,16 @@ public class KeysResource {
 
     @GET
     @Path("mine")
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     @Produces(MediaType.APPLICATION_JSON)
     public List<CertificateView> mine() {
         return keys.mine(callers.caller()).stream().map(CertificateView::of).toList();
@@ -105,7 +123,16 @@ public class KeysResource {
     /** Any certificate's public facts and status, so that a client can refuse a revoked signer. */
     @GET
     @Path("{certId}")
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     @Produces(MediaType.APPLICATION_JSON)
     public CertificateView status(@PathParam("certId") String certId) {
         try {
@@ -119,7 +146,16 @@ public class KeysResource {
 
     @POST
     @Path("{certId}/revoke")
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     @Produces(MediaType.APPLICATION_JSON)
     public CertificateView revoke(@PathParam("certId") String certId) {
         return CertificateView.of(keys.revoke(callers.caller(), certId));

@@ -36,7 +36,16 @@ public class ReviewRecipientsResource {
     }
 
     @GET
-    @RolesAllowed({"ADMIN", "LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "ADMIN",
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     @Produces({MediaType.APPLICATION_JSON, CaResource.PEM})
     public Response recipients(
             @PathParam("id") String reviewId, @QueryParam("format") String format, @Context HttpHeaders headers) {

@@ -60,7 +60,16 @@ public class ReviewRequestsResource {
     }
 
     @GET
-    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "ADMIN",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public List<RequestView> list(@PathParam("id") String reviewId) {
         return requests.ofReview(callers.caller(), reviewId).stream()
                 .map(RequestView::of)
@@ -69,7 +78,16 @@ public class ReviewRequestsResource {
 
     @GET
     @Path("{requestId}")
-    @RolesAllowed({"LSCB_OFFICER", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "ADMIN", "CDOP_MEMBER"})
+    @RolesAllowed({
+        "LSCB_OFFICER",
+        "AGENCY_USER",
+        "REVIEWER",
+        "PAEDIATRICIAN",
+        "CORONER",
+        "ADMIN",
+        "CDOP_MEMBER",
+        "LSCB_CHAIR"
+    })
     public RequestView one(@PathParam("id") String reviewId, @PathParam("requestId") String requestId) {
         return RequestView.of(requests.one(callers.caller(), reviewId, requestId));
     }

@@ -12,7 +12,6 @@ import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.reviews.ClockSpans;
 import org.lscb.reviews.ReviewClock;
-import org.lscb.reviews.ReviewStatus;
 import org.lscb.reviews.clock.ClockStatus;
 import org.lscb.reviews.clock.WorkingDays;
 
@@ -45,10 +44,11 @@ public final class OverdueClockSweep {
      */
     public int sweep(Consumer<ReviewClock> marked) {
         LocalDate today = LocalDate.now(clock);
+        // every outstanding clock (ReviewClock#outstanding), whatever the review's status: a closed or completed
+        // review still owes what it left unmet, such as telling Ofsted and DfE of a "no review" decision
         List<ReviewClock> open = database.read(em -> em.createQuery(
-                        "select c from ReviewClock c where c.metOn is null and c.overdueMarkedAt is null and c.review.status in :open",
+                        "select c from ReviewClock c where c.metOn is null and c.overdueMarkedAt is null",
                         ReviewClock.class)
-                .setParameter("open", ReviewStatus.OPEN)
                 .getResultList());
         int count = 0;
         for (ReviewClock c : open) {

@@ -33,7 +33,7 @@ import org.lscb.server.auth.Caller;
 
 /**
  * Who reviews: the independence check of a reviewer against a review, appointments (a conflicted lead
- * only with the Chair's override, audited either way), ending them, the panel rule, and re-checking
+ * only with the Chair's override, which only the lead board's Chair makes; audited either way), ending them, the panel rule, and re-checking
  * live appointments when a reviewer's affiliations change. Access goes through {@link ReviewService}.
  */
 @ApplicationScoped
@@ -82,7 +82,9 @@ public class ReviewAppointments {
                         id,
                         role + " appointment",
                         () -> database.inTransaction(em -> {
-                            Review r = allowed(em, by, id, Action.MANAGE);
+                            // an override is the Chair's decision (docs/domain.md "Independence"; [7, 18]); officers
+                            // appoint everyone else
+                            Review r = allowed(em, by, id, overrideReason == null ? Action.MANAGE : Action.DECIDE);
                             IndependenceAnswer answer = null;
                             if (reviewerId != null) {
                                 Reviewer reviewer = new ReviewerRepository(em)

@@ -102,12 +102,17 @@ public class ReviewService {
     }
 
     /**
-     * An officer of the lead board opens a review. The lead follows the rule of [25] when the board of
-     * residence (and, for a looked-after child, the looking-after board) is given.
+     * An officer of the lead board opens a review. The lead follows {@link LeadBoardRule} when the board of
+     * residence (and, for a looked-after child, the looking-after board) is given: the looking-after board
+     * leads only a child death review [25].
      */
     public Seen open(Caller by, OpeningRequest req) {
         LeadBoardRule.Boards boards = LeadBoardRule.derive(
-                req.residenceLscbId(), req.lookedAfterByLscbId(), req.leadLscbId(), req.cooperatingLscbIds());
+                req.type(),
+                req.residenceLscbId(),
+                req.lookedAfterByLscbId(),
+                req.leadLscbId(),
+                req.cooperatingLscbIds());
         if (!by.has(Role.LSCB_OFFICER) || !boards.lead().equals(by.organisationId())) {
             throw new ForbiddenException(
                     "only an officer of the lead board opens a review"); // audited by AccessRefusedAuditFilter
@@ -194,10 +199,10 @@ public class ReviewService {
                             .filter(s -> !s.relations().isEmpty())
                             .filter(s -> status == null || s.review().status() == status)
                             .filter(s -> type == null || s.review().type() == type)
+                            // a closed or completed review's outstanding clocks count too (ReviewClock#outstanding)
                             .filter(s -> clockStatus == null
-                                    || s.review().status().open()
-                                            && clocks(s.review()).stream()
-                                                    .anyMatch(c -> c.reading().status() == clockStatus))
+                                    || clocks(s.review()).stream()
+                                            .anyMatch(c -> c.reading().status() == clockStatus))
                             .toList();
             int from = (int) Math.min(seen.size(), (long) paging.page() * paging.size());
             return new Page<>(seen.size(), seen.subList(from, Math.min(seen.size(), from + paging.size())));
@@ -219,7 +224,8 @@ public class ReviewService {
                 id,
                 "SCR decision " + decision,
                 () -> database.inTransaction(em -> {
-                    Review r = allowed(em, by, id, Action.MANAGE);
+                    // the final decision rests with the LSCB Chair [7, 18]: officers prepare, the Chair decides
+                    Review r = allowed(em, by, id, Action.DECIDE);
                     ScrCriteria.Assessment a = r.recordScrDecision(
                             facts, decision, reason, decidedOn == null ? today() : decidedOn, by.accountId(), today());
                     audit(
@@ -310,7 +316,7 @@ public class ReviewService {
         if (!ReviewAccess.allows(action, s.relations())) {
             throw new ForbiddenException(); // audited as ACCESS_REFUSED by AccessRefusedAuditFilter
         }
-        if (action == Action.MANAGE) {
+        if (action == Action.MANAGE || action == Action.DECIDE) {
             // every change bumps the review's version, so two officers changing it at once cannot both win
             // (two pauses, the same lead twice): the second gets 409 and reads again
             em.lock(s.review(), jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);

@@ -94,9 +94,12 @@ public final class ReviewViews {
 
     public static ReviewView of(ReviewService.Seen seen, List<ReviewService.ClockReading> clocks) {
         Review r = seen.review();
-        // why an appointment was overridden or flagged can hold a reviewer's declared interests: board officers only
+        // why an appointment was overridden or flagged can hold a reviewer's declared interests: the boards' officers
+        // and Chairs only
         boolean boardOfficer = seen.relations().contains(ReviewAccess.Relation.LEAD_BOARD_OFFICER)
-                || seen.relations().contains(ReviewAccess.Relation.COOPERATING_BOARD_OFFICER);
+                || seen.relations().contains(ReviewAccess.Relation.COOPERATING_BOARD_OFFICER)
+                || seen.relations().contains(ReviewAccess.Relation.LEAD_BOARD_CHAIR)
+                || seen.relations().contains(ReviewAccess.Relation.COOPERATING_BOARD_CHAIR);
         KeyDates d = r.dates();
         ChildDeath death = r.childDeath();
         return new ReviewView(

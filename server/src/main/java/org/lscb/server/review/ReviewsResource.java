@@ -51,6 +51,8 @@ import org.lscb.server.review.ReviewViews.ReviewView;
 public class ReviewsResource {
 
     private static final String OFFICER = "LSCB_OFFICER";
+    /** The board's Chair decides what its officers prepare [7, 18]. */
+    private static final String CHAIR = "LSCB_CHAIR";
 
     private ReviewService reviews;
     private ReviewAppointments appointments;
@@ -167,7 +169,8 @@ public class ReviewsResource {
     }
 
     @GET
-    @RolesAllowed({"ADMIN", OFFICER, "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({"ADMIN", OFFICER, "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER", "LSCB_CHAIR"
+    })
     public ReviewList list(
             @QueryParam("status") String status,
             @QueryParam("type") String type,
@@ -188,14 +191,15 @@ public class ReviewsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"ADMIN", OFFICER, "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
+    @RolesAllowed({"ADMIN", OFFICER, "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER", "LSCB_CHAIR"
+    })
     public ReviewView get(@PathParam("id") String id) {
         return view(reviews.get(callers.caller(), id));
     }
 
     @POST
     @Path("{id}/scr-decision")
-    @RolesAllowed(OFFICER)
+    @RolesAllowed(CHAIR)
     public DecisionAnswer decide(@PathParam("id") String id, DecisionBody body) {
         required(body, "body");
         FactsBody f = required(body.facts(), "facts");
@@ -219,14 +223,15 @@ public class ReviewsResource {
 
     @GET
     @Path("{id}/independence/{reviewerId}")
-    @RolesAllowed(OFFICER)
+    @RolesAllowed({OFFICER, CHAIR})
     public IndependenceView independence(@PathParam("id") String id, @PathParam("reviewerId") String reviewerId) {
         return ReviewViews.independence(appointments.independence(callers.caller(), id, reviewerId));
     }
 
+    /** An officer appoints; an appointment with an {@code override} (a conflicted lead) is the Chair's. */
     @POST
     @Path("{id}/appointments")
-    @RolesAllowed(OFFICER)
+    @RolesAllowed({OFFICER, CHAIR})
     public Response appoint(@PathParam("id") String id, AppointmentBody body) {
         required(body, "body");
         AppointmentRole role = Enums.parse(AppointmentRole.class, required(body.role(), "role"), "role");
@@ -262,7 +267,7 @@ public class ReviewsResource {
 
     @GET
     @Path("{id}/panel-check")
-    @RolesAllowed(OFFICER)
+    @RolesAllowed({OFFICER, CHAIR})
     public PanelCheckView panelCheck(@PathParam("id") String id) {
         return ReviewViews.panel(appointments.panelCheck(callers.caller(), id));
     }

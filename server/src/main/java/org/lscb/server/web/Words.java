@@ -45,6 +45,7 @@ public final class Words {
     private static final Map<String, String> ROLES = Map.of(
             "ADMIN", "Administrator",
             "LSCB_OFFICER", "Board officer",
+            "LSCB_CHAIR", "Board Chair",
             "AGENCY_USER", "Agency staff",
             "CDOP_MEMBER", "CDOP member");
 

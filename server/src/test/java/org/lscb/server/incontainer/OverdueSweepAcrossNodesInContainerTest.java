@@ -172,7 +172,7 @@ class OverdueSweepAcrossNodesInContainerTest {
                             ReviewType.SERIOUS_CASE_REVIEW,
                             "IC-SWEEP-" + java.util.UUID.randomUUID(),
                             "Child B",
-                            LeadBoardRule.derive(board, null, null, Set.of()),
+                            LeadBoardRule.derive(ReviewType.SERIOUS_CASE_REVIEW, board, null, null, Set.of()),
                             Set.of(),
                             new KeyDates(notified.minusDays(1), null, notified, null, null, DAY),
                             null,

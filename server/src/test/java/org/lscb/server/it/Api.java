@@ -346,7 +346,7 @@ public final class Api {
     /** A new account with one role in a new organisation of a fitting kind, signed in. */
     public Login newAccount(String role) {
         String kind = switch (role) {
-            case "LSCB_OFFICER" -> "LSCB";
+            case "LSCB_OFFICER", "LSCB_CHAIR" -> "LSCB";
             case "CORONER" -> "CORONER";
             case "PAEDIATRICIAN" -> "HEALTH";
             case "AGENCY_USER" -> "POLICE";

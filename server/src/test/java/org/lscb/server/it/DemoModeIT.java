@@ -31,7 +31,7 @@ class DemoModeIT {
                 ServerProcess.start(base.resolve("data"), Map.of(), "--demo").awaitReady()) {
             Api api = new Api(server.baseUrl(), "admin");
             Path totp = base.resolve("data").resolve("demo").resolve("totp");
-            for (String name : new String[] {"admin", "officer", "officer2"}) {
+            for (String name : new String[] {"admin", "officer", "chair", "officer2"}) {
                 // the documented one-liner's input: the base32 secret and nothing else
                 String secret = Files.readString(totp.resolve(name));
                 assertThat(secret).matches("[A-Z2-7]{32}");
@@ -55,7 +55,7 @@ class DemoModeIT {
                             .json()
                             .getBoolean("valid"))
                     .isTrue();
-            assertThat(server.log()).contains("Demo logins (password = username): admin, officer");
+            assertThat(server.log()).contains("Demo logins (password = username): admin, officer, chair, police");
             var register = api.get("/api/v1/reviewers?size=1", api.token("officer", "officer"))
                     .json();
             assertThat(register.getJsonNumber("total").longValue()).isEqualTo(42);

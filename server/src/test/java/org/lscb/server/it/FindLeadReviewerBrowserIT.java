@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.server.it.browser.Browser;
@@ -18,7 +19,8 @@ import org.openqa.selenium.JavascriptExecutor;
 /**
  * Journey 2 of the web pages: an officer searches the register from a review for an independent lead, sees
  * why a conflicted reviewer is not independent, is refused appointing them, appoints an independent one and
- * sees what the panel still needs; and the refusals of that journey for another board and another role.
+ * sees what the panel still needs; the board's Chair, not the officer, overrides a conflict [7, 18]; and the
+ * refusals of that journey for another board and another role.
  */
 @ExtendWith(SharedServer.class)
 class FindLeadReviewerBrowserIT {
@@ -109,11 +111,14 @@ class FindLeadReviewerBrowserIT {
                     .anySatisfy(reason -> assertThat(reason)
                             .startsWith("Employment with HEALTH ")
                             .contains("ended on", "within the look-back period"));
-            assertThat(reviewer.offersChairsOverride()).isTrue();
+            // the override is the Chair's decision: the officer is not offered it
+            assertThat(reviewer.offersChairsOverride()).isFalse();
             browser.checkPage("reviewer-conflicted");
 
             reviewer.appointAs("Lead reviewer", null);
-            assertThat(reviewer.errors().get(0)).startsWith("They cannot be appointed as lead reviewer");
+            assertThat(reviewer.errors().get(0))
+                    .startsWith("They cannot be appointed as lead reviewer")
+                    .contains("ask the LSCB Chair");
             assertThat(reviewer.errors().subList(1, reviewer.errors().size()))
                     .containsExactlyElementsOf(reviewer.conflicts());
             assertThat(browser.driver().getTitle()).startsWith("Error: " + c.conflictedName());
@@ -147,12 +152,35 @@ class FindLeadReviewerBrowserIT {
         String review = world.openScr(3).getString("id");
         Candidates c = Candidates.on(world);
         try (Browser browser = Browser.open(api.baseUrl())) {
+            // the officer is not offered the override, and their post of one is refused
             signIn(browser, api, world.officer());
             browser.go("/reviewers/" + c.conflicted() + "?review=" + review);
-            new ReviewerPage(browser).appointAs("Lead reviewer", "The Chair accepts the tie: no other lead in time");
+            assertThat(new ReviewerPage(browser).offersChairsOverride()).isFalse();
+            FormPost.send(
+                    browser,
+                    "/reviews/" + review + "/appointments",
+                    Map.of(
+                            "reviewerId", c.conflicted(),
+                            "role", "LEAD_REVIEWER",
+                            "overrideReason", "The officer accepts the tie"));
+            assertThat(browser.heading()).isEqualTo("You cannot do this");
+        }
+        assertThat(appointments(api, world, review)).isEmpty();
+
+        try (Browser browser = Browser.open(api.baseUrl())) {
+            signIn(browser, api, world.chair());
+            browser.go("/reviewers/" + c.conflicted() + "?review=" + review);
+            ReviewerPage reviewer = new ReviewerPage(browser);
+            assertThat(reviewer.conflicts()).hasSize(2);
+            assertThat(reviewer.offersChairsOverride()).isTrue();
+            browser.checkPage("reviewer-conflicted-chair");
+
+            reviewer.appointAs("Lead reviewer", "The Chair accepts the tie: no other lead in time");
+            assertThat(browser.path()).isEqualTo("/reviews/" + review + "/panel-check?appointed=LEAD_REVIEWER");
             PanelCheckPage panel = new PanelCheckPage(browser);
             assertThat(panel.stillNeeded())
                     .containsExactly(
+                            "Appoint a lead reviewer who is independent",
                             "Appoint a reviewer who is independent",
                             "Appoint a reviewer qualified in systems methodology");
             browser.checkPage("panel-check-after-override");
@@ -176,9 +204,12 @@ class FindLeadReviewerBrowserIT {
             assertThat(reviewer.fieldError("role")).contains("Select the role to appoint them to");
             assertThat(browser.driver().getTitle()).startsWith("Error: ");
             browser.checkPage("reviewer-appointment-no-role");
-
-            // a Chair's reason for someone independent is not an override the rules allow
+        }
+        try (Browser browser = Browser.open(api.baseUrl())) {
+            // a Chair's reason for someone who need not be independent is not an override the rules allow
+            signIn(browser, api, world.chair());
             browser.go("/reviewers/" + c.conflicted() + "?review=" + review);
+            ReviewerPage reviewer = new ReviewerPage(browser);
             reviewer.appointAs("Panel member", "No reason needed");
             assertThat(reviewer.errors())
                     .containsExactly("Leave the Chair's reason empty: an override is only for a lead reviewer who is"

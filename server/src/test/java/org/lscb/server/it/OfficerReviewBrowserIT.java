@@ -18,10 +18,11 @@ import org.lscb.server.it.browser.SignInPage;
 import org.openqa.selenium.By;
 
 /**
- * Journey 1 of the web pages: an officer opens a notified serious case from the dashboard, records the Chair's
- * SCR decision through the questions of regulation 5(2), reads the statutory clocks with their due dates in
- * words and pauses the SCR's completion with a reason; the forms' errors; and the refusals (another board's
- * officer: "Page not found"; an agency user of the review: the review, but not its forms).
+ * Journey 1 of the web pages: an officer opens a notified serious case from the dashboard and is not the one
+ * to decide it; the board's Chair records the SCR decision through the questions of regulation 5(2) [7, 18];
+ * the officer reads the statutory clocks with their due dates in words and pauses the SCR's completion with a
+ * reason; the forms' errors; and the refusals (another board's officer: "Page not found"; an agency user of
+ * the review: the review, but not its forms).
  */
 @ExtendWith(SharedServer.class)
 class OfficerReviewBrowserIT {
@@ -29,7 +30,8 @@ class OfficerReviewBrowserIT {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     @Test
-    void an_officer_records_the_scr_decision_reads_the_clocks_in_words_and_pauses_the_scr_completion(Api api) {
+    void the_chair_records_the_scr_decision_and_an_officer_reads_the_clocks_in_words_and_pauses_the_scr_completion(
+            Api api) {
         ReviewWorld world = ReviewWorld.create(api);
         JsonObject scr = world.openScr(3);
         String id = scr.getString("id");
@@ -56,7 +58,29 @@ class OfficerReviewBrowserIT {
             assertThat(review.linkTarget("Find a reviewer")).isEqualTo("/reviewers?review=" + id + "&independent=true");
             assertThat(review.linkTarget("Panel check")).isEqualTo("/reviews/" + id + "/panel-check");
             assertThat(review.clock("Decide whether to hold an SCR", "Due")).isEqualTo(day(notified.plusMonths(1)));
+            // the decision is the Chair's [7, 18]: the officer prepares the review and is offered no decision
+            assertThat(review.offersToRecordTheDecision()).isFalse();
             browser.checkPage("review-awaiting-decision");
+
+            ScrDecisionPage.open(browser, id);
+            assertThat(browser.heading()).isEqualTo("You cannot do this");
+            browser.go("/reviews/" + id);
+            FormPost.send(browser, "/reviews/" + id + "/scr-decision", decisionFields("Criteria met"));
+            assertThat(browser.heading()).isEqualTo("You cannot do this");
+        }
+        assertThat(review(api, world, id).getString("status")).isEqualTo("AWAITING_DECISION");
+
+        try (Browser browser = Browser.open(api.baseUrl())) {
+            signIn(browser, api, world.chair());
+            assertThat(browser.heading()).isEqualTo("Reviews");
+
+            ReviewPage review = ReviewPage.openFromDashboard(browser, reference);
+            assertThat(browser.path()).isEqualTo("/reviews/" + id);
+            assertThat(review.summary("Status")).isEqualTo("Awaiting decision");
+            // the Chair reads the review and its panel check; appointing and asking for documents are the officers'
+            assertThat(review.links()).containsExactly("Panel check", "Documents");
+            assertThat(review.offersToRecordTheDecision()).isTrue();
+            browser.checkPage("review-awaiting-decision-chair");
 
             ScrDecisionPage decision = review.recordTheDecision();
             assertThat(browser.heading()).isEqualTo("Record the SCR decision");
@@ -87,9 +111,18 @@ class OfficerReviewBrowserIT {
             assertThat(review.clock("Complete the SCR", "State")).isEqualTo("On track");
             assertThat(review.clockTitles()).first().isEqualTo("Notify the national panel");
             assertThat(review.clockTitles()).last().isEqualTo("Complete the SCR");
+            // the clocks are the officers' to move
+            assertThat(review.offersToPause("Complete the SCR")).isFalse();
+            browser.checkPage("review-decided");
+        }
+
+        try (Browser browser = Browser.open(api.baseUrl())) {
+            signIn(browser, api, world.officer());
+            ReviewPage review = ReviewPage.open(browser, id);
+            assertThat(review.summary("Status")).isEqualTo("In progress");
+            assertThat(review.offersToRecordTheDecision()).isFalse();
             assertThat(review.offersToPause("Tell Ofsted and the DfE of the decision"))
                     .isFalse();
-            browser.checkPage("review-decided");
 
             ClockPage pause = review.pauseClock("Complete the SCR");
             assertThat(browser.heading()).isEqualTo("Pause the clock: Complete the SCR");
@@ -120,7 +153,7 @@ class OfficerReviewBrowserIT {
         ReviewWorld world = ReviewWorld.create(api);
         String id = world.openScr(3).getString("id");
         try (Browser browser = Browser.open(api.baseUrl())) {
-            signIn(browser, api, world.officer());
+            signIn(browser, api, world.chair());
             ScrDecisionPage decision = ScrDecisionPage.open(browser, id);
             decision.clearDecidedOn().record();
             assertThat(browser.path()).isEqualTo("/reviews/" + id + "/scr-decision");
@@ -151,7 +184,7 @@ class OfficerReviewBrowserIT {
         ReviewWorld world = ReviewWorld.create(api);
         String id = world.openScr(3).getString("id");
         try (Browser browser = Browser.open(api.baseUrl())) {
-            signIn(browser, api, world.officer());
+            signIn(browser, api, world.chair());
             ScrDecisionPage decision = ScrDecisionPage.open(browser, id)
                     .abuseOrNeglectKnownOrSuspected(true)
                     .childDied(true)
@@ -205,7 +238,7 @@ class OfficerReviewBrowserIT {
     }
 
     @Test
-    void an_officer_of_another_board_finds_no_such_review_and_their_posts_change_nothing(Api api) {
+    void another_boards_officer_and_chair_find_no_such_review_and_their_posts_change_nothing(Api api) {
         ReviewWorld world = ReviewWorld.create(api);
         String awaiting = world.openScr(3).getString("id");
         String commissioned = world.openScr(4).getString("id");
@@ -215,7 +248,6 @@ class OfficerReviewBrowserIT {
             signIn(browser, api, other.officer());
             for (String path : new String[] {
                 "/reviews/" + awaiting,
-                "/reviews/" + awaiting + "/scr-decision",
                 "/reviews/" + commissioned + "/clocks/scr-completion/pause",
                 "/reviews/" + commissioned + "/clocks/scr-completion/resume"
             }) {
@@ -224,25 +256,26 @@ class OfficerReviewBrowserIT {
             }
             browser.checkPage("review-not-found");
 
+            // the decision is no officer's, of any board: refused before the review is looked up, as in the API
+            browser.go("/reviews/" + awaiting + "/scr-decision");
+            assertThat(browser.heading()).isEqualTo("You cannot do this");
             browser.go("/");
-            FormPost.send(
-                    browser,
-                    "/reviews/" + awaiting + "/scr-decision",
-                    Map.of(
-                            "abuse", "no",
-                            "died", "no",
-                            "harmed", "no",
-                            "concern", "NO",
-                            "custody", "no",
-                            "decision", "NO_REVIEW",
-                            "reason", "Not ours to decide",
-                            "decided-on-day", String.valueOf(TestClock.today().getDayOfMonth()),
-                            "decided-on-month", String.valueOf(TestClock.today().getMonthValue()),
-                            "decided-on-year", String.valueOf(TestClock.today().getYear())));
-            assertThat(browser.heading()).isEqualTo("Page not found");
+            FormPost.send(browser, "/reviews/" + awaiting + "/scr-decision", decisionFields("Not ours to decide"));
+            assertThat(browser.heading()).isEqualTo("You cannot do this");
 
             browser.go("/");
             FormPost.send(browser, "/reviews/" + commissioned + "/clocks/scr-completion/pause", pauseFields());
+            assertThat(browser.heading()).isEqualTo("Page not found");
+        }
+        try (Browser browser = Browser.open(api.baseUrl())) {
+            // another board's Chair decides nothing of this board's: the review and its decision form do not exist
+            signIn(browser, api, other.chair());
+            for (String path : new String[] {"/reviews/" + awaiting, "/reviews/" + awaiting + "/scr-decision"}) {
+                browser.go(path);
+                assertThat(browser.heading()).as(path).isEqualTo("Page not found");
+            }
+            browser.go("/");
+            FormPost.send(browser, "/reviews/" + awaiting + "/scr-decision", decisionFields("Not ours to decide"));
             assertThat(browser.heading()).isEqualTo("Page not found");
         }
         assertThat(review(api, world, awaiting).getString("status")).isEqualTo("AWAITING_DECISION");
@@ -282,6 +315,21 @@ class OfficerReviewBrowserIT {
                 .isNotEqualTo("PAUSED");
     }
 
+    /** A decision form's answers: facts that do not meet the criteria, and no review. */
+    private static Map<String, String> decisionFields(String reason) {
+        return Map.of(
+                "abuse", "no",
+                "died", "no",
+                "harmed", "no",
+                "concern", "NO",
+                "custody", "no",
+                "decision", "NO_REVIEW",
+                "reason", reason,
+                "decided-on-day", String.valueOf(TestClock.today().getDayOfMonth()),
+                "decided-on-month", String.valueOf(TestClock.today().getMonthValue()),
+                "decided-on-year", String.valueOf(TestClock.today().getYear()));
+    }
+
     private static Map<String, String> pauseFields() {
         LocalDate today = TestClock.today();
         return Map.of(
@@ -299,7 +347,7 @@ class OfficerReviewBrowserIT {
     private static void commission(Api api, ReviewWorld world, String id) {
         Api.Reply r = api.post(
                 "/api/v1/reviews/" + id + "/scr-decision",
-                world.officer().token(),
+                world.chair().token(),
                 "{\"facts\":{\"abuseOrNeglectKnownOrSuspected\":true,\"childDied\":true,\"seriouslyHarmed\":false,"
                         + "\"interAgencyConcern\":\"YES\"},\"decision\":\"COMMISSION_SCR\",\"reason\":\"Criteria met\","
                         + "\"decidedOn\":\"" + TestClock.today() + "\"}");

@@ -28,6 +28,10 @@ class PageAccessMatrixIT {
         AGENCY_A,
         OFFICER_B,
         AGENCY_B,
+        /** Board A's Chair: decides what A's officers prepare [7, 18]. */
+        CHAIR_A,
+        /** Board B's Chair: nothing of board A is theirs. */
+        CHAIR_B,
         REVIEWER,
         CORONER,
         ADMIN
@@ -56,22 +60,29 @@ class PageAccessMatrixIT {
         routes.add(new Route("POST", "/profile/edit", Map.of(Who.REVIEWER, 404), 403));
         routes.add(new Route("GET", "/no-such-page", Map.of(Who.ANONYMOUS, 404), 404));
         // a review of board A: its own officer and agency see it; anyone else is told it does not exist
-        Map<Who, Integer> seesReviewA = Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200);
+        Map<Who, Integer> seesReviewA = Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.CHAIR_A, 200);
         routes.add(new Route("GET", "/reviews/{reviewA}", seesReviewA, 404));
         // the officer's forms: other roles are refused outright, another board's officer finds no review
         Map<Who, Integer> officerForm = Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 404);
         Map<Who, Integer> officerPost = Map.of(Who.OFFICER_A, 400, Who.OFFICER_B, 404);
-        routes.add(new Route("GET", "/reviews/{reviewA}/scr-decision", officerForm, 403));
-        routes.add(new Route("POST", "/reviews/{reviewA}/scr-decision", officerPost, 403));
+        // the Chair's decision: other roles, officers included, are refused outright; another board's Chair finds none
+        Map<Who, Integer> chairForm = Map.of(Who.CHAIR_A, 200, Who.CHAIR_B, 404);
+        Map<Who, Integer> chairPost = Map.of(Who.CHAIR_A, 400, Who.CHAIR_B, 404);
+        routes.add(new Route("GET", "/reviews/{reviewA}/scr-decision", chairForm, 403));
+        routes.add(new Route("POST", "/reviews/{reviewA}/scr-decision", chairPost, 403));
         routes.add(new Route("GET", "/reviews/{reviewA}/clocks/scr-completion/pause", officerForm, 403));
         routes.add(new Route("POST", "/reviews/{reviewA}/clocks/scr-completion/pause", officerPost, 403));
-        routes.add(new Route("GET", "/reviews/{reviewA}/documents", seesReviewA, 404));
+        routes.add(new Route(
+                "GET",
+                "/reviews/{reviewA}/documents",
+                Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.CHAIR_A, 200),
+                404));
         routes.add(new Route("GET", "/reviews/{reviewA}/requests/new", officerForm, 403));
         routes.add(new Route("POST", "/reviews/{reviewA}/requests/new", officerPost, 403));
         // what is asked of an agency is for agency users, each seeing only their own organisation's
         routes.add(new Route("GET", "/requests", Map.of(Who.AGENCY_A, 200, Who.AGENCY_B, 200), 403));
         // documents sent and received: everyone who can send or receive; an administrator receives nothing
-        routes.add(new Route("GET", "/documents", Map.of(Who.ADMIN, 403), 200));
+        routes.add(new Route("GET", "/documents", Map.of(Who.ADMIN, 403, Who.CHAIR_A, 403, Who.CHAIR_B, 403), 200));
         routes.add(new Route("GET", "/inbox", Map.of(), 200));
         // administration: administrators for everything, officers for their own board's people and organisations
         Map<Who, Integer> administers = Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 200);
@@ -100,18 +111,41 @@ class PageAccessMatrixIT {
                 "/reviewers/{reviewer}",
                 Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 200, Who.REVIEWER, 404),
                 403));
-        routes.add(new Route("GET", "/reviewers/{reviewer}?review={reviewA}", officerForm, 403));
-        routes.add(new Route("POST", "/reviews/{reviewA}/appointments", officerPost, 403));
-        routes.add(new Route("GET", "/reviews/{reviewA}/panel-check", officerForm, 403));
+        // for a review: the independence check and the appointment form are the officers' and, for an override, the
+        // Chair's, as GET /api/v1/reviews/{id}/independence/{reviewerId}; another board's Chair finds no review
+        routes.add(new Route(
+                "GET",
+                "/reviewers/{reviewer}?review={reviewA}",
+                Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 404, Who.CHAIR_A, 200, Who.CHAIR_B, 404),
+                403));
+        // an appointment is the officer's; the Chair's only over a conflict (an override), so a plain one is refused
+        routes.add(new Route(
+                "POST",
+                "/reviews/{reviewA}/appointments",
+                Map.of(Who.OFFICER_A, 400, Who.OFFICER_B, 404, Who.CHAIR_B, 404),
+                403));
+        routes.add(new Route(
+                "GET",
+                "/reviews/{reviewA}/panel-check",
+                Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 404, Who.CHAIR_A, 200, Who.CHAIR_B, 404),
+                403));
         // browser encryption: everyone's own keys; sending to a review needs a sender's role and a relation to it;
         // opening follows who may see the document; giving access is for the lead board's officers
         routes.add(new Route("GET", "/keys", Map.of(), 200));
         routes.add(new Route("POST", "/session/api-token", Map.of(), 200));
         routes.add(new Route("GET", "/scripts", Map.of(Who.ANONYMOUS, 200), 200));
+        // a Chair sends nothing (the board's officers do) and opens documents through the officers
         routes.add(new Route(
-                "GET", "/reviews/{reviewA}/send", Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.ADMIN, 403), 404));
+                "GET",
+                "/reviews/{reviewA}/send",
+                Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.ADMIN, 403, Who.CHAIR_A, 403, Who.CHAIR_B, 403),
+                404));
         routes.add(new Route("GET", "/reviews/{reviewA}/access", officerForm, 403));
-        routes.add(new Route("GET", "/documents/{documentA}/open", seesReviewA, 404));
+        routes.add(new Route(
+                "GET",
+                "/documents/{documentA}/open",
+                Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.CHAIR_A, 403, Who.CHAIR_B, 403),
+                404));
         // setting up two-factor sign-in is for a session that has just had a right password and has none
         routes.add(new Route("GET", "/sign-in/two-factor", Map.of(), 303));
 
@@ -168,6 +202,8 @@ class PageAccessMatrixIT {
         logins.put(Who.AGENCY_A, boards.a().police());
         logins.put(Who.OFFICER_B, boards.officerB());
         logins.put(Who.AGENCY_B, boards.agencyB());
+        logins.put(Who.CHAIR_A, boards.a().chair());
+        logins.put(Who.CHAIR_B, api.newAccount("LSCB_CHAIR", boards.boardB()));
         logins.put(Who.REVIEWER, api.newAccount("REVIEWER"));
         logins.put(Who.CORONER, api.newAccount("CORONER"));
         logins.put(Who.ADMIN, api.newAccount("ADMIN"));

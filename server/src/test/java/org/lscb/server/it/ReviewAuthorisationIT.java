@@ -28,7 +28,9 @@ class ReviewAuthorisationIT {
         END_APPOINTMENT,
         CLOCK,
         ORGANISATIONS,
-        DECIDE
+        DECIDE,
+        /** Appointing a conflicted lead over the independence check: the Chair's decision. */
+        OVERRIDE
     }
 
     private Api api;
@@ -38,6 +40,7 @@ class ReviewAuthorisationIT {
     private String otherReview;
     private String reviewerId;
     private Api.Login cooperatingOfficer;
+    private Api.Login cooperatingChair;
     private Api.Login appointedReviewer;
 
     @BeforeEach
@@ -47,6 +50,7 @@ class ReviewAuthorisationIT {
         other = ReviewWorld.create(api);
         String cooperating = api.newOrganisation("LSCB");
         cooperatingOfficer = api.newAccount("LSCB_OFFICER", cooperating);
+        cooperatingChair = api.newAccount("LSCB_CHAIR", cooperating);
         Api.Reply r = api.post(
                 "/api/v1/reviews",
                 own.officer().token(),
@@ -70,11 +74,37 @@ class ReviewAuthorisationIT {
     }
 
     @Test
-    void leadBoardOfficer_managesOwnReview_andSeesNothingOfAnotherBoards() {
-        Map<Endpoint, Integer> own = expect(200, Map.of(Endpoint.APPOINT, 201));
+    void leadBoardOfficer_managesOwnReview_butLeavesTheDecisionsToTheChair_andSeesNothingOfAnotherBoards() {
+        Map<Endpoint, Integer> own =
+                expect(200, Map.of(Endpoint.APPOINT, 201, Endpoint.DECIDE, 403, Endpoint.OVERRIDE, 403));
         check(this.own.officer().token(), ownReview, own);
-        check(this.own.officer().token(), otherReview, all(404));
-        check(this.own.officer().token(), UUID.randomUUID().toString(), all(404));
+        // the decision is refused by role before any review is looked up
+        check(this.own.officer().token(), otherReview, expect(404, Map.of(Endpoint.DECIDE, 403)));
+        check(this.own.officer().token(), UUID.randomUUID().toString(), expect(404, Map.of(Endpoint.DECIDE, 403)));
+    }
+
+    @Test
+    void leadBoardChair_readsChecksAndDecides_butDoesNotManage_andSeesNothingOfAnotherBoards() {
+        Map<Endpoint, Integer> expected = expect(
+                403,
+                Map.of(
+                        Endpoint.READ, 200,
+                        Endpoint.INDEPENDENCE, 200,
+                        Endpoint.PANEL_CHECK, 200,
+                        Endpoint.DECIDE, 200,
+                        Endpoint.OVERRIDE, 201));
+        check(own.chair().token(), ownReview, expected);
+        Map<Endpoint, Integer> elsewhere =
+                expect(404, Map.of(Endpoint.END_APPOINTMENT, 403, Endpoint.CLOCK, 403, Endpoint.ORGANISATIONS, 403));
+        check(own.chair().token(), otherReview, elsewhere);
+        check(own.chair().token(), UUID.randomUUID().toString(), elsewhere);
+    }
+
+    @Test
+    void cooperatingBoardChair_readsAndChecksThePanel_butDecidesNothing() {
+        Map<Endpoint, Integer> expected =
+                expect(403, Map.of(Endpoint.READ, 200, Endpoint.INDEPENDENCE, 200, Endpoint.PANEL_CHECK, 200));
+        check(cooperatingChair.token(), ownReview, expected);
     }
 
     @Test
@@ -82,8 +112,8 @@ class ReviewAuthorisationIT {
         Map<Endpoint, Integer> expected =
                 expect(403, Map.of(Endpoint.READ, 200, Endpoint.INDEPENDENCE, 200, Endpoint.PANEL_CHECK, 200));
         check(cooperatingOfficer.token(), ownReview, expected);
-        check(cooperatingOfficer.token(), otherReview, all(404));
-        check(cooperatingOfficer.token(), UUID.randomUUID().toString(), all(404));
+        check(cooperatingOfficer.token(), otherReview, expect(404, Map.of(Endpoint.DECIDE, 403)));
+        check(cooperatingOfficer.token(), UUID.randomUUID().toString(), expect(404, Map.of(Endpoint.DECIDE, 403)));
     }
 
     @Test
@@ -231,6 +261,12 @@ class ReviewAuthorisationIT {
                         token,
                         "{\"facts\":{\"abuseOrNeglectKnownOrSuspected\":true,\"childDied\":true,"
                                 + "\"seriouslyHarmed\":false,\"interAgencyConcern\":\"YES\"},\"decision\":\"COMMISSION_SCR\",\"reason\":\"met\"}");
+            case OVERRIDE ->
+                api.post(
+                        base + "/appointments",
+                        token,
+                        "{\"reviewerId\":\"" + own.reviewer(own.agencies().get(0))
+                                + "\",\"role\":\"LEAD_REVIEWER\",\"override\":{\"reason\":\"no one else\"}}");
         };
     }
 

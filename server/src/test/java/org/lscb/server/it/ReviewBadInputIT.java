@@ -197,7 +197,7 @@ class ReviewBadInputIT {
         body.append(override).append('}');
 
         Api.Reply r =
-                api.post("/api/v1/reviews/" + id + "/scr-decision", w.officer().token(), body.toString());
+                api.post("/api/v1/reviews/" + id + "/scr-decision", w.chair().token(), body.toString());
 
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().getJsonObject("details").getString("field")).isEqualTo(field);
@@ -211,7 +211,7 @@ class ReviewBadInputIT {
 
         Api.Reply r = api.post(
                 "/api/v1/reviews/" + id + "/scr-decision",
-                w.officer().token(),
+                w.chair().token(),
                 "{\"facts\":{\"abuseOrNeglectKnownOrSuspected\":true,"
                         + "\"childDied\":false,\"seriouslyHarmed\":true},\"decision\":\"NO_REVIEW\",\"reason\":\"x\"}");
 

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A board of a test's own with an officer, three agencies (police, health, children's social care) and an
- * agency user in the police; helpers that open reviews and make reviewers on it.
+ * A board of a test's own with an officer, its Chair, three agencies (police, health, children's social care)
+ * and an agency user in the police; helpers that open reviews and make reviewers on it.
  */
-record ReviewWorld(Api api, String board, Api.Login officer, List<String> agencies, Api.Login police) {
+record ReviewWorld(Api api, String board, Api.Login officer, List<String> agencies, Api.Login police, Api.Login chair) {
 
     static ReviewWorld create(Api api) {
         String board = api.newOrganisation("LSCB");
@@ -19,7 +19,13 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
                 api.newOrganisation("POLICE"),
                 api.newOrganisation("HEALTH"),
                 api.newOrganisation("CHILDRENS_SOCIAL_CARE"));
-        return new ReviewWorld(api, board, officer, agencies, api.newAccount("AGENCY_USER", agencies.get(0)));
+        return new ReviewWorld(
+                api,
+                board,
+                officer,
+                agencies,
+                api.newAccount("AGENCY_USER", agencies.get(0)),
+                api.newAccount("LSCB_CHAIR", board));
     }
 
     /** An SCR for the three agencies, notified {@code daysAgo} days ago; answers the review. */
@@ -80,6 +86,11 @@ record ReviewWorld(Api api, String board, Api.Login officer, List<String> agenci
                 "/api/v1/reviews/" + reviewId + "/appointments",
                 officer.token(),
                 "{\"reviewerId\":\"" + reviewerId + "\",\"role\":\"" + role + "\"}");
+    }
+
+    /** The board's Chair records the SCR decision [7, 18]. */
+    Api.Reply decide(String reviewId, String decisionJson) {
+        return api.post("/api/v1/reviews/" + reviewId + "/scr-decision", chair.token(), decisionJson);
     }
 
     static String quoted(List<String> ids) {

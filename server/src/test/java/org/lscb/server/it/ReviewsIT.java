@@ -59,7 +59,7 @@ class ReviewsIT {
 
         Api.Reply r = api.post(
                 "/api/v1/reviews/" + id + "/appointments",
-                w.officer().token(),
+                w.chair().token(),
                 "{\"reviewerId\":\"" + conflicted
                         + "\",\"role\":\"LEAD_REVIEWER\",\"override\":{\"reason\":\"Only reviewer with the expertise; Chair accepts the tie\"}}");
         JsonObject panel = api.get(
@@ -76,11 +76,11 @@ class ReviewsIT {
                 .getJsonObject(0);
         assertThat(seenByAgency.getString("reviewerId")).isEqualTo(conflicted);
         assertThat(seenByAgency.containsKey("override")).isFalse();
-        // an overridden conflict does not make anyone independent
+        // an overridden conflict does not make anyone independent, least of all the lead [11]
         assertThat(panel.getBoolean("meetsGuidance")).isFalse();
         assertThat(panel.getJsonArray("unmet").getValuesAs(JsonObject.class))
                 .extracting(o -> o.getString("rule"))
-                .containsExactly("INDEPENDENT_REVIEWER");
+                .containsExactly("INDEPENDENT_LEAD", "INDEPENDENT_REVIEWER");
     }
 
     @Test
@@ -135,12 +135,12 @@ class ReviewsIT {
 
         Api.Reply refused = api.post(
                 "/api/v1/reviews/" + id + "/scr-decision",
-                w.officer().token(),
+                w.chair().token(),
                 "{\"facts\":" + facts
                         + ",\"decision\":\"MANAGEMENT_REVIEW\",\"reason\":\"Chair prefers a lighter review\"}");
         Api.Reply decided = api.post(
                 "/api/v1/reviews/" + id + "/scr-decision",
-                w.officer().token(),
+                w.chair().token(),
                 "{\"facts\":" + facts + ",\"decision\":\"COMMISSION_SCR\",\"reason\":\"Criteria met\"}");
         JsonObject review = decided.json().getJsonObject("review");
 
@@ -167,7 +167,7 @@ class ReviewsIT {
         String id = w.openScr(10).getString("id");
         api.post(
                 "/api/v1/reviews/" + id + "/scr-decision",
-                w.officer().token(),
+                w.chair().token(),
                 "{\"facts\":{\"abuseOrNeglectKnownOrSuspected\":true,"
                         + "\"childDied\":true,\"seriouslyHarmed\":false,\"interAgencyConcern\":\"NO\"},\"decision\":\"COMMISSION_SCR\",\"reason\":\"died\"}");
 

@@ -143,7 +143,7 @@ class OverdueClockSweepTest {
                             ReviewType.SERIOUS_CASE_REVIEW,
                             "SCR-" + notified,
                             "Child A",
-                            LeadBoardRule.derive(board.id(), null, null, Set.of()),
+                            LeadBoardRule.derive(ReviewType.SERIOUS_CASE_REVIEW, board.id(), null, null, Set.of()),
                             Set.of(),
                             new KeyDates(notified.minusDays(1), null, notified, null, null, TODAY),
                             null,

@@ -171,8 +171,8 @@ public class AccountPages {
                     .map(r -> Checkboxes.Item.of(r.name(), Words.role(r.name())))
                     .toList();
             return Checkboxes.of("roles", Fieldset.Legend.of("What may this person do?"), items, roles)
-                    .withHint(Hint.of("Select all that apply. Administrators and board officers must set up"
-                            + " two-factor sign-in when they first sign in."))
+                    .withHint(Hint.of("Select all that apply. Administrators, board officers and board Chairs"
+                            + " must set up two-factor sign-in when they first sign in."))
                     .withError(errors.errorFor("roles"));
         }
 

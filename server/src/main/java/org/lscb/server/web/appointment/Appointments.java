@@ -26,11 +26,12 @@ import org.lscb.server.web.session.SignedIn;
 
 /**
  * Appointing a reviewer from the register to a review: the same {@link ReviewAppointments#appoint} call, with
- * the same role (LSCB officer), as {@code POST /api/v1/reviews/{id}/appointments}. A lead reviewer who is not
- * independent is refused by the domain ({@code Review#appoint}, [11]) unless the form carries the Chair's
- * written reason; the refusal comes back to the reviewer's page with every conflict in the error summary.
- * The product has no Chair role: the lead board's officer records the Chair's reason (docs/domain.md
- * "Independence"). Success goes on to the panel check ({@link PanelCheckPage}).
+ * the same roles (LSCB officer; LSCB Chair for an override), as {@code POST /api/v1/reviews/{id}/appointments}.
+ * A lead reviewer who is not independent is refused by the domain ({@code Review#appoint}, [11]) unless the
+ * form carries the Chair's written reason, which only the lead board's Chair gives (docs/domain.md
+ * "Independence"; an officer's override is refused, and so is a Chair's appointment without one); the refusal
+ * comes back to the reviewer's page with every conflict in the error summary. Success goes on to the panel
+ * check ({@link PanelCheckPage}).
  */
 @Path("reviews/{id}/appointments")
 @Produces(MediaType.TEXT_HTML)
@@ -59,10 +60,11 @@ public class Appointments {
             @FormParam("reviewerId") String reviewerId,
             @FormParam("role") String role,
             @FormParam("overrideReason") String overrideReason) {
-        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
-        // whether this officer may appoint to the review at all comes before what the form says: another board's
-        // officer learns nothing from their post but "Page not found"
-        reviews.allowedTo(c, id, ReviewAccess.Action.MANAGE);
+        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER, Role.LSCB_CHAIR);
+        // whether this person may appoint to the review at all comes before what the form says: another board's
+        // officer learns nothing from their post but "Page not found". An override is the Chair's (DECIDE).
+        boolean override = overrideReason != null && !overrideReason.isBlank();
+        reviews.allowedTo(c, id, override ? ReviewAccess.Action.DECIDE : ReviewAccess.Action.MANAGE);
         if (reviewerId == null || reviewerId.isBlank()) {
             throw new InvalidValueException("reviewerId", "names no reviewer on the register");
         }

@@ -60,7 +60,7 @@ public class PanelCheckPage {
 
     @GET
     public Response panelCheck(@PathParam("id") String id, @QueryParam("appointed") String appointed) {
-        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
+        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER, Role.LSCB_CHAIR);
         PanelCheckView check = ReviewViews.panel(appointments.panelCheck(c, id));
         Review review = reviews.get(c, id).review();
         List<Need> needs =
@@ -81,6 +81,13 @@ public class PanelCheckPage {
                         rule,
                         "Appoint a lead reviewer",
                         "Someone must lead the review (SCR checklist: Appointing reviewers; [11]).");
+            case "INDEPENDENT_LEAD" ->
+                new Need(
+                        rule,
+                        "Appoint a lead reviewer who is independent",
+                        "Reviews of serious cases must be led by someone independent of the case and of the"
+                                + " organisations whose actions are reviewed [11]. The Chair's override stays on"
+                                + " record with its reason, but it does not make the lead independent.");
             case "INDEPENDENT_REVIEWER" ->
                 new Need(
                         rule,

@@ -38,7 +38,8 @@ public class DocumentPages {
         Role.PAEDIATRICIAN,
         Role.CORONER,
         Role.ADMIN,
-        Role.CDOP_MEMBER
+        Role.CDOP_MEMBER,
+        Role.LSCB_CHAIR
     };
 
     /** The roles {@code GET /api/v1/documents} admits: those who can send a document. */

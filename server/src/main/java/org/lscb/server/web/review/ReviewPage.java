@@ -72,7 +72,8 @@ public class ReviewPage {
                 reviewerNames(c, v),
                 new ReviewScreen.Allowed(
                         ReviewAccess.allows(Action.MANAGE, seen.relations()),
-                        ReviewAccess.allows(Action.CHECK_PANEL, seen.relations())),
+                        ReviewAccess.allows(Action.CHECK_PANEL, seen.relations()),
+                        ReviewAccess.allows(Action.DECIDE, seen.relations())),
                 done);
         return Pages.page("pages/review/review.jte", pages.chrome(v.reference(), "reviews"), Map.of("view", screen));
     }

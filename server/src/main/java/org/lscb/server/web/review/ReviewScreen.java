@@ -54,7 +54,7 @@ public record ReviewScreen(
     public record Link(String text, String href) {}
 
     /** What the caller may do with the review, as the access policy answered. */
-    record Allowed(boolean manage, boolean checkPanel) {}
+    record Allowed(boolean manage, boolean checkPanel, boolean decide) {}
 
     static ReviewScreen of(
             ReviewView v,
@@ -68,7 +68,7 @@ public record ReviewScreen(
                 banner(done),
                 summary(v, organisationNames),
                 links(v, allowed),
-                allowed.manage() && "AWAITING_DECISION".equals(v.status())
+                allowed.decide() && "AWAITING_DECISION".equals(v.status())
                         ? Button.link("Record the SCR decision", "/reviews/" + v.id() + "/scr-decision")
                         : null,
                 v.scrDecision() == null ? null : decision(v.scrDecision()),

@@ -131,8 +131,8 @@ public class ScrDecisionForm {
 
     @GET
     public Response form(@PathParam("id") String id) {
-        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
-        Review r = reviews.allowedTo(c, id, Action.MANAGE).review();
+        Caller c = signedIn.withAnyRole(Role.LSCB_CHAIR);
+        Review r = reviews.allowedTo(c, id, Action.DECIDE).review();
         return page(200, r, Answers.none(reviews.today()), FormErrors.none());
     }
 
@@ -150,8 +150,8 @@ public class ScrDecisionForm {
             @FormParam("decided-on-day") String day,
             @FormParam("decided-on-month") String month,
             @FormParam("decided-on-year") String year) {
-        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER);
-        Review r = reviews.allowedTo(c, id, Action.MANAGE).review();
+        Caller c = signedIn.withAnyRole(Role.LSCB_CHAIR);
+        Review r = reviews.allowedTo(c, id, Action.DECIDE).review();
         Answers a =
                 new Answers(abuse, died, harmed, concern, custody, decision, reason, new DateAnswer(day, month, year));
         FormErrors errors = a.errors();

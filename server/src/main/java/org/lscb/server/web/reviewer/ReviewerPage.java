@@ -22,8 +22,8 @@ import org.lscb.server.web.session.SignedIn;
 
 /**
  * A reviewer's page on the register, and an officer's verification of their evidence. The page is
- * {@code GET /api/v1/reviewers/{id}} (and, with {@code ?review=}, the officer's independence check and
- * appointment form, see {@link ReviewerPageViews}); the verification is
+ * {@code GET /api/v1/reviewers/{id}} (and, with {@code ?review=}, the independence check and appointment form
+ * of the officers and the Chair, see {@link ReviewerPageViews}); the verification is
  * {@code POST /api/v1/reviewers/{id}/evidence/{eid}/verification}, the same {@link ReviewerService#verifyEvidence}
  * call with the same roles. Verifying takes no expiry date: the evidence carries its own, given when it was
  * added (docs/domain.md "Reviewer qualification").
@@ -49,9 +49,11 @@ public class ReviewerPage {
     public Response reviewer(
             @PathParam("rid") String rid, @QueryParam("review") String reviewId, @QueryParam("done") String done) {
         boolean forReview = reviewId != null && !reviewId.isBlank();
-        // the independence check for a review is the officers' (GET /api/v1/reviews/{id}/independence/{reviewerId})
+        // the independence check for a review is the officers' and the Chairs' (GET
+        // /api/v1/reviews/{id}/independence/{reviewerId}); the review's policy (CHECK_PANEL) then answers 404 to a
+        // board with no part in it, and the page offers the override only to the lead board's Chair (DECIDE)
         Caller c = forReview
-                ? signedIn.withAnyRole(Role.LSCB_OFFICER)
+                ? signedIn.withAnyRole(Role.LSCB_OFFICER, Role.LSCB_CHAIR)
                 : signedIn.withAnyRole(Role.ADMIN, Role.LSCB_OFFICER, Role.REVIEWER);
         return views.render(
                 200,

@@ -16,6 +16,8 @@ import org.lscb.registry.reviewer.Evidence;
 import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.reviews.AppointmentRole;
 import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewAccess;
+import org.lscb.reviews.ReviewAccess.Action;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.organisation.OrganisationService;
 import org.lscb.server.review.ReviewAppointments;
@@ -42,6 +44,11 @@ import org.lscb.server.web.component.Textarea;
  * (what {@code GET /api/v1/reviewers/{id}} answers) and, for a review, the independence check from
  * {@link ReviewAppointments#independence} (what {@code GET /api/v1/reviews/{id}/independence/{reviewerId}}
  * answers). Nothing here decides a rule; it puts the services' answers into words.
+ *
+ * <p>The lead board's Chair comes here for a review only, to override a lead's conflict [7, 18]: they get the
+ * independence check and the appointment form with the override, as the API gives them
+ * {@code GET /api/v1/reviews/{id}/independence/{reviewerId}}, but not the register's profile, which
+ * {@code GET /api/v1/reviewers/{id}} gives administrators, officers and the reviewer only.
  */
 @RequestScoped
 public class ReviewerPageViews {
@@ -127,14 +134,54 @@ public class ReviewerPageViews {
         }
     }
 
+    /**
+     * @param reviewerId  the reviewer on the register
+     * @param profile     the register's profile, or null for a caller the register does not show it to (a Chair)
+     * @param mayAppoint  the review's policy allows the caller to appoint ({@code ReviewAccess.Action.MANAGE})
+     * @param mayOverride the review's policy allows the caller to override a conflict ({@code Action.DECIDE})
+     */
     public record View(
+            String reviewerId,
             Profile profile,
             ReviewFor review,
             Independence independence,
             AppointForm appoint,
             VerifyForm verify,
             boolean mayVerify,
+            boolean mayAppoint,
+            boolean mayOverride,
             String done) {
+
+        /** The page's heading: the reviewer's name, when the caller may read their profile. */
+        public String heading() {
+            return profile != null ? profile.name() : "A reviewer on the register";
+        }
+
+        /** Whom the appointment form names. */
+        public String whom() {
+            return profile != null ? profile.name() : "them";
+        }
+
+        /** The appointment form, where a post of it may succeed: an officer's, or the Chair's override. */
+        public boolean offersAppointment() {
+            return mayAppoint || mayOverride && !independence.independent();
+        }
+
+        /** The Chair's reason, for a lead who is not independent, to the one who may override. */
+        public boolean offersOverride() {
+            return mayOverride && !independence.independent();
+        }
+
+        /** Where the page leads back to: the register's search for an officer, else the review. */
+        public String backText() {
+            return profile != null && mayAppoint ? "Back to the search" : "Back to the review";
+        }
+
+        public String backHref() {
+            return profile != null && mayAppoint
+                    ? "/reviewers?review=" + review.id() + "&independent=true"
+                    : "/reviews/" + review.id();
+        }
 
         /** The success banner after a verification, or null. */
         public NotificationBanner banner() {
@@ -211,16 +258,17 @@ public class ReviewerPageViews {
             return Textarea.of(
                             "overrideReason",
                             new Label(
-                                    TextOrHtml.text("The Chair's reason for appointing them as lead reviewer all the"
-                                            + " same (optional)"),
+                                    TextOrHtml.text("Your reason, as the Chair, for appointing them as lead reviewer"
+                                            + " all the same"),
                                     null,
                                     false,
                                     "govuk-label--s",
                                     null),
                             appoint.overrideReason())
                     .withHint(Hint.of("Only the LSCB Chair can override the independence check, with a written"
-                            + " reason. Enter the Chair's reason here to appoint them as lead reviewer; it is kept"
-                            + " with the appointment and in the audit log."))
+                            + " reason. Enter your reason here to appoint them as lead reviewer; it is kept"
+                            + " with the appointment and in the audit log, and the panel check will still say"
+                            + " that the lead is not independent [11]."))
                     .withError(appoint.errors().errorFor("overrideReason"));
         }
 
@@ -271,18 +319,28 @@ public class ReviewerPageViews {
 
     /**
      * The page for reviewer {@code rid}; with {@code reviewId}, the independence check for that review and
-     * the appointment form (officers only, as the API's check).
+     * the appointment form (officers and Chairs, as the API's check). The profile is shown to the roles
+     * {@code GET /api/v1/reviewers/{id}} admits; a Chair, who has none of them, sees the check and the form only.
      */
     public Response render(
             int status, Caller c, String rid, String reviewId, AppointForm appoint, VerifyForm verify, String done) {
-        Reviewer r = reviewers.get(c, rid);
+        boolean forReview = reviewId != null && !reviewId.isBlank();
+        boolean readsRegister = c.has(Role.ADMIN) || c.has(Role.LSCB_OFFICER) || c.has(Role.REVIEWER);
         ReviewFor reviewFor = null;
         Independence independence = null;
+        boolean mayAppoint = false;
+        boolean mayOverride = false;
         Map<String, String> names = new HashMap<>();
-        if (reviewId != null && !reviewId.isBlank()) {
+        // a profile that is not the caller's answers 404 as a missing one (ReviewerService#get), before the review
+        Reviewer r = readsRegister || !forReview ? reviewers.get(c, rid) : null;
+        if (forReview) {
             IndependenceView check = ReviewViews.independence(appointments.independence(c, reviewId, rid));
-            Review review = reviews.get(c, reviewId).review();
+            ReviewService.Seen seen = reviews.get(c, reviewId);
+            Review review = seen.review();
             reviewFor = new ReviewFor(review.id(), review.reference(), review.pseudonym());
+            // the form is offered to whom the access policy lets post it: officers appoint, the Chair overrides
+            mayAppoint = ReviewAccess.allows(Action.MANAGE, seen.relations());
+            mayOverride = ReviewAccess.allows(Action.DECIDE, seen.relations());
             independence = new Independence(
                     check.independent(),
                     check.independentOfLscb(),
@@ -291,10 +349,33 @@ public class ReviewerPageViews {
                             .toList());
         }
         if (appoint.refused() && independence != null) {
-            appoint = new AppointForm(appoint.role(), appoint.overrideReason(), refusal(independence), true);
+            appoint =
+                    new AppointForm(appoint.role(), appoint.overrideReason(), refusal(independence, mayOverride), true);
         }
+        Profile profile = r == null ? null : profile(c, r, names);
+        View view = new View(
+                rid,
+                profile,
+                reviewFor,
+                independence,
+                appoint,
+                verify,
+                r != null && c.has(Role.LSCB_OFFICER) && !r.ownedBy(c.accountId()),
+                mayAppoint,
+                // an override is the Chair's decision [7, 18] (ReviewAccess.Action.DECIDE): officers are not offered it
+                mayOverride,
+                done);
+        boolean error = !view.errors().isEmpty();
+        return Pages.page(
+                status,
+                "pages/reviewer/reviewer.jte",
+                pages.chrome(view.heading(), "reviewers").withError(error),
+                Map.of("view", view));
+    }
+
+    private Profile profile(Caller c, Reviewer r, Map<String, String> names) {
         LocalDate today = reviewers.today();
-        Profile profile = new Profile(
+        return new Profile(
                 r.id(),
                 r.displayName(),
                 r.summary(),
@@ -322,32 +403,25 @@ public class ReviewerPageViews {
                                         ? ""
                                         : " (involving " + name(names, i.organisationId()) + ")"))
                         .toList());
-        View view = new View(
-                profile,
-                reviewFor,
-                independence,
-                appoint,
-                verify,
-                c.has(Role.LSCB_OFFICER) && !r.ownedBy(c.accountId()),
-                done);
-        boolean error = !view.errors().isEmpty();
-        return Pages.page(
-                status,
-                "pages/reviewer/reviewer.jte",
-                pages.chrome(r.displayName(), "reviewers").withError(error),
-                Map.of("view", view));
     }
 
     /**
-     * A refused lead in the error summary: the first line goes to the Chair's reason, each conflict's line to
-     * that conflict in the independence check on the page ({@code conflict-1} and on).
+     * A refused lead in the error summary: the first line goes to the Chair's reason (for the Chair) or to the
+     * role (for an officer, who is not offered the override), each conflict's line to that conflict in the
+     * independence check on the page ({@code conflict-1} and on).
      */
-    private static FormErrors refusal(Independence independence) {
-        FormErrors errors = FormErrors.none()
-                .with(
-                        "overrideReason",
-                        "They cannot be appointed as lead reviewer: they are not independent of this review [11]."
-                                + " Choose someone independent, or enter the Chair's reason to override");
+    private static FormErrors refusal(Independence independence, boolean mayOverride) {
+        String refused = "They cannot be appointed as lead reviewer: they are not independent of this review [11].";
+        FormErrors errors = mayOverride
+                ? FormErrors.none()
+                        .with(
+                                "overrideReason",
+                                refused + " Choose someone independent, or enter your reason to override")
+                : FormErrors.none()
+                        .with(
+                                "role",
+                                refused + " Choose someone independent, or ask the LSCB Chair, who alone can"
+                                        + " override this with a written reason");
         for (int i = 0; i < independence.conflicts().size(); i++) {
             errors = errors.with("conflict-" + (i + 1), independence.conflicts().get(i));
         }
