@@ -9,6 +9,7 @@ import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.foundation.value.Text;
 import org.lscb.reviews.ChildDeath;
 import org.lscb.reviews.LeadBoardRule;
+import org.lscb.reviews.ReviewType;
 
 /**
  * What a professional tells the board when a child dies [24], checked. It holds the NHS number and the date of
@@ -120,7 +121,8 @@ public record NotifiedDeath(
 
     /** The lead board by the rule of [25] ({@link LeadBoardRule}); the board of residence cooperates when it is not the lead. */
     public LeadBoardRule.Boards boards() {
-        return LeadBoardRule.derive(residenceLscbId, lookedAfterByLscbId, null, Set.of());
+        return LeadBoardRule.derive(
+                ReviewType.CHILD_DEATH_REVIEW, residenceLscbId, lookedAfterByLscbId, null, Set.of());
     }
 
     /**
