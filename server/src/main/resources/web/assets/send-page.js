@@ -7,8 +7,16 @@ import * as service from './service.js';
 import * as page from './envelope-page.js';
 
 const form = document.getElementById('send-form');
+/**
+ * The upload id of the file chosen: the same for every attempt to send it, so that pressing the button again
+ * after a failure the page could not see the end of lands the document once (the server answers the first).
+ */
+let uploadId = crypto.randomUUID();
 if (form) {
   form.hidden = false;
+  document.getElementById('file').addEventListener('change', () => {
+    uploadId = crypto.randomUUID();
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     send().catch(page.problemShower('send'));
@@ -43,7 +51,7 @@ async function send() {
     const envelope = await sealFile(file, me, recipients, progress);
     // no Content-Digest: it would cost a copy and a hash of the whole envelope in the browser, and TLS and the
     // server's check of the envelope's framing already catch a body changed or cut short on the way
-    const query = new URLSearchParams({ type, title, marking, uploadId: crypto.randomUUID() });
+    const query = new URLSearchParams({ type, title, marking, uploadId });
     progress.show('Sending the encrypted document', 0);
     const answer = await service.upload(`/reviews/${encodeURIComponent(review)}/documents?${query}`, envelope, {
       'Content-Type': 'application/pkcs7-mime',
@@ -53,6 +61,7 @@ async function send() {
       + `${answer.recipients.length === 1 ? 'recipient' : 'recipients'}.`, `/reviews/${review}/documents`,
       'See the review\'s documents');
     form.hidden = true;
+    uploadId = crypto.randomUUID();
   } finally {
     progress.hide();
     button.disabled = false;

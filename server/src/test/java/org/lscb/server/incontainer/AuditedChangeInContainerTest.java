@@ -60,7 +60,7 @@ class AuditedChangeInContainerTest {
         String police = InContainerWorld.organisation(database, OrganisationKind.POLICE);
         reviewId = InContainerWorld.openScr(reviews, InContainerWorld.officerOf(board), board, Set.of(police));
         conflictedReviewer = InContainerWorld.reviewer(database, police);
-        chair = InContainerWorld.officerOf(board);
+        chair = InContainerWorld.chairOf(board);
     }
 
     @Test

@@ -71,6 +71,12 @@ final class InContainerWorld {
                 id, "officer-" + id.substring(0, 8), "Officer " + letters(), Set.of(Role.LSCB_OFFICER), boardId);
     }
 
+    /** The board's Chair, as a signed-in caller (who decides and overrides [7, 18]); account ids are not checked against accounts by the review rules. */
+    static Caller chairOf(String boardId) {
+        String id = UUID.randomUUID().toString();
+        return new Caller(id, "chair-" + id.substring(0, 8), "Chair " + letters(), Set.of(Role.LSCB_CHAIR), boardId);
+    }
+
     /** A serious case review the board leads over {@code organisations}, notified today, opened through the service. */
     static String openScr(ReviewService reviews, Caller officer, String boardId, Set<String> organisations) {
         LocalDate today = LocalDate.now(ENGLAND);

@@ -80,7 +80,14 @@ class CoronerInboxBrowserIT {
                     .isEqualTo(Words.at(Instant.parse(receipt.json().getString("receivedAt"))));
             browser.checkPage("coroner-inbox-acknowledged");
 
+            // the inbox leads to the document, to open in the browser; its back link to the review's documents
             org.lscb.server.it.browser.FormPost.clickAndWait(browser, org.openqa.selenium.By.linkText("Joint report"));
+            assertThat(browser.heading()).isEqualTo("Joint report");
+            assertThat(browser.path())
+                    .isEqualTo(
+                            "/documents/" + document.getJsonObject("document").getString("id") + "/open");
+            browser.checkPage("coroner-open-joint-report");
+            org.lscb.server.it.browser.FormPost.clickAndWait(browser, org.openqa.selenium.By.linkText("Back"));
             ReviewDocumentsPage documents = new ReviewDocumentsPage(browser);
             assertThat(browser.heading()).isEqualTo("Documents for review " + reference);
             assertThat(documents.recipientsOf("Joint report"))
