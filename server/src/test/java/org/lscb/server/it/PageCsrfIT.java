@@ -97,9 +97,11 @@ class PageCsrfIT {
         assertThat(withAnothers.status()).isEqualTo(403);
         assertThat(withAnothers.body()).doesNotContain("access_token");
         assertThat(given.status()).isEqualTo(200);
-        String token = jakarta.json.Json.createReader(new java.io.StringReader(given.body()))
-                .readObject()
-                .getString("access_token");
+        jakarta.json.JsonObject issued = jakarta.json.Json.createReader(new java.io.StringReader(given.body()))
+                .readObject();
+        String token = issued.getString("access_token");
+        // a browser's token lasts five minutes at most: signing out cannot take back one already given (E5)
+        assertThat(issued.getInt("expires_in")).isBetween(1, 300);
         Api.Reply me = api.get("/api/v1/me", token);
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.body()).contains(agency.username());

@@ -95,6 +95,8 @@ class ResponseHeadersIT {
                                             : "default-src 'none'; frame-ancestors 'none'; base-uri 'none';"
                                                     + " form-action 'none'");
                     assertThat(a.first("x-frame-options")).isEqualTo("DENY");
+                    // no script runs without integrity metadata, in browsers that know the header (security.md E1)
+                    assertThat(a.first("integrity-policy")).isEqualTo("blocked-destinations=(script)");
                     assertThat(a.headers()).doesNotContainKeys("server", "x-powered-by");
                 }));
     }

@@ -5,15 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.zip.GZIPOutputStream;
 
-/** One static file of the pages, held in memory as it is sent: plain and gzip-compressed. */
-record Asset(String name, String contentType, byte[] plain, byte[] gzipped) {
+/**
+ * One static file of the pages, held in memory as it is sent: plain and gzip-compressed, with its Subresource
+ * Integrity value (W3C SRI, {@code sha384-<base64>}), all computed once when the bundle's files are loaded.
+ */
+record Asset(String name, String contentType, byte[] plain, byte[] gzipped, String integrity) {
 
     static Asset of(String name, String contentType, byte[] plain) {
-        return new Asset(name, contentType, plain, gzip(plain));
+        return new Asset(name, contentType, plain, gzip(plain), integrityOf(plain));
     }
 
-    /** The Subresource Integrity value of the file as served (W3C SRI): {@code sha384-<base64>}. */
-    String integrity() {
+    private static String integrityOf(byte[] plain) {
         try {
             return "sha384-"
                     + java.util.Base64.getEncoder()

@@ -53,10 +53,12 @@ public final class Assets {
 
     private final String version;
     private final Map<String, Asset> byName;
+    private final String importMap;
 
     private Assets(String version, Map<String, Asset> byName) {
         this.version = version;
         this.byName = byName;
+        this.importMap = importMapOf();
     }
 
     public static Assets bundled() {
@@ -90,6 +92,10 @@ public final class Assets {
      * "integrity"). Its text is fixed for a bundle, so the page policy can name its digest.
      */
     public String importMap() {
+        return importMap;
+    }
+
+    private String importMapOf() {
         StringBuilder json = new StringBuilder("{\"integrity\":{");
         String separator = "";
         for (Asset a : byName.values()) {
