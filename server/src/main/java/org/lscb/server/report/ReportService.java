@@ -3,8 +3,13 @@ package org.lscb.server.report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.lscb.foundation.audit.AuditAction;
+import org.lscb.foundation.audit.AuditEvent;
+import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.organisation.Organisation;
@@ -41,12 +46,19 @@ public class ReportService {
     /**
      * The report of the caller's board for the year named by {@code yearText}.
      *
+     * @param boardText the board asked for, or null for the caller's own; any other board is not found, as
+     *                  another board's review is not (docs/security.md), and the refusal is audited
      * @throws ForbiddenException     when the caller holds none of the report's roles, or belongs to no board
+     * @throws NotFoundException      when {@code boardText} names another board than the caller's
      * @throws InvalidValueException  {@code year} when it is missing or not a year from 2000 to 2100
      */
-    public Report build(Caller caller, ReportKind kind, String yearText) {
+    public Report build(Caller caller, ReportKind kind, String yearText, String boardText) {
         if (kind.readers().stream().noneMatch(caller::has) || caller.organisationId() == null) {
             throw new ForbiddenException(); // audited as ACCESS_REFUSED by AccessRefusedAuditFilter
+        }
+        if (boardText != null && !boardText.equals(caller.organisationId())) {
+            refused(caller, kind, boardText);
+            throw new NotFoundException();
         }
         ReportingYear year = year(yearText);
         LocalDate today = reviews.today();
@@ -72,6 +84,21 @@ public class ReportService {
                     context.asAt(),
                     today,
                     kind.sections().stream().map(s -> s.build(context)).toList());
+        });
+    }
+
+    private void refused(Caller caller, ReportKind kind, String boardText) {
+        String shown = boardText.length() > 64 ? boardText.substring(0, 64) : boardText;
+        database.inTransaction(em -> {
+            new AuditLog(em)
+                    .append(AuditEvent.of(
+                                    Clock.systemUTC().instant(),
+                                    caller.accountId(),
+                                    AuditAction.ACCESS_REFUSED,
+                                    "report",
+                                    kind.path())
+                            .withDetails("the " + kind.path() + " report of another board: " + shown));
+            return null;
         });
     }
 

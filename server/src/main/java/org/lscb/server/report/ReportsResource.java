@@ -11,7 +11,8 @@ import org.lscb.server.auth.CallerResolver;
 
 /**
  * The annual reports as JSON (docs/api.md "Reports"): each for the caller's own board, so a reader of another
- * board gets their own board's figures and never these. A suppressed count has {@code "value": null}.
+ * board gets their own board's figures and never these; {@code board} may name the caller's own board, and
+ * naming another is 404. A suppressed count has no {@code value}.
  */
 @Path("reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,14 +32,14 @@ public class ReportsResource {
     @GET
     @Path("board-annual")
     @RolesAllowed({"LSCB_OFFICER", "LSCB_CHAIR"})
-    public Report boardAnnual(@QueryParam("year") String year) {
-        return reports.build(callers.caller(), ReportKind.BOARD_ANNUAL, year);
+    public Report boardAnnual(@QueryParam("year") String year, @QueryParam("board") String board) {
+        return reports.build(callers.caller(), ReportKind.BOARD_ANNUAL, year, board);
     }
 
     @GET
     @Path("cdop-annual")
     @RolesAllowed({"LSCB_OFFICER", "LSCB_CHAIR", "CDOP_MEMBER"})
-    public Report cdopAnnual(@QueryParam("year") String year) {
-        return reports.build(callers.caller(), ReportKind.CDOP_ANNUAL, year);
+    public Report cdopAnnual(@QueryParam("year") String year, @QueryParam("board") String board) {
+        return reports.build(callers.caller(), ReportKind.CDOP_ANNUAL, year, board);
     }
 }

@@ -71,34 +71,34 @@ public class ReportPages {
     @GET
     @Path("board-annual")
     @Produces(MediaType.TEXT_HTML)
-    public Response boardAnnual(@QueryParam("year") String year) {
-        return page(ReportKind.BOARD_ANNUAL, year);
+    public Response boardAnnual(@QueryParam("year") String year, @QueryParam("board") String board) {
+        return page(ReportKind.BOARD_ANNUAL, year, board);
     }
 
     @GET
     @Path("board-annual.pdf")
     @Produces("application/pdf")
-    public Response boardAnnualPdf(@QueryParam("year") String year) {
-        return pdf(ReportKind.BOARD_ANNUAL, year);
+    public Response boardAnnualPdf(@QueryParam("year") String year, @QueryParam("board") String board) {
+        return pdf(ReportKind.BOARD_ANNUAL, year, board);
     }
 
     @GET
     @Path("cdop-annual")
     @Produces(MediaType.TEXT_HTML)
-    public Response cdopAnnual(@QueryParam("year") String year) {
-        return page(ReportKind.CDOP_ANNUAL, year);
+    public Response cdopAnnual(@QueryParam("year") String year, @QueryParam("board") String board) {
+        return page(ReportKind.CDOP_ANNUAL, year, board);
     }
 
     @GET
     @Path("cdop-annual.pdf")
     @Produces("application/pdf")
-    public Response cdopAnnualPdf(@QueryParam("year") String year) {
-        return pdf(ReportKind.CDOP_ANNUAL, year);
+    public Response cdopAnnualPdf(@QueryParam("year") String year, @QueryParam("board") String board) {
+        return pdf(ReportKind.CDOP_ANNUAL, year, board);
     }
 
-    private Response page(ReportKind kind, String year) {
+    private Response page(ReportKind kind, String year, String board) {
         Caller c = signedIn.withAnyRole(kind.readerRoles());
-        Report r = reports.build(c, kind, year);
+        Report r = reports.build(c, kind, year, board);
         return Pages.page(
                 "pages/report/report.jte",
                 pages.chrome(r.title() + ", " + r.yearLabel(), "reports"),
@@ -109,9 +109,9 @@ public class ReportPages {
      * The PDF as a download named from the report's own path and the year it parsed, never from the request's
      * text, so the Content-Disposition header cannot be bent.
      */
-    private Response pdf(ReportKind kind, String year) {
+    private Response pdf(ReportKind kind, String year, String board) {
         Caller c = signedIn.withAnyRole(kind.readerRoles());
-        Report r = reports.build(c, kind, year);
+        Report r = reports.build(c, kind, year, board);
         return Response.ok(ReportPdf.of(r), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + r.kind() + "-" + r.year() + ".pdf\"")
                 .build();
