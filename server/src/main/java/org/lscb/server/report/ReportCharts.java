@@ -4,7 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -22,7 +24,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * A report's figure as a JFreeChart chart, the same chart drawn into the page (SVG) and the PDF. The rows are
  * the categories and the charted columns the series; a suppressed count is left out (no bar, a gap in a
- * line), never drawn as a number, and the total row is not charted. Colours are GOV.UK's, in an order whose
+ * line; its row's label ends in [c]), never drawn as a number, and the total row is not charted. Colours are GOV.UK's, in an order whose
  * neighbours differ in lightness as well as hue, so the series can be told apart without colour vision.
  */
 public final class ReportCharts {
@@ -46,18 +48,26 @@ public final class ReportCharts {
             if (row.total()) {
                 continue;
             }
+            // a row with a suppressed count says so by its label, so its missing bar is not read as none
+            boolean hidden =
+                    spec.columns().stream().anyMatch(i -> row.counts().get(i).suppressed());
+            String category = hidden ? row.label() + " " + Count.SUPPRESSED_MARK : row.label();
             for (int column : spec.columns()) {
                 Count c = row.counts().get(column);
-                data.addValue(c.suppressed() ? null : c.value(), f.columns().get(column), row.label());
+                data.addValue(c.suppressed() ? null : c.value(), f.columns().get(column), category);
             }
         }
         CategoryAxis categories = new CategoryAxis(f.rowHeading());
         NumberAxis values = new NumberAxis(spec.valueAxis());
         values.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        values.setLowerBound(0);
-        values.setAutoRangeMinimumSize(5);
+        // from zero, and at least to 5 so that a year of few reviews is not drawn as bars the full width
+        values.setRange(0, Math.max(5, Math.ceil(largest(f, spec) * 1.1)));
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer(spec.kind()));
         plot.setOrientation(spec.kind() == Figure.Kind.LINE ? PlotOrientation.VERTICAL : PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        // long labels ("Hospital or elsewhere in England") wrap rather than end in "..."
+        categories.setMaximumCategoryLabelWidthRatio(0.35f);
+        categories.setMaximumCategoryLabelLines(3);
         if (spec.kind() == Figure.Kind.LINE) {
             categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
@@ -80,6 +90,23 @@ public final class ReportCharts {
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         }
         return chart;
+    }
+
+    /** The longest bar: the largest count charted, or for stacked bars the largest row's sum. */
+    private static double largest(Figure f, Figure.Chart spec) {
+        return f.rows().stream()
+                .filter(row -> !row.total())
+                .mapToInt(row -> {
+                    IntStream shown = spec.columns().stream()
+                            .map(row.counts()::get)
+                            .filter(c -> !c.suppressed())
+                            .mapToInt(Count::value);
+                    return spec.kind() == Figure.Kind.STACKED_BAR
+                            ? shown.sum()
+                            : shown.max().orElse(0);
+                })
+                .max()
+                .orElse(0);
     }
 
     private static CategoryItemRenderer renderer(Figure.Kind kind) {
