@@ -74,6 +74,7 @@ public class RestApplication extends Application {
                 ReviewsResource.class,
                 ChildDeathNotificationsResource.class,
                 ReviewersResource.class,
+                org.lscb.server.report.ReportsResource.class,
                 AccessRefusedAuditFilter.class,
                 AnyExceptionMapper.class,
                 StrictJsonReader.class);

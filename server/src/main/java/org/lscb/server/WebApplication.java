@@ -66,6 +66,7 @@ public class WebApplication extends Application {
                 AdministrationPage.class,
                 OrganisationPages.class,
                 AccountPages.class,
+                org.lscb.server.web.report.ReportPages.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }

@@ -38,6 +38,9 @@ public final class Navigation {
                 || c.has(Role.CORONER)) {
             items.add(item("Sent documents", "/documents", "documents", activeSection));
         }
+        if (c.has(Role.LSCB_OFFICER) || c.has(Role.LSCB_CHAIR) || c.has(Role.CDOP_MEMBER)) {
+            items.add(item("Annual reports", "/reports", "reports", activeSection));
+        }
         items.add(item("Your keys", "/keys", "keys", activeSection));
         if (c.has(Role.ADMIN) || c.has(Role.LSCB_OFFICER)) {
             items.add(item("Administration", "/admin", "admin", activeSection));

@@ -146,6 +146,15 @@ class PageAccessMatrixIT {
                 "/documents/{documentA}/open",
                 Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.CHAIR_A, 403, Who.CHAIR_B, 403),
                 404));
+        // the annual reports: each board's officers and Chair read their own board's; another board's is not found
+        Map<Who, Integer> readsReports =
+                Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 200, Who.CHAIR_A, 200, Who.CHAIR_B, 200);
+        Map<Who, Integer> readsReportsOfA =
+                Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 404, Who.CHAIR_A, 200, Who.CHAIR_B, 404);
+        routes.add(new Route("GET", "/reports", readsReports, 403));
+        for (String report : List.of("board-annual", "board-annual.pdf", "cdop-annual", "cdop-annual.pdf")) {
+            routes.add(new Route("GET", "/reports/" + report + "?year=2026&board={boardA}", readsReportsOfA, 403));
+        }
         // setting up two-factor sign-in is for a session that has just had a right password and has none
         routes.add(new Route("GET", "/sign-in/two-factor", Map.of(), 303));
 
