@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.foundation.value.Text;
 import org.lscb.reviews.Review;
+import org.lscb.reviews.ReviewAccess;
 import org.lscb.reviews.ReviewRuleException;
 import org.lscb.reviews.ReviewStatus;
 
@@ -166,6 +167,21 @@ public class ImprovementAction {
         evidenceDocumentId = newDocument;
         evidenceNote = newNote;
         touched(by, at);
+    }
+
+    /**
+     * Who is shown the action (docs/domain.md "Action plans"): the lead and cooperating boards' officers and Chairs,
+     * who oversee the plan [19], see every action of the review; an agency user sees the actions their own
+     * organisation owns, whether or not it is one of the organisations the review looks at; nobody else any.
+     */
+    public boolean shownTo(Set<ReviewAccess.Relation> relations, boolean agencyUser, String callerOrganisationId) {
+        if (relations.contains(ReviewAccess.Relation.LEAD_BOARD_OFFICER)
+                || relations.contains(ReviewAccess.Relation.COOPERATING_BOARD_OFFICER)
+                || relations.contains(ReviewAccess.Relation.LEAD_BOARD_CHAIR)
+                || relations.contains(ReviewAccess.Relation.COOPERATING_BOARD_CHAIR)) {
+            return true;
+        }
+        return agencyUser && organisationId.equals(callerOrganisationId);
     }
 
     /** Overdue on {@code today}: still owed, and its due day has passed. */

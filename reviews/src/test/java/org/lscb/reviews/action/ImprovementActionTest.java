@@ -168,4 +168,19 @@ class ImprovementActionTest {
                 .extracting(e -> ((ReviewRuleException) e).code())
                 .isEqualTo("review_closed");
     }
+
+    @Test
+    void theBoardsSeeEveryAction_anAgencyOnlyWhatItsOrganisationOwns_para19() {
+        ImprovementAction a = policeAction(TODAY.plusDays(5));
+
+        assertThat(a.shownTo(Set.of(org.lscb.reviews.ReviewAccess.Relation.COOPERATING_BOARD_CHAIR), false, BOARD))
+                .isTrue();
+        assertThat(a.shownTo(Set.of(), true, POLICE))
+                .as("the owner, not involved in the review")
+                .isTrue();
+        assertThat(a.shownTo(Set.of(org.lscb.reviews.ReviewAccess.Relation.INVOLVED_AGENCY), true, OTHER_AREA))
+                .isFalse();
+        assertThat(a.shownTo(Set.of(org.lscb.reviews.ReviewAccess.Relation.APPOINTED_REVIEWER), false, null))
+                .isFalse();
+    }
 }

@@ -25,10 +25,10 @@ import org.lscb.server.config.ServerConfig;
  * sweep counts in {@code lscb_overdue_sweeps_total}, whether or not it marked a clock.
  */
 @ApplicationScoped
-@ManagedScheduledExecutorDefinition(name = OverdueSweepSchedule.SWEEPS, maxAsync = 2)
+@ManagedScheduledExecutorDefinition(name = OverdueSweepSchedule.SWEEPS, maxAsync = 3)
 public class OverdueSweepSchedule {
 
-    /** The managed scheduled executor of the background sweeps: one thread each for the overdue and the blob sweep. */
+    /** The managed scheduled executor of the background sweeps: one thread each for the overdue clocks, the overdue actions and the blob sweep. */
     public static final String SWEEPS = "java:app/concurrent/Sweeps";
 
     private static final Logger LOG = Logger.getLogger(OverdueSweepSchedule.class.getName());

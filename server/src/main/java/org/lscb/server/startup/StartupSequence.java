@@ -28,7 +28,8 @@ public class StartupSequence {
             DemoSeeder demo,
             org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
             org.lscb.server.review.OverdueSweepSchedule overdueSweep,
-            org.lscb.server.document.BlobSweepSchedule blobSweep) {
+            org.lscb.server.document.BlobSweepSchedule blobSweep,
+            org.lscb.server.action.OverdueActionSchedule overdueActions) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
             firstAdministrator.ensure();
@@ -38,6 +39,7 @@ public class StartupSequence {
             reviewerSearch.ensureCurrent();
             overdueSweep.start();
             blobSweep.start();
+            overdueActions.start();
             finished = true;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The server cannot start: " + e.getMessage(), e);
