@@ -220,6 +220,37 @@ public class ImprovementActions {
         });
     }
 
+    /** A document of the review the caller may give as evidence of impact. */
+    public record Evidence(String id, String title) {}
+
+    /** An action with what the caller may do to it, for its page: update it, and with which documents. */
+    public record Editing(Status status, boolean mayUpdate, List<Evidence> documents) {}
+
+    /** One action, whether the caller may update it, and the documents they may give as evidence; 404 as {@link #one}. */
+    public Editing editing(Caller by, String actionId) {
+        ImprovementAction a = shown(by, actionId);
+        Optional<ActionStateRule.Mover> mover;
+        try {
+            mover = Optional.of(mover(by, a));
+        } catch (ForbiddenException e) {
+            mover = Optional.empty();
+        }
+        Optional<ActionStateRule.Mover> may = mover;
+        return database.read(em -> {
+            List<Evidence> documents = may.isEmpty()
+                    ? List.of()
+                    : new DocumentRepository(em)
+                            .ofReview(a.reviewId()).stream()
+                                    .filter(d -> may.get() == ActionStateRule.Mover.BOARD
+                                            || d.organisationId()
+                                                    .map(o -> o.equals(by.organisationId()))
+                                                    .orElse(false))
+                                    .map(d -> new Evidence(d.id(), d.title() + " (version " + d.version() + ")"))
+                                    .toList();
+            return new Editing(status(em, a, review(em, a)), may.isPresent(), documents);
+        });
+    }
+
     private static boolean mayCreate(Set<Relation> relations) {
         return relations.contains(Relation.LEAD_BOARD_OFFICER) || relations.contains(Relation.LEAD_BOARD_CHAIR);
     }
