@@ -42,9 +42,10 @@ public class ReviewActionsResource {
     @RejectUnknownFields
     public record CreateBody(String recommendation, String organisationId, String change, String dueOn) {}
 
+    /** An agency user may ask, so that one of another board is told the review does not exist (404), as its officers are. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"LSCB_OFFICER", "LSCB_CHAIR"})
+    @RolesAllowed({"LSCB_OFFICER", "LSCB_CHAIR", "AGENCY_USER"})
     public Response create(@PathParam("id") String reviewId, CreateBody body) {
         if (body == null) {
             throw new InvalidValueException("body", "is required");

@@ -73,7 +73,7 @@ public class ActionPages {
             @FormParam("dueOn-day") String day,
             @FormParam("dueOn-month") String month,
             @FormParam("dueOn-year") String year) {
-        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER, Role.LSCB_CHAIR);
+        Caller c = signedIn.withAnyRole(FOLLOWERS); // another board's agency user is told there is no such review
         ImprovementActions.Plan plan = actions.plan(c, reviewId);
         if (!plan.mayCreate()) {
             throw new jakarta.ws.rs.ForbiddenException();
