@@ -28,8 +28,7 @@ public class StartupSequence {
             DemoSeeder demo,
             org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
             org.lscb.server.review.OverdueSweepSchedule overdueSweep,
-            org.lscb.server.document.BlobSweepSchedule blobSweep,
-            org.lscb.server.action.OverdueActionSchedule overdueActions) {
+            org.lscb.server.document.BlobSweepSchedule blobSweep) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
             firstAdministrator.ensure();
@@ -39,7 +38,6 @@ public class StartupSequence {
             reviewerSearch.ensureCurrent();
             overdueSweep.start();
             blobSweep.start();
-            overdueActions.start();
             finished = true;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The server cannot start: " + e.getMessage(), e);
