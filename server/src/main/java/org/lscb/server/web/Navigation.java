@@ -31,6 +31,9 @@ public final class Navigation {
         if (c.has(Role.AGENCY_USER)) {
             items.add(item("Asked of you", "/requests", "requests", activeSection));
         }
+        if (c.has(Role.LSCB_OFFICER) || c.has(Role.LSCB_CHAIR) || c.has(Role.AGENCY_USER)) {
+            items.add(item("Actions", "/actions", "actions", activeSection));
+        }
         if (c.has(Role.AGENCY_USER)
                 || c.has(Role.PAEDIATRICIAN)
                 || c.has(Role.LSCB_OFFICER)
