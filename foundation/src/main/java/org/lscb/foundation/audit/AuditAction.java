@@ -82,5 +82,11 @@ public enum AuditAction {
     BUNDLE_DOWNLOADED,
 
     // document requests: what a review's lead board asks of its organisations
-    DOCUMENT_REQUESTED
+    DOCUMENT_REQUESTED,
+
+    // publication: the final report and the board's response in the public library [11]
+    REPORT_PUBLISHED,
+    REPORT_PUBLISHED_OVER_FINDINGS,
+    REPORT_PUBLICATION_REFUSED,
+    REPORT_WITHDRAWN
 }

@@ -152,7 +152,7 @@ public final class ReportIndex implements AutoCloseable {
                 String[] snippets = new String[slice.length];
                 if (slice.length > 0 && !(words instanceof MatchAllDocsQuery)) {
                     UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                            .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", true))
+                            .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", false))
                             .withMaxLength(1_000_000)
                             .build();
                     snippets = highlighter.highlight(TEXT, words, new TopDocs(top.totalHits, slice), 2);
