@@ -139,6 +139,10 @@ public record ReviewScreen(
         if (allowed.manage()) {
             out.add(new Link("Ask an agency for a document", base + "/requests/new"));
         }
+        if ((allowed.manage() || allowed.decide())
+                && ("SERIOUS_CASE_REVIEW".equals(v.type()) || "MANAGEMENT_REVIEW".equals(v.type()))) {
+            out.add(new Link("Publish the final report", base + "/publication"));
+        }
         return out;
     }
 
