@@ -1,6 +1,5 @@
 package org.lscb.library;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * reference is the NSPCC national case review repository, which files boards' published reviews under themes
  * like these; each theme has a stable code for the API and the library's links, and a label for people.
  */
-public enum Theme {
+public enum Theme implements Coded {
     NEGLECT("neglect", "Neglect"),
     PHYSICAL_ABUSE("physical-abuse", "Physical abuse"),
     SEXUAL_ABUSE("sexual-abuse", "Sexual abuse"),
@@ -45,15 +44,17 @@ public enum Theme {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     public static Optional<Theme> ofCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code.equals(code)).findFirst();
+        return Coded.ofCode(Theme.class, code);
     }
 }

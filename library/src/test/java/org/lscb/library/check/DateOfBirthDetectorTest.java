@@ -10,10 +10,7 @@ class DateOfBirthDetectorTest {
     private final DateOfBirthDetector detector = new DateOfBirthDetector();
 
     private String found(String text) {
-        return detector.find(text).stream()
-                .map(m -> text.substring(m.start(), m.end()))
-                .findFirst()
-                .orElse(null);
+        return Detected.first(detector, text);
     }
 
     @Test

@@ -9,11 +9,7 @@ import org.junit.jupiter.api.Test;
 class NameDetectorTest {
 
     private String found(List<String> names, String text) {
-        return new NameDetector(names)
-                .find(text).stream()
-                        .map(m -> text.substring(m.start(), m.end()))
-                        .findFirst()
-                        .orElse(null);
+        return Detected.first(new NameDetector(names), text);
     }
 
     @Test

@@ -39,14 +39,17 @@ public class PublicationResource {
     static final long MAX_BODY = 2 * ExtractionLimits.DEFAULT.maxBytes() + 1024 * 1024;
 
     private PublicationService publications;
+    private PublicReports reports;
     private CallerResolver callers;
     private PublicLocations locations;
 
     protected PublicationResource() {}
 
     @Inject
-    public PublicationResource(PublicationService publications, CallerResolver callers, PublicLocations locations) {
+    public PublicationResource(
+            PublicationService publications, PublicReports reports, CallerResolver callers, PublicLocations locations) {
         this.publications = publications;
+        this.reports = reports;
         this.callers = callers;
         this.locations = locations;
     }
@@ -58,7 +61,7 @@ public class PublicationResource {
     @RolesAllowed({"LSCB_OFFICER", "LSCB_CHAIR", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     public PublicReports.ReportView current(@PathParam("id") String reviewId) {
         PublishedReport r = publications.current(callers.caller(), reviewId).orElseThrow(NotFoundException::new);
-        return PublicReports.view(r, java.util.Map.of());
+        return reports.get(r.id());
     }
 
     /**
@@ -73,7 +76,7 @@ public class PublicationResource {
             @PathParam("id") String reviewId, @HeaderParam("Content-Length") Long length, FormDataMultiPart form) {
         PublishedReport r = publications.publish(callers.caller(), reviewId, request(length, form));
         return Response.created(locations.of("api", "v1", "public", "reports", r.id()))
-                .entity(PublicReports.view(r, java.util.Map.of()))
+                .entity(reports.get(r.id()))
                 .build();
     }
 

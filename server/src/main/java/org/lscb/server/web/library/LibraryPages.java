@@ -1,5 +1,6 @@
 package org.lscb.server.web.library;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -77,6 +78,7 @@ public class LibraryPages {
     public record ReportPage(PublicReports.ReportView report, String themes) {}
 
     @GET
+    @PermitAll
     public Response search(
             @QueryParam("q") String q,
             @QueryParam("theme") List<String> themes,
@@ -121,6 +123,7 @@ public class LibraryPages {
 
     @GET
     @Path("{id}")
+    @PermitAll
     public Response report(@PathParam("id") String id) {
         PublicReports.ReportView r = reports.get(id);
         return Pages.page("pages/library/report.jte", chrome(r.title()), Map.of("view", new ReportPage(r, themes(r))));
