@@ -54,7 +54,12 @@ class OfficerReviewBrowserIT {
                     .doesNotContain(world.agencies().get(0));
             assertThat(review.summary("Notification")).isEqualTo(day(notified));
             assertThat(review.links())
-                    .containsExactly("Find a reviewer", "Panel check", "Documents", "Ask an agency for a document");
+                    .containsExactly(
+                            "Find a reviewer",
+                            "Panel check",
+                            "Documents",
+                            "Ask an agency for a document",
+                            "Publish the final report");
             assertThat(review.linkTarget("Find a reviewer")).isEqualTo("/reviewers?review=" + id + "&independent=true");
             assertThat(review.linkTarget("Panel check")).isEqualTo("/reviews/" + id + "/panel-check");
             assertThat(review.clock("Decide whether to hold an SCR", "Due")).isEqualTo(day(notified.plusMonths(1)));
@@ -77,8 +82,9 @@ class OfficerReviewBrowserIT {
             ReviewPage review = ReviewPage.openFromDashboard(browser, reference);
             assertThat(browser.path()).isEqualTo("/reviews/" + id);
             assertThat(review.summary("Status")).isEqualTo("Awaiting decision");
-            // the Chair reads the review and its panel check; appointing and asking for documents are the officers'
-            assertThat(review.links()).containsExactly("Panel check", "Documents");
+            // the Chair reads the review and its panel check; appointing and asking for documents are the officers';
+            // publishing the final report is the board's, officers' and Chair's alike [11]
+            assertThat(review.links()).containsExactly("Panel check", "Documents", "Publish the final report");
             assertThat(review.offersToRecordTheDecision()).isTrue();
             browser.checkPage("review-awaiting-decision-chair");
 
