@@ -74,7 +74,12 @@ public class PublicationResource {
     @RolesAllowed({"LSCB_OFFICER", "LSCB_CHAIR", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     public Response publish(
             @PathParam("id") String reviewId, @HeaderParam("Content-Length") Long length, FormDataMultiPart form) {
-        PublishedReport r = publications.publish(callers.caller(), reviewId, request(length, form));
+        PublishedReport r;
+        try {
+            r = publications.publish(callers.caller(), reviewId, request(length, form));
+        } finally {
+            discard(form);
+        }
         return Response.created(locations.of("api", "v1", "public", "reports", r.id()))
                 .entity(reports.get(r.id()))
                 .build();
@@ -110,6 +115,17 @@ public class PublicationResource {
                 file(form, "response"),
                 texts(form, "redactionNames"),
                 text(form, "overrideReason"));
+    }
+
+    /** Removes the parts the multipart reader kept in temporary files, whatever the answer. */
+    public static void discard(FormDataMultiPart form) {
+        if (form != null) {
+            try {
+                form.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     static String text(FormDataMultiPart form, String name) {

@@ -103,8 +103,15 @@ public class PublicationPage {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response publish(
             @PathParam("id") String reviewId, @HeaderParam("Content-Length") Long length, FormDataMultiPart form) {
+        try {
+            return publish(reviewId, PublicationResource.request(length, form));
+        } finally {
+            PublicationResource.discard(form);
+        }
+    }
+
+    private Response publish(String reviewId, PublicationService.Request req) {
         Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER, Role.LSCB_CHAIR);
-        PublicationService.Request req = PublicationResource.request(length, form);
         Typed typed = new Typed(
                 req.title() == null ? "" : req.title(),
                 req.themes(),
