@@ -79,6 +79,8 @@ public class RestApplication extends Application {
                 ChildDeathNotificationsResource.class,
                 ReviewersResource.class,
                 org.lscb.server.report.ReportsResource.class,
+                org.lscb.server.library.PublicationResource.class,
+                org.lscb.server.library.PublicReportsResource.class,
                 AccessRefusedAuditFilter.class,
                 AnyExceptionMapper.class,
                 StrictJsonReader.class);
@@ -89,8 +91,13 @@ public class RestApplication extends Application {
     public Map<String, Object> getProperties() {
         return Map.of(
                 // no /application.wadl and no WADL answer to OPTIONS: the API is described at /openapi only
-                "jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.wadl.disableWadl",
+                true,
                 // a Location is sent as PublicLocations built it, not resolved against the request's Host
-                "jersey.config.server.headers.location.relative.resolution.disabled", true);
+                "jersey.config.server.headers.location.relative.resolution.disabled",
+                true,
+                // multipart/form-data bodies (publication's upload), from the Jersey that Payara Micro provides
+                "jersey.config.server.provider.classnames",
+                "org.glassfish.jersey.media.multipart.MultiPartFeature");
     }
 }

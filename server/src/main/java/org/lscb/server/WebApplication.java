@@ -69,6 +69,8 @@ public class WebApplication extends Application {
                 OrganisationPages.class,
                 AccountPages.class,
                 org.lscb.server.web.report.ReportPages.class,
+                org.lscb.server.web.library.LibraryPages.class,
+                org.lscb.server.web.library.PublicationPage.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }
@@ -76,8 +78,13 @@ public class WebApplication extends Application {
     @Override
     public Map<String, Object> getProperties() {
         return Map.of(
-                "jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.server.wadl.disableWadl",
+                true,
                 // a redirect's Location stays the path it was given ("/reviews/..."), whatever Host the request named
-                "jersey.config.server.headers.location.relative.resolution.disabled", true);
+                "jersey.config.server.headers.location.relative.resolution.disabled",
+                true,
+                // multipart/form-data: the publication page's upload form
+                "jersey.config.server.provider.classnames",
+                "org.glassfish.jersey.media.multipart.MultiPartFeature");
     }
 }

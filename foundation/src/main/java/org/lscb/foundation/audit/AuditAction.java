@@ -88,5 +88,10 @@ public enum AuditAction {
     ACTION_CREATED,
     ACTION_UPDATED,
     ACTION_CHANGE_REFUSED,
-    ACTION_OVERDUE
+    ACTION_OVERDUE,
+    // publication: the final report and the board's response in the public library [11]
+    REPORT_PUBLISHED,
+    REPORT_PUBLISHED_OVER_FINDINGS,
+    REPORT_PUBLICATION_REFUSED,
+    REPORT_WITHDRAWN
 }

@@ -23,7 +23,12 @@ import org.lscb.foundation.persistence.SchemaMigrations;
 public final class ApplicationSchema {
 
     /** Dependency order: a module's tables refer only to tables of the modules before it. */
-    public static final List<String> MODULES = List.of("foundation", "identity", "registry", "reviews", "exchange");
+    public static final List<String> MODULES =
+            List.of("foundation", "identity", "registry", "reviews", "exchange", "library");
+
+    /** The modules whose first scripts the single history's version 6 holds; a later module's first script runs. */
+    static final List<String> SINGLE_HISTORY_MODULES =
+            List.of("foundation", "identity", "registry", "reviews", "exchange");
 
     static final String SINGLE_HISTORY = "flyway_schema_history";
     static final String SINGLE_HISTORY_LAST_VERSION = "6";
@@ -38,7 +43,7 @@ public final class ApplicationSchema {
     }
 
     private static void adoptSingleHistory(DataSource dataSource) {
-        List<String> unadopted = MODULES.stream()
+        List<String> unadopted = SINGLE_HISTORY_MODULES.stream()
                 .filter(module -> !tablePresent(dataSource, SchemaMigrations.historyTable(module)))
                 .toList();
         if (unadopted.isEmpty()) {

@@ -27,6 +27,7 @@ public class StartupSequence {
             FirstAdministrator firstAdministrator,
             DemoSeeder demo,
             org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
+            org.lscb.server.library.ReportLibrary reportLibrary,
             org.lscb.server.review.OverdueSweepSchedule overdueSweep,
             org.lscb.server.document.BlobSweepSchedule blobSweep) {
         try {
@@ -36,6 +37,7 @@ public class StartupSequence {
                 demo.seed();
             }
             reviewerSearch.ensureCurrent();
+            reportLibrary.ensureCurrent();
             overdueSweep.start();
             blobSweep.start();
             finished = true;

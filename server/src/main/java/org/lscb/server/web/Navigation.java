@@ -48,6 +48,7 @@ public final class Navigation {
         if (c.has(Role.ADMIN) || c.has(Role.LSCB_OFFICER)) {
             items.add(item("Administration", "/admin", "admin", activeSection));
         }
+        items.add(item("Library", "/library", "library", activeSection));
         return List.copyOf(items);
     }
 

@@ -59,7 +59,8 @@ class OfficerReviewBrowserIT {
                             "Panel check",
                             "Documents",
                             "Ask an agency for a document",
-                            "Action plan");
+                            "Action plan",
+                            "Publish the final report");
             assertThat(review.linkTarget("Find a reviewer")).isEqualTo("/reviewers?review=" + id + "&independent=true");
             assertThat(review.linkTarget("Panel check")).isEqualTo("/reviews/" + id + "/panel-check");
             assertThat(review.clock("Decide whether to hold an SCR", "Due")).isEqualTo(day(notified.plusMonths(1)));
@@ -83,8 +84,9 @@ class OfficerReviewBrowserIT {
             assertThat(browser.path()).isEqualTo("/reviews/" + id);
             assertThat(review.summary("Status")).isEqualTo("Awaiting decision");
             // the Chair reads the review, its panel check and its action plan; appointing and asking for documents are
-            // the officers'
-            assertThat(review.links()).containsExactly("Panel check", "Documents", "Action plan");
+            // the officers'; publishing the final report is the board's, officers' and Chair's alike [11]
+            assertThat(review.links())
+                    .containsExactly("Panel check", "Documents", "Action plan", "Publish the final report");
             assertThat(review.offersToRecordTheDecision()).isTrue();
             browser.checkPage("review-awaiting-decision-chair");
 

@@ -60,6 +60,7 @@ class PageAccessMatrixIT {
                         TestClock.today().plusDays(30).toString())
                 .json()
                 .getString("id");
+        String reportA = publishedReport(api, boards, reviewA);
 
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET", "/", Map.of(), 200));
@@ -231,6 +232,20 @@ class PageAccessMatrixIT {
                         Who.CHAIR_B,
                         404),
                 403));
+        // publication [11]: the lead board's officers and Chair; another board's find no review; the library is
+        // everyone's
+        Map<Who, Integer> publishes =
+                Map.of(Who.OFFICER_A, 200, Who.CHAIR_A, 200, Who.OFFICER_B, 404, Who.CHAIR_B, 404);
+        routes.add(new Route("GET", "/reviews/{reviewA}/publication", publishes, 403));
+        routes.add(new Route(
+                "POST",
+                "/reviews/{reviewA}/publication/withdrawal",
+                Map.of(Who.OFFICER_A, 400, Who.CHAIR_A, 400, Who.OFFICER_B, 404, Who.CHAIR_B, 404),
+                403));
+        routes.add(new Route("GET", "/library", Map.of(Who.ANONYMOUS, 200), 200));
+        routes.add(new Route("GET", "/library?q=neglect&theme=neglect", Map.of(Who.ANONYMOUS, 200), 200));
+        routes.add(new Route("GET", "/library/{reportA}", Map.of(Who.ANONYMOUS, 200), 200));
+        routes.add(new Route("GET", "/library/no-such-report", Map.of(Who.ANONYMOUS, 404), 404));
         // setting up two-factor sign-in is for a session that has just had a right password and has none
         routes.add(new Route("GET", "/sign-in/two-factor", Map.of(), 303));
 
@@ -242,7 +257,8 @@ class PageAccessMatrixIT {
                     .replace("{agencyUserA}", boards.a().police().id())
                     .replace("{reviewer}", reviewer)
                     .replace("{documentA}", documentA)
-                    .replace("{actionA}", actionA);
+                    .replace("{actionA}", actionA)
+                    .replace("{reportA}", reportA);
             for (Who who : Who.values()) {
                 tests.add(DynamicTest.dynamicTest(route.method() + " " + route.path() + " as " + who, () -> {
                     PageClient browser = browsers.get(who);
@@ -280,6 +296,17 @@ class PageAccessMatrixIT {
                 new byte[] {1, 2, 3});
         assertThat(sent.status()).as(sent.body()).isEqualTo(201);
         return sent.json().getString("id");
+    }
+
+    /** Board A's review's report, published through the API. */
+    private static String publishedReport(Api api, TwoBoards boards, String reviewA) {
+        Api.Reply r = PublicationIT.publish(
+                api,
+                boards.a().officer().token(),
+                reviewA,
+                PublicationIT.form(org.lscb.library.TestReports.pdf("A report on neglect"), Map.of()));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json().getString("id");
     }
 
     private static Map<Who, PageClient> signedIn(Api api, TwoBoards boards) {

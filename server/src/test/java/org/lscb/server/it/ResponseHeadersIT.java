@@ -71,6 +71,13 @@ class ResponseHeadersIT {
                 () -> Answer.of(api.send(
                         "POST", "/api/v1/organisations", admin, "text/plain", "x".getBytes(StandardCharsets.UTF_8))));
         calls.put("400 GET a malformed URI", () -> Answer.of(raw.get("/api/v1/reviews/%zz")));
+        calls.put(
+                "200 GET /api/v1/public/reports without a token",
+                () -> Answer.of(api.get("/api/v1/public/reports", null)));
+        calls.put(
+                "404 GET /api/v1/public/reports/{id}/content of no report",
+                () -> Answer.of(api.get("/api/v1/public/reports/" + java.util.UUID.randomUUID() + "/content", null)));
+        calls.put("200 GET /library without a session (a page)", () -> Answer.of(api.get("/library", null)));
         calls.put("200 GET /health", () -> Answer.of(api.get("/health", null)));
         calls.put("200 GET /metrics", () -> Answer.of(api.get("/metrics", admin)));
         calls.put("401 GET /metrics", () -> Answer.of(api.get("/metrics", null)));

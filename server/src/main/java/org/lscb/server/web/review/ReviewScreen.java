@@ -142,6 +142,10 @@ public record ReviewScreen(
         if (allowed.checkPanel()) {
             out.add(new Link("Action plan", base + "/actions"));
         }
+        if ((allowed.manage() || allowed.decide())
+                && ("SERIOUS_CASE_REVIEW".equals(v.type()) || "MANAGEMENT_REVIEW".equals(v.type()))) {
+            out.add(new Link("Publish the final report", base + "/publication"));
+        }
         return out;
     }
 

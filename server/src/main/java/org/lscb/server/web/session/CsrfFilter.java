@@ -18,8 +18,9 @@ import org.lscb.server.error.BodyTooLargeException;
 
 /**
  * Refuses, before any page resource runs, every post to the web pages that does not carry its browser
- * session's CSRF token ({@link SessionTokens}) in a URL-encoded form: a missing token, another session's, or
- * no session at all is 403 and nothing changes. The form is read here and handed on unchanged.
+ * session's CSRF token ({@link SessionTokens}) in a URL-encoded form, or as the first field of a file upload's
+ * multipart form: a missing token, another session's, or no session at all is 403 and nothing changes. The form is
+ * read here (an upload's head only) and handed on unchanged.
  */
 @Provider
 public class CsrfFilter implements ContainerRequestFilter {
@@ -45,18 +46,60 @@ public class CsrfFilter implements ContainerRequestFilter {
             return;
         }
         MediaType type = ctx.getMediaType();
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+        String posted;
+        if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+            posted = firstPart(ctx, type).orElse(null);
+        } else if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            byte[] body = readCapped(ctx.getEntityStream());
+            ctx.setEntityStream(new ByteArrayInputStream(body));
+            posted = field(new String(body, StandardCharsets.US_ASCII), SessionTokens.FIELD)
+                    .orElse(null);
+        } else {
             throw new ForbiddenException("a page accepts only its own forms");
         }
-        byte[] body = readCapped(ctx.getEntityStream());
-        ctx.setEntityStream(new ByteArrayInputStream(body));
-        String posted = field(new String(body, StandardCharsets.US_ASCII), SessionTokens.FIELD)
-                .orElse(null);
         String expected =
                 sessions.existing(request).map(BrowserSession::csrfToken).orElse(null);
         if (!SessionTokens.matches(expected, posted)) {
             throw new ForbiddenException("the form did not come from this session's page");
         }
+    }
+
+    /**
+     * A file upload's token: its form puts the token first, and browsers send fields in the form's order, so only
+     * the head of the body is read (and handed on with the rest); the files are never held here.
+     */
+    private static Optional<String> firstPart(ContainerRequestContext ctx, MediaType type) throws IOException {
+        String boundary = type.getParameters().get("boundary");
+        if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
+            return Optional.empty();
+        }
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(ctx.getEntityStream(), MULTIPART_HEAD);
+        in.mark(MULTIPART_HEAD);
+        byte[] head = in.readNBytes(MULTIPART_HEAD);
+        in.reset();
+        ctx.setEntityStream(in);
+        return multipartField(new String(head, StandardCharsets.ISO_8859_1), boundary, SessionTokens.FIELD);
+    }
+
+    /** How much of a multipart body is read for its first part. */
+    static final int MULTIPART_HEAD = 4096;
+
+    /** The value of the first part of a multipart body when that part is the field {@code name}. */
+    static Optional<String> multipartField(String head, String boundary, String name) {
+        String start = "--" + boundary + "\r\n";
+        if (!head.startsWith(start)) {
+            return Optional.empty();
+        }
+        int headersEnd = head.indexOf("\r\n\r\n", start.length());
+        if (headersEnd < 0) {
+            return Optional.empty();
+        }
+        String headers = head.substring(start.length(), headersEnd);
+        if (!headers.matches("(?is)content-disposition:\\s*form-data;\\s*name=\"" + name + "\"\\s*")) {
+            return Optional.empty();
+        }
+        int valueEnd = head.indexOf("\r\n--" + boundary, headersEnd + 4);
+        return valueEnd < 0 ? Optional.empty() : Optional.of(head.substring(headersEnd + 4, valueEnd));
     }
 
     private static byte[] readCapped(InputStream in) throws IOException {

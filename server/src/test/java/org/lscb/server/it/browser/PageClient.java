@@ -57,6 +57,13 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body of bytes as it is, such as a file upload's multipart form. */
+    public Answer postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Forgets a cookie, as a browser whose store lost it would. */
     public void forget(String cookie) {
         cookies.remove(cookie);

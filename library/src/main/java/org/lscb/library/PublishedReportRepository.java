@@ -1,0 +1,55 @@
+package org.lscb.library;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/** Published reports in the database. */
+public final class PublishedReportRepository {
+
+    private final EntityManager em;
+
+    public PublishedReportRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void add(PublishedReport r) {
+        em.persist(r);
+    }
+
+    public Optional<PublishedReport> byId(String id) {
+        return Optional.ofNullable(em.find(PublishedReport.class, id));
+    }
+
+    /** A report in the library: published and not withdrawn. */
+    public Optional<PublishedReport> live(String id) {
+        return byId(id).filter(r -> !r.withdrawn());
+    }
+
+    /** The review's report in the library, if it has one (a review has at most one at a time). */
+    public Optional<PublishedReport> liveOfReview(String reviewId) {
+        return em.createQuery(
+                        "SELECT r FROM PublishedReport r WHERE r.reviewId = :review AND r.withdrawnAt IS NULL",
+                        PublishedReport.class)
+                .setParameter("review", reviewId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** Every report in the library, for rebuilding its index. */
+    public List<PublishedReport> allLive() {
+        return em.createQuery(
+                        "SELECT r FROM PublishedReport r WHERE r.withdrawnAt IS NULL ORDER BY r.id",
+                        PublishedReport.class)
+                .getResultList();
+    }
+
+    /** How many reports of all time, withdrawn or not, and the latest change: the index's staleness stamp. */
+    public String stamp() {
+        Object[] row = em.createQuery(
+                        "SELECT COUNT(r), MAX(r.publishedAt), MAX(r.withdrawnAt) FROM PublishedReport r",
+                        Object[].class)
+                .getSingleResult();
+        return row[0] + "/" + row[1] + "/" + row[2];
+    }
+}

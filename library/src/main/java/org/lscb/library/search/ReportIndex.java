@@ -1,0 +1,298 @@
+package org.lscb.library.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+
+/**
+ * The public library's search index: a projection of the published reports that are not withdrawn, with one
+ * long-lived writer and one searcher manager, as the reviewer register's index. Each change is committed and
+ * refreshed before the call returns, so a withdrawn report is gone from the next search. Each commit is stamped
+ * with the index format and the database's stamp ({@code PublishedReportRepository#stamp}), so an index that does
+ * not match the database is rebuilt at start-up.
+ */
+public final class ReportIndex implements AutoCloseable {
+
+    /** Raise when fields change: an index with another format is rebuilt. */
+    public static final String FORMAT = "reports-1";
+
+    public static final String ID = "id";
+    public static final String TITLE = "title";
+    public static final String TEXT = "text";
+    public static final String THEME = "theme";
+    public static final String AGE_BAND = "ageBand";
+    public static final String YEAR = "year";
+    public static final String BOARD = "board";
+    static final String FORMAT_KEY = "lscb.format";
+    static final String STAMP_KEY = "lscb.stamp";
+    public static final int MAX_WINDOW = 10_000;
+    static final int MAX_WORDS = 32;
+
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private final Directory directory;
+    private final Analyzer analyzer = new EnglishAnalyzer();
+    private final FacetsConfig facets = new FacetsConfig();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    private ReportIndex(Directory directory) throws IOException {
+        this.directory = directory;
+        facets.setMultiValued(THEME, true);
+        this.writer = new IndexWriter(
+                directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    public static ReportIndex open(Directory directory) {
+        try {
+            return new ReportIndex(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the library's index", e);
+        }
+    }
+
+    /** True when the index has another format or was last committed for another state of the database. */
+    public boolean isStale(String databaseStamp) {
+        Map<String, String> stamp = new HashMap<>();
+        if (writer.getLiveCommitData() != null) {
+            writer.getLiveCommitData().forEach(e -> stamp.put(e.getKey(), e.getValue()));
+        }
+        return !FORMAT.equals(stamp.get(FORMAT_KEY)) || !databaseStamp.equals(stamp.get(STAMP_KEY));
+    }
+
+    /** Replaces the whole index with these reports. */
+    public synchronized void rebuild(Stream<ReportDocument> all, String databaseStamp) {
+        try {
+            writer.deleteAll();
+            for (ReportDocument d : (Iterable<ReportDocument>) all::iterator) {
+                writer.addDocument(facets.build(toDocument(d)));
+            }
+            commit(databaseStamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rebuild the library's index", e);
+        }
+    }
+
+    /** Adds or replaces one report; found by the next search. */
+    public synchronized void upsert(ReportDocument d, String databaseStamp) {
+        try {
+            writer.updateDocument(new Term(ID, d.id()), facets.build(toDocument(d)));
+            commit(databaseStamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add to the library's index", e);
+        }
+    }
+
+    /** Removes one report; gone from the next search. */
+    public synchronized void remove(String id, String databaseStamp) {
+        try {
+            writer.deleteDocuments(new Term(ID, id));
+            commit(databaseStamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove from the library's index", e);
+        }
+    }
+
+    public long size() {
+        return writer.getDocStats().numDocs;
+    }
+
+    public ReportHits search(ReportQuery q) {
+        int window = Math.min((q.page() + 1) * q.size(), MAX_WINDOW);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query words = words(q.text());
+                Query filtered = filtered(words, q);
+                FacetsCollectorManager.FacetsResult result =
+                        FacetsCollectorManager.search(searcher, filtered, window, new FacetsCollectorManager());
+                TopDocs top = result.topDocs();
+                int from = Math.min(q.page() * q.size(), top.scoreDocs.length);
+                ScoreDoc[] slice = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+                String[] snippets = new String[slice.length];
+                if (slice.length > 0 && !(words instanceof MatchAllDocsQuery)) {
+                    UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+                            .withFormatter(new DefaultPassageFormatter("<b>", "</b>", "… ", false))
+                            .withMaxLength(1_000_000)
+                            .build();
+                    snippets = highlighter.highlight(TEXT, words, new TopDocs(top.totalHits, slice), 2);
+                }
+                List<ReportHits.Hit> hits = new ArrayList<>();
+                for (int i = 0; i < slice.length; i++) {
+                    String id = searcher.storedFields().document(slice[i].doc).get(ID);
+                    hits.add(new ReportHits.Hit(id, snippets[i] == null ? List.of() : List.of(snippets[i])));
+                }
+                long total = result.facetsCollector().getMatchingDocs().stream()
+                        .mapToLong(m -> m.totalHits)
+                        .sum();
+                return new ReportHits(total, hits, counts(searcher, result));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot search the library's index", e);
+        }
+    }
+
+    /** Every word typed must be in the title or the text (after English stemming); at most 32 words are read. */
+    private Query words(String text) {
+        if (text == null || text.isBlank()) {
+            return new MatchAllDocsQuery();
+        }
+        List<String> stems = new ArrayList<>();
+        try (TokenStream tokens = analyzer.tokenStream(TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken() && stems.size() < MAX_WORDS) {
+                stems.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (stems.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String stem : stems) {
+            all.add(
+                    new BooleanQuery.Builder()
+                            .add(new TermQuery(new Term(TITLE, stem)), BooleanClause.Occur.SHOULD)
+                            .add(new TermQuery(new Term(TEXT, stem)), BooleanClause.Occur.SHOULD)
+                            .build(),
+                    BooleanClause.Occur.MUST);
+        }
+        return all.build();
+    }
+
+    private static Query filtered(Query words, ReportQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
+        anyOf(b, THEME, q.themes());
+        anyOf(b, AGE_BAND, q.ageBands());
+        anyOf(b, YEAR, q.years().stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet()));
+        anyOf(b, BOARD, q.boards());
+        return b.build();
+    }
+
+    private static void anyOf(BooleanQuery.Builder b, String field, Set<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        values.forEach(v -> any.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD));
+        b.add(any.build(), BooleanClause.Occur.FILTER);
+    }
+
+    private Map<String, Map<String, Long>> counts(IndexSearcher searcher, FacetsCollectorManager.FacetsResult result)
+            throws IOException {
+        Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+        for (String dim : List.of(THEME, AGE_BAND, YEAR, BOARD)) {
+            out.put(dim, new LinkedHashMap<>());
+        }
+        DefaultSortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets);
+        } catch (IllegalArgumentException emptyIndex) {
+            return out;
+        }
+        SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
+        for (String dim : out.keySet()) {
+            FacetResult r;
+            try {
+                r = counts.getAllChildren(dim);
+            } catch (IllegalArgumentException dimensionNotIndexedYet) {
+                continue;
+            }
+            if (r != null) {
+                for (LabelAndValue lv : r.labelValues) {
+                    out.get(dim).put(lv.label, lv.value.longValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void commit(String databaseStamp) throws IOException {
+        writer.setLiveCommitData(
+                Map.of(FORMAT_KEY, FORMAT, STAMP_KEY, databaseStamp).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
+    static Document toDocument(ReportDocument d) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, d.id(), Field.Store.YES));
+        doc.add(new TextField(TITLE, d.title(), Field.Store.NO));
+        doc.add(new Field(TEXT, d.text(), TEXT_WITH_OFFSETS));
+        for (String theme : d.themes()) {
+            doc.add(new StringField(THEME, theme, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(THEME, theme));
+        }
+        doc.add(new StringField(AGE_BAND, d.ageBand(), Field.Store.NO));
+        doc.add(new SortedSetDocValuesFacetField(AGE_BAND, d.ageBand()));
+        String year = String.valueOf(d.year());
+        doc.add(new StringField(YEAR, year, Field.Store.NO));
+        doc.add(new SortedSetDocValuesFacetField(YEAR, year));
+        doc.add(new StringField(BOARD, d.board(), Field.Store.NO));
+        doc.add(new SortedSetDocValuesFacetField(BOARD, d.board()));
+        return doc;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.lscb.library.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The public library of published reports [11]: searched by words and facets, a withdrawn report gone at once. */
+class ReportIndexTest {
+
+    private final ReportIndex index = ReportIndex.open(new ByteBuffersDirectory());
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private static ReportDocument doc(String id, String text, String theme, int year) {
+        return new ReportDocument(id, "Review " + id, text, Set.of(theme), "1-4", year, "Northmere");
+    }
+
+    private static ReportQuery query(String text, Set<String> themes) {
+        return new ReportQuery(text, themes, Set.of(), Set.of(), Set.of(), 0, 10);
+    }
+
+    @Test
+    void findsByAStemmedWordWithTheMatchHighlighted() {
+        index.rebuild(Stream.of(doc("a", "Agencies neglected to share information.", "neglect", 2025)), "1");
+        ReportHits hits = index.search(query("neglect sharing", Set.of()));
+        assertThat(hits.total()).isEqualTo(1);
+        assertThat(hits.hits().get(0).highlights().get(0)).contains("<b>neglected</b>", "<b>share</b>");
+    }
+
+    @Test
+    void filtersAndCountsByFacet() {
+        index.rebuild(
+                Stream.of(doc("a", "text one", "neglect", 2025), doc("b", "text two", "domestic-abuse", 2024)), "2");
+        ReportHits all = index.search(query("", Set.of()));
+        assertThat(all.total()).isEqualTo(2);
+        assertThat(all.facets().get(ReportIndex.THEME))
+                .containsEntry("neglect", 1L)
+                .containsEntry("domestic-abuse", 1L);
+        assertThat(all.facets().get(ReportIndex.YEAR)).containsEntry("2025", 1L);
+        ReportHits neglect = index.search(query("", Set.of("neglect")));
+        assertThat(neglect.hits()).extracting(ReportHits.Hit::id).containsExactly("a");
+    }
+
+    @Test
+    void aRemovedReportIsGoneFromTheNextSearch() {
+        index.rebuild(Stream.of(doc("a", "text", "neglect", 2025)), "1");
+        index.remove("a", "2");
+        assertThat(index.search(query("text", Set.of())).total()).isZero();
+    }
+
+    @Test
+    void anIndexStampedForAnotherStateOfTheDatabaseIsStale() {
+        index.rebuild(Stream.of(), "1/x/y");
+        assertThat(index.isStale("1/x/y")).isFalse();
+        assertThat(index.isStale("2/x/y")).isTrue();
+        index.upsert(doc("a", "text", "neglect", 2025), "2/x/y");
+        assertThat(index.isStale("2/x/y")).isFalse();
+        assertThat(index.search(query("", Set.of())).hits()).hasSize(1);
+        assertThat(List.of(index.size())).containsExactly(1L);
+    }
+}

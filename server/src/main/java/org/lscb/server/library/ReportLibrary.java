@@ -1,0 +1,153 @@
+package org.lscb.server.library;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.apache.lucene.store.FSDirectory;
+import org.lscb.foundation.persistence.Database;
+import org.lscb.identity.organisation.Organisation;
+import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.library.FolderReportFiles;
+import org.lscb.library.PublishedReport;
+import org.lscb.library.PublishedReportRepository;
+import org.lscb.library.ReportFiles;
+import org.lscb.library.Theme;
+import org.lscb.library.search.ReportDocument;
+import org.lscb.library.search.ReportHits;
+import org.lscb.library.search.ReportIndex;
+import org.lscb.library.search.ReportQuery;
+import org.lscb.library.text.ExtractionLimits;
+import org.lscb.library.text.TextExtractor;
+import org.lscb.server.config.ServerConfig;
+
+/**
+ * This server's public library: the published files under {@code DATA_DIR/library}, the search index under
+ * {@code DATA_DIR/index/reports} (rebuilt from the database and the files at start-up when it does not match),
+ * and the text extractor with its own two threads, so that slow or hostile files never hold request threads
+ * beyond the extraction's time limit.
+ */
+@ApplicationScoped
+public class ReportLibrary {
+
+    private static final Logger LOG = Logger.getLogger(ReportLibrary.class.getName());
+
+    private ServerConfig config;
+    private Database database;
+    private volatile ReportFiles files;
+    private volatile ReportIndex index;
+    private volatile TextExtractor extractor;
+
+    protected ReportLibrary() {}
+
+    @Inject
+    public ReportLibrary(ServerConfig config, Database database) {
+        this.config = config;
+        this.database = database;
+    }
+
+    public synchronized ReportFiles files() {
+        if (files == null) {
+            files = new FolderReportFiles(config.dataDir().resolve("library"));
+        }
+        return files;
+    }
+
+    public synchronized TextExtractor extractor() {
+        if (extractor == null) {
+            extractor = new TextExtractor(ExtractionLimits.DEFAULT, 2);
+        }
+        return extractor;
+    }
+
+    /** Rebuilds the index when it does not match the database; answers whether it did. */
+    public synchronized boolean ensureCurrent() {
+        ReportIndex idx = index();
+        String stamp = database.read(em -> new PublishedReportRepository(em).stamp());
+        if (!idx.isStale(stamp)) {
+            return false;
+        }
+        List<ReportDocument> all = database.read(em -> new PublishedReportRepository(em)
+                .allLive().stream().map(r -> document(em, r)).toList());
+        idx.rebuild(all.stream(), stamp);
+        LOG.info(() -> "Rebuilt the library's index from the database: " + idx.size() + " reports");
+        return true;
+    }
+
+    /** Adds a report just published; {@code stamp} is the database's after the publication committed. */
+    public void added(ReportDocument d) {
+        index().upsert(d, database.read(em -> new PublishedReportRepository(em).stamp()));
+    }
+
+    public void removed(String id) {
+        index().remove(id, database.read(em -> new PublishedReportRepository(em).stamp()));
+    }
+
+    public ReportHits search(ReportQuery q) {
+        return index().search(q);
+    }
+
+    /** What the index holds of a report: its text is the file kept when it was published. */
+    ReportDocument document(jakarta.persistence.EntityManager em, PublishedReport r) {
+        String text = files().get(r.textKey())
+                .map(b -> new String(b, StandardCharsets.UTF_8))
+                .orElse("");
+        return document(r, text);
+    }
+
+    static ReportDocument document(PublishedReport r, String text) {
+        return new ReportDocument(
+                r.id(),
+                r.title(),
+                text,
+                r.themes().stream().map(Theme::code).collect(Collectors.toSet()),
+                r.ageBand().code(),
+                r.year(),
+                r.boardId());
+    }
+
+    /** The names of the boards, by id, for the library's board facet. */
+    public Map<String, String> boardNames(java.util.Collection<String> ids) {
+        return database.read(em -> {
+            OrganisationRepository orgs = new OrganisationRepository(em);
+            return ids.stream()
+                    .distinct()
+                    .map(orgs::byId)
+                    .flatMap(java.util.Optional::stream)
+                    .collect(Collectors.toMap(Organisation::id, Organisation::name));
+        });
+    }
+
+    private synchronized ReportIndex index() {
+        if (index == null) {
+            Path dir = config.dataDir().resolve("index").resolve("reports");
+            try {
+                Files.createDirectories(dir);
+                index = ReportIndex.open(FSDirectory.open(dir));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the library's index at " + dir, e);
+            }
+        }
+        return index;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (index != null) {
+            index.close();
+            index = null;
+        }
+        if (extractor != null) {
+            extractor.close();
+            extractor = null;
+        }
+    }
+}
