@@ -19,6 +19,10 @@ public class ChildDeath {
     @Column(name = "age_at_death_years")
     private Integer ageAtDeathYears;
 
+    /** The age in whole days, for a death in the first year only: the neonatal and infant age bands need it [28]. */
+    @Column(name = "age_at_death_days")
+    private Integer ageAtDeathDays;
+
     @Column(name = "death_unexpected")
     private Boolean unexpected;
 
@@ -85,12 +89,51 @@ public class ChildDeath {
         this.inCustody = inCustody;
     }
 
+    /**
+     * The same death with its age in days, for a child who died in the first year (the statistics count deaths
+     * under 28 days apart from the rest of the first year [28]).
+     *
+     * @throws InvalidValueException for a negative age, an age of a year or more, or a child over a year old
+     */
+    public ChildDeath withAgeInDays(Integer days) {
+        if (days == null) {
+            return this;
+        }
+        if (ageAtDeathYears != 0) {
+            throw new InvalidValueException(
+                    "childDeath.ageAtDeathDays", "is only for a death in the first year (ageAtDeathYears 0)");
+        }
+        if (days < 0 || days > 365) {
+            throw new InvalidValueException("childDeath.ageAtDeathDays", "must be from 0 to 365 days");
+        }
+        ChildDeath d = copy();
+        d.ageAtDeathDays = days;
+        return d;
+    }
+
+    /** The same facts in a record of their own, for another review of the same death (an SCR referral). */
+    ChildDeath copy() {
+        ChildDeath d = new ChildDeath();
+        d.ageAtDeathYears = ageAtDeathYears;
+        d.ageAtDeathDays = ageAtDeathDays;
+        d.unexpected = unexpected;
+        d.atHome = atHome;
+        d.abroad = abroad;
+        d.inCustody = inCustody;
+        return d;
+    }
+
     public boolean recorded() {
         return ageAtDeathYears != null;
     }
 
     public Integer ageAtDeathYears() {
         return ageAtDeathYears;
+    }
+
+    /** The age in days of a child who died in the first year, when it was recorded; null otherwise. */
+    public Integer ageAtDeathDays() {
+        return ageAtDeathDays;
     }
 
     public boolean unexpected() {
