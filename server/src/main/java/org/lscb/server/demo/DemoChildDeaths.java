@@ -105,7 +105,8 @@ final class DemoChildDeaths {
                             death,
                             false),
                     panelMember.id(),
-                    now);
+                    // opened when the death was notified, so the demo's open reviews list first
+                    died.atStartOfDay(ZoneId.of("Europe/London")).toInstant());
             for (ClockKind k : List.of(ClockKind.HOME_VISIT, ClockKind.REGISTRAR_INFORMATION)) {
                 if (r.clock(k).isPresent()) {
                     r.meetClock(k, died.plusDays(k == ClockKind.HOME_VISIT ? 1 : 5), today);
