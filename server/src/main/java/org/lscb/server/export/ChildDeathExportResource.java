@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.ReportingYear;
-import org.lscb.reviews.cdop.ChildDeathReturn;
-import org.lscb.reviews.cdop.SmallCountSuppression;
+import org.lscb.reviews.statistics.ChildDeathReturn;
+import org.lscb.reviews.statistics.SmallCountSuppression;
 import org.lscb.server.auth.CallerResolver;
 
 /**

@@ -13,8 +13,8 @@ import org.lscb.identity.organisation.Organisation;
 import org.lscb.identity.organisation.OrganisationRepository;
 import org.lscb.reviews.ReportingYear;
 import org.lscb.reviews.ReviewRepository;
-import org.lscb.reviews.cdop.ChildDeathReturn;
-import org.lscb.reviews.cdop.ChildDeathStatistics;
+import org.lscb.reviews.statistics.ChildDeathReturn;
+import org.lscb.reviews.statistics.ChildDeathStatistics;
 import org.lscb.server.auth.Caller;
 
 /**

@@ -123,55 +123,61 @@ public final class PanelResources {
         }
     }
 
-    /** {@code POST /api/v1/reviews/{id}/scr-referral}: opens a linked SCR awaiting the Chair's decision [27, 38]. */
-    @Path("reviews/{id}/scr-referral")
-    @Produces(MediaType.APPLICATION_JSON)
-    public static class Referral {
+    /** What the panel's steps on a review share: the services, and the review as they answer it. */
+    abstract static class Step {
 
-        private CdopPanel panel;
-        private ReviewService reviews;
-        private CallerResolver callers;
+        CdopPanel panel;
+        ReviewService reviews;
+        CallerResolver callers;
 
-        protected Referral() {}
+        Step() {}
 
-        @Inject
-        public Referral(CdopPanel panel, ReviewService reviews, CallerResolver callers) {
+        Step(CdopPanel panel, ReviewService reviews, CallerResolver callers) {
             this.panel = panel;
             this.reviews = reviews;
             this.callers = callers;
         }
 
+        ReviewView view(ReviewService.Seen seen) {
+            return ReviewViews.of(seen, reviews.clocks(seen.review()));
+        }
+    }
+
+    /** {@code POST /api/v1/reviews/{id}/scr-referral}: opens a linked SCR awaiting the Chair's decision [27, 38]. */
+    @Path("reviews/{id}/scr-referral")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class Referral extends Step {
+
+        protected Referral() {}
+
+        @Inject
+        public Referral(CdopPanel panel, ReviewService reviews, CallerResolver callers) {
+            super(panel, reviews, callers);
+        }
+
         @POST
         @RolesAllowed({OFFICER, CDOP})
         public ReviewView refer(@PathParam("id") String id) {
-            ReviewService.Seen seen = panel.referForScr(callers.caller(), id);
-            return ReviewViews.of(seen, reviews.clocks(seen.review()));
+            return view(panel.referForScr(callers.caller(), id));
         }
     }
 
     /** {@code POST /api/v1/reviews/{id}/cdop-sign-off}: the panel completes a child death review [27]. */
     @Path("reviews/{id}/cdop-sign-off")
     @Produces(MediaType.APPLICATION_JSON)
-    public static class SignOff {
-
-        private CdopPanel panel;
-        private ReviewService reviews;
-        private CallerResolver callers;
+    public static class SignOff extends Step {
 
         protected SignOff() {}
 
         @Inject
         public SignOff(CdopPanel panel, ReviewService reviews, CallerResolver callers) {
-            this.panel = panel;
-            this.reviews = reviews;
-            this.callers = callers;
+            super(panel, reviews, callers);
         }
 
         @POST
         @RolesAllowed({OFFICER, CDOP})
         public ReviewView signOff(@PathParam("id") String id) {
-            ReviewService.Seen seen = panel.signOff(callers.caller(), id);
-            return ReviewViews.of(seen, reviews.clocks(seen.review()));
+            return view(panel.signOff(callers.caller(), id));
         }
     }
 
@@ -179,19 +185,13 @@ public final class PanelResources {
     @Path("reviews/{id}/completion")
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
-    public static class Completion {
-
-        private CdopPanel panel;
-        private ReviewService reviews;
-        private CallerResolver callers;
+    public static class Completion extends Step {
 
         protected Completion() {}
 
         @Inject
         public Completion(CdopPanel panel, ReviewService reviews, CallerResolver callers) {
-            this.panel = panel;
-            this.reviews = reviews;
-            this.callers = callers;
+            super(panel, reviews, callers);
         }
 
         @POST

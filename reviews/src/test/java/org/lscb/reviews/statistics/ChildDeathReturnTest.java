@@ -1,4 +1,4 @@
-package org.lscb.reviews.cdop;
+package org.lscb.reviews.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,12 @@ import org.lscb.reviews.LeadBoardRule;
 import org.lscb.reviews.ReportingYear;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.cdop.CdopAnalysis;
+import org.lscb.reviews.cdop.DeathCategory;
+import org.lscb.reviews.cdop.FactorDomain;
+import org.lscb.reviews.cdop.FactorLevel;
+import org.lscb.reviews.cdop.ModifiableFactors;
+import org.lscb.reviews.cdop.Recommendation;
 
 /** The annual return's counts [28], its age bands, and small-count suppression. */
 class ChildDeathReturnTest {

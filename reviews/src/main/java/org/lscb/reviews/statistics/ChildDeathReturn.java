@@ -1,10 +1,12 @@
-package org.lscb.reviews.cdop;
+package org.lscb.reviews.statistics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.lscb.reviews.cdop.DeathCategory;
+import org.lscb.reviews.cdop.ModifiableFactors;
 
 /**
  * A board's annual return of child death reviews completed in a reporting year, in the layout of the DfE's child

@@ -1,4 +1,4 @@
-package org.lscb.reviews.cdop;
+package org.lscb.reviews.statistics;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.lscb.reviews.cdop;
+package org.lscb.reviews.statistics;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -8,6 +8,9 @@ import org.lscb.reviews.ReportingYear;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewStatus;
 import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.cdop.CdopAnalysis;
+import org.lscb.reviews.cdop.DeathCategory;
+import org.lscb.reviews.cdop.ModifiableFactors;
 
 /**
  * The counts of a board's child death reviews completed (signed off by the panel) in a reporting year, as the DfE's
