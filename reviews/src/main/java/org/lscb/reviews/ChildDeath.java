@@ -16,12 +16,19 @@ public class ChildDeath {
     /** Reviews cover deaths "up to the age of 18" [27]: 0 to 17 whole years. */
     public static final int AGE_LIMIT = 18;
 
+    /** The neonatal period: the first 28 days of life (0 to 27 days). */
+    public static final int NEONATAL_DAYS = 28;
+
     @Column(name = "age_at_death_years")
     private Integer ageAtDeathYears;
 
-    /** The age in whole days, for a death in the first year only: the neonatal and infant age bands need it [28]. */
-    @Column(name = "age_at_death_days")
-    private Integer ageAtDeathDays;
+    /**
+     * For a death in the first year, whether it came in the first 28 days (the neonatal period): the statistics
+     * count those deaths apart [28]. Only this is kept, never the age in days, which with the day of death would
+     * give the date of birth.
+     */
+    @Column(name = "death_neonatal")
+    private Boolean neonatal;
 
     @Column(name = "death_unexpected")
     private Boolean unexpected;
@@ -90,8 +97,8 @@ public class ChildDeath {
     }
 
     /**
-     * The same death with its age in days, for a child who died in the first year (the statistics count deaths
-     * under 28 days apart from the rest of the first year [28]).
+     * The same death with whether it was neonatal, from the age in days of a child who died in the first year (the
+     * statistics count deaths under 28 days apart from the rest of the first year [28]); the days are not kept.
      *
      * @throws InvalidValueException for a negative age, an age of a year or more, or a child over a year old
      */
@@ -107,7 +114,7 @@ public class ChildDeath {
             throw new InvalidValueException("childDeath.ageAtDeathDays", "must be from 0 to 365 days");
         }
         ChildDeath d = copy();
-        d.ageAtDeathDays = days;
+        d.neonatal = days < NEONATAL_DAYS;
         return d;
     }
 
@@ -115,7 +122,7 @@ public class ChildDeath {
     ChildDeath copy() {
         ChildDeath d = new ChildDeath();
         d.ageAtDeathYears = ageAtDeathYears;
-        d.ageAtDeathDays = ageAtDeathDays;
+        d.neonatal = neonatal;
         d.unexpected = unexpected;
         d.atHome = atHome;
         d.abroad = abroad;
@@ -131,9 +138,9 @@ public class ChildDeath {
         return ageAtDeathYears;
     }
 
-    /** The age in days of a child who died in the first year, when it was recorded; null otherwise. */
-    public Integer ageAtDeathDays() {
-        return ageAtDeathDays;
+    /** For a death in the first year, whether within the first 28 days; null when not known or not an infant. */
+    public Boolean neonatal() {
+        return neonatal;
     }
 
     public boolean unexpected() {

@@ -1,11 +1,12 @@
--- The child death overview panel's work on a review [27]: the coded analysis (category of death with its scheme,
+-- Whether a first-year death was neonatal (the statistics' age bands [28]; never the age in days, which with the
+-- day of death would give the date of birth). The child death overview panel's work on a review [27]: the coded analysis (category of death with its scheme,
 -- the level of influence in each of the four domains with the scale's version, the judgement on modifiable
 -- factors), its recommendations, the SCR referral linking a child death review and the SCR it opened, the day a
 -- review was completed, and the day a completed review's unmet clock stopped. Only codes and short recommendation
 -- lines are stored in clear; the narrative stays in the encrypted documents.
 -- One script for H2 and PostgreSQL: only portable types and syntax.
 
-ALTER TABLE review ADD COLUMN age_at_death_days INTEGER;
+ALTER TABLE review ADD COLUMN death_neonatal BOOLEAN;
 ALTER TABLE review ADD COLUMN cdop_category_code INTEGER;
 ALTER TABLE review ADD COLUMN cdop_category_scheme VARCHAR(40);
 ALTER TABLE review ADD COLUMN cdop_factor_scale VARCHAR(40);

@@ -3,8 +3,9 @@ package org.lscb.reviews.statistics;
 import org.lscb.reviews.ChildDeath;
 
 /**
- * The age bands of the DfE's child death review statistics [28]. An infant's band needs the age in days; a death in
- * the first year whose age in days was not recorded is counted apart, not guessed.
+ * The age bands of the DfE's child death review statistics [28]. An infant's band needs whether the death was
+ * neonatal ({@link ChildDeath#neonatal}); a death in the first year for which that was not recorded is counted
+ * apart, not guessed.
  */
 public enum AgeBand {
     UNDER_28_DAYS("0 to 27 days"),
@@ -14,9 +15,6 @@ public enum AgeBand {
     YEARS_5_TO_9("5 to 9 years"),
     YEARS_10_TO_14("10 to 14 years"),
     YEARS_15_TO_17("15 to 17 years");
-
-    /** The neonatal period: the first 28 days. */
-    public static final int NEONATAL_DAYS = 28;
 
     private final String label;
 
@@ -32,11 +30,11 @@ public enum AgeBand {
     public static AgeBand of(ChildDeath death) {
         int years = death.ageAtDeathYears();
         if (years == 0) {
-            Integer days = death.ageAtDeathDays();
-            if (days == null) {
+            Boolean neonatal = death.neonatal();
+            if (neonatal == null) {
                 return UNDER_1_YEAR_DAYS_NOT_RECORDED;
             }
-            return days < NEONATAL_DAYS ? UNDER_28_DAYS : DAYS_28_TO_364;
+            return neonatal ? UNDER_28_DAYS : DAYS_28_TO_364;
         }
         if (years <= 4) {
             return YEARS_1_TO_4;

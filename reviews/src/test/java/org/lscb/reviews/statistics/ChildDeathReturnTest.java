@@ -1,6 +1,7 @@
 package org.lscb.reviews.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.ChildDeath;
 import org.lscb.reviews.KeyDates;
 import org.lscb.reviews.LeadBoardRule;
@@ -83,6 +85,22 @@ class ChildDeathReturnTest {
                 .isEqualTo(AgeBand.YEARS_10_TO_14);
         assertThat(AgeBand.of(new ChildDeath(17, false, false, true, false, false, false)))
                 .isEqualTo(AgeBand.YEARS_15_TO_17);
+    }
+
+    @Test
+    void ageInDays_keepsOnlyWhetherNeonatal_andIsOnlyForTheFirstYear_para28() {
+        ChildDeath baby = new ChildDeath(0, false, false, true, false, false, false);
+
+        assertThat(baby.withAgeInDays(27).neonatal()).isTrue();
+        assertThat(baby.withAgeInDays(28).neonatal()).isFalse();
+        for (int bad : new int[] {-1, 366}) {
+            assertThatThrownBy(() -> baby.withAgeInDays(bad))
+                    .isInstanceOfSatisfying(
+                            InvalidValueException.class,
+                            e -> assertThat(e.field()).isEqualTo("childDeath.ageAtDeathDays"));
+        }
+        assertThatThrownBy(() -> new ChildDeath(2, false, false, true, false, false, false).withAgeInDays(10))
+                .isInstanceOf(InvalidValueException.class);
     }
 
     @Test
