@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.foundation.value.Text;
+import org.lscb.reviews.clock.ClockStatus;
 import org.lscb.reviews.clock.Span;
 import org.lscb.reviews.clock.StatutoryClock;
 import org.lscb.reviews.clock.WorkingDays;
@@ -51,6 +52,10 @@ public class ReviewClock {
     @Column(name = "met_on")
     private LocalDate metOn;
 
+    /** The day the review was completed with this clock unmet, which ended its duty ({@link #outstanding}). */
+    @Column(name = "stopped_on")
+    private LocalDate stoppedOn;
+
     /** When the overdue sweep first saw this clock overdue; set once, by whichever server got there first. */
     @Column(name = "overdue_marked_at")
     private Instant overdueMarkedAt;
@@ -69,18 +74,33 @@ public class ReviewClock {
     }
 
     /**
-     * Whether the clock's duty is still owed: until it is met, whatever became of the review. Closing a
-     * review ("no review") or completing it ends no duty that already runs: the LSCB must let Ofsted and DfE
-     * know its decision whatever the decision is (SCR checklist: Notification), so that clock is still listed
-     * and swept when overdue on a closed review, and so is any clock a completed review left unmet.
+     * Whether the clock's duty is still owed: until it is met or the review's completion stopped it. Closing a
+     * review ("no review") ends no duty that already runs: the LSCB must let Ofsted and DfE know its decision
+     * whatever the decision is (SCR checklist: Notification), so that clock is still listed and swept when overdue
+     * on a closed review. Completing a review stops the clocks of the review's own work (a child death review signed
+     * off by the panel [27], an SCR, a management review or an audit completed), which nothing is left to meet; it
+     * does not stop {@link ClockKind#DECISION_REPORTED}, a duty to Ofsted and DfE that outlives the review
+     * ({@link Review#complete}).
      */
     public boolean outstanding() {
-        return metOn == null;
+        return metOn == null && stoppedOn == null;
     }
 
     /** The clock on {@code today}, or empty when the deployment does not run this kind of clock. */
     public Optional<StatutoryClock.Reading> on(LocalDate today, ClockSpans spans, WorkingDays workingDays) {
-        return spans.of(kind).map(span -> statutory(span).on(today, workingDays));
+        return spans.of(kind).map(span -> {
+            StatutoryClock c = statutory(span);
+            return stoppedOn == null
+                    ? c.on(today, workingDays)
+                    : new StatutoryClock.Reading(ClockStatus.STOPPED, c.due(workingDays), null, null);
+        });
+    }
+
+    /** Ends the duty of an unmet clock when its review is completed on {@code on}; a met clock stays met. */
+    void stop(LocalDate on) {
+        if (metOn == null && stoppedOn == null) {
+            this.stoppedOn = on;
+        }
     }
 
     private StatutoryClock statutory(Span span) {
@@ -169,6 +189,10 @@ public class ReviewClock {
 
     public Optional<LocalDate> metOn() {
         return Optional.ofNullable(metOn);
+    }
+
+    public Optional<LocalDate> stoppedOn() {
+        return Optional.ofNullable(stoppedOn);
     }
 
     public Optional<Instant> overdueMarkedAt() {

@@ -131,13 +131,17 @@ public record NotifiedDeath(
      */
     public ChildDeath childDeath() {
         return new ChildDeath(
-                ageAtDeathYears(),
-                false,
-                false,
-                unexpected(),
-                place.homeOrCommunity(),
-                place == PlaceOfDeath.ABROAD,
-                false);
+                        ageAtDeathYears(),
+                        false,
+                        false,
+                        unexpected(),
+                        place.homeOrCommunity(),
+                        place == PlaceOfDeath.ABROAD,
+                        false)
+                .withAgeInDays(
+                        ageAtDeathYears() == 0
+                                ? (int) java.time.temporal.ChronoUnit.DAYS.between(dateOfBirth, diedOn())
+                                : null);
     }
 
     /** Never the NHS number or the date of birth. */

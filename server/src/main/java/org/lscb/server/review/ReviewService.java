@@ -306,6 +306,11 @@ public class ReviewService {
                 }));
     }
 
+    /** How the caller stands to a review read in {@code em}. */
+    Set<Relation> relationsIn(EntityManager em, Caller by, Review r) {
+        return ReviewAccess.relations(r, viewer(em, by));
+    }
+
     public static boolean exists(EntityManager em, String reviewId) {
         return new ReviewRepository(em).byId(reviewId).isPresent();
     }

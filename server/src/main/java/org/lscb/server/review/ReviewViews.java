@@ -81,7 +81,31 @@ public final class ReviewViews {
             DecisionView scrDecision,
             List<ClockView> clocks,
             List<AppointmentView> appointments,
-            List<String> access) {}
+            List<String> access,
+            String completedOn,
+            String scrReferralReviewId,
+            String referredFromReviewId) {}
+
+    public record FactorsView(
+            String intrinsicToChild, String socialEnvironment, String physicalEnvironment, String serviceProvision) {}
+
+    public record RecommendationView(String text, String organisationId) {}
+
+    /** The panel's coded analysis [27]; {@code recorded} false (and the codes null) until it is recorded. */
+    public record AnalysisView(
+            String reviewId,
+            String status,
+            boolean recorded,
+            Integer category,
+            String categoryLabel,
+            String categoryScheme,
+            FactorsView factors,
+            String factorScale,
+            String modifiableFactors,
+            List<RecommendationView> recommendations,
+            String analysedAt,
+            String analysedBy,
+            String scrReferralReviewId) {}
 
     public record ConflictView(
             String reason, String organisationId, String kind, String from, String to, String detail) {}
@@ -140,7 +164,48 @@ public final class ReviewViews {
                         .filter(a -> boardOfficer || a.active())
                         .map(a -> boardOfficer ? appointment(a) : appointmentOnly(a))
                         .toList(),
-                seen.relations().stream().map(Enum::name).sorted().toList());
+                seen.relations().stream().map(Enum::name).sorted().toList(),
+                text(r.completedOn().orElse(null)),
+                r.scrReferralReviewId().orElse(null),
+                r.referredFromReviewId().orElse(null));
+    }
+
+    public static AnalysisView analysis(Review r) {
+        var a = r.cdopAnalysis().filter(org.lscb.reviews.cdop.CdopAnalysis::complete);
+        var category = a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::category);
+        var f = a.map(org.lscb.reviews.cdop.CdopAnalysis::factors).orElse(java.util.Map.of());
+        return new AnalysisView(
+                r.id(),
+                r.status().name(),
+                a.isPresent(),
+                category.map(org.lscb.reviews.cdop.DeathCategory::code).orElse(null),
+                category.map(org.lscb.reviews.cdop.DeathCategory::label).orElse(null),
+                a.map(org.lscb.reviews.cdop.CdopAnalysis::categoryScheme).orElse(null),
+                a.isEmpty()
+                        ? null
+                        : new FactorsView(
+                                mark(f, org.lscb.reviews.cdop.FactorDomain.INTRINSIC_TO_CHILD),
+                                mark(f, org.lscb.reviews.cdop.FactorDomain.SOCIAL_ENVIRONMENT),
+                                mark(f, org.lscb.reviews.cdop.FactorDomain.PHYSICAL_ENVIRONMENT),
+                                mark(f, org.lscb.reviews.cdop.FactorDomain.SERVICE_PROVISION)),
+                a.map(org.lscb.reviews.cdop.CdopAnalysis::factorScale).orElse(null),
+                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::modifiable)
+                        .map(Enum::name)
+                        .orElse(null),
+                r.recommendations().stream()
+                        .map(x -> new RecommendationView(x.text(), x.organisationId()))
+                        .toList(),
+                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::analysedAt)
+                        .map(ReviewViews::text)
+                        .orElse(null),
+                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::analysedBy).orElse(null),
+                r.scrReferralReviewId().orElse(null));
+    }
+
+    private static String mark(
+            java.util.Map<org.lscb.reviews.cdop.FactorDomain, org.lscb.reviews.cdop.FactorLevel> f,
+            org.lscb.reviews.cdop.FactorDomain d) {
+        return f.containsKey(d) ? f.get(d).mark() : null;
     }
 
     static FactsView facts(ScrFacts f) {

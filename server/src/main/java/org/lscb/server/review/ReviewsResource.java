@@ -82,7 +82,8 @@ public class ReviewsResource {
             Boolean unexpected,
             Boolean atHome,
             Boolean abroad,
-            Boolean inCustody) {}
+            Boolean inCustody,
+            Integer ageAtDeathDays) {}
 
     /** No field for a name, a date of birth or an address: an unknown field is refused, not dropped. */
     @RejectUnknownFields
@@ -159,13 +160,14 @@ public class ReviewsResource {
 
     private static ChildDeath childDeath(ChildDeathBody b) {
         return new ChildDeath(
-                b.ageAtDeathYears(),
-                yes(b.stillbirth()),
-                yes(b.lawfulTermination()),
-                ChildDeath.unexpectedUnlessSaid(b.unexpected()),
-                yes(b.atHome()),
-                yes(b.abroad()),
-                yes(b.inCustody()));
+                        b.ageAtDeathYears(),
+                        yes(b.stillbirth()),
+                        yes(b.lawfulTermination()),
+                        ChildDeath.unexpectedUnlessSaid(b.unexpected()),
+                        yes(b.atHome()),
+                        yes(b.abroad()),
+                        yes(b.inCustody()))
+                .withAgeInDays(b.ageAtDeathDays());
     }
 
     @GET
