@@ -31,6 +31,10 @@ public class ChildDeath {
     @Column(name = "death_in_custody")
     private Boolean inCustody;
 
+    /** The time of death when it is known (a notified death gives it); null when only its day is. */
+    @Column(name = "died_at")
+    private java.time.Instant diedAt;
+
     protected ChildDeath() {}
 
     /**
@@ -83,6 +87,17 @@ public class ChildDeath {
         this.atHome = atHome;
         this.abroad = abroad;
         this.inCustody = inCustody;
+    }
+
+    /** The same death at a known time: the visit decision's 24 hours run from it [32]. */
+    public ChildDeath at(java.time.Instant time) {
+        ChildDeath d = new ChildDeath(ageAtDeathYears, false, false, unexpected(), atHome(), abroad(), inCustody());
+        d.diedAt = time;
+        return d;
+    }
+
+    public java.util.Optional<java.time.Instant> diedAt() {
+        return java.util.Optional.ofNullable(diedAt);
     }
 
     public boolean recorded() {

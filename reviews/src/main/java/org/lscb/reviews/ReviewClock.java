@@ -22,12 +22,14 @@ import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.foundation.value.Text;
 import org.lscb.reviews.clock.Span;
 import org.lscb.reviews.clock.StatutoryClock;
+import org.lscb.reviews.clock.TimedClock;
 import org.lscb.reviews.clock.WorkingDays;
 
 /**
- * A statutory clock as started on one review: the day it started, its pauses and the day it was met.
- * The span is not stored: it comes from configuration when the clock is read, so a changed span
- * applies to every review at once.
+ * A statutory clock as started on one review: the day it started, its pauses and the day it was met. A clock that
+ * runs from a time ({@link ClockKind#timed()}) also keeps the time it started and the time it was met, and reads
+ * as a {@link TimedClock}. The span is not stored: it comes from configuration when the clock is read, so a
+ * changed span applies to every review at once.
  */
 @Entity
 @Table(name = "review_clock")
@@ -51,6 +53,14 @@ public class ReviewClock {
     @Column(name = "met_on")
     private LocalDate metOn;
 
+    /** The time a timed clock started; null for a clock that runs in days. */
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    /** The time a timed clock was met; null for a clock that runs in days, and until it is met. */
+    @Column(name = "met_at")
+    private Instant metAt;
+
     /** When the overdue sweep first saw this clock overdue; set once, by whichever server got there first. */
     @Column(name = "overdue_marked_at")
     private Instant overdueMarkedAt;
@@ -61,11 +71,15 @@ public class ReviewClock {
 
     protected ReviewClock() {}
 
-    ReviewClock(Review review, ClockKind kind, LocalDate startedOn) {
+    ReviewClock(Review review, ClockKind kind, LocalDate startedOn, Instant startedAt) {
+        if (kind.timed() != (startedAt != null)) {
+            throw new IllegalArgumentException(kind + (kind.timed() ? " starts at a time" : " starts on a day"));
+        }
         this.id = UUID.randomUUID().toString();
         this.review = review;
         this.kind = kind;
         this.startedOn = startedOn;
+        this.startedAt = startedAt;
     }
 
     /**
@@ -78,9 +92,26 @@ public class ReviewClock {
         return metOn == null;
     }
 
-    /** The clock on {@code today}, or empty when the deployment does not run this kind of clock. */
+    /** The clock at {@code now}, or empty when the deployment does not run this kind of clock. */
+    public Optional<StatutoryClock.Reading> on(Instant now, ClockSpans spans, WorkingDays workingDays) {
+        if (startedAt != null) {
+            return spans.of(kind).map(span -> timed(span).on(now));
+        }
+        return spans.of(kind)
+                .map(span -> statutory(span).on(LocalDate.ofInstant(now, TimedClock.ENGLAND), workingDays));
+    }
+
+    /** The clock at the start of {@code today} in England. */
     public Optional<StatutoryClock.Reading> on(LocalDate today, ClockSpans spans, WorkingDays workingDays) {
-        return spans.of(kind).map(span -> statutory(span).on(today, workingDays));
+        return on(today.atStartOfDay(TimedClock.ENGLAND).toInstant(), spans, workingDays);
+    }
+
+    private TimedClock timed(Span span) {
+        TimedClock c = new TimedClock(startedAt, span.duration());
+        if (metAt != null) {
+            c.meet(metAt);
+        }
+        return c;
     }
 
     private StatutoryClock statutory(Span span) {
@@ -126,7 +157,23 @@ public class ReviewClock {
         openPause().resume(on);
     }
 
+    /** Meets a timed clock at a time, or a clock that runs in days on that time's day in England. */
+    void meetAt(Instant at) {
+        if (startedAt == null) {
+            meet(LocalDate.ofInstant(at, TimedClock.ENGLAND));
+            return;
+        }
+        if (at.isBefore(startedAt)) {
+            throw new InvalidValueException("at", "a clock cannot be met before it started (" + startedAt + ")");
+        }
+        this.metAt = at;
+        this.metOn = LocalDate.ofInstant(at, TimedClock.ENGLAND);
+    }
+
     void meet(LocalDate on) {
+        if (startedAt != null) {
+            throw new IllegalStateException(kind + " is met at a time, not on a day");
+        }
         if (on.isBefore(startedOn)) {
             throw new InvalidValueException("on", "a clock cannot be met before it started (" + startedOn + ")");
         }
@@ -169,6 +216,14 @@ public class ReviewClock {
 
     public Optional<LocalDate> metOn() {
         return Optional.ofNullable(metOn);
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public Optional<Instant> metAt() {
+        return Optional.ofNullable(metAt);
     }
 
     public Optional<Instant> overdueMarkedAt() {

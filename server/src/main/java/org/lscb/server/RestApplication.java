@@ -72,6 +72,8 @@ public class RestApplication extends Application {
                 RequestsResource.class,
                 ReviewRequestsResource.class,
                 ReviewsResource.class,
+                org.lscb.server.review.VisitDecisionResource.class,
+                org.lscb.server.review.PostMortemResource.class,
                 ChildDeathNotificationsResource.class,
                 ReviewersResource.class,
                 AccessRefusedAuditFilter.class,
