@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.lscb.server.account.AccountsResource;
+import org.lscb.server.action.ActionsResource;
+import org.lscb.server.action.ReviewActionsResource;
 import org.lscb.server.audit.AccessRefusedAuditFilter;
 import org.lscb.server.audit.AuditResource;
 import org.lscb.server.auth.AuthResource;
@@ -56,6 +58,8 @@ public class RestApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 AccountsResource.class,
+                ActionsResource.class,
+                ReviewActionsResource.class,
                 AuditResource.class,
                 AuthResource.class,
                 MeResource.class,
@@ -76,6 +80,7 @@ public class RestApplication extends Application {
                 org.lscb.server.review.PostMortemResource.class,
                 ChildDeathNotificationsResource.class,
                 ReviewersResource.class,
+                org.lscb.server.report.ReportsResource.class,
                 AccessRefusedAuditFilter.class,
                 AnyExceptionMapper.class,
                 StrictJsonReader.class);

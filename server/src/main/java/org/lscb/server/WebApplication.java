@@ -5,6 +5,7 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.lscb.server.web.action.ActionPages;
 import org.lscb.server.web.admin.AccountPages;
 import org.lscb.server.web.admin.AdministrationPage;
 import org.lscb.server.web.admin.OrganisationPages;
@@ -62,10 +63,12 @@ public class WebApplication extends Application {
                 GrantPage.class,
                 ScriptsPage.class,
                 RequestPages.class,
+                ActionPages.class,
                 TwoFactorSetupPages.class,
                 AdministrationPage.class,
                 OrganisationPages.class,
                 AccountPages.class,
+                org.lscb.server.web.report.ReportPages.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }

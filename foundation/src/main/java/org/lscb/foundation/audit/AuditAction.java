@@ -84,5 +84,11 @@ public enum AuditAction {
     BUNDLE_DOWNLOADED,
 
     // document requests: what a review's lead board asks of its organisations
-    DOCUMENT_REQUESTED
+    DOCUMENT_REQUESTED,
+
+    // action plans: the actions a review's recommendations become [9, 11, 19]
+    ACTION_CREATED,
+    ACTION_UPDATED,
+    ACTION_CHANGE_REFUSED,
+    ACTION_OVERDUE
 }

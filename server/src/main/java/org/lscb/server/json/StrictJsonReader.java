@@ -10,6 +10,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -17,12 +19,14 @@ import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Map;
 import org.lscb.foundation.value.InvalidValueException;
+import org.lscb.server.error.BodyCutShortException;
 import org.lscb.server.error.BodyTooLargeException;
 import org.lscb.server.error.MalformedJsonException;
 
@@ -42,6 +46,7 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
 
     private static final JsonReaderFactory READERS =
             Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Override
@@ -77,11 +82,29 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new MalformedJsonException("the body must be a JSON object", null);
         }
+        rejectTrailing(body);
         JsonShape.check(value, genericType, "");
         try {
             return JSONB.fromJson(value.toString(), genericType);
         } catch (JsonbException e) {
             throw new MalformedJsonException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The reader stops at the end of the first value and ignores whatever follows it, so that {@code {"a":1} x} or two
+     * objects one after the other would be read as the first. A body is one object and nothing more but white space:
+     * a proxy or client that joins or cuts bodies must not have half of one taken for the request.
+     */
+    private static void rejectTrailing(byte[] body) {
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
+            parser.next();
+            parser.skipObject();
+            if (parser.hasNext()) {
+                throw new MalformedJsonException("nothing may follow the JSON object", null);
+            }
+        } catch (JsonException e) {
+            throw new MalformedJsonException("nothing may follow the JSON object", e);
         }
     }
 
@@ -95,11 +118,19 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         }
     }
 
+    private static int readSome(InputStream in, byte[] buf) throws IOException {
+        try {
+            return in.read(buf);
+        } catch (EOFException e) {
+            throw new BodyCutShortException(e);
+        }
+    }
+
     private static byte[] readBounded(InputStream in, int limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int n;
-        while ((n = in.read(buf)) != -1) {
+        while ((n = readSome(in, buf)) != -1) {
             if (out.size() + n > limit) {
                 drain(in);
                 throw new BodyTooLargeException(limit);

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.concurrent.ScheduledFuture;
@@ -19,7 +20,7 @@ import org.lscb.reviews.clock.WorkingDays;
 import org.lscb.server.config.ServerConfig;
 
 /**
- * Runs the {@link OverdueClockSweep} at the configured interval on the sweeps' managed scheduled executor.
+ * Runs the {@link OverdueClockSweep}, then each {@link OverdueSweepStep} (the actions of action plans), at the configured interval on the sweeps' managed scheduled executor.
  * The sweeps (this and the blob store's) have an executor of their own, so a slow sweep, one waiting out a
  * database outage say, never holds up the delayed sign-in answers on the server's default one. Each finished
  * sweep counts in {@code lscb_overdue_sweeps_total}, whether or not it marked a clock.
@@ -41,6 +42,7 @@ public class OverdueSweepSchedule {
     private ClockSpans spans;
     private WorkingDays workingDays;
     private MetricRegistry metrics;
+    private Instance<OverdueSweepStep> steps;
     private ScheduledFuture<?> scheduled;
 
     protected OverdueSweepSchedule() {}
@@ -51,12 +53,14 @@ public class OverdueSweepSchedule {
             Database database,
             ClockSpans spans,
             WorkingDays workingDays,
-            @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
+            @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics,
+            Instance<OverdueSweepStep> steps) {
         this.config = config;
         this.database = database;
         this.spans = spans;
         this.workingDays = workingDays;
         this.metrics = metrics;
+        this.steps = steps;
     }
 
     public synchronized void start() {
@@ -73,6 +77,7 @@ public class OverdueSweepSchedule {
                     try {
                         sweep.sweep(c ->
                                 metrics.counter("lscb_clocks_overdue_total").inc());
+                        steps.forEach(this::runStep);
                         metrics.counter("lscb_overdue_sweeps_total").inc();
                     } catch (RuntimeException e) {
                         // a database outage must not end the schedule; the next run tries again
@@ -82,6 +87,14 @@ public class OverdueSweepSchedule {
                 Math.min(every, 2000),
                 every,
                 TimeUnit.MILLISECONDS);
+    }
+
+    private void runStep(OverdueSweepStep step) {
+        try {
+            step.sweep();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "overdue sweep step failed; retrying at the next interval", e);
+        }
     }
 
     @PreDestroy

@@ -31,12 +31,18 @@ public final class Navigation {
         if (c.has(Role.AGENCY_USER)) {
             items.add(item("Asked of you", "/requests", "requests", activeSection));
         }
+        if (c.has(Role.LSCB_OFFICER) || c.has(Role.LSCB_CHAIR) || c.has(Role.AGENCY_USER)) {
+            items.add(item("Actions", "/actions", "actions", activeSection));
+        }
         if (c.has(Role.AGENCY_USER)
                 || c.has(Role.PAEDIATRICIAN)
                 || c.has(Role.LSCB_OFFICER)
                 || c.has(Role.REVIEWER)
                 || c.has(Role.CORONER)) {
             items.add(item("Sent documents", "/documents", "documents", activeSection));
+        }
+        if (c.has(Role.LSCB_OFFICER) || c.has(Role.LSCB_CHAIR) || c.has(Role.CDOP_MEMBER)) {
+            items.add(item("Annual reports", "/reports", "reports", activeSection));
         }
         items.add(item("Your keys", "/keys", "keys", activeSection));
         if (c.has(Role.ADMIN) || c.has(Role.LSCB_OFFICER)) {

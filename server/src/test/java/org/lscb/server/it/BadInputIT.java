@@ -29,6 +29,9 @@ class BadInputIT {
                 "{\"name\":\"line\\r\\nbreak\",\"kind\":\"POLICE\"}", // CR/LF in a name
                 "[1,2,3]", // not an object
                 "\"text\"",
+                "{\"name\":\"Trailing\",\"kind\":\"POLICE\"} x", // something after the object
+                "{\"name\":\"Twice\",\"kind\":\"POLICE\"}{\"name\":\"Again\",\"kind\":\"POLICE\"}", // two objects
+                "{\"name\":\"Comma\",\"kind\":\"POLICE\"},", // a stray comma after it
             })
     void badOrganisationBody_is400AndStoresNothing(String body, Api api) {
         String admin = api.adminToken();

@@ -2,6 +2,9 @@ package org.lscb.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,5 +71,37 @@ class MalformedRequestIT {
                 .doesNotContain("URLDecoder")
                 .doesNotContain("Unexpected termination")
                 .doesNotContain("An exception or error occurred in the container");
+    }
+
+    /**
+     * A client that stops sending in the middle of a JSON body, saying it has sent all (half-closing its side), is a
+     * client's failure: no stack trace, no "internal error" incident in the log, and the server goes on serving.
+     */
+    @Test
+    void aJsonBodyCutShortByTheClient_isNoInternalError(Api api, ServerProcess server) throws Exception {
+        int logBefore = server.log().length();
+        URI uri = URI.create(api.baseUrl());
+        String head = "POST /api/v1/organisations HTTP/1.1\r\n"
+                + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+                + "Authorization: Bearer " + api.adminToken() + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: 1000\r\n\r\n"
+                + "{\"name\":\"Cut sho";
+        String reply;
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+
+        ServerLog.awaitMarker(api, server);
+
+        assertThat(reply).doesNotStartWith("HTTP/1.1 5");
+        assertThat(server.log().substring(logBefore))
+                .doesNotContain("internal error")
+                .doesNotContain("SEVERE");
+        assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
     }
 }

@@ -54,7 +54,12 @@ class OfficerReviewBrowserIT {
                     .doesNotContain(world.agencies().get(0));
             assertThat(review.summary("Notification")).isEqualTo(day(notified));
             assertThat(review.links())
-                    .containsExactly("Find a reviewer", "Panel check", "Documents", "Ask an agency for a document");
+                    .containsExactly(
+                            "Find a reviewer",
+                            "Panel check",
+                            "Documents",
+                            "Ask an agency for a document",
+                            "Action plan");
             assertThat(review.linkTarget("Find a reviewer")).isEqualTo("/reviewers?review=" + id + "&independent=true");
             assertThat(review.linkTarget("Panel check")).isEqualTo("/reviews/" + id + "/panel-check");
             assertThat(review.clock("Decide whether to hold an SCR", "Due")).isEqualTo(day(notified.plusMonths(1)));
@@ -77,8 +82,9 @@ class OfficerReviewBrowserIT {
             ReviewPage review = ReviewPage.openFromDashboard(browser, reference);
             assertThat(browser.path()).isEqualTo("/reviews/" + id);
             assertThat(review.summary("Status")).isEqualTo("Awaiting decision");
-            // the Chair reads the review and its panel check; appointing and asking for documents are the officers'
-            assertThat(review.links()).containsExactly("Panel check", "Documents");
+            // the Chair reads the review, its panel check and its action plan; appointing and asking for documents are
+            // the officers'
+            assertThat(review.links()).containsExactly("Panel check", "Documents", "Action plan");
             assertThat(review.offersToRecordTheDecision()).isTrue();
             browser.checkPage("review-awaiting-decision-chair");
 

@@ -52,6 +52,14 @@ class PageAccessMatrixIT {
         String reviewer = boards.a().reviewer(null);
         Map<Who, PageClient> browsers = signedIn(api, boards);
         String documentA = plainDocument(api, boards, reviewA);
+        String actionA = ActionPlansIT.create(
+                        api,
+                        boards.a().officer(),
+                        reviewA,
+                        boards.a().agencies().get(0),
+                        TestClock.today().plusDays(30).toString())
+                .json()
+                .getString("id");
 
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET", "/", Map.of(), 200));
@@ -146,6 +154,83 @@ class PageAccessMatrixIT {
                 "/documents/{documentA}/open",
                 Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.CHAIR_A, 403, Who.CHAIR_B, 403),
                 404));
+        // the annual reports: each board's officers and Chair read their own board's; another board's is not found
+        Map<Who, Integer> readsReports =
+                Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 200, Who.CHAIR_A, 200, Who.CHAIR_B, 200);
+        Map<Who, Integer> readsReportsOfA =
+                Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 404, Who.CHAIR_A, 200, Who.CHAIR_B, 404);
+        routes.add(new Route("GET", "/reports", readsReports, 403));
+        for (String report : List.of("board-annual", "board-annual.pdf", "cdop-annual", "cdop-annual.pdf")) {
+            routes.add(new Route("GET", "/reports/" + report + "?year=2026&board={boardA}", readsReportsOfA, 403));
+        }
+        // action plans: the boards and the owning agency follow them; another board's people find nothing; the lead
+        // board's officers and Chair add actions, its officers and the owner (board A's police) report progress
+        Map<Who, Integer> seesPlanA = Map.of(
+                Who.OFFICER_A,
+                200,
+                Who.AGENCY_A,
+                200,
+                Who.CHAIR_A,
+                200,
+                Who.OFFICER_B,
+                404,
+                Who.AGENCY_B,
+                404,
+                Who.CHAIR_B,
+                404);
+        routes.add(new Route("GET", "/reviews/{reviewA}/actions", seesPlanA, 403));
+        routes.add(new Route(
+                "POST",
+                "/reviews/{reviewA}/actions",
+                Map.of(
+                        Who.OFFICER_A,
+                        400,
+                        Who.CHAIR_A,
+                        400,
+                        Who.AGENCY_A,
+                        403,
+                        Who.OFFICER_B,
+                        404,
+                        Who.AGENCY_B,
+                        404,
+                        Who.CHAIR_B,
+                        404),
+                403));
+        routes.add(new Route(
+                "GET",
+                "/actions",
+                Map.of(
+                        Who.OFFICER_A,
+                        200,
+                        Who.AGENCY_A,
+                        200,
+                        Who.CHAIR_A,
+                        200,
+                        Who.OFFICER_B,
+                        200,
+                        Who.AGENCY_B,
+                        200,
+                        Who.CHAIR_B,
+                        200),
+                403));
+        routes.add(new Route("GET", "/actions/{actionA}", seesPlanA, 403));
+        routes.add(new Route(
+                "POST",
+                "/actions/{actionA}",
+                Map.of(
+                        Who.OFFICER_A,
+                        400,
+                        Who.AGENCY_A,
+                        400,
+                        Who.CHAIR_A,
+                        403,
+                        Who.OFFICER_B,
+                        404,
+                        Who.AGENCY_B,
+                        404,
+                        Who.CHAIR_B,
+                        404),
+                403));
         // setting up two-factor sign-in is for a session that has just had a right password and has none
         routes.add(new Route("GET", "/sign-in/two-factor", Map.of(), 303));
 
@@ -156,7 +241,8 @@ class PageAccessMatrixIT {
                     .replace("{boardA}", boards.a().board())
                     .replace("{agencyUserA}", boards.a().police().id())
                     .replace("{reviewer}", reviewer)
-                    .replace("{documentA}", documentA);
+                    .replace("{documentA}", documentA)
+                    .replace("{actionA}", actionA);
             for (Who who : Who.values()) {
                 tests.add(DynamicTest.dynamicTest(route.method() + " " + route.path() + " as " + who, () -> {
                     PageClient browser = browsers.get(who);

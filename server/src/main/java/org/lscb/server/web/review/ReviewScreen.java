@@ -139,6 +139,9 @@ public record ReviewScreen(
         if (allowed.manage()) {
             out.add(new Link("Ask an agency for a document", base + "/requests/new"));
         }
+        if (allowed.checkPanel()) {
+            out.add(new Link("Action plan", base + "/actions"));
+        }
         return out;
     }
 

@@ -86,7 +86,26 @@ public final class PageClient {
         }
     }
 
+    /** A file the page offers for download: its bytes and the headers that describe it. */
+    public record Download(int status, byte[] body, String contentType, String contentDisposition) {}
+
+    public Download download(String path) {
+        HttpResponse<byte[]> r = exchange(
+                HttpRequest.newBuilder(URI.create(base + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(
+                r.statusCode(),
+                r.body(),
+                r.headers().firstValue("content-type").orElse(null),
+                r.headers().firstValue("content-disposition").orElse(null));
+    }
+
     private Answer send(HttpRequest.Builder b) {
+        HttpResponse<String> r = exchange(b, HttpResponse.BodyHandlers.ofString());
+        return new Answer(
+                r.statusCode(), r.body(), r.headers().firstValue("location").orElse(null));
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder b, HttpResponse.BodyHandler<T> handler) {
         if (!cookies.isEmpty()) {
             b.header(
                     "Cookie",
@@ -95,8 +114,7 @@ public final class PageClient {
                             .collect(Collectors.joining("; ")));
         }
         try {
-            HttpResponse<String> r =
-                    HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> r = HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), handler);
             for (String header : r.headers().allValues("set-cookie")) {
                 String pair = header.split(";", 2)[0];
                 String name = pair.substring(0, pair.indexOf('='));
@@ -107,8 +125,7 @@ public final class PageClient {
                     cookies.put(name, value);
                 }
             }
-            return new Answer(
-                    r.statusCode(), r.body(), r.headers().firstValue("location").orElse(null));
+            return r;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,82 @@
+package org.lscb.server.report;
+
+import static java.time.LocalDate.of;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.lscb.server.report.BoardReportFiguresTest.rows;
+import static org.lscb.server.report.Reviews.childDeath;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.lscb.reviews.Review;
+
+/** The CDOP's annual report to the board [27, 28]: deaths in the year, by kind, place and age, and the trend. */
+class CdopReportFiguresTest {
+
+    private final Review[] deaths = {
+        // the year to 31 March 2026: four unexpected at home under 1, three expected in hospital aged 16
+        childDeath(of(2025, 4, 1), 0, true, true),
+        childDeath(of(2025, 8, 1), 0, true, true),
+        childDeath(of(2025, 12, 1), 0, true, true),
+        childDeath(of(2026, 3, 31), 0, true, true),
+        childDeath(of(2025, 5, 1), 16, false, false),
+        childDeath(of(2025, 6, 1), 16, false, false),
+        childDeath(of(2025, 7, 1), 16, false, false),
+        // the year before: one
+        childDeath(of(2025, 3, 31), 7, false, false),
+        // the next year: counted in no figure of 2026
+        childDeath(of(2026, 4, 1), 3, true, false),
+    };
+
+    private Section section(ReportSection s) {
+        return s.build(Reviews.context(2026, deaths));
+    }
+
+    private Figure figure(Section s, String id) {
+        return s.figures().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void deathsNotifiedInTheYear_runFrom1AprilTo31March_28() {
+        Map<String, List<Count>> expected = rows(figure(section(new ChildDeathsNotified()), "deaths-expected"));
+
+        assertThat(expected.get("UNEXPECTED")).containsExactly(Count.of(4));
+        assertThat(expected.get("EXPECTED")).containsExactly(Count.of(3));
+        assertThat(expected.get("TOTAL")).containsExactly(Count.of(7));
+    }
+
+    @Test
+    void deathsByPlaceAndAge_followTheStatisticsBands_27_28() {
+        Section s = section(new ChildDeathsNotified());
+        Map<String, List<Count>> place = rows(figure(s, "deaths-by-place"));
+        Map<String, List<Count>> age = rows(figure(s, "deaths-by-age"));
+
+        assertThat(place.get("AT_HOME")).containsExactly(Count.of(4));
+        assertThat(place.get("ELSEWHERE")).containsExactly(Count.of(3));
+        assertThat(place.get("ABROAD")).containsExactly(Count.of(0));
+        assertThat(age.get("UNDER_1")).containsExactly(Count.of(4));
+        assertThat(age.get("FROM_15_TO_17")).containsExactly(Count.of(3));
+        assertThat(age.get("FROM_5_TO_9")).containsExactly(Count.of(0));
+    }
+
+    @Test
+    void aYearWithFewDeaths_suppressesThemAndTheirNeighbour_20_28() {
+        Map<String, List<Count>> expected = rows(figure(
+                new ChildDeathsNotified().build(Reviews.context(2026, deaths[0], deaths[1], deaths[2], deaths[4])),
+                "deaths-expected"));
+
+        assertThat(expected.get("EXPECTED")).containsExactly(Count.hidden());
+        assertThat(expected.get("UNEXPECTED")).containsExactly(Count.hidden());
+        assertThat(expected.get("TOTAL")).containsExactly(Count.of(4));
+    }
+
+    @Test
+    void theTrend_runsOverEveryYearHeld_upToTheReportsYear_withSmallYearsSuppressed_28() {
+        Figure trend = section(new ChildDeathTrend()).figures().get(0);
+
+        assertThat(trend.rows()).extracting(Figure.Row::code).containsExactly("2025", "2026");
+        assertThat(rows(trend).get("2025")).containsExactly(Count.hidden());
+        assertThat(rows(trend).get("2026")).containsExactly(Count.of(7));
+        assertThat(trend.chart().kind()).isEqualTo(Figure.Kind.LINE);
+    }
+}
