@@ -42,6 +42,10 @@ public class ChildDeath {
     @Column(name = "death_in_custody")
     private Boolean inCustody;
 
+    /** The time of death when it is known (a notified death gives it); null when only its day is. */
+    @Column(name = "died_at")
+    private java.time.Instant diedAt;
+
     protected ChildDeath() {}
 
     /**
@@ -127,7 +131,19 @@ public class ChildDeath {
         d.atHome = atHome;
         d.abroad = abroad;
         d.inCustody = inCustody;
+        d.diedAt = diedAt;
         return d;
+    }
+
+    /** The same death at a known time: the visit decision's 24 hours run from it [32]. */
+    public ChildDeath at(java.time.Instant time) {
+        ChildDeath d = copy();
+        d.diedAt = time;
+        return d;
+    }
+
+    public java.util.Optional<java.time.Instant> diedAt() {
+        return java.util.Optional.ofNullable(diedAt);
     }
 
     public boolean recorded() {

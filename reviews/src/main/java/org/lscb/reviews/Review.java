@@ -87,6 +87,9 @@ public class Review {
     @Embedded
     private ScrFacts scrFacts;
 
+    @Embedded
+    private RapidResponse rapidResponse;
+
     @Column(name = "scr_criteria_met")
     private Boolean scrCriteriaMet;
 
@@ -206,7 +209,9 @@ public class Review {
     private void startClocks() {
         for (ClockKind k : ClockKind.values()) {
             if (clock(k).isEmpty()) {
-                k.startFor(this).ifPresent(start -> clocks.add(new ReviewClock(this, k, start)));
+                k.startFor(this)
+                        .ifPresent(start -> clocks.add(
+                                new ReviewClock(this, k, start, k.startAt(this).orElse(null))));
             }
         }
     }
@@ -270,6 +275,86 @@ public class Review {
         return assessment;
     }
 
+    /**
+     * Records the decision on a visit to the place of death [32], which meets the visit clock ({@code HOME_VISIT})
+     * at the time of the visit or of the decision not to visit. Recorded once.
+     *
+     * @throws ReviewRuleException {@code no_visit_decision} when no visit is decided on this review (not an
+     *                             unexpected death at home or in the community); {@code visit_decision_recorded}
+     *                             the second time
+     */
+    public void recordVisitDecision(VisitDecision decision, Instant at, String reason, String by, Instant now) {
+        ReviewClock visit = clock(ClockKind.HOME_VISIT)
+                .orElseThrow(() -> new ReviewRuleException(
+                        "no_visit_decision",
+                        "Review " + id + " decides no visit: that is for an unexpected death at home or in the"
+                                + " community [32]"));
+        if (rapidResponse().visitDecision().isPresent()) {
+            throw new ReviewRuleException(
+                    "visit_decision_recorded",
+                    "The visit decision of review " + id + " was recorded at "
+                            + rapidResponse().visitRecordedAt().orElseThrow() + " ("
+                            + rapidResponse().visitDecision().orElseThrow() + ")");
+        }
+        this.rapidResponse = rapidResponse()
+                .withVisit(decision, at, reason, visit.startedAt().orElseThrow(), by, now);
+        visit.meetAt(at);
+    }
+
+    /**
+     * Records the post-mortem [36-39] (again, to correct or complete it: whether an inquest is opened may come
+     * later). The joint report's clock follows the inquest ({@link ClockKind#jointReportOwed}): an unmet one is
+     * removed when no inquest is opened, and started when one is opened on a death first recorded as expected.
+     *
+     * @return the clocks this removed
+     * @throws ReviewRuleException {@code not_a_child_death} for a review that is not a child death review
+     */
+    public List<ClockKind> recordPostMortem(
+            LocalDate finalReportOn,
+            Boolean inquestOpened,
+            Boolean suggestsAbuseOrNeglect,
+            LocalDate caseDiscussionOn,
+            String by,
+            Instant now,
+            LocalDate today) {
+        if (type != ReviewType.CHILD_DEATH_REVIEW) {
+            throw new ReviewRuleException(
+                    "not_a_child_death",
+                    "Review " + id + " is a " + type + "; a post-mortem is recorded on a child death review");
+        }
+        this.rapidResponse = rapidResponse()
+                .withPostMortem(
+                        finalReportOn,
+                        inquestOpened,
+                        suggestsAbuseOrNeglect,
+                        caseDiscussionOn,
+                        dates.death().orElseThrow(),
+                        by,
+                        now,
+                        today);
+        List<ClockKind> removed = new ArrayList<>();
+        clocks.removeIf(c -> {
+            boolean lifted = c.outstanding() && c.kind().startFor(this).isEmpty();
+            if (lifted) {
+                removed.add(c.kind());
+            }
+            return lifted;
+        });
+        startClocks();
+        return removed;
+    }
+
+    /**
+     * The coroner received the joint report [37]: its clock is met at that time, when it is still owed.
+     *
+     * @return whether this met the clock
+     */
+    public boolean jointReportReceived(Instant at) {
+        Optional<ReviewClock> c = clock(ClockKind.CORONER_JOINT_REPORT).filter(ReviewClock::outstanding);
+        c.ifPresent(clock -> clock.meetAt(at)); // a pause ends on the day the report arrived
+        return c.isPresent();
+    }
+
     public void pauseClock(ClockKind kind, LocalDate on, String reason, LocalDate today) {
         runningClock(kind, on, today).pause(on, reason);
     }
@@ -283,6 +368,10 @@ public class Review {
         if (kind == ClockKind.SCR_DECISION) {
             throw new InvalidValueException(
                     "clock", "SCR_DECISION is met by recording the Chair's decision (scr-decision)");
+        }
+        if (kind == ClockKind.HOME_VISIT) {
+            throw new InvalidValueException(
+                    "clock", "HOME_VISIT is met by recording the visit decision at its time (visit-decision) [32]");
         }
         runningClock(kind, on, today).meet(on);
         if (kind == ClockKind.SCR_COMPLETION) {
@@ -584,6 +673,11 @@ public class Review {
 
     public boolean lookedAfter() {
         return lookedAfter;
+    }
+
+    /** The visit decision and the post-mortem; empty until recorded. */
+    public RapidResponse rapidResponse() {
+        return rapidResponse == null ? RapidResponse.none() : rapidResponse;
     }
 
     public Optional<ScrFacts> scrFacts() {

@@ -76,6 +76,8 @@ public class RestApplication extends Application {
                 RequestsResource.class,
                 ReviewRequestsResource.class,
                 ReviewsResource.class,
+                org.lscb.server.review.VisitDecisionResource.class,
+                org.lscb.server.review.PostMortemResource.class,
                 ChildDeathNotificationsResource.class,
                 org.lscb.server.review.PanelResources.Analysis.class,
                 org.lscb.server.review.PanelResources.Referral.class,

@@ -39,7 +39,11 @@ public enum Timeliness {
         return switch (reading.status()) {
             case MET -> {
                 if (!reading.met().isAfter(asAt)) {
-                    yield reading.met().isAfter(reading.due()) ? MET_LATE : MET_ON_TIME;
+                    // a clock that runs from a time (the visit decision's 24 hours [32]) is late by the hour
+                    boolean late = reading.metAt() != null
+                            ? reading.metAt().isAfter(reading.dueAt())
+                            : reading.met().isAfter(reading.due());
+                    yield late ? MET_LATE : MET_ON_TIME;
                 }
                 yield asAt.isAfter(reading.due()) ? OVERDUE : RUNNING;
             }

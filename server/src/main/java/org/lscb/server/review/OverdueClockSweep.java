@@ -54,7 +54,7 @@ public final class OverdueClockSweep {
         int count = 0;
         for (ReviewClock c : open) {
             try {
-                boolean overdue = c.on(today, spans, workingDays)
+                boolean overdue = c.on(clock.instant(), spans, workingDays)
                         .map(r -> r.status() == ClockStatus.OVERDUE)
                         .orElse(false);
                 if (overdue && database.inTransaction(em -> mark(em, c, today))) {
@@ -88,7 +88,11 @@ public final class OverdueClockSweep {
                         "review",
                         c.review().id())
                 .forReview(c.review().id())
-                .withDetails(c.kind() + " started " + c.startedOn() + " is overdue on " + today));
+                .withDetails(c.kind() + " started "
+                        + c.startedAt()
+                                .map(Object::toString)
+                                .orElse(c.startedOn().toString()) + " is overdue on "
+                        + today));
         return true;
     }
 }

@@ -10,6 +10,7 @@ import org.lscb.reviews.Appointment;
 import org.lscb.reviews.ChildDeath;
 import org.lscb.reviews.KeyDates;
 import org.lscb.reviews.PanelRule;
+import org.lscb.reviews.RapidResponse;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewAccess;
 import org.lscb.reviews.ScrFacts;
@@ -22,8 +23,27 @@ public final class ReviewViews {
     public record DatesView(
             String incident, String death, String notification, String registration, String initiated) {}
 
+    /** {@code diedAt}: the time of death when known (a notified death), null when only the day is. */
     public record ChildDeathView(
-            Integer ageAtDeathYears, boolean unexpected, boolean atHome, boolean abroad, boolean inCustody) {}
+            Integer ageAtDeathYears,
+            boolean unexpected,
+            boolean atHome,
+            boolean abroad,
+            boolean inCustody,
+            String diedAt) {}
+
+    /** The visit decision [32]: {@code at} is when the visit was made, or when it was decided not to make one. */
+    public record VisitDecisionView(String decision, String at, String reason, String recordedBy, String recordedAt) {}
+
+    /** The post-mortem [36-39]; {@code caseDiscussionAwaited} from the final report until the discussion's day is recorded. */
+    public record PostMortemView(
+            String finalReportOn,
+            boolean inquestOpened,
+            boolean suggestsAbuseOrNeglect,
+            String caseDiscussionOn,
+            boolean caseDiscussionAwaited,
+            String recordedBy,
+            String recordedAt) {}
 
     public record FactsView(
             boolean abuseOrNeglectKnownOrSuspected,
@@ -42,6 +62,10 @@ public final class ReviewViews {
 
     public record PauseView(String from, String to, String reason) {}
 
+    /**
+     * {@code startedAt}, {@code dueAt} and {@code metAt} are the times of a clock that runs from a time (the visit
+     * decision's 24 hours [32]); null for a clock that runs in days. {@code due} and {@code metOn} are always days.
+     */
     public record ClockView(
             String clock,
             String status,
@@ -50,7 +74,10 @@ public final class ReviewViews {
             String metOn,
             String pausedFor,
             boolean overdueMarked,
-            List<PauseView> pauses) {}
+            List<PauseView> pauses,
+            String startedAt,
+            String dueAt,
+            String metAt) {}
 
     public record OverrideView(String reason) {}
 
@@ -84,7 +111,10 @@ public final class ReviewViews {
             List<String> access,
             String completedOn,
             String scrReferralReviewId,
-            String referredFromReviewId) {}
+            String referredFromReviewId,
+            VisitDecisionView visitDecision,
+            PostMortemView postMortem,
+            boolean scrReferralPrompted) {}
 
     public record FactorsView(
             String intrinsicToChild, String socialEnvironment, String physicalEnvironment, String serviceProvision) {}
@@ -148,7 +178,8 @@ public final class ReviewViews {
                                 death.unexpected(),
                                 death.atHome(),
                                 death.abroad(),
-                                death.inCustody())
+                                death.inCustody(),
+                                death.diedAt().map(ReviewViews::text).orElse(null))
                         : null,
                 r.scrDecision()
                         .map(k -> new DecisionView(
@@ -167,7 +198,10 @@ public final class ReviewViews {
                 seen.relations().stream().map(Enum::name).sorted().toList(),
                 text(r.completedOn().orElse(null)),
                 r.scrReferralReviewId().orElse(null),
-                r.referredFromReviewId().orElse(null));
+                r.referredFromReviewId().orElse(null),
+                visitDecision(r.rapidResponse()),
+                postMortem(r.rapidResponse()),
+                                r.rapidResponse().scrReferralPrompted());
     }
 
     public static AnalysisView analysis(Review r) {
@@ -208,6 +242,30 @@ public final class ReviewViews {
         return f.containsKey(d) ? f.get(d).mark() : null;
     }
 
+    static VisitDecisionView visitDecision(RapidResponse rr) {
+        return rr.visitDecision()
+                .map(d -> new VisitDecisionView(
+                        d.name(),
+                        text(rr.visitAt().orElse(null)),
+                        rr.visitReason().orElse(null),
+                        rr.visitRecordedBy().orElse(null),
+                        text(rr.visitRecordedAt().orElse(null))))
+                .orElse(null);
+    }
+
+    static PostMortemView postMortem(RapidResponse rr) {
+        return rr.finalReportOn()
+                .map(on -> new PostMortemView(
+                        text(on),
+                        rr.inquestOpened().orElse(false),
+                        rr.suggestsAbuseOrNeglect().orElse(false),
+                        text(rr.caseDiscussionOn().orElse(null)),
+                        rr.caseDiscussionAwaited(),
+                        rr.postMortemRecordedBy().orElse(null),
+                        text(rr.postMortemRecordedAt().orElse(null))))
+                .orElse(null);
+    }
+
     static FactsView facts(ScrFacts f) {
         return new FactsView(
                 f.abuseOrNeglectKnownOrSuspected(),
@@ -230,7 +288,10 @@ public final class ReviewViews {
                 c.clock().pauses().stream()
                         .map(p -> new PauseView(
                                 text(p.pausedOn()), text(p.resumedOn().orElse(null)), p.reason()))
-                        .toList());
+                        .toList(),
+                text(c.clock().startedAt().orElse(null)),
+                text(reading.dueAt()),
+                text(reading.metAt()));
     }
 
     static AppointmentView appointment(Appointment a) {
