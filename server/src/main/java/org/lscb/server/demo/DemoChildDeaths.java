@@ -107,10 +107,15 @@ final class DemoChildDeaths {
                     panelMember.id(),
                     // opened when the death was notified, so the demo's open reviews list first
                     died.atStartOfDay(ZoneId.of("Europe/London")).toInstant());
-            for (ClockKind k : List.of(ClockKind.HOME_VISIT, ClockKind.REGISTRAR_INFORMATION)) {
-                if (r.clock(k).isPresent()) {
-                    r.meetClock(k, died.plusDays(k == ClockKind.HOME_VISIT ? 1 : 5), today);
-                }
+            if (r.clock(ClockKind.HOME_VISIT).isPresent()) {
+                // the visit clock is met only by the decision on a visit, recorded at its time [32]
+                java.time.Instant visited = died.atStartOfDay(ZoneId.of("Europe/London"))
+                        .plusHours(20)
+                        .toInstant();
+                r.recordVisitDecision(org.lscb.reviews.VisitDecision.VISITED, visited, null, panelMember.id(), visited);
+            }
+            if (r.clock(ClockKind.REGISTRAR_INFORMATION).isPresent()) {
+                r.meetClock(ClockKind.REGISTRAR_INFORMATION, died.plusDays(5), today);
             }
             if (r.clock(ClockKind.CORONER_JOINT_REPORT).isPresent()) {
                 r.meetClock(ClockKind.CORONER_JOINT_REPORT, died.plusDays(20 + i % 12), today);

@@ -201,7 +201,7 @@ public final class ReviewViews {
                 r.referredFromReviewId().orElse(null),
                 visitDecision(r.rapidResponse()),
                 postMortem(r.rapidResponse()),
-                                r.rapidResponse().scrReferralPrompted());
+                r.rapidResponse().scrReferralPrompted());
     }
 
     public static AnalysisView analysis(Review r) {
