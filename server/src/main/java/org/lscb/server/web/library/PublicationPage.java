@@ -101,6 +101,7 @@ public class PublicationPage {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @org.lscb.server.library.BoundedUpload
     public Response publish(
             @PathParam("id") String reviewId, @HeaderParam("Content-Length") Long length, FormDataMultiPart form) {
         try {
