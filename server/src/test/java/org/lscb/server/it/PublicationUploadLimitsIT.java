@@ -2,9 +2,7 @@ package org.lscb.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -70,21 +68,7 @@ class PublicationUploadLimitsIT {
                     + framing + "\r\nConnection: close\r\n\r\n";
             out.write((head + body).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return new String(readAll(s.getInputStream()), StandardCharsets.UTF_8);
+            return new String(UploadLimitsIT.readAll(s.getInputStream()), StandardCharsets.UTF_8);
         }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        byte[] b = new byte[8192];
-        int n;
-        try {
-            while ((n = in.read(b)) >= 0) {
-                buf.write(b, 0, n);
-            }
-        } catch (java.net.SocketException reset) {
-            // what arrived before the connection was reset is the answer
-        }
-        return buf.toByteArray();
     }
 }
