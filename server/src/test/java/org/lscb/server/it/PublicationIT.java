@@ -144,6 +144,33 @@ class PublicationIT {
         assertThat(again.error()).isEqualTo("already_published");
     }
 
+    /** The title is published as the report is, so a name or postcode in it is refused as one in the report [11]. */
+    @Test
+    void personalDataInTheTitleIsRefusedMaskedAndNothingIsPublished(Api api) {
+        ReviewWorld w = ReviewWorld.create(api);
+        String id = w.openScr(200).getString("id");
+        String marker = marker();
+
+        Api.Reply refused = publish(
+                api,
+                w.officer().token(),
+                id,
+                form(TestReports.pdf(page2(marker, "the town")), Map.of("title", "Child A (Jane Okafor) of NE1 4ST")));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.error()).isEqualTo("personal_data");
+        List<JsonObject> findings =
+                refused.json().getJsonObject("details").getJsonArray("findings").getValuesAs(JsonObject.class);
+        assertThat(findings)
+                .extracting(f -> f.getString("document") + " " + f.getString("kind"))
+                .containsExactly("title NAME", "title POSTCODE");
+        assertThat(refused.body()).doesNotContain("Okafor", "NE1 4ST");
+        assertThat(ids(search(api, "q=" + marker))).isEmpty();
+        assertThat(api.get("/api/v1/reviews/" + id + "/publication", w.officer().token())
+                        .status())
+                .isEqualTo(404);
+    }
+
     @Test
     void aWithdrawnReportLeavesTheSearchAndItsAddressesAtOnce(Api api) {
         ReviewWorld w = ReviewWorld.create(api);

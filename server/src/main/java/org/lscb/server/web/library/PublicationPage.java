@@ -131,8 +131,14 @@ public class PublicationPage {
             List<FindingRow> rows = e.findings().stream()
                     .limit(100)
                     .map(l -> new FindingRow(
-                            l.document().equals("report") ? "Final report" : "Board's response",
-                            l.unit() + " " + l.finding().page(),
+                            switch (l.document()) {
+                                case "title" -> "Title";
+                                case "report" -> "Final report";
+                                default -> "Board's response";
+                            },
+                            l.document().equals("title")
+                                    ? ""
+                                    : l.unit() + " " + l.finding().page(),
                             l.finding()
                                     .kind()
                                     .name()
