@@ -136,14 +136,27 @@ public class PublicationResource {
 
     static String text(FormDataMultiPart form, String name) {
         FormDataBodyPart part = form.getField(name);
-        return part == null ? null : part.getValue();
+        return part == null ? null : value(part, name);
     }
 
     static List<String> texts(FormDataMultiPart form, String name) {
         List<FormDataBodyPart> parts = form.getFields(name);
         return parts == null
                 ? List.of()
-                : parts.stream().map(FormDataBodyPart::getValue).toList();
+                : parts.stream().map(p -> value(p, name)).toList();
+    }
+
+    /**
+     * A text field's value. Jersey refuses a part that is not {@code text/plain} ({@link IllegalStateException}) or
+     * names a character set it does not know ({@link IllegalArgumentException}): the caller's mistake, a 400.
+     */
+    private static String value(FormDataBodyPart part, String name) {
+        try {
+            return part.getValue();
+        } catch (IllegalStateException | IllegalArgumentException notPlainText) {
+            throw new org.lscb.foundation.value.InvalidValueException(
+                    name, "must be a text field of the form (text/plain in a known character set)");
+        }
     }
 
     static PublicationService.Upload file(FormDataMultiPart form, String name) {

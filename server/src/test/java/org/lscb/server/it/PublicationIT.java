@@ -144,6 +144,37 @@ class PublicationIT {
         assertThat(again.error()).isEqualTo("already_published");
     }
 
+    /** A text field sent as a file, or in a character set nobody knows, is a 400 naming it, not a failure of the server. */
+    @Test
+    void aTextFieldThatIsNotPlainTextIsRefusedWithItsName(Api api) {
+        ReviewWorld w = ReviewWorld.create(api);
+        String id = w.openScr(200).getString("id");
+        byte[] report = TestReports.pdf(page2(marker(), "the town"));
+
+        for (String type : List.of("text/html", "application/octet-stream", "text/plain; charset=nope")) {
+            Multipart asFile = new Multipart()
+                    .field("title", "A title")
+                    .field("themes", "neglect")
+                    .file("ageBand", "age.txt", type, "1-4".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .file("report", "report.pdf", PDF, report);
+            Multipart repeated = new Multipart()
+                    .file("themes", "t.txt", type, "neglect".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .field("title", "A title");
+
+            Api.Reply single = publish(api, w.officer().token(), id, asFile);
+            Api.Reply many = publish(api, w.officer().token(), id, repeated);
+
+            assertThat(single.status()).as(type + ": " + single.body()).isEqualTo(400);
+            assertThat(single.json().getJsonObject("details").getString("field"))
+                    .isEqualTo("ageBand");
+            assertThat(many.status()).as(type + ": " + many.body()).isEqualTo(400);
+            assertThat(many.json().getJsonObject("details").getString("field")).isEqualTo("themes");
+        }
+        assertThat(api.get("/api/v1/reviews/" + id + "/publication", w.officer().token())
+                        .status())
+                .isEqualTo(404);
+    }
+
     /** The title is published as the report is, so a name or postcode in it is refused as one in the report [11]. */
     @Test
     void personalDataInTheTitleIsRefusedMaskedAndNothingIsPublished(Api api) {
