@@ -88,6 +88,7 @@ public class RestApplication extends Application {
                 org.lscb.server.report.ReportsResource.class,
                 org.lscb.server.library.PublicationResource.class,
                 org.lscb.server.library.PublicReportsResource.class,
+                org.lscb.server.library.UploadLengthFilter.class,
                 AccessRefusedAuditFilter.class,
                 AnyExceptionMapper.class,
                 StrictJsonReader.class);

@@ -71,6 +71,7 @@ public class WebApplication extends Application {
                 org.lscb.server.web.report.ReportPages.class,
                 org.lscb.server.web.library.LibraryPages.class,
                 org.lscb.server.web.library.PublicationPage.class,
+                org.lscb.server.web.library.PageUploadLengthFilter.class,
                 CsrfFilter.class,
                 PageExceptionMapper.class);
     }

@@ -35,6 +35,16 @@ public final class Text {
             if (Character.isISOControl(c) || reordersDisplay(c)) {
                 throw new InvalidValueException(field, "must not contain control characters");
             }
+            if (Character.isSurrogate(c)) {
+                // a pair is one character beyond the basic plane; half of one is no character at all
+                boolean paired = Character.isHighSurrogate(c)
+                        && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1));
+                if (!paired) {
+                    throw new InvalidValueException(field, "must be Unicode text (it holds half of a character)");
+                }
+                i++;
+            }
         }
         return value;
     }

@@ -33,4 +33,20 @@ class TextTest {
     void ordinaryTextInAnyScript_isKeptAsTyped(String title) {
         assertThat(Text.required("  " + title + " ", "title", 300)).isEqualTo(title);
     }
+
+    /**
+     * A lone UTF-16 surrogate (a JSON {@code "\\ud800"}) is no character: the database and every UTF-8 answer would
+     * keep it as "?", so what the caller believes stored is not what is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Police \ud800IMR", "Police IMR\udc00", "\udfff"})
+    void aLoneSurrogateIsRefused(String title) {
+        assertThatThrownBy(() -> Text.required(title, "title", 300)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Police IMR \ud83d\ude00", "\ud835\udc00 report"})
+    void charactersBeyondTheBasicPlane_areKeptAsTyped(String title) {
+        assertThat(Text.required(title, "title", 300)).isEqualTo(title);
+    }
 }

@@ -31,6 +31,15 @@ public final class NameDetector implements Detector {
 
     private static final Set<String> COMMON_WORDS = load("common-word-names.txt");
 
+    /**
+     * What stands between the words of a name: spaces (non-breaking too) and hyphens, including the hyphens and
+     * dashes Word writes in place of the one typed (U+2010 to U+2014), so "Smith-Jones" finds "Smith\u2011Jones".
+     */
+    private static final String BETWEEN_WORDS = "[\\s\\u00A0\\u2010-\\u2014-]+";
+
+    /** Any apostrophe: Word turns the typed one into a curly one, so "O'Brien" must find "O\u2019Brien" and back. */
+    private static final String APOSTROPHE = "['\\u2018\\u2019\\u02BC]";
+
     private final List<Pattern> names;
     private final List<Boolean> lowerCaseIsAWord;
 
@@ -38,17 +47,24 @@ public final class NameDetector implements Detector {
         this.names = new ArrayList<>();
         this.lowerCaseIsAWord = new ArrayList<>();
         for (String name : redactionList) {
-            String[] words = name.strip().split("[\\s-]+");
+            String[] words = name.strip().split(BETWEEN_WORDS);
             if (words.length == 0 || words[0].isEmpty()) {
                 continue;
             }
             String body =
-                    java.util.Arrays.stream(words).map(Pattern::quote).collect(Collectors.joining("[\\s\\u00A0-]+"));
+                    java.util.Arrays.stream(words).map(NameDetector::word).collect(Collectors.joining(BETWEEN_WORDS));
             names.add(Pattern.compile(
                     "(?<![\\p{L}\\p{N}])" + body + "(?![\\p{L}\\p{N}])",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
             lowerCaseIsAWord.add(words.length == 1 && COMMON_WORDS.contains(words[0].toLowerCase(Locale.ROOT)));
         }
+    }
+
+    /** One word of a name, literally, but for its apostrophes, which match any apostrophe. */
+    private static String word(String word) {
+        return java.util.Arrays.stream(word.split(APOSTROPHE, -1))
+                .map(Pattern::quote)
+                .collect(Collectors.joining(APOSTROPHE));
     }
 
     /** Whether a one-word name is an everyday word, so that its lower-case use is not taken for the name. */

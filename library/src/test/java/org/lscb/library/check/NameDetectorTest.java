@@ -51,4 +51,17 @@ class NameDetectorTest {
     void blankEntriesAreIgnored() {
         assertThat(new NameDetector(List.of("", "  ")).find("anything at all")).isEmpty();
     }
+
+    /**
+     * Word turns a typed apostrophe into a curly one and may join a double-barrelled name with a non-breaking hyphen,
+     * so the report holds "O’Brien" and "Smith‑Jones" where the officer typed "O'Brien" and "Smith-Jones" [11].
+     */
+    @Test
+    void aNameIsFoundWhateverApostropheOrHyphenTheReportWritesItWith() {
+        assertThat(found(List.of("O'Brien"), "Ms O\u2019Brien visited")).isEqualTo("O\u2019Brien");
+        assertThat(found(List.of("O\u2019Brien"), "Ms O'Brien visited")).isEqualTo("O'Brien");
+        assertThat(found(List.of("Smith-Jones"), "Mr Smith\u2011Jones said")).isEqualTo("Smith\u2011Jones");
+        assertThat(found(List.of("Smith-Jones"), "Mr Smith\u2010Jones said")).isEqualTo("Smith\u2010Jones");
+        assertThat(found(List.of("Jane Smith"), "Jane\u2011Smith")).isEqualTo("Jane\u2011Smith");
+    }
 }

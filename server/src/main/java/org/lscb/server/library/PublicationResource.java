@@ -71,6 +71,7 @@ public class PublicationResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BoundedUpload
     @RolesAllowed({"LSCB_OFFICER", "LSCB_CHAIR", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
     public Response publish(
             @PathParam("id") String reviewId, @HeaderParam("Content-Length") Long length, FormDataMultiPart form) {
@@ -80,7 +81,7 @@ public class PublicationResource {
         } finally {
             discard(form);
         }
-        return Response.created(locations.of("api", "v1", "public", "reports", r.id()))
+        return Response.created(locations.of("public", "reports", r.id()))
                 .entity(reports.get(r.id()))
                 .build();
     }
@@ -96,12 +97,7 @@ public class PublicationResource {
 
     /** The form's fields, with the body's declared size bounded before anything of it is kept. */
     public static PublicationService.Request request(Long length, FormDataMultiPart form) {
-        if (length == null) {
-            throw new WebApplicationException(Response.Status.LENGTH_REQUIRED);
-        }
-        if (length > MAX_BODY) {
-            throw new BodyTooLargeException(MAX_BODY);
-        }
+        checkLength(length);
         if (form == null) {
             throw new org.lscb.foundation.value.InvalidValueException(
                     "report", "is required: a PDF or Word (.docx) file");
@@ -117,6 +113,16 @@ public class PublicationResource {
                 text(form, "overrideReason"));
     }
 
+    /** A body of no declared length is {@code 411}, one declared over {@link #MAX_BODY} {@code 413}. */
+    static void checkLength(Long length) {
+        if (length == null) {
+            throw new WebApplicationException(Response.Status.LENGTH_REQUIRED);
+        }
+        if (length > MAX_BODY) {
+            throw new BodyTooLargeException(MAX_BODY);
+        }
+    }
+
     /** Removes the parts the multipart reader kept in temporary files, whatever the answer. */
     public static void discard(FormDataMultiPart form) {
         if (form != null) {
@@ -130,14 +136,27 @@ public class PublicationResource {
 
     static String text(FormDataMultiPart form, String name) {
         FormDataBodyPart part = form.getField(name);
-        return part == null ? null : part.getValue();
+        return part == null ? null : value(part, name);
     }
 
     static List<String> texts(FormDataMultiPart form, String name) {
         List<FormDataBodyPart> parts = form.getFields(name);
         return parts == null
                 ? List.of()
-                : parts.stream().map(FormDataBodyPart::getValue).toList();
+                : parts.stream().map(p -> value(p, name)).toList();
+    }
+
+    /**
+     * A text field's value. Jersey refuses a part that is not {@code text/plain} ({@link IllegalStateException}) or
+     * names a character set it does not know ({@link IllegalArgumentException}): the caller's mistake, a 400.
+     */
+    private static String value(FormDataBodyPart part, String name) {
+        try {
+            return part.getValue();
+        } catch (IllegalStateException | IllegalArgumentException notPlainText) {
+            throw new org.lscb.foundation.value.InvalidValueException(
+                    name, "must be a text field of the form (text/plain in a known character set)");
+        }
     }
 
     static PublicationService.Upload file(FormDataMultiPart form, String name) {

@@ -131,6 +131,9 @@ public class PublicationService {
         ReportText response = library.extractor().extract(responseBytes, "The board's response");
         PersonalDataCheck check = new PersonalDataCheck(names);
         List<Located> findings = new ArrayList<>();
+        // the title is published beside the files, so it is checked as they are
+        check.check(new ReportText(ReportFormat.DOCX, List.of(title)))
+                .forEach(f -> findings.add(new Located("title", "title", f)));
         check.check(report).forEach(f -> findings.add(new Located("report", report.unit(), f)));
         check.check(response).forEach(f -> findings.add(new Located("response", response.unit(), f)));
         if (!findings.isEmpty() && override == null) {

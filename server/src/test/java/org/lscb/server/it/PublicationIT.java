@@ -93,7 +93,7 @@ class PublicationIT {
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         String reportId = published.json().getString("id");
         assertThat(published.headers().firstValue("Location"))
-                .hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/public/reports/" + reportId));
+                .hasValue(SharedServer.PUBLIC_BASE_URL + "/api/v1/public/reports/" + reportId);
         Api.Reply byWord = search(api, "q=" + marker);
         assertThat(ids(byWord)).containsExactly(reportId);
         assertThat(byWord.json()
@@ -142,6 +142,64 @@ class PublicationIT {
                 publish(api, w.officer().token(), id, form(TestReports.pdf(page2(marker, "the town")), Map.of()));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.error()).isEqualTo("already_published");
+    }
+
+    /** A text field sent as a file, or in a character set nobody knows, is a 400 naming it, not a failure of the server. */
+    @Test
+    void aTextFieldThatIsNotPlainTextIsRefusedWithItsName(Api api) {
+        ReviewWorld w = ReviewWorld.create(api);
+        String id = w.openScr(200).getString("id");
+        byte[] report = TestReports.pdf(page2(marker(), "the town"));
+
+        for (String type : List.of("text/html", "application/octet-stream", "text/plain; charset=nope")) {
+            Multipart asFile = new Multipart()
+                    .field("title", "A title")
+                    .field("themes", "neglect")
+                    .file("ageBand", "age.txt", type, "1-4".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .file("report", "report.pdf", PDF, report);
+            Multipart repeated = new Multipart()
+                    .file("themes", "t.txt", type, "neglect".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .field("title", "A title");
+
+            Api.Reply single = publish(api, w.officer().token(), id, asFile);
+            Api.Reply many = publish(api, w.officer().token(), id, repeated);
+
+            assertThat(single.status()).as(type + ": " + single.body()).isEqualTo(400);
+            assertThat(single.json().getJsonObject("details").getString("field"))
+                    .isEqualTo("ageBand");
+            assertThat(many.status()).as(type + ": " + many.body()).isEqualTo(400);
+            assertThat(many.json().getJsonObject("details").getString("field")).isEqualTo("themes");
+        }
+        assertThat(api.get("/api/v1/reviews/" + id + "/publication", w.officer().token())
+                        .status())
+                .isEqualTo(404);
+    }
+
+    /** The title is published as the report is, so a name or postcode in it is refused as one in the report [11]. */
+    @Test
+    void personalDataInTheTitleIsRefusedMaskedAndNothingIsPublished(Api api) {
+        ReviewWorld w = ReviewWorld.create(api);
+        String id = w.openScr(200).getString("id");
+        String marker = marker();
+
+        Api.Reply refused = publish(
+                api,
+                w.officer().token(),
+                id,
+                form(TestReports.pdf(page2(marker, "the town")), Map.of("title", "Child A (Jane Okafor) of NE1 4ST")));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.error()).isEqualTo("personal_data");
+        List<JsonObject> findings =
+                refused.json().getJsonObject("details").getJsonArray("findings").getValuesAs(JsonObject.class);
+        assertThat(findings)
+                .extracting(f -> f.getString("document") + " " + f.getString("kind"))
+                .containsExactly("title NAME", "title POSTCODE");
+        assertThat(refused.body()).doesNotContain("Okafor", "NE1 4ST");
+        assertThat(ids(search(api, "q=" + marker))).isEmpty();
+        assertThat(api.get("/api/v1/reviews/" + id + "/publication", w.officer().token())
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -170,7 +170,8 @@ class UploadLimitsIT {
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
+    /** Every byte the server sends until it closes or resets the connection. */
+    static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         byte[] b = new byte[8192];
         int n;

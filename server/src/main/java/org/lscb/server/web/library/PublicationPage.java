@@ -101,6 +101,7 @@ public class PublicationPage {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @org.lscb.server.library.BoundedUpload
     public Response publish(
             @PathParam("id") String reviewId, @HeaderParam("Content-Length") Long length, FormDataMultiPart form) {
         try {
@@ -130,8 +131,14 @@ public class PublicationPage {
             List<FindingRow> rows = e.findings().stream()
                     .limit(100)
                     .map(l -> new FindingRow(
-                            l.document().equals("report") ? "Final report" : "Board's response",
-                            l.unit() + " " + l.finding().page(),
+                            switch (l.document()) {
+                                case "title" -> "Title";
+                                case "report" -> "Final report";
+                                default -> "Board's response";
+                            },
+                            l.document().equals("title")
+                                    ? ""
+                                    : l.unit() + " " + l.finding().page(),
                             l.finding()
                                     .kind()
                                     .name()
