@@ -137,11 +137,13 @@ export async function requireActive(certificate, whose) {
 }
 
 /**
- * The review's recipients from the server, each certificate checked against the pinned CA and its validity
- * today, and (when {@code asShown}) the same set the page showed the person; anything else stops the work.
+ * The review's recipients of a document of {@code type} from the server (need to know: the coroner receives only
+ * the joint report and the case discussion record), each certificate checked against the pinned CA and its
+ * validity today, and (when {@code asShown}) each one the page showed the person; anything else stops the work.
  */
-export async function checkedRecipients(review, ca, asShown = true) {
-  const listed = await service.getJson(`/reviews/${encodeURIComponent(review)}/recipients?format=json`);
+export async function checkedRecipients(review, ca, type, asShown = true) {
+  const query = new URLSearchParams({ type, format: 'json' });
+  const listed = await service.getJson(`/reviews/${encodeURIComponent(review)}/recipients?${query}`);
   const shown = new Set(Array.from(document.querySelectorAll('[data-fingerprint]'), (e) => e.dataset.fingerprint));
   const checked = [];
   for (const r of listed) {

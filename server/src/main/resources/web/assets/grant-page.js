@@ -24,14 +24,21 @@ async function grantAll() {
   try {
     const board = await page.myIdentity(box.dataset.account, 'board');
     const ca = await service.pinnedCa();
-    const entitled = await page.checkedRecipients(box.dataset.review, ca, false);
+    // need to know: who a document is sealed to depends on its type, so each type's recipients are asked once
+    const entitledByType = new Map();
+    const entitled = async (type) => {
+      if (!entitledByType.has(type)) {
+        entitledByType.set(type, await page.checkedRecipients(box.dataset.review, ca, type, false));
+      }
+      return entitledByType.get(type);
+    };
     const items = Array.from(document.querySelectorAll('#pending-documents li[data-document]'));
     let given = 0;
     for (const [i, item] of items.entries()) {
       progress.show(`Giving access to ${item.dataset.title}`, i / items.length);
       const id = item.dataset.document;
       const meta = await service.getJson(`/documents/${encodeURIComponent(id)}`);
-      const newcomers = entitled.filter((r) => !meta.recipients.includes(r.id));
+      const newcomers = (await entitled(meta.type)).filter((r) => !meta.recipients.includes(r.id));
       if (newcomers.length === 0) continue;
       const envelope = await service.readAll(await service.api(`/documents/${encodeURIComponent(id)}/content`));
       const contentKey = await unwrapContentKey(envelope, {

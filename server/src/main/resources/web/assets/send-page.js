@@ -46,7 +46,7 @@ async function send() {
     const me = await page.myIdentity(form.dataset.account);
     const ca = await service.pinnedCa();
     await page.requireActive(me.certificate, 'Your certificate');
-    const recipients = await page.checkedRecipients(review, ca);
+    const recipients = await page.checkedRecipients(review, ca, type);
 
     const envelope = await sealFile(file, me, recipients, progress);
     // no Content-Digest: it would cost a copy and a hash of the whole envelope in the browser, and TLS and the

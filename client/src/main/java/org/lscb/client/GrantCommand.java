@@ -38,7 +38,7 @@ final class GrantCommand implements Callable<Integer> {
         Set<String> already = meta.getJsonArray("recipients").getValuesAs(JsonString.class).stream()
                 .map(JsonString::getString)
                 .collect(Collectors.toSet());
-        var newcomers = Recipients.of(main, meta.getString("reviewId")).stream()
+        var newcomers = Recipients.of(main, meta.getString("reviewId"), meta.getString("type")).stream()
                 .filter(r -> !already.contains(r.id()))
                 .toList();
         if (newcomers.isEmpty()) {

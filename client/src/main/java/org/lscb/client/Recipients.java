@@ -5,20 +5,27 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A review's recipient certificates, each checked against the pinned deployment CA before use. */
+/**
+ * A review's recipient certificates for a document of a type (need to know: the coroner receives only the joint
+ * report and the case discussion record), each checked against the pinned deployment CA before use.
+ */
 final class Recipients {
 
     record Recipient(String id, X509Certificate certificate) {}
 
     private Recipients() {}
 
-    static List<Recipient> of(Main main, String reviewId) {
+    /** @param type the document type, or null for the recipients of {@code OTHER} documents */
+    static List<Recipient> of(Main main, String reviewId, String type) {
         X509Certificate ca = main.settings()
                 .pinnedCa()
                 .orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
         List<Recipient> out = new ArrayList<>();
         for (JsonObject o : main.api()
-                .get("/api/v1/reviews/" + reviewId + "/recipients")
+                .get("/api/v1/reviews/" + reviewId + "/recipients"
+                        + (type == null
+                                ? ""
+                                : "?type=" + java.net.URLEncoder.encode(type, java.nio.charset.StandardCharsets.UTF_8)))
                 .asJsonArray()
                 .getValuesAs(JsonObject.class)) {
             X509Certificate c = Settings.certificate(o.getString("pem"));

@@ -8,7 +8,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "recipients",
         mixinStandardHelpOptions = true,
-        description = "Show whom a document for the review will be encrypted to, each checked against the pinned CA.")
+        description = "Show whom a document of a type for the review will be encrypted to, each checked against the"
+                + " pinned CA.")
 final class RecipientsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -17,9 +18,15 @@ final class RecipientsCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the review id")
     String review;
 
+    @picocli.CommandLine.Option(
+            names = "--type",
+            description = "the kind of document, as for send (default OTHER): the coroner, for one, receives only"
+                    + " CORONER_JOINT_REPORT and CASE_DISCUSSION_RECORD")
+    String type;
+
     @Override
     public Integer call() throws Exception {
-        for (Recipients.Recipient r : Recipients.of(main, review)) {
+        for (Recipients.Recipient r : Recipients.of(main, review, type)) {
             main.out()
                     .println(r.certificate().getSubjectX500Principal().getName() + "  SHA-256 "
                             + LoginCommand.fingerprint(r.certificate()));

@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
         name = "send",
         mixinStandardHelpOptions = true,
         description = {
-            "Sign and encrypt to the review's recipients, then upload with the envelope's Content-Digest (RFC 9530), "
+            "Sign and encrypt to the review's recipients of that type of document, then upload with the envelope's Content-Digest (RFC 9530), "
                     + "which the server checks.",
             "The envelope (ciphertext only, never the plaintext) is staged in a temporary file readable by you alone, "
                     + "removed whatever happens."
@@ -71,7 +71,7 @@ final class SendCommand implements Callable<Integer> {
         Path staging = stagingFolder(size); // said before the key is read, as the size is
         // the review's recipients are fetched while the key is decrypted: neither needs the other
         CompletableFuture<List<Recipients.Recipient>> fetching =
-                CompletableFuture.supplyAsync(() -> Recipients.of(main, review));
+                CompletableFuture.supplyAsync(() -> Recipients.of(main, review, type));
         Identity me = KeyFile.read(key.file(main.settings()), key.password());
         Envelopes.prepareToSeal(me); // while the server is asked about the certificates
         CertificateStatus.requireActive(main, me.certificate(), "your certificate");

@@ -16,8 +16,19 @@ public class ChildDeath {
     /** Reviews cover deaths "up to the age of 18" [27]: 0 to 17 whole years. */
     public static final int AGE_LIMIT = 18;
 
+    /** The neonatal period: the first 28 days of life (0 to 27 days). */
+    public static final int NEONATAL_DAYS = 28;
+
     @Column(name = "age_at_death_years")
     private Integer ageAtDeathYears;
+
+    /**
+     * For a death in the first year, whether it came in the first 28 days (the neonatal period): the statistics
+     * count those deaths apart [28]. Only this is kept, never the age in days, which with the day of death would
+     * give the date of birth.
+     */
+    @Column(name = "death_neonatal")
+    private Boolean neonatal;
 
     @Column(name = "death_unexpected")
     private Boolean unexpected;
@@ -30,6 +41,10 @@ public class ChildDeath {
 
     @Column(name = "death_in_custody")
     private Boolean inCustody;
+
+    /** The time of death when it is known (a notified death gives it); null when only its day is. */
+    @Column(name = "died_at")
+    private java.time.Instant diedAt;
 
     protected ChildDeath() {}
 
@@ -85,12 +100,63 @@ public class ChildDeath {
         this.inCustody = inCustody;
     }
 
+    /**
+     * The same death with whether it was neonatal, from the age in days of a child who died in the first year (the
+     * statistics count deaths under 28 days apart from the rest of the first year [28]); the days are not kept.
+     *
+     * @throws InvalidValueException for a negative age, an age of a year or more, or a child over a year old
+     */
+    public ChildDeath withAgeInDays(Integer days) {
+        if (days == null) {
+            return this;
+        }
+        if (ageAtDeathYears != 0) {
+            throw new InvalidValueException(
+                    "childDeath.ageAtDeathDays", "is only for a death in the first year (ageAtDeathYears 0)");
+        }
+        if (days < 0 || days > 365) {
+            throw new InvalidValueException("childDeath.ageAtDeathDays", "must be from 0 to 365 days");
+        }
+        ChildDeath d = copy();
+        d.neonatal = days < NEONATAL_DAYS;
+        return d;
+    }
+
+    /** The same facts in a record of their own, for another review of the same death (an SCR referral). */
+    ChildDeath copy() {
+        ChildDeath d = new ChildDeath();
+        d.ageAtDeathYears = ageAtDeathYears;
+        d.neonatal = neonatal;
+        d.unexpected = unexpected;
+        d.atHome = atHome;
+        d.abroad = abroad;
+        d.inCustody = inCustody;
+        d.diedAt = diedAt;
+        return d;
+    }
+
+    /** The same death at a known time: the visit decision's 24 hours run from it [32]. */
+    public ChildDeath at(java.time.Instant time) {
+        ChildDeath d = copy();
+        d.diedAt = time;
+        return d;
+    }
+
+    public java.util.Optional<java.time.Instant> diedAt() {
+        return java.util.Optional.ofNullable(diedAt);
+    }
+
     public boolean recorded() {
         return ageAtDeathYears != null;
     }
 
     public Integer ageAtDeathYears() {
         return ageAtDeathYears;
+    }
+
+    /** For a death in the first year, whether within the first 28 days; null when not known or not an infant. */
+    public Boolean neonatal() {
+        return neonatal;
     }
 
     public boolean unexpected() {

@@ -17,10 +17,16 @@ public enum ClockKind {
     SCR_COMPLETION(Span.months(6), true, "scr-completion"),
     /** The registrar's information reaches the LSCB within 7 days of registering the death. */
     REGISTRAR_INFORMATION(Span.days(7), false, "registrar-information"),
-    /** The joint report reaches the coroner within 28 days of the death unless crucial information is not yet available [37]. */
+    /**
+     * The joint report reaches the coroner within 28 days of the death unless crucial information is not yet
+     * available [37]; met by the coroner's signed receipt of the report. Owed as {@link #jointReportOwed} says.
+     */
     CORONER_JOINT_REPORT(Span.days(28), true, "coroner-joint-report"),
-    /** A home visit within 24 hours of an unexpected death at home [32]. */
-    HOME_VISIT(Span.days(1), false, "home-visit"),
+    /**
+     * The decision on a visit to the place where the child died, within 24 hours of an unexpected death at home or
+     * in the community [32]: counted in hours from the time of death ({@link #timed()}).
+     */
+    HOME_VISIT(Span.hours(24), false, "home-visit"),
     /** Serious incident notification to the national panel within 5 working days (regime after 2018). */
     NATIONAL_PANEL_NOTIFICATION(Span.workingDays(5), false, "national-panel-notification"),
     /** Rapid review within 15 working days of notification (regime after 2018). */
@@ -50,6 +56,30 @@ public enum ClockKind {
         return configName;
     }
 
+    /**
+     * Whether the clock runs from a time and is due a length of time later ({@link org.lscb.reviews.clock.TimedClock}),
+     * rather than from a day: only the visit decision, whose 24 hours [32] run from the time of death.
+     */
+    public boolean timed() {
+        return this == HOME_VISIT;
+    }
+
+    /**
+     * The time a {@link #timed()} clock starts at: the time of death when it is known (a notified death). When only
+     * the day of death is known (a review an officer opened with a date), the start of that day in England: the
+     * earliest the death can have happened, so the clock is never later than the guidance's 24 hours [32].
+     */
+    public Optional<java.time.Instant> startAt(Review r) {
+        if (!timed()) {
+            return Optional.empty();
+        }
+        return startFor(r)
+                .map(day -> r.childDeath()
+                        .diedAt()
+                        .orElseGet(() -> day.atStartOfDay(org.lscb.reviews.clock.TimedClock.ENGLAND)
+                                .toInstant()));
+    }
+
     /** The day this clock starts on for the review, when it runs on that review and its start is known. */
     public Optional<LocalDate> startFor(Review r) {
         KeyDates d = r.dates();
@@ -67,9 +97,22 @@ public enum ClockKind {
                         ? d.initiated()
                         : Optional.empty();
             case REGISTRAR_INFORMATION -> cdr ? d.registration() : Optional.empty();
-            case CORONER_JOINT_REPORT -> cdr && death.unexpected() ? d.death() : Optional.empty();
+            case CORONER_JOINT_REPORT -> cdr && jointReportOwed(r) ? d.death() : Optional.empty();
             case HOME_VISIT ->
                 cdr && death.unexpected() && death.atHome() && !death.abroad() ? d.death() : Optional.empty();
         };
+    }
+
+    /**
+     * Whether the joint report to the coroner is owed [37]. The guidance ties it to the inquest: "If the death is
+     * unnatural or the cause of death cannot be confirmed, the coroner will hold an inquest. Professionals ...
+     * should ... provide him/her with a joint report ... within 28 days of the death". Read here as: an unexpected
+     * death is reported to the coroner [29, 35], and until the post-mortem is recorded nobody knows whether an
+     * inquest will follow, so the report is owed from the death; once the post-mortem is recorded, it is owed
+     * exactly when the coroner opened an inquest, so a recorded "no inquest" lifts it (an unmet clock is removed)
+     * and an inquest opened on a death first thought expected starts it, from the death.
+     */
+    static boolean jointReportOwed(Review r) {
+        return r.rapidResponse().inquestOpened().orElse(r.childDeath().unexpected());
     }
 }

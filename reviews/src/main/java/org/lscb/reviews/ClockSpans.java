@@ -10,13 +10,14 @@ import org.lscb.reviews.clock.Span;
 
 /**
  * The span of each statutory clock in this deployment, written as people say it: {@code 1 month},
- * {@code 28 days}, {@code 5 working days}, or {@code off} for a clock the deployment does not run
+ * {@code 28 days}, {@code 5 working days}, {@code 24 hours} (only for a clock that runs from a time,
+ * {@link ClockKind#timed()}, which takes hours or days), or {@code off} for a clock the deployment does not run
  * (for example the clocks of the regime after 2018).
  */
 public final class ClockSpans {
 
     private static final Pattern SPAN =
-            Pattern.compile("\\s*(\\d{1,4})\\s+(months?|days?|working\\s+days?)\\s*", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("\\s*(\\d{1,4})\\s+(months?|days?|working\\s+days?|hours?)\\s*", Pattern.CASE_INSENSITIVE);
 
     private final Map<ClockKind, Optional<Span>> spans;
 
@@ -51,10 +52,22 @@ public final class ClockSpans {
         }
         int n = Integer.parseInt(m.group(1));
         String unit = m.group(2).toLowerCase();
+        boolean hours = unit.startsWith("hour");
+        boolean calendar = unit.startsWith("month") || unit.startsWith("working");
+        if (hours && !k.timed()) {
+            throw new IllegalArgumentException("reviews.clock." + k.configName()
+                    + " runs in days: write it like '28 days', '1 month' or '5 working days', not '" + text + "'");
+        }
+        if (calendar && k.timed()) {
+            throw new IllegalArgumentException("reviews.clock." + k.configName()
+                    + " runs from a time: write it in hours or days, like '24 hours', not '" + text + "'");
+        }
         return Optional.of(
-                unit.startsWith("month")
-                        ? Span.months(n)
-                        : unit.startsWith("working") ? Span.workingDays(n) : Span.days(n));
+                hours
+                        ? Span.hours(n)
+                        : unit.startsWith("month")
+                                ? Span.months(n)
+                                : unit.startsWith("working") ? Span.workingDays(n) : Span.days(n));
     }
 
     /** The span of a clock, or empty when the deployment does not run it. */

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -29,6 +30,8 @@ import org.lscb.foundation.value.Text;
 import org.lscb.registry.independence.IndependenceAnswer;
 import org.lscb.registry.independence.IndependenceCheck;
 import org.lscb.registry.reviewer.Reviewer;
+import org.lscb.reviews.cdop.CdopAnalysis;
+import org.lscb.reviews.cdop.Recommendation;
 
 /**
  * A learning review: its type, the board's reference and a pseudonym for the child (never a name),
@@ -84,6 +87,9 @@ public class Review {
     @Embedded
     private ScrFacts scrFacts;
 
+    @Embedded
+    private RapidResponse rapidResponse;
+
     @Column(name = "scr_criteria_met")
     private Boolean scrCriteriaMet;
 
@@ -99,6 +105,26 @@ public class Review {
 
     @Column(name = "scr_decision_recorded_by", length = 36)
     private String scrDecisionRecordedBy;
+
+    @Embedded
+    private CdopAnalysis cdopAnalysis;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "review_cdop_recommendation", joinColumns = @JoinColumn(name = "review_id"))
+    @OrderColumn(name = "rec_order")
+    private List<Recommendation> recommendations = new ArrayList<>();
+
+    /** The serious case review the panel referred this child death to [27, 38]. */
+    @Column(name = "scr_referral_review_id", length = 36)
+    private String scrReferralReviewId;
+
+    /** The child death review whose panel referred this case for an SCR [27, 38]. */
+    @Column(name = "referred_from_review_id", length = 36)
+    private String referredFromReviewId;
+
+    /** The day the review was completed (a child death review: signed off by the panel). */
+    @Column(name = "completed_on")
+    private LocalDate completedOn;
 
     @OneToMany(mappedBy = "review", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @OrderBy("startedOn")
@@ -183,7 +209,9 @@ public class Review {
     private void startClocks() {
         for (ClockKind k : ClockKind.values()) {
             if (clock(k).isEmpty()) {
-                k.startFor(this).ifPresent(start -> clocks.add(new ReviewClock(this, k, start)));
+                k.startFor(this)
+                        .ifPresent(start -> clocks.add(
+                                new ReviewClock(this, k, start, k.startAt(this).orElse(null))));
             }
         }
     }
@@ -247,6 +275,86 @@ public class Review {
         return assessment;
     }
 
+    /**
+     * Records the decision on a visit to the place of death [32], which meets the visit clock ({@code HOME_VISIT})
+     * at the time of the visit or of the decision not to visit. Recorded once.
+     *
+     * @throws ReviewRuleException {@code no_visit_decision} when no visit is decided on this review (not an
+     *                             unexpected death at home or in the community); {@code visit_decision_recorded}
+     *                             the second time
+     */
+    public void recordVisitDecision(VisitDecision decision, Instant at, String reason, String by, Instant now) {
+        ReviewClock visit = clock(ClockKind.HOME_VISIT)
+                .orElseThrow(() -> new ReviewRuleException(
+                        "no_visit_decision",
+                        "Review " + id + " decides no visit: that is for an unexpected death at home or in the"
+                                + " community [32]"));
+        if (rapidResponse().visitDecision().isPresent()) {
+            throw new ReviewRuleException(
+                    "visit_decision_recorded",
+                    "The visit decision of review " + id + " was recorded at "
+                            + rapidResponse().visitRecordedAt().orElseThrow() + " ("
+                            + rapidResponse().visitDecision().orElseThrow() + ")");
+        }
+        this.rapidResponse = rapidResponse()
+                .withVisit(decision, at, reason, visit.startedAt().orElseThrow(), by, now);
+        visit.meetAt(at);
+    }
+
+    /**
+     * Records the post-mortem [36-39] (again, to correct or complete it: whether an inquest is opened may come
+     * later). The joint report's clock follows the inquest ({@link ClockKind#jointReportOwed}): an unmet one is
+     * removed when no inquest is opened, and started when one is opened on a death first recorded as expected.
+     *
+     * @return the clocks this removed
+     * @throws ReviewRuleException {@code not_a_child_death} for a review that is not a child death review
+     */
+    public List<ClockKind> recordPostMortem(
+            LocalDate finalReportOn,
+            Boolean inquestOpened,
+            Boolean suggestsAbuseOrNeglect,
+            LocalDate caseDiscussionOn,
+            String by,
+            Instant now,
+            LocalDate today) {
+        if (type != ReviewType.CHILD_DEATH_REVIEW) {
+            throw new ReviewRuleException(
+                    "not_a_child_death",
+                    "Review " + id + " is a " + type + "; a post-mortem is recorded on a child death review");
+        }
+        this.rapidResponse = rapidResponse()
+                .withPostMortem(
+                        finalReportOn,
+                        inquestOpened,
+                        suggestsAbuseOrNeglect,
+                        caseDiscussionOn,
+                        dates.death().orElseThrow(),
+                        by,
+                        now,
+                        today);
+        List<ClockKind> removed = new ArrayList<>();
+        clocks.removeIf(c -> {
+            boolean lifted = c.outstanding() && c.kind().startFor(this).isEmpty();
+            if (lifted) {
+                removed.add(c.kind());
+            }
+            return lifted;
+        });
+        startClocks();
+        return removed;
+    }
+
+    /**
+     * The coroner received the joint report [37]: its clock is met at that time, when it is still owed.
+     *
+     * @return whether this met the clock
+     */
+    public boolean jointReportReceived(Instant at) {
+        Optional<ReviewClock> c = clock(ClockKind.CORONER_JOINT_REPORT).filter(ReviewClock::outstanding);
+        c.ifPresent(clock -> clock.meetAt(at)); // a pause ends on the day the report arrived
+        return c.isPresent();
+    }
+
     public void pauseClock(ClockKind kind, LocalDate on, String reason, LocalDate today) {
         runningClock(kind, on, today).pause(on, reason);
     }
@@ -255,15 +363,144 @@ public class Review {
         runningClock(kind, on, today).resume(on);
     }
 
-    /** Records that a clock's duty was done; the completion of an SCR completes the review. */
+    /** Records that a clock's duty was done; the completion of an SCR completes the review ({@link #complete}). */
     public void meetClock(ClockKind kind, LocalDate on, LocalDate today) {
         if (kind == ClockKind.SCR_DECISION) {
             throw new InvalidValueException(
                     "clock", "SCR_DECISION is met by recording the Chair's decision (scr-decision)");
         }
+        if (kind == ClockKind.HOME_VISIT) {
+            throw new InvalidValueException(
+                    "clock", "HOME_VISIT is met by recording the visit decision at its time (visit-decision) [32]");
+        }
         runningClock(kind, on, today).meet(on);
         if (kind == ClockKind.SCR_COMPLETION) {
-            status = ReviewStatus.COMPLETED;
+            complete(on);
+        }
+    }
+
+    /**
+     * Records the coded part of the panel's analysis of a child death (the national analysis form) and its
+     * recommendations, replacing what was recorded before [27].
+     *
+     * @throws ReviewRuleException {@code not_a_child_death_review}; {@code review_closed} once signed off
+     */
+    public void recordCdopAnalysis(CdopAnalysis analysis, List<Recommendation> recs) {
+        mustBeOpenChildDeathReview("analysed");
+        Text.present(analysis, "analysis");
+        if (recs.size() > Recommendation.MAX_PER_REVIEW) {
+            throw new InvalidValueException(
+                    "recommendations", "must hold at most " + Recommendation.MAX_PER_REVIEW + " recommendations");
+        }
+        this.cdopAnalysis = analysis;
+        this.recommendations.clear();
+        this.recommendations.addAll(recs);
+    }
+
+    /**
+     * The panel refers the case back to the LSCB Chair to consider an SCR, when a suspicion arises that abuse or
+     * neglect may have been a factor [27, 38], and always for a death in custody [17]: a serious case review of the
+     * same child opens at the same boards with the same organisations, notified {@code today}, awaiting the
+     * Chair's decision, and each review names the other.
+     *
+     * @throws ReviewRuleException {@code not_a_child_death_review}, {@code review_closed}, {@code already_referred}
+     */
+    public Review referForScr(String reference, String by, Instant now, LocalDate today) {
+        mustBeOpenChildDeathReview("referred");
+        if (scrReferralReviewId != null) {
+            throw new ReviewRuleException(
+                    "already_referred",
+                    "Review " + id + " was already referred: serious case review " + scrReferralReviewId);
+        }
+        Review scr = new Review(
+                new Opening(
+                        ReviewType.SERIOUS_CASE_REVIEW,
+                        reference,
+                        pseudonym,
+                        new LeadBoardRule.Boards(leadLscbId, cooperatingBoards),
+                        organisationIds,
+                        new KeyDates(dates.death().orElse(null), dates.death().orElse(null), today, null, null, today),
+                        childDeath == null ? null : childDeath.copy(),
+                        lookedAfter),
+                by,
+                now);
+        scr.referredFromReviewId = id;
+        this.scrReferralReviewId = scr.id;
+        return scr;
+    }
+
+    /**
+     * The panel signs off a child death review it has analysed [27]: the review is completed and its clocks stop.
+     *
+     * @throws ReviewRuleException {@code analysis_incomplete} until the analysis is recorded in full;
+     *     {@code scr_referral_required} for a death in custody not referred for an SCR [17];
+     *     {@code not_a_child_death_review}, {@code review_closed}
+     */
+    public void signOffChildDeath(LocalDate on) {
+        mustBeOpenChildDeathReview("signed off");
+        if (cdopAnalysis == null || !cdopAnalysis.complete()) {
+            throw new ReviewRuleException(
+                    "analysis_incomplete",
+                    "The panel's analysis of review " + id + " is not recorded in full (category, the four domains and"
+                            + " the judgement on modifiable factors): record it (cdop-analysis) before signing off [27]");
+        }
+        if (childDeath().inCustody() && scrReferralReviewId == null) {
+            throw new ReviewRuleException(
+                    "scr_referral_required",
+                    "The child died in custody: an SCR should always be carried out [17]; refer the case (scr-referral)"
+                            + " before signing off");
+        }
+        complete(on);
+    }
+
+    /**
+     * Completes a management review or a practice audit: the lead board's officers record that the review's work is
+     * done [8, 19]. An SCR is completed by meeting its completion clock and a child death review by the panel's
+     * sign-off, so neither is completed here.
+     *
+     * @throws ReviewRuleException {@code not_completable_here} for an SCR or a child death review;
+     *     {@code review_closed} for a review not in progress
+     */
+    public void completeReview(LocalDate on, LocalDate today) {
+        if (type != ReviewType.MANAGEMENT_REVIEW && type != ReviewType.PRACTICE_AUDIT) {
+            throw new ReviewRuleException(
+                    "not_completable_here",
+                    type == ReviewType.SERIOUS_CASE_REVIEW
+                            ? "An SCR is completed by meeting its SCR_COMPLETION clock"
+                            : "A child death review is completed by the panel's sign-off (cdop-sign-off)");
+        }
+        if (status != ReviewStatus.IN_PROGRESS) {
+            throw new ReviewRuleException("review_closed", "Review " + id + " is " + status + ", not in progress");
+        }
+        if (on.isAfter(today)) {
+            throw new InvalidValueException("on", "must not be in the future");
+        }
+        complete(on);
+    }
+
+    /**
+     * The review is completed on {@code on}: every clock of its own work still running stops, as nothing is left to
+     * meet it ({@link ReviewClock#outstanding}). Telling Ofsted and DfE of the SCR decision
+     * ({@link ClockKind#DECISION_REPORTED}) is a duty to others that completion does not end.
+     */
+    private void complete(LocalDate on) {
+        this.status = ReviewStatus.COMPLETED;
+        this.completedOn = on;
+        for (ReviewClock c : clocks) {
+            if (c.kind() != ClockKind.DECISION_REPORTED) {
+                c.stop(on);
+            }
+        }
+    }
+
+    private void mustBeOpenChildDeathReview(String what) {
+        if (type != ReviewType.CHILD_DEATH_REVIEW) {
+            throw new ReviewRuleException(
+                    "not_a_child_death_review",
+                    "Review " + id + " is a " + type + "; only a child death review is " + what + " by the panel");
+        }
+        if (!status.open()) {
+            throw new ReviewRuleException("review_closed", "Review " + id + " is " + status);
         }
     }
 
@@ -276,6 +513,10 @@ public class Review {
         if (c.metOn().isPresent()) {
             throw new InvalidValueException(
                     "clock", kind + " was met on " + c.metOn().get());
+        }
+        if (c.stoppedOn().isPresent()) {
+            throw new InvalidValueException(
+                    "clock", kind + " stopped on " + c.stoppedOn().get() + " when the review was completed");
         }
         return c;
     }
@@ -434,6 +675,11 @@ public class Review {
         return lookedAfter;
     }
 
+    /** The visit decision and the post-mortem; empty until recorded. */
+    public RapidResponse rapidResponse() {
+        return rapidResponse == null ? RapidResponse.none() : rapidResponse;
+    }
+
     public Optional<ScrFacts> scrFacts() {
         return scrFacts == null || !scrFacts.recorded() ? Optional.empty() : Optional.of(scrFacts);
     }
@@ -456,6 +702,27 @@ public class Review {
 
     public Optional<String> scrDecisionRecordedBy() {
         return Optional.ofNullable(scrDecisionRecordedBy);
+    }
+
+    /** The panel's coded analysis, when recorded. */
+    public Optional<CdopAnalysis> cdopAnalysis() {
+        return Optional.ofNullable(cdopAnalysis);
+    }
+
+    public List<Recommendation> recommendations() {
+        return List.copyOf(recommendations);
+    }
+
+    public Optional<String> scrReferralReviewId() {
+        return Optional.ofNullable(scrReferralReviewId);
+    }
+
+    public Optional<String> referredFromReviewId() {
+        return Optional.ofNullable(referredFromReviewId);
+    }
+
+    public Optional<LocalDate> completedOn() {
+        return Optional.ofNullable(completedOn);
     }
 
     public List<ReviewClock> clocks() {

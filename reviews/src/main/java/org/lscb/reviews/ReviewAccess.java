@@ -31,7 +31,13 @@ public final class ReviewAccess {
         /** The designated paediatrician named on the review. */
         APPOINTED_PAEDIATRICIAN,
         /** The coroner named on the review. */
-        APPOINTED_CORONER
+        APPOINTED_CORONER,
+        /**
+         * A member of the child death overview panel of the board that leads a child death review: the panel reviews
+         * every child death of its area [23, 27]. It sees the board's child death reviews only, never its SCRs or other
+         * reviews, and reads no document unless one is sealed to it (it is not among a review's recipients).
+         */
+        LEAD_BOARD_CDOP_MEMBER
     }
 
     public enum Action {
@@ -47,13 +53,20 @@ public final class ReviewAccess {
         /** The independence of a candidate reviewer and the panel check. */
         CHECK_PANEL,
         /** Send a document: involved agencies, the boards, and those appointed (draft reports, the joint report). */
-        UPLOAD
+        UPLOAD,
+        /**
+         * The panel's work on a child death [27]: record its analysis, refer the case for an SCR, sign the review off.
+         * The panel's members and the lead board's officers, who keep its records.
+         */
+        ANALYSE,
+        /** Read the panel's coded analysis and recommendations: the panel, and the lead board's officers and Chair. */
+        READ_ANALYSIS
     }
 
     /**
      * The policy table. The lead board's officers prepare what its Chair decides: the final decision on an SCR
      * rests with the LSCB Chair [7, 18], so officers manage the review and only the Chair decides. A Chair
-     * sends no documents: the board's officers do.
+     * sends no documents: the board's officers do; nor does a panel member, who records the panel's coded analysis.
      */
     static final Map<Action, Set<Relation>> ALLOWED = Map.of(
             Action.READ, EnumSet.allOf(Relation.class),
@@ -66,7 +79,14 @@ public final class ReviewAccess {
                             Relation.LEAD_BOARD_CHAIR,
                             Relation.COOPERATING_BOARD_CHAIR),
             Action.UPLOAD,
-                    EnumSet.complementOf(EnumSet.of(Relation.LEAD_BOARD_CHAIR, Relation.COOPERATING_BOARD_CHAIR)));
+                    EnumSet.complementOf(EnumSet.of(
+                            Relation.LEAD_BOARD_CHAIR,
+                            Relation.COOPERATING_BOARD_CHAIR,
+                            Relation.LEAD_BOARD_CDOP_MEMBER)),
+            Action.ANALYSE, EnumSet.of(Relation.LEAD_BOARD_OFFICER, Relation.LEAD_BOARD_CDOP_MEMBER),
+            Action.READ_ANALYSIS,
+                    EnumSet.of(
+                            Relation.LEAD_BOARD_OFFICER, Relation.LEAD_BOARD_CHAIR, Relation.LEAD_BOARD_CDOP_MEMBER));
 
     /** Who is asking: the account, its roles and organisation, and its reviewer profile if it has one. */
     public record Viewer(String accountId, Set<Role> roles, String organisationId, Optional<String> reviewerId) {}
@@ -89,6 +109,12 @@ public final class ReviewAccess {
             } else if (r.cooperatingBoards().contains(org)) {
                 rel.add(Relation.COOPERATING_BOARD_CHAIR);
             }
+        }
+        if (v.roles().contains(Role.CDOP_MEMBER)
+                && org != null
+                && org.equals(r.leadLscbId())
+                && r.type() == ReviewType.CHILD_DEATH_REVIEW) {
+            rel.add(Relation.LEAD_BOARD_CDOP_MEMBER);
         }
         if (v.roles().contains(Role.AGENCY_USER)
                 && org != null

@@ -20,14 +20,17 @@ import java.util.Optional;
 import java.util.UUID;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.foundation.value.Text;
+import org.lscb.reviews.clock.ClockStatus;
 import org.lscb.reviews.clock.Span;
 import org.lscb.reviews.clock.StatutoryClock;
+import org.lscb.reviews.clock.TimedClock;
 import org.lscb.reviews.clock.WorkingDays;
 
 /**
- * A statutory clock as started on one review: the day it started, its pauses and the day it was met.
- * The span is not stored: it comes from configuration when the clock is read, so a changed span
- * applies to every review at once.
+ * A statutory clock as started on one review: the day it started, its pauses and the day it was met. A clock that
+ * runs from a time ({@link ClockKind#timed()}) also keeps the time it started and the time it was met, and reads
+ * as a {@link TimedClock}. The span is not stored: it comes from configuration when the clock is read, so a
+ * changed span applies to every review at once.
  */
 @Entity
 @Table(name = "review_clock")
@@ -51,6 +54,18 @@ public class ReviewClock {
     @Column(name = "met_on")
     private LocalDate metOn;
 
+    /** The day the review was completed with this clock unmet, which ended its duty ({@link #outstanding}). */
+    @Column(name = "stopped_on")
+    private LocalDate stoppedOn;
+
+    /** The time a timed clock started; null for a clock that runs in days. */
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    /** The time a timed clock was met; null for a clock that runs in days, and until it is met. */
+    @Column(name = "met_at")
+    private Instant metAt;
+
     /** When the overdue sweep first saw this clock overdue; set once, by whichever server got there first. */
     @Column(name = "overdue_marked_at")
     private Instant overdueMarkedAt;
@@ -61,26 +76,63 @@ public class ReviewClock {
 
     protected ReviewClock() {}
 
-    ReviewClock(Review review, ClockKind kind, LocalDate startedOn) {
+    ReviewClock(Review review, ClockKind kind, LocalDate startedOn, Instant startedAt) {
+        if (kind.timed() != (startedAt != null)) {
+            throw new IllegalArgumentException(kind + (kind.timed() ? " starts at a time" : " starts on a day"));
+        }
         this.id = UUID.randomUUID().toString();
         this.review = review;
         this.kind = kind;
         this.startedOn = startedOn;
+        this.startedAt = startedAt;
     }
 
     /**
-     * Whether the clock's duty is still owed: until it is met, whatever became of the review. Closing a
-     * review ("no review") or completing it ends no duty that already runs: the LSCB must let Ofsted and DfE
-     * know its decision whatever the decision is (SCR checklist: Notification), so that clock is still listed
-     * and swept when overdue on a closed review, and so is any clock a completed review left unmet.
+     * Whether the clock's duty is still owed: until it is met or the review's completion stopped it. Closing a
+     * review ("no review") ends no duty that already runs: the LSCB must let Ofsted and DfE know its decision
+     * whatever the decision is (SCR checklist: Notification), so that clock is still listed and swept when overdue
+     * on a closed review. Completing a review stops the clocks of the review's own work (a child death review signed
+     * off by the panel [27], an SCR, a management review or an audit completed), which nothing is left to meet; it
+     * does not stop {@link ClockKind#DECISION_REPORTED}, a duty to Ofsted and DfE that outlives the review
+     * ({@link Review#complete}).
      */
     public boolean outstanding() {
-        return metOn == null;
+        return metOn == null && stoppedOn == null;
     }
 
-    /** The clock on {@code today}, or empty when the deployment does not run this kind of clock. */
+    /**
+     * The clock at {@code now}, or empty when the deployment does not run this kind of clock. A clock its review's
+     * completion stopped reads {@link ClockStatus#STOPPED} with the due day it had.
+     */
+    public Optional<StatutoryClock.Reading> on(Instant now, ClockSpans spans, WorkingDays workingDays) {
+        return spans.of(kind).map(span -> {
+            StatutoryClock.Reading r = startedAt != null
+                    ? timed(span).on(now)
+                    : statutory(span).on(LocalDate.ofInstant(now, TimedClock.ENGLAND), workingDays);
+            return stoppedOn == null
+                    ? r
+                    : new StatutoryClock.Reading(ClockStatus.STOPPED, r.due(), null, null, r.dueAt(), null);
+        });
+    }
+
+    /** The clock at the start of {@code today} in England. */
     public Optional<StatutoryClock.Reading> on(LocalDate today, ClockSpans spans, WorkingDays workingDays) {
-        return spans.of(kind).map(span -> statutory(span).on(today, workingDays));
+        return on(today.atStartOfDay(TimedClock.ENGLAND).toInstant(), spans, workingDays);
+    }
+
+    private TimedClock timed(Span span) {
+        TimedClock c = new TimedClock(startedAt, span.duration());
+        if (metAt != null) {
+            c.meet(metAt);
+        }
+        return c;
+    }
+
+    /** Ends the duty of an unmet clock when its review is completed on {@code on}; a met clock stays met. */
+    void stop(LocalDate on) {
+        if (metOn == null && stoppedOn == null) {
+            this.stoppedOn = on;
+        }
     }
 
     private StatutoryClock statutory(Span span) {
@@ -126,7 +178,23 @@ public class ReviewClock {
         openPause().resume(on);
     }
 
+    /** Meets a timed clock at a time, or a clock that runs in days on that time's day in England. */
+    void meetAt(Instant at) {
+        if (startedAt == null) {
+            meet(LocalDate.ofInstant(at, TimedClock.ENGLAND));
+            return;
+        }
+        if (at.isBefore(startedAt)) {
+            throw new InvalidValueException("at", "a clock cannot be met before it started (" + startedAt + ")");
+        }
+        this.metAt = at;
+        this.metOn = LocalDate.ofInstant(at, TimedClock.ENGLAND);
+    }
+
     void meet(LocalDate on) {
+        if (startedAt != null) {
+            throw new IllegalStateException(kind + " is met at a time, not on a day");
+        }
         if (on.isBefore(startedOn)) {
             throw new InvalidValueException("on", "a clock cannot be met before it started (" + startedOn + ")");
         }
@@ -169,6 +237,18 @@ public class ReviewClock {
 
     public Optional<LocalDate> metOn() {
         return Optional.ofNullable(metOn);
+    }
+
+    public Optional<LocalDate> stoppedOn() {
+        return Optional.ofNullable(stoppedOn);
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public Optional<Instant> metAt() {
+        return Optional.ofNullable(metAt);
     }
 
     public Optional<Instant> overdueMarkedAt() {

@@ -37,6 +37,14 @@ public final class ReviewRepository {
                             .setParameter("o", org)
                             .getResultList());
         }
+        if (org != null && v.roles().contains(Role.CDOP_MEMBER)) {
+            add(
+                    found,
+                    em.createQuery("select r from Review r where r.leadLscbId = :o and r.type = :t", Review.class)
+                            .setParameter("o", org)
+                            .setParameter("t", ReviewType.CHILD_DEATH_REVIEW)
+                            .getResultList());
+        }
         if (org != null && v.roles().contains(Role.AGENCY_USER)) {
             add(
                     found,
@@ -60,6 +68,20 @@ public final class ReviewRepository {
 
     private static void add(Map<String, Review> found, List<Review> reviews) {
         reviews.forEach(r -> found.putIfAbsent(r.id(), r));
+    }
+
+    /** The child death reviews a board led and completed between two days, both included (the annual return [28]). */
+    public List<Review> childDeathsCompleted(String leadLscbId, java.time.LocalDate from, java.time.LocalDate to) {
+        return em.createQuery(
+                        "select r from Review r where r.leadLscbId = :l and r.type = :t and r.status = :s"
+                                + " and r.completedOn >= :from and r.completedOn <= :to",
+                        Review.class)
+                .setParameter("l", leadLscbId)
+                .setParameter("t", ReviewType.CHILD_DEATH_REVIEW)
+                .setParameter("s", ReviewStatus.COMPLETED)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
     }
 
     public List<Review> withLiveAppointmentOf(String reviewerId) {

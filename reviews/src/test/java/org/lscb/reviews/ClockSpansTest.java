@@ -26,7 +26,7 @@ class ClockSpansTest {
         assertThat(spans.of(ClockKind.SCR_COMPLETION)).contains(Span.months(6));
         assertThat(spans.of(ClockKind.REGISTRAR_INFORMATION)).contains(Span.days(7));
         assertThat(spans.of(ClockKind.CORONER_JOINT_REPORT)).contains(Span.days(28));
-        assertThat(spans.of(ClockKind.HOME_VISIT)).contains(Span.days(1));
+        assertThat(spans.of(ClockKind.HOME_VISIT)).contains(Span.hours(24));
         assertThat(spans.of(ClockKind.NATIONAL_PANEL_NOTIFICATION)).contains(Span.workingDays(5));
         assertThat(spans.of(ClockKind.RAPID_REVIEW)).contains(Span.workingDays(15));
     }
@@ -107,5 +107,27 @@ class ClockSpansTest {
     void onlyScrCompletionAndCoronerJointReport_arePausable() {
         assertThat(Arrays.stream(ClockKind.values()).filter(ClockKind::pausable))
                 .containsExactlyInAnyOrder(ClockKind.SCR_COMPLETION, ClockKind.CORONER_JOINT_REPORT);
+    }
+
+    @Test
+    void visitDecision_takesHours_orDaysAsWhole24Hours_32() {
+        assertThat(ClockSpans.from(k -> k == ClockKind.HOME_VISIT ? Optional.of("12 hours") : Optional.empty())
+                        .of(ClockKind.HOME_VISIT))
+                .contains(Span.hours(12));
+        assertThat(ClockSpans.from(k -> k == ClockKind.HOME_VISIT ? Optional.of("1 day") : Optional.empty())
+                        .of(ClockKind.HOME_VISIT)
+                        .orElseThrow()
+                        .duration())
+                .isEqualTo(java.time.Duration.ofHours(24));
+    }
+
+    @Test
+    void hours_areOnlyForAClockThatRunsFromATime_andMonthsNotForOne() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        ClockSpans.from(k -> k == ClockKind.SCR_DECISION ? Optional.of("24 hours") : Optional.empty()))
+                .hasMessageContaining("reviews.clock.scr-decision");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        ClockSpans.from(k -> k == ClockKind.HOME_VISIT ? Optional.of("1 month") : Optional.empty()))
+                .hasMessageContaining("reviews.clock.home-visit");
     }
 }

@@ -134,6 +134,51 @@ class ReviewPersistenceTest {
     }
 
     @Test
+    void rapidResponse_andATimedClock_areStoredAndReadBack_32_36_to_39() {
+        String board = organisation("Testshire LSCB", OrganisationKind.LSCB);
+        Instant died = NOW.minusSeconds(5 * 3600);
+        Instant visited = died.plusSeconds(3600);
+        String id = database.inTransaction(em -> {
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.CHILD_DEATH_REVIEW,
+                            "TS-CDR-9",
+                            "Baby P",
+                            LeadBoardRule.derive(ReviewType.CHILD_DEATH_REVIEW, board, null, null, Set.of()),
+                            Set.of(),
+                            new KeyDates(
+                                    null,
+                                    LocalDate.ofInstant(died, java.time.ZoneId.of("Europe/London")),
+                                    null,
+                                    null,
+                                    null,
+                                    TODAY),
+                            new ChildDeath(0, false, false, true, true, false, false).at(died),
+                            false),
+                    "officer-1",
+                    NOW);
+            r.recordVisitDecision(VisitDecision.VISITED, visited, null, "police-1", NOW);
+            r.recordPostMortem(TODAY, true, true, null, "paed-1", NOW, TODAY);
+            new ReviewRepository(em).add(r);
+            return r.id();
+        });
+
+        Review back = database.read(em -> new ReviewRepository(em).byId(id)).orElseThrow();
+
+        assertThat(back.childDeath().diedAt()).contains(died);
+        ReviewClock visit = back.clock(ClockKind.HOME_VISIT).orElseThrow();
+        assertThat(visit.startedAt()).contains(died);
+        assertThat(visit.metAt()).contains(visited);
+        assertThat(back.rapidResponse().visitDecision()).contains(VisitDecision.VISITED);
+        assertThat(back.rapidResponse().visitRecordedBy()).contains("police-1");
+        assertThat(back.rapidResponse().finalReportOn()).contains(TODAY);
+        assertThat(back.rapidResponse().inquestOpened()).contains(true);
+        assertThat(back.rapidResponse().scrReferralPrompted()).isTrue();
+        assertThat(back.clock(ClockKind.CORONER_JOINT_REPORT).orElseThrow().startedAt())
+                .isEmpty();
+    }
+
+    @Test
     void candidates_findReviewsByBoardAgencyAndLiveAppointment() {
         String board = organisation("Testshire LSCB", OrganisationKind.LSCB);
         String coop = organisation("Otherton LSCB", OrganisationKind.LSCB);

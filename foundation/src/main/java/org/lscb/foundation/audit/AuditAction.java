@@ -69,6 +69,13 @@ public enum AuditAction {
     APPOINTMENT_FLAGGED,
     APPOINTMENT_REFUSED,
     INDEPENDENCE_OVERRIDDEN,
+    // the child death overview panel [27] and the annual return [28]
+    CDOP_ANALYSIS_RECORDED,
+    SCR_REFERRAL_MADE,
+    REVIEW_COMPLETED,
+    CHILD_DEATH_RETURN_EXPORTED,
+    VISIT_DECISION_RECORDED,
+    POST_MORTEM_RECORDED,
 
     // documents
     DOCUMENT_UPLOADED,

@@ -8,5 +8,7 @@ public enum ClockStatus {
     OVERDUE,
     MET,
     /** Stopped for a recorded reason, such as court proceedings. */
-    PAUSED
+    PAUSED,
+    /** Unmet when the review was completed, which ended the duty (see {@code ReviewClock#outstanding}). */
+    STOPPED
 }

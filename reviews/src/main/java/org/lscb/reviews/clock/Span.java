@@ -4,14 +4,16 @@ import java.time.LocalDate;
 
 /**
  * How long a statutory clock runs: calendar months (31 January plus one month is the last day of
- * February), calendar days, or working days in England and Wales.
+ * February), calendar days, working days in England and Wales, or hours, for a clock that runs from a time
+ * rather than a day ({@link TimedClock}).
  */
 public record Span(int amount, Unit unit) {
 
     public enum Unit {
         MONTHS,
         DAYS,
-        WORKING_DAYS
+        WORKING_DAYS,
+        HOURS
     }
 
     public Span {
@@ -32,12 +34,34 @@ public record Span(int amount, Unit unit) {
         return new Span(n, Unit.WORKING_DAYS);
     }
 
-    /** The due day for a clock that starts on {@code start}. */
+    public static Span hours(int n) {
+        return new Span(n, Unit.HOURS);
+    }
+
+    /**
+     * The span as a length of time, for a clock that runs from a time: hours as they are, days as 24 hours each.
+     *
+     * @throws IllegalStateException for months and working days, whose length depends on the calendar
+     */
+    public java.time.Duration duration() {
+        return switch (unit) {
+            case HOURS -> java.time.Duration.ofHours(amount);
+            case DAYS -> java.time.Duration.ofDays(amount);
+            case MONTHS, WORKING_DAYS -> throw new IllegalStateException(this + " is not a fixed length of time");
+        };
+    }
+
+    /**
+     * The due day for a clock that starts on {@code start}.
+     *
+     * @throws IllegalStateException for a span in hours, which runs from a time ({@link TimedClock})
+     */
     public LocalDate dueFrom(LocalDate start, WorkingDays workingDays) {
         return switch (unit) {
             case MONTHS -> start.plusMonths(amount);
             case DAYS -> start.plusDays(amount);
             case WORKING_DAYS -> workingDays.plus(start, amount);
+            case HOURS -> throw new IllegalStateException("a span in hours runs from a time, not a day");
         };
     }
 }

@@ -1,5 +1,6 @@
 package org.lscb.reviews.clock;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,8 +24,17 @@ public final class StatutoryClock {
         }
     }
 
-    /** The clock on a given day. */
-    public record Reading(ClockStatus status, LocalDate due, LocalDate met, String pausedFor) {}
+    /**
+     * The clock on a given day. {@code dueAt} and {@code metAt} are the instants of a clock that runs from a time
+     * ({@link TimedClock}), null for one that runs in days; {@code due} and {@code met} are their days in England.
+     */
+    public record Reading(
+            ClockStatus status, LocalDate due, LocalDate met, String pausedFor, Instant dueAt, Instant metAt) {
+
+        public Reading(ClockStatus status, LocalDate due, LocalDate met, String pausedFor) {
+            this(status, due, met, pausedFor, null, null);
+        }
+    }
 
     /** The last fifth of a span counts as "due soon". */
     static final double DUE_SOON_SHARE = 0.2;

@@ -127,17 +127,22 @@ public record NotifiedDeath(
 
     /**
      * The death as the review keeps it: the age, whether unexpected, and "at home" for a death at home or in the
-     * community, the deaths after which a visit is decided within 24 hours [32].
+     * community, the deaths after which a visit is decided within 24 hours [32], counted from the time of death.
      */
     public ChildDeath childDeath() {
         return new ChildDeath(
-                ageAtDeathYears(),
-                false,
-                false,
-                unexpected(),
-                place.homeOrCommunity(),
-                place == PlaceOfDeath.ABROAD,
-                false);
+                        ageAtDeathYears(),
+                        false,
+                        false,
+                        unexpected(),
+                        place.homeOrCommunity(),
+                        place == PlaceOfDeath.ABROAD,
+                        false)
+                .withAgeInDays(
+                        ageAtDeathYears() == 0
+                                ? (int) java.time.temporal.ChronoUnit.DAYS.between(dateOfBirth, diedOn())
+                                : null)
+                .at(diedAt);
     }
 
     /** Never the NHS number or the date of birth. */

@@ -105,7 +105,12 @@ final class DemoReviews {
                         false),
                 officer,
                 now);
-        cdr.meetClock(ClockKind.HOME_VISIT, today.minusDays(23), today);
+        // the visit, on the afternoon of the day of death: within the 24 hours of [32]
+        java.time.Instant visited = today.minusDays(24)
+                .atTime(15, 0)
+                .atZone(org.lscb.reviews.clock.TimedClock.ENGLAND)
+                .toInstant();
+        cdr.recordVisitDecision(org.lscb.reviews.VisitDecision.VISITED, visited, null, officer, now);
         cdr.meetClock(ClockKind.REGISTRAR_INFORMATION, today.minusDays(17), today);
         cdr.appoint(
                 AppointmentRole.PAEDIATRICIAN,

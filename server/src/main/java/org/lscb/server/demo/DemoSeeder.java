@@ -117,6 +117,7 @@ public class DemoSeeder {
         int reviewers = DemoReviewers.GENERATED + named.size();
         em.flush(); // appointments refer to reviewers by id
         int reviews = DemoReviews.seed(em, byKey, accountByName, named.get(1), named.get(0), now);
+        reviews += DemoChildDeaths.seed(em, byKey, accountByName.get("cdop"), now);
         em.flush(); // actions refer to the reviews
         int actions = DemoActions.seed(em, byKey, accountByName, now);
         int keys = demoKeys(em, byKey, accountByName, now);
@@ -233,6 +234,8 @@ public class DemoSeeder {
             ACCOUNTS.put("reviewer2", new Acc("Robin Reviewer", Role.REVIEWER, "reviewers"));
             ACCOUNTS.put("paediatrician", new Acc("Dr Priya Paediatrician (designated)", Role.PAEDIATRICIAN, "health"));
             ACCOUNTS.put("coroner", new Acc("Corin Coroner (HM Senior Coroner)", Role.CORONER, "coroner"));
+            ACCOUNTS.put(
+                    "cdop", new Acc("Casey Panel (Northmere Child Death Overview Panel)", Role.CDOP_MEMBER, "board"));
         }
 
         private DemoData() {}

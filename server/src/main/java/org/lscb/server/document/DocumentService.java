@@ -202,7 +202,7 @@ public class DocumentService {
      * server cannot see what an entry wraps, so replacing a working entry could lock its holder out.
      */
     private Set<String> newlyEntitled(Document d, ReviewService.Seen seen, List<EnvelopeInfo.RecipientRef> addressees) {
-        List<IssuedCertificate> entitled = database.read(em -> keys.recipientsOf(em, seen.review()));
+        List<IssuedCertificate> entitled = database.read(em -> keys.recipientsOf(em, seen.review(), d.type()));
         Set<String> newIds = new LinkedHashSet<>();
         int strangers = 0;
         for (EnvelopeInfo.RecipientRef ref : addressees) {
@@ -296,8 +296,39 @@ public class DocumentService {
                             .forReview(d.reviewId())
                             .withDetails("received sha256 " + d.sha256()
                                     + (r.signature().isPresent() ? ", signed" : "")));
+            if (r.signature().isPresent()) {
+                jointReportDelivered(em, by, d, r.receivedAt());
+            }
             return r;
         });
+    }
+
+    /**
+     * [37]: the joint report is "delivered to the coroner". The coroner appointed to the review acknowledging it with
+     * their signature (checked as theirs before this is reached) proves that delivery, so it meets the review's
+     * {@code CORONER_JOINT_REPORT} clock at that time, audited as {@code CLOCK_MET}. An unsigned acknowledgement, or
+     * one by anyone else, leaves the clock to the board's officers.
+     */
+    private void jointReportDelivered(EntityManager em, Caller by, Document d, java.time.Instant at) {
+        if (d.type() != org.lscb.exchange.store.DocumentType.CORONER_JOINT_REPORT) {
+            return;
+        }
+        org.lscb.reviews.Review review =
+                new org.lscb.reviews.ReviewRepository(em).byId(d.reviewId()).orElseThrow();
+        boolean coroner = review.activeAppointments().stream()
+                .anyMatch(a -> a.role() == org.lscb.reviews.AppointmentRole.CORONER
+                        && a.accountId().map(by.accountId()::equals).orElse(false));
+        if (coroner) {
+            em.lock(review, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            if (review.jointReportReceived(at)) {
+                new AuditLog(em)
+                        .append(AuditEvent.of(at, by.accountId(), AuditAction.CLOCK_MET, "review", review.id())
+                                .forReview(review.id())
+                                .withDetails(org.lscb.reviews.ClockKind.CORONER_JOINT_REPORT
+                                        + " at " + at + ": the coroner's signed receipt of document " + d.id()
+                                        + " [37]"));
+            }
+        }
     }
 
     public List<org.lscb.exchange.store.Receipt> receipts(Caller by, String documentId) {

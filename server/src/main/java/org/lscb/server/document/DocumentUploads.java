@@ -98,6 +98,7 @@ public class DocumentUploads {
             AuditAction.DOCUMENT_REFUSED,
             org.lscb.envelope.UnsupportedEnvelopeException.class,
             RecipientSetException.class,
+            NeedToKnowException.class,
             org.lscb.exchange.store.TooLargeException.class,
             org.lscb.exchange.store.TooSlowException.class,
             org.lscb.reviews.ReviewRuleException.class,
@@ -138,7 +139,8 @@ public class DocumentUploads {
             try (InputStream in = java.nio.file.Files.newInputStream(staged.file())) {
                 info = Envelopes.inspector().inspect(in);
             }
-            List<IssuedCertificate> required = requiredRecipients(review);
+            List<IssuedCertificate> required = requiredRecipients(review, description.type());
+            refuseWithheld(review, description.type(), info);
             List<X509Certificate> requiredX509 =
                     required.stream().map(IssuedCertificate::x509).toList();
             List<String> missing = required.stream()
@@ -191,7 +193,7 @@ public class DocumentUploads {
         if (earlier.isPresent()) {
             return new Uploaded(earlier.get(), false);
         }
-        List<IssuedCertificate> required = requiredRecipients(review);
+        List<IssuedCertificate> required = requiredRecipients(review, description.type());
         var sealer = Envelopes.sealer(
                 authority.gateway(),
                 required.stream().map(IssuedCertificate::x509).toList());
@@ -248,9 +250,25 @@ public class DocumentUploads {
         return earlier;
     }
 
-    /** The certificates every new document of the review must be encrypted to; none yet is a 409. */
-    private List<IssuedCertificate> requiredRecipients(Review review) {
-        List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review));
+    /**
+     * Need to know: an envelope addressed to someone appointed to the review whose role does not receive this type
+     * of document is refused, naming them, before the general check of the recipient set would call them strangers.
+     */
+    private void refuseWithheld(Review review, org.lscb.exchange.store.DocumentType type, EnvelopeInfo info) {
+        java.util.Map<String, String> addressed = new java.util.LinkedHashMap<>();
+        database.read(em -> keys.withheld(em, review, type)).forEach((cert, role) -> {
+            if (info.addressedToAll(List.of(cert.x509()))) {
+                addressed.put(cert.id(), role.name());
+            }
+        });
+        if (!addressed.isEmpty()) {
+            throw new NeedToKnowException(type.name(), review.id(), addressed);
+        }
+    }
+
+    /** The certificates every new document of the type must be encrypted to; none yet is a 409. */
+    private List<IssuedCertificate> requiredRecipients(Review review, org.lscb.exchange.store.DocumentType type) {
+        List<IssuedCertificate> required = database.read(em -> keys.recipientsOf(em, review, type));
         if (required.isEmpty()) {
             throw new org.lscb.reviews.ReviewRuleException(
                     "no_recipients",

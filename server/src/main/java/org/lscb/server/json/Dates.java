@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.lscb.foundation.value.InvalidValueException;
 
-/** ISO-8601 local dates from request text, with the field named when they are wrong. */
+/** ISO-8601 local dates and times with their offset from request text, with the field named when they are wrong. */
 public final class Dates {
 
     private Dates() {}
@@ -30,5 +30,32 @@ public final class Dates {
         } catch (DateTimeParseException e) {
             throw new InvalidValueException(field, "must be a date as YYYY-MM-DD");
         }
+    }
+
+    /**
+     * An ISO-8601 time with its offset ({@code 2026-01-31T09:00:00Z}, {@code 2026-07-01T03:10:00+01:00}), or null when
+     * not given.
+     */
+    public static java.time.Instant optionalInstant(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(text.strip());
+            if (t.getYear() < 1900 || t.getYear() > 2200) {
+                throw new InvalidValueException(field, "must be a time between 1900 and 2200");
+            }
+            return t.toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException(field, "must be a date and time with its offset, as 2026-01-31T09:00:00Z");
+        }
+    }
+
+    public static java.time.Instant requiredInstant(String text, String field) {
+        java.time.Instant i = optionalInstant(text, field);
+        if (i == null) {
+            throw new InvalidValueException(field, "is required, as 2026-01-31T09:00:00Z");
+        }
+        return i;
     }
 }

@@ -16,6 +16,8 @@ import org.lscb.exchange.pki.CertificatePurpose;
 import org.lscb.exchange.pki.CertificateRepository;
 import org.lscb.exchange.pki.DeploymentCa;
 import org.lscb.exchange.pki.IssuedCertificate;
+import org.lscb.exchange.store.DocumentType;
+import org.lscb.exchange.store.NeedToKnow;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
 import org.lscb.foundation.audit.AuditLog;
@@ -27,6 +29,7 @@ import org.lscb.identity.organisation.OrganisationRepository;
 import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.reviews.Appointment;
+import org.lscb.reviews.AppointmentRole;
 import org.lscb.reviews.Review;
 import org.lscb.server.auth.Caller;
 import org.lscb.server.review.ReviewService;
@@ -194,25 +197,50 @@ public class KeyService {
     }
 
     /**
-     * The certificates a new document for the review must be encrypted to: the lead board's board
-     * certificates, then the usable personal certificates of everyone appointed now.
+     * The certificates a new document of {@code type} for the review must be encrypted to: the lead board's board
+     * certificates, then the usable personal certificates of everyone appointed now whose role needs that type of
+     * document ({@link NeedToKnow}).
      */
-    public List<IssuedCertificate> recipients(Caller by, String reviewId) {
+    public List<IssuedCertificate> recipients(Caller by, String reviewId, DocumentType type) {
         Review review = reviews.get(by, reviewId).review();
-        return database.read(em -> recipientsOf(em, review));
+        return database.read(em -> recipientsOf(em, review, type));
     }
 
-    public List<IssuedCertificate> recipientsOf(EntityManager em, Review review) {
+    public List<IssuedCertificate> recipientsOf(EntityManager em, Review review, DocumentType type) {
         CertificateRepository certs = new CertificateRepository(em);
         List<IssuedCertificate> out = new ArrayList<>(certs.usableOfBoard(review.leadLscbId(), clock.instant()));
-        out.addAll(certs.usableOfAccounts(appointedAccounts(em, review), clock.instant()));
+        out.addAll(certs.usableOfAccounts(appointedAccounts(em, review, type), clock.instant()));
         return out;
     }
 
-    private static Set<String> appointedAccounts(EntityManager em, Review review) {
+    /**
+     * The usable personal certificates of those appointed now whose role does not need documents of {@code type},
+     * each with the role: an envelope of that type addressed to one of them is sealed to someone who must not read
+     * it.
+     */
+    public java.util.Map<IssuedCertificate, AppointmentRole> withheld(
+            EntityManager em, Review review, DocumentType type) {
+        CertificateRepository certs = new CertificateRepository(em);
+        Set<String> receiving = appointedAccounts(em, review, type);
+        java.util.Map<IssuedCertificate, AppointmentRole> out = new java.util.LinkedHashMap<>();
+        ReviewerRepository reviewers = new ReviewerRepository(em);
+        for (Appointment a : review.activeAppointments()) {
+            Optional<String> account = a.accountId()
+                    .or(() -> a.reviewerId().flatMap(reviewers::byId).map(Reviewer::accountId));
+            if (account.isPresent() && !receiving.contains(account.get())) {
+                certs.usableOfAccounts(List.of(account.get()), clock.instant()).forEach(c -> out.put(c, a.role()));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> appointedAccounts(EntityManager em, Review review, DocumentType type) {
         ReviewerRepository reviewers = new ReviewerRepository(em);
         Set<String> accounts = new LinkedHashSet<>();
         for (Appointment a : review.activeAppointments()) {
+            if (!NeedToKnow.needs(a.role(), type)) {
+                continue;
+            }
             a.accountId().ifPresent(accounts::add);
             a.reviewerId().flatMap(reviewers::byId).map(Reviewer::accountId).ifPresent(accounts::add);
         }

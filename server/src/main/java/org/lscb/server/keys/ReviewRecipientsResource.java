@@ -13,13 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.lscb.exchange.pki.IssuedCertificate;
+import org.lscb.exchange.store.DocumentType;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 
 /**
- * The certificates a new document for a review must be encrypted to, for anyone who can see the review:
- * a PEM bundle (for {@code openssl cms -recip}; {@code Accept: application/x-pem-file} or {@code ?format=pem})
- * or, by default, a JSON list with subjects and fingerprints.
+ * The certificates a new document of a type ({@code ?type=IMR}) for a review must be encrypted to, for anyone who
+ * can see the review: a PEM bundle (for {@code openssl cms -recip}; {@code Accept: application/x-pem-file} or
+ * {@code ?format=pem}) or, by default, a JSON list with subjects and fingerprints. Who receives a type is the
+ * need-to-know rule ({@link org.lscb.exchange.store.NeedToKnow}); without a type the answer is for {@code OTHER},
+ * which is sealed to nobody who receives only particular documents (the coroner).
  */
 @Path("reviews/{id}/recipients")
 public class ReviewRecipientsResource {
@@ -48,14 +51,20 @@ public class ReviewRecipientsResource {
     })
     @Produces({MediaType.APPLICATION_JSON, CaResource.PEM})
     public Response recipients(
-            @PathParam("id") String reviewId, @QueryParam("format") String format, @Context HttpHeaders headers) {
+            @PathParam("id") String reviewId,
+            @QueryParam("type") String type,
+            @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        DocumentType documentType = type == null || type.isBlank()
+                ? DocumentType.OTHER
+                : org.lscb.server.json.Enums.parse(DocumentType.class, type, "type");
         boolean pem = format != null
                 ? pemFormat(format)
                 : headers.getAcceptableMediaTypes().stream()
                         .findFirst()
                         .map(m -> m.toString().startsWith(CaResource.PEM))
                         .orElse(false);
-        List<IssuedCertificate> certs = keys.recipients(callers.caller(), reviewId);
+        List<IssuedCertificate> certs = keys.recipients(callers.caller(), reviewId, documentType);
         if (pem) {
             return Response.ok(
                             String.join(

@@ -8,9 +8,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.notification.NotifiedDeath;
 import org.lscb.reviews.notification.PlaceOfDeath;
@@ -81,7 +78,7 @@ public class ChildDeathNotificationsResource {
         NotifiedDeath death = NotifiedDeath.check(
                 body.nhsNumber(),
                 Dates.required(body.dateOfBirth(), "dateOfBirth"),
-                instant(body.dateTimeOfDeath(), "dateTimeOfDeath"),
+                Dates.requiredInstant(body.dateTimeOfDeath(), "dateTimeOfDeath"),
                 body.placeOfDeath() == null
                         ? null
                         : Enums.parse(PlaceOfDeath.class, body.placeOfDeath(), "placeOfDeath"),
@@ -102,21 +99,5 @@ public class ChildDeathNotificationsResource {
                                 locations.of("reviews", n.review().review().id())))
                 .entity(answer)
                 .build();
-    }
-
-    /** An ISO-8601 time with its offset ({@code 2026-01-31T09:00:00Z}, {@code 2026-07-01T03:10:00+01:00}). */
-    private static Instant instant(String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidValueException(field, "is required, as 2026-01-31T09:00:00Z");
-        }
-        try {
-            OffsetDateTime t = OffsetDateTime.parse(text.strip());
-            if (t.getYear() < 1900 || t.getYear() > 2200) {
-                throw new InvalidValueException(field, "must be a time between 1900 and 2200");
-            }
-            return t.toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidValueException(field, "must be a date and time with its offset, as 2026-01-31T09:00:00Z");
-        }
     }
 }

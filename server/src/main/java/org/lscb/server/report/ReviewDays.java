@@ -31,12 +31,16 @@ public final class ReviewDays {
                 .orElseGet(() -> r.createdAt().atZone(ENGLAND).toLocalDate());
     }
 
-    /** The day a completed review was completed: for an SCR, the day its completion clock was met. */
+    /**
+     * The day a completed review was completed ({@link Review#completedOn}: an SCR's completion clock met, a child
+     * death review signed off, a management review or audit completed); for an SCR completed before that day was
+     * recorded, the day its completion clock was met.
+     */
     public static Optional<LocalDate> completed(Review r) {
         if (r.status() != ReviewStatus.COMPLETED) {
             return Optional.empty();
         }
-        return r.clock(ClockKind.SCR_COMPLETION).flatMap(ReviewClock::metOn);
+        return r.completedOn().or(() -> r.clock(ClockKind.SCR_COMPLETION).flatMap(ReviewClock::metOn));
     }
 
     /** The day the Chair decided to hold no review [7, 18]. */

@@ -11,7 +11,8 @@ import org.lscb.reviews.clock.WorkingDays;
  * How a statutory clock stood on the day a report is read on (docs/domain.md "Statutory clocks"). The boards'
  * annual reports must show how promptly their duties were done [11], so a clock met after the day is counted
  * as it stood then: overdue if it was already due, running if not. A paused clock (court proceedings, crucial
- * information awaited [37]) is running: its duty is not yet late.
+ * information awaited [37]) is running: its duty is not yet late. A clock the review's completion stopped unmet
+ * counts as overdue once its due day had passed, running before: its duty was never done.
  */
 public enum Timeliness {
     MET_ON_TIME("Met on time"),
@@ -38,11 +39,16 @@ public enum Timeliness {
         return switch (reading.status()) {
             case MET -> {
                 if (!reading.met().isAfter(asAt)) {
-                    yield reading.met().isAfter(reading.due()) ? MET_LATE : MET_ON_TIME;
+                    // a clock that runs from a time (the visit decision's 24 hours [32]) is late by the hour
+                    boolean late = reading.metAt() != null
+                            ? reading.metAt().isAfter(reading.dueAt())
+                            : reading.met().isAfter(reading.due());
+                    yield late ? MET_LATE : MET_ON_TIME;
                 }
                 yield asAt.isAfter(reading.due()) ? OVERDUE : RUNNING;
             }
             case OVERDUE -> OVERDUE;
+            case STOPPED -> asAt.isAfter(reading.due()) ? OVERDUE : RUNNING;
             case ON_TRACK, DUE_SOON, PAUSED -> RUNNING;
         };
     }

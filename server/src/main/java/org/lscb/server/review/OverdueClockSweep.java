@@ -47,13 +47,14 @@ public final class OverdueClockSweep {
         // every outstanding clock (ReviewClock#outstanding), whatever the review's status: a closed or completed
         // review still owes what it left unmet, such as telling Ofsted and DfE of a "no review" decision
         List<ReviewClock> open = database.read(em -> em.createQuery(
-                        "select c from ReviewClock c where c.metOn is null and c.overdueMarkedAt is null",
+                        "select c from ReviewClock c where c.metOn is null and c.stoppedOn is null"
+                                + " and c.overdueMarkedAt is null",
                         ReviewClock.class)
                 .getResultList());
         int count = 0;
         for (ReviewClock c : open) {
             try {
-                boolean overdue = c.on(today, spans, workingDays)
+                boolean overdue = c.on(clock.instant(), spans, workingDays)
                         .map(r -> r.status() == ClockStatus.OVERDUE)
                         .orElse(false);
                 if (overdue && database.inTransaction(em -> mark(em, c, today))) {
@@ -73,7 +74,7 @@ public final class OverdueClockSweep {
         audit.lockForAppend(); // audit head before the clock row, the order every request transaction uses
         int updated = em.createNativeQuery(
                         "UPDATE review_clock SET overdue_marked_at = ?1 WHERE id = ?2 AND overdue_marked_at IS NULL"
-                                + " AND met_on IS NULL")
+                                + " AND met_on IS NULL AND stopped_on IS NULL")
                 .setParameter(1, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
                 .setParameter(2, c.id())
                 .executeUpdate();
@@ -87,7 +88,11 @@ public final class OverdueClockSweep {
                         "review",
                         c.review().id())
                 .forReview(c.review().id())
-                .withDetails(c.kind() + " started " + c.startedOn() + " is overdue on " + today));
+                .withDetails(c.kind() + " started "
+                        + c.startedAt()
+                                .map(Object::toString)
+                                .orElse(c.startedOn().toString()) + " is overdue on "
+                        + today));
         return true;
     }
 }

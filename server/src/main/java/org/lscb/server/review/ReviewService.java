@@ -101,6 +101,10 @@ public class ReviewService {
         return LocalDate.now(clock);
     }
 
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
     /**
      * An officer of the lead board opens a review. The lead follows {@link LeadBoardRule} when the board of
      * residence (and, for a looked-after child, the looking-after board) is given: the looking-after board
@@ -191,6 +195,20 @@ public class ReviewService {
 
     /** The reviews the caller may see, newest first, filtered by status, type and clock. */
     public Page<Seen> list(Caller by, ReviewStatus status, ReviewType type, ClockStatus clockStatus, Paging paging) {
+        return list(by, status, type, clockStatus, false, paging);
+    }
+
+    /**
+     * The reviews the caller may see, newest first, filtered by status, type and clock, and (when {@code
+     * scrReferralPrompted}) to those whose post-mortem prompts a referral for a serious case review [38].
+     */
+    public Page<Seen> list(
+            Caller by,
+            ReviewStatus status,
+            ReviewType type,
+            ClockStatus clockStatus,
+            boolean scrReferralPrompted,
+            Paging paging) {
         return database.read(em -> {
             ReviewAccess.Viewer viewer = viewer(em, by);
             List<Seen> seen = new ReviewRepository(em)
@@ -199,6 +217,8 @@ public class ReviewService {
                             .filter(s -> !s.relations().isEmpty())
                             .filter(s -> status == null || s.review().status() == status)
                             .filter(s -> type == null || s.review().type() == type)
+                            .filter(s -> !scrReferralPrompted
+                                    || s.review().rapidResponse().scrReferralPrompted())
                             // a closed or completed review's outstanding clocks count too (ReviewClock#outstanding)
                             .filter(s -> clockStatus == null
                                     || clocks(s.review()).stream()
@@ -211,9 +231,9 @@ public class ReviewService {
 
     /** The clocks of a review as they read today, leaving out any the deployment does not run. */
     public List<ClockReading> clocks(Review r) {
-        LocalDate today = today();
+        java.time.Instant now = clock.instant();
         return r.clocks().stream()
-                .flatMap(c -> c.on(today, spans, workingDays).map(reading -> new ClockReading(c, reading)).stream())
+                .flatMap(c -> c.on(now, spans, workingDays).map(reading -> new ClockReading(c, reading)).stream())
                 .toList();
     }
 
@@ -306,6 +326,11 @@ public class ReviewService {
                 }));
     }
 
+    /** How the caller stands to a review read in {@code em}. */
+    Set<Relation> relationsIn(EntityManager em, Caller by, Review r) {
+        return ReviewAccess.relations(r, viewer(em, by));
+    }
+
     public static boolean exists(EntityManager em, String reviewId) {
         return new ReviewRepository(em).byId(reviewId).isPresent();
     }
@@ -324,7 +349,7 @@ public class ReviewService {
         return s.review();
     }
 
-    private Seen visible(EntityManager em, Caller by, String id) {
+    Seen visible(EntityManager em, Caller by, String id) {
         Optional<Review> r = new ReviewRepository(em).byId(id);
         Set<Relation> rel =
                 r.map(review -> ReviewAccess.relations(review, viewer(em, by))).orElse(Set.of());
@@ -368,7 +393,7 @@ public class ReviewService {
         });
     }
 
-    private static ReviewAccess.Viewer viewer(EntityManager em, Caller by) {
+    static ReviewAccess.Viewer viewer(EntityManager em, Caller by) {
         Optional<String> reviewerId =
                 new ReviewerRepository(em).byAccount(by.accountId()).map(Reviewer::id);
         return new ReviewAccess.Viewer(by.accountId(), by.roles(), by.organisationId(), reviewerId);

@@ -10,6 +10,7 @@ import org.lscb.reviews.Appointment;
 import org.lscb.reviews.ChildDeath;
 import org.lscb.reviews.KeyDates;
 import org.lscb.reviews.PanelRule;
+import org.lscb.reviews.RapidResponse;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewAccess;
 import org.lscb.reviews.ScrFacts;
@@ -22,8 +23,27 @@ public final class ReviewViews {
     public record DatesView(
             String incident, String death, String notification, String registration, String initiated) {}
 
+    /** {@code diedAt}: the time of death when known (a notified death), null when only the day is. */
     public record ChildDeathView(
-            Integer ageAtDeathYears, boolean unexpected, boolean atHome, boolean abroad, boolean inCustody) {}
+            Integer ageAtDeathYears,
+            boolean unexpected,
+            boolean atHome,
+            boolean abroad,
+            boolean inCustody,
+            String diedAt) {}
+
+    /** The visit decision [32]: {@code at} is when the visit was made, or when it was decided not to make one. */
+    public record VisitDecisionView(String decision, String at, String reason, String recordedBy, String recordedAt) {}
+
+    /** The post-mortem [36-39]; {@code caseDiscussionAwaited} from the final report until the discussion's day is recorded. */
+    public record PostMortemView(
+            String finalReportOn,
+            boolean inquestOpened,
+            boolean suggestsAbuseOrNeglect,
+            String caseDiscussionOn,
+            boolean caseDiscussionAwaited,
+            String recordedBy,
+            String recordedAt) {}
 
     public record FactsView(
             boolean abuseOrNeglectKnownOrSuspected,
@@ -42,6 +62,10 @@ public final class ReviewViews {
 
     public record PauseView(String from, String to, String reason) {}
 
+    /**
+     * {@code startedAt}, {@code dueAt} and {@code metAt} are the times of a clock that runs from a time (the visit
+     * decision's 24 hours [32]); null for a clock that runs in days. {@code due} and {@code metOn} are always days.
+     */
     public record ClockView(
             String clock,
             String status,
@@ -50,7 +74,10 @@ public final class ReviewViews {
             String metOn,
             String pausedFor,
             boolean overdueMarked,
-            List<PauseView> pauses) {}
+            List<PauseView> pauses,
+            String startedAt,
+            String dueAt,
+            String metAt) {}
 
     public record OverrideView(String reason) {}
 
@@ -81,7 +108,34 @@ public final class ReviewViews {
             DecisionView scrDecision,
             List<ClockView> clocks,
             List<AppointmentView> appointments,
-            List<String> access) {}
+            List<String> access,
+            String completedOn,
+            String scrReferralReviewId,
+            String referredFromReviewId,
+            VisitDecisionView visitDecision,
+            PostMortemView postMortem,
+            boolean scrReferralPrompted) {}
+
+    public record FactorsView(
+            String intrinsicToChild, String socialEnvironment, String physicalEnvironment, String serviceProvision) {}
+
+    public record RecommendationView(String text, String organisationId) {}
+
+    /** The panel's coded analysis [27]; {@code recorded} false (and the codes null) until it is recorded. */
+    public record AnalysisView(
+            String reviewId,
+            String status,
+            boolean recorded,
+            Integer category,
+            String categoryLabel,
+            String categoryScheme,
+            FactorsView factors,
+            String factorScale,
+            String modifiableFactors,
+            List<RecommendationView> recommendations,
+            String analysedAt,
+            String analysedBy,
+            String scrReferralReviewId) {}
 
     public record ConflictView(
             String reason, String organisationId, String kind, String from, String to, String detail) {}
@@ -124,7 +178,8 @@ public final class ReviewViews {
                                 death.unexpected(),
                                 death.atHome(),
                                 death.abroad(),
-                                death.inCustody())
+                                death.inCustody(),
+                                death.diedAt().map(ReviewViews::text).orElse(null))
                         : null,
                 r.scrDecision()
                         .map(k -> new DecisionView(
@@ -140,7 +195,75 @@ public final class ReviewViews {
                         .filter(a -> boardOfficer || a.active())
                         .map(a -> boardOfficer ? appointment(a) : appointmentOnly(a))
                         .toList(),
-                seen.relations().stream().map(Enum::name).sorted().toList());
+                seen.relations().stream().map(Enum::name).sorted().toList(),
+                text(r.completedOn().orElse(null)),
+                r.scrReferralReviewId().orElse(null),
+                r.referredFromReviewId().orElse(null),
+                visitDecision(r.rapidResponse()),
+                postMortem(r.rapidResponse()),
+                r.rapidResponse().scrReferralPrompted());
+    }
+
+    public static AnalysisView analysis(Review r) {
+        var a = r.cdopAnalysis().filter(org.lscb.reviews.cdop.CdopAnalysis::complete);
+        var category = a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::category);
+        var f = a.map(org.lscb.reviews.cdop.CdopAnalysis::factors).orElse(java.util.Map.of());
+        return new AnalysisView(
+                r.id(),
+                r.status().name(),
+                a.isPresent(),
+                category.map(org.lscb.reviews.cdop.DeathCategory::code).orElse(null),
+                category.map(org.lscb.reviews.cdop.DeathCategory::label).orElse(null),
+                a.map(org.lscb.reviews.cdop.CdopAnalysis::categoryScheme).orElse(null),
+                a.isEmpty()
+                        ? null
+                        : new FactorsView(
+                                mark(f, org.lscb.reviews.cdop.FactorDomain.INTRINSIC_TO_CHILD),
+                                mark(f, org.lscb.reviews.cdop.FactorDomain.SOCIAL_ENVIRONMENT),
+                                mark(f, org.lscb.reviews.cdop.FactorDomain.PHYSICAL_ENVIRONMENT),
+                                mark(f, org.lscb.reviews.cdop.FactorDomain.SERVICE_PROVISION)),
+                a.map(org.lscb.reviews.cdop.CdopAnalysis::factorScale).orElse(null),
+                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::modifiable)
+                        .map(Enum::name)
+                        .orElse(null),
+                r.recommendations().stream()
+                        .map(x -> new RecommendationView(x.text(), x.organisationId()))
+                        .toList(),
+                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::analysedAt)
+                        .map(ReviewViews::text)
+                        .orElse(null),
+                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::analysedBy).orElse(null),
+                r.scrReferralReviewId().orElse(null));
+    }
+
+    private static String mark(
+            java.util.Map<org.lscb.reviews.cdop.FactorDomain, org.lscb.reviews.cdop.FactorLevel> f,
+            org.lscb.reviews.cdop.FactorDomain d) {
+        return f.containsKey(d) ? f.get(d).mark() : null;
+    }
+
+    static VisitDecisionView visitDecision(RapidResponse rr) {
+        return rr.visitDecision()
+                .map(d -> new VisitDecisionView(
+                        d.name(),
+                        text(rr.visitAt().orElse(null)),
+                        rr.visitReason().orElse(null),
+                        rr.visitRecordedBy().orElse(null),
+                        text(rr.visitRecordedAt().orElse(null))))
+                .orElse(null);
+    }
+
+    static PostMortemView postMortem(RapidResponse rr) {
+        return rr.finalReportOn()
+                .map(on -> new PostMortemView(
+                        text(on),
+                        rr.inquestOpened().orElse(false),
+                        rr.suggestsAbuseOrNeglect().orElse(false),
+                        text(rr.caseDiscussionOn().orElse(null)),
+                        rr.caseDiscussionAwaited(),
+                        rr.postMortemRecordedBy().orElse(null),
+                        text(rr.postMortemRecordedAt().orElse(null))))
+                .orElse(null);
     }
 
     static FactsView facts(ScrFacts f) {
@@ -165,7 +288,10 @@ public final class ReviewViews {
                 c.clock().pauses().stream()
                         .map(p -> new PauseView(
                                 text(p.pausedOn()), text(p.resumedOn().orElse(null)), p.reason()))
-                        .toList());
+                        .toList(),
+                text(c.clock().startedAt().orElse(null)),
+                text(reading.dueAt()),
+                text(reading.metAt()));
     }
 
     static AppointmentView appointment(Appointment a) {

@@ -82,7 +82,8 @@ public class ReviewsResource {
             Boolean unexpected,
             Boolean atHome,
             Boolean abroad,
-            Boolean inCustody) {}
+            Boolean inCustody,
+            Integer ageAtDeathDays) {}
 
     /** No field for a name, a date of birth or an address: an unknown field is refused, not dropped. */
     @RejectUnknownFields
@@ -159,13 +160,14 @@ public class ReviewsResource {
 
     private static ChildDeath childDeath(ChildDeathBody b) {
         return new ChildDeath(
-                b.ageAtDeathYears(),
-                yes(b.stillbirth()),
-                yes(b.lawfulTermination()),
-                ChildDeath.unexpectedUnlessSaid(b.unexpected()),
-                yes(b.atHome()),
-                yes(b.abroad()),
-                yes(b.inCustody()));
+                        b.ageAtDeathYears(),
+                        yes(b.stillbirth()),
+                        yes(b.lawfulTermination()),
+                        ChildDeath.unexpectedUnlessSaid(b.unexpected()),
+                        yes(b.atHome()),
+                        yes(b.abroad()),
+                        yes(b.inCustody()))
+                .withAgeInDays(b.ageAtDeathDays());
     }
 
     @GET
@@ -175,6 +177,7 @@ public class ReviewsResource {
             @QueryParam("status") String status,
             @QueryParam("type") String type,
             @QueryParam("clock") String clock,
+            @QueryParam("scrReferralPrompted") String scrReferralPrompted,
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         ClockStatus clockStatus =
@@ -184,6 +187,7 @@ public class ReviewsResource {
                 status == null || status.isBlank() ? null : Enums.parse(ReviewStatus.class, status, "status"),
                 type == null || type.isBlank() ? null : Enums.parse(ReviewType.class, type, "type"),
                 clockStatus,
+                flag(scrReferralPrompted, "scrReferralPrompted"),
                 Paging.parse(page, size));
         return new ReviewList(
                 found.total(), found.items().stream().map(this::view).toList());
@@ -314,6 +318,17 @@ public class ReviewsResource {
             }
         }
         return out;
+    }
+
+    /** {@code true} filters; absent or {@code false} does not. */
+    private static boolean flag(String text, String field) {
+        if (text == null || text.isBlank() || text.equals("false")) {
+            return false;
+        }
+        if (text.equals("true")) {
+            return true;
+        }
+        throw new InvalidValueException(field, "must be true or false");
     }
 
     private static boolean yes(Boolean b) {

@@ -105,6 +105,7 @@ public final class Words {
             case "DUE_SOON" -> Tag.of("Due soon", "yellow");
             case "MET" -> Tag.of("Met", "green");
             case "PAUSED" -> Tag.of("Paused", "grey");
+            case "STOPPED" -> Tag.of("Stopped", "grey");
             default -> Tag.of("On track", "blue");
         };
     }

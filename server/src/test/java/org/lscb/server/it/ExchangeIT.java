@@ -224,9 +224,10 @@ class ExchangeIT {
         }
         Identity coronerKey = KeyHolder.enrol(api, coroner.token(), null, false);
         Identity paediatricianKey = KeyHolder.enrol(api, paediatrician.token(), null, false);
-        List<X509Certificate> recipients = KeyHolder.certificates(
-                api.get("/api/v1/reviews/" + cdr + "/recipients?format=pem", paediatrician.token())
-                        .body());
+        List<X509Certificate> recipients = KeyHolder.certificates(api.get(
+                        "/api/v1/reviews/" + cdr + "/recipients?format=pem&type=CORONER_JOINT_REPORT",
+                        paediatrician.token())
+                .body());
         byte[] report = bytes(30_000);
         Api.Reply up = api.send(
                 "POST",

@@ -164,6 +164,25 @@ class ReviewAuthorisationIT {
         }
     }
 
+    /** The panel of the lead board reviews its child deaths [23, 27]: it sees them, and none of its SCRs. */
+    @Test
+    void cdopMemberOfTheBoard_readsItsChildDeathReviews_butNotItsScr_andNothingOfAnotherBoards() {
+        Api.Login cdop = api.newAccount("CDOP_MEMBER", own.board());
+        String childDeath = own.openChildDeath(1).getString("id");
+        String otherChildDeath = other.openChildDeath(1).getString("id");
+
+        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", cdop.token()).json()))
+                .containsExactly(childDeath);
+        assertThat(ReviewsIT.ids(api.get("/api/v1/reviews?type=SERIOUS_CASE_REVIEW", cdop.token())
+                        .json()))
+                .isEmpty();
+        Api.Reply read = api.get("/api/v1/reviews/" + childDeath, cdop.token());
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().getJsonArray("access").getString(0)).isEqualTo("LEAD_BOARD_CDOP_MEMBER");
+        check(cdop.token(), ownReview, expect(403, Map.of(Endpoint.READ, 404)));
+        check(cdop.token(), otherChildDeath, expect(403, Map.of(Endpoint.READ, 404)));
+    }
+
     @Test
     void onlyAnOfficerOfTheLeadBoard_opensAReview() {
         String body = "{\"type\":\"MANAGEMENT_REVIEW\",\"reference\":\"X-" + Api.unique()

@@ -58,6 +58,8 @@ class ReviewBadInputIT {
                 "a stillbirth           | \"ageAtDeathYears\":0,\"stillbirth\":true           | childDeath.stillbirth",
                 "a lawful termination   | \"ageAtDeathYears\":0,\"lawfulTermination\":true    | childDeath.lawfulTermination",
                 "a date of birth        | \"ageAtDeathYears\":3,\"dateOfBirth\":\"2023-01-01\" | childDeath.dateOfBirth",
+                "age in days too great  | \"ageAtDeathYears\":0,\"ageAtDeathDays\":400      | childDeath.ageAtDeathDays",
+                "age in days past one   | \"ageAtDeathYears\":4,\"ageAtDeathDays\":10       | childDeath.ageAtDeathDays",
             })
     void openingAChildDeathReview_outsideTheCdopRemit_is400(String what, String death, String field) {
         Api.Reply r = api.post(

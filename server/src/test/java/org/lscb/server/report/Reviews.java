@@ -51,7 +51,15 @@ final class Reviews {
         return scr;
     }
 
+    /** The clock met on {@code on}; the visit decision [32], which is met at a time, at noon that day. */
     static Review met(Review r, ClockKind kind, LocalDate on) {
+        if (kind == ClockKind.HOME_VISIT) {
+            java.time.Instant noon = on.atTime(12, 0)
+                    .atZone(org.lscb.reviews.clock.TimedClock.ENGLAND)
+                    .toInstant();
+            r.recordVisitDecision(org.lscb.reviews.VisitDecision.VISITED, noon, null, "officer", noon);
+            return r;
+        }
         r.meetClock(kind, on, TODAY);
         return r;
     }

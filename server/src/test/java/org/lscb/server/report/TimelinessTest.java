@@ -22,6 +22,17 @@ class TimelinessTest {
     }
 
     @Test
+    void visitDecisionMetAnHourAfterItWasDue_onTheSameDay_isLate_32() {
+        java.time.Instant due = java.time.Instant.parse("2026-03-01T10:00:00Z");
+        Reading late = new Reading(ClockStatus.MET, of(2026, 3, 1), of(2026, 3, 1), null, due, due.plusSeconds(3600));
+        Reading onTime =
+                new Reading(ClockStatus.MET, of(2026, 3, 1), of(2026, 3, 1), null, due, due.minusSeconds(3600));
+
+        assertThat(Timeliness.of(late, AS_AT)).isEqualTo(Timeliness.MET_LATE);
+        assertThat(Timeliness.of(onTime, AS_AT)).isEqualTo(Timeliness.MET_ON_TIME);
+    }
+
+    @Test
     void metAfterTheDay_countsAsItStoodOnTheDay_11() {
         assertThat(Timeliness.of(new Reading(ClockStatus.MET, of(2026, 3, 30), of(2026, 4, 2), null), AS_AT))
                 .isEqualTo(Timeliness.OVERDUE);

@@ -126,6 +126,50 @@ class OverdueClockSweepTest {
         assertThat(marked).isEqualTo(1);
     }
 
+    @Test
+    void visitClock_isMarkedOverdueByTheHour_evenOnTheDayItWasDue_32() {
+        // died at 08:00 yesterday: due at 08:00 today, two hours before the sweep; one who died at 11:00 yesterday
+        // is due at 11:00, an hour after it
+        Instant sweptAt = CLOCK.instant();
+        String late = deathAtHome(sweptAt.minus(java.time.Duration.ofHours(26)));
+        deathAtHome(sweptAt.minus(java.time.Duration.ofHours(23)));
+        List<ReviewClock> marked = new ArrayList<>();
+
+        int count = new OverdueClockSweep(serverA, ClockSpans.defaults(), WORKING_DAYS, CLOCK).sweep(marked::add);
+
+        assertThat(count).isEqualTo(1);
+        assertThat(marked).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo(ClockKind.HOME_VISIT);
+            assertThat(c.review().id()).isEqualTo(late);
+        });
+        assertThat(overdueEvents())
+                .singleElement()
+                .satisfies(d -> assertThat(d).contains("HOME_VISIT started 2026-06-14T08:00:00Z"));
+    }
+
+    private String deathAtHome(Instant died) {
+        return serverA.inTransaction(em -> {
+            Organisation board = new Organisation("Board " + died, OrganisationKind.LSCB, "Testshire");
+            new OrganisationRepository(em).add(board);
+            em.flush();
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.CHILD_DEATH_REVIEW,
+                            "CDR-" + died.getEpochSecond(),
+                            "Baby N",
+                            LeadBoardRule.derive(ReviewType.CHILD_DEATH_REVIEW, board.id(), null, null, Set.of()),
+                            Set.of(),
+                            new KeyDates(
+                                    null, LocalDate.ofInstant(died, ReviewService.ENGLAND), null, null, null, TODAY),
+                            new org.lscb.reviews.ChildDeath(0, false, false, true, true, false, false).at(died),
+                            false),
+                    "officer",
+                    CLOCK.instant());
+            new ReviewRepository(em).add(r);
+            return r.id();
+        });
+    }
+
     private List<String> overdueEvents() {
         return serverA.read(em -> new AuditLog(em).find(null, null, null, 0, 1000)).stream()
                 .filter(e -> e.action().equals("CLOCK_OVERDUE"))

@@ -64,11 +64,12 @@ public class GrantPage {
         if (!seen.relations().contains(org.lscb.reviews.ReviewAccess.Relation.LEAD_BOARD_OFFICER)) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        List<IssuedCertificate> entitled = keys.recipients(c, reviewId);
+        java.util.Map<org.lscb.exchange.store.DocumentType, List<IssuedCertificate>> entitled =
+                new java.util.EnumMap<>(org.lscb.exchange.store.DocumentType.class);
         List<Pending> pending = documents.list(c, reviewId).stream()
                 .map(d -> new Pending(
                         d,
-                        entitled.stream()
+                        entitled.computeIfAbsent(d.type(), t -> keys.recipients(c, reviewId, t)).stream()
                                 .filter(r -> !d.recipients().contains(r.id()))
                                 .map(SendPage.Recipient::of)
                                 .toList()))

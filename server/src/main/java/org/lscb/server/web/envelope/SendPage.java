@@ -59,14 +59,30 @@ public class SendPage {
         this.keys = keys;
     }
 
-    /** One recipient as the page lists it. */
-    public record Recipient(String id, String subject, String fingerprint, boolean boardKey) {
+    /**
+     * One recipient as the page lists it, with the types of document sealed to them (need to know,
+     * {@link org.lscb.exchange.store.NeedToKnow}); empty where the page does not say.
+     */
+    public record Recipient(String id, String subject, String fingerprint, boolean boardKey, List<String> types) {
         static Recipient of(IssuedCertificate c) {
             return new Recipient(
                     c.id(),
                     c.subject(),
                     c.fingerprint(),
-                    c.purpose() == org.lscb.exchange.pki.CertificatePurpose.BOARD);
+                    c.purpose() == org.lscb.exchange.pki.CertificatePurpose.BOARD,
+                    List.of());
+        }
+
+        Recipient receiving(List<String> types) {
+            return new Recipient(id, subject, fingerprint, boardKey, List.copyOf(types));
+        }
+
+        /** "Every kind of document", or the kinds, in words. */
+        public String receives() {
+            if (types.size() == DocumentType.values().length) {
+                return "Every kind of document";
+            }
+            return String.join(", ", types.stream().map(Words::documentType).toList());
         }
     }
 
@@ -110,8 +126,20 @@ public class SendPage {
     public Response page(@PathParam("id") String reviewId) {
         Caller c = signedIn.withAnyRole(SENDERS);
         ReviewService.Seen seen = reviews.get(c, reviewId);
-        List<Recipient> recipients =
-                keys.recipients(c, reviewId).stream().map(Recipient::of).toList();
+        // everyone who receives some type of document: the table says which types each receives, and the script asks
+        // for the recipients of the type chosen, each of whom must be one shown here
+        java.util.Map<String, Recipient> shown = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> receives = new java.util.LinkedHashMap<>();
+        for (DocumentType t : DocumentType.values()) {
+            for (IssuedCertificate cert : keys.recipients(c, reviewId, t)) {
+                shown.putIfAbsent(cert.id(), Recipient.of(cert));
+                receives.computeIfAbsent(cert.id(), k -> new java.util.ArrayList<>())
+                        .add(t.name());
+            }
+        }
+        List<Recipient> recipients = shown.values().stream()
+                .map(r -> r.receiving(receives.get(r.id())))
+                .toList();
         View view = new View(
                 seen.review().id(), seen.review().reference(), seen.review().pseudonym(), c.accountId(), recipients);
         return Pages.page(

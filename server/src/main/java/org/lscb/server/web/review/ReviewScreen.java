@@ -184,10 +184,15 @@ public record ReviewScreen(
         List<Row> rows = new ArrayList<>();
         rows.add(row("State", tag(Words.clockTag(c.status()))));
         rows.add(Row.of("Started", Words.day(c.startedOn())));
-        if (c.due() != null) {
+        // a clock that runs from a time (the visit decision's 24 hours [32]) is due, and met, at a time
+        if (c.dueAt() != null) {
+            rows.add(Row.of("Due", Words.at(java.time.Instant.parse(c.dueAt()))));
+        } else if (c.due() != null) {
             rows.add(Row.of("Due", Words.day(c.due())));
         }
-        if (c.metOn() != null) {
+        if (c.metAt() != null) {
+            rows.add(Row.of("Met", Words.at(java.time.Instant.parse(c.metAt()))));
+        } else if (c.metOn() != null) {
             rows.add(Row.of("Met", Words.day(c.metOn())));
         }
         for (PauseView p : c.pauses()) {
