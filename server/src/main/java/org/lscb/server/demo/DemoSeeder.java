@@ -47,6 +47,9 @@ public class DemoSeeder {
 
     @Inject
     org.lscb.server.auth.TotpSecrets totpSecrets;
+
+    @Inject
+    org.lscb.server.library.PublicationService publication;
     /** Makes the demo's key pairs side by side. */
     @jakarta.annotation.Resource(lookup = "java:comp/DefaultManagedExecutorService")
     jakarta.enterprise.concurrent.ManagedExecutorService executor;
@@ -67,6 +70,9 @@ public class DemoSeeder {
             seedInto(em);
             return true;
         });
+        if (seededNow) {
+            publishDemoReport(); // through the publication service, which reads the committed review
+        }
         LOG.info(() -> (seededNow ? "Seeded demo data. " : "Demo data already present. ")
                 + "Demo logins (password = username): " + String.join(", ", DemoData.ACCOUNTS.keySet()));
         LOG.info(() -> "Demo two-factor secrets (base32, also in " + DemoTotp.folder(config.dataDir())
@@ -112,6 +118,8 @@ public class DemoSeeder {
         em.flush(); // appointments refer to reviewers by id
         int reviews = DemoReviews.seed(em, byKey, accountByName, named.get(1), named.get(0), now);
         reviews += DemoChildDeaths.seed(em, byKey, accountByName.get("cdop"), now);
+        em.flush(); // actions refer to the reviews
+        int actions = DemoActions.seed(em, byKey, accountByName, now);
         int keys = demoKeys(em, byKey, accountByName, now);
         DemoTotp.enrol(em, totpSecrets, config.dataDir(), DemoData.SECOND_FACTOR, accountByName, now);
         em.createNativeQuery("INSERT INTO deployment_setting (name, setting_value) VALUES (?1, ?2)")
@@ -121,8 +129,19 @@ public class DemoSeeder {
         new AuditLog(em)
                 .append(AuditEvent.of(now, "system", AuditAction.DEMO_SEEDED, "deployment", "demo")
                         .withDetails(byKey.size() + " organisations, " + DemoData.ACCOUNTS.size() + " accounts, "
-                                + reviewers + " reviewers, " + reviews + " reviews, " + keys + " key pairs in "
+                                + reviewers + " reviewers, " + reviews + " reviews, " + actions + " actions, " + keys
+                                + " key pairs in "
                                 + keyFolder()));
+    }
+
+    private void publishDemoReport() {
+        org.lscb.server.auth.Caller officer = database.read(em -> org.lscb.server.auth.Caller.of(
+                new AccountRepository(em).byUsername(new Username("officer")).orElseThrow()));
+        String reviewId = database.read(em -> em.createQuery(
+                        "select r.id from org.lscb.reviews.Review r where r.reference = :ref", String.class)
+                .setParameter("ref", DemoPublication.REVIEW)
+                .getSingleResult());
+        DemoPublication.publish(publication, officer, reviewId, publication.currentYear());
     }
 
     private java.nio.file.Path keyFolder() {

@@ -12,14 +12,19 @@ import org.lscb.identity.account.Role;
  */
 public enum ReportKind {
     /**
-     * The board's annual report: what its reviews found and how promptly its duties were met, for the board's
-     * officers and Chair, who must describe them in the annual report [11, 19].
+     * The board's annual report: what its reviews found, how promptly its duties were met, how its improvement
+     * actions stand and which reports it published, for the board's officers and Chair, who must describe them in
+     * the annual report [11, 19].
      */
     BOARD_ANNUAL(
             "board-annual",
             "Annual report of reviews",
             Set.of(Role.LSCB_OFFICER, Role.LSCB_CHAIR),
-            List.of(new ReviewsByTypeAndOutcome(), new ClockTimelinessSection(TimelinessScope.ALL_REVIEWS))),
+            List.of(
+                    new ReviewsByTypeAndOutcome(),
+                    new ClockTimelinessSection(TimelinessScope.ALL_REVIEWS),
+                    new ActionsByStatus(),
+                    new ReportsPublished())),
     /**
      * The CDOP's annual report to the board of the child deaths it reviews [23, 27, 28], for the board's
      * officers, Chair and the panel's members. Every count is subject to {@link SmallCounts}.

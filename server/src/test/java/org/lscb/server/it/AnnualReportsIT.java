@@ -72,6 +72,13 @@ class AnnualReportsIT {
         // one the year before, one the year after
         death(w, "2024-03-31", 7, false, false);
         death(w, "2025-04-01", 3, true, false);
+        // the completed SCR's action plan: five actions due in the year, one due the day after it
+        action(w, completed, "2024-09-30", "{\"status\":\"DONE\",\"evidenceNote\":\"Audited: every case shared\"}");
+        action(w, completed, "2024-12-31", null); // not started: overdue on 31 March
+        action(w, completed, "2025-02-28", "{\"status\":\"IN_PROGRESS\"}"); // overdue on 31 March
+        action(w, completed, "2025-03-31", "{\"status\":\"IN_PROGRESS\"}"); // due on the day: not overdue
+        action(w, completed, "2025-01-31", "{\"status\":\"NOT_DONE\",\"reason\":\"The service closed\"}");
+        action(w, completed, "2025-04-01", null); // the next year's
         return w;
     }
 
@@ -98,6 +105,84 @@ class AnnualReportsIT {
         assertThat(counts(clocks, "HOME_VISIT")).containsExactly("3", "0", "1", "0", "4");
         assertThat(counts(clocks, "CORONER_JOINT_REPORT")).containsExactly("0", "0", "3", "2", "5");
         assertThat(counts(clocks, "REGISTRAR_INFORMATION")).containsExactly("0", "0", "7", "0", "7");
+        JsonObject actions = figure(r, "actions-by-status");
+        // due in the year, overdue on 31 March
+        assertThat(counts(actions, "NOT_STARTED")).containsExactly("1", "1");
+        assertThat(counts(actions, "IN_PROGRESS")).containsExactly("2", "1");
+        assertThat(counts(actions, "DONE")).containsExactly("1", "0");
+        assertThat(counts(actions, "NOT_DONE")).containsExactly("1", "0");
+        assertThat(counts(actions, "TOTAL")).containsExactly("5", "2");
+        assertThat(counts(figure(r, "reports-published"), "TOTAL")).containsExactly("0");
+        assertThat(figure(r, "report-themes").getJsonArray("rows")).isEmpty();
+    }
+
+    /**
+     * Two reports published through the API, one of them withdrawn: the year they were published in counts both,
+     * the withdrawn one apart, and the themes of the one still in the library [11]. The JSON, the page and the PDF
+     * agree.
+     */
+    @Test
+    void reportsPublished_countTheWithdrawnApart_andTheThemesOfThoseInTheLibrary_inJsonPageAndPdf_11(Api api)
+            throws IOException {
+        ReviewWorld w = ReviewWorld.create(api);
+        String kept = w.openScr(200).getString("id");
+        String withdrawn = w.openScr(150).getString("id");
+        Api.Reply first = PublicationIT.publish(
+                api,
+                w.officer().token(),
+                withdrawn,
+                PublicationIT.form(
+                        org.lscb.library.TestReports.pdf(PublicationIT.page2("withdrawn", "the town")),
+                        java.util.Map.of("themes", "adolescents")));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(api.post(
+                                "/api/v1/reviews/" + withdrawn + "/publication/withdrawal",
+                                w.officer().token(),
+                                "{\"reason\":\"Published too soon\"}")
+                        .status())
+                .isEqualTo(200);
+        Api.Reply second = PublicationIT.publish(
+                api,
+                w.chair().token(),
+                kept,
+                PublicationIT.form(
+                        org.lscb.library.TestReports.pdf(PublicationIT.page2("kept", "the town")), java.util.Map.of()));
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        java.time.Instant publishedAt = java.time.Instant.parse(
+                api.get("/api/v1/public/reports/" + second.json().getString("id"), null)
+                        .json()
+                        .getString("publishedAt"));
+        int year = org.lscb.reviews.ReportingYear.containing(
+                        publishedAt.atZone(TestClock.ENGLAND).toLocalDate())
+                .endsIn();
+
+        JsonObject r = ok(
+                api.get("/api/v1/reports/board-annual?year=" + year, w.officer().token()));
+        JsonObject published = figure(r, "reports-published");
+        assertThat(counts(published, "IN_LIBRARY")).containsExactly("1");
+        assertThat(counts(published, "WITHDRAWN")).containsExactly("1");
+        assertThat(counts(published, "TOTAL")).containsExactly("2");
+        JsonObject themes = figure(r, "report-themes");
+        assertThat(themes.getJsonArray("rows").getValuesAs(JsonObject.class))
+                .extracting(t -> t.getString("code"))
+                .containsExactly("NEGLECT", "PARENTAL_SUBSTANCE_MISUSE");
+        assertThat(counts(themes, "NEGLECT")).containsExactly("1");
+
+        PageClient officer = signedIn(api, w.officer());
+        PageClient.Answer page = officer.get("/reports/board-annual?year=" + year);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(tableText(page.body(), "reports-published"))
+                .contains("In the library 1")
+                .contains("Withdrawn 1")
+                .contains("All published in the year 2");
+        assertThat(tableText(page.body(), "report-themes"))
+                .contains("Neglect 1")
+                .contains("Parental substance misuse 1")
+                .doesNotContain("Adolescents");
+        assertThat(pdfText(officer.download("/reports/board-annual.pdf?year=" + year)
+                        .body()))
+                .contains("All published in the year 2")
+                .contains("Parental substance misuse 1");
     }
 
     @Test
@@ -133,7 +218,8 @@ class AnnualReportsIT {
 
         PageClient.Answer board = officer.get("/reports/board-annual?year=" + YEAR);
         assertThat(board.status()).as(board.body()).isEqualTo(200);
-        assertThat(charts(board.body())).isEqualTo(2);
+        // reviews, clocks, actions and reports published; no report's themes in that year
+        assertThat(charts(board.body())).isEqualTo(4);
         assertThat(board.body()).doesNotContain("<script>").doesNotContain("style=");
         assertThat(tableText(board.body(), "reviews-by-type"))
                 .contains("Serious case reviews 2 1 1 1")
@@ -142,6 +228,10 @@ class AnnualReportsIT {
         assertThat(tableText(board.body(), "clocks"))
                 .contains("Decision reported to Ofsted and the DfE 0 1 0 1 2")
                 .contains("Home visit 3 0 1 0 4");
+        assertThat(tableText(board.body(), "actions-by-status"))
+                .contains("Not started 1 1")
+                .contains("In progress 2 1")
+                .contains("All actions 5 2");
 
         PageClient.Answer cdop = officer.get("/reports/cdop-annual?year=" + YEAR);
         assertThat(cdop.status()).as(cdop.body()).isEqualTo(200);
@@ -171,7 +261,9 @@ class AnnualReportsIT {
         assertThat(pdfText(board.body()))
                 .contains("Serious case reviews 2 1 1 1")
                 .contains("All reviews 9 1 1 9")
-                .contains("Home visit 3 0 1 0 4");
+                .contains("Home visit 3 0 1 0 4")
+                .contains("In progress 2 1")
+                .contains("All actions 5 2");
 
         PageClient.Download cdop = chair.download("/reports/cdop-annual.pdf?year=" + YEAR);
         assertThat(cdop.status()).isEqualTo(200);
@@ -252,6 +344,14 @@ class AnnualReportsIT {
                                 + "\",\"registration\":\"" + died.plusDays(3)
                                 + "\"},\"childDeath\":{\"ageAtDeathYears\":"
                                 + age + ",\"unexpected\":" + unexpected + ",\"atHome\":" + atHome + "}}"));
+    }
+
+    /** An action of {@code reviewId} owned by the board, due on {@code due}, then moved by {@code progress}. */
+    private static void action(ReviewWorld w, String reviewId, String due, String progress) {
+        String id = created(ActionPlansIT.create(w.api(), w.officer(), reviewId, w.board(), due));
+        if (progress != null) {
+            ok(ActionPlansIT.update(w.api(), w.officer(), id, progress));
+        }
     }
 
     /** Meets a clock on a day; the visit decision [32], met at a time, by a visit at noon that day. */

@@ -71,6 +71,7 @@ class DemoModeIT {
                     .json();
             assertThat(rowan.getJsonArray("hits").getJsonObject(0).getBoolean("qualified"))
                     .isTrue();
+            theBoardsAnnualReport_agreesWithTheDemosActionsAndPublishedReport(api);
             demoReviews_showClocksInEveryState_andTheIssueFourWalkThroughWorks(api);
             opensslAlone_sealsAnImrForTheDemoScr_andTheLeadReviewerOpensIt(
                     api, base.resolve("data").resolve("demo").resolve("keys"));
@@ -153,6 +154,75 @@ class DemoModeIT {
                 work.resolve("down-signed.der"));
         Openssl.cmsVerify(work.resolve("down-signed.der"), keys.resolve("ca.pem"), work.resolve("down.txt"));
         assertThat(Files.readAllBytes(work.resolve("down.txt"))).isEqualTo(imr);
+    }
+
+    /**
+     * Issue 21's "the annual report agrees with the demo data" [11, 19]: the demo's action plans and its published
+     * report, as the API lists them, are what the board's report for the demo's year counts.
+     */
+    private static void theBoardsAnnualReport_agreesWithTheDemosActionsAndPublishedReport(Api api) {
+        String officer = api.token("officer", "officer");
+        java.util.List<jakarta.json.JsonObject> actions =
+                api.get("/api/v1/actions", officer).value().asJsonArray().getValuesAs(jakarta.json.JsonObject.class);
+        assertThat(actions).hasSize(6);
+        assertThat(actions)
+                .extracting(a -> a.getString("status"))
+                .containsExactlyInAnyOrder("DONE", "DONE", "IN_PROGRESS", "IN_PROGRESS", "NOT_STARTED", "NOT_STARTED");
+        assertThat(actions)
+                .filteredOn(a -> a.getString("status").equals("DONE"))
+                .allSatisfy(a -> assertThat(a.getString("evidenceNote")).isNotBlank());
+        // overdue by days to spare on the day of seeding, whatever the server's today
+        assertThat(api.get("/api/v1/actions?overdue=true", officer).value().asJsonArray())
+                .hasSize(2);
+        var library = api.get("/api/v1/public/reports", null).json();
+        assertThat(library.getJsonNumber("total").longValue()).isEqualTo(1);
+        jakarta.json.JsonObject published =
+                library.getJsonArray("items").getJsonObject(0).getJsonObject("report");
+        java.time.LocalDate publishedOn = java.time.Instant.parse(published.getString("publishedAt"))
+                .atZone(TestClock.ENGLAND)
+                .toLocalDate();
+        org.lscb.reviews.ReportingYear year = org.lscb.reviews.ReportingYear.containing(publishedOn);
+
+        var report = api.get("/api/v1/reports/board-annual?year=" + year.endsIn(), officer)
+                .json();
+        assertThat(report.getString("boardId"))
+                .isEqualTo(published.getJsonObject("board").getString("code"));
+        java.time.LocalDate asAt = java.time.LocalDate.parse(report.getString("asAt"));
+        for (String status : new String[] {"NOT_STARTED", "IN_PROGRESS", "DONE", "NOT_DONE"}) {
+            java.util.List<jakarta.json.JsonObject> due = actions.stream()
+                    .filter(a -> a.getString("status").equals(status))
+                    .filter(a -> year.contains(java.time.LocalDate.parse(a.getString("dueOn"))))
+                    .toList();
+            long overdue = due.stream()
+                    .filter(a -> status.equals("NOT_STARTED") || status.equals("IN_PROGRESS"))
+                    .filter(a -> asAt.isAfter(java.time.LocalDate.parse(a.getString("dueOn"))))
+                    .count();
+            assertThat(counts(report, "actions-by-status", status)).as(status).containsExactly(due.size(), (int)
+                    overdue);
+        }
+        assertThat(counts(report, "reports-published", "IN_LIBRARY")).containsExactly(1);
+        assertThat(counts(report, "reports-published", "WITHDRAWN")).containsExactly(0);
+        assertThat(published.getJsonArray("themes").getValuesAs(jakarta.json.JsonObject.class))
+                .extracting(t -> t.getString("code"))
+                .containsExactlyInAnyOrder("neglect", "parental-substance-misuse");
+        assertThat(counts(report, "report-themes", "NEGLECT")).containsExactly(1);
+        assertThat(counts(report, "report-themes", "PARENTAL_SUBSTANCE_MISUSE")).containsExactly(1);
+    }
+
+    /** A figure's row's counts, none suppressed in the board's report. */
+    private static java.util.List<Integer> counts(jakarta.json.JsonObject report, String figure, String row) {
+        return report.getJsonArray("sections").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .flatMap(s -> s.getJsonArray("figures").getValuesAs(jakarta.json.JsonObject.class).stream())
+                .filter(f -> f.getString("id").equals(figure))
+                .flatMap(f -> f.getJsonArray("rows").getValuesAs(jakarta.json.JsonObject.class).stream())
+                .filter(r -> r.getString("code").equals(row))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + row + " in " + figure))
+                .getJsonArray("counts")
+                .getValuesAs(jakarta.json.JsonObject.class)
+                .stream()
+                .map(c -> c.getInt("value"))
+                .toList();
     }
 
     /** The "done when" of issue 4, as a newcomer would do it with curl against the demo server. */
