@@ -146,7 +146,7 @@ class AnnualReportsIT {
 
         PageClient.Answer cdop = officer.get("/reports/cdop-annual?year=" + YEAR);
         assertThat(cdop.status()).as(cdop.body()).isEqualTo(200);
-        assertThat(charts(cdop.body())).isEqualTo(5);
+        assertThat(charts(cdop.body())).isEqualTo(8);
         assertThat(tableText(cdop.body(), "deaths-expected"))
                 .contains("Expected 3")
                 .contains("Unexpected 4");
