@@ -24,6 +24,11 @@ final class ChildDeathsNotified implements ReportSection {
 
     static final List<String> COLUMNS = List.of("Deaths");
 
+    /** A figure of one column of deaths, charted as {@code kind}. */
+    static Figure deaths(String id, String caption, String rowHeading, List<Figure.Row> rows, Figure.Kind kind) {
+        return new Figure(id, caption, rowHeading, COLUMNS, rows, new Figure.Chart(kind, "Deaths", List.of(0)));
+    }
+
     @Override
     public Section build(ReportContext c) {
         List<ChildDeath> deaths = deathsNotifiedIn(c);
@@ -102,8 +107,7 @@ final class ChildDeathsNotified implements ReportSection {
                         code.apply(keys.get(i)), label.apply(keys.get(i)), List.of(counts.get(i)), false));
             }
             rows.add(new Figure.Row("TOTAL", "All deaths", List.of(counts.get(keys.size())), true));
-            return new Figure(
-                    id, caption, rowHeading, COLUMNS, rows, new Figure.Chart(Figure.Kind.BAR, "Deaths", List.of(0)));
+            return deaths(id, caption, rowHeading, rows, Figure.Kind.BAR);
         }
     }
 

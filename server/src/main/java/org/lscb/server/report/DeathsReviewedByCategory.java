@@ -21,27 +21,25 @@ final class DeathsReviewedByCategory implements ReportSection {
                         .orElseThrow()
                         .counts()
                         .get(0);
-        Figure notifiedAndReviewed = new Figure(
+        Figure notifiedAndReviewed = ChildDeathsNotified.deaths(
                 "deaths-notified-and-reviewed",
                 "Child deaths notified and reviewed in " + c.year().label(),
                 "Deaths",
-                ChildDeathsNotified.COLUMNS,
                 List.of(
                         new Figure.Row("NOTIFIED", "Notified to the board", List.of(notified), false),
                         new Figure.Row("REVIEWED", "Reviewed by the panel", List.of(ReviewedDeaths.total(r)), false)),
-                new Figure.Chart(Figure.Kind.BAR, "Deaths", List.of(0)));
+                Figure.Kind.BAR);
         List<Figure.Row> rows = new ArrayList<>();
         for (ChildDeathReturn.Row row : ReviewedDeaths.table(r, ChildDeathReturn.CATEGORY)) {
             rows.add(new Figure.Row(row.code(), row.label(), List.of(ReviewedDeaths.count(row)), false));
         }
         rows.add(new Figure.Row("TOTAL", "All deaths reviewed", List.of(ReviewedDeaths.total(r)), true));
-        Figure byCategory = new Figure(
+        Figure byCategory = ChildDeathsNotified.deaths(
                 "deaths-reviewed-by-category",
                 "Deaths reviewed by category of death",
                 "Category of death",
-                ChildDeathsNotified.COLUMNS,
                 rows,
-                new Figure.Chart(Figure.Kind.BAR, "Deaths", List.of(0)));
+                Figure.Kind.BAR);
         return new Section(
                 "reviewed",
                 "Deaths reviewed by category",
