@@ -36,21 +36,23 @@ public record ChildDeathReturn(int reportingYear, String firstMonth, String last
         expectation.put("UNEXPECTED", s.unexpected());
         sections.add(section(
                 EXPECTATION, expectation, k -> k, k -> k.equals("EXPECTED") ? "Expected" : "Unexpected", labels));
-        boolean withheld = sections.stream().anyMatch(x -> !x.table().protectedFully());
+        List<SmallCountSuppression.Table> published = SmallCountSuppression.tables(
+                sections.stream().map(Section::table).toList());
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(
                 TOTAL,
                 "ALL",
                 "Child death reviews completed",
-                withheld && s.total() > 0 ? SmallCountSuppression.SUPPRESSED : Integer.toString(s.total())));
-        for (Section x : sections) {
-            x.table()
+                SmallCountSuppression.totalWithheld(
+                                sections.stream().map(Section::table).toList(), s.total())
+                        ? SmallCountSuppression.SUPPRESSED
+                        : Integer.toString(s.total())));
+        for (int i = 0; i < sections.size(); i++) {
+            String name = sections.get(i).name();
+            published
+                    .get(i)
                     .cells()
-                    .forEach((code, count) -> rows.add(new Row(
-                            x.name(),
-                            code,
-                            labels.get(x.name() + ":" + code),
-                            withheld && !count.equals("0") ? SmallCountSuppression.SUPPRESSED : count)));
+                    .forEach((code, count) -> rows.add(new Row(name, code, labels.get(name + ":" + code), count)));
         }
         return new ChildDeathReturn(
                 s.year().endsIn(),

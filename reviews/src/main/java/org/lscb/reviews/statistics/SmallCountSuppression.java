@@ -29,7 +29,18 @@ public final class SmallCountSuppression {
             + " count and the total are shown as c.";
 
     /** A table as published: each cell's count, or {@code c}, in the order given, and whether the rule could protect it. */
-    public record Table(Map<String, String> cells, boolean protectedFully) {}
+    public record Table(Map<String, String> cells, boolean protectedFully) {
+
+        /**
+         * This table with every non-zero count withheld: how a table is published when it, or another table
+         * sharing its total, could not be protected [28].
+         */
+        public Table withheldWhole() {
+            Map<String, String> out = new LinkedHashMap<>();
+            cells.forEach((k, v) -> out.put(k, v.equals("0") ? v : SUPPRESSED));
+            return new Table(out, true);
+        }
+    }
 
     private SmallCountSuppression() {}
 
@@ -56,6 +67,28 @@ public final class SmallCountSuppression {
         Map<String, String> cells = new LinkedHashMap<>();
         counts.forEach((k, n) -> cells.put(key.apply(k), hidden.contains(k) ? SUPPRESSED : Integer.toString(n)));
         return new Table(cells, protectable);
+    }
+
+    /**
+     * Tables that share one total (each a breakdown of the same deaths), as published: each suppressed by
+     * {@link #table}, and all of them withheld whole when any one cannot be protected, since the others would give
+     * the shared total away [28]. The shared total is withheld too then, unless it is zero ({@link #totalWithheld}).
+     */
+    public static List<Table> tables(List<Table> tables) {
+        if (tables.stream().allMatch(Table::protectedFully)) {
+            return List.copyOf(tables);
+        }
+        return tables.stream().map(Table::withheldWhole).toList();
+    }
+
+    /** Whether the total shared by {@code tables} is withheld: some table could not be protected, and it is not 0. */
+    public static boolean totalWithheld(List<Table> tables, int total) {
+        return total > 0 && tables.stream().anyMatch(t -> !t.protectedFully());
+    }
+
+    /** Whether a count published alone, with no total or other count beside it, is withheld: 1 or 2 [28]. */
+    public static boolean withheldAlone(int count) {
+        return count > 0 && count < SMALLEST_SHOWN;
     }
 
     private static <K> boolean safe(List<K> hidden, Map<K, Integer> counts) {

@@ -32,13 +32,8 @@ final class ChildDeathTrend implements ReportSection {
             rows.add(new Figure.Row(
                     String.valueOf(y), year.label(), List.of(SmallCounts.alone(byYear.getOrDefault(y, 0))), false));
         }
-        Figure figure = new Figure(
-                "deaths-by-year",
-                "Child deaths notified each year",
-                "Reporting year",
-                ChildDeathsNotified.COLUMNS,
-                rows,
-                new Figure.Chart(Figure.Kind.LINE, "Deaths", List.of(0)));
+        Figure figure = ChildDeathsNotified.deaths(
+                "deaths-by-year", "Child deaths notified each year", "Reporting year", rows, Figure.Kind.LINE);
         return new Section(
                 "trend",
                 "Trend over the years held",

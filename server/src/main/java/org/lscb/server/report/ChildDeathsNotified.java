@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.lscb.reviews.ChildDeath;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.statistics.AgeBand;
 
 /**
  * The child deaths notified to the board in the year: expected and unexpected, by place of death and by age
@@ -15,16 +16,24 @@ import org.lscb.reviews.ReviewType;
 final class ChildDeathsNotified implements ReportSection {
 
     static final String SUPPRESSION_NOTE = Count.SUPPRESSED_MARK
-            + " marks a count of 1 or 2, not shown so that no child can be identified, as official statistics do;"
-            + " where only one count of a table would be hidden, the next smallest (or the total) is hidden too.";
+            + " marks a count not shown so that no child can be identified, by the rule of the annual return"
+            + " (where it is shown as c): counts of 1 or 2 are hidden, then further counts of a table, smallest"
+            + " first, until at least two are hidden and none could be worked out from the total and the others"
+            + " as 1 or 2; where a table cannot be protected so, every non-zero count of the section's tables"
+            + " and their total are hidden.";
 
     static final List<String> COLUMNS = List.of("Deaths");
+
+    /** A figure of one column of deaths, charted as {@code kind}. */
+    static Figure deaths(String id, String caption, String rowHeading, List<Figure.Row> rows, Figure.Kind kind) {
+        return new Figure(id, caption, rowHeading, COLUMNS, rows, new Figure.Chart(kind, "Deaths", List.of(0)));
+    }
 
     @Override
     public Section build(ReportContext c) {
         List<ChildDeath> deaths = deathsNotifiedIn(c);
-        List<Figure> figures = List.of(
-                figure(
+        List<Breakdown<?>> breakdowns = List.of(
+                breakdown(
                         "deaths-expected",
                         "Expected and unexpected deaths",
                         "Death",
@@ -33,7 +42,7 @@ final class ChildDeathsNotified implements ReportSection {
                         d -> d.unexpected(),
                         u -> u ? "UNEXPECTED" : "EXPECTED",
                         u -> u ? "Unexpected" : "Expected"),
-                figure(
+                breakdown(
                         "deaths-by-place",
                         "Deaths by place of death",
                         "Place of death",
@@ -42,15 +51,21 @@ final class ChildDeathsNotified implements ReportSection {
                         PlaceOfDeath::of,
                         PlaceOfDeath::name,
                         PlaceOfDeath::label),
-                figure(
+                breakdown(
                         "deaths-by-age",
                         "Deaths by age",
                         "Age at death",
                         deaths,
                         List.of(AgeBand.values()),
-                        d -> AgeBand.of(d.ageAtDeathYears()),
+                        AgeBand::of,
                         AgeBand::name,
                         AgeBand::label));
+        List<List<Count>> counts =
+                SmallCounts.breakdowns(breakdowns.stream().map(Breakdown::parts).toList());
+        List<Figure> figures = new ArrayList<>();
+        for (int i = 0; i < breakdowns.size(); i++) {
+            figures.add(breakdowns.get(i).figure(counts.get(i)));
+        }
         return new Section(
                 "deaths",
                 "Child deaths notified in " + c.year().label(),
@@ -58,7 +73,9 @@ final class ChildDeathsNotified implements ReportSection {
                         "Counts the deaths of children normally resident in the area that were notified to the board"
                                 + " in the year (1 April to 31 March).",
                         "A death not said to be expected counts as unexpected, as the rapid response treats it.",
-                        "Ages are held in whole years, so the first year is one band.",
+                        "The first year is split as the DfE's statistics split it: under 28 days (neonatal) and 28 to"
+                                + " 364 days, from the notification's neonatal answer; a first-year death without"
+                                + " that answer is counted apart, not guessed.",
                         SUPPRESSION_NOTE),
                 figures);
     }
@@ -73,7 +90,28 @@ final class ChildDeathsNotified implements ReportSection {
                 .toList();
     }
 
-    private static <K> Figure figure(
+    /** One breakdown of the deaths: its keys in order, and how many deaths fall under each. */
+    private record Breakdown<K>(
+            String id,
+            String caption,
+            String rowHeading,
+            List<K> keys,
+            List<Integer> parts,
+            Function<K, String> code,
+            Function<K, String> label) {
+
+        Figure figure(List<Count> counts) {
+            List<Figure.Row> rows = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                rows.add(new Figure.Row(
+                        code.apply(keys.get(i)), label.apply(keys.get(i)), List.of(counts.get(i)), false));
+            }
+            rows.add(new Figure.Row("TOTAL", "All deaths", List.of(counts.get(keys.size())), true));
+            return deaths(id, caption, rowHeading, rows, Figure.Kind.BAR);
+        }
+    }
+
+    private static <K> Breakdown<K> breakdown(
             String id,
             String caption,
             String rowHeading,
@@ -86,13 +124,6 @@ final class ChildDeathsNotified implements ReportSection {
                 .map(k -> (int)
                         deaths.stream().filter(d -> key.apply(d).equals(k)).count())
                 .toList();
-        List<Count> counts = SmallCounts.breakdown(parts);
-        List<Figure.Row> rows = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            rows.add(new Figure.Row(code.apply(keys.get(i)), label.apply(keys.get(i)), List.of(counts.get(i)), false));
-        }
-        rows.add(new Figure.Row("TOTAL", "All deaths", List.of(counts.get(keys.size())), true));
-        return new Figure(
-                id, caption, rowHeading, COLUMNS, rows, new Figure.Chart(Figure.Kind.BAR, "Deaths", List.of(0)));
+        return new Breakdown<>(id, caption, rowHeading, keys, parts, code, label);
     }
 }

@@ -35,6 +35,8 @@ public enum ReportKind {
             Set.of(Role.LSCB_OFFICER, Role.LSCB_CHAIR, Role.CDOP_MEMBER),
             List.of(
                     new ChildDeathsNotified(),
+                    new DeathsReviewedByCategory(),
+                    new ModifiableFactorsSection(),
                     new ChildDeathTrend(),
                     new ClockTimelinessSection(TimelinessScope.CHILD_DEATHS)));
 

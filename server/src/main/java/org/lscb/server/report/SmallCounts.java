@@ -1,33 +1,27 @@
 package org.lscb.server.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.IntStream;
+import java.util.Map;
+import org.lscb.reviews.statistics.SmallCountSuppression;
 
 /**
- * The rule that keeps a child identifiable by nobody from the CDOP's published figures: a count of 1 or 2
- * is not shown, as the DfE's official child death review statistics suppress them. The board supplies
- * anonymised information on child deaths [20], and the CDOP's annual report of aggregated findings informs the
- * board's published annual report [28], so its figures are treated as official statistics treat theirs: in an
- * area the size of one board, a death counted alone or with one other can be recognised by those who knew
- * the child.
- *
- * <p>Suppressing one count of a breakdown whose total is shown is not enough: the total less the others gives
- * it back. So when exactly one part of a breakdown is suppressed, the smallest other non-zero part is
- * suppressed too (secondary suppression), or the total when there is no such part. A zero is shown: no child
- * is identified by a count of none.
+ * The reports' counts of children's deaths, suppressed by the one rule the annual return also applies
+ * ({@link SmallCountSuppression}), so that the same deaths published in the CDOP report and in the return cannot
+ * be differenced to recover a small count. The board supplies anonymised information on child deaths [20], and the
+ * CDOP's annual report of aggregated findings informs the board's published annual report [28], so its figures are
+ * treated as official statistics treat theirs: in an area the size of one board, a death counted alone or with one
+ * other can be recognised by those who knew the child. This class only turns the rule's published cells into a
+ * report's {@link Count}s.
  */
 public final class SmallCounts {
-
-    /** The largest count that is suppressed; 1 to this many are shown as {@link Count#SUPPRESSED_MARK}. */
-    public static final int LARGEST_SUPPRESSED = 2;
 
     private SmallCounts() {}
 
     /** Whether a count on its own is too small to show: 1 or 2 [20, 28]. */
     public static boolean tooSmall(int count) {
-        return count >= 1 && count <= LARGEST_SUPPRESSED;
+        return SmallCountSuppression.withheldAlone(count);
     }
 
     /** A count shown alone (no total beside it), suppressed when too small. */
@@ -37,29 +31,43 @@ public final class SmallCounts {
 
     /**
      * The parts of a breakdown followed by its total, suppressed so that no suppressed part can be worked out
-     * from the others and the total.
+     * from the others and the total [20, 28].
      */
     public static List<Count> breakdown(List<Integer> parts) {
-        int total = parts.stream().mapToInt(Integer::intValue).sum();
-        boolean[] hide = new boolean[parts.size() + 1];
-        for (int i = 0; i < parts.size(); i++) {
-            hide[i] = tooSmall(parts.get(i));
+        return breakdowns(List.of(parts)).get(0);
+    }
+
+    /**
+     * Breakdowns of the same deaths (their parts add up to one total), each followed by that total: every one is
+     * withheld whole when any one cannot be protected, since the others would give the shared total away [20, 28].
+     */
+    public static List<List<Count>> breakdowns(List<List<Integer>> breakdowns) {
+        List<SmallCountSuppression.Table> tables = new ArrayList<>();
+        for (List<Integer> parts : breakdowns) {
+            Map<Integer, Integer> cells = new LinkedHashMap<>();
+            for (int i = 0; i < parts.size(); i++) {
+                cells.put(i, parts.get(i));
+            }
+            tables.add(SmallCountSuppression.table(cells, String::valueOf));
         }
-        hide[parts.size()] = tooSmall(total);
-        long hiddenParts = IntStream.range(0, parts.size()).filter(i -> hide[i]).count();
-        if (hiddenParts == 1 && !hide[parts.size()]) {
-            IntStream.range(0, parts.size())
-                    .filter(i -> !hide[i] && parts.get(i) > 0)
-                    .boxed()
-                    .min(Comparator.comparing(parts::get))
-                    .ifPresentOrElse(i -> hide[i] = true, () -> hide[parts.size()] = true);
-        }
-        List<Count> out = new ArrayList<>();
-        for (int i = 0; i <= parts.size(); i++) {
-            int value = i < parts.size() ? parts.get(i) : total;
-            out.add(hide[i] ? Count.hidden() : Count.of(value));
+        List<SmallCountSuppression.Table> published = SmallCountSuppression.tables(tables);
+        List<List<Count>> out = new ArrayList<>();
+        for (int t = 0; t < breakdowns.size(); t++) {
+            int total = breakdowns.get(t).stream().mapToInt(Integer::intValue).sum();
+            List<Count> counts = new ArrayList<>(published.get(t).cells().values().stream()
+                    .map(SmallCounts::count)
+                    .toList());
+            counts.add(SmallCountSuppression.totalWithheld(tables, total) ? Count.hidden() : Count.of(total));
+            out.add(List.copyOf(counts));
         }
         return List.copyOf(out);
+    }
+
+    /** A cell as the rule publishes it ({@code c} or a number), as a report's count. */
+    static Count count(String published) {
+        return published.equals(SmallCountSuppression.SUPPRESSED)
+                ? Count.hidden()
+                : Count.of(Integer.parseInt(published));
     }
 
     /** Every count as it is, for a report whose figures are not about children's deaths. */

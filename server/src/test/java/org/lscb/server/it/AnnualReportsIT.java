@@ -195,8 +195,9 @@ class AnnualReportsIT {
         assertThat(counts(figure(r, "deaths-expected"), "UNEXPECTED")).containsExactly("4");
         assertThat(counts(figure(r, "deaths-by-place"), "AT_HOME")).containsExactly("4");
         assertThat(counts(figure(r, "deaths-by-place"), "ELSEWHERE")).containsExactly("3");
-        assertThat(counts(figure(r, "deaths-by-age"), "UNDER_1")).containsExactly("4");
-        assertThat(counts(figure(r, "deaths-by-age"), "FROM_15_TO_17")).containsExactly("3");
+        assertThat(counts(figure(r, "deaths-by-age"), "UNDER_1_YEAR_DAYS_NOT_RECORDED"))
+                .containsExactly("4");
+        assertThat(counts(figure(r, "deaths-by-age"), "YEARS_15_TO_17")).containsExactly("3");
         // the year before holds one death: suppressed, with no number in the JSON
         JsonObject trend = figure(r, "deaths-by-year");
         assertThat(counts(trend, "2024")).containsExactly("[c]");
@@ -235,7 +236,7 @@ class AnnualReportsIT {
 
         PageClient.Answer cdop = officer.get("/reports/cdop-annual?year=" + YEAR);
         assertThat(cdop.status()).as(cdop.body()).isEqualTo(200);
-        assertThat(charts(cdop.body())).isEqualTo(5);
+        assertThat(charts(cdop.body())).isEqualTo(8);
         assertThat(tableText(cdop.body(), "deaths-expected"))
                 .contains("Expected 3")
                 .contains("Unexpected 4");
@@ -391,7 +392,7 @@ class AnnualReportsIT {
         return browser;
     }
 
-    private static JsonObject figure(JsonObject report, String id) {
+    static JsonObject figure(JsonObject report, String id) {
         for (JsonValue s : report.getJsonArray("sections")) {
             for (JsonValue f : s.asJsonObject().getJsonArray("figures")) {
                 if (f.asJsonObject().getString("id").equals(id)) {
@@ -402,7 +403,7 @@ class AnnualReportsIT {
         throw new AssertionError("no figure " + id + " in " + report);
     }
 
-    private static JsonObject row(JsonObject figure, String code) {
+    static JsonObject row(JsonObject figure, String code) {
         return figure.getJsonArray("rows").stream()
                 .map(JsonValue::asJsonObject)
                 .filter(r -> r.getString("code").equals(code))
@@ -411,7 +412,7 @@ class AnnualReportsIT {
     }
 
     /** A row's counts as the tables show them: the number, or [c] when suppressed. */
-    private static List<String> counts(JsonObject figure, String code) {
+    static List<String> counts(JsonObject figure, String code) {
         JsonArray counts = row(figure, code).getJsonArray("counts");
         List<String> out = new ArrayList<>();
         for (JsonValue c : counts) {

@@ -226,6 +226,37 @@ class DemoModeIT {
     }
 
     /** The "done when" of issue 4, as a newcomer would do it with curl against the demo server. */
+    /**
+     * The demo's panel signed off 26 reviews in the last complete reporting year (DemoChildDeaths: its thirteen
+     * categories, ages and judgements twice over, dated from the day the demo seeded), and the CDOP report shows them
+     * as the return does [27, 28]: six perinatal, four chromosomal, the eight categories of two withheld; fifteen with
+     * no modifiable factors, the nine identified and two of inadequate information withheld.
+     */
+    private static void demoCdopReport_showsTheSeededLastYear_27_28(Api api, String cdop, int lastYear) {
+        jakarta.json.JsonObject exported = CdopPanelIT.getAccepting(
+                        api, "/api/v1/exports/child-deaths?year=" + lastYear, cdop, "application/json")
+                .json();
+        assertThat(CdopPanelIT.counts(exported))
+                .containsEntry("category_of_death/8", "6")
+                .containsEntry("category_of_death/7", "4")
+                .containsEntry("category_of_death/10", "c")
+                .containsEntry("age_band/UNDER_28_DAYS", "6")
+                .containsEntry("age_band/DAYS_28_TO_364", "4")
+                .containsEntry("age_band/UNDER_1_YEAR_DAYS_NOT_RECORDED", "0")
+                .containsEntry("modifiable_factors/NONE_IDENTIFIED", "15")
+                .containsEntry("modifiable_factors/IDENTIFIED", "c");
+        Api.Reply reported = api.get("/api/v1/reports/cdop-annual?year=" + lastYear, cdop);
+        assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+        jakarta.json.JsonObject report = reported.json();
+        assertThat(AnnualReportsIT.counts(AnnualReportsIT.figure(report, "deaths-reviewed-by-category"), "8"))
+                .containsExactly("6");
+        assertThat(AnnualReportsIT.counts(AnnualReportsIT.figure(report, "deaths-reviewed-by-category"), "TOTAL"))
+                .containsExactly("26");
+        assertThat(AnnualReportsIT.counts(AnnualReportsIT.figure(report, "deaths-reviewed-modifiable"), "REVIEWED"))
+                .containsExactly("[c]", "15", "[c]", "26");
+        ChildDeathJourneyIT.agree(exported, report);
+    }
+
     private static void demoReviews_showClocksInEveryState_andTheIssueFourWalkThroughWorks(Api api) {
         String officer = api.token("officer", "officer");
         var demo = api.get("/api/v1/reviews", officer).json();
@@ -244,6 +275,7 @@ class DemoModeIT {
                                 api, "/api/v1/exports/child-deaths?year=" + (lastYear - 1), officer, "application/json")
                         .json()))
                 .containsEntry("total/ALL", "12");
+        demoCdopReport_showsTheSeededLastYear_27_28(api, cdop, lastYear);
         java.util.Set<String> states = new java.util.HashSet<>();
         demo.getJsonArray("reviews")
                 .getValuesAs(jakarta.json.JsonObject.class)

@@ -4,6 +4,7 @@ import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lscb.server.report.BoardReportFiguresTest.rows;
 import static org.lscb.server.report.Reviews.childDeath;
+import static org.lscb.server.report.Reviews.infantDeath;
 
 import java.util.List;
 import java.util.Map;
@@ -14,11 +15,11 @@ import org.lscb.reviews.Review;
 class CdopReportFiguresTest {
 
     private final Review[] deaths = {
-        // the year to 31 March 2026: four unexpected at home under 1, three expected in hospital aged 16
-        childDeath(of(2025, 4, 1), 0, true, true),
-        childDeath(of(2025, 8, 1), 0, true, true),
-        childDeath(of(2025, 12, 1), 0, true, true),
-        childDeath(of(2026, 3, 31), 0, true, true),
+        // the year to 31 March 2026: four unexpected at home in the first week, three expected in hospital aged 16
+        infantDeath(of(2025, 4, 1), 5),
+        infantDeath(of(2025, 8, 1), 5),
+        infantDeath(of(2025, 12, 1), 5),
+        infantDeath(of(2026, 3, 31), 5),
         childDeath(of(2025, 5, 1), 16, false, false),
         childDeath(of(2025, 6, 1), 16, false, false),
         childDeath(of(2025, 7, 1), 16, false, false),
@@ -54,9 +55,60 @@ class CdopReportFiguresTest {
         assertThat(place.get("AT_HOME")).containsExactly(Count.of(4));
         assertThat(place.get("ELSEWHERE")).containsExactly(Count.of(3));
         assertThat(place.get("ABROAD")).containsExactly(Count.of(0));
-        assertThat(age.get("UNDER_1")).containsExactly(Count.of(4));
-        assertThat(age.get("FROM_15_TO_17")).containsExactly(Count.of(3));
-        assertThat(age.get("FROM_5_TO_9")).containsExactly(Count.of(0));
+        assertThat(age.get("UNDER_28_DAYS")).containsExactly(Count.of(4));
+        assertThat(age.get("YEARS_15_TO_17")).containsExactly(Count.of(3));
+        assertThat(age.get("YEARS_5_TO_9")).containsExactly(Count.of(0));
+    }
+
+    @Test
+    void theFirstYear_isSplitByTheNeonatalAnswer_asTheReturnSplitsIt_28() {
+        Figure ageFigure = figure(
+                new ChildDeathsNotified()
+                        .build(Reviews.context(
+                                2026,
+                                infantDeath(of(2025, 5, 1), 0),
+                                infantDeath(of(2025, 5, 2), 27),
+                                infantDeath(of(2025, 5, 3), 10),
+                                infantDeath(of(2025, 5, 4), 28),
+                                infantDeath(of(2025, 5, 5), 364),
+                                infantDeath(of(2025, 5, 6), 100),
+                                infantDeath(of(2025, 5, 7), null),
+                                infantDeath(of(2025, 5, 8), null),
+                                infantDeath(of(2025, 5, 9), null))),
+                "deaths-by-age");
+        Map<String, List<Count>> age = rows(ageFigure);
+
+        assertThat(ageFigure.rows())
+                .extracting(Figure.Row::code)
+                .containsExactly(
+                        "UNDER_28_DAYS",
+                        "DAYS_28_TO_364",
+                        "UNDER_1_YEAR_DAYS_NOT_RECORDED",
+                        "YEARS_1_TO_4",
+                        "YEARS_5_TO_9",
+                        "YEARS_10_TO_14",
+                        "YEARS_15_TO_17",
+                        "TOTAL");
+        assertThat(age.get("UNDER_28_DAYS")).containsExactly(Count.of(3));
+        assertThat(age.get("DAYS_28_TO_364")).containsExactly(Count.of(3));
+        assertThat(age.get("UNDER_1_YEAR_DAYS_NOT_RECORDED")).containsExactly(Count.of(3));
+        assertThat(age.get("TOTAL")).containsExactly(Count.of(9));
+    }
+
+    @Test
+    void aBreakdownThatCannotBeProtected_withholdsTheSectionsOtherBreakdownsToo_20_28() {
+        // 3 deaths: 2 at home and 1 elsewhere cannot be protected; the other breakdowns would give their total away
+        Section s = new ChildDeathsNotified()
+                .build(Reviews.context(
+                        2026,
+                        childDeath(of(2025, 5, 1), 16, true, true),
+                        childDeath(of(2025, 5, 2), 16, true, true),
+                        childDeath(of(2025, 5, 3), 16, true, false)));
+
+        assertThat(rows(figure(s, "deaths-expected")).get("UNEXPECTED")).containsExactly(Count.hidden());
+        assertThat(rows(figure(s, "deaths-by-age")).get("YEARS_15_TO_17")).containsExactly(Count.hidden());
+        assertThat(rows(figure(s, "deaths-by-age")).get("YEARS_5_TO_9")).containsExactly(Count.of(0));
+        assertThat(s.figures()).allSatisfy(f -> assertThat(rows(f).get("TOTAL")).containsExactly(Count.hidden()));
     }
 
     @Test

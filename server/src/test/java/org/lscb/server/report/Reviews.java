@@ -2,6 +2,9 @@ package org.lscb.server.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lscb.reviews.ChildDeath;
 import org.lscb.reviews.ClockKind;
@@ -14,6 +17,11 @@ import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewType;
 import org.lscb.reviews.ScrDecisionKind;
 import org.lscb.reviews.ScrFacts;
+import org.lscb.reviews.cdop.CdopAnalysis;
+import org.lscb.reviews.cdop.DeathCategory;
+import org.lscb.reviews.cdop.FactorDomain;
+import org.lscb.reviews.cdop.FactorLevel;
+import org.lscb.reviews.cdop.ModifiableFactors;
 import org.lscb.reviews.clock.WorkingDays;
 
 /** Reviews with known dates and clocks for the report tests, all led by {@link #BOARD}, read on {@link #TODAY}. */
@@ -66,19 +74,39 @@ final class Reviews {
 
     /** A child death review: notified on {@code notified}, the death the day before. */
     static Review childDeath(LocalDate notified, int age, boolean unexpected, boolean atHome) {
+        return childDeath(notified, new ChildDeath(age, false, false, unexpected, atHome, false, false));
+    }
+
+    private static Review childDeath(LocalDate notified, ChildDeath childDeath) {
         LocalDate death = notified.minusDays(1);
         return new Review(
                 new Review.Opening(
                         ReviewType.CHILD_DEATH_REVIEW,
                         "CDR-" + ++references,
-                        "Child " + references,
+                        "Child " + (references % 90 + 1),
                         new LeadBoardRule.Boards(BOARD, Set.of()),
                         Set.of(AGENCY),
                         new KeyDates(null, death, notified, death.plusDays(3), null, TODAY),
-                        new ChildDeath(age, false, false, unexpected, atHome, false, false),
+                        childDeath,
                         false),
                 "officer",
                 NOW);
+    }
+
+    /** A child death review of a death in the first year, its age in days given ({@code null}: not recorded). */
+    static Review infantDeath(LocalDate notified, Integer days) {
+        return childDeath(notified, new ChildDeath(0, false, false, true, true, false, false).withAgeInDays(days));
+    }
+
+    /** {@code r} analysed by the panel and signed off on {@code on}. */
+    static Review signedOff(Review r, DeathCategory category, ModifiableFactors modifiable, LocalDate on) {
+        Map<FactorDomain, FactorLevel> factors = new EnumMap<>(FactorDomain.class);
+        for (FactorDomain d : FactorDomain.values()) {
+            factors.put(d, FactorLevel.NONE_IDENTIFIED);
+        }
+        r.recordCdopAnalysis(new CdopAnalysis(category, factors, modifiable, "panel", NOW), List.of());
+        r.signOffChildDeath(on);
+        return r;
     }
 
     static ReportContext context(int year, Review... reviews) {

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Small counts of child deaths are suppressed as official statistics suppress them [20, 28]. */
+/**
+ * Small counts of child deaths are suppressed as official statistics suppress them [20, 28], by the annual return's
+ * rule ({@link org.lscb.reviews.statistics.SmallCountSuppression}), so the report and the return cannot be
+ * differenced.
+ */
 class SmallCountsTest {
 
     @Test
@@ -51,11 +55,36 @@ class SmallCountsTest {
     }
 
     @Test
-    void aTotalOfOneOrTwo_isHidden_andTwoSmallPartsNeedNoMore_20_28() {
+    void aTotalOfOneOrTwo_isHidden_withEveryPart_20_28() {
         assertThat(SmallCounts.breakdown(List.of(1, 1)))
                 .containsExactly(Count.hidden(), Count.hidden(), Count.hidden());
+    }
+
+    @Test
+    void twoSmallPartsWhoseSumTheTotalReveals_hideAThird_20_28() {
+        // 1 + 2 + 5 = 8: with only the 1 and the 2 hidden, 8 - 5 = 3 says both are 1 or 2
         assertThat(SmallCounts.breakdown(List.of(1, 2, 5)))
-                .containsExactly(Count.hidden(), Count.hidden(), Count.of(5), Count.of(8));
+                .containsExactly(Count.hidden(), Count.hidden(), Count.hidden(), Count.of(8));
+        // 1 + 1 + 7 + 9 = 18: two hidden 1s add up to 2, so the 7 is hidden too
+        assertThat(SmallCounts.breakdown(List.of(1, 1, 7, 9)))
+                .containsExactly(Count.hidden(), Count.hidden(), Count.hidden(), Count.of(9), Count.of(18));
+    }
+
+    @Test
+    void breakdownsOfTheSameDeaths_areWithheldWhole_whenOneCannotBeProtected_20_28() {
+        // 3 deaths: 3 and 0 alone would be shown, but 2 and 1 cannot be protected and share its total
+        assertThat(SmallCounts.breakdowns(List.of(List.of(3, 0), List.of(2, 1))))
+                .containsExactly(
+                        List.of(Count.hidden(), Count.of(0), Count.hidden()),
+                        List.of(Count.hidden(), Count.hidden(), Count.hidden()));
+    }
+
+    @Test
+    void breakdownsThatCanAllBeProtected_showTheirTotal_20_28() {
+        assertThat(SmallCounts.breakdowns(List.of(List.of(3, 1), List.of(4, 0))))
+                .containsExactly(
+                        List.of(Count.hidden(), Count.hidden(), Count.of(4)),
+                        List.of(Count.of(4), Count.of(0), Count.of(4)));
     }
 
     @Test
