@@ -34,6 +34,8 @@ class PageAccessMatrixIT {
         CHAIR_B,
         REVIEWER,
         CORONER,
+        /** Board A's child death overview panel: board A's child death reviews, not its SCRs [23, 27]. */
+        CDOP_A,
         ADMIN
     }
 
@@ -90,8 +92,10 @@ class PageAccessMatrixIT {
         routes.add(new Route("POST", "/reviews/{reviewA}/requests/new", officerPost, 403));
         // what is asked of an agency is for agency users, each seeing only their own organisation's
         routes.add(new Route("GET", "/requests", Map.of(Who.AGENCY_A, 200, Who.AGENCY_B, 200), 403));
-        // documents sent and received: everyone who can send or receive; an administrator receives nothing
-        routes.add(new Route("GET", "/documents", Map.of(Who.ADMIN, 403, Who.CHAIR_A, 403, Who.CHAIR_B, 403), 200));
+        // documents sent and received: everyone who can send or receive; an administrator receives nothing, and the
+        // Chair and the panel send nothing (what is sealed to a panel member is in their inbox)
+        routes.add(new Route(
+                "GET", "/documents", Map.of(Who.ADMIN, 403, Who.CHAIR_A, 403, Who.CHAIR_B, 403, Who.CDOP_A, 403), 200));
         routes.add(new Route("GET", "/inbox", Map.of(), 200));
         // administration: administrators for everything, officers for their own board's people and organisations
         Map<Who, Integer> administers = Map.of(Who.ADMIN, 200, Who.OFFICER_A, 200, Who.OFFICER_B, 200);
@@ -143,11 +147,24 @@ class PageAccessMatrixIT {
         routes.add(new Route("GET", "/keys", Map.of(), 200));
         routes.add(new Route("POST", "/session/api-token", Map.of(), 200));
         routes.add(new Route("GET", "/scripts", Map.of(Who.ANONYMOUS, 200), 200));
-        // a Chair sends nothing (the board's officers do) and opens documents through the officers
+        // a Chair or a panel member sends nothing (the board's officers do); a Chair opens documents through the
+        // officers
         routes.add(new Route(
                 "GET",
                 "/reviews/{reviewA}/send",
-                Map.of(Who.OFFICER_A, 200, Who.AGENCY_A, 200, Who.ADMIN, 403, Who.CHAIR_A, 403, Who.CHAIR_B, 403),
+                Map.of(
+                        Who.OFFICER_A,
+                        200,
+                        Who.AGENCY_A,
+                        200,
+                        Who.ADMIN,
+                        403,
+                        Who.CHAIR_A,
+                        403,
+                        Who.CHAIR_B,
+                        403,
+                        Who.CDOP_A,
+                        403),
                 404));
         routes.add(new Route("GET", "/reviews/{reviewA}/access", officerForm, 403));
         routes.add(new Route(
@@ -160,9 +177,17 @@ class PageAccessMatrixIT {
                 Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 200, Who.CHAIR_A, 200, Who.CHAIR_B, 200);
         Map<Who, Integer> readsReportsOfA =
                 Map.of(Who.OFFICER_A, 200, Who.OFFICER_B, 404, Who.CHAIR_A, 200, Who.CHAIR_B, 404);
-        routes.add(new Route("GET", "/reports", readsReports, 403));
-        for (String report : List.of("board-annual", "board-annual.pdf", "cdop-annual", "cdop-annual.pdf")) {
+        // and board A's panel reads board A's CDOP report, not the board's own [23, 28]
+        Map<Who, Integer> readsCdopReportOfA = new java.util.HashMap<>(readsReportsOfA);
+        readsCdopReportOfA.put(Who.CDOP_A, 200);
+        Map<Who, Integer> readsAReport = new java.util.HashMap<>(readsReports);
+        readsAReport.put(Who.CDOP_A, 200);
+        routes.add(new Route("GET", "/reports", readsAReport, 403));
+        for (String report : List.of("board-annual", "board-annual.pdf")) {
             routes.add(new Route("GET", "/reports/" + report + "?year=2026&board={boardA}", readsReportsOfA, 403));
+        }
+        for (String report : List.of("cdop-annual", "cdop-annual.pdf")) {
+            routes.add(new Route("GET", "/reports/" + report + "?year=2026&board={boardA}", readsCdopReportOfA, 403));
         }
         // action plans: the boards and the owning agency follow them; another board's people find nothing; the lead
         // board's officers and Chair add actions, its officers and the owner (board A's police) report progress
@@ -319,6 +344,7 @@ class PageAccessMatrixIT {
         logins.put(Who.CHAIR_B, api.newAccount("LSCB_CHAIR", boards.boardB()));
         logins.put(Who.REVIEWER, api.newAccount("REVIEWER"));
         logins.put(Who.CORONER, api.newAccount("CORONER"));
+        logins.put(Who.CDOP_A, api.newAccount("CDOP_MEMBER", boards.a().board()));
         logins.put(Who.ADMIN, api.newAccount("ADMIN"));
         Map<Who, PageClient> browsers = new LinkedHashMap<>();
         PageClient anonymous = new PageClient(api.baseUrl());
