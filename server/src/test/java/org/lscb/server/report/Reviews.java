@@ -41,7 +41,7 @@ final class Reviews {
                 new Review.Opening(
                         ReviewType.SERIOUS_CASE_REVIEW,
                         "SCR-" + ++references,
-                        "Child " + references,
+                        "Child " + (references % 90 + 1),
                         new LeadBoardRule.Boards(BOARD, Set.of()),
                         Set.of(AGENCY),
                         new KeyDates(incident, null, notified, null, null, TODAY),
