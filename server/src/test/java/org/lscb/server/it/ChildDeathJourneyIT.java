@@ -17,8 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A child's death from notification to the board's published figures, through the API (docs/api.md "Child death
- * notifications", "The panel", "Exports", "Reports"): the police notify the death [20], a second notification of the
- * same child joins the same review, the panel records its analysis and signs the review off [27], and the annual
+ * notifications", "Rapid response", "The panel", "Exports", "Reports"): the police notify the death [24], a second
+ * notification of the same child joins the same review, the designated paediatrician records the post-mortem [36-38],
+ * the panel records its analysis and signs the review off [27], and the annual
  * return and the CDOP's annual report count it the same way [28].
  */
 @ExtendWith(SharedServer.class)
@@ -63,6 +64,27 @@ class ChildDeathJourneyIT {
         }
         assertThat(ReviewsIT.ids(api.get("/api/v1/reviews", cdop.token()).json()))
                 .containsExactlyInAnyOrderElementsOf(ids);
+
+        // the designated paediatrician, appointed to the first review, records the final post-mortem report: no
+        // inquest, nothing suggesting abuse, so the joint report is not owed and no SCR referral is prompted [36-38]
+        Api.Login paediatrician = api.newAccount("PAEDIATRICIAN");
+        Api.Reply appointed = api.post(
+                "/api/v1/reviews/" + ids.get(0) + "/appointments",
+                w.officer().token(),
+                "{\"accountId\":\"" + paediatrician.id() + "\",\"role\":\"PAEDIATRICIAN\"}");
+        assertThat(appointed.status()).as(appointed.body()).isEqualTo(201);
+        String reportOn = LocalDate.ofInstant(Instant.now(), TestClock.ENGLAND).toString();
+        Api.Reply postMortem = api.send(
+                "PUT",
+                "/api/v1/reviews/" + ids.get(0) + "/post-mortem",
+                paediatrician.token(),
+                "application/json",
+                ("{\"finalReportOn\":\"" + reportOn + "\",\"inquestOpened\":false,\"suggestsAbuseOrNeglect\":false}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(postMortem.status()).as(postMortem.body()).isEqualTo(200);
+        assertThat(postMortem.json().getJsonObject("postMortem").getString("finalReportOn"))
+                .isEqualTo(reportOn);
+        assertThat(postMortem.json().getBoolean("scrReferralPrompted")).isFalse();
 
         // the panel analyses each death and signs its review off
         for (String id : ids) {
