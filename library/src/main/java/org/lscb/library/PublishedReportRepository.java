@@ -46,10 +46,24 @@ public final class PublishedReportRepository {
 
     /** How many reports of all time, withdrawn or not, and the latest change: the index's staleness stamp. */
     public String stamp() {
-        Object[] row = em.createQuery(
-                        "SELECT COUNT(r), MAX(r.publishedAt), MAX(r.withdrawnAt) FROM PublishedReport r",
-                        Object[].class)
+        long count = em.createQuery("SELECT COUNT(r) FROM PublishedReport r", Long.class)
                 .getSingleResult();
-        return row[0] + "/" + row[1] + "/" + row[2];
+        return count + "/" + latest("publishedAt") + "/" + latest("withdrawnAt");
+    }
+
+    /**
+     * The latest value of a time column, or "none". Not {@code MAX()}: an aggregate bypasses the column's attribute
+     * converter on PostgreSQL, which then hands the converter a timestamp it cannot read.
+     */
+    private String latest(String field) {
+        return em.createQuery(
+                        "SELECT r." + field + " FROM PublishedReport r WHERE r." + field + " IS NOT NULL ORDER BY r."
+                                + field + " DESC",
+                        java.time.Instant.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(java.time.Instant::toString)
+                .orElse("none");
     }
 }
