@@ -59,7 +59,13 @@ public final class Opener {
             partial = Files.createTempFile(dir, ".opening-", ".part", ownerOnly(dir));
             BerFraming framed = new BerFraming(envelope);
             NonContentLimit limit = NonContentLimit.envelope(framed);
-            Opened opened = decryptAndVerify(new BufferedInputStream(limit, 64 * 1024), limit, partial);
+            Opened opened = decryptAndVerify(
+                    new BufferedInputStream(limit, 64 * 1024),
+                    limit,
+                    Files.newOutputStream(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+            try (var channel = java.nio.channels.FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             partial = null;
             return new OpenedEnvelope(target, opened.size(), opened.signer(), opened.profile());
@@ -79,9 +85,66 @@ public final class Opener {
         }
     }
 
+    /** A small secret opened in memory: its bytes (the caller wipes them when done) and who signed it. */
+    public record OpenedSecret(byte[] content, X509Certificate signer) {}
+
+    /**
+     * Opens an envelope whose content is a small secret (a key share) without writing it anywhere: the content is
+     * kept in memory and handed back only when the authentication tag and the signature both verified.
+     *
+     * @param maxBytes the most content the secret may have; more is a refusal like any other
+     */
+    public OpenedSecret openSecret(InputStream envelope, int maxBytes) throws EnvelopeOpeningException {
+        if (!KeyRules.isRsa(identity.certificate().getPublicKey())) {
+            Bc.provider();
+        }
+        CappedBuffer content = new CappedBuffer(maxBytes);
+        try {
+            BerFraming framed = new BerFraming(envelope);
+            NonContentLimit limit = NonContentLimit.envelope(framed);
+            Opened opened = decryptAndVerify(new BufferedInputStream(limit, 64 * 1024), limit, content);
+            return new OpenedSecret(content.toByteArray(), opened.signer());
+        } catch (EnvelopeOpeningException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            LOG.log(Level.FINE, "secret could not be opened", e);
+            throw new EnvelopeOpeningException(e);
+        } finally {
+            content.wipe();
+        }
+    }
+
+    /** Holds what is written up to a cap, and can be wiped. */
+    private static final class CappedBuffer extends java.io.ByteArrayOutputStream {
+        private final int max;
+
+        CappedBuffer(int max) {
+            super(Math.min(max, 4096));
+            this.max = max;
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            if (count + len > max) {
+                throw new java.io.UncheckedIOException(new IOException("the secret is larger than " + max + " bytes"));
+            }
+            super.write(b, off, len);
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        void wipe() {
+            java.util.Arrays.fill(buf, (byte) 0);
+        }
+    }
+
     private record Opened(long size, X509Certificate signer, EnvelopeProfile profile) {}
 
-    private Opened decryptAndVerify(InputStream in, NonContentLimit envelopeLimit, Path partial) throws Exception {
+    /** Decrypts and verifies into {@code sink}, which it closes; nothing written there may be used unless this returns. */
+    private Opened decryptAndVerify(InputStream in, NonContentLimit envelopeLimit, OutputStream sink) throws Exception {
         boolean rsa = KeyRules.isRsa(identity.certificate().getPublicKey());
         in.mark(16);
         EnvelopeProfile profile = EnvelopeInspector.containerOf(in);
@@ -121,8 +184,7 @@ public final class Opener {
         SignedContentDigests digests = new SignedContentDigests();
         CMSSignedDataParser signed = new CMSSignedDataParser(digests, signedDataLimit);
         long size;
-        try (OutputStream out = digests.tee(
-                Files.newOutputStream(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+        try (OutputStream out = digests.tee(sink)) {
             InputStream content =
                     signedDataLimit.content(signed.getSignedContent().getContentStream());
             byte[] buf = new byte[1 << 20];
@@ -138,10 +200,6 @@ public final class Opener {
         decrypted.transferTo(
                 OutputStream.nullOutputStream()); // reads to the end, where the authentication tag is checked
         in.transferTo(OutputStream.nullOutputStream()); // the framing checks every byte to the end
-
-        try (var channel = java.nio.channels.FileChannel.open(partial, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
         return new Opened(size, signer, profile);
     }
 
