@@ -4,10 +4,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.lscb.envelope.Envelopes;
+import org.lscb.envelope.Identity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -45,22 +48,11 @@ final class GrantCommand implements Callable<Integer> {
             main.out().println("Everyone the review entitles can already open " + document);
             return 0;
         }
-        Path envelope = Files.createTempFile("lscb-grant-", ".p7m");
-        try {
-            api.download("/api/v1/documents/" + document + "/content", envelope, main.progress());
-            byte[] grant;
-            try (var in = Files.newInputStream(envelope)) {
-                grant = Envelopes.granter(holder)
-                        .grant(
-                                in,
-                                newcomers.stream()
-                                        .map(Recipients.Recipient::certificate)
-                                        .toList());
-            }
-            api.post("/api/v1/documents/" + document + "/recipients", "application/octet-stream", grant);
-        } finally {
-            Files.deleteIfExists(envelope);
-        }
+        addRecipients(
+                main,
+                holder,
+                document,
+                newcomers.stream().map(Recipients.Recipient::certificate).toList());
         main.out()
                 .println("Granted " + document + " to "
                         + String.join(
@@ -71,5 +63,25 @@ final class GrantCommand implements Callable<Integer> {
                                                 .getName())
                                         .toList()));
         return 0;
+    }
+
+    /**
+     * Adds {@code to} to the document's recipients with {@code holder}'s key, which must be one it is sealed to: the
+     * envelope is fetched, the content key unwrapped and wrapped anew for each, and only the new recipient entries go
+     * back. The content is not re-encrypted.
+     */
+    static void addRecipients(Main main, Identity holder, String document, List<X509Certificate> to) throws Exception {
+        ServerApi api = main.api();
+        Path envelope = Files.createTempFile("lscb-grant-", ".p7m");
+        try {
+            api.download("/api/v1/documents/" + document + "/content", envelope, main.progress());
+            byte[] grant;
+            try (var in = Files.newInputStream(envelope)) {
+                grant = Envelopes.granter(holder).grant(in, to);
+            }
+            api.post("/api/v1/documents/" + document + "/recipients", "application/octet-stream", grant);
+        } finally {
+            Files.deleteIfExists(envelope);
+        }
     }
 }

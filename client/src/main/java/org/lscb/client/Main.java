@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
             BundleCommand.class,
             OpenCommand.class,
             GrantCommand.class,
-            ReceiptCommand.class
+            ReceiptCommand.class,
+            BoardCommand.class
         })
 public final class Main {
 
@@ -86,7 +87,7 @@ public final class Main {
     }
 
     private static String sentence(Throwable e) {
-        if (e instanceof ClientException) {
+        if (e instanceof ClientException || e instanceof org.lscb.envelope.custody.KeyShareException) {
             return e.getMessage();
         }
         if (e instanceof org.lscb.envelope.EnvelopeOpeningException) {

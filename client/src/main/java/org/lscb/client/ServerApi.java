@@ -68,6 +68,10 @@ final class ServerApi {
         return json(exchange(connection(path, "POST"), "Content-Type", contentType, body));
     }
 
+    JsonValue put(String path, String contentType, byte[] body) {
+        return json(exchange(connection(path, "PUT"), "Content-Type", contentType, body));
+    }
+
     String postText(String path, String contentType, String body) {
         return exchange(connection(path, "POST"), "Content-Type", contentType, body.getBytes(StandardCharsets.UTF_8));
     }

@@ -92,6 +92,13 @@ public final class ReviewRepository {
                 .getResultList();
     }
 
+    /** Every review a board leads: those whose documents its board key is a recipient of. */
+    public List<Review> ledBy(String leadLscbId) {
+        return em.createQuery("select r from Review r where r.leadLscbId = :o order by r.createdAt", Review.class)
+                .setParameter("o", leadLscbId)
+                .getResultList();
+    }
+
     public boolean referenceTaken(String leadLscbId, String reference) {
         return !em.createQuery("select r.id from Review r where r.leadLscbId = :l and r.reference = :ref", String.class)
                 .setParameter("l", leadLscbId)

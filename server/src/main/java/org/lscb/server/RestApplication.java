@@ -15,6 +15,7 @@ import org.lscb.server.audit.AuditResource;
 import org.lscb.server.auth.AuthResource;
 import org.lscb.server.auth.MeResource;
 import org.lscb.server.auth.TwoFactorResource;
+import org.lscb.server.custody.BoardCustodyResource;
 import org.lscb.server.document.BundleResource;
 import org.lscb.server.document.DocumentsResource;
 import org.lscb.server.document.InboxResource;
@@ -69,6 +70,7 @@ public class RestApplication extends Application {
                 InboxResource.class,
                 ReviewDocumentsResource.class,
                 CaResource.class,
+                BoardCustodyResource.class,
                 KeyBackupResource.class,
                 KeysResource.class,
                 ReviewRecipientsResource.class,

@@ -42,6 +42,16 @@ public enum AuditAction {
     KEY_BACKUP_READ,
     KEY_BACKUP_REMOVED,
 
+    // the board key under M-of-N custody (docs/security.md "Board key custody")
+    CUSTODY_SPLIT,
+    CUSTODY_SHARE_READ,
+    KEY_RECOVERY_REQUESTED,
+    KEY_RECOVERY_APPROVED,
+    KEY_RECOVERY_APPROVAL_REFUSED,
+    KEY_RECOVERY_SHARES_READ,
+    KEY_RECOVERY_COMPLETED,
+    KEY_RECOVERY_CANCELLED,
+
     // the reviewer register
     REVIEWER_CREATED,
     REVIEWER_UPDATED,

@@ -17,6 +17,7 @@ import org.lscb.exchange.pki.WrappedKey;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.server.auth.CallerResolver;
 import org.lscb.server.http.PublicLocations;
+import org.lscb.server.json.Base64Field;
 import org.lscb.server.json.MaxBodyBytes;
 import org.lscb.server.json.RejectUnknownFields;
 
@@ -118,10 +119,11 @@ public class KeyBackupResource {
                 body.format(),
                 body.kdf(),
                 body.iterations(),
-                bytes("salt", body.salt()),
-                bytes("nonce", body.nonce()),
-                bytes("ciphertext", body.ciphertext()));
-        KeyBackups.Stored s = backups.store(callers.caller(), key, bytes("certificate", body.certificate()));
+                Base64Field.bytes("salt", body.salt()),
+                Base64Field.bytes("nonce", body.nonce()),
+                Base64Field.bytes("ciphertext", body.ciphertext()));
+        KeyBackups.Stored s =
+                backups.store(callers.caller(), key, Base64Field.bytes("certificate", body.certificate()));
         StoredView view = new StoredView(
                 s.backup().certificate().id(),
                 s.backup().certificate().fingerprint(),
@@ -162,17 +164,5 @@ public class KeyBackupResource {
     public Response remove() {
         backups.remove(callers.caller());
         return Response.noContent().build();
-    }
-
-    /** Standard base64 (RFC 4648 section 4), padded or not; anything else is refused naming the field. */
-    private static byte[] bytes(String field, String text) {
-        if (text == null) {
-            throw new InvalidValueException(field, "is required");
-        }
-        try {
-            return Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidValueException(field, "must be base64 (RFC 4648 section 4, no line breaks)");
-        }
     }
 }
