@@ -70,6 +70,7 @@ class SendCommandTest {
     private Path staging;
     private int uploadStatus = 201;
     private final AtomicReference<Upload> uploaded = new AtomicReference<>();
+    private final AtomicReference<String> recipientsAsked = new AtomicReference<>();
 
     /** What the stand-in saw of the upload, and what was in the staging folder while the body arrived. */
     private record Upload(String contentDigest, byte[] body, List<Path> stagingFilesMeanwhile) {}
@@ -96,7 +97,10 @@ class SendCommandTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String recipients =
                 "[{\"id\":\"c1\",\"pem\":\"" + pem(recipient.certificate()).replace("\n", "\\n") + "\"}]";
-        server.createContext("/api/v1/reviews/r1/recipients", ex -> answer(ex, 200, recipients));
+        server.createContext("/api/v1/reviews/r1/recipients", ex -> {
+            recipientsAsked.set(ex.getRequestURI().getRawQuery());
+            answer(ex, 200, recipients);
+        });
         server.createContext(
                 "/api/v1/keys/" + author.getSerialNumber().toString(16),
                 ex -> answer(ex, 200, "{\"status\":\"ACTIVE\"}"));
@@ -132,6 +136,9 @@ class SendCommandTest {
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("Sent d1");
+        assertThat(recipientsAsked.get())
+                .as("need to know: whom a document is sealed to is the server's answer for its type")
+                .isEqualTo("type=IMR");
         Upload up = uploaded.get();
         assertThat(up.contentDigest())
                 .isEqualTo("sha-256=:"

@@ -26,6 +26,18 @@ public final class PublishedReportRepository {
         return byId(id).filter(r -> !r.withdrawn());
     }
 
+    /** The reports among these ids that are in the library, in one query; in no particular order. */
+    public List<PublishedReport> live(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "SELECT r FROM PublishedReport r WHERE r.id IN :ids AND r.withdrawnAt IS NULL",
+                        PublishedReport.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
     /** The review's report in the library, if it has one (a review has at most one at a time). */
     public Optional<PublishedReport> liveOfReview(String reviewId) {
         return em.createQuery(

@@ -2,6 +2,8 @@ package org.lscb.reviews;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.time.Instant;
+import java.util.Optional;
 import org.lscb.foundation.value.InvalidValueException;
 
 /**
@@ -44,7 +46,7 @@ public class ChildDeath {
 
     /** The time of death when it is known (a notified death gives it); null when only its day is. */
     @Column(name = "died_at")
-    private java.time.Instant diedAt;
+    private Instant diedAt;
 
     protected ChildDeath() {}
 
@@ -136,14 +138,14 @@ public class ChildDeath {
     }
 
     /** The same death at a known time: the visit decision's 24 hours run from it [32]. */
-    public ChildDeath at(java.time.Instant time) {
+    public ChildDeath at(Instant time) {
         ChildDeath d = copy();
         d.diedAt = time;
         return d;
     }
 
-    public java.util.Optional<java.time.Instant> diedAt() {
-        return java.util.Optional.ofNullable(diedAt);
+    public Optional<Instant> diedAt() {
+        return Optional.ofNullable(diedAt);
     }
 
     public boolean recorded() {

@@ -1,8 +1,10 @@
 package org.lscb.reviews;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.lscb.reviews.clock.Span;
+import org.lscb.reviews.clock.TimedClock;
 
 /**
  * The statutory clocks of docs/domain.md, each with its default span, the review it runs on and the date
@@ -57,7 +59,7 @@ public enum ClockKind {
     }
 
     /**
-     * Whether the clock runs from a time and is due a length of time later ({@link org.lscb.reviews.clock.TimedClock}),
+     * Whether the clock runs from a time and is due a length of time later ({@link TimedClock}),
      * rather than from a day: only the visit decision, whose 24 hours [32] run from the time of death.
      */
     public boolean timed() {
@@ -69,15 +71,14 @@ public enum ClockKind {
      * the day of death is known (a review an officer opened with a date), the start of that day in England: the
      * earliest the death can have happened, so the clock is never later than the guidance's 24 hours [32].
      */
-    public Optional<java.time.Instant> startAt(Review r) {
+    public Optional<Instant> startAt(Review r) {
         if (!timed()) {
             return Optional.empty();
         }
         return startFor(r)
                 .map(day -> r.childDeath()
                         .diedAt()
-                        .orElseGet(() -> day.atStartOfDay(org.lscb.reviews.clock.TimedClock.ENGLAND)
-                                .toInstant()));
+                        .orElseGet(() -> day.atStartOfDay(TimedClock.ENGLAND).toInstant()));
     }
 
     /** The day this clock starts on for the review, when it runs on that review and its start is known. */

@@ -438,7 +438,7 @@ public class Review {
      */
     public void signOffChildDeath(LocalDate on) {
         mustBeOpenChildDeathReview("signed off");
-        if (cdopAnalysis == null || !cdopAnalysis.complete()) {
+        if (cdopAnalysis().isEmpty()) {
             throw new ReviewRuleException(
                     "analysis_incomplete",
                     "The panel's analysis of review " + id + " is not recorded in full (category, the four domains and"
@@ -704,9 +704,12 @@ public class Review {
         return Optional.ofNullable(scrDecisionRecordedBy);
     }
 
-    /** The panel's coded analysis, when recorded. */
+    /**
+     * The panel's coded analysis, when recorded in full ({@link CdopAnalysis#complete}): what sign-off needs, what
+     * the statistics count and what the analysis answer shows.
+     */
     public Optional<CdopAnalysis> cdopAnalysis() {
-        return Optional.ofNullable(cdopAnalysis);
+        return Optional.ofNullable(cdopAnalysis).filter(CdopAnalysis::complete);
     }
 
     public List<Recommendation> recommendations() {

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -139,10 +140,9 @@ public class ReviewClock {
         StatutoryClock c = new StatutoryClock(startedOn, span);
         // finished pauses in date order, the open one (at most one) last, whatever order the rows came in
         List<ClockPause> ordered = new ArrayList<>(pauses);
-        ordered.sort(
-                java.util.Comparator.comparing((ClockPause p) -> p.resumedOn().isEmpty())
-                        .thenComparing(ClockPause::pausedOn)
-                        .thenComparing(p -> p.resumedOn().orElse(LocalDate.MAX)));
+        ordered.sort(Comparator.comparing((ClockPause p) -> p.resumedOn().isEmpty())
+                .thenComparing(ClockPause::pausedOn)
+                .thenComparing(p -> p.resumedOn().orElse(LocalDate.MAX)));
         for (ClockPause p : ordered) {
             c.pause(p.pausedOn(), p.reason());
             p.resumedOn().ifPresent(c::resume);

@@ -1,6 +1,7 @@
 package org.lscb.reviews;
 
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ public final class ReviewRepository {
     }
 
     /** The child death reviews a board led and completed between two days, both included (the annual return [28]). */
-    public List<Review> childDeathsCompleted(String leadLscbId, java.time.LocalDate from, java.time.LocalDate to) {
+    public List<Review> childDeathsCompleted(String leadLscbId, LocalDate from, LocalDate to) {
         return em.createQuery(
                         "select r from Review r where r.leadLscbId = :l and r.type = :t and r.status = :s"
                                 + " and r.completedOn >= :from and r.completedOn <= :to",

@@ -3,6 +3,7 @@ package org.lscb.reviews;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class ClockSpansTest {
                         .of(ClockKind.HOME_VISIT)
                         .orElseThrow()
                         .duration())
-                .isEqualTo(java.time.Duration.ofHours(24));
+                .isEqualTo(Duration.ofHours(24));
     }
 
     @Test

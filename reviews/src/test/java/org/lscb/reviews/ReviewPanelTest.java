@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Role;
@@ -119,7 +120,7 @@ class ReviewPanelTest {
 
     @Test
     void moreRecommendationsThanTheBound_areRefused() {
-        List<Recommendation> many = java.util.stream.IntStream.rangeClosed(0, Recommendation.MAX_PER_REVIEW)
+        List<Recommendation> many = IntStream.rangeClosed(0, Recommendation.MAX_PER_REVIEW)
                 .mapToObj(i -> new Recommendation("Do " + i, ReviewFixtures.HEALTH, "r"))
                 .toList();
 
@@ -239,6 +240,9 @@ class ReviewPanelTest {
         r.signOffChildDeath(TODAY);
 
         assertThatThrownBy(() -> r.meetClock(ClockKind.CORONER_JOINT_REPORT, TODAY, TODAY))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("stopped");
+        assertThatThrownBy(() -> r.pauseClock(ClockKind.CORONER_JOINT_REPORT, TODAY, "awaiting the inquest", TODAY))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("stopped");
     }

@@ -1,6 +1,7 @@
 package org.lscb.reviews;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,9 @@ import org.lscb.registry.reviewer.Region;
 import org.lscb.registry.reviewer.Reviewer;
 import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.registry.reviewer.Skill;
+import org.lscb.reviews.cdop.ModifiableFactors;
+import org.lscb.reviews.clock.TimedClock;
+import org.lscb.reviews.statistics.ChildDeathStatistics;
 
 /** The review aggregate, its clocks, pauses and appointments round-trip through the Flyway schema on H2 and PostgreSQL. */
 class ReviewPersistenceTest {
@@ -146,13 +150,7 @@ class ReviewPersistenceTest {
                             "Baby P",
                             LeadBoardRule.derive(ReviewType.CHILD_DEATH_REVIEW, board, null, null, Set.of()),
                             Set.of(),
-                            new KeyDates(
-                                    null,
-                                    LocalDate.ofInstant(died, java.time.ZoneId.of("Europe/London")),
-                                    null,
-                                    null,
-                                    null,
-                                    TODAY),
+                            new KeyDates(null, LocalDate.ofInstant(died, TimedClock.ENGLAND), null, null, null, TODAY),
                             new ChildDeath(0, false, false, true, true, false, false).at(died),
                             false),
                     "officer-1",
@@ -176,6 +174,47 @@ class ReviewPersistenceTest {
         assertThat(back.rapidResponse().scrReferralPrompted()).isTrue();
         assertThat(back.clock(ClockKind.CORONER_JOINT_REPORT).orElseThrow().startedAt())
                 .isEmpty();
+    }
+
+    @Test
+    void analysisReadBackWithoutItsJudgement_isNotRecorded_soSignOffIsRefused_para27() {
+        String board = organisation("Testshire LSCB", OrganisationKind.LSCB);
+        String id = database.inTransaction(em -> {
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.CHILD_DEATH_REVIEW,
+                            "TS-CDR-7",
+                            "Baby Q",
+                            LeadBoardRule.derive(ReviewType.CHILD_DEATH_REVIEW, board, null, null, Set.of()),
+                            Set.of(),
+                            new KeyDates(null, TODAY.minusDays(30), null, null, null, TODAY),
+                            new ChildDeath(0, false, false, false, false, false, false),
+                            false),
+                    "officer-1",
+                    NOW);
+            r.recordCdopAnalysis(ReviewPanelTest.analysis(ModifiableFactors.IDENTIFIED), List.of());
+            new ReviewRepository(em).add(r);
+            return r.id();
+        });
+        assertThat(database.read(em -> new ReviewRepository(em).byId(id))
+                        .orElseThrow()
+                        .cdopAnalysis())
+                .as("recorded in full")
+                .isPresent();
+        database.inTransaction(em -> em.createNativeQuery("UPDATE review SET cdop_modifiable = NULL WHERE id = ?1")
+                .setParameter(1, id)
+                .executeUpdate());
+
+        Review back = database.read(em -> new ReviewRepository(em).byId(id)).orElseThrow();
+
+        assertThat(back.cdopAnalysis())
+                .as("a form answered in part is not an analysis")
+                .isEmpty();
+        assertThat(ChildDeathStatistics.counts(back, ReportingYear.containing(TODAY)))
+                .isFalse();
+        assertThatThrownBy(() -> back.signOffChildDeath(TODAY))
+                .isInstanceOfSatisfying(
+                        ReviewRuleException.class, e -> assertThat(e.code()).isEqualTo("analysis_incomplete"));
     }
 
     @Test

@@ -437,7 +437,7 @@ class ReviewTest {
     }
 
     @Test
-    void completedScr_leavesItsUnmetClocksOwed() {
+    void completedScr_stopsTheClocksOfItsOwnWork_butStillOwesTellingOfstedAndDfE() {
         Review r = scr();
         r.recordScrDecision(criteriaMet(), ScrDecisionKind.COMMISSION_SCR, "criteria met", DECIDED, CHAIR, TODAY);
 
@@ -448,6 +448,11 @@ class ReviewTest {
                 .isFalse();
         assertThat(r.clock(ClockKind.DECISION_REPORTED).orElseThrow().outstanding())
                 .isTrue();
+        ReviewClock rapidReview = r.clock(ClockKind.RAPID_REVIEW).orElseThrow();
+        assertThat(rapidReview.outstanding())
+                .as("unmet, stopped by the completion")
+                .isFalse();
+        assertThat(rapidReview.stoppedOn()).contains(TODAY);
     }
 
     @Test

@@ -1,9 +1,5 @@
 package org.lscb.exchange.store;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 import org.lscb.reviews.AppointmentRole;
 
 /**
@@ -28,45 +24,18 @@ import org.lscb.reviews.AppointmentRole;
  */
 public final class NeedToKnow {
 
-    private static final EnumSet<AppointmentRole> REVIEWERS =
-            EnumSet.of(AppointmentRole.LEAD_REVIEWER, AppointmentRole.PANEL_MEMBER);
-
-    private static final Map<DocumentType, EnumSet<AppointmentRole>> ROLES = new EnumMap<>(DocumentType.class);
-
-    static {
-        for (DocumentType t : DocumentType.values()) {
-            ROLES.put(
-                    t,
-                    switch (t) {
-                        case CORONER_JOINT_REPORT, CASE_DISCUSSION_RECORD -> EnumSet.allOf(AppointmentRole.class);
-                        case QUALIFICATION_EVIDENCE -> EnumSet.noneOf(AppointmentRole.class);
-                        case IMR,
-                                CHRONOLOGY,
-                                CDR_NOTIFICATION,
-                                CDR_REPORTING,
-                                CDR_ANALYSIS,
-                                DRAFT_REPORT,
-                                FINAL_REPORT,
-                                OTHER -> with(REVIEWERS, AppointmentRole.PAEDIATRICIAN);
-                    });
-        }
-    }
-
     private NeedToKnow() {}
-
-    /** The appointment roles whose holders receive a document of this type, besides the lead board. */
-    public static Set<AppointmentRole> rolesFor(DocumentType type) {
-        return EnumSet.copyOf(ROLES.get(type));
-    }
 
     /** Whether someone holding {@code role} on a review receives its documents of {@code type}. */
     public static boolean needs(AppointmentRole role, DocumentType type) {
-        return ROLES.get(type).contains(role);
-    }
-
-    private static EnumSet<AppointmentRole> with(Set<AppointmentRole> roles, AppointmentRole more) {
-        EnumSet<AppointmentRole> out = EnumSet.copyOf(roles);
-        out.add(more);
-        return out;
+        return switch (type) {
+            case CORONER_JOINT_REPORT, CASE_DISCUSSION_RECORD -> true;
+            case QUALIFICATION_EVIDENCE -> false;
+            case IMR, CHRONOLOGY, CDR_NOTIFICATION, CDR_REPORTING, CDR_ANALYSIS, DRAFT_REPORT, FINAL_REPORT, OTHER ->
+                switch (role) {
+                    case LEAD_REVIEWER, PANEL_MEMBER, PAEDIATRICIAN -> true;
+                    case CORONER -> false;
+                };
+        };
     }
 }

@@ -24,6 +24,16 @@ public final class OrganisationRepository {
                 .getResultList();
     }
 
+    /** The organisations among these ids, in one query; an unknown id is left out. */
+    public List<Organisation> byIds(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select o from Organisation o where o.id in :ids", Organisation.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
     public java.util.Set<String> existing(java.util.Collection<String> ids) {
         if (ids.isEmpty()) {
             return java.util.Set.of();

@@ -68,7 +68,7 @@ public final class NameDetector implements Detector {
     }
 
     /** Whether a one-word name is an everyday word, so that its lower-case use is not taken for the name. */
-    public static boolean isCommonWord(String name) {
+    static boolean isCommonWord(String name) {
         return COMMON_WORDS.contains(name.strip().toLowerCase(Locale.ROOT));
     }
 

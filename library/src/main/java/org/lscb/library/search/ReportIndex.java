@@ -26,7 +26,9 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -49,6 +51,10 @@ import org.apache.lucene.store.Directory;
  * refreshed before the call returns, so a withdrawn report is gone from the next search. Each commit is stamped
  * with the index format and the database's stamp ({@code PublishedReportRepository#stamp}), so an index that does
  * not match the database is rebuilt at start-up.
+ *
+ * <p>It shares its Lucene plumbing (writer, searcher manager, stamped commits, facet state per reader) with the
+ * registry's {@code ReviewerIndex} by pattern, not by a common class: the two differ in what they stamp, how they
+ * highlight and which analysers they use, and the one module both could share, foundation, holds no Lucene.
  */
 public final class ReportIndex implements AutoCloseable {
 
@@ -74,6 +80,10 @@ public final class ReportIndex implements AutoCloseable {
     private final FacetsConfig facets = new FacetsConfig();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** The facet state of the reader last searched, kept until a refresh brings another reader. */
+    private volatile FacetState facetState;
+
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
     private ReportIndex(Directory directory) throws IOException {
         this.directory = directory;
@@ -229,10 +239,8 @@ public final class ReportIndex implements AutoCloseable {
         for (String dim : List.of(THEME, AGE_BAND, YEAR, BOARD)) {
             out.put(dim, new LinkedHashMap<>());
         }
-        DefaultSortedSetDocValuesReaderState state;
-        try {
-            state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facets);
-        } catch (IllegalArgumentException emptyIndex) {
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        if (state == null) {
             return out;
         }
         SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, result.facetsCollector());
@@ -250,6 +258,25 @@ public final class ReportIndex implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The facet state of this reader, built once per reader rather than per search: building it reads every
+     * facet value of the index. Null when no report has been indexed yet.
+     */
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState known = facetState;
+        if (known != null && known.reader() == reader) {
+            return known.state();
+        }
+        SortedSetDocValuesReaderState state;
+        try {
+            state = new DefaultSortedSetDocValuesReaderState(reader, facets);
+        } catch (IllegalArgumentException emptyIndex) {
+            state = null;
+        }
+        facetState = new FacetState(reader, state);
+        return state;
     }
 
     private void commit(String databaseStamp) throws IOException {

@@ -57,10 +57,6 @@ public final class TextExtractor implements AutoCloseable {
         ZipSecureFile.setMaxTextSize(limits.maxChars() * 2L);
     }
 
-    public ExtractionLimits limits() {
-        return limits;
-    }
-
     /** The format of {@code bytes}, known by their first bytes. */
     public ReportFormat format(byte[] bytes, String what) {
         if (bytes.length == 0) {

@@ -49,6 +49,23 @@ class ReportIndexTest {
         assertThat(neglect.hits()).extracting(ReportHits.Hit::id).containsExactly("a");
     }
 
+    /** The facet state is kept per reader between searches: each change brings a reader, and counts, of its own. */
+    @Test
+    void theFacetCountsFollowEachChange() {
+        assertThat(index.search(query("", Set.of())).facets().get(ReportIndex.THEME))
+                .isEmpty();
+        index.upsert(doc("a", "text one", "neglect", 2025), "1");
+        assertThat(index.search(query("", Set.of())).facets().get(ReportIndex.THEME))
+                .containsExactly(java.util.Map.entry("neglect", 1L));
+        index.upsert(doc("b", "text two", "domestic-abuse", 2024), "2");
+        assertThat(index.search(query("", Set.of())).facets().get(ReportIndex.THEME))
+                .containsEntry("neglect", 1L)
+                .containsEntry("domestic-abuse", 1L);
+        index.remove("a", "3");
+        assertThat(index.search(query("", Set.of())).facets().get(ReportIndex.THEME))
+                .containsExactly(java.util.Map.entry("domestic-abuse", 1L));
+    }
+
     @Test
     void aRemovedReportIsGoneFromTheNextSearch() {
         index.rebuild(Stream.of(doc("a", "text", "neglect", 2025)), "1");

@@ -1,5 +1,6 @@
 package org.lscb.reviews.clock;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 /**
@@ -43,10 +44,10 @@ public record Span(int amount, Unit unit) {
      *
      * @throws IllegalStateException for months and working days, whose length depends on the calendar
      */
-    public java.time.Duration duration() {
+    public Duration duration() {
         return switch (unit) {
-            case HOURS -> java.time.Duration.ofHours(amount);
-            case DAYS -> java.time.Duration.ofDays(amount);
+            case HOURS -> Duration.ofHours(amount);
+            case DAYS -> Duration.ofDays(amount);
             case MONTHS, WORKING_DAYS -> throw new IllegalStateException(this + " is not a fixed length of time");
         };
     }

@@ -39,6 +39,11 @@ public final class StatutoryClock {
     /** The last fifth of a span counts as "due soon". */
     static final double DUE_SOON_SHARE = 0.2;
 
+    /** A running clock with {@code left} of its {@code span} to go, in one unit: due soon in its last fifth. */
+    static ClockStatus running(long left, long span) {
+        return left <= span * DUE_SOON_SHARE ? ClockStatus.DUE_SOON : ClockStatus.ON_TRACK;
+    }
+
     private final LocalDate start;
     private final Span span;
     private final List<Pause> pauses = new ArrayList<>();
@@ -102,8 +107,7 @@ public final class StatutoryClock {
         // "within 20% of its span": the span as set, not counting time spent paused
         long span = Math.max(1, ChronoUnit.DAYS.between(start, this.span.dueFrom(start, workingDays)));
         long left = ChronoUnit.DAYS.between(today, due);
-        return new Reading(
-                left <= span * DUE_SOON_SHARE ? ClockStatus.DUE_SOON : ClockStatus.ON_TRACK, due, null, null);
+        return new Reading(running(left, span), due, null, null);
     }
 
     public List<Pause> pauses() {

@@ -44,10 +44,8 @@ public final class TimedClock {
         if (now.isAfter(due)) {
             return new StatutoryClock.Reading(ClockStatus.OVERDUE, day(due), null, null, due, null);
         }
-        Duration left = Duration.between(now, due);
-        boolean soon = left.toSeconds() <= span.toSeconds() * StatutoryClock.DUE_SOON_SHARE;
-        return new StatutoryClock.Reading(
-                soon ? ClockStatus.DUE_SOON : ClockStatus.ON_TRACK, day(due), null, null, due, null);
+        ClockStatus running = StatutoryClock.running(Duration.between(now, due).toSeconds(), span.toSeconds());
+        return new StatutoryClock.Reading(running, day(due), null, null, due, null);
     }
 
     private static LocalDate day(Instant i) {

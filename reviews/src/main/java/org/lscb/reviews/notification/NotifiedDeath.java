@@ -1,9 +1,11 @@
 package org.lscb.reviews.notification;
 
+import static org.lscb.reviews.clock.TimedClock.ENGLAND;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.foundation.value.Text;
@@ -31,9 +33,6 @@ public record NotifiedDeath(
         String lookedAfterByLscbId,
         Boolean unexpectedSaid,
         String whatIsKnown) {
-
-    /** The calendar the death's day and the child's age are read in. */
-    public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
 
     /** "What is known" is a few sentences; the detail goes in the encrypted reporting form. */
     public static final int MAX_WHAT_IS_KNOWN = 1000;
@@ -138,10 +137,7 @@ public record NotifiedDeath(
                         place.homeOrCommunity(),
                         place == PlaceOfDeath.ABROAD,
                         false)
-                .withAgeInDays(
-                        ageAtDeathYears() == 0
-                                ? (int) java.time.temporal.ChronoUnit.DAYS.between(dateOfBirth, diedOn())
-                                : null)
+                .withAgeInDays(ageAtDeathYears() == 0 ? (int) ChronoUnit.DAYS.between(dateOfBirth, diedOn()) : null)
                 .at(diedAt);
     }
 

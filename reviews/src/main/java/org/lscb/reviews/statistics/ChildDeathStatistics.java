@@ -70,7 +70,7 @@ public record ChildDeathStatistics(
                 && r.status() == ReviewStatus.COMPLETED
                 && r.completedOn().map(year::contains).orElse(false)
                 && r.childDeath().recorded()
-                && r.cdopAnalysis().map(CdopAnalysis::complete).orElse(false);
+                && r.cdopAnalysis().isPresent();
     }
 
     private static <E extends Enum<E>> Map<E, Integer> zeros(Class<E> type) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Suppression of small counts in a published table, as official statistics do so that no child can be recognised
@@ -45,7 +46,7 @@ public final class SmallCountSuppression {
     private SmallCountSuppression() {}
 
     /** Suppresses one table whose cells add up to a shown total. */
-    public static <K> Table table(Map<K, Integer> counts, java.util.function.Function<K, String> key) {
+    public static <K> Table table(Map<K, Integer> counts, Function<K, String> key) {
         List<K> hidden = new ArrayList<>();
         counts.forEach((k, n) -> {
             if (n > 0 && n < SMALLEST_SHOWN) {

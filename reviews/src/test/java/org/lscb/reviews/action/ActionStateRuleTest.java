@@ -1,5 +1,6 @@
 package org.lscb.reviews.action;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lscb.reviews.action.ActionStateRule.Mover.BOARD;
@@ -9,6 +10,7 @@ import static org.lscb.reviews.action.ActionStatus.IN_PROGRESS;
 import static org.lscb.reviews.action.ActionStatus.NOT_DONE;
 import static org.lscb.reviews.action.ActionStatus.NOT_STARTED;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,8 +52,12 @@ class ActionStateRuleTest {
                 Arguments.of(NOT_DONE, DONE, BOARD, true),
                 Arguments.of(DONE, NOT_STARTED, BOARD, false),
                 Arguments.of(NOT_DONE, NOT_STARTED, BOARD, false),
+                // the board makes every move the owner may
                 Arguments.of(NOT_STARTED, IN_PROGRESS, BOARD, true),
-                Arguments.of(IN_PROGRESS, DONE, BOARD, true));
+                Arguments.of(NOT_STARTED, DONE, BOARD, true),
+                Arguments.of(NOT_STARTED, NOT_DONE, BOARD, true),
+                Arguments.of(IN_PROGRESS, DONE, BOARD, true),
+                Arguments.of(IN_PROGRESS, NOT_DONE, BOARD, true));
     }
 
     @ParameterizedTest(name = "[9, 11, 19] {2}: {0} to {1} allowed={3}")
@@ -69,6 +75,25 @@ class ActionStateRuleTest {
                     .extracting(e -> ((ReviewRuleException) e).code())
                     .isEqualTo("action_transition");
         }
+    }
+
+    /** A move the rule's tables gain or lose is caught only if every move is in {@link #moves()}. */
+    @Test
+    void theMovesAbove_areEveryMoveToAnotherState_forEachMover() {
+        java.util.Set<List<Object>> listed = moves().map(a -> List.of(a.get()[0], a.get()[1], a.get()[2]))
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<List<Object>> every = new java.util.HashSet<>();
+        for (ActionStateRule.Mover by : ActionStateRule.Mover.values()) {
+            for (ActionStatus from : ActionStatus.values()) {
+                for (ActionStatus to : ActionStatus.values()) {
+                    if (from != to) {
+                        every.add(List.of(from, to, by));
+                    }
+                }
+            }
+        }
+
+        assertThat(listed).isEqualTo(every);
     }
 
     @Test

@@ -85,6 +85,19 @@ class ChildDeathReturnTest {
                 .isEqualTo(AgeBand.YEARS_10_TO_14);
         assertThat(AgeBand.of(new ChildDeath(17, false, false, true, false, false, false)))
                 .isEqualTo(AgeBand.YEARS_15_TO_17);
+        // each band's edges
+        assertThat(AgeBand.of(new ChildDeath(0, false, false, true, false, false, false).withAgeInDays(0)))
+                .isEqualTo(AgeBand.UNDER_28_DAYS);
+        assertThat(AgeBand.of(new ChildDeath(0, false, false, true, false, false, false).withAgeInDays(364)))
+                .isEqualTo(AgeBand.DAYS_28_TO_364);
+        assertThat(AgeBand.of(new ChildDeath(4, false, false, true, false, false, false)))
+                .isEqualTo(AgeBand.YEARS_1_TO_4);
+        assertThat(AgeBand.of(new ChildDeath(5, false, false, true, false, false, false)))
+                .isEqualTo(AgeBand.YEARS_5_TO_9);
+        assertThat(AgeBand.of(new ChildDeath(10, false, false, true, false, false, false)))
+                .isEqualTo(AgeBand.YEARS_10_TO_14);
+        assertThat(AgeBand.of(new ChildDeath(15, false, false, true, false, false, false)))
+                .isEqualTo(AgeBand.YEARS_15_TO_17);
     }
 
     @Test

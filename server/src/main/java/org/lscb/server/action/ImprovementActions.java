@@ -90,23 +90,25 @@ public class ImprovementActions {
     /** The review's action plan as the caller is shown it; 404 to anyone shown nothing of it. */
     public Plan plan(Caller by, String reviewId) {
         Set<Relation> relations = reviews.relationsTo(by, reviewId);
-        List<Status> shown = database.read(em -> new ReviewRepository(em)
+        boolean mayCreate = mayCreate(relations);
+        Optional<Plan> plan = database.read(em -> new ReviewRepository(em)
                 .byId(reviewId)
-                .map(r -> new ImprovementActionRepository(em)
-                        .ofReview(reviewId).stream()
-                                .filter(a -> a.shownTo(relations, by.has(Role.AGENCY_USER), by.organisationId()))
-                                .map(a -> status(em, a, r))
-                                .toList())
-                .orElse(List.of()));
-        if (relations.isEmpty() && shown.isEmpty()) {
+                .map(r -> new Plan(
+                        r.id(),
+                        r.reference(),
+                        r.pseudonym(),
+                        new ImprovementActionRepository(em)
+                                .ofReview(reviewId).stream()
+                                        .filter(a ->
+                                                a.shownTo(relations, by.has(Role.AGENCY_USER), by.organisationId()))
+                                        .map(a -> status(em, a, r))
+                                        .toList(),
+                        mayCreate ? owners(em, r) : List.of(),
+                        mayCreate)));
+        if (relations.isEmpty() && plan.map(p -> p.actions().isEmpty()).orElse(true)) {
             reviews.get(by, reviewId); // no relation and no action of the caller's own: 404, audited as for the review
         }
-        boolean mayCreate = mayCreate(relations);
-        return database.read(em -> {
-            Review r = new ReviewRepository(em).byId(reviewId).orElseThrow(NotFoundException::new);
-            return new Plan(
-                    r.id(), r.reference(), r.pseudonym(), shown, mayCreate ? owners(em, r) : List.of(), mayCreate);
-        });
+        return plan.orElseThrow(NotFoundException::new);
     }
 
     /** The lead board's officers and Chairs record an action; 404 without a relation, 403 with another. */
@@ -141,7 +143,7 @@ public class ImprovementActions {
 
     /** One action; 404 when the caller is not shown it. */
     public Status one(Caller by, String actionId) {
-        ImprovementAction a = shown(by, actionId);
+        ImprovementAction a = shown(by, actionId).action();
         return database.read(em -> status(em, a, review(em, a)));
     }
 
@@ -150,8 +152,11 @@ public class ImprovementActions {
      * their organisation owns. A Chair or a cooperating board reads and changes nothing (403).
      */
     public Status update(Caller by, String actionId, Change change) {
-        ImprovementAction seen = shown(by, actionId);
-        ActionStateRule.Mover mover = mover(by, seen);
+        Shown shown = shown(by, actionId);
+        ImprovementAction seen = shown.action();
+        ActionStateRule.Mover mover = shown.mover()
+                .orElseThrow(() -> new ForbiddenException(
+                        "only the lead board's officers and the owning organisation change an action"));
         if (mover == ActionStateRule.Mover.OWNER && changesThePlan(seen, change.plan())) {
             throw new ForbiddenException("only the board's officers change what an action is, who owns it and when");
         }
@@ -228,14 +233,9 @@ public class ImprovementActions {
 
     /** One action, whether the caller may update it, and the documents they may give as evidence; 404 as {@link #one}. */
     public Editing editing(Caller by, String actionId) {
-        ImprovementAction a = shown(by, actionId);
-        Optional<ActionStateRule.Mover> mover;
-        try {
-            mover = Optional.of(mover(by, a));
-        } catch (ForbiddenException e) {
-            mover = Optional.empty();
-        }
-        Optional<ActionStateRule.Mover> may = mover;
+        Shown shown = shown(by, actionId);
+        ImprovementAction a = shown.action();
+        Optional<ActionStateRule.Mover> may = shown.mover();
         return database.read(em -> {
             List<Evidence> documents = may.isEmpty()
                     ? List.of()
@@ -255,29 +255,32 @@ public class ImprovementActions {
         return relations.contains(Relation.LEAD_BOARD_OFFICER) || relations.contains(Relation.LEAD_BOARD_CHAIR);
     }
 
-    /** The action if the caller is shown it; 404 otherwise, audited. */
-    private ImprovementAction shown(Caller by, String actionId) {
+    /** An action the caller is shown, and who they move it as: none for those who only read it. */
+    private record Shown(ImprovementAction action, Optional<ActionStateRule.Mover> mover) {}
+
+    /** The action if the caller is shown it, with who they move it as; 404 otherwise, audited. */
+    private Shown shown(Caller by, String actionId) {
         Optional<ImprovementAction> found = database.read(em -> new ImprovementActionRepository(em).byId(actionId));
         if (found.isPresent()) {
             ImprovementAction a = found.get();
             Set<Relation> relations = reviews.relationsTo(by, a.reviewId());
             if (a.shownTo(relations, by.has(Role.AGENCY_USER), by.organisationId())) {
-                return a;
+                return new Shown(a, mover(by, a, relations));
             }
         }
         refused(by, found, actionId);
         throw new NotFoundException();
     }
 
-    /** Who moves the action: the lead board's officers, or a user of the owning organisation; anyone else 403. */
-    private ActionStateRule.Mover mover(Caller by, ImprovementAction a) {
-        if (reviews.relationsTo(by, a.reviewId()).contains(Relation.LEAD_BOARD_OFFICER)) {
-            return ActionStateRule.Mover.BOARD;
+    /** Who moves the action: the lead board's officers, or a user of the owning organisation; nobody else. */
+    private static Optional<ActionStateRule.Mover> mover(Caller by, ImprovementAction a, Set<Relation> relations) {
+        if (relations.contains(Relation.LEAD_BOARD_OFFICER)) {
+            return Optional.of(ActionStateRule.Mover.BOARD);
         }
         if (by.has(Role.AGENCY_USER) && a.organisationId().equals(by.organisationId())) {
-            return ActionStateRule.Mover.OWNER;
+            return Optional.of(ActionStateRule.Mover.OWNER);
         }
-        throw new ForbiddenException("only the lead board's officers and the owning organisation change an action");
+        return Optional.empty();
     }
 
     private static boolean changesThePlan(ImprovementAction a, ImprovementAction.Plan p) {

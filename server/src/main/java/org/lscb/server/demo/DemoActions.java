@@ -3,7 +3,6 @@ package org.lscb.server.demo;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.lscb.reviews.action.ActionStateRule;
 import org.lscb.reviews.action.ActionStatus;
 import org.lscb.reviews.action.ImprovementAction;
 import org.lscb.reviews.action.ImprovementActionRepository;
+import org.lscb.reviews.clock.TimedClock;
 
 /**
  * The action plans of the demo's Northmere reviews [9, 11, 19], dated from the day of seeding so that they stand
@@ -87,9 +87,8 @@ final class DemoActions {
 
     /** Adds the demo's actions to its reviews, already persisted; returns how many. */
     static int seed(EntityManager em, Map<String, Organisation> orgs, Map<String, Account> accounts, Instant now) {
-        LocalDate today = now.atZone(ZoneId.of("Europe/London")).toLocalDate();
+        LocalDate today = now.atZone(TimedClock.ENGLAND).toLocalDate();
         String officer = accounts.get("officer").id();
-        String board = orgs.get("board").id();
         Set<String> partners = DemoSeeder.DemoData.MEMBERS.get("board").stream()
                 .map(k -> orgs.get(k).id())
                 .collect(Collectors.toSet());
@@ -101,12 +100,7 @@ final class DemoActions {
             ImprovementAction a = new ImprovementAction(
                     review,
                     new ImprovementAction.Plan(
-                            p.recommendation(),
-                            p.owner().equals("board")
-                                    ? board
-                                    : orgs.get(p.owner()).id(),
-                            p.change(),
-                            today.plusDays(p.dueInDays())),
+                            p.recommendation(), orgs.get(p.owner()).id(), p.change(), today.plusDays(p.dueInDays())),
                     partners,
                     officer,
                     now,

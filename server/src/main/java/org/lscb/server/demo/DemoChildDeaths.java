@@ -1,9 +1,11 @@
 package org.lscb.server.demo;
 
+import static org.lscb.reviews.clock.TimedClock.ENGLAND;
+
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.lscb.reviews.ReportingYear;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewRepository;
 import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.VisitDecision;
 import org.lscb.reviews.cdop.CdopAnalysis;
 import org.lscb.reviews.cdop.DeathCategory;
 import org.lscb.reviews.cdop.FactorDomain;
@@ -67,7 +70,7 @@ final class DemoChildDeaths {
     private DemoChildDeaths() {}
 
     static int seed(EntityManager em, Map<String, Organisation> orgs, Account panelMember, Instant now) {
-        LocalDate today = now.atZone(ZoneId.of("Europe/London")).toLocalDate();
+        LocalDate today = now.atZone(ENGLAND).toLocalDate();
         ReportingYear last = ReportingYear.containing(today).previous();
         ReviewRepository reviews = new ReviewRepository(em);
         String board = orgs.get("board").id();
@@ -94,6 +97,7 @@ final class DemoChildDeaths {
                     || i % 4 == 0;
             ChildDeath death = new ChildDeath(age[0], false, false, unexpected, unexpected && i % 2 == 0, false, false)
                     .withAgeInDays(age[1] < 0 ? null : age[1]);
+            Instant diedAt = died.atStartOfDay(ENGLAND).toInstant();
             Review r = new Review(
                     new Review.Opening(
                             ReviewType.CHILD_DEATH_REVIEW,
@@ -106,13 +110,11 @@ final class DemoChildDeaths {
                             false),
                     panelMember.id(),
                     // opened when the death was notified, so the demo's open reviews list first
-                    died.atStartOfDay(ZoneId.of("Europe/London")).toInstant());
+                    diedAt);
             if (r.clock(ClockKind.HOME_VISIT).isPresent()) {
                 // the visit clock is met only by the decision on a visit, recorded at its time [32]
-                java.time.Instant visited = died.atStartOfDay(ZoneId.of("Europe/London"))
-                        .plusHours(20)
-                        .toInstant();
-                r.recordVisitDecision(org.lscb.reviews.VisitDecision.VISITED, visited, null, panelMember.id(), visited);
+                Instant visited = diedAt.plus(Duration.ofHours(20));
+                r.recordVisitDecision(VisitDecision.VISITED, visited, null, panelMember.id(), visited);
             }
             if (r.clock(ClockKind.REGISTRAR_INFORMATION).isPresent()) {
                 r.meetClock(ClockKind.REGISTRAR_INFORMATION, died.plusDays(5), today);

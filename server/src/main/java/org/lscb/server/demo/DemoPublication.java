@@ -52,14 +52,7 @@ final class DemoPublication {
                 officer,
                 reviewId,
                 new PublicationService.Request(
-                        TITLE,
-                        THEMES,
-                        AGE_BAND,
-                        String.valueOf(year),
-                        new PublicationService.Upload("report", pdf(REPORT)),
-                        new PublicationService.Upload("response", pdf(RESPONSE)),
-                        List.of(),
-                        null));
+                        TITLE, THEMES, AGE_BAND, String.valueOf(year), pdf(REPORT), pdf(RESPONSE), List.of(), null));
     }
 
     /** A PDF of one page: the first paragraph as its heading, the rest as text. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.ReportingYear;
 import org.lscb.reviews.statistics.ChildDeathReturn;
@@ -31,7 +32,7 @@ public class ChildDeathExportResource {
             String firstMonth,
             String lastMonth,
             String suppression,
-            java.util.List<ChildDeathReturn.Row> rows) {}
+            List<ChildDeathReturn.Row> rows) {}
 
     private ChildDeathReturns returns;
     private CallerResolver callers;

@@ -1,6 +1,8 @@
 package org.lscb.server.json;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.lscb.foundation.value.InvalidValueException;
 
@@ -36,12 +38,12 @@ public final class Dates {
      * An ISO-8601 time with its offset ({@code 2026-01-31T09:00:00Z}, {@code 2026-07-01T03:10:00+01:00}), or null when
      * not given.
      */
-    public static java.time.Instant optionalInstant(String text, String field) {
+    public static Instant optionalInstant(String text, String field) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
-            java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(text.strip());
+            OffsetDateTime t = OffsetDateTime.parse(text.strip());
             if (t.getYear() < 1900 || t.getYear() > 2200) {
                 throw new InvalidValueException(field, "must be a time between 1900 and 2200");
             }
@@ -51,8 +53,8 @@ public final class Dates {
         }
     }
 
-    public static java.time.Instant requiredInstant(String text, String field) {
-        java.time.Instant i = optionalInstant(text, field);
+    public static Instant requiredInstant(String text, String field) {
+        Instant i = optionalInstant(text, field);
         if (i == null) {
             throw new InvalidValueException(field, "is required, as 2026-01-31T09:00:00Z");
         }

@@ -8,8 +8,11 @@ import jakarta.ws.rs.NotFoundException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lscb.exchange.pki.CertificatePurpose;
@@ -206,6 +209,27 @@ public class KeyService {
         return database.read(em -> recipientsOf(em, review, type));
     }
 
+    /**
+     * {@link #recipients} for every type of document, for a page that shows them all: one look at the review, and in
+     * one transaction each set of appointed accounts' certificates read once (the types share two or three sets).
+     */
+    public Map<DocumentType, List<IssuedCertificate>> recipientsByType(Caller by, String reviewId) {
+        Review review = reviews.get(by, reviewId).review();
+        return database.read(em -> {
+            CertificateRepository certs = new CertificateRepository(em);
+            List<IssuedCertificate> board = certs.usableOfBoard(review.leadLscbId(), clock.instant());
+            Map<Set<String>, List<IssuedCertificate>> personal = new HashMap<>();
+            Map<DocumentType, List<IssuedCertificate>> out = new EnumMap<>(DocumentType.class);
+            for (DocumentType t : DocumentType.values()) {
+                List<IssuedCertificate> all = new ArrayList<>(board);
+                all.addAll(personal.computeIfAbsent(
+                        appointedAccounts(em, review, t), a -> certs.usableOfAccounts(a, clock.instant())));
+                out.put(t, all);
+            }
+            return out;
+        });
+    }
+
     public List<IssuedCertificate> recipientsOf(EntityManager em, Review review, DocumentType type) {
         CertificateRepository certs = new CertificateRepository(em);
         List<IssuedCertificate> out = new ArrayList<>(certs.usableOfBoard(review.leadLscbId(), clock.instant()));
@@ -218,17 +242,17 @@ public class KeyService {
      * each with the role: an envelope of that type addressed to one of them is sealed to someone who must not read
      * it.
      */
-    public java.util.Map<IssuedCertificate, AppointmentRole> withheld(
-            EntityManager em, Review review, DocumentType type) {
+    public Map<IssuedCertificate, AppointmentRole> withheld(EntityManager em, Review review, DocumentType type) {
         CertificateRepository certs = new CertificateRepository(em);
         Set<String> receiving = appointedAccounts(em, review, type);
-        java.util.Map<IssuedCertificate, AppointmentRole> out = new java.util.LinkedHashMap<>();
+        Map<IssuedCertificate, AppointmentRole> out = new java.util.LinkedHashMap<>();
         ReviewerRepository reviewers = new ReviewerRepository(em);
         for (Appointment a : review.activeAppointments()) {
-            Optional<String> account = a.accountId()
-                    .or(() -> a.reviewerId().flatMap(reviewers::byId).map(Reviewer::accountId));
-            if (account.isPresent() && !receiving.contains(account.get())) {
-                certs.usableOfAccounts(List.of(account.get()), clock.instant()).forEach(c -> out.put(c, a.role()));
+            List<String> others = accountsOf(a, reviewers).stream()
+                    .filter(account -> !receiving.contains(account))
+                    .toList();
+            if (!others.isEmpty()) {
+                certs.usableOfAccounts(others, clock.instant()).forEach(c -> out.put(c, a.role()));
             }
         }
         return out;
@@ -241,10 +265,17 @@ public class KeyService {
             if (!NeedToKnow.needs(a.role(), type)) {
                 continue;
             }
-            a.accountId().ifPresent(accounts::add);
-            a.reviewerId().flatMap(reviewers::byId).map(Reviewer::accountId).ifPresent(accounts::add);
+            accounts.addAll(accountsOf(a, reviewers));
         }
         return accounts;
+    }
+
+    /** The accounts an appointment names: its own, and its reviewer's. */
+    private static List<String> accountsOf(Appointment a, ReviewerRepository reviewers) {
+        List<String> out = new ArrayList<>(2);
+        a.accountId().ifPresent(out::add);
+        a.reviewerId().flatMap(reviewers::byId).map(Reviewer::accountId).ifPresent(out::add);
+        return out;
     }
 
     public static CertificatePurpose purpose(String text) {

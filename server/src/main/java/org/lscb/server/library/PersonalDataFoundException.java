@@ -12,7 +12,7 @@ import org.lscb.server.error.ConflictException;
  */
 public class PersonalDataFoundException extends ConflictException {
 
-    static final int SHOWN = 100;
+    public static final int SHOWN = 100;
 
     private final List<PublicationService.Located> findings;
 

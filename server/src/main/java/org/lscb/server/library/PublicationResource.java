@@ -4,13 +4,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -22,7 +20,6 @@ import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 import org.lscb.library.PublishedReport;
 import org.lscb.library.text.ExtractionLimits;
 import org.lscb.server.auth.CallerResolver;
-import org.lscb.server.error.BodyTooLargeException;
 import org.lscb.server.http.PublicLocations;
 import org.lscb.server.json.RejectUnknownFields;
 
@@ -73,11 +70,10 @@ public class PublicationResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @BoundedUpload
     @RolesAllowed({"LSCB_OFFICER", "LSCB_CHAIR", "AGENCY_USER", "REVIEWER", "PAEDIATRICIAN", "CORONER", "CDOP_MEMBER"})
-    public Response publish(
-            @PathParam("id") String reviewId, @HeaderParam("Content-Length") Long length, FormDataMultiPart form) {
+    public Response publish(@PathParam("id") String reviewId, FormDataMultiPart form) {
         PublishedReport r;
         try {
-            r = publications.publish(callers.caller(), reviewId, request(length, form));
+            r = publications.publish(callers.caller(), reviewId, request(form));
         } finally {
             discard(form);
         }
@@ -95,9 +91,8 @@ public class PublicationResource {
         return PublicReports.view(r, java.util.Map.of());
     }
 
-    /** The form's fields, with the body's declared size bounded before anything of it is kept. */
-    public static PublicationService.Request request(Long length, FormDataMultiPart form) {
-        checkLength(length);
+    /** The form's fields; the body's declared length was bounded by {@link UploadLengthFilter} before it was read. */
+    public static PublicationService.Request request(FormDataMultiPart form) {
         if (form == null) {
             throw new org.lscb.foundation.value.InvalidValueException(
                     "report", "is required: a PDF or Word (.docx) file");
@@ -111,16 +106,6 @@ public class PublicationResource {
                 file(form, "response"),
                 texts(form, "redactionNames"),
                 text(form, "overrideReason"));
-    }
-
-    /** A body of no declared length is {@code 411}, one declared over {@link #MAX_BODY} {@code 413}. */
-    static void checkLength(Long length) {
-        if (length == null) {
-            throw new WebApplicationException(Response.Status.LENGTH_REQUIRED);
-        }
-        if (length > MAX_BODY) {
-            throw new BodyTooLargeException(MAX_BODY);
-        }
     }
 
     /** Removes the parts the multipart reader kept in temporary files, whatever the answer. */
@@ -159,14 +144,13 @@ public class PublicationResource {
         }
     }
 
-    static PublicationService.Upload file(FormDataMultiPart form, String name) {
+    static byte[] file(FormDataMultiPart form, String name) {
         FormDataBodyPart part = form.getField(name);
         if (part == null) {
             return null;
         }
         try (InputStream in = part.getValueAs(InputStream.class)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BODY));
-            return new PublicationService.Upload(name, bytes);
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_BODY));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -69,17 +69,14 @@ public class PublicationService {
         this.clock = Clock.system(ENGLAND);
     }
 
-    /** A file as uploaded. */
-    public record Upload(String field, byte[] bytes) {}
-
-    /** What the officer sends; every value as typed, checked here. */
+    /** What the officer sends; every value as typed, checked here (a file as uploaded, null when none was). */
     public record Request(
             String title,
             List<String> themes,
             String ageBand,
             String year,
-            Upload report,
-            Upload response,
+            byte[] report,
+            byte[] response,
             List<String> redactionNames,
             String overrideReason) {}
 
@@ -217,14 +214,9 @@ public class PublicationService {
         return database.read(em -> new PublishedReportRepository(em).live(id)).orElseThrow(NotFoundException::new);
     }
 
+    /** The reports among these ids that are in the library: a withdrawn or unknown id is left out. */
     public List<PublishedReport> live(Collection<String> ids) {
-        return database.read(em -> {
-            PublishedReportRepository repo = new PublishedReportRepository(em);
-            return ids.stream()
-                    .map(repo::live)
-                    .flatMap(java.util.Optional::stream)
-                    .toList();
-        });
+        return database.read(em -> new PublishedReportRepository(em).live(ids));
     }
 
     /** A published file's bytes. */
@@ -311,11 +303,11 @@ public class PublicationService {
         return out;
     }
 
-    private static byte[] file(Upload upload, String field) {
-        if (upload == null || upload.bytes() == null) {
+    private static byte[] file(byte[] upload, String field) {
+        if (upload == null) {
             throw new InvalidValueException(field, "is required: a PDF or Word (.docx) file");
         }
-        return upload.bytes();
+        return upload;
     }
 
     private static String kinds(List<Located> findings) {
@@ -346,9 +338,5 @@ public class PublicationService {
                 .append(AuditEvent.of(clock.instant(), by.accountId(), action, "published_report", objectId)
                         .forReview(reviewId)
                         .withDetails(details));
-    }
-
-    static ReportFormat format(PublishedReport.StoredFile f) {
-        return f.format();
     }
 }

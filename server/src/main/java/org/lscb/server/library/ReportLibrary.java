@@ -43,7 +43,9 @@ public class ReportLibrary {
     private ServerConfig config;
     private Database database;
     private volatile ReportFiles files;
+    /** Opened once; searches and changes then run concurrently (the index takes care of its own locking). */
     private volatile ReportIndex index;
+
     private volatile TextExtractor extractor;
 
     protected ReportLibrary() {}
@@ -75,14 +77,14 @@ public class ReportLibrary {
         if (!idx.isStale(stamp)) {
             return false;
         }
-        List<ReportDocument> all = database.read(em -> new PublishedReportRepository(em)
-                .allLive().stream().map(r -> document(em, r)).toList());
-        idx.rebuild(all.stream(), stamp);
+        // each report's text is read from its file as the index takes it, not all held at once nor in the read
+        List<PublishedReport> live = database.read(em -> new PublishedReportRepository(em).allLive());
+        idx.rebuild(live.stream().map(this::document), stamp);
         LOG.info(() -> "Rebuilt the library's index from the database: " + idx.size() + " reports");
         return true;
     }
 
-    /** Adds a report just published; {@code stamp} is the database's after the publication committed. */
+    /** Adds a report just published, stamped with the database's state after the publication committed. */
     public void added(ReportDocument d) {
         index().upsert(d, database.read(em -> new PublishedReportRepository(em).stamp()));
     }
@@ -96,7 +98,7 @@ public class ReportLibrary {
     }
 
     /** What the index holds of a report: its text is the file kept when it was published. */
-    ReportDocument document(jakarta.persistence.EntityManager em, PublishedReport r) {
+    private ReportDocument document(PublishedReport r) {
         String text = files().get(r.textKey())
                 .map(b -> new String(b, StandardCharsets.UTF_8))
                 .orElse("");
@@ -116,17 +118,16 @@ public class ReportLibrary {
 
     /** The names of the boards, by id, for the library's board facet. */
     public Map<String, String> boardNames(java.util.Collection<String> ids) {
-        return database.read(em -> {
-            OrganisationRepository orgs = new OrganisationRepository(em);
-            return ids.stream()
-                    .distinct()
-                    .map(orgs::byId)
-                    .flatMap(java.util.Optional::stream)
-                    .collect(Collectors.toMap(Organisation::id, Organisation::name));
-        });
+        return database.read(em -> new OrganisationRepository(em)
+                .byIds(ids).stream().collect(Collectors.toMap(Organisation::id, Organisation::name)));
     }
 
-    private synchronized ReportIndex index() {
+    private ReportIndex index() {
+        ReportIndex open = index;
+        return open != null ? open : openIndex();
+    }
+
+    private synchronized ReportIndex openIndex() {
         if (index == null) {
             Path dir = config.dataDir().resolve("index").resolve("reports");
             try {

@@ -31,6 +31,7 @@ import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewAccess;
 import org.lscb.reviews.ReviewRepository;
 import org.lscb.reviews.ReviewType;
+import org.lscb.reviews.clock.TimedClock;
 import org.lscb.reviews.notification.ChildDeathNotification;
 import org.lscb.reviews.notification.ChildDeathNotificationRepository;
 import org.lscb.reviews.notification.NotifiedDeath;
@@ -66,7 +67,7 @@ public class ChildDeathNotifications {
         this.database = database;
         this.identifiers = identifiers;
         this.independence = independence;
-        this.clock = Clock.system(NotifiedDeath.ENGLAND);
+        this.clock = Clock.system(TimedClock.ENGLAND);
     }
 
     public Instant now() {
@@ -110,7 +111,7 @@ public class ChildDeathNotifications {
         }
         LeadBoardRule.Boards boards = death.boards();
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, NotifiedDeath.ENGLAND);
+        LocalDate today = LocalDate.ofInstant(now, TimedClock.ENGLAND);
         ReviewRepository reviews = new ReviewRepository(em);
         Review r = new Review(
                 new Review.Opening(
@@ -153,7 +154,7 @@ public class ChildDeathNotifications {
             Set<String> organisations = new LinkedHashSet<>(r.organisationIds());
             organisations.add(agency.get());
             ReviewerRepository reviewers = new ReviewerRepository(em);
-            LocalDate today = LocalDate.ofInstant(now, NotifiedDeath.ENGLAND);
+            LocalDate today = LocalDate.ofInstant(now, TimedClock.ENGLAND);
             List<Appointment> flagged = r.changeOrganisations(
                     organisations,
                     rid -> {

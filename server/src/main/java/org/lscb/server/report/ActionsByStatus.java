@@ -55,9 +55,9 @@ final class ActionsByStatus implements ReportSection {
             for (int i = 0; i < counts.length; i++) {
                 totals[i] += counts[i];
             }
-            rows.add(new Figure.Row(status.name(), STATUSES.get(status), counts(counts), false));
+            rows.add(new Figure.Row(status.name(), STATUSES.get(status), Count.all(counts), false));
         });
-        rows.add(new Figure.Row("TOTAL", "All actions", counts(totals), true));
+        rows.add(new Figure.Row("TOTAL", "All actions", Count.all(totals), true));
         List<String> notes = new ArrayList<>(List.of(
                 "Each action of the board's reviews is counted once, in the year its due day falls in.",
                 "It is counted by its status when this report is produced: an action done after the year ended"
@@ -75,9 +75,5 @@ final class ActionsByStatus implements ReportSection {
                 rows,
                 new Figure.Chart(Figure.Kind.BAR, "Actions", List.of(0, 1)));
         return new Section("actions", "Improvement actions by status", notes, List.of(figure));
-    }
-
-    private static List<Count> counts(int[] counts) {
-        return java.util.Arrays.stream(counts).mapToObj(Count::of).toList();
     }
 }

@@ -1,9 +1,11 @@
 package org.lscb.server.report;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.lscb.reviews.ChildDeath;
+import org.lscb.reviews.ReportingYear;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewType;
 import org.lscb.reviews.statistics.AgeBand;
@@ -31,8 +33,56 @@ final class ChildDeathsNotified implements ReportSection {
 
     @Override
     public Section build(ReportContext c) {
-        List<ChildDeath> deaths = deathsNotifiedIn(c);
-        List<Breakdown<?>> breakdowns = List.of(
+        List<ChildDeath> deaths = notifiedIn(c.year(), c.asAt(), c.reviews());
+        List<Breakdown<?>> breakdowns = breakdowns(deaths);
+        List<List<Count>> counts = suppressed(breakdowns);
+        List<Figure> figures = new ArrayList<>();
+        for (int i = 0; i < breakdowns.size(); i++) {
+            figures.add(breakdowns.get(i).figure(counts.get(i)));
+        }
+        return new Section(
+                "deaths",
+                "Child deaths notified in " + c.year().label(),
+                List.of(
+                        "Counts the deaths of children normally resident in the area that were notified to the board"
+                                + " in the year (1 April to 31 March).",
+                        "A death not said to be expected counts as unexpected, as the rapid response treats it.",
+                        "The first year is split as the DfE's statistics split it: under 28 days (neonatal) and 28 to"
+                                + " 364 days, from the notification's neonatal answer; a first-year death without"
+                                + " that answer is counted apart, not guessed.",
+                        SUPPRESSION_NOTE),
+                figures);
+    }
+
+    /**
+     * The total of {@code deaths} as this section shows it: withheld, with the breakdowns, when one of them cannot
+     * be protected. Wherever else the report gives the year's notified deaths it gives this, so that no figure
+     * shows a total the section withholds.
+     */
+    static Count total(List<ChildDeath> deaths) {
+        List<Count> first = suppressed(breakdowns(deaths)).get(0);
+        return first.get(first.size() - 1);
+    }
+
+    /** The deaths notified in {@code year} and by {@code asAt}, of those recorded among {@code reviews}. */
+    static List<ChildDeath> notifiedIn(ReportingYear year, LocalDate asAt, List<Review> reviews) {
+        return reviews.stream()
+                .filter(ChildDeathsNotified::counted)
+                .filter(r -> year.contains(ReviewDays.opened(r))
+                        && !ReviewDays.opened(r).isAfter(asAt))
+                .map(Review::childDeath)
+                .toList();
+    }
+
+    /** Whether a review is a death this section counts: a child death review with the death recorded. */
+    static boolean counted(Review r) {
+        return r.type() == ReviewType.CHILD_DEATH_REVIEW
+                && r.childDeath() != null
+                && r.childDeath().recorded();
+    }
+
+    private static List<Breakdown<?>> breakdowns(List<ChildDeath> deaths) {
+        return List.of(
                 breakdown(
                         "deaths-expected",
                         "Expected and unexpected deaths",
@@ -60,34 +110,11 @@ final class ChildDeathsNotified implements ReportSection {
                         AgeBand::of,
                         AgeBand::name,
                         AgeBand::label));
-        List<List<Count>> counts =
-                SmallCounts.breakdowns(breakdowns.stream().map(Breakdown::parts).toList());
-        List<Figure> figures = new ArrayList<>();
-        for (int i = 0; i < breakdowns.size(); i++) {
-            figures.add(breakdowns.get(i).figure(counts.get(i)));
-        }
-        return new Section(
-                "deaths",
-                "Child deaths notified in " + c.year().label(),
-                List.of(
-                        "Counts the deaths of children normally resident in the area that were notified to the board"
-                                + " in the year (1 April to 31 March).",
-                        "A death not said to be expected counts as unexpected, as the rapid response treats it.",
-                        "The first year is split as the DfE's statistics split it: under 28 days (neonatal) and 28 to"
-                                + " 364 days, from the notification's neonatal answer; a first-year death without"
-                                + " that answer is counted apart, not guessed.",
-                        SUPPRESSION_NOTE),
-                figures);
     }
 
-    static List<ChildDeath> deathsNotifiedIn(ReportContext c) {
-        return c.reviews().stream()
-                .filter(r -> r.type() == ReviewType.CHILD_DEATH_REVIEW && r.childDeath() != null)
-                .filter(r -> r.childDeath().recorded())
-                .filter(r -> c.year().contains(ReviewDays.opened(r))
-                        && !ReviewDays.opened(r).isAfter(c.asAt()))
-                .map(Review::childDeath)
-                .toList();
+    /** Each breakdown's counts followed by their total, suppressed together ({@link SmallCounts#breakdowns}). */
+    private static List<List<Count>> suppressed(List<Breakdown<?>> breakdowns) {
+        return SmallCounts.breakdowns(breakdowns.stream().map(Breakdown::parts).toList());
     }
 
     /** One breakdown of the deaths: its keys in order, and how many deaths fall under each. */

@@ -1,5 +1,8 @@
 package org.lscb.server.report;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * One figure of a report's table: a count, or no count when it is suppressed ({@link SmallCounts}). A
  * suppressed count carries no number anywhere, in the JSON, the page or the PDF, so it cannot be read back.
@@ -20,6 +23,11 @@ public record Count(Integer value, boolean suppressed) {
 
     public static Count of(int value) {
         return new Count(value, false);
+    }
+
+    /** Each of {@code counts} as it is, for figures that are not about children's deaths. */
+    public static List<Count> all(int[] counts) {
+        return Arrays.stream(counts).mapToObj(Count::of).toList();
     }
 
     public static Count hidden() {

@@ -14,13 +14,7 @@ final class DeathsReviewedByCategory implements ReportSection {
     @Override
     public Section build(ReportContext c) {
         ChildDeathReturn r = ReviewedDeaths.of(c);
-        Count notified = new ChildDeathsNotified()
-                .build(c).figures().get(0).rows().stream()
-                        .filter(Figure.Row::total)
-                        .findFirst()
-                        .orElseThrow()
-                        .counts()
-                        .get(0);
+        Count notified = ChildDeathsNotified.total(ChildDeathsNotified.notifiedIn(c.year(), c.asAt(), c.reviews()));
         Figure notifiedAndReviewed = ChildDeathsNotified.deaths(
                 "deaths-notified-and-reviewed",
                 "Child deaths notified and reviewed in " + c.year().label(),

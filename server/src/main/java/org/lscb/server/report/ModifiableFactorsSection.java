@@ -2,6 +2,7 @@ package org.lscb.server.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.lscb.reviews.statistics.ChildDeathReturn;
 
 /**
@@ -21,8 +22,7 @@ final class ModifiableFactorsSection implements ReportSection {
             columns.add(row.label());
             counts.add(ReviewedDeaths.count(row));
         }
-        List<Integer> charted =
-                java.util.stream.IntStream.range(0, columns.size()).boxed().toList();
+        List<Integer> charted = IntStream.range(0, columns.size()).boxed().toList();
         columns.add("All reviewed");
         counts.add(ReviewedDeaths.total(r));
         Figure figure = new Figure(

@@ -20,7 +20,6 @@ import org.lscb.reviews.clock.WorkingDays;
  */
 public record ReportContext(
         String boardId,
-        String boardName,
         ReportingYear year,
         LocalDate asAt,
         List<Review> reviews,

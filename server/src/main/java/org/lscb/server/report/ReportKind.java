@@ -6,8 +6,8 @@ import org.lscb.identity.account.Role;
 
 /**
  * The annual reports, each with who may read it and its sections in order. A reader reads their own
- * board's report only: the board is the organisation of their account, never a parameter, so no one can ask
- * for another board's figures. Administrators run the deployment and see no review (docs/security.md), so
+ * board's report only: the board is the organisation of their account, and a board asked for by name must be
+ * that one ({@link ReportService#build}), so no one can ask for another board's figures. Administrators run the deployment and see no review (docs/security.md), so
  * they read no report either.
  */
 public enum ReportKind {

@@ -70,8 +70,8 @@ public class ReportService {
             List<Review> led = em.createQuery("select r from Review r where r.leadLscbId = :b", Review.class)
                     .setParameter("b", board.id())
                     .getResultList();
-            ReportContext context = new ReportContext(
-                    board.id(), board.name(), year, ReportContext.asAt(year, today), led, spans, workingDays, em);
+            ReportContext context =
+                    new ReportContext(board.id(), year, ReportContext.asAt(year, today), led, spans, workingDays, em);
             return new Report(
                     kind.path(),
                     kind.title(),

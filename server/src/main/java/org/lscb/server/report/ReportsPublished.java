@@ -1,7 +1,6 @@
 package org.lscb.server.report;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.lscb.library.Theme;
  */
 final class ReportsPublished implements ReportSection {
 
-    static final ZoneId ENGLAND = ZoneId.of("Europe/London");
     static final List<String> COLUMNS = List.of("Reports");
 
     @Override
@@ -38,12 +36,12 @@ final class ReportsPublished implements ReportSection {
         int withdrawn = 0;
         Map<Theme, Integer> themes = new EnumMap<>(Theme.class);
         for (PublishedReport r : reports) {
-            LocalDate published = r.publishedAt().atZone(ENGLAND).toLocalDate();
+            LocalDate published = r.publishedAt().atZone(ReviewDays.ENGLAND).toLocalDate();
             if (!c.year().contains(published) || published.isAfter(c.asAt())) {
                 continue;
             }
             boolean gone = r.withdrawnAt()
-                    .map(w -> !w.atZone(ENGLAND).toLocalDate().isAfter(c.asAt()))
+                    .map(w -> !w.atZone(ReviewDays.ENGLAND).toLocalDate().isAfter(c.asAt()))
                     .orElse(false);
             if (gone) {
                 withdrawn++;

@@ -44,9 +44,9 @@ final class ReviewsByTypeAndOutcome implements ReportSection {
             for (int i = 0; i < counts.length; i++) {
                 totals[i] += counts[i];
             }
-            rows.add(new Figure.Row(type.name(), TYPES.get(type), counts(counts), false));
+            rows.add(new Figure.Row(type.name(), TYPES.get(type), Count.all(counts), false));
         }
-        rows.add(new Figure.Row("TOTAL", "All reviews", counts(totals), true));
+        rows.add(new Figure.Row("TOTAL", "All reviews", Count.all(totals), true));
         Figure figure = new Figure(
                 "reviews-by-type",
                 "Reviews by type and outcome, " + y.label(),
@@ -68,9 +68,5 @@ final class ReviewsByTypeAndOutcome implements ReportSection {
 
     private static int count(List<Review> reviews, Predicate<Review> test) {
         return (int) reviews.stream().filter(test).count();
-    }
-
-    private static List<Count> counts(int[] counts) {
-        return java.util.Arrays.stream(counts).mapToObj(Count::of).toList();
     }
 }

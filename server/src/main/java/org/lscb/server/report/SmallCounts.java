@@ -19,16 +19,6 @@ public final class SmallCounts {
 
     private SmallCounts() {}
 
-    /** Whether a count on its own is too small to show: 1 or 2 [20, 28]. */
-    public static boolean tooSmall(int count) {
-        return SmallCountSuppression.withheldAlone(count);
-    }
-
-    /** A count shown alone (no total beside it), suppressed when too small. */
-    public static Count alone(int count) {
-        return tooSmall(count) ? Count.hidden() : Count.of(count);
-    }
-
     /**
      * The parts of a breakdown followed by its total, suppressed so that no suppressed part can be worked out
      * from the others and the total [20, 28].

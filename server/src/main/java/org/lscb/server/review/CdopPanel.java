@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.persistence.Database;
@@ -65,22 +68,20 @@ public class CdopPanel {
         return change(by, id, "CDOP analysis", em -> {
             Review r = allowed(em, by, id);
             CdopAnalysis a = new CdopAnalysis(category, factors, modifiable, by.accountId(), clock.instant());
-            List<Recommendation> recs = new java.util.ArrayList<>();
+            OrganisationRepository orgs = new OrganisationRepository(em);
+            List<Recommendation> recs = new ArrayList<>();
             for (int i = 0; i < recommendations.size(); i++) {
                 RecommendationRequest q = recommendations.get(i);
                 String field = "recommendations[" + i + "]";
                 if (q == null) {
                     throw new InvalidValueException(field, "is required");
                 }
-                recs.add(new Recommendation(q.text(), q.organisationId(), field));
-            }
-            OrganisationRepository orgs = new OrganisationRepository(em);
-            for (int i = 0; i < recs.size(); i++) {
-                String org = recs.get(i).organisationId();
-                if (orgs.byId(org).isEmpty()) {
+                Recommendation rec = new Recommendation(q.text(), q.organisationId(), field);
+                if (orgs.byId(rec.organisationId()).isEmpty()) {
                     throw new InvalidValueException(
-                            "recommendations[" + i + "].organisationId", "names no organisation: " + org);
+                            field + ".organisationId", "names no organisation: " + rec.organisationId());
                 }
+                recs.add(rec);
             }
             r.recordCdopAnalysis(a, recs);
             // codes only: never the recommendations' text, which the analysis answer shows to those entitled
@@ -131,22 +132,17 @@ public class CdopPanel {
     }
 
     /** The lead board's officers complete a management review or a practice audit. */
-    public ReviewService.Seen complete(Caller by, String id, java.time.LocalDate on) {
-        return reviews.auditingRefusals(
-                by,
-                id,
-                "completion",
-                () -> database.inTransaction(em -> {
-                    Review r = reviews.allowed(em, by, id, Action.MANAGE);
-                    java.time.LocalDate day = on == null ? reviews.today() : on;
-                    r.completeReview(day, reviews.today());
-                    reviews.audit(em, by, AuditAction.REVIEW_COMPLETED, r, r.type() + " completed on " + day);
-                    return new ReviewService.Seen(r, reviews.relationsIn(em, by, r));
-                }));
+    public ReviewService.Seen complete(Caller by, String id, LocalDate on) {
+        return change(by, id, "completion", em -> {
+            Review r = reviews.allowed(em, by, id, Action.MANAGE);
+            LocalDate day = on == null ? reviews.today() : on;
+            r.completeReview(day, reviews.today());
+            reviews.audit(em, by, AuditAction.REVIEW_COMPLETED, r, r.type() + " completed on " + day);
+            return r;
+        });
     }
 
-    private ReviewService.Seen change(
-            Caller by, String id, String what, java.util.function.Function<EntityManager, Review> work) {
+    private ReviewService.Seen change(Caller by, String id, String what, Function<EntityManager, Review> work) {
         return reviews.auditingRefusals(
                 by,
                 id,

@@ -1,14 +1,13 @@
 package org.lscb.server.review;
 
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import org.lscb.foundation.audit.AuditAction;
 import org.lscb.foundation.audit.AuditEvent;
-import org.lscb.foundation.audit.AuditLog;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.reviews.ClockSpans;
 import org.lscb.reviews.ReviewClock;
@@ -16,15 +15,11 @@ import org.lscb.reviews.clock.ClockStatus;
 import org.lscb.reviews.clock.WorkingDays;
 
 /**
- * Marks each clock that has gone overdue, once: an audit event and a count, no matter how many servers
- * sweep. The mark is a conditional update ({@code where overdue_marked_at is null}) in the same short
- * transaction as the audit entry, so of two servers racing for one clock exactly one sees its update
- * count as 1 and writes the event; the other's update waits for the row and then matches nothing.
+ * Marks each clock that has gone overdue, once: an audit event and a count, no matter how many servers sweep
+ * ({@link OverdueMarks}: the mark is a conditional update, {@code where overdue_marked_at is null} and the clock
+ * neither met nor stopped, in the same short transaction as the audit entry).
  */
 public final class OverdueClockSweep {
-
-    private static final java.util.logging.Logger LOG =
-            java.util.logging.Logger.getLogger(OverdueClockSweep.class.getName());
 
     private final Database database;
     private final ClockSpans spans;
@@ -51,48 +46,30 @@ public final class OverdueClockSweep {
                                 + " and c.overdueMarkedAt is null",
                         ReviewClock.class)
                 .getResultList());
-        int count = 0;
-        for (ReviewClock c : open) {
-            try {
-                boolean overdue = c.on(clock.instant(), spans, workingDays)
+        return OverdueMarks.markEach(
+                database,
+                open,
+                c -> c.on(clock.instant(), spans, workingDays)
                         .map(r -> r.status() == ClockStatus.OVERDUE)
-                        .orElse(false);
-                if (overdue && database.inTransaction(em -> mark(em, c, today))) {
-                    count++;
-                    marked.accept(c);
-                }
-            } catch (RuntimeException e) {
-                // one clock that cannot be read or marked must not stop the others
-                LOG.log(Level.WARNING, "overdue sweep skipped clock " + c.id(), e);
-            }
-        }
-        return count;
-    }
-
-    private boolean mark(EntityManager em, ReviewClock c, LocalDate today) {
-        AuditLog audit = new AuditLog(em);
-        audit.lockForAppend(); // audit head before the clock row, the order every request transaction uses
-        int updated = em.createNativeQuery(
-                        "UPDATE review_clock SET overdue_marked_at = ?1 WHERE id = ?2 AND overdue_marked_at IS NULL"
-                                + " AND met_on IS NULL AND stopped_on IS NULL")
-                .setParameter(1, java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
-                .setParameter(2, c.id())
-                .executeUpdate();
-        if (updated != 1) {
-            return false;
-        }
-        audit.append(AuditEvent.of(
-                        clock.instant(),
-                        "system",
-                        AuditAction.CLOCK_OVERDUE,
-                        "review",
-                        c.review().id())
-                .forReview(c.review().id())
-                .withDetails(c.kind() + " started "
-                        + c.startedAt()
-                                .map(Object::toString)
-                                .orElse(c.startedOn().toString()) + " is overdue on "
-                        + today));
-        return true;
+                        .orElse(false),
+                (em, c) -> em.createNativeQuery("UPDATE review_clock SET overdue_marked_at = ?1 WHERE id = ?2"
+                                + " AND overdue_marked_at IS NULL AND met_on IS NULL AND stopped_on IS NULL")
+                        .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                        .setParameter(2, c.id())
+                        .executeUpdate(),
+                c -> AuditEvent.of(
+                                clock.instant(),
+                                "system",
+                                AuditAction.CLOCK_OVERDUE,
+                                "review",
+                                c.review().id())
+                        .forReview(c.review().id())
+                        .withDetails(c.kind() + " started "
+                                + c.startedAt()
+                                        .map(Object::toString)
+                                        .orElse(c.startedOn().toString())
+                                + " is overdue on " + today),
+                marked,
+                c -> "clock " + c.id());
     }
 }

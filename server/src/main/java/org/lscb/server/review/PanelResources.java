@@ -197,9 +197,7 @@ public final class PanelResources {
         @POST
         @RolesAllowed(OFFICER)
         public ReviewView complete(@PathParam("id") String id, CompletionBody body) {
-            ReviewService.Seen seen =
-                    panel.complete(callers.caller(), id, body == null ? null : Dates.optional(body.on(), "on"));
-            return ReviewViews.of(seen, reviews.clocks(seen.review()));
+            return view(panel.complete(callers.caller(), id, body == null ? null : Dates.optional(body.on(), "on")));
         }
     }
 }

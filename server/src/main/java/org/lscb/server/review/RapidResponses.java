@@ -15,7 +15,7 @@ import org.lscb.identity.organisation.OrganisationKind;
 import org.lscb.identity.organisation.OrganisationRepository;
 import org.lscb.reviews.ClockKind;
 import org.lscb.reviews.RapidResponseRule;
-import org.lscb.reviews.ReviewAccess;
+import org.lscb.reviews.Review;
 import org.lscb.reviews.VisitDecision;
 import org.lscb.server.auth.Caller;
 
@@ -48,21 +48,19 @@ public class RapidResponses {
 
     public ReviewService.Seen recordVisitDecision(
             Caller by, String id, VisitDecision decision, Instant at, String reason) {
-        ReviewService.Seen seen = reviews.get(by, id);
-        OrganisationKind kind = database.read(em -> organisationKind(em, by));
-        if (!RapidResponseRule.mayRecordVisitDecision(seen.relations(), kind)) {
-            throw new ForbiddenException(
-                    "the visit decision is recorded by the senior investigating police officer, the designated"
-                            + " paediatrician or the lead board's officers [32]");
-        }
         return reviews.auditingRefusals(
                 by,
                 id,
                 "visit decision " + decision,
                 () -> database.inTransaction(em -> {
-                    var r = locked(em, by, id);
-                    Instant now = reviews.now();
-                    r.recordVisitDecision(decision, at, reason, by.accountId(), now);
+                    ReviewService.Seen seen = locked(em, by, id);
+                    if (!RapidResponseRule.mayRecordVisitDecision(seen.relations(), organisationKind(em, by))) {
+                        throw new ForbiddenException(
+                                "the visit decision is recorded by the senior investigating police officer, the"
+                                        + " designated paediatrician or the lead board's officers [32]");
+                    }
+                    Review r = seen.review();
+                    r.recordVisitDecision(decision, at, reason, by.accountId(), reviews.now());
                     reviews.audit(
                             em,
                             by,
@@ -70,23 +68,23 @@ public class RapidResponses {
                             r,
                             decision + " at " + at + (reason == null ? "" : ": " + reason) + "; " + ClockKind.HOME_VISIT
                                     + " met [32]");
-                    return new ReviewService.Seen(r, ReviewAccess.relations(r, ReviewService.viewer(em, by)));
+                    return seen;
                 }));
     }
 
     public ReviewService.Seen recordPostMortem(Caller by, String id, PostMortem pm) {
-        ReviewService.Seen seen = reviews.get(by, id);
-        if (!RapidResponseRule.mayRecordPostMortem(seen.relations())) {
-            throw new ForbiddenException(
-                    "the post-mortem is recorded by the designated paediatrician, the coroner or the lead board's"
-                            + " officers [36-39]");
-        }
         return reviews.auditingRefusals(
                 by,
                 id,
                 "post-mortem",
                 () -> database.inTransaction(em -> {
-                    var r = locked(em, by, id);
+                    ReviewService.Seen seen = locked(em, by, id);
+                    if (!RapidResponseRule.mayRecordPostMortem(seen.relations())) {
+                        throw new ForbiddenException(
+                                "the post-mortem is recorded by the designated paediatrician, the coroner or the lead"
+                                        + " board's officers [36-39]");
+                    }
+                    Review r = seen.review();
                     List<ClockKind> lifted = r.recordPostMortem(
                             pm.finalReportOn(),
                             pm.inquestOpened(),
@@ -109,15 +107,18 @@ public class RapidResponses {
                                             ? ", case discussion awaited [39]"
                                             : ", case discussion held " + pm.caseDiscussionOn())
                                     + (lifted.isEmpty() ? "" : "; no longer owed without an inquest [37]: " + lifted));
-                    return new ReviewService.Seen(r, ReviewAccess.relations(r, ReviewService.viewer(em, by)));
+                    return seen;
                 }));
     }
 
-    /** The review under an optimistic lock whose version every change bumps, so two records at once cannot both win. */
-    private org.lscb.reviews.Review locked(EntityManager em, Caller by, String id) {
-        var r = reviews.visible(em, by, id).review();
-        em.lock(r, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        return r;
+    /**
+     * The review as the caller sees it (404, audited, without a relation), under an optimistic lock whose version
+     * every change bumps, so two records at once cannot both win. Recording changes no relation to the review.
+     */
+    private ReviewService.Seen locked(EntityManager em, Caller by, String id) {
+        ReviewService.Seen seen = reviews.visible(em, by, id);
+        em.lock(seen.review(), LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        return seen;
     }
 
     private static OrganisationKind organisationKind(EntityManager em, Caller by) {

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -101,7 +102,7 @@ public class ReviewService {
         return LocalDate.now(clock);
     }
 
-    public java.time.Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
@@ -231,7 +232,7 @@ public class ReviewService {
 
     /** The clocks of a review as they read today, leaving out any the deployment does not run. */
     public List<ClockReading> clocks(Review r) {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         return r.clocks().stream()
                 .flatMap(c -> c.on(now, spans, workingDays).map(reading -> new ClockReading(c, reading)).stream())
                 .toList();
@@ -393,7 +394,7 @@ public class ReviewService {
         });
     }
 
-    static ReviewAccess.Viewer viewer(EntityManager em, Caller by) {
+    private static ReviewAccess.Viewer viewer(EntityManager em, Caller by) {
         Optional<String> reviewerId =
                 new ReviewerRepository(em).byAccount(by.accountId()).map(Reviewer::id);
         return new ReviewAccess.Viewer(by.accountId(), by.roles(), by.organisationId(), reviewerId);

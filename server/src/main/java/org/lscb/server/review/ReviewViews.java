@@ -3,6 +3,7 @@ package org.lscb.server.review;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.lscb.registry.independence.Conflict;
 import org.lscb.registry.independence.IndependenceAnswer;
@@ -14,6 +15,9 @@ import org.lscb.reviews.RapidResponse;
 import org.lscb.reviews.Review;
 import org.lscb.reviews.ReviewAccess;
 import org.lscb.reviews.ScrFacts;
+import org.lscb.reviews.cdop.DeathCategory;
+import org.lscb.reviews.cdop.FactorDomain;
+import org.lscb.reviews.cdop.FactorLevel;
 
 /** What the review endpoints answer; never an entity on the wire. */
 public final class ReviewViews {
@@ -205,41 +209,47 @@ public final class ReviewViews {
     }
 
     public static AnalysisView analysis(Review r) {
-        var a = r.cdopAnalysis().filter(org.lscb.reviews.cdop.CdopAnalysis::complete);
-        var category = a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::category);
-        var f = a.map(org.lscb.reviews.cdop.CdopAnalysis::factors).orElse(java.util.Map.of());
-        return new AnalysisView(
-                r.id(),
-                r.status().name(),
-                a.isPresent(),
-                category.map(org.lscb.reviews.cdop.DeathCategory::code).orElse(null),
-                category.map(org.lscb.reviews.cdop.DeathCategory::label).orElse(null),
-                a.map(org.lscb.reviews.cdop.CdopAnalysis::categoryScheme).orElse(null),
-                a.isEmpty()
-                        ? null
-                        : new FactorsView(
-                                mark(f, org.lscb.reviews.cdop.FactorDomain.INTRINSIC_TO_CHILD),
-                                mark(f, org.lscb.reviews.cdop.FactorDomain.SOCIAL_ENVIRONMENT),
-                                mark(f, org.lscb.reviews.cdop.FactorDomain.PHYSICAL_ENVIRONMENT),
-                                mark(f, org.lscb.reviews.cdop.FactorDomain.SERVICE_PROVISION)),
-                a.map(org.lscb.reviews.cdop.CdopAnalysis::factorScale).orElse(null),
-                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::modifiable)
-                        .map(Enum::name)
-                        .orElse(null),
-                r.recommendations().stream()
-                        .map(x -> new RecommendationView(x.text(), x.organisationId()))
-                        .toList(),
-                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::analysedAt)
-                        .map(ReviewViews::text)
-                        .orElse(null),
-                a.flatMap(org.lscb.reviews.cdop.CdopAnalysis::analysedBy).orElse(null),
-                r.scrReferralReviewId().orElse(null));
-    }
-
-    private static String mark(
-            java.util.Map<org.lscb.reviews.cdop.FactorDomain, org.lscb.reviews.cdop.FactorLevel> f,
-            org.lscb.reviews.cdop.FactorDomain d) {
-        return f.containsKey(d) ? f.get(d).mark() : null;
+        List<RecommendationView> recs = r.recommendations().stream()
+                .map(x -> new RecommendationView(x.text(), x.organisationId()))
+                .toList();
+        String referral = r.scrReferralReviewId().orElse(null);
+        return r.cdopAnalysis()
+                .map(a -> {
+                    DeathCategory category = a.category().orElseThrow();
+                    Map<FactorDomain, FactorLevel> f = a.factors();
+                    return new AnalysisView(
+                            r.id(),
+                            r.status().name(),
+                            true,
+                            category.code(),
+                            category.label(),
+                            a.categoryScheme(),
+                            new FactorsView(
+                                    f.get(FactorDomain.INTRINSIC_TO_CHILD).mark(),
+                                    f.get(FactorDomain.SOCIAL_ENVIRONMENT).mark(),
+                                    f.get(FactorDomain.PHYSICAL_ENVIRONMENT).mark(),
+                                    f.get(FactorDomain.SERVICE_PROVISION).mark()),
+                            a.factorScale(),
+                            a.modifiable().orElseThrow().name(),
+                            recs,
+                            text(a.analysedAt().orElse(null)),
+                            a.analysedBy().orElse(null),
+                            referral);
+                })
+                .orElseGet(() -> new AnalysisView(
+                        r.id(),
+                        r.status().name(),
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        recs,
+                        null,
+                        null,
+                        referral));
     }
 
     static VisitDecisionView visitDecision(RapidResponse rr) {

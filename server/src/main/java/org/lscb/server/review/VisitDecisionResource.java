@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.reviews.VisitDecision;
 import org.lscb.server.auth.CallerResolver;
@@ -53,7 +54,7 @@ public class VisitDecisionResource {
             throw new InvalidValueException("decision", "is required: VISITED or NOT_VISITING");
         }
         VisitDecision decision = Enums.parse(VisitDecision.class, body.decision(), "decision");
-        java.time.Instant at;
+        Instant at;
         if (decision == VisitDecision.VISITED) {
             if (body.decidedAt() != null) {
                 throw new InvalidValueException("decidedAt", "is for NOT_VISITING; a visit gives visitedAt");
@@ -63,7 +64,7 @@ public class VisitDecisionResource {
             if (body.visitedAt() != null) {
                 throw new InvalidValueException("visitedAt", "is for VISITED; a decision not to visit gives decidedAt");
             }
-            java.time.Instant given = Dates.optionalInstant(body.decidedAt(), "decidedAt");
+            Instant given = Dates.optionalInstant(body.decidedAt(), "decidedAt");
             at = given == null ? reviews.now() : given;
         }
         ReviewService.Seen seen = rapid.recordVisitDecision(callers.caller(), id, decision, at, body.reason());

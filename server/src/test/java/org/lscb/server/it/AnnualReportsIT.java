@@ -279,6 +279,7 @@ class AnnualReportsIT {
         ReviewWorld w = seeded(api);
         String boardB = api.newOrganisation("LSCB");
         Api.Login officerB = api.newAccount("LSCB_OFFICER", boardB);
+        java.time.Instant before = java.time.Instant.now().minusSeconds(2);
 
         JsonObject own = ok(api.get("/api/v1/reports/board-annual?year=" + YEAR, officerB.token()));
         assertThat(own.getString("boardId")).isEqualTo(boardB);
@@ -294,6 +295,16 @@ class AnnualReportsIT {
                                 w.officer().token())
                         .status())
                 .isEqualTo(200);
+        // each asking is audited, as an asking for another board's review is (docs/security.md)
+        List<JsonObject> refused = AuditIT.since(api, api.adminToken(), before, null).stream()
+                .filter(e -> e.getString("action").equals("ACCESS_REFUSED")
+                        && e.getString("actor").equals(officerB.id())
+                        && e.getString("objectType").equals("report"))
+                .toList();
+        assertThat(refused)
+                .extracting(e -> e.getString("objectId"))
+                .containsExactlyInAnyOrder("board-annual", "cdop-annual");
+        assertThat(refused).allSatisfy(e -> assertThat(e.getString("details")).contains(w.board()));
     }
 
     @ParameterizedTest

@@ -2,7 +2,10 @@ package org.lscb.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
@@ -196,7 +200,7 @@ class CdopPanelIT {
     }
 
     static Map<String, String> counts(JsonObject exported) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (JsonObject row : exported.getJsonArray("rows").getValuesAs(JsonObject.class)) {
             m.put(row.getString("table") + "/" + row.getString("code"), row.getString("count"));
         }
@@ -288,7 +292,7 @@ class CdopPanelIT {
         String base = "/api/v1/reviews/" + id;
         String body = analysis(w.agencies().get(1), "Keep it short");
         Api.Login cdopB = api.newAccount("CDOP_MEMBER", b.boardB());
-        Map<String, Api.Login> refused = new java.util.LinkedHashMap<>();
+        Map<String, Api.Login> refused = new LinkedHashMap<>();
         refused.put("officer of another board", b.officerB());
         refused.put("panel member of another board", cdopB);
         refused.put("agency user of the review", w.police());
@@ -434,9 +438,8 @@ class CdopPanelIT {
 
     /** The good analysis's members other than {@code key}, without braces. */
     private static String withoutKey(String good, String key) {
-        jakarta.json.JsonObject o =
-                jakarta.json.Json.createReader(new java.io.StringReader(good)).readObject();
-        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        JsonObject o = Json.createReader(new StringReader(good)).readObject();
+        JsonObjectBuilder b = Json.createObjectBuilder();
         o.forEach((k, v) -> {
             if (!k.equals(key)) {
                 b.add(k, v);

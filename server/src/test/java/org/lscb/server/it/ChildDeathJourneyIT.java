@@ -5,6 +5,7 @@ import static org.lscb.server.it.AnnualReportsIT.counts;
 import static org.lscb.server.it.AnnualReportsIT.figure;
 
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,7 +81,7 @@ class ChildDeathJourneyIT {
                 paediatrician.token(),
                 "application/json",
                 ("{\"finalReportOn\":\"" + reportOn + "\",\"inquestOpened\":false,\"suggestsAbuseOrNeglect\":false}")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(postMortem.status()).as(postMortem.body()).isEqualTo(200);
         assertThat(postMortem.json().getJsonObject("postMortem").getString("finalReportOn"))
                 .isEqualTo(reportOn);

@@ -64,14 +64,26 @@ class PublicationIT {
                 .toList();
     }
 
+    /** Every audit entry of the review, with its details. */
+    static List<JsonObject> auditEntries(Api api, String reviewId) {
+        return api.get("/api/v1/audit?reviewId=" + reviewId + "&size=100", api.adminToken())
+                .json()
+                .getJsonArray("entries")
+                .getValuesAs(JsonObject.class);
+    }
+
     @Test
-    void aReportWithAPostcodeIsRefusedWithItsFinding_cleanedItIsPublishedAndFoundWithoutSigningIn(Api api) {
+    void aReportWithAPostcodeIsRefusedWithItsFinding_cleanedItIsPublishedAndFoundWithoutSigningIn(
+            Api api, ServerProcess server) throws Exception {
         ReviewWorld w = ReviewWorld.create(api);
         String id = w.openScr(200).getString("id");
         String marker = marker();
+        // a name no other test sends, so that the server's log can be searched for it
+        String listed = "Qv" + marker;
+        Map<String, String> names = Map.of("redactionNames", "Okafor\nJane Doe\n" + listed);
 
         Api.Reply refused =
-                publish(api, w.officer().token(), id, form(TestReports.pdf(page2(marker, "NE1 4ST")), Map.of()));
+                publish(api, w.officer().token(), id, form(TestReports.pdf(page2(marker, "NE1 4ST")), names));
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.error()).isEqualTo("personal_data");
@@ -88,7 +100,7 @@ class PublicationIT {
         assertThat(ReviewsIT.audit(api, id)).contains("REPORT_PUBLICATION_REFUSED");
 
         Api.Reply published =
-                publish(api, w.officer().token(), id, form(TestReports.pdf(page2(marker, "the town")), Map.of()));
+                publish(api, w.officer().token(), id, form(TestReports.pdf(page2(marker, "the town")), names));
 
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         String reportId = published.json().getString("id");
@@ -132,6 +144,11 @@ class PublicationIT {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(DOCX);
         assertThat(ReviewsIT.audit(api, id)).contains("REPORT_PUBLISHED");
+        // the redaction names are used for the check and then dropped: in no audit entry, answer or log line
+        assertThat(auditEntries(api, id).toString()).doesNotContain("Okafor", "Jane Doe", listed);
+        assertThat(refused.body() + published.body()).doesNotContain("Okafor", "Jane Doe", listed);
+        ServerLog.awaitMarker(api, server);
+        assertThat(server.log()).doesNotContain(listed);
         // the review's own documents are untouched: publication adds nothing to them
         assertThat(api.get("/api/v1/reviews/" + id + "/documents", w.officer().token())
                         .value()
@@ -247,14 +264,15 @@ class PublicationIT {
         String marker = marker();
         // "Hope" is on the redaction list and is also a word: written as a name, it is found
         byte[] report = TestReports.pdf(List.of("Learning about " + marker + ": Hope told her teacher."));
+        String names = "Hope\nOkafor\nJane Doe";
         Map<String, String> override = Map.of(
                 "redactionNames",
-                "Hope",
+                names,
                 "overrideReason",
                 "Hope is the name of the school's project, not of the child");
 
         Api.Reply byOfficer = publish(api, w.officer().token(), id, form(report, override));
-        Api.Reply withoutReason = publish(api, w.chair().token(), id, form(report, Map.of("redactionNames", "Hope")));
+        Api.Reply withoutReason = publish(api, w.chair().token(), id, form(report, Map.of("redactionNames", names)));
         Api.Reply byChair = publish(api, w.chair().token(), id, form(report, override));
 
         assertThat(byOfficer.status()).as(byOfficer.body()).isEqualTo(403);
@@ -269,16 +287,17 @@ class PublicationIT {
         assertThat(byChair.status()).as(byChair.body()).isEqualTo(201);
         assertThat(ids(search(api, "q=" + marker)))
                 .containsExactly(byChair.json().getString("id"));
-        List<JsonObject> entries = api.get("/api/v1/audit?reviewId=" + id + "&size=100", api.adminToken())
-                .json()
-                .getJsonArray("entries")
-                .getValuesAs(JsonObject.class);
+        List<JsonObject> entries = auditEntries(api, id);
         assertThat(entries)
                 .filteredOn(e -> e.getString("action").equals("REPORT_PUBLISHED_OVER_FINDINGS"))
                 .singleElement()
                 .satisfies(e -> assertThat(e.toString()).contains("the school's project"));
         // the redaction names are used for the check and not kept
         assertThat(entries.toString()).doesNotContain("Okafor", "Jane Doe");
+        // the public sees what was published, never the Chair's reason for publishing over a finding
+        String reportId = byChair.json().getString("id");
+        assertThat(api.get("/api/v1/public/reports/" + reportId, null).body()).doesNotContain("school's project");
+        assertThat(search(api, "q=" + marker).body()).doesNotContain("school's project");
     }
 
     @Test

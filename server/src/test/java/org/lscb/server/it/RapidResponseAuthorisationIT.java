@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
@@ -137,7 +138,7 @@ class RapidResponseAuthorisationIT {
 
     @Test
     void rolesThatRecordNothing_areRefusedByRole() {
-        for (String role : java.util.List.of("ADMIN", "CDOP_MEMBER", "REVIEWER")) {
+        for (String role : List.of("ADMIN", "CDOP_MEMBER", "REVIEWER")) {
             check(api.newAccount(role), expect(403, Map.of()));
         }
     }

@@ -3,6 +3,7 @@ package org.lscb.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ class RapidResponseBadInputIT {
 
         JsonObject review =
                 api.get("/api/v1/reviews/" + id, w.officer().token()).json();
-        assertThat(review.get("visitDecision")).as("nothing recorded").isIn(null, jakarta.json.JsonValue.NULL);
+        assertThat(review.get("visitDecision")).as("nothing recorded").isIn(null, JsonValue.NULL);
         assertThat(RapidResponseIT.clock(review, "HOME_VISIT").getString("status"))
                 .isNotEqualTo("MET");
     }
@@ -130,7 +131,7 @@ class RapidResponseBadInputIT {
 
         JsonObject review =
                 api.get("/api/v1/reviews/" + id, w.officer().token()).json();
-        assertThat(review.get("postMortem")).as("nothing recorded").isIn(null, jakarta.json.JsonValue.NULL);
+        assertThat(review.get("postMortem")).as("nothing recorded").isIn(null, JsonValue.NULL);
         assertThat(review.getBoolean("scrReferralPrompted")).isFalse();
     }
 

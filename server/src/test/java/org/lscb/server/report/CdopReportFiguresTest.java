@@ -131,4 +131,37 @@ class CdopReportFiguresTest {
         assertThat(rows(trend).get("2026")).containsExactly(Count.of(7));
         assertThat(trend.chart().kind()).isEqualTo(Figure.Kind.LINE);
     }
+
+    @Test
+    void theTrend_withholdsAYearsTotal_whereTheDeathsSectionWithholdsIt_20_28() {
+        // 3 deaths: 2 at home and 1 elsewhere cannot be protected, so the section withholds their total; the
+        // trend's 3 beside it would give away the 3 unexpected deaths aged 16 that its breakdowns hide
+        ReportContext year = Reviews.context(
+                2026,
+                childDeath(of(2025, 5, 1), 16, true, true),
+                childDeath(of(2025, 5, 2), 16, true, true),
+                childDeath(of(2025, 5, 3), 16, true, false));
+
+        Figure trend = new ChildDeathTrend().build(year).figures().get(0);
+        Section notified = new ChildDeathsNotified().build(year);
+
+        assertThat(rows(figure(notified, "deaths-expected")).get("TOTAL")).containsExactly(Count.hidden());
+        assertThat(rows(trend).get("2026")).containsExactly(Count.hidden());
+    }
+
+    @Test
+    void theNotifiedDeathsBesideTheReviewed_areTheDeathsSectionsTotal_20_28() {
+        ReportContext year = Reviews.context(
+                2026,
+                childDeath(of(2025, 5, 1), 16, true, true),
+                childDeath(of(2025, 5, 2), 16, true, true),
+                childDeath(of(2025, 5, 3), 16, true, false));
+
+        Figure beside = figure(new DeathsReviewedByCategory().build(year), "deaths-notified-and-reviewed");
+
+        assertThat(rows(beside).get("NOTIFIED")).containsExactly(Count.hidden());
+        assertThat(rows(figure(section(new DeathsReviewedByCategory()), "deaths-notified-and-reviewed"))
+                        .get("NOTIFIED"))
+                .containsExactly(Count.of(7));
+    }
 }

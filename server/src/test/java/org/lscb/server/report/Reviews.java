@@ -113,7 +113,6 @@ final class Reviews {
         ReportingYear y = new ReportingYear(year);
         return new ReportContext(
                 BOARD,
-                "North Mercia LSCB",
                 y,
                 ReportContext.asAt(y, TODAY),
                 java.util.List.of(reviews),

@@ -2,8 +2,12 @@ package org.lscb.server.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.lscb.reviews.ChildDeath;
+import org.lscb.reviews.statistics.SmallCountSuppression;
 
 /**
  * Small counts of child deaths are suppressed as official statistics suppress them [20, 28], by the annual return's
@@ -14,24 +18,32 @@ class SmallCountsTest {
 
     @Test
     void countsOfOneAndTwo_areTooSmallToShow_20_28() {
-        assertThat(SmallCounts.tooSmall(1)).isTrue();
-        assertThat(SmallCounts.tooSmall(2)).isTrue();
+        assertThat(SmallCountSuppression.withheldAlone(1)).isTrue();
+        assertThat(SmallCountSuppression.withheldAlone(2)).isTrue();
     }
 
     @Test
     void zeroAndThreeOrMore_areShown_20_28() {
-        assertThat(SmallCounts.tooSmall(0)).isFalse();
-        assertThat(SmallCounts.tooSmall(3)).isFalse();
-        assertThat(SmallCounts.tooSmall(40)).isFalse();
-        assertThat(SmallCounts.alone(0)).isEqualTo(Count.of(0));
-        assertThat(SmallCounts.alone(3)).isEqualTo(Count.of(3));
+        assertThat(SmallCountSuppression.withheldAlone(0)).isFalse();
+        assertThat(SmallCountSuppression.withheldAlone(3)).isFalse();
+        assertThat(SmallCountSuppression.withheldAlone(40)).isFalse();
+        assertThat(ChildDeathsNotified.total(deaths(0))).isEqualTo(Count.of(0));
+        assertThat(ChildDeathsNotified.total(deaths(3))).isEqualTo(Count.of(3));
     }
 
     @Test
-    void aCountAloneOfOneOrTwo_carriesNoNumber_20_28() {
-        assertThat(SmallCounts.alone(2)).isEqualTo(Count.hidden());
-        assertThat(SmallCounts.alone(2).value()).isNull();
-        assertThat(SmallCounts.alone(1).text()).isEqualTo("[c]");
+    void aYearsDeathsOfOneOrTwo_carryNoNumber_20_28() {
+        assertThat(ChildDeathsNotified.total(deaths(2))).isEqualTo(Count.hidden());
+        assertThat(ChildDeathsNotified.total(deaths(2)).value()).isNull();
+        assertThat(ChildDeathsNotified.total(deaths(1)).text()).isEqualTo("[c]");
+    }
+
+    /** {@code n} deaths alike (unexpected, at home, aged 16), so that no breakdown splits them. */
+    private static List<ChildDeath> deaths(int n) {
+        return IntStream.range(0, n)
+                .mapToObj(i -> Reviews.childDeath(LocalDate.of(2025, 5, 1 + i), 16, true, true)
+                        .childDeath())
+                .toList();
     }
 
     @Test

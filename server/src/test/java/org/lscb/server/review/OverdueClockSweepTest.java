@@ -3,11 +3,13 @@ package org.lscb.server.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +27,7 @@ import org.lscb.foundation.persistence.TestDataSources;
 import org.lscb.identity.organisation.Organisation;
 import org.lscb.identity.organisation.OrganisationKind;
 import org.lscb.identity.organisation.OrganisationRepository;
+import org.lscb.reviews.ChildDeath;
 import org.lscb.reviews.ClockKind;
 import org.lscb.reviews.ClockSpans;
 import org.lscb.reviews.KeyDates;
@@ -118,8 +121,8 @@ class OverdueClockSweepTest {
     @Test
     void aClockTheDeploymentSwitchedOff_isNeverMarked() {
         scr(TODAY.minusDays(60), true);
-        ClockSpans noRapidReview = ClockSpans.from(
-                k -> k == ClockKind.RAPID_REVIEW ? java.util.Optional.of("off") : java.util.Optional.empty());
+        ClockSpans noRapidReview =
+                ClockSpans.from(k -> k == ClockKind.RAPID_REVIEW ? Optional.of("off") : Optional.empty());
 
         int marked = new OverdueClockSweep(serverA, noRapidReview, WORKING_DAYS, CLOCK).sweep(c -> {});
 
@@ -131,8 +134,8 @@ class OverdueClockSweepTest {
         // died at 08:00 yesterday: due at 08:00 today, two hours before the sweep; one who died at 11:00 yesterday
         // is due at 11:00, an hour after it
         Instant sweptAt = CLOCK.instant();
-        String late = deathAtHome(sweptAt.minus(java.time.Duration.ofHours(26)));
-        deathAtHome(sweptAt.minus(java.time.Duration.ofHours(23)));
+        String late = deathAtHome(sweptAt.minus(Duration.ofHours(26)));
+        deathAtHome(sweptAt.minus(Duration.ofHours(23)));
         List<ReviewClock> marked = new ArrayList<>();
 
         int count = new OverdueClockSweep(serverA, ClockSpans.defaults(), WORKING_DAYS, CLOCK).sweep(marked::add);
@@ -161,7 +164,7 @@ class OverdueClockSweepTest {
                             Set.of(),
                             new KeyDates(
                                     null, LocalDate.ofInstant(died, ReviewService.ENGLAND), null, null, null, TODAY),
-                            new org.lscb.reviews.ChildDeath(0, false, false, true, true, false, false).at(died),
+                            new ChildDeath(0, false, false, true, true, false, false).at(died),
                             false),
                     "officer",
                     CLOCK.instant());

@@ -140,7 +140,7 @@ public class ActionPages {
             @FormParam("reason") String reason,
             @FormParam("evidenceDocumentId") String evidenceDocumentId,
             @FormParam("evidenceNote") String evidenceNote) {
-        Caller c = signedIn.withAnyRole(Role.LSCB_OFFICER, Role.LSCB_CHAIR, Role.AGENCY_USER);
+        Caller c = signedIn.withAnyRole(FOLLOWERS);
         ImprovementActions.Editing editing = actions.editing(c, actionId);
         if (!editing.mayUpdate()) {
             throw new jakarta.ws.rs.ForbiddenException();

@@ -18,7 +18,6 @@ import org.lscb.server.web.component.Radios;
 import org.lscb.server.web.component.Select;
 import org.lscb.server.web.component.SummaryList;
 import org.lscb.server.web.component.SummaryList.Row;
-import org.lscb.server.web.component.Tag;
 import org.lscb.server.web.component.TextOrHtml;
 import org.lscb.server.web.component.Textarea;
 
@@ -187,19 +186,9 @@ public final class ActionScreens {
         return new SummaryList(rows, card, null, null);
     }
 
+    /** "Not started", "In progress", "Done", "Not done". */
     static String statusWords(ActionStatus s) {
-        return switch (s) {
-            case NOT_STARTED -> "Not started";
-            case IN_PROGRESS -> "In progress";
-            case DONE -> "Done";
-            case NOT_DONE -> "Not done";
-        };
-    }
-
-    static Tag tag(ImprovementActions.Status s) {
-        return s.overdue()
-                ? Tag.of("Overdue", "red")
-                : Tag.of(statusWords(s.action().status()), "blue");
+        return Words.sentence(s.name());
     }
 
     /** A service field's name as the form's label starts a sentence with. */

@@ -65,11 +65,11 @@ public class GrantPage {
             throw new jakarta.ws.rs.NotFoundException();
         }
         java.util.Map<org.lscb.exchange.store.DocumentType, List<IssuedCertificate>> entitled =
-                new java.util.EnumMap<>(org.lscb.exchange.store.DocumentType.class);
+                keys.recipientsByType(c, reviewId);
         List<Pending> pending = documents.list(c, reviewId).stream()
                 .map(d -> new Pending(
                         d,
-                        entitled.computeIfAbsent(d.type(), t -> keys.recipients(c, reviewId, t)).stream()
+                        entitled.get(d.type()).stream()
                                 .filter(r -> !d.recipients().contains(r.id()))
                                 .map(SendPage.Recipient::of)
                                 .toList()))

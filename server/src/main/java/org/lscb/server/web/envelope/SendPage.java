@@ -130,13 +130,13 @@ public class SendPage {
         // for the recipients of the type chosen, each of whom must be one shown here
         java.util.Map<String, Recipient> shown = new java.util.LinkedHashMap<>();
         java.util.Map<String, List<String>> receives = new java.util.LinkedHashMap<>();
-        for (DocumentType t : DocumentType.values()) {
-            for (IssuedCertificate cert : keys.recipients(c, reviewId, t)) {
+        keys.recipientsByType(c, reviewId).forEach((t, certs) -> {
+            for (IssuedCertificate cert : certs) {
                 shown.putIfAbsent(cert.id(), Recipient.of(cert));
                 receives.computeIfAbsent(cert.id(), k -> new java.util.ArrayList<>())
                         .add(t.name());
             }
-        }
+        });
         List<Recipient> recipients = shown.values().stream()
                 .map(r -> r.receiving(receives.get(r.id())))
                 .toList();

@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -102,10 +101,9 @@ public class PublicationPage {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @org.lscb.server.library.BoundedUpload
-    public Response publish(
-            @PathParam("id") String reviewId, @HeaderParam("Content-Length") Long length, FormDataMultiPart form) {
+    public Response publish(@PathParam("id") String reviewId, FormDataMultiPart form) {
         try {
-            return publish(reviewId, PublicationResource.request(length, form));
+            return publish(reviewId, PublicationResource.request(form));
         } finally {
             PublicationResource.discard(form);
         }
@@ -129,7 +127,7 @@ public class PublicationPage {
             return refused(400, c, reviewId, typed, errors, List.of(), 0);
         } catch (PersonalDataFoundException e) {
             List<FindingRow> rows = e.findings().stream()
-                    .limit(100)
+                    .limit(PersonalDataFoundException.SHOWN)
                     .map(l -> new FindingRow(
                             switch (l.document()) {
                                 case "title" -> "Title";

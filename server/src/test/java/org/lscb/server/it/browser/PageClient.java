@@ -64,6 +64,13 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** The Cookie header this client sends, for a test that writes its request by hand. */
+    public String cookieHeader() {
+        return cookies.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     /** Forgets a cookie, as a browser whose store lost it would. */
     public void forget(String cookie) {
         cookies.remove(cookie);
@@ -114,11 +121,7 @@ public final class PageClient {
 
     private <T> HttpResponse<T> exchange(HttpRequest.Builder b, HttpResponse.BodyHandler<T> handler) {
         if (!cookies.isEmpty()) {
-            b.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(e -> e.getKey() + "=" + e.getValue())
-                            .collect(Collectors.joining("; ")));
+            b.header("Cookie", cookieHeader());
         }
         try {
             HttpResponse<T> r = HTTP.send(b.timeout(Duration.ofSeconds(60)).build(), handler);
