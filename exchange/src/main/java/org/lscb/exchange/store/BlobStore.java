@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * goes, and is committed under its hash only when complete; a crash at any point leaves at most a temporary
  * file, an unfinished upload or an orphan blob for {@link #sweep}, never a partial blob under a hash name.
  */
-public abstract class BlobStore {
+public abstract sealed class BlobStore permits DirectoryBlobStore, S3BlobStore {
 
     /** How staged bodies reach the disk (see {@link StagingFile} for each way and why). */
     public enum Staging {
@@ -34,6 +34,13 @@ public abstract class BlobStore {
             };
         }
     }
+
+    /**
+     * Begins the name of every temporary file this server stages: its host name. On a folder that several servers
+     * share, a server starting removes only its own at once (it has none in flight then); another's wait for
+     * {@link BlobSweeper#GRACE}, since they may be in flight.
+     */
+    static final String STAGED_BY = hostName() + "~";
 
     private final Path incoming;
     private final Staging staging;
@@ -65,7 +72,7 @@ public abstract class BlobStore {
     public Staged stage(InputStream body, long maxBytes, java.util.function.UnaryOperator<InputStream> check)
             throws IOException {
         ensureSpace(0);
-        Path file = incoming.resolve(UUID.randomUUID() + ".part");
+        Path file = incoming.resolve(STAGED_BY + UUID.randomUUID() + ".part");
         boolean ok = false;
         try (InputStream in = check.apply(new Bounded(body, maxBytes));
                 StagingFile out = new StagingFile(file, staging)) {
@@ -99,7 +106,7 @@ public abstract class BlobStore {
     /** Stages what {@code writer} writes, hashed as it goes. */
     public Staged stageWritten(Writer writer) throws IOException {
         ensureSpace(0);
-        Path file = incoming.resolve(UUID.randomUUID() + ".part");
+        Path file = incoming.resolve(STAGED_BY + UUID.randomUUID() + ".part");
         boolean ok = false;
         try (StagingFile out = new StagingFile(file, staging)) {
             java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(new RoomChecked(out), 256 * 1024);
@@ -256,6 +263,17 @@ public abstract class BlobStore {
      */
     public abstract BlobSweeper.Swept sweep(boolean startingUp, Predicate<String> named, Instant now)
             throws IOException;
+
+    private static String hostName() {
+        String name;
+        try {
+            name = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            name = "";
+        }
+        String safe = name.replaceAll("[^A-Za-z0-9.-]", "_");
+        return safe.isEmpty() ? "server" : safe;
+    }
 
     /** {@code sha256}, checked to be a blob's name: 64 lower-case hex digits. */
     static String blobName(String sha256) {

@@ -217,7 +217,8 @@ class S3BlobStoreTest {
     @Test
     void theSweep_removesThisNodesTemporaryFilesAtStartUp() throws Exception {
         S3BlobStore store = store();
-        Path left = Files.writeString(dir.resolve("incoming").resolve(UUID.randomUUID() + ".part"), "partial");
+        Path left = Files.writeString(
+                dir.resolve("incoming").resolve(BlobStore.STAGED_BY + UUID.randomUUID() + ".part"), "partial");
 
         assertThat(store.sweep(true, sha -> false, Instant.now()).temporary()).isEqualTo(1);
 
