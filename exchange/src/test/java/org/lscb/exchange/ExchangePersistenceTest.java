@@ -99,7 +99,7 @@ class ExchangePersistenceTest {
                             ProtectiveMarking.OFFICIAL_SENSITIVE,
                             "u-1"),
                     EnvelopeProfile.AUTH_ENVELOPED_AES256_GCM,
-                    new StoredBlob("ab".repeat(32), 4096, null),
+                    new StoredBlob("ab".repeat(32), 4096),
                     Set.of(certificate.id()),
                     coroner.id(),
                     board.id(),

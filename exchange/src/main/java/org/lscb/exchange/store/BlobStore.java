@@ -3,23 +3,20 @@ package org.lscb.exchange.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * Ciphertext files named by their SHA-256 under one folder (docs/security.md "Storage discipline"): a body
- * streams to a temporary file outside any transaction, bounded while it is read and hashed as it
- * goes; it is fsynced and renamed into place only when complete. A crash at any point leaves at most a
- * temporary file or an orphan blob, never a partial blob under a hash name.
+ * Where ciphertext is kept, named by its SHA-256 (docs/security.md "Storage discipline"): a folder
+ * ({@link DirectoryBlobStore}) or S3-compatible object storage ({@link S3BlobStore}). Either way a body streams
+ * to a temporary file on this node's disk outside any transaction, bounded while it is read and hashed as it
+ * goes, and is committed under its hash only when complete; a crash at any point leaves at most a temporary
+ * file, an unfinished upload or an orphan blob for {@link #sweep}, never a partial blob under a hash name.
  */
-public final class BlobStore {
-
-    private static final String INCOMING = ".incoming";
+public abstract sealed class BlobStore permits DirectoryBlobStore, S3BlobStore {
 
     /** How staged bodies reach the disk (see {@link StagingFile} for each way and why). */
     public enum Staging {
@@ -38,24 +35,23 @@ public final class BlobStore {
         }
     }
 
-    private final Path root;
+    /**
+     * Begins the name of every temporary file this server stages: its host name. On a folder that several servers
+     * share, a server starting removes only its own at once (it has none in flight then); another's wait for
+     * {@link BlobSweeper#GRACE}, since they may be in flight.
+     */
+    static final String STAGED_BY = hostName() + "~";
+
+    private final Path incoming;
     private final Staging staging;
     private final UsableSpace room;
 
-    public BlobStore(Path root) throws IOException {
-        this(root, Staging.PAGE_CACHE);
-    }
-
-    public BlobStore(Path root, Staging staging) throws IOException {
-        this(root, staging, () -> Files.getFileStore(root).getUsableSpace());
-    }
-
-    /** {@code room}: what {@link #usableSpace} reads; tests of a full disk give their own. */
-    BlobStore(Path root, Staging staging, UsableSpace room) throws IOException {
-        this.root = root;
+    /** {@code incoming}: the folder of temporary files; {@code room}: what {@link #usableSpace} reads. */
+    BlobStore(Path incoming, Staging staging, UsableSpace room) throws IOException {
+        this.incoming = incoming;
         this.staging = java.util.Objects.requireNonNull(staging);
         this.room = room;
-        Files.createDirectories(root.resolve(INCOMING));
+        Files.createDirectories(incoming);
     }
 
     /** Bytes left on the blob store's disk for this process. */
@@ -76,7 +72,7 @@ public final class BlobStore {
     public Staged stage(InputStream body, long maxBytes, java.util.function.UnaryOperator<InputStream> check)
             throws IOException {
         ensureSpace(0);
-        Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
+        Path file = incoming.resolve(STAGED_BY + UUID.randomUUID() + ".part");
         boolean ok = false;
         try (InputStream in = check.apply(new Bounded(body, maxBytes));
                 StagingFile out = new StagingFile(file, staging)) {
@@ -110,7 +106,7 @@ public final class BlobStore {
     /** Stages what {@code writer} writes, hashed as it goes. */
     public Staged stageWritten(Writer writer) throws IOException {
         ensureSpace(0);
-        Path file = root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
+        Path file = incoming.resolve(STAGED_BY + UUID.randomUUID() + ".part");
         boolean ok = false;
         try (StagingFile out = new StagingFile(file, staging)) {
             java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(new RoomChecked(out), 256 * 1024);
@@ -171,7 +167,7 @@ public final class BlobStore {
     static final long NO_ROOM_BELOW = 64L << 20;
 
     /** {@code failed}, a failed write, as {@link NoRoomLeft} when the disk is out of room. */
-    private IOException writeFailed(IOException failed) {
+    IOException writeFailed(IOException failed) {
         try {
             if (!(failed instanceof NoRoomLeft) && usableSpace() < Math.max(minFree, NO_ROOM_BELOW)) {
                 return new NoRoomLeft(failed);
@@ -183,7 +179,7 @@ public final class BlobStore {
     }
 
     /** Throws {@link InsufficientStorageException} when {@code failure} came of a full disk; returns it otherwise. */
-    private static <E extends Exception> E noRoomOr(E failure) {
+    static <E extends Exception> E noRoomOr(E failure) {
         for (Throwable c = failure; c != null && c.getCause() != c; c = c.getCause()) {
             if (c instanceof NoRoomLeft) {
                 throw new InsufficientStorageException(failure);
@@ -229,41 +225,11 @@ public final class BlobStore {
         }
     }
 
-    /** Makes a staged body durable under its hash: fsync the file, rename it into place, fsync the folder. */
-    public StoredBlob commit(Staged staged) throws IOException {
-        try {
-            return durable(staged);
-        } catch (IOException e) {
-            throw noRoomOr(writeFailed(e)); // a folder for the hash, or the fsync, can find the disk full too
-        }
-    }
-
-    private StoredBlob durable(Staged staged) throws IOException {
-        Path target = pathOf(staged.sha256());
-        Files.createDirectories(target.getParent());
-        if (Files.exists(target)) {
-            // the same bytes are already stored and synced: this copy need not be; unlinking 1 GiB takes a while,
-            // so it is moved aside and removed in the background (the sweeper removes it after a crash)
-            Path aside = staged.file().resolveSibling(staged.file().getFileName() + ".duplicate");
-            Files.move(staged.file(), aside, StandardCopyOption.ATOMIC_MOVE);
-            StagingFile.deleteLater(aside);
-            // fresh again, so that the sweeper's grace period protects it until its metadata commits
-            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
-            return new StoredBlob(staged.sha256(), staged.size(), target);
-        }
-        try (FileChannel ch = FileChannel.open(staged.file(), StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        try {
-            Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            Files.deleteIfExists(staged.file()); // the same bytes landed a moment ago from another request
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the blob folder must be on one file system with its .incoming folder", e);
-        }
-        forceDirectory(target.getParent());
-        return new StoredBlob(staged.sha256(), staged.size(), target);
-    }
+    /**
+     * Makes a staged body durable under its hash and removes the staged file; only then may a document name it.
+     * Committing the same bytes twice keeps one blob.
+     */
+    public abstract StoredBlob commit(Staged staged) throws IOException;
 
     public void discard(Staged staged) throws IOException {
         Files.deleteIfExists(staged.file());
@@ -284,23 +250,41 @@ public final class BlobStore {
         }
     }
 
-    public InputStream open(String sha256) throws IOException {
-        return Files.newInputStream(pathOf(sha256));
+    /** The blob with this SHA-256, streamed. */
+    public abstract InputStream open(String sha256) throws IOException;
+
+    /**
+     * Removes what a crash or a failed upload left behind (docs/security.md F1): temporary files, unfinished
+     * uploads, and blobs that no document names, each only once older than {@link BlobSweeper#GRACE}; at start-up
+     * this node's temporary files go at once.
+     *
+     * @param startingUp true at start-up, when no upload can be in flight on this node
+     * @param named      whether a document names the blob with this SHA-256
+     */
+    public abstract BlobSweeper.Swept sweep(boolean startingUp, Predicate<String> named, Instant now)
+            throws IOException;
+
+    private static String hostName() {
+        String name;
+        try {
+            name = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            name = "";
+        }
+        String safe = name.replaceAll("[^A-Za-z0-9.-]", "_");
+        return safe.isEmpty() ? "server" : safe;
     }
 
-    public Path pathOf(String sha256) {
+    /** {@code sha256}, checked to be a blob's name: 64 lower-case hex digits. */
+    static String blobName(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("not a SHA-256 name");
         }
-        return root.resolve(sha256.substring(0, 2)).resolve(sha256);
+        return sha256;
     }
 
-    private static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some file systems cannot sync a folder; the rename is still atomic
-        }
+    Path incoming() {
+        return incoming;
     }
 
     /** A body that may not be longer than a limit: reading past it throws {@link TooLargeException}. */

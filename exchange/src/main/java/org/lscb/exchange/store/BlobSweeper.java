@@ -13,11 +13,12 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Removes what a crash can leave behind (docs/security.md F1): temporary upload files, and blobs that no
- * document names (a crash between the blob's rename and the metadata's commit, or the old ciphertext
- * after a grant rewrote a document). Only files older than a grace period go, so an upload in flight is
- * never touched; at start-up nothing is in flight and temporary files go at once (orphan blobs are left to
- * the first hourly sweep, so that start-up does not query the database once per stored blob).
+ * Sweeps a {@link DirectoryBlobStore}'s folder. Removes what a crash can leave behind (docs/security.md F1):
+ * temporary upload files, and blobs that no document names (a crash between the blob's rename and the
+ * metadata's commit, or the old ciphertext after a grant rewrote a document). Only files older than a grace
+ * period go, so an upload in flight is never touched; at start-up nothing of this server's is in flight and its
+ * temporary files go at once (orphan blobs are left to the first hourly sweep, so that start-up does not query
+ * the database once per stored blob).
  */
 public final class BlobSweeper {
 
@@ -38,15 +39,7 @@ public final class BlobSweeper {
      */
     public Swept sweep(boolean startingUp, Predicate<String> named, Instant now) throws IOException {
         Instant cutOff = now.minus(GRACE);
-        int temporary = 0;
-        Path incoming = root.resolve(".incoming");
-        if (Files.isDirectory(incoming)) {
-            for (Path p : list(incoming)) {
-                if (startingUp || older(p, cutOff)) {
-                    temporary += Files.deleteIfExists(p) ? 1 : 0;
-                }
-            }
-        }
+        int temporary = sweepIncoming(root.resolve(".incoming"), startingUp, cutOff);
         int orphans = 0;
         // orphan blobs wait for the hourly sweep: a query per blob does not belong on the start-up path
         if (!startingUp && Files.isDirectory(root)) {
@@ -63,6 +56,23 @@ public final class BlobSweeper {
             }
         }
         return new Swept(temporary, orphans);
+    }
+
+    /**
+     * Removes the temporary files in {@code incoming} older than {@code cutOff}, and at start-up every one this server
+     * staged ({@link BlobStore#STAGED_BY}): another server sharing the folder may have its own in flight.
+     */
+    static int sweepIncoming(Path incoming, boolean startingUp, Instant cutOff) throws IOException {
+        int temporary = 0;
+        if (Files.isDirectory(incoming)) {
+            for (Path p : list(incoming)) {
+                boolean own = p.getFileName().toString().startsWith(BlobStore.STAGED_BY);
+                if ((startingUp && own) || older(p, cutOff)) {
+                    temporary += Files.deleteIfExists(p) ? 1 : 0;
+                }
+            }
+        }
+        return temporary;
     }
 
     /** Whether any document names this ciphertext. */

@@ -1,6 +1,4 @@
 package org.lscb.exchange.store;
 
-import java.nio.file.Path;
-
 /** Ciphertext in the content-addressed store, durable, named by its SHA-256. */
-public record StoredBlob(String sha256, long size, Path path) {}
+public record StoredBlob(String sha256, long size) {}

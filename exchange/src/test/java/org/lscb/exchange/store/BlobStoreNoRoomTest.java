@@ -26,7 +26,7 @@ class BlobStoreNoRoomTest {
 
     @Test
     void aFailedWriteOnAFullDisk_isInsufficientStorage_withTheFailureAsItsCause() throws Exception {
-        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
+        DirectoryBlobStore store = new DirectoryBlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         BlobStore.Staged staged = store.stage(new ByteArrayInputStream(new byte[1000]), 10_000, in -> in);
         Files.createFile(
                 dir.resolve(staged.sha256().substring(0, 2))); // the blob's folder cannot be made: its write fails
@@ -39,7 +39,7 @@ class BlobStoreNoRoomTest {
 
     @Test
     void aFailedWriteWithRoomLeft_isTheFailureItself() throws Exception {
-        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
+        DirectoryBlobStore store = new DirectoryBlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         BlobStore.Staged staged = store.stage(new ByteArrayInputStream(new byte[1000]), 10_000, in -> in);
         Files.createFile(dir.resolve(staged.sha256().substring(0, 2)));
         room.set(BlobStore.NO_ROOM_BELOW);
@@ -49,7 +49,7 @@ class BlobStoreNoRoomTest {
 
     @Test
     void belowTheReserve_aFailedWriteIsInsufficientStorage() throws Exception {
-        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
+        DirectoryBlobStore store = new DirectoryBlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         BlobStore.Staged staged = store.stage(new ByteArrayInputStream(new byte[1000]), 10_000, in -> in);
         Files.createFile(dir.resolve(staged.sha256().substring(0, 2)));
         store.keepFree(BlobStore.NO_ROOM_BELOW * 4);
@@ -61,7 +61,7 @@ class BlobStoreNoRoomTest {
     @Test
     void aWriterThatFailsOnItsOwn_onAFullDisk_isNotTakenForAFullDisk() throws Exception {
         // what the writer reads (an upload's body) can fail however full the disk is: only its writes are the disk's
-        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
+        DirectoryBlobStore store = new DirectoryBlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         room.set(0L);
 
         assertThatThrownBy(() -> store.stageWritten(out -> {
@@ -81,7 +81,7 @@ class BlobStoreNoRoomTest {
 
     @Test
     void belowTheReserve_nothingIsStagedAtAll() throws Exception {
-        BlobStore store = new BlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
+        DirectoryBlobStore store = new DirectoryBlobStore(dir, BlobStore.Staging.PAGE_CACHE, room::get);
         store.keepFree(1 << 20);
         room.set(1000L);
 

@@ -228,7 +228,7 @@ class StagingFileTest {
     @ValueSource(ints = {0, 5_000_000})
     void blobStore_stagesAndCommits_underTheHash(int length) throws Exception {
         byte[] data = random(length);
-        BlobStore store = new BlobStore(dir.resolve("blobs"));
+        DirectoryBlobStore store = new DirectoryBlobStore(dir.resolve("blobs"));
 
         BlobStore.Staged staged = store.stage(new ByteArrayInputStream(data), 10_000_000, in -> in);
         StoredBlob blob = store.commit(staged);
@@ -246,7 +246,7 @@ class StagingFileTest {
     @ParameterizedTest
     @ValueSource(ints = {1_000_001})
     void aBodyOverTheCap_isRefused_andLeavesNothing(int length) throws Exception {
-        BlobStore store = new BlobStore(dir.resolve("blobs"));
+        DirectoryBlobStore store = new DirectoryBlobStore(dir.resolve("blobs"));
 
         assertThatThrownBy(() -> store.stage(new ByteArrayInputStream(random(length)), 1_000_000, in -> in))
                 .isInstanceOf(TooLargeException.class);

@@ -36,6 +36,8 @@ public class ServerConfig {
     private long documentMaxBytes;
     private long documentMinFreeBytes;
     private org.lscb.exchange.store.BlobStore.Staging documentStaging;
+    private Path blobDirectory;
+    private Optional<org.lscb.exchange.store.S3BlobStore.Settings> blobS3;
     private long uploadMinBytes;
     private Duration uploadRateWindow;
     private java.util.Set<String> trustedProxies;
@@ -96,6 +98,7 @@ public class ServerConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("documents.staging " + e.getMessage(), e);
         }
+        readBlobStore(config);
         if (documentMaxBytes < 1024) {
             throw new IllegalStateException("documents.max-bytes must be at least 1024, not " + documentMaxBytes);
         }
@@ -131,6 +134,55 @@ public class ServerConfig {
                     }
                 });
         validate();
+    }
+
+    /**
+     * {@code blob.store}: empty for {@code DATA_DIR/blobs}, a folder's absolute path (a shared POSIX mount for several
+     * servers), or {@code s3://bucket/prefix} with the {@code blob.s3.*} settings.
+     */
+    private void readBlobStore(Config config) {
+        String store = text(config, "blob.store");
+        String endpoint = text(config, "blob.s3.endpoint");
+        String region = text(config, "blob.s3.region");
+        String accessKey = text(config, "blob.s3.access-key");
+        String secretKey = text(config, "blob.s3.secret-key");
+        String pathStyle = text(config, "blob.s3.path-style");
+        blobS3 = Optional.empty();
+        blobDirectory = dataDir.resolve("blobs");
+        if (store.startsWith("s3://")) {
+            try {
+                blobS3 = Optional.of(org.lscb.exchange.store.S3BlobStore.Settings.of(
+                        store, endpoint, region, accessKey, secretKey, pathStyle));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            return;
+        }
+        if (!(endpoint + region + accessKey + secretKey + pathStyle).isEmpty()) {
+            throw new IllegalStateException(
+                    "the BLOB_S3_* settings (blob.s3.*) apply only to BLOB_STORE=s3://bucket/prefix,"
+                            + " and BLOB_STORE is " + (store.isEmpty() ? "unset" : store));
+        }
+        if (!store.isEmpty()) {
+            Path folder;
+            try {
+                folder = Path.of(store);
+            } catch (java.nio.file.InvalidPathException e) {
+                folder = null;
+            }
+            if (folder == null || !folder.isAbsolute() || store.contains("://")) {
+                throw new IllegalStateException("blob.store (BLOB_STORE) must be empty (DATA_DIR/blobs), a folder's"
+                        + " absolute path, or s3://bucket/prefix, not " + store);
+            }
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new IllegalStateException("blob.store (BLOB_STORE) " + folder + " exists and is not a folder");
+            }
+            blobDirectory = folder;
+        }
+    }
+
+    private static String text(Config config, String key) {
+        return config.getOptionalValue(key, String.class).map(String::strip).orElse("");
     }
 
     private static Duration duration(Config config, String key, String dflt) {
@@ -269,6 +321,19 @@ public class ServerConfig {
     /** How uploads are written to the disk ({@code documents.staging}: {@code page-cache}, the default, or {@code direct}). */
     public org.lscb.exchange.store.BlobStore.Staging documentStaging() {
         return documentStaging;
+    }
+
+    /**
+     * The folder of the blob store when it is not S3 ({@code blob.store}: empty for {@code DATA_DIR/blobs}, or an
+     * absolute path); S3 uploads are staged in its {@code .incoming} folder.
+     */
+    public Path blobDirectory() {
+        return blobDirectory;
+    }
+
+    /** The S3-compatible bucket of the blob store ({@code blob.store=s3://bucket/prefix}); absent: a folder. */
+    public Optional<org.lscb.exchange.store.S3BlobStore.Settings> blobS3() {
+        return blobS3;
     }
 
     /**

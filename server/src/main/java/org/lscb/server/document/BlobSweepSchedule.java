@@ -12,10 +12,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lscb.exchange.store.BlobSweeper;
 import org.lscb.foundation.persistence.Database;
-import org.lscb.server.config.ServerConfig;
 import org.lscb.server.review.OverdueSweepSchedule;
 
-/** Sweeps the blob store at start-up (before serving) and then every hour, on the sweeps' managed scheduled executor. */
+/**
+ * Sweeps the blob store (unfinished uploads, blobs no document names) at start-up (before serving) and then every
+ * hour, on the sweeps' managed scheduled executor.
+ */
 @ApplicationScoped
 public class BlobSweepSchedule {
 
@@ -24,15 +26,15 @@ public class BlobSweepSchedule {
     @Resource(lookup = OverdueSweepSchedule.SWEEPS)
     private ManagedScheduledExecutorService executor;
 
-    private ServerConfig config;
+    private DocumentBlobs blobs;
     private Database database;
     private ScheduledFuture<?> scheduled;
 
     protected BlobSweepSchedule() {}
 
     @Inject
-    public BlobSweepSchedule(ServerConfig config, Database database) {
-        this.config = config;
+    public BlobSweepSchedule(DocumentBlobs blobs, Database database) {
+        this.blobs = blobs;
         this.database = database;
     }
 
@@ -46,7 +48,7 @@ public class BlobSweepSchedule {
 
     private void sweep(boolean startingUp) {
         try {
-            BlobSweeper.Swept s = new BlobSweeper(config.dataDir().resolve("blobs"))
+            BlobSweeper.Swept s = blobs.store()
                     .sweep(startingUp, sha -> database.read(em -> BlobSweeper.named(em, sha)), Instant.now());
             if (s.temporary() + s.orphans() > 0) {
                 LOG.info(() -> "Blob sweep removed " + s.temporary() + " unfinished uploads and " + s.orphans()

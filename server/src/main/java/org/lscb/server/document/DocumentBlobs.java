@@ -5,9 +5,15 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.lscb.exchange.store.BlobStore;
+import org.lscb.exchange.store.DirectoryBlobStore;
+import org.lscb.exchange.store.S3BlobStore;
 import org.lscb.server.config.ServerConfig;
 
-/** The deployment's one blob store of ciphertext, under {@code DATA_DIR/blobs}, opened on first use. */
+/**
+ * The deployment's one blob store of ciphertext, opened on first use: a folder ({@code DATA_DIR/blobs} or
+ * {@code BLOB_STORE}'s path) or an S3-compatible bucket ({@code BLOB_STORE=s3://bucket/prefix}), whose uploads are
+ * staged in the folder's {@code .incoming} (docs/operations.md "Several servers").
+ */
 @ApplicationScoped
 public class DocumentBlobs {
 
@@ -27,8 +33,14 @@ public class DocumentBlobs {
             synchronized (this) {
                 if (store == null) {
                     try {
-                        store = new BlobStore(config.dataDir().resolve("blobs"), config.documentStaging());
-                        store.keepFree(config.documentMinFreeBytes());
+                        BlobStore opened = config.blobS3().isPresent()
+                                ? new S3BlobStore(
+                                        config.blobDirectory().resolve(".incoming"),
+                                        config.documentStaging(),
+                                        config.blobS3().get())
+                                : new DirectoryBlobStore(config.blobDirectory(), config.documentStaging());
+                        opened.keepFree(config.documentMinFreeBytes());
+                        store = opened;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
