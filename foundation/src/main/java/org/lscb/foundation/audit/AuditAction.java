@@ -10,6 +10,7 @@ public enum AuditAction {
     // deployment
     FIRST_ADMIN_CREATED,
     DEMO_SEEDED,
+    SIGNING_KEY_ROTATED,
 
     // signing in and second factors
     SIGN_IN_SUCCEEDED,
