@@ -11,6 +11,7 @@ public enum AuditAction {
     FIRST_ADMIN_CREATED,
     DEMO_SEEDED,
     SIGNING_KEY_ROTATED,
+    GATEWAY_KEY_RENEWED,
 
     // signing in and second factors
     SIGN_IN_SUCCEEDED,

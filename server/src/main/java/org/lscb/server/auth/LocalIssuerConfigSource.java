@@ -90,7 +90,11 @@ public class LocalIssuerConfigSource implements ConfigSource {
             Object config = ConfigProvider.getConfig();
             config.getClass().getMethod("clearCache").invoke(config);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.FINE, "the configuration's cache could not be dropped", e);
+            LOG.log(
+                    Level.WARNING,
+                    "the configuration's cache could not be dropped; new token signing keys are"
+                            + " accepted once it expires",
+                    e);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lscb.server.config.ServerConfig;
-import org.lscb.server.keys.DeploymentKeyVault;
+import org.lscb.server.vault.DeploymentKeyVault;
 
 /**
  * The token signing keys of the deployment, shared by every server of one database through the
@@ -140,8 +140,9 @@ public class TokenSigningKeys {
         keys = read;
         lastRead = now;
         SigningKeys.install(read);
+        // also at the first read: the configuration may hold the "no keys" it answered before there were any
+        LocalIssuerConfigSource.keysChanged();
         if (before != null && !before.keyIds().equals(read.keyIds())) {
-            LocalIssuerConfigSource.keysChanged();
             LOG.info(() -> "Token signing keys re-read: " + read.keyIds().size() + " published, signing with "
                     + read.current().getKeyID());
         }

@@ -22,6 +22,7 @@ import org.lscb.envelope.Identity;
 import org.lscb.exchange.pki.DeploymentCa;
 import org.lscb.server.config.DeploymentSecret;
 import org.lscb.server.config.ServerConfig;
+import org.lscb.server.vault.DeploymentKeyVault;
 
 /**
  * Opens this deployment's CA and upload gateway key once, from the database (through the
@@ -82,11 +83,15 @@ public class CertificateAuthority {
     /**
      * Makes a new gateway key, certified by the CA, for every server of the database; this server signs with it at
      * once, the others from their next start. What the old key signed stays verifiable: its certificate is the CA's.
+     * {@code alongside} is given the transaction that stores it and the new certificate (for its audit entry).
      */
-    public synchronized Identity renewGateway() {
-        DeploymentKeyVault.Version added = vault.add(DeploymentKeyVault.GATEWAY, newGateway());
-        gateway = gatewayFrom(added.key());
-        return gateway;
+    public synchronized Identity renewGateway(
+            java.util.function.BiConsumer<jakarta.persistence.EntityManager, X509Certificate> alongside) {
+        byte[] p12 = newGateway();
+        Identity renewed = gatewayFrom(p12);
+        vault.add(DeploymentKeyVault.GATEWAY, p12, em -> alongside.accept(em, renewed.certificate()));
+        gateway = renewed;
+        return renewed;
     }
 
     private DeploymentCa open() {
@@ -166,8 +171,6 @@ public class CertificateAuthority {
     }
 
     private Identity gatewayFrom(byte[] p12) {
-        // as Identity.fromPkcs12 does: the ciphers are compiled by the time a document goes through them
-        org.lscb.envelope.internal.CipherWarmup.start();
         char[] s = secret.value();
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");

@@ -1,4 +1,4 @@
-package org.lscb.server.keys;
+package org.lscb.server.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.lscb.server.keys;
+package org.lscb.server.vault;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.lscb.server.keys;
+package org.lscb.server.vault;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
