@@ -140,9 +140,12 @@ public class TokenSigningKeys {
         keys = read;
         lastRead = now;
         SigningKeys.install(read);
-        // also at the first read: the configuration may hold the "no keys" it answered before there were any
-        LocalIssuerConfigSource.keysChanged();
-        if (before != null && !before.keyIds().equals(read.keyIds())) {
+        boolean changed = before != null && !before.keyIds().equals(read.keyIds());
+        if (before == null || changed) {
+            // at the first read too: the configuration may hold the "no keys" it answered before there were any
+            LocalIssuerConfigSource.keysChanged();
+        }
+        if (changed) {
             LOG.info(() -> "Token signing keys re-read: " + read.keyIds().size() + " published, signing with "
                     + read.current().getKeyID());
         }
