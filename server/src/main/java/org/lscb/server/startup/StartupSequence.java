@@ -10,7 +10,7 @@ import org.lscb.server.demo.DemoSeeder;
 
 /**
  * What happens once at start-up, in order: check the configuration, migrate the schema and open
- * the database, make the first administrator, seed the demo, bring the search index up to date. Any failure stops the server with a
+ * the database, read (or at first start make) the deployment's keys, make the first administrator, seed the demo, bring the search index up to date. Any failure stops the server with a
  * sentence saying what to fix, rather than leaving it up and half-working.
  */
 @ApplicationScoped
@@ -24,6 +24,8 @@ public class StartupSequence {
     void onStart(
             @Observes @Initialized(ApplicationScoped.class) Object ignored,
             ServerConfig config,
+            org.lscb.server.auth.TokenSigningKeys signingKeys,
+            org.lscb.server.keys.CertificateAuthority authority,
             FirstAdministrator firstAdministrator,
             DemoSeeder demo,
             org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
@@ -32,6 +34,10 @@ public class StartupSequence {
             org.lscb.server.document.BlobSweepSchedule blobSweep) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
+            // a CA_SECRET other than the one the keys were wrapped under stops the server here
+            signingKeys.keys();
+            authority.ca();
+            authority.gateway();
             firstAdministrator.ensure();
             if (config.demo()) {
                 demo.seed();
