@@ -9,7 +9,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.lscb.server.persistence.GatedDataSource;
-import org.lscb.server.persistence.Storage;
 import org.lscb.server.startup.StartupSequence;
 
 /**
@@ -46,7 +45,7 @@ public class DatabaseReadiness implements HealthCheck {
                     .build();
         }
         GatedDataSource ds = dataSource.get();
-        boolean database = Storage.answers(ds);
+        boolean database = ds.answers();
         answer.status(database).withData("database", database);
         if (database) {
             return answer.build();

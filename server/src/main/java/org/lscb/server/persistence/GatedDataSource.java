@@ -7,34 +7,60 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The pool as everyone but the pool's owner sees it: while the database is unreachable, one caller at a time waits for
- * a connection (at most the pool's connection timeout) and every other caller is refused at once, so that an outage
- * holds one request thread, not all of them. There is no open interval to wait out: the next caller after a failed
- * attempt tries again, so the first connection the database gives after it is back closes the outage. A pool that is
- * merely busy (every connection lent to slow requests) is no outage. docs/operations.md "The database going away".
+ * The pool as everyone but the pool's owner sees it. While the database is reachable it is the pool itself. Once a
+ * caller has found the database unreachable (an outage), no request waits the pool's connection timeout any more: one
+ * probe, on a thread of its own, waits for a connection, and each caller waits at most {@link #PROBE_WAIT} for that
+ * probe before it is refused, so an outage holds no request thread. There is no open interval to wait out: a caller
+ * that finds no probe under way starts one, so the first connection the database gives after it is back ends the
+ * outage. A pool that is merely busy (every connection lent to slow requests) is no outage. docs/operations.md "The
+ * database going away".
  */
-public final class GatedDataSource implements DataSource {
+public final class GatedDataSource implements DataSource, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GatedDataSource.class.getName());
+
+    /** How long a caller during an outage waits for the probe under way: enough for a database that is back to answer. */
+    static final Duration PROBE_WAIT = Duration.ofMillis(250);
+
+    private static final int VALIDATION_SECONDS = 2;
 
     /** Since when the database has been unreachable, and the kind of the last failure (a class name, no message). */
     public record Outage(Instant since, String failure) {}
 
     private final HikariDataSource pool;
     private final Clock clock;
-    private final AtomicBoolean trying = new AtomicBoolean();
+    private final ExecutorService prober;
+    private final AtomicReference<CompletableFuture<Boolean>> probe = new AtomicReference<>();
     private volatile Outage outage;
 
     public GatedDataSource(HikariDataSource pool, Clock clock) {
+        this(pool, clock, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "lscb-database-probe");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** With the thread the probe runs on: a test holds it back to see callers refused while a probe is under way. */
+    GatedDataSource(HikariDataSource pool, Clock clock, ExecutorService prober) {
         this.pool = pool;
         this.clock = clock;
+        this.prober = prober;
     }
 
     /** The outage under way, if the last attempt to get a connection found the database unreachable. */
@@ -42,24 +68,85 @@ public final class GatedDataSource implements DataSource {
         return Optional.ofNullable(outage);
     }
 
-    /** True while a caller is waiting for the pool during an outage. */
-    boolean tryingNow() {
-        return trying.get();
+    /**
+     * True when the database answers a trivial query now. A connection the pool lent without checking it (it was used
+     * moments ago) that does not answer is taken out of the pool and the question asked once more, so that a severed
+     * connection is not mistaken for the database's answer.
+     */
+    public boolean answers() {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (Connection c = getConnection()) {
+                if (c.isValid(VALIDATION_SECONDS)) {
+                    return true;
+                }
+                pool.evictConnection(c);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** True while a probe is waiting for a connection during an outage. */
+    boolean probing() {
+        return probe.get() != null;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
         Outage down = outage;
-        boolean tryer = false;
-        if (down != null) {
-            if (!trying.compareAndSet(false, true)) {
-                throw new SQLTransientConnectionException(
-                        "the database is unreachable (since " + down.since()
-                                + "); another request is already waiting for a connection",
-                        "08001");
-            }
-            tryer = true;
+        if (down != null && !probeSucceeds()) {
+            throw new SQLTransientConnectionException(
+                    "the database is unreachable (since " + down.since() + ")", "08001");
         }
+        return connect();
+    }
+
+    /** Waits up to {@link #PROBE_WAIT} for the probe under way, or for one this call starts. */
+    private boolean probeSucceeds() {
+        try {
+            return currentProbe().get(PROBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private CompletableFuture<Boolean> currentProbe() {
+        while (true) {
+            CompletableFuture<Boolean> running = probe.get();
+            if (running != null) {
+                return running;
+            }
+            CompletableFuture<Boolean> mine = new CompletableFuture<>();
+            if (probe.compareAndSet(null, mine)) {
+                try {
+                    prober.execute(() -> runProbe(mine));
+                } catch (RejectedExecutionException closed) {
+                    probe.compareAndSet(mine, null);
+                    mine.complete(false);
+                }
+                return mine;
+            }
+        }
+    }
+
+    private void runProbe(CompletableFuture<Boolean> mine) {
+        boolean reached = false;
+        try (Connection c = connect()) {
+            reached = true;
+        } catch (SQLException | RuntimeException e) {
+            // connect() has recorded what it found
+        } finally {
+            probe.compareAndSet(mine, null);
+            mine.complete(reached);
+        }
+    }
+
+    /** A connection from the pool, recording the outage it finds or ends. */
+    private Connection connect() throws SQLException {
         try {
             Connection c = pool.getConnection();
             if (outage != null) {
@@ -69,16 +156,13 @@ public final class GatedDataSource implements DataSource {
             return c;
         } catch (SQLException e) {
             if (DatabaseUnreachable.causes(e) && unreachable(e)) {
-                if (outage == null) {
+                Outage before = outage;
+                if (before == null) {
                     LOG.warning(() -> "The database is unreachable: " + e.getMessage());
                 }
-                outage = new Outage(down != null ? down.since() : clock.instant(), rootKind(e));
+                outage = new Outage(before != null ? before.since() : clock.instant(), rootKind(e));
             }
             throw e;
-        } finally {
-            if (tryer) {
-                trying.set(false);
-            }
         }
     }
 
@@ -89,6 +173,11 @@ public final class GatedDataSource implements DataSource {
      */
     private boolean unreachable(SQLException e) {
         return e.getCause() != null || pool.getHikariPoolMXBean().getTotalConnections() == 0;
+    }
+
+    @Override
+    public void close() {
+        prober.shutdownNow();
     }
 
     private static String rootKind(Throwable t) {

@@ -2,24 +2,23 @@ package org.lscb.server.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.server.config.ServerConfig;
 
 /**
  * Opens the database the configuration names, once: a pool that checks each connection before
  * lending it (so a database restart heals without a server restart), then the Flyway migrations,
- * then JPA over the pool behind a {@link GatedDataSource} (so an outage holds one request thread, not
- * all of them). Each is handed out as the same instance to everyone who injects it. Every wait for
+ * then JPA over the pool behind a {@link GatedDataSource} (so an outage holds no request thread for
+ * longer than a moment once it is known). Each is handed out as the same instance to everyone who injects it. Every wait for
  * the database is bounded (docs/operations.md "The database going away").
  */
 @ApplicationScoped
@@ -84,17 +83,11 @@ public class Storage {
         if (database != null) {
             database.close();
         }
+        if (gated != null) {
+            gated.close();
+        }
         if (dataSource != null) {
             dataSource.close();
-        }
-    }
-
-    /** True when the database answers a trivial query within a few seconds. */
-    public static boolean answers(DataSource ds) {
-        try (Connection c = ds.getConnection()) {
-            return c.isValid(3);
-        } catch (SQLException e) {
-            return false;
         }
     }
 
@@ -108,6 +101,16 @@ public class Storage {
         pool.setMinimumIdle(1);
         pool.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
         pool.setValidationTimeout(VALIDATION_TIMEOUT_MILLIS);
+        // a connection that failed because the database cannot be reached is closed, not lent again; HikariCP knows
+        // SQLSTATE class 08 itself, this adds H2's broken connections (DatabaseUnreachable)
+        pool.setExceptionOverride(new SQLExceptionOverride() {
+            @java.lang.Override
+            public SQLExceptionOverride.Override adjudicate(SQLException e) {
+                return DatabaseUnreachable.causes(e)
+                        ? SQLExceptionOverride.Override.MUST_EVICT
+                        : SQLExceptionOverride.Override.CONTINUE_EVICT;
+            }
+        });
         // start even when the database is down; /health says not ready until it answers
         pool.setInitializationFailTimeout(-1);
         pool.setDriverClassName(config.embeddedDatabase() ? "org.h2.Driver" : "org.postgresql.Driver");

@@ -13,7 +13,9 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/operations.md "The database going away": over a real pool and a real H2 server on loopback that is stopped and
- * started again, an outage is recorded and holds at most one caller waiting, the others are refused at once, and the
- * first connection after the database is back ends it.
+ * started again, an outage is recorded, callers are then refused after a moment while one probe waits for the pool,
+ * and the first connection after the database is back ends the outage.
  */
 class GatedDataSourceTest {
 
@@ -33,6 +35,7 @@ class GatedDataSourceTest {
     private int port;
     private Server h2;
     private HikariDataSource pool;
+    private GatedDataSource gate;
 
     @BeforeEach
     void startDatabase() throws Exception {
@@ -46,6 +49,9 @@ class GatedDataSourceTest {
     void stopDatabase() {
         if (pool != null) {
             pool.close();
+        }
+        if (gate != null) {
+            gate.close();
         }
         h2.stop();
     }
@@ -71,49 +77,53 @@ class GatedDataSourceTest {
         });
 
         restartDatabase();
-        try (Connection c = gate.getConnection()) {
+        try (Connection c = awaitConnection(gate)) {
             assertThat(c.isValid(1)).isTrue();
         }
         assertThat(gate.outage()).isEmpty();
     }
 
     @Test
-    void duringAnOutage_oneCallerWaits_andTheOthersAreRefusedAtOnce() throws Exception {
-        GatedDataSource gate = gate(500);
+    void duringAnOutage_callersAreRefusedWhileTheProbeIsUnderWay_andServedOnceTheDatabaseIsBack() throws Exception {
+        // the probe's thread is held until the database is back, so the probe is under way throughout
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService prober = Executors.newSingleThreadExecutor();
+        prober.execute(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        GatedDataSource gate = gate(500, prober);
         h2.stop();
         pool.getHikariPoolMXBean().softEvictConnections();
         assertThat((Throwable) catchThrowableOfType(SQLException.class, gate::getConnection))
                 .isNotNull();
         assertThat(gate.outage()).isPresent();
-        // long enough that the waiting caller is still waiting when the database comes back
-        pool.getHikariConfigMXBean().setConnectionTimeout(60_000);
 
-        CompletableFuture<Connection> waiting = CompletableFuture.supplyAsync(() -> {
-            try {
-                return gate.getConnection();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        awaitTrying(gate);
         SQLException refused = catchThrowableOfType(SQLException.class, gate::getConnection);
+        SQLException refusedAgain = catchThrowableOfType(SQLException.class, gate::getConnection);
 
         assertThat((Throwable) refused)
                 .isInstanceOf(SQLTransientConnectionException.class)
-                .hasMessageContaining("another request is already waiting");
-        assertThat(DatabaseUnreachable.causes(refused)).isTrue();
+                .hasMessageContaining("the database is unreachable (since " + OUTAGE_STARTS + ")");
+        assertThat(DatabaseUnreachable.causes(refusedAgain)).isTrue();
+        assertThat(gate.probing()).isTrue();
 
         restartDatabase();
-        try (Connection c = waiting.get(60, TimeUnit.SECONDS)) {
+        release.countDown();
+        try (Connection c = awaitConnection(gate)) {
             assertThat(c.isValid(1)).isTrue();
         }
         assertThat(gate.outage()).isEmpty();
-        try (Connection c = gate.getConnection()) {
-            assertThat(c.isValid(1)).isTrue();
-        }
     }
 
     private GatedDataSource gate(long connectionTimeoutMillis) {
+        return gate(connectionTimeoutMillis, Executors.newSingleThreadExecutor());
+    }
+
+    private GatedDataSource gate(long connectionTimeoutMillis, ExecutorService prober) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:tcp://127.0.0.1:" + port + "/gate");
         config.setUsername("sa");
@@ -123,7 +133,8 @@ class GatedDataSourceTest {
         config.setValidationTimeout(250);
         config.setInitializationFailTimeout(-1);
         pool = new HikariDataSource(config);
-        return new GatedDataSource(pool, Clock.fixed(OUTAGE_STARTS, ZoneOffset.UTC));
+        gate = new GatedDataSource(pool, Clock.fixed(OUTAGE_STARTS, ZoneOffset.UTC), prober);
+        return gate;
     }
 
     private void restartDatabase() throws SQLException {
@@ -131,13 +142,18 @@ class GatedDataSourceTest {
                 .start();
     }
 
-    private static void awaitTrying(GatedDataSource gate) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!gate.tryingNow()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no caller started waiting for a connection");
+    /** Asks for a connection until one is given, for at most a minute, as requests after an outage do. */
+    private static Connection awaitConnection(GatedDataSource gate) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return gate.getConnection();
+            } catch (SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no connection after the database came back", e);
+                }
+                Thread.sleep(20);
             }
-            Thread.sleep(10);
         }
     }
 }
