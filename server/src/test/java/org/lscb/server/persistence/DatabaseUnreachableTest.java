@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
+import java.io.EOFException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
@@ -52,6 +53,17 @@ class DatabaseUnreachableTest {
                 .isTrue();
         assertThat(DatabaseUnreachable.causes(new SQLException("the database system is starting up", "57P03")))
                 .isTrue();
+    }
+
+    @Test
+    void aConnectionSeveredUnderAStatement_isUnreachable() {
+        SQLException h2 = new SQLException("IO Exception: \"java.io.EOFException\"", "90028", new EOFException());
+
+        assertThat(DatabaseUnreachable.causes(new PersistenceException(DatabaseException.sqlException(h2, false))))
+                .isTrue();
+        assertThat(DatabaseUnreachable.causes(new java.io.UncheckedIOException(new EOFException())))
+                .as("an I/O failure with no database under it is someone else's")
+                .isFalse();
     }
 
     @Test
