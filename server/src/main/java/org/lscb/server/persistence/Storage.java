@@ -18,15 +18,14 @@ import org.lscb.server.config.ServerConfig;
  * Opens the database the configuration names, once: a pool that checks each connection before
  * lending it (so a database restart heals without a server restart), then the Flyway migrations,
  * then JPA over the pool behind a {@link GatedDataSource} (so an outage holds no request thread for
- * longer than a moment once it is known). Each is handed out as the same instance to everyone who injects it. Every wait for
- * the database is bounded (docs/operations.md "The database going away").
+ * longer than a moment once it is known). Each is handed out as the same instance to everyone who
+ * injects it. Every wait for the database is bounded (docs/operations.md "The database going away").
  */
 @ApplicationScoped
 public class Storage {
 
     private static final Logger LOG = Logger.getLogger(Storage.class.getName());
 
-    private ServerConfig config;
     /** How long a request waits for a connection before it is answered 503 database_unavailable. */
     static final long CONNECTION_TIMEOUT_MILLIS = 3_000;
 
@@ -36,6 +35,7 @@ public class Storage {
     /** How long PostgreSQL's driver waits for the database's TCP handshake, in seconds (its default is 10). */
     static final int POSTGRES_CONNECT_TIMEOUT_SECONDS = 3;
 
+    private ServerConfig config;
     private HikariDataSource dataSource;
     private GatedDataSource gated;
     private Database database;
