@@ -56,6 +56,9 @@ public final class DatabaseUnreachable {
                         // admin_shutdown, crash_shutdown, cannot_connect_now: PostgreSQL stopping or starting
                         || state.equals("57P01")
                         || state.equals("57P02")
-                        || state.equals("57P03"));
+                        || state.equals("57P03")
+                        // H2's "IO Exception" and "Connection is broken": its TCP connection to the database failed
+                        || state.equals("90028")
+                        || state.equals("90067"));
     }
 }
