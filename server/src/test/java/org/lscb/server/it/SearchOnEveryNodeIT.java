@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.lscb.library.TestReports;
 
 /**
  * Search on every node (docs/operations.md, "Several servers"): two servers on one database, each with its own
