@@ -23,7 +23,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
-target="" compare=false props=()
+target="" compare=false props=() admin_user=admin totp_given=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --target) target="$2"; shift 2 ;;
@@ -33,9 +33,9 @@ while [ $# -gt 0 ]; do
     --ramp-up) props+=("-Dload.rampUp=$2"); shift 2 ;;
     --pace) props+=("-Dload.pace=$2"); shift 2 ;;
     --upload-share) props+=("-Dload.uploadShare=$2"); shift 2 ;;
-    --admin-user) props+=("-Dload.adminUser=$2"); shift 2 ;;
+    --admin-user) props+=("-Dload.adminUser=$2"); admin_user="$2"; shift 2 ;;
     --admin-password) props+=("-Dload.adminPassword=$2"); shift 2 ;;
-    --admin-totp-file) props+=("-Dload.adminTotpFile=$(realpath "$2")"); shift 2 ;;
+    --admin-totp-file) props+=("-Dload.adminTotpFile=$(realpath "$2")"); totp_given=true; shift 2 ;;
     --compare) compare=true; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -120,6 +120,9 @@ start_postgres
 start_s3
 one=$(start_node 1 | tail -1)
 load "$one" "one node"
+# the first run set up the administrator's second factor on the shared database; the second signs in with it
+kept="$root/benchmarks/load/target/load-work/$admin_user.totp"
+if ! $totp_given && [ -f "$kept" ]; then props+=("-Dload.adminTotpFile=$kept"); fi
 two=$(start_node 2 | tail -1)
 three=$(start_node 3 | tail -1)
 proxy=$(start_haproxy "$one" "$two" "$three" | tail -1)

@@ -106,7 +106,7 @@ final class LoadFixture {
         String officer = officerTokens.get(0);
         enrolBoardKey(officer);
         // each review has a notification date: a review without any key date answers 500 when listed or read
-        // (ReviewViews.of meets a null KeyDates), a server bug this benchmark found
+        // (ReviewViews.of meets a null KeyDates), a server bug
         for (int i = 0; i < s.reviews(); i++) {
             reviewIds.add(post(
                             officer,
