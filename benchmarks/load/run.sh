@@ -42,6 +42,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+lib="$root/scripts/lib/cluster.sh"
+if $compare; then
+  [ -f "$lib" ] || { echo "run.sh --compare needs scripts/lib/cluster.sh, which is not here yet; run --target against each set-up instead" >&2; exit 2; }
+else
+  [ -n "$target" ] || { echo "run.sh: --target URL is needed (or --compare)" >&2; exit 2; }
+fi
+
 # the envelope library the simulation seals with, and the parent pom, into the local repository
 mvn -B -q -ntp install -DskipTests -pl envelope -am
 
@@ -97,7 +104,6 @@ PY
 }
 
 if ! $compare; then
-  [ -n "$target" ] || { echo "run.sh: --target URL is needed (or --compare)" >&2; exit 2; }
   load "$target" "load"
   exit 0
 fi
@@ -105,14 +111,11 @@ fi
 # ---- --compare: one node against three nodes behind HAProxy, in one run ------------------------------------------
 # TO BE WIRED when scripts/lib/cluster.sh lands (another change of issue 22 writes it). The wiring below assumes its
 # functions start_postgres, start_s3, start_node <n>, start_haproxy <urls...> and stop_all, and that start_node and
-# start_haproxy print the base URL they serve on their last line; adjust here to what cluster.sh provides.
+# start_haproxy print the base URL they serve on their last line; adjust here to what cluster.sh provides (if it
+# keeps its processes in shell variables for stop_all, call the functions directly, not in $(...), which is a subshell,
+# and read the URLs from what it sets).
 # The nodes need an administrator whose password is given with --admin-password (PostgreSQL takes no demo data),
 # and each run of the simulation prepares its own board, so the two runs do not share data.
-lib="$root/scripts/lib/cluster.sh"
-if [ ! -f "$lib" ]; then
-  echo "run.sh --compare needs scripts/lib/cluster.sh, which is not here yet; run --target against each set-up instead" >&2
-  exit 2
-fi
 # shellcheck source=/dev/null
 source "$lib"
 trap stop_all EXIT
