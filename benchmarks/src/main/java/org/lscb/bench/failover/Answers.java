@@ -114,7 +114,7 @@ final class Answers {
                     0,
                     null,
                     null,
-                    e.getClass().getSimpleName());
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
             all.add(a);
             return new Reply(0, new byte[0], a);
         } catch (InterruptedException e) {

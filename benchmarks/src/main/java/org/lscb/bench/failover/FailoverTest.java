@@ -334,7 +334,7 @@ public final class FailoverTest {
                 acknowledged, kept, duplicated, lost, auditValid ? "valid" : "invalid"));
         report.add(String.format(
                 "database outage: %d requests, %d answered 503 database_unavailable with Retry-After within 5 s "
-                        + "(slowest answer %d ms), others %s; first 200 %s after PostgreSQL was back, %d errors from 5 s after",
+                        + "(slowest answer %d ms), other answers %s; first 200 %s after PostgreSQL was back, %d errors from 5 s after",
                 outage.size(), good, slowest, others.isEmpty() ? "none" : others, firstOk, afterErrors));
         if (restartMillis < 0 || caughtUp < 0) {
             say(
