@@ -26,16 +26,19 @@
 #   stop_node I             SIGTERM, then SIGKILL after 30 s
 #   start_haproxy N         HAProxy on $CLUSTER_LB_PORT over servers 1..N
 #   stop_all                stops everything started here and removes $CLUSTER_DIR (unless CLUSTER_KEEP=1)
-#   node_url I, lb_url, s3_url, pg_jdbc_url, cluster_urls   where things are
+#   node_url I, lb_url, s3_url, pg_jdbc_url, admin_password, cluster_urls   where things are, the admin's password
 #
 # Settings (environment, with defaults): CLUSTER_DIR (a new /tmp/lscb-cluster.XXXXXX), CLUSTER_PG_PORT 55443,
 # CLUSTER_S3_PORT 55490, CLUSTER_LB_PORT 55480, CLUSTER_NODE_BASE_PORT 55480 (server I on 55480+I),
 # CLUSTER_HAPROXY_STATS_PORT 55479, CLUSTER_BUCKET lscb-blobs, CLUSTER_NODE_HEAP 512m, CLUSTER_READY_SECONDS
-# 600 (a server took 4 to 5 minutes to start beside two others on 2 busy cores), CLUSTER_BUNDLE server/target/lscb-server.jar, and extra variables for every server in
-# CLUSTER_NODE_ENV ("NAME=value NAME=value"). The admin's password and CA_SECRET are made once per cluster and
-# kept in $CLUSTER_DIR/admin.password and $CLUSTER_DIR/ca.secret.
+# 600 (a server took 3 to 4 minutes to start beside two others on 2 busy cores), CLUSTER_BUNDLE
+# server/target/lscb-server.jar, and extra variables for every server in CLUSTER_NODE_ENV ("NAME=value
+# NAME=value"). The admin's password and CA_SECRET are made once per cluster and kept in
+# $CLUSTER_DIR/admin.password and $CLUSTER_DIR/ca.secret; the admin sets up two-factor sign-in at the first
+# sign-in (org.lscb.bench.BenchSignIn does it for a harness).
 
 CLUSTER_ROOT=${CLUSTER_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+_CLUSTER_DIR_GIVEN=${CLUSTER_DIR:+yes}
 CLUSTER_DIR=${CLUSTER_DIR:-$(mktemp -d /tmp/lscb-cluster.XXXXXX)}
 export CLUSTER_DIR
 CLUSTER_PG_PORT=${CLUSTER_PG_PORT:-55443}
@@ -322,5 +325,10 @@ stop_all() {
 # Run as a command: the first argument names the function, the rest are its arguments.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   set -euo pipefail
+  if [ -z "$_CLUSTER_DIR_GIVEN" ]; then
+    rmdir "$CLUSTER_DIR"
+    _cluster_say "set CLUSTER_DIR to the folder of the cluster that a script sourcing this library started"
+    exit 2
+  fi
   "$@"
 fi
