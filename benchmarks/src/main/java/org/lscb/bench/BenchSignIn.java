@@ -16,7 +16,7 @@ import org.lscb.identity.account.TotpCodes;
  * time sets up two-factor sign-in with the token their password gives, and the confirmation answers the
  * full token.
  */
-final class BenchSignIn {
+public final class BenchSignIn {
 
     /** Secrets and the last TOTP step each account used: the server accepts every step once. */
     private static final java.util.Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -26,13 +26,13 @@ final class BenchSignIn {
     private BenchSignIn() {}
 
     /** The code of the next step this account has not used (the current one, or the one after it). */
-    static String nextCode(String user) {
+    public static String nextCode(String user) {
         TotpCodes codes = new TotpCodes();
         long step = LAST_STEP.merge(user, codes.stepOf(Instant.now()), (last, now) -> Math.max(now, last + 1));
         return codes.codeAt(new Base32().decode(SECRETS.get(user)), Instant.ofEpochSecond(step * 30));
     }
 
-    static String token(HttpClient http, String base, String user, String password) throws Exception {
+    public static String token(HttpClient http, String base, String user, String password) throws Exception {
         JsonObject answer = send(
                 http,
                 base,
