@@ -56,7 +56,8 @@ class ClusterSettingsTest {
 
     @Test
     void badValues_areRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> read(Map.of("cluster", "yes"))).hasMessageContaining("CLUSTER must be true or false");
+        assertThatThrownBy(() -> read(Map.of("cluster", "yes")))
+                .hasMessageContaining("(CLUSTER) must be true or false");
         Map<String, String> port = on();
         port.put("cluster.port", "70000");
         assertThatThrownBy(() -> read(port)).hasMessageContaining("CLUSTER_PORT");
