@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,7 +30,7 @@ public final class FolderReportFiles implements ReportFiles {
 
     @Override
     public String put(byte[] bytes) {
-        String key = sha256(bytes);
+        String key = ReportFiles.keyOf(bytes);
         Path target = root.resolve(key);
         if (Files.exists(target)) {
             return key;
@@ -60,7 +57,7 @@ public final class FolderReportFiles implements ReportFiles {
 
     @Override
     public Optional<byte[]> get(String key) {
-        if (!key.matches("[0-9a-f]{64}")) {
+        if (!ReportFiles.isKey(key)) {
             return Optional.empty();
         }
         try {
@@ -69,14 +66,6 @@ public final class FolderReportFiles implements ReportFiles {
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a published file", e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -250,7 +250,7 @@ public class Review {
                     "The facts meet the criteria for a serious case review (" + String.join("; ", assessment.because())
                             + "), so the LSCB must commission one [17, 18]");
         }
-        KeyDates decided = dates.initiatedOn(on);
+        KeyDates decided = dates().initiatedOn(on);
         this.scrFacts = facts;
         this.scrCriteriaMet = assessment.met();
         this.scrDecision = decision;
@@ -261,7 +261,7 @@ public class Review {
         switch (decision) {
             case COMMISSION_SCR -> {
                 this.status = ReviewStatus.IN_PROGRESS;
-                if (dates.initiated().isEmpty()) {
+                if (dates().initiated().isEmpty()) {
                     this.dates = decided;
                 }
             }
@@ -328,7 +328,7 @@ public class Review {
                         inquestOpened,
                         suggestsAbuseOrNeglect,
                         caseDiscussionOn,
-                        dates.death().orElseThrow(),
+                        dates().death().orElseThrow(),
                         by,
                         now,
                         today);
@@ -419,7 +419,8 @@ public class Review {
                         pseudonym,
                         new LeadBoardRule.Boards(leadLscbId, cooperatingBoards),
                         organisationIds,
-                        new KeyDates(dates.death().orElse(null), dates.death().orElse(null), today, null, null, today),
+                        new KeyDates(
+                                dates().death().orElse(null), dates().death().orElse(null), today, null, null, today),
                         childDeath == null ? null : childDeath.copy(),
                         lookedAfter),
                 by,
@@ -662,8 +663,9 @@ public class Review {
         return status;
     }
 
+    /** The key dates; none recorded reads as an empty record (JPA reads an embeddable of nulls back as null). */
     public KeyDates dates() {
-        return dates;
+        return dates == null ? new KeyDates() : dates;
     }
 
     /** The circumstances of the death; an empty record for reviews that are not about a death. */

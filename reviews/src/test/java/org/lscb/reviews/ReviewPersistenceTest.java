@@ -49,6 +49,34 @@ class ReviewPersistenceTest {
     }
 
     @Test
+    void aManagementReviewOpenedWithNoKeyDates_readsBackWithEmptyDates() {
+        String board = organisation("Dateless LSCB", OrganisationKind.LSCB);
+        String id = database.inTransaction(em -> {
+            Review r = new Review(
+                    new Review.Opening(
+                            ReviewType.MANAGEMENT_REVIEW,
+                            "DL-MR-1",
+                            "Child B",
+                            LeadBoardRule.derive(ReviewType.MANAGEMENT_REVIEW, board, null, null, Set.of()),
+                            Set.of(),
+                            new KeyDates(null, null, null, null, null, TODAY),
+                            null,
+                            false),
+                    "officer-1",
+                    NOW);
+            em.persist(r);
+            return r.id();
+        });
+
+        KeyDates read = database.read(em -> em.find(Review.class, id).dates());
+
+        assertThat(read).isNotNull();
+        assertThat(read.incident()).isEmpty();
+        assertThat(read.notification()).isEmpty();
+        assertThat(read.initiated()).isEmpty();
+    }
+
+    @Test
     void commissionedScrWithPausedClockAndAppointments_isStoredAndReadBack() {
         String board = organisation("Testshire LSCB", OrganisationKind.LSCB);
         String coop = organisation("Otherton LSCB", OrganisationKind.LSCB);

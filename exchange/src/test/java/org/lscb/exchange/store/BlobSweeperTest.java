@@ -46,4 +46,20 @@ class BlobSweeperTest {
                 .endsWith(".part");
         store.discard(staged);
     }
+
+    @Test
+    void aFolderWhoseNameBeginsWithADot_isPassedOver_evenWhenItsFilesAreNamedLikeBlobs() throws Exception {
+        DirectoryBlobStore store = new DirectoryBlobStore(dir);
+        // where the library keeps published files when they share the blobs' folder
+        Path published = Files.createDirectories(dir.resolve(".library")).resolve("ef".repeat(32));
+        Files.writeString(published, "a published report");
+        Path orphan = Files.createDirectories(dir.resolve("ab")).resolve("ab".repeat(32));
+        Files.writeString(orphan, "ciphertext no document names");
+        Instant later = Instant.now().plus(BlobSweeper.GRACE).plusSeconds(60);
+
+        assertThat(store.sweep(false, sha -> false, later).orphans()).isEqualTo(1);
+
+        assertThat(orphan).doesNotExist();
+        assertThat(published).exists();
+    }
 }

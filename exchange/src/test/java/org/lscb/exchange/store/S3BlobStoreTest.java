@@ -195,6 +195,20 @@ class S3BlobStoreTest {
     }
 
     @Test
+    void theSweep_passesOverObjectsBelowAFurtherSlash_whereTheLibraryKeepsPublishedFiles() throws Exception {
+        S3BlobStore store = store();
+        StoredBlob orphan = store.commit(staged(store, bytes(1000, 7)));
+        String published = settings.prefix() + "/.library/" + "ef".repeat(32);
+        s3.putObject(b -> b.bucket(BUCKET).key(published), RequestBody.fromString("a published report"));
+        Instant later = Instant.now().plus(BlobSweeper.GRACE).plusSeconds(60);
+
+        assertThat(store.sweep(false, sha -> false, later).orphans()).isEqualTo(1);
+
+        assertThat(objects()).extracting(S3Object::key).containsExactly(published);
+        assertThatThrownBy(() -> store.open(orphan.sha256())).isInstanceOf(NoSuchFileException.class);
+    }
+
+    @Test
     void theSweep_abortsAnUploadACrashLeft_onceItIsOld_evenAtStartUp() throws Exception {
         S3BlobStore store = store();
         String key = store.keyOf("cd".repeat(32));

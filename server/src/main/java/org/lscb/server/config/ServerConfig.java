@@ -38,6 +38,7 @@ public class ServerConfig {
     private long documentMinFreeBytes;
     private org.lscb.exchange.store.BlobStore.Staging documentStaging;
     private Path blobDirectory;
+    private Path libraryDirectory;
     private Optional<org.lscb.exchange.store.S3BlobStore.Settings> blobS3;
     private long uploadMinBytes;
     private Duration uploadRateWindow;
@@ -155,6 +156,7 @@ public class ServerConfig {
         String pathStyle = text(config, "blob.s3.path-style");
         blobS3 = Optional.empty();
         blobDirectory = dataDir.resolve("blobs");
+        libraryDirectory = dataDir.resolve("library");
         if (store.startsWith("s3://")) {
             try {
                 blobS3 = Optional.of(org.lscb.exchange.store.S3BlobStore.Settings.of(
@@ -184,6 +186,7 @@ public class ServerConfig {
                 throw new IllegalStateException("blob.store (BLOB_STORE) " + folder + " exists and is not a folder");
             }
             blobDirectory = folder;
+            libraryDirectory = folder.resolve(PUBLISHED_FILES);
         }
     }
 
@@ -354,6 +357,22 @@ public class ServerConfig {
     public org.lscb.server.launch.ClusterSettings cluster() {
         return cluster;
     }
+
+    /**
+     * Where the public library keeps published files when the blob store is a folder: {@code DATA_DIR/library} by
+     * default, or {@link #PUBLISHED_FILES} in {@code BLOB_STORE}'s folder, so that every server sharing the blobs reads
+     * them too. On S3 they are objects under the same name beside the blobs ({@code S3ReportFiles}).
+     */
+    public Path libraryDirectory() {
+        return libraryDirectory;
+    }
+
+    /**
+     * The name, in the blob store's folder or bucket prefix, under which published files are kept. It begins with a
+     * dot because the blob sweep passes over such names: published files are named by their SHA-256 too, and no
+     * document names them.
+     */
+    public static final String PUBLISHED_FILES = ".library";
 
     /** The S3-compatible bucket of the blob store ({@code blob.store=s3://bucket/prefix}); absent: a folder. */
     public Optional<org.lscb.exchange.store.S3BlobStore.Settings> blobS3() {

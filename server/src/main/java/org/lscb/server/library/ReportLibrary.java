@@ -62,7 +62,9 @@ public class ReportLibrary {
 
     public synchronized ReportFiles files() {
         if (files == null) {
-            files = new FolderReportFiles(config.dataDir().resolve("library"));
+            files = config.blobS3()
+                    .<ReportFiles>map(s3 -> new S3ReportFiles(s3.client(), s3.bucket(), s3.prefix()))
+                    .orElseGet(() -> new FolderReportFiles(config.libraryDirectory()));
         }
         return files;
     }
@@ -182,5 +184,9 @@ public class ReportLibrary {
             extractor.close();
             extractor = null;
         }
+        if (files instanceof S3ReportFiles s3) {
+            s3.close();
+        }
+        files = null;
     }
 }

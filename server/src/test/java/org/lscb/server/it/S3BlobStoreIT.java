@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.lscb.envelope.Identity;
 import org.lscb.exchange.store.S3BlobStore;
 import org.lscb.exchange.store.S3MockServer;
+import org.lscb.library.TestReports;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -96,6 +97,32 @@ class S3BlobStoreIT {
                 try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
                     assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
                 }
+
+                // a published report's files are objects beside the blobs, so every server sharing them serves it
+                String published = w.openScr(200).getString("id");
+                Api.Reply report = PublicationIT.publish(
+                        api,
+                        w.chair().token(),
+                        published,
+                        PublicationIT.form(TestReports.pdf(PublicationIT.page2("s3report", "town")), Map.of()));
+                assertThat(report.status()).as(report.body()).isEqualTo(201);
+                Api.Bytes pdf =
+                        api.getBytes("/api/v1/public/reports/" + report.json().getString("id") + "/content", null);
+                assertThat(pdf.status()).isEqualTo(200);
+                assertThat(pdf.body()).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                try (S3Client s3 = S3BlobStore.Settings.of(
+                                "s3://" + BUCKET, s3mock.endpoint().toString(), "", "lscb", "any", "true")
+                        .client()) {
+                    assertThat(s3
+                                    .listObjectsV2Paginator(
+                                            b -> b.bucket(BUCKET).prefix("board-a/.library/"))
+                                    .contents()
+                                    .stream()
+                                    .map(S3Object::key))
+                            .hasSize(3) // the report, the board's response and the report's text
+                            .allMatch(k -> k.matches("board-a/\\.library/[0-9a-f]{64}"));
+                }
+                assertThat(data.resolve("library")).doesNotExist();
             }
         }
     }

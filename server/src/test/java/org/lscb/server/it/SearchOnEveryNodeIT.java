@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,8 @@ class SearchOnEveryNodeIT {
         Path base = Files.createTempDirectory("lscb-nodes");
         Map<String, String> env = new HashMap<>(TestDatabase.serverEnvironment());
         env.put("ADMIN_PASSWORD", shared.adminPassword());
+        // one blob folder for both, as on a shared mount: the library's files are kept there too
+        env.put("BLOB_STORE", base.resolve("shared-blobs").toString());
         org.h2.tools.Server h2 = null;
         if (!TestDatabase.postgres()) {
             int port = freePort();
@@ -66,7 +69,8 @@ class SearchOnEveryNodeIT {
                 System.out.println("SearchOnEveryNodeIT: a reviewer saved on one server was found on the other after "
                         + took + " ms");
 
-                // a report published on server one, then withdrawn there, leaves server two's public search
+                // a report published on server one is found by its text, and served, on server two; withdrawn there,
+                // it leaves server two's public search
                 ReviewWorld w = ReviewWorld.create(api1);
                 String review = w.openScr(200).getString("id");
                 String marker = word();
@@ -76,13 +80,18 @@ class SearchOnEveryNodeIT {
                         review,
                         PublicationIT.form(
                                 TestReports.pdf(PublicationIT.page2(marker, "town")),
-                                Map.of("title", "Child A: a review of " + marker)));
+                                Map.of("title", "Child A: a review of neglect in " + word())));
                 assertThat(published.status()).as(published.body()).isEqualTo(201);
                 String report = published.json().getString("id");
                 took = awaitTrue(() -> PublicationIT.ids(PublicationIT.search(api2, "q=" + marker))
                         .equals(List.of(report)));
                 System.out.println("SearchOnEveryNodeIT: a report published on one server was found on the other after "
                         + took + " ms");
+                Api.Bytes onOne = api1.getBytes("/api/v1/public/reports/" + report + "/content", null);
+                Api.Bytes onTwo = api2.getBytes("/api/v1/public/reports/" + report + "/content", null);
+                assertThat(onOne.status()).isEqualTo(200);
+                assertThat(onTwo.status()).isEqualTo(200);
+                assertThat(onTwo.body()).isEqualTo(onOne.body()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
                 Api.Reply withdrawn = api1.post(
                         "/api/v1/reviews/" + review + "/publication/withdrawal",
                         w.officer().token(),
