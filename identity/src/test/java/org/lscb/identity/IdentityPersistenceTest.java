@@ -14,6 +14,8 @@ import org.lscb.foundation.persistence.SchemaMigrations;
 import org.lscb.foundation.persistence.TestDataSources;
 import org.lscb.identity.account.Account;
 import org.lscb.identity.account.AccountRepository;
+import org.lscb.identity.account.BrowserSignIn;
+import org.lscb.identity.account.BrowserSignInRepository;
 import org.lscb.identity.account.RecoveryCode;
 import org.lscb.identity.account.Role;
 import org.lscb.identity.account.TotpEnrolment;
@@ -115,5 +117,51 @@ class IdentityPersistenceTest {
                 .isInstanceOf(RuntimeException.class);
         long accounts = database.read(em -> new AccountRepository(em).count());
         assertThat(accounts).isEqualTo(1L);
+    }
+
+    @Test
+    void browserSignIns_areReadById_andEndingAnAccountsEndsOnlyItsLiveOnes() {
+        String[] ids = database.inTransaction(em -> {
+            Organisation board = new Organisation("Signshire LSCB", OrganisationKind.LSCB, "Signshire");
+            new OrganisationRepository(em).add(board);
+            em.flush();
+            Account officer = new Account(
+                    new Username("signer"), "Sam Signer", EnumSet.of(Role.LSCB_OFFICER), board.id(), null, NOW);
+            Account other = new Account(
+                    new Username("other"), "Olga Other", EnumSet.of(Role.LSCB_OFFICER), board.id(), null, NOW);
+            new AccountRepository(em).add(officer);
+            new AccountRepository(em).add(other);
+            em.flush();
+            var signIns = new BrowserSignInRepository(em);
+            BrowserSignIn first = new BrowserSignIn(officer, NOW);
+            BrowserSignIn second = new BrowserSignIn(officer, NOW.plusSeconds(60));
+            BrowserSignIn others = new BrowserSignIn(other, NOW);
+            signIns.add(first);
+            signIns.add(second);
+            signIns.add(others);
+            first.end(NOW.plusSeconds(30));
+            return new String[] {first.id(), second.id(), others.id(), officer.id(), board.id()};
+        });
+        assertThat(ids[0]).hasSize(43).isNotEqualTo(ids[1]);
+
+        database.read(em -> {
+            BrowserSignIn second = new BrowserSignInRepository(em).byId(ids[1]).orElseThrow();
+            assertThat(second.isLive()).isTrue();
+            assertThat(second.accountId()).isEqualTo(ids[3]);
+            assertThat(second.organisationId()).isEqualTo(ids[4]);
+            assertThat(second.startedAt()).isEqualTo(NOW.plusSeconds(60));
+            assertThat(new BrowserSignInRepository(em).byId("no-such-sign-in")).isEmpty();
+            return null;
+        });
+        int ended =
+                database.inTransaction(em -> new BrowserSignInRepository(em).endAllOf(ids[3], NOW.plusSeconds(120)));
+        assertThat(ended).as("only the live sign-in of that account").isEqualTo(1);
+        database.read(em -> {
+            var signIns = new BrowserSignInRepository(em);
+            assertThat(signIns.byId(ids[0]).orElseThrow().isLive()).isFalse();
+            assertThat(signIns.byId(ids[1]).orElseThrow().isLive()).isFalse();
+            assertThat(signIns.byId(ids[2]).orElseThrow().isLive()).isTrue();
+            return null;
+        });
     }
 }

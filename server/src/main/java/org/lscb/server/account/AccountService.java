@@ -15,6 +15,7 @@ import org.lscb.foundation.value.ConfusableNames;
 import org.lscb.foundation.value.InvalidValueException;
 import org.lscb.identity.account.Account;
 import org.lscb.identity.account.AccountRepository;
+import org.lscb.identity.account.BrowserSignInRepository;
 import org.lscb.identity.account.PasswordHasher;
 import org.lscb.identity.account.PasswordPolicy;
 import org.lscb.identity.account.Role;
@@ -171,7 +172,8 @@ public class AccountService {
     /**
      * Removes an account's second factor and recovery codes, for someone who lost both phone and codes: their
      * next sign-in with the password sets it up again (and, for a role that needs it, can do nothing else).
-     * An administrator resets anyone's; an officer those of the accounts in their board's reach whose roles an
+     * Every browser still signed in to the account is signed out, on every server (docs/security.md W3): whoever
+     * has the lost phone may have a signed-in browser too. An administrator resets anyone's; an officer those of the accounts in their board's reach whose roles an
      * officer may grant. Audited.
      */
     public void resetSecondFactor(Caller by, String id) {
@@ -190,9 +192,11 @@ public class AccountService {
             if (removed == 0) {
                 throw new NotFoundException();
             }
+            int signedOut = new BrowserSignInRepository(em).endAllOf(a.id(), clock.instant());
             new AuditLog(em)
                     .append(AuditEvent.of(clock.instant(), by.accountId(), AuditAction.TOTP_RESET, "account", a.id())
-                            .withDetails("second factor and recovery codes removed"));
+                            .withDetails("second factor and recovery codes removed, " + signedOut
+                                    + " browser sign-ins ended"));
             return null;
         });
     }

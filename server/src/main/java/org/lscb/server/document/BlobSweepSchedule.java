@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,18 +17,27 @@ import org.lscb.server.review.OverdueSweepSchedule;
 
 /**
  * Sweeps the blob store (unfinished uploads, blobs no document names) at start-up (before serving) and then every
- * hour, on the sweeps' managed scheduled executor.
+ * hour, on the sweeps' managed scheduled executor. The start-up sweep is this node's own (it removes only what this
+ * node staged, {@code BlobSweeper#sweepIncoming}); the hourly sweep of the store the nodes share runs once per hour
+ * across the service, on the node that takes its {@link SweepTurn} ({@link #TURN}).
  */
 @ApplicationScoped
 public class BlobSweepSchedule {
 
     private static final Logger LOG = Logger.getLogger(BlobSweepSchedule.class.getName());
 
+    /** The hourly sweep's row in {@code deployment_setting}: when it last ran, on whichever node. */
+    public static final String TURN = "blob-sweep.last-run";
+
+    /** How often the store is swept across the service. */
+    public static final Duration EVERY = Duration.ofHours(1);
+
     @Resource(lookup = OverdueSweepSchedule.SWEEPS)
     private ManagedScheduledExecutorService executor;
 
     private DocumentBlobs blobs;
     private Database database;
+    private SweepTurn turn;
     private ScheduledFuture<?> scheduled;
 
     protected BlobSweepSchedule() {}
@@ -36,6 +46,7 @@ public class BlobSweepSchedule {
     public BlobSweepSchedule(DocumentBlobs blobs, Database database) {
         this.blobs = blobs;
         this.database = database;
+        this.turn = new SweepTurn(database, TURN, EVERY);
     }
 
     public synchronized void start() {
@@ -43,7 +54,20 @@ public class BlobSweepSchedule {
             return;
         }
         sweep(true);
-        scheduled = executor.scheduleWithFixedDelay(() -> sweep(false), 1, 1, TimeUnit.HOURS);
+        scheduled =
+                executor.scheduleWithFixedDelay(this::hourly, EVERY.toMinutes(), EVERY.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /** The hourly sweep, when it is this node's turn (another node may have swept within the hour). */
+    private void hourly() {
+        try {
+            if (turn.take(Instant.now())) {
+                sweep(false);
+            }
+        } catch (RuntimeException e) {
+            // a database outage must not end the schedule; the next run tries again
+            LOG.log(Level.WARNING, "blob sweep could not take its turn; retrying at the next run", e);
+        }
     }
 
     private void sweep(boolean startingUp) {

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Entry point of the runnable bundle. Takes the options that are ours ({@code --demo}), passes the
- * rest to Payara Micro unchanged, then waits until {@code /health} says ready and says where the
+ * rest to Payara Micro with the data grid's options ({@link ClusterSettings}: {@code --nocluster} unless CLUSTER is
+ * true), then waits until {@code /health} says ready and says where the
  * server listens, or stops the process when the application did not come up.
  */
 public final class Launcher {
@@ -24,6 +25,23 @@ public final class Launcher {
 
     public static void main(String[] args) throws Throwable {
         LaunchOptions options = LaunchOptions.parse(args, System.getenv("DEMO"));
+        List<String> payaraArgs = new ArrayList<>(options.payaraArgs());
+        if (!options.helpOrVersion()) {
+            ClusterSettings cluster;
+            try {
+                cluster = ClusterSettings.fromEnvironment();
+                payaraArgs.addAll(cluster.payaraArgs(options.payaraArgs()));
+            } catch (IllegalStateException e) {
+                LOG.severe(e.getMessage() + ". Stopping.");
+                System.exit(2);
+                return;
+            }
+            if (cluster.enabled()) {
+                // Hazelcast otherwise listens on every address whatever interface it is told to use
+                System.setProperty("hazelcast.socket.bind.any", "false");
+                LOG.info(() -> "Joining " + cluster);
+            }
+        }
         // Name the JSON-P provider: without it every Json.createReader (MicroProfile JWT parses keys and
         // tokens with it on each request) searches all the application's jars through ServiceLoader.
         if (System.getProperty(JSON_PROVIDER_PROPERTY) == null) {
@@ -34,7 +52,7 @@ public final class Launcher {
         }
         try {
             Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object)
-                    options.payaraArgs().toArray(new String[0]));
+                    payaraArgs.toArray(new String[0]));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         }

@@ -39,13 +39,10 @@ public final class ServerProcess implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-server.log");
         List<String> cmd = new ArrayList<>(List.of(
-                javaBin(),
-                "-Xmx512m",
-                "-jar",
-                bundle.toAbsolutePath().toString(),
-                "--port",
-                Integer.toString(port),
-                "--nocluster"));
+                javaBin(), "-Xmx512m", "-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port)));
+        if (!"true".equalsIgnoreCase(env.get("CLUSTER"))) {
+            cmd.add("--nocluster");
+        }
         cmd.addAll(List.of(extraArgs));
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * What a browser's server-side session holds, by name, over the container's {@link HttpSession}: the
- * signed-in account, or the account whose password was right and whose one-time code is still to come;
- * the session's CSRF token; and when it was last used. Nothing else is kept in a session: every page reads
+ * signed-in account and the id of its sign-in record, or the account whose password was right and whose
+ * one-time code is still to come; the session's CSRF token; and when it was last used. Nothing else is kept in a session: every page reads
  * the account and what it may see afresh, so a role or board removed takes effect on the next request.
  */
 public final class BrowserSession {
@@ -20,6 +20,7 @@ public final class BrowserSession {
     static final String CSRF = "lscb.csrf";
     static final String LAST_SEEN = "lscb.last-seen";
     static final String KEY = "lscb.key";
+    static final String SIGN_IN = "lscb.sign-in";
 
     /**
      * The second cookie of a signed-in browser: 256 random bits, made at sign-in and kept in the session, that
@@ -70,6 +71,11 @@ public final class BrowserSession {
 
     Optional<String> key() {
         return Optional.ofNullable((String) session.getAttribute(KEY));
+    }
+
+    /** The id of the sign-in record that says whether this session is still signed in ({@link BrowserSignIns}). */
+    Optional<String> signInId() {
+        return Optional.ofNullable((String) session.getAttribute(SIGN_IN));
     }
 
     Optional<Instant> lastSeen() {

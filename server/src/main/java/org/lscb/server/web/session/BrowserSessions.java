@@ -14,7 +14,9 @@ import org.lscb.server.config.ServerConfig;
 /**
  * Starts, reads and ends browsers' sessions (docs/security.md "Web pages"). A session id is replaced at
  * every change of who is signed in (no fixation); a session unused for WEB_SESSION_IDLE is over, checked
- * here against the clock as well as by the container; signing out ends it on the server.
+ * here against the clock as well as by the container; a signed-in session is over as soon as its sign-in
+ * record is ended ({@link BrowserSignIns}, read once per request), so signing out on one server signs the
+ * browser out on all of them, whatever copies of the session they keep.
  */
 @ApplicationScoped
 public class BrowserSessions {
@@ -28,30 +30,39 @@ public class BrowserSessions {
      */
     static final Duration ENROLMENT_PATIENCE = Duration.ofMinutes(15);
 
+    /**
+     * The request attribute naming the session whose sign-in record this request has found live, so that the
+     * filters and the page of one request read the record once.
+     */
+    static final String SIGN_IN_CHECKED = "lscb.sign-in-checked";
+
     private Duration idle;
     private Clock clock;
+    private BrowserSignIns signIns;
 
     protected BrowserSessions() {}
 
     @Inject
-    public BrowserSessions(ServerConfig config) {
-        this(config.webSessionIdle(), Clock.systemUTC());
+    public BrowserSessions(ServerConfig config, BrowserSignIns signIns) {
+        this(config.webSessionIdle(), Clock.systemUTC(), signIns);
     }
 
-    BrowserSessions(Duration idle, Clock clock) {
+    BrowserSessions(Duration idle, Clock clock, BrowserSignIns signIns) {
         this.idle = idle;
         this.clock = clock;
+        this.signIns = signIns;
     }
 
     /**
      * The browser's current session, started if it has none (the sign-in form needs a CSRF token too), and
-     * its last use recorded. A session idle for longer than allowed is ended and a fresh one started.
+     * its last use recorded. A session idle for longer than allowed, or whose sign-in was ended, is ended and a
+     * fresh one started.
      */
     public BrowserSession current(HttpServletRequest request) {
         HttpSession http = request.getSession(true);
         BrowserSession s = new BrowserSession(http);
-        if (idleTooLong(s)) {
-            http.invalidate();
+        if (over(request, s)) {
+            end(http);
             http = request.getSession(true);
             s = new BrowserSession(http);
         }
@@ -69,8 +80,8 @@ public class BrowserSessions {
             return Optional.empty();
         }
         BrowserSession s = new BrowserSession(http);
-        if (idleTooLong(s)) {
-            http.invalidate();
+        if (over(request, s)) {
+            end(http);
             return Optional.empty();
         }
         return Optional.of(s);
@@ -116,12 +127,14 @@ public class BrowserSessions {
     }
 
     /**
-     * Signed in: a new session id, CSRF token and key, holding only the account; the browser is given the key
+     * Signed in: a new session id, CSRF token and key, holding only the account and its new sign-in record's id
+     * ({@link BrowserSignIns#start}); the browser is given the key
      * ({@link BrowserSession#keyCookie()}) beside the container's new session cookie. The key goes on the servlet
      * response: a Set-Cookie header of the JAX-RS answer would replace the container's.
      */
     public BrowserSession signIn(HttpServletRequest request, HttpServletResponse response, String accountId) {
         BrowserSession s = restart(request);
+        s.http().setAttribute(BrowserSession.SIGN_IN, signIns.start(accountId));
         s.http().setAttribute(BrowserSession.ACCOUNT, accountId);
         s.http().setAttribute(BrowserSession.KEY, SessionTokens.fresh());
         response.addHeader("Set-Cookie", s.keyCookie());
@@ -137,6 +150,24 @@ public class BrowserSessions {
                 .filter(s -> s.accountId().isPresent()
                         && SessionTokens.matches(s.key().orElse(null), cookie(request, BrowserSession.KEY_COOKIE)))
                 .map(this::used);
+    }
+
+    /**
+     * Whether the session is over: idle too long, or signed in under a sign-in record that is ended or missing
+     * (signed out on another server, or the account's second factor reset).
+     */
+    private boolean over(HttpServletRequest request, BrowserSession s) {
+        if (idleTooLong(s)) {
+            return true;
+        }
+        if (s.accountId().isEmpty() || s.http().getId().equals(request.getAttribute(SIGN_IN_CHECKED))) {
+            return false;
+        }
+        boolean live = s.signInId().map(signIns::isLive).orElse(false);
+        if (live) {
+            request.setAttribute(SIGN_IN_CHECKED, s.http().getId());
+        }
+        return !live;
     }
 
     private boolean idleTooLong(BrowserSession s) {
@@ -164,17 +195,29 @@ public class BrowserSessions {
         return null;
     }
 
-    /** Signed out: the session ends on the server, so its cookies are worth nothing even if kept; the key is forgotten. */
+    /**
+     * Signed out: the sign-in record is ended, for every server, and the session ends on this one, so its cookies
+     * are worth nothing even if kept; the key is forgotten.
+     */
     public void signOut(HttpServletRequest request, HttpServletResponse response) {
         end(request);
         response.addHeader("Set-Cookie", BrowserSession.forgetKeyCookie());
     }
 
-    private static void end(HttpServletRequest request) {
+    private void end(HttpServletRequest request) {
         HttpSession http = request.getSession(false);
         if (http != null) {
-            http.invalidate();
+            end(http);
         }
+    }
+
+    /**
+     * Ends the session's sign-in record, if it has one, and then the session: should the database refuse, the
+     * session stays as it was rather than seem signed out while the record lets other servers' copies in.
+     */
+    private void end(HttpSession http) {
+        new BrowserSession(http).signInId().ifPresent(signIns::end);
+        http.invalidate();
     }
 
     private BrowserSession restart(HttpServletRequest request) {

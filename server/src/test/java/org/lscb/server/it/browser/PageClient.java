@@ -36,6 +36,16 @@ public final class PageClient {
 
     public record Answer(int status, String body, String location, java.net.http.HttpHeaders headers) {}
 
+    /**
+     * The same browser sending its next requests to another server, with the cookies it holds: what a load balancer
+     * without stickiness does between the nodes of one service.
+     */
+    public PageClient at(String otherBase) {
+        PageClient moved = new PageClient(otherBase);
+        moved.cookies.putAll(cookies);
+        return moved;
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

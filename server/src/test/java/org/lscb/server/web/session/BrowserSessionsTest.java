@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** Idle timeout, code patience and id renewal of browser sessions, on a clock the test moves. */
+/**
+ * Idle timeout, code patience, id renewal and sign-in records of browser sessions, on a clock the test moves; the
+ * sign-in records are kept in memory here (their table is {@code BrowserSignInRepository}'s, tested in identity).
+ */
 class BrowserSessionsTest {
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-01-06T09:00:00Z"));
-    private final BrowserSessions sessions = new BrowserSessions(Duration.ofMinutes(30), clock);
+    private final SignInsInMemory signIns = new SignInsInMemory();
+    private final BrowserSessions sessions = new BrowserSessions(Duration.ofMinutes(30), clock, signIns);
 
     @Test
     void a_session_used_within_the_idle_timeout_stays_signed_in() {
@@ -105,6 +109,76 @@ class BrowserSessionsTest {
                 .startsWith(BrowserSession.KEY_COOKIE + "=;")
                 .contains("Max-Age=0");
         assertThat(sessions.existing(browser.request())).isEmpty();
+        assertThat(signIns.live).isEmpty();
+        assertThat(signIns.ended).hasSize(1);
+    }
+
+    @Test
+    void a_session_whose_sign_in_was_ended_elsewhere_is_signed_out_and_ended_here() {
+        FakeRequest browser = new FakeRequest();
+        BrowserSession s = sessions.signIn(browser.request(), browser.response(), "acc-1");
+        browser.cookies = new jakarta.servlet.http.Cookie[] {
+            new jakarta.servlet.http.Cookie(BrowserSession.KEY_COOKIE, s.key().orElseThrow())
+        };
+        assertThat(sessions.signedIn(browser.request())).isPresent();
+        FakeSession copy = browser.session;
+        String oldToken = s.csrfToken();
+
+        signIns.end(s.signInId().orElseThrow()); // signed out through another server
+        assertThat(sessions.signedIn(browser.request())).isEmpty();
+        assertThat(copy.invalidated).isTrue();
+        BrowserSession fresh = sessions.current(browser.request());
+        assertThat(fresh.accountId()).isEmpty();
+        assertThat(fresh.csrfToken()).isNotEqualTo(oldToken);
+    }
+
+    @Test
+    void a_signed_in_session_without_a_sign_in_record_is_not_signed_in() {
+        FakeRequest browser = new FakeRequest();
+        sessions.signIn(browser.request(), browser.response(), "acc-1");
+        browser.session.attributes.remove(BrowserSession.SIGN_IN);
+        assertThat(sessions.existing(browser.request())).isEmpty();
+    }
+
+    @Test
+    void one_request_reads_its_sign_in_record_once() {
+        FakeRequest browser = new FakeRequest();
+        sessions.signIn(browser.request(), browser.response(), "acc-1");
+        var request = browser.request();
+        int before = signIns.reads;
+        sessions.existing(request);
+        sessions.existing(request);
+        sessions.current(request);
+        assertThat(signIns.reads - before).isEqualTo(1);
+        sessions.existing(browser.request());
+        assertThat(signIns.reads - before).isEqualTo(2);
+    }
+
+    /** Sign-in records in memory, counting the reads of whether one is live. */
+    static final class SignInsInMemory extends BrowserSignIns {
+        final java.util.Set<String> live = new java.util.HashSet<>();
+        final java.util.Set<String> ended = new java.util.HashSet<>();
+        int reads;
+
+        @Override
+        public String start(String accountId) {
+            String id = SessionTokens.fresh();
+            live.add(id);
+            return id;
+        }
+
+        @Override
+        public boolean isLive(String id) {
+            reads++;
+            return live.contains(id);
+        }
+
+        @Override
+        public void end(String id) {
+            if (live.remove(id)) {
+                ended.add(id);
+            }
+        }
     }
 
     static final class MovingClock extends Clock {

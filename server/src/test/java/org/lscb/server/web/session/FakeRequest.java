@@ -3,7 +3,8 @@ package org.lscb.server.web.session;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;
 
-/** A browser's requests as BrowserSessions sees them: only the session, kept between calls as a cookie would. */
+/** A browser's requests as BrowserSessions sees them: only the session, kept between calls as a cookie
+ * would, and each request's attributes. */
 final class FakeRequest {
 
     FakeSession session;
@@ -24,7 +25,9 @@ final class FakeRequest {
                 });
     }
 
+    /** A new request of the browser's, with attributes of its own. */
     HttpServletRequest request() {
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>();
         return (HttpServletRequest) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class}, (p, m, args) -> {
                     if (m.getName().equals("getSession")) {
@@ -39,6 +42,13 @@ final class FakeRequest {
                     }
                     if (m.getName().equals("getCookies")) {
                         return cookies;
+                    }
+                    if (m.getName().equals("getAttribute")) {
+                        return attributes.get((String) args[0]);
+                    }
+                    if (m.getName().equals("setAttribute")) {
+                        attributes.put((String) args[0], args[1]);
+                        return null;
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });

@@ -8,6 +8,7 @@ import java.util.Map;
 /** A container session in memory: attributes, the idle timeout set on it, and whether it was ended. */
 final class FakeSession {
 
+    final String id = java.util.UUID.randomUUID().toString();
     final Map<String, Object> attributes = new HashMap<>();
     boolean invalidated;
     int maxInactiveInterval;
@@ -17,6 +18,7 @@ final class FakeSession {
                     throw new IllegalStateException("session invalidated");
                 }
                 return switch (m.getName()) {
+                    case "getId" -> id;
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> {
                         attributes.put((String) args[0], args[1]);

@@ -1,0 +1,196 @@
+package org.lscb.server.launch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Whether and how this server joins the other nodes of one service through Payara Micro's data grid (Hazelcast)
+ * (docs/operations.md "Several servers", docs/security.md "Nodes"). Off by default: a single server starts with
+ * {@code --nocluster}. On, the grid binds only to {@code cluster.interface}, finds its members at the listed
+ * addresses (or by multicast on that interface when none are listed), and admits only members started with the same
+ * name and password.
+ *
+ * <p>Hazelcast's open-source edition carries no member credentials, only a cluster name that must match; the name
+ * Payara Micro is given is therefore the configured name followed by an HMAC-SHA256 of it under the password
+ * ({@link #gridName()}), so a member started with another password asks to join a different cluster and is refused.
+ * The grid's traffic is not encrypted: it belongs on a private network, which is why the interface is required.
+ *
+ * <p>Read twice with the same rules: by the {@link Launcher}, from system properties and environment variables, to
+ * make Payara Micro's options before the application exists, and by {@code ServerConfig} over MicroProfile Config.
+ */
+public final class ClusterSettings {
+
+    /** Payara Micro's first data grid port; members of one host take the next ports free. */
+    public static final int DEFAULT_PORT = 6900;
+
+    static final int MIN_PASSWORD_LENGTH = 16;
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern INTERFACE = Pattern.compile("[0-9*.\\-]+|[0-9a-fA-F:*]+");
+    private static final Pattern MEMBER = Pattern.compile("[A-Za-z0-9.\\-]+(:[0-9]{1,5}(-[0-9]{1,5})?)?");
+
+    private static final ClusterSettings OFF = new ClusterSettings(false, "lscb", null, null, List.of(), DEFAULT_PORT);
+
+    private final boolean enabled;
+    private final String name;
+    private final String password;
+    private final String bindInterface;
+    private final List<String> members;
+    private final int port;
+
+    private ClusterSettings(
+            boolean enabled, String name, String password, String bindInterface, List<String> members, int port) {
+        this.enabled = enabled;
+        this.name = name;
+        this.password = password;
+        this.bindInterface = bindInterface;
+        this.members = members;
+        this.port = port;
+    }
+
+    /**
+     * Reads {@code cluster}, {@code cluster.name}, {@code cluster.password}, {@code cluster.interface},
+     * {@code cluster.members} and {@code cluster.port} through {@code setting}; a wrong or missing value is refused
+     * with an {@link IllegalStateException} naming the setting and its environment variable.
+     */
+    public static ClusterSettings read(Function<String, Optional<String>> setting) {
+        String on = text(setting, "cluster");
+        if (on.isEmpty() || on.equalsIgnoreCase("false")) {
+            return OFF;
+        }
+        if (!on.equalsIgnoreCase("true")) {
+            throw new IllegalStateException("cluster (CLUSTER) must be true or false, not " + on);
+        }
+        String name = text(setting, "cluster.name");
+        if (name.isEmpty()) {
+            name = OFF.name;
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalStateException(
+                    "cluster.name (CLUSTER_NAME) must be 1 to 64 letters, digits, '.', '_'" + " or '-', not " + name);
+        }
+        String password = setting.apply("cluster.password").orElse("");
+        if (password.strip().length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalStateException("cluster.password (CLUSTER_PASSWORD) is required when CLUSTER is true"
+                    + " and must be at least " + MIN_PASSWORD_LENGTH + " characters: every node of the service is"
+                    + " started with the same one, and a node with another is not admitted");
+        }
+        String bindInterface = text(setting, "cluster.interface");
+        if (bindInterface.isEmpty() || !INTERFACE.matcher(bindInterface).matches()) {
+            throw new IllegalStateException("cluster.interface (CLUSTER_INTERFACE) is required when CLUSTER is true:"
+                    + " the one address the data grid binds to, such as 10.0.1.5 or 10.0.1.*, not '"
+                    + bindInterface + "'");
+        }
+        List<String> members = new ArrayList<>();
+        for (String m : text(setting, "cluster.members").split(",")) {
+            String member = m.strip();
+            if (member.isEmpty()) {
+                continue;
+            }
+            if (!MEMBER.matcher(member).matches()) {
+                throw new IllegalStateException("cluster.members (CLUSTER_MEMBERS) must be host or host:port or"
+                        + " host:first-last, comma-separated, not " + member);
+            }
+            members.add(member);
+        }
+        String portText = text(setting, "cluster.port");
+        int port = DEFAULT_PORT;
+        if (!portText.isEmpty()) {
+            try {
+                port = Integer.parseInt(portText);
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalStateException("cluster.port (CLUSTER_PORT) must be a port number, not " + portText);
+            }
+        }
+        return new ClusterSettings(true, name, password.strip(), bindInterface, List.copyOf(members), port);
+    }
+
+    /** The settings from system properties ({@code -Dcluster.name=...}) and environment variables. */
+    static ClusterSettings fromEnvironment() {
+        return read(key -> Optional.ofNullable(System.getProperty(key))
+                .or(() -> Optional.ofNullable(System.getenv(
+                        key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_')))));
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<String> bindInterface() {
+        return Optional.ofNullable(bindInterface);
+    }
+
+    public List<String> members() {
+        return members;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * The cluster name Payara Micro's grid is given: the configured name and an HMAC-SHA256 of it under the password,
+     * so only members that know the password ask to join the same cluster.
+     */
+    String gridName() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(password.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] tag = mac.doFinal(("lscb-cluster:" + name).getBytes(StandardCharsets.UTF_8));
+            return name + "-" + HexFormat.of().formatHex(tag, 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Payara Micro's options for these settings, added to those given on the command line. */
+    List<String> payaraArgs(List<String> given) {
+        if (!enabled) {
+            return given.stream().anyMatch("--nocluster"::equalsIgnoreCase) ? List.of() : List.of("--nocluster");
+        }
+        for (String arg : given) {
+            if (arg.equalsIgnoreCase("--nocluster")
+                    || arg.equalsIgnoreCase("--clustername")
+                    || arg.equalsIgnoreCase("--clustermode")
+                    || arg.equalsIgnoreCase("--interfaces")
+                    || arg.equalsIgnoreCase("--startport")
+                    || arg.equalsIgnoreCase("--hzconfigfile")) {
+                throw new IllegalStateException("with CLUSTER true the data grid is set from the CLUSTER_* settings;"
+                        + " remove " + arg + " from the command line");
+            }
+        }
+        List<String> args = new ArrayList<>(List.of(
+                "--clustername", gridName(), "--interfaces", bindInterface, "--startport", Integer.toString(port)));
+        if (!members.isEmpty()) {
+            args.addAll(List.of("--clustermode", "tcpip:" + String.join(",", members)));
+        }
+        return args;
+    }
+
+    private static String text(Function<String, Optional<String>> setting, String key) {
+        return setting.apply(key).map(String::strip).orElse("");
+    }
+
+    /** Never the password. */
+    @Override
+    public String toString() {
+        return enabled
+                ? "cluster " + name + " on " + bindInterface + ":" + port
+                        + (members.isEmpty() ? " (multicast)" : " members " + members)
+                : "no cluster";
+    }
+}
