@@ -110,7 +110,7 @@ class PublicationUploadLimitsIT {
                     + framing + "\r\nConnection: close\r\n\r\n";
             out.write((head + body).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return new String(UploadLimitsIT.readAll(s.getInputStream()), StandardCharsets.UTF_8);
+            return UploadLimitsIT.readAnswer(s.getInputStream());
         }
     }
 }

@@ -163,11 +163,54 @@ class UploadLimitsIT {
                         t.setDaemon(true);
                         t.start();
                     });
-            String response = new String(readAll(s.getInputStream()), StandardCharsets.UTF_8);
+            String response = readAnswer(s.getInputStream());
             sending.exceptionally(e -> null);
             int status = Integer.parseInt(response.substring(9, 12));
             return new Answer(status, response.substring(response.indexOf("\r\n\r\n") + 4));
         }
+    }
+
+    /**
+     * One answer: its head and the body its {@code Content-Length} announces (or its chunks), without waiting for the
+     * server to close the connection, which it may keep open while it drains a body it refused.
+     */
+    static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString(StandardCharsets.UTF_8);
+            }
+            head.write(b);
+        }
+        String headText = head.toString(StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$")
+                .matcher(headText);
+        byte[] body;
+        if (length.find()) {
+            body = in.readNBytes(Integer.parseInt(length.group(1)));
+        } else if (headText.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+            for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+                chunks.write(in.readNBytes(size));
+                in.readNBytes(2);
+            }
+            body = chunks.toByteArray();
+        } else {
+            body = readAll(in);
+        }
+        return headText + new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static int chunkSize(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        String hex = line.toString().split(";", 2)[0].strip();
+        return hex.isEmpty() ? 0 : Integer.parseInt(hex, 16);
     }
 
     /** Every byte the server sends until it closes or resets the connection. */
