@@ -225,6 +225,9 @@ public final class RegistrySearchBenchmark {
                 "  p50 ratio PostgreSQL / HTTP       = %.1fx (goal >= 5x)",
                 postgres.percentileMillis(50) / http.percentileMillis(50));
         say(
+                "  p50 ratio HTTP / in process       = %.2fx (goal <= 2x)",
+                http.percentileMillis(50) / inProcess.percentileMillis(50));
+        say(
                 "  p50 ratio PostgreSQL / in process = %.1fx",
                 postgres.percentileMillis(50) / inProcess.percentileMillis(50));
         say(
