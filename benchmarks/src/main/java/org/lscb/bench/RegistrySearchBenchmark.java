@@ -109,7 +109,7 @@ public final class RegistrySearchBenchmark {
                 .map(r -> ReviewerDocument.of(r, qualification))
                 .toList();
         t0 = System.nanoTime();
-        index.rebuild(docs.stream());
+        index.rebuild(docs.stream(), 0);
         long rebuildMs = ms(t0);
         register = null;
         long heap = heapAfterGc();

@@ -77,6 +77,10 @@ public class PublishedReport {
     @Column(name = "override_reason", length = MAX_REASON)
     private String overrideReason;
 
+    /** The version stamp of the report's latest change, for the library's index on every node. */
+    @Column(name = "index_stamp", nullable = false)
+    private long indexStamp;
+
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
@@ -188,6 +192,15 @@ public class PublishedReport {
 
     public Optional<String> overrideReason() {
         return Optional.ofNullable(overrideReason);
+    }
+
+    public long indexStamp() {
+        return indexStamp;
+    }
+
+    /** Marks this report as changed at this stamp, taken in the same transaction as the change. */
+    public void indexStamp(long stamp) {
+        this.indexStamp = stamp;
     }
 
     public boolean withdrawn() {

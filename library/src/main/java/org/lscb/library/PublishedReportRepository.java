@@ -13,7 +13,9 @@ public final class PublishedReportRepository {
         this.em = em;
     }
 
+    /** Adds a report, stamped with the next version stamp for the library's index. */
     public void add(PublishedReport r) {
+        r.indexStamp(nextIndexStamp());
         em.persist(r);
     }
 
@@ -56,26 +58,31 @@ public final class PublishedReportRepository {
                 .getResultList();
     }
 
-    /** How many reports of all time, withdrawn or not, and the latest change: the index's staleness stamp. */
-    public String stamp() {
-        long count = em.createQuery("SELECT COUNT(r) FROM PublishedReport r", Long.class)
-                .getSingleResult();
-        return count + "/" + latest("publishedAt") + "/" + latest("withdrawnAt");
+    /**
+     * The next version stamp for the library's index, taken in the caller's transaction. Taking it locks the
+     * counter's row until that transaction ends, so stamps commit in the order they are taken; take it before any
+     * other write of the transaction, so that every writer waits for the counter holding nothing else.
+     */
+    public long nextIndexStamp() {
+        em.createNativeQuery("UPDATE report_index_counter SET stamp = stamp + 1 WHERE id = 1")
+                .executeUpdate();
+        return indexStamp();
     }
 
-    /**
-     * The latest value of a time column, or "none". Not {@code MAX()}: an aggregate bypasses the column's attribute
-     * converter on PostgreSQL, which then hands the converter a timestamp it cannot read.
-     */
-    private String latest(String field) {
+    /** The highest version stamp committed: every change at or below it is in the database. */
+    public long indexStamp() {
+        return ((Number) em.createNativeQuery("SELECT stamp FROM report_index_counter WHERE id = 1")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** Reports, withdrawn or not, whose latest change has a stamp above this one, in stamp order. */
+    public List<PublishedReport> changedAfter(long stamp, int limit) {
         return em.createQuery(
-                        "SELECT r." + field + " FROM PublishedReport r WHERE r." + field + " IS NOT NULL ORDER BY r."
-                                + field + " DESC",
-                        java.time.Instant.class)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst()
-                .map(java.time.Instant::toString)
-                .orElse("none");
+                        "SELECT r FROM PublishedReport r WHERE r.indexStamp > :s ORDER BY r.indexStamp",
+                        PublishedReport.class)
+                .setParameter("s", stamp)
+                .setMaxResults(limit)
+                .getResultList();
     }
 }

@@ -14,6 +14,7 @@ import org.lscb.server.audit.AccessRefusedAuditFilter;
 import org.lscb.server.audit.AuditResource;
 import org.lscb.server.auth.AuthResource;
 import org.lscb.server.auth.MeResource;
+import org.lscb.server.auth.SigningKeysResource;
 import org.lscb.server.auth.TwoFactorResource;
 import org.lscb.server.custody.BoardCustodyResource;
 import org.lscb.server.document.BundleResource;
@@ -23,6 +24,7 @@ import org.lscb.server.document.ReviewDocumentsResource;
 import org.lscb.server.error.AnyExceptionMapper;
 import org.lscb.server.json.StrictJsonReader;
 import org.lscb.server.keys.CaResource;
+import org.lscb.server.keys.GatewayKeyResource;
 import org.lscb.server.keys.KeyBackupResource;
 import org.lscb.server.keys.KeysResource;
 import org.lscb.server.keys.ReviewRecipientsResource;
@@ -65,12 +67,14 @@ public class RestApplication extends Application {
                 AuthResource.class,
                 MeResource.class,
                 TwoFactorResource.class,
+                SigningKeysResource.class,
                 BundleResource.class,
                 DocumentsResource.class,
                 InboxResource.class,
                 ReviewDocumentsResource.class,
                 CaResource.class,
                 BoardCustodyResource.class,
+                GatewayKeyResource.class,
                 KeyBackupResource.class,
                 KeysResource.class,
                 ReviewRecipientsResource.class,

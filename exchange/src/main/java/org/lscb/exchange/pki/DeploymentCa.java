@@ -2,7 +2,6 @@ package org.lscb.exchange.pki;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -64,15 +63,40 @@ public final class DeploymentCa {
     public static synchronized DeploymentCa openOrCreate(Path file, char[] secret, String name, Instant now)
             throws IOException, GeneralSecurityException {
         if (Files.exists(file)) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(file)) {
-                ks.load(in, secret);
-            } catch (IOException e) {
+            try {
+                return fromPkcs12(Files.readAllBytes(file), secret);
+            } catch (GeneralSecurityException e) {
                 throw new GeneralSecurityException(
                         "the CA key store " + file + " cannot be opened with the configured secret", e);
             }
-            return new DeploymentCa((PrivateKey) ks.getKey(ALIAS, secret), (X509Certificate) ks.getCertificate(ALIAS));
         }
+        byte[] created = createPkcs12(secret, name, now);
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), ".ca-", ".tmp", ownerOnly());
+        Files.write(tmp, created);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        return fromPkcs12(created, secret);
+    }
+
+    /** Opens a CA kept as a PKCS#12 key store (as {@link #createPkcs12} makes it) locked with {@code secret}. */
+    public static DeploymentCa fromPkcs12(byte[] pkcs12, char[] secret) throws GeneralSecurityException {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = new java.io.ByteArrayInputStream(pkcs12)) {
+            ks.load(in, secret);
+        } catch (IOException e) {
+            throw new GeneralSecurityException("the CA key store cannot be opened with the configured secret", e);
+        }
+        PrivateKey key = (PrivateKey) ks.getKey(ALIAS, secret);
+        X509Certificate certificate = (X509Certificate) ks.getCertificate(ALIAS);
+        if (key == null || certificate == null) {
+            throw new GeneralSecurityException("the key store holds no deployment CA");
+        }
+        return new DeploymentCa(key, certificate);
+    }
+
+    /** Makes a new CA (EC P-384, self-signed) and answers it as a PKCS#12 key store locked with {@code secret}. */
+    public static byte[] createPkcs12(char[] secret, String name, Instant now)
+            throws IOException, GeneralSecurityException {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp384r1"));
         KeyPair kp = g.generateKeyPair();
@@ -95,13 +119,9 @@ public final class DeploymentCa {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry(ALIAS, kp.getPrivate(), secret, new X509Certificate[] {cert});
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".ca-", ".tmp", ownerOnly());
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ks.store(out, secret);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        return new DeploymentCa(kp.getPrivate(), cert);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ks.store(out, secret);
+        return out.toByteArray();
     }
 
     /**

@@ -10,6 +10,8 @@ public enum AuditAction {
     // deployment
     FIRST_ADMIN_CREATED,
     DEMO_SEEDED,
+    SIGNING_KEY_ROTATED,
+    GATEWAY_KEY_RENEWED,
 
     // signing in and second factors
     SIGN_IN_SUCCEEDED,

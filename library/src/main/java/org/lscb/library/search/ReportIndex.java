@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -48,9 +50,10 @@ import org.apache.lucene.store.Directory;
 /**
  * The public library's search index: a projection of the published reports that are not withdrawn, with one
  * long-lived writer and one searcher manager, as the reviewer register's index. Each change is committed and
- * refreshed before the call returns, so a withdrawn report is gone from the next search. Each commit is stamped
- * with the index format and the database's stamp ({@code PublishedReportRepository#stamp}), so an index that does
- * not match the database is rebuilt at start-up.
+ * refreshed before the call returns, so a withdrawn report is gone from the next search. Each commit records
+ * the index format and the highest version stamp applied ({@code PublishedReportRepository#nextIndexStamp}): an
+ * index of another format, or none, is rebuilt; one with a stamp is caught up with the changes above it
+ * ({@link #catchUp}), withdrawals included.
  *
  * <p>It shares its Lucene plumbing (writer, searcher manager, stamped commits, facet state per reader) with the
  * registry's {@code ReviewerIndex} by pattern, not by a common class: the two differ in what they stamp, how they
@@ -59,7 +62,7 @@ import org.apache.lucene.store.Directory;
 public final class ReportIndex implements AutoCloseable {
 
     /** Raise when fields change: an index with another format is rebuilt. */
-    public static final String FORMAT = "reports-1";
+    public static final String FORMAT = "reports-2";
 
     public static final String ID = "id";
     public static final String TITLE = "title";
@@ -101,43 +104,91 @@ public final class ReportIndex implements AutoCloseable {
         }
     }
 
-    /** True when the index has another format or was last committed for another state of the database. */
-    public boolean isStale(String databaseStamp) {
-        Map<String, String> stamp = new HashMap<>();
+    /** One report's latest change: its stamp, and its search document, or none when it is withdrawn. */
+    public record Change(long stamp, String id, ReportDocument document) {}
+
+    /**
+     * The highest version stamp this index has applied, or empty when it was written by another format or never
+     * stamped: such an index must be rebuilt.
+     */
+    public OptionalLong appliedStamp() {
+        Map<String, String> data = new HashMap<>();
         if (writer.getLiveCommitData() != null) {
-            writer.getLiveCommitData().forEach(e -> stamp.put(e.getKey(), e.getValue()));
+            writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
         }
-        return !FORMAT.equals(stamp.get(FORMAT_KEY)) || !databaseStamp.equals(stamp.get(STAMP_KEY));
+        String stamp = data.get(STAMP_KEY);
+        if (!FORMAT.equals(data.get(FORMAT_KEY)) || stamp == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(stamp));
     }
 
-    /** Replaces the whole index with these reports. */
-    public synchronized void rebuild(Stream<ReportDocument> all, String databaseStamp) {
+    /** Replaces the whole index with these reports and commits it at this stamp, read before the reports were. */
+    public synchronized void rebuild(Stream<ReportDocument> all, long stamp) {
         try {
             writer.deleteAll();
             for (ReportDocument d : (Iterable<ReportDocument>) all::iterator) {
                 writer.addDocument(facets.build(toDocument(d)));
             }
-            commit(databaseStamp);
+            commit(stamp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rebuild the library's index", e);
         }
     }
 
-    /** Adds or replaces one report; found by the next search. */
-    public synchronized void upsert(ReportDocument d, String databaseStamp) {
+    /**
+     * Applies every change above the stamp this index holds, page by page in stamp order, and records the highest
+     * stamp seen, at least {@code committedStamp}: the database's stamp read before the pages, at or below which
+     * every change is committed and so in the pages. Each page is one Lucene commit. Answers how many changes it
+     * applied.
+     *
+     * @param changesAfter the changes with a stamp above the one given, in stamp order, a page at a time; each
+     *     stamp belongs to one report, so paging on the stamp neither skips nor repeats a change
+     */
+    public synchronized long catchUp(long committedStamp, LongFunction<List<Change>> changesAfter) {
+        long at = appliedStamp().orElseThrow(() -> new IllegalStateException("the library's index must be rebuilt"));
+        long applied = 0;
+        try {
+            for (List<Change> page = changesAfter.apply(at); !page.isEmpty(); page = changesAfter.apply(at)) {
+                for (Change c : page) {
+                    if (c.stamp() <= at) {
+                        throw new IllegalArgumentException("changes must come in rising stamp order above " + at);
+                    }
+                    Term id = new Term(ID, c.id());
+                    if (c.document() == null) {
+                        writer.deleteDocuments(id);
+                    } else {
+                        writer.updateDocument(id, facets.build(toDocument(c.document())));
+                    }
+                    at = c.stamp();
+                    applied++;
+                }
+                commit(at);
+            }
+            if (committedStamp > at) {
+                commit(committedStamp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot catch the library's index up", e);
+        }
+        return applied;
+    }
+
+    /** Adds or replaces one report, keeping the stamp the index holds; found by the next search. */
+    public synchronized void upsert(ReportDocument d) {
         try {
             writer.updateDocument(new Term(ID, d.id()), facets.build(toDocument(d)));
-            commit(databaseStamp);
+            commit(appliedStamp().orElse(0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot add to the library's index", e);
         }
     }
 
-    /** Removes one report; gone from the next search. */
-    public synchronized void remove(String id, String databaseStamp) {
+    /** Removes one report, keeping the stamp the index holds; gone from the next search. */
+    public synchronized void remove(String id) {
         try {
             writer.deleteDocuments(new Term(ID, id));
-            commit(databaseStamp);
+            commit(appliedStamp().orElse(0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove from the library's index", e);
         }
@@ -279,9 +330,9 @@ public final class ReportIndex implements AutoCloseable {
         return state;
     }
 
-    private void commit(String databaseStamp) throws IOException {
+    private void commit(long stamp) throws IOException {
         writer.setLiveCommitData(
-                Map.of(FORMAT_KEY, FORMAT, STAMP_KEY, databaseStamp).entrySet());
+                Map.of(FORMAT_KEY, FORMAT, STAMP_KEY, Long.toString(stamp)).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }

@@ -76,14 +76,18 @@ public final class TextExtractor implements AutoCloseable {
     /** The text of a PDF or .docx, within the limits, or an {@link UnreadableReportException}. */
     public ReportText extract(byte[] bytes, String what) {
         ReportFormat format = format(bytes, what);
+        long deadline = System.nanoTime() + limits.timeout().toNanos();
         Future<ReportText> reading = workers.submit(() -> read(format, bytes, what));
         try {
-            return reading.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            ReportText text = reading.get(limits.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            // a read that ended at or after the deadline outlasted the limit too, however the wait was scheduled
+            if (System.nanoTime() - deadline >= 0) {
+                throw tooSlow(what);
+            }
+            return text;
         } catch (TimeoutException e) {
             reading.cancel(true);
-            throw new UnreadableReportException(
-                    "unreadable_file",
-                    what + " took longer than " + limits.timeout().toSeconds() + " s to read");
+            throw tooSlow(what);
         } catch (InterruptedException e) {
             reading.cancel(true);
             Thread.currentThread().interrupt();
@@ -94,6 +98,12 @@ public final class TextExtractor implements AutoCloseable {
             }
             throw UnreadableReportException.damaged(what);
         }
+    }
+
+    private UnreadableReportException tooSlow(String what) {
+        return new UnreadableReportException(
+                "unreadable_file",
+                what + " took longer than " + limits.timeout().toSeconds() + " s to read");
     }
 
     private ReportText read(ReportFormat format, byte[] bytes, String what) {

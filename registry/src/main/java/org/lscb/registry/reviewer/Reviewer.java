@@ -90,6 +90,10 @@ public class Reviewer {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The version stamp of the reviewer's latest change, for the search index on every node (ReviewerRepository#nextIndexStamp). */
+    @Column(name = "index_stamp", nullable = false)
+    private long indexStamp;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -231,5 +235,14 @@ public class Reviewer {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public long indexStamp() {
+        return indexStamp;
+    }
+
+    /** Marks this reviewer as changed at this stamp, taken in the same transaction as the change. */
+    public void indexStamp(long stamp) {
+        this.indexStamp = stamp;
     }
 }

@@ -52,7 +52,35 @@ public final class ReviewerRepository {
                 .findFirst();
     }
 
+    /** Adds a reviewer, stamped with the next version stamp for the search index. */
     public void add(Reviewer reviewer) {
+        reviewer.indexStamp(nextIndexStamp());
         em.persist(reviewer);
+    }
+
+    /**
+     * The next version stamp for the search index, taken in the caller's transaction. Taking it locks the counter's
+     * row until that transaction ends, so stamps commit in the order they are taken; take it before any other write
+     * of the transaction, so that every writer waits for the counter holding nothing else.
+     */
+    public long nextIndexStamp() {
+        em.createNativeQuery("UPDATE reviewer_index_counter SET stamp = stamp + 1 WHERE id = 1")
+                .executeUpdate();
+        return indexStamp();
+    }
+
+    /** The highest version stamp committed: every change at or below it is in the database. */
+    public long indexStamp() {
+        return ((Number) em.createNativeQuery("SELECT stamp FROM reviewer_index_counter WHERE id = 1")
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /** Reviewers whose latest change has a stamp above this one, in stamp order, for catching an index up. */
+    public List<Reviewer> changedAfter(long stamp, int limit) {
+        return em.createQuery("select r from Reviewer r where r.indexStamp > :s order by r.indexStamp", Reviewer.class)
+                .setParameter("s", stamp)
+                .setMaxResults(limit)
+                .getResultList();
     }
 }

@@ -2,7 +2,6 @@ package org.lscb.registry.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,8 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -50,16 +50,18 @@ import org.lscb.registry.reviewer.Region;
 /**
  * The reviewer register's search index: a projection of the database with one long-lived
  * {@link IndexWriter} and one {@link SearcherManager}. Writes are upserts by id followed by a
- * refresh, so a change is searchable as soon as the call returns. Each commit is stamped with the
- * index format, so a stale or foreign index is rebuilt from the database at start-up.
+ * refresh, so a change is searchable as soon as the call returns. Each commit records the index format
+ * and the highest version stamp applied ({@code ReviewerRepository#nextIndexStamp}): an index of another
+ * format, or none, is rebuilt from the database; an index with a stamp is caught up with the changes above
+ * it ({@link #catchUp}), in stamp order.
  */
 public final class ReviewerIndex implements AutoCloseable {
 
     /** Raise when fields change: an index with another format is rebuilt. */
-    public static final String FORMAT = "reviewers-4";
+    public static final String FORMAT = "reviewers-5";
 
     static final String FORMAT_KEY = "lscb.format";
-    static final String LATEST_KEY = "lscb.latest";
+    static final String STAMP_KEY = "lscb.stamp";
     /** How far a caller may page: enough for people, bounded for the server. */
     public static final int MAX_WINDOW = 10_000;
 
@@ -95,42 +97,76 @@ public final class ReviewerIndex implements AutoCloseable {
         }
     }
 
-    /** True when the index was written by another format or does not match the database's count and latest change. */
-    public boolean isStale(long reviewersInDatabase, Instant latestChangeInDatabase) {
-        Map<String, String> stamp = writer.getLiveCommitData() == null ? Map.of() : toMap(writer.getLiveCommitData());
-        if (!FORMAT.equals(stamp.get(FORMAT_KEY))) {
-            return true;
+    /** One reviewer's latest change: its stamp, and its search document, or none when it left the register. */
+    public record Change(long stamp, String id, ReviewerDocument document) {}
+
+    /**
+     * The highest version stamp this index has applied, or empty when it was written by another format or never
+     * stamped: such an index must be rebuilt.
+     */
+    public OptionalLong appliedStamp() {
+        Map<String, String> data = toMap(writer.getLiveCommitData());
+        String stamp = data.get(STAMP_KEY);
+        if (!FORMAT.equals(data.get(FORMAT_KEY)) || stamp == null) {
+            return OptionalLong.empty();
         }
-        String latest = latestChangeInDatabase == null ? "" : latestChangeInDatabase.toString();
-        return writer.getDocStats().numDocs != reviewersInDatabase
-                || !latest.equals(stamp.getOrDefault(LATEST_KEY, ""));
+        return OptionalLong.of(Long.parseLong(stamp));
     }
 
-    /** Replaces the whole index with these documents and commits it. */
-    public synchronized void rebuild(Stream<ReviewerDocument> all) {
+    /** Replaces the whole index with these documents and commits it at this stamp, read before the documents were. */
+    public synchronized void rebuild(Stream<ReviewerDocument> all, long stamp) {
         try {
             writer.deleteAll();
-            Instant[] latest = {null};
-            all.forEach(d -> {
-                add(d);
-                latest[0] = later(latest[0], d.updatedAt());
-            });
-            commit(latest[0]);
+            all.forEach(this::add);
+            commit(stamp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot rebuild the reviewer index", e);
         }
     }
 
-    /** Adds or replaces one reviewer; searchable when this returns. */
+    /**
+     * Applies every change above the stamp this index holds, page by page in stamp order, and records the highest
+     * stamp seen, at least {@code committedStamp}: the database's stamp read before the pages, at or below which
+     * every change is committed and so in the pages. Each page is one Lucene commit, so a crash part way keeps the
+     * pages applied and the next catch-up starts after them. Answers how many changes it applied.
+     *
+     * @param changesAfter the changes with a stamp above the one given, in stamp order, a page at a time; each
+     *     stamp belongs to one reviewer, so paging on the stamp neither skips nor repeats a change
+     */
+    public synchronized long catchUp(long committedStamp, LongFunction<List<Change>> changesAfter) {
+        long at = appliedStamp().orElseThrow(() -> new IllegalStateException("the reviewer index must be rebuilt"));
+        long applied = 0;
+        try {
+            for (List<Change> page = changesAfter.apply(at); !page.isEmpty(); page = changesAfter.apply(at)) {
+                for (Change c : page) {
+                    if (c.stamp() <= at) {
+                        throw new IllegalArgumentException("changes must come in rising stamp order above " + at);
+                    }
+                    Term id = new Term(ReviewerFields.ID, c.id());
+                    if (c.document() == null) {
+                        writer.deleteDocuments(id);
+                    } else {
+                        writer.updateDocument(id, facets.build(toDocument(c.document())));
+                    }
+                    at = c.stamp();
+                    applied++;
+                }
+                commit(at);
+            }
+            if (committedStamp > at) {
+                commit(committedStamp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot catch the reviewer index up", e);
+        }
+        return applied;
+    }
+
+    /** Adds or replaces one reviewer, keeping the stamp the index holds; searchable when this returns. */
     public synchronized void upsert(ReviewerDocument d) {
         try {
             writer.updateDocument(new Term(ReviewerFields.ID, d.id()), facets.build(toDocument(d)));
-            Instant previous = Optional.ofNullable(
-                            toMap(writer.getLiveCommitData()).get(LATEST_KEY))
-                    .filter(s -> !s.isEmpty())
-                    .map(Instant::parse)
-                    .orElse(null);
-            commit(later(previous, d.updatedAt()));
+            commit(appliedStamp().orElse(0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the reviewer index", e);
         }
@@ -306,9 +342,9 @@ public final class ReviewerIndex implements AutoCloseable {
         }
     }
 
-    private void commit(Instant latest) throws IOException {
-        writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT, LATEST_KEY, latest == null ? "" : latest.toString())
-                .entrySet());
+    private void commit(long stamp) throws IOException {
+        writer.setLiveCommitData(
+                Map.of(FORMAT_KEY, FORMAT, STAMP_KEY, Long.toString(stamp)).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -379,13 +415,6 @@ public final class ReviewerIndex implements AutoCloseable {
 
     private static String words(String constant) {
         return constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 
     private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {

@@ -1,6 +1,7 @@
 package org.lscb.registry.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -202,15 +203,107 @@ class ReviewerIndexTest {
     }
 
     @Test
-    void staleness_followsCountAndLatestChange() {
-        Reviewer r = reviewer("Someone", "x", Set.of(), Set.of(), true);
-        assertThat(index.isStale(0, null)).isTrue(); // never stamped
+    void anIndexNeverStamped_mustBeRebuiltAndThenHoldsTheStampReadBeforeTheRows() {
+        assertThat(index.appliedStamp()).isEmpty();
+        assertThatThrownBy(() -> index.catchUp(1, after -> List.of())).isInstanceOf(IllegalStateException.class);
 
-        indexAll(r);
+        index.rebuild(
+                java.util.stream.Stream.of(
+                        ReviewerDocument.of(reviewer("Someone", "x", Set.of(), Set.of(), true), qualification)),
+                7);
 
-        assertThat(index.isStale(1, r.updatedAt())).isFalse();
-        assertThat(index.isStale(2, r.updatedAt())).isTrue();
-        assertThat(index.isStale(1, r.updatedAt().plusSeconds(1))).isTrue();
+        assertThat(index.appliedStamp()).hasValue(7);
+        assertThat(index.size()).isEqualTo(1);
+    }
+
+    @Test
+    void catchUp_appliesChangesInStampOrderAPageAtATime() {
+        index.rebuild(java.util.stream.Stream.of(), 0);
+        Reviewer r = reviewer("Changing Reviewer", "neglect", Set.of(), Set.of(), true);
+        Reviewer other = reviewer("Other Reviewer", "exploitation", Set.of(), Set.of(), true);
+        ReviewerDocument first = ReviewerDocument.of(r, qualification);
+        r.update(
+                new Reviewer.Profile("Changing Reviewer", "drowning", Set.of(), Set.of(), Set.of(), true),
+                Instant.parse("2026-06-02T10:00:00Z"));
+        ChangeLog log = new ChangeLog(2)
+                .add(1, r.id(), first)
+                .add(2, other.id(), ReviewerDocument.of(other, qualification))
+                .add(3, r.id(), ReviewerDocument.of(r, qualification));
+
+        assertThat(index.catchUp(3, log::after)).isEqualTo(3);
+
+        assertThat(index.search(query("drowning").build()).total()).isEqualTo(1); // the later change won
+        assertThat(index.search(query("neglect").build()).total()).isZero();
+        assertThat(index.search(query("exploitation").build()).total()).isEqualTo(1);
+        assertThat(index.appliedStamp()).hasValue(3);
+        assertThat(log.asked).containsExactly(0L, 2L, 3L); // two pages, then an empty one
+    }
+
+    @Test
+    void catchUp_afterAMissedBatch_appliesOnlyTheChangesAboveItsStamp() {
+        Reviewer a = reviewer("Anna Seen", "seen", Set.of(), Set.of(), true);
+        Reviewer b = reviewer("Ben Missed", "missed", Set.of(), Set.of(), true);
+        Reviewer c = reviewer("Cara Missed", "missed", Set.of(), Set.of(), true);
+        ChangeLog log = new ChangeLog(100).add(1, a.id(), ReviewerDocument.of(a, qualification));
+        index.rebuild(java.util.stream.Stream.of(), 0);
+        assertThat(index.catchUp(1, log::after)).isEqualTo(1);
+        // a batch this index never heard of: the server was down, or its polls failed
+        log.add(2, b.id(), ReviewerDocument.of(b, qualification)).add(3, c.id(), ReviewerDocument.of(c, qualification));
+
+        // the database's stamp is above the last row: stamp 4's reviewer changed again, at 5, which is not committed
+        assertThat(index.catchUp(4, log::after)).isEqualTo(2);
+
+        assertThat(index.search(query("missed").build()).total()).isEqualTo(2);
+        assertThat(index.appliedStamp()).hasValue(4);
+        assertThat(index.catchUp(4, log::after)).isZero();
+    }
+
+    @Test
+    void catchUp_removesAReviewerWhoseChangeHasNoDocument() {
+        Reviewer r = reviewer("Leaving Reviewer", "leaving", Set.of(), Set.of(), true);
+        index.rebuild(java.util.stream.Stream.of(ReviewerDocument.of(r, qualification)), 1);
+        assertThat(index.search(query("leaving").build()).total()).isEqualTo(1);
+
+        assertThat(index.catchUp(2, new ChangeLog(10).add(2, r.id(), null)::after))
+                .isEqualTo(1);
+
+        assertThat(index.search(query("leaving").build()).total()).isZero();
+        assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void catchUp_refusesChangesOutOfOrder() {
+        index.rebuild(java.util.stream.Stream.of(), 5);
+        Reviewer r = reviewer("Late Reviewer", "late", Set.of(), Set.of(), true);
+
+        assertThatThrownBy(() -> index.catchUp(
+                        6,
+                        after -> List.of(new ReviewerIndex.Change(4, r.id(), ReviewerDocument.of(r, qualification)))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The database's side of a catch-up, held in memory: changes by stamp, handed out a page at a time. */
+    private static final class ChangeLog {
+        private final int pageSize;
+        private final List<ReviewerIndex.Change> changes = new ArrayList<>();
+        final List<Long> asked = new ArrayList<>();
+
+        ChangeLog(int pageSize) {
+            this.pageSize = pageSize;
+        }
+
+        ChangeLog add(long stamp, String id, ReviewerDocument d) {
+            changes.add(new ReviewerIndex.Change(stamp, id, d));
+            return this;
+        }
+
+        List<ReviewerIndex.Change> after(long stamp) {
+            asked.add(stamp);
+            return changes.stream()
+                    .filter(c -> c.stamp() > stamp)
+                    .limit(pageSize)
+                    .toList();
+        }
     }
 
     @Test
@@ -272,7 +365,7 @@ class ReviewerIndexTest {
     // --- helpers
 
     private void indexAll(Reviewer... reviewers) {
-        index.rebuild(java.util.Arrays.stream(reviewers).map(r -> ReviewerDocument.of(r, qualification)));
+        index.rebuild(java.util.Arrays.stream(reviewers).map(r -> ReviewerDocument.of(r, qualification)), 0);
     }
 
     private Reviewer withTie(String name, String org, LocalDate from, LocalDate to) {

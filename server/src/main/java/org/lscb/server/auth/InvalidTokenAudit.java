@@ -53,6 +53,9 @@ public class InvalidTokenAudit extends HttpFilter {
     @Inject
     ServerConfig config;
 
+    @Inject
+    TokenSigningKeys signingKeys;
+
     @Override
     public void init() {
         PAYARA_JWT_STORE.setLevel(Level.WARNING);
@@ -82,7 +85,7 @@ public class InvalidTokenAudit extends HttpFilter {
         TokenRejection why = TokenRejection.of(
                 token,
                 local ? Optional.of(config.tokenIssuer()) : Optional.empty(),
-                local ? Optional.of(SigningKeys.in(config.dataDir()).publicKeys()) : Optional.empty(),
+                local ? Optional.of(signingKeys.keys().publicKeys()) : Optional.empty(),
                 clock.instant());
         String details = "reason: " + why.sentence() + "; held back since the last entry for this address: "
                 + heldBack.getAsLong();

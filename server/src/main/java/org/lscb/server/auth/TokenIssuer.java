@@ -24,13 +24,15 @@ import org.lscb.server.config.ServerConfig;
 public class TokenIssuer {
 
     private ServerConfig config;
+    private TokenSigningKeys keys;
     private Clock clock;
 
     protected TokenIssuer() {}
 
     @Inject
-    public TokenIssuer(ServerConfig config) {
+    public TokenIssuer(ServerConfig config, TokenSigningKeys keys) {
         this.config = config;
+        this.keys = keys;
         this.clock = Clock.systemUTC();
     }
 
@@ -87,7 +89,7 @@ public class TokenIssuer {
 
     /** Signs any claims with the current key; used for audit checkpoints too. */
     public String sign(JWTClaimsSet claims) {
-        RSAKey key = SigningKeys.in(config.dataDir()).current();
+        RSAKey key = keys.keys().current();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
                 .type(JOSEObjectType.JWT)
                 .keyID(key.getKeyID())
@@ -102,7 +104,7 @@ public class TokenIssuer {
     }
 
     public Map<String, Object> publicKeys() {
-        return SigningKeys.in(config.dataDir()).publicKeys().toJSONObject();
+        return keys.keys().publicKeys().toJSONObject();
     }
 
     public record IssuedToken(String value, long expiresInSeconds) {}

@@ -31,6 +31,7 @@ public class ServerConfig {
     private java.time.Period trainingRevalidation;
     private org.lscb.reviews.ClockSpans clockSpans;
     private Duration overdueSweepInterval;
+    private Duration searchFeedInterval;
     private Duration webSessionIdle;
     private Optional<String> caSecret;
     private long documentMaxBytes;
@@ -110,6 +111,7 @@ public class ServerConfig {
                     "documents.min-rate.bytes must be 0 (off) or more and documents.min-rate.window at least PT1S");
         }
         overdueSweepInterval = duration(config, "reviews.overdue-sweep.interval", "PT5M");
+        searchFeedInterval = duration(config, "search.feed.interval", "PT0.5S");
         webSessionIdle = duration(config, "web.session.idle", "PT30M");
         trustedProxies = IpAddresses.parseTrustedProxies(
                 config.getOptionalValue("auth.trusted-proxies", String.class).orElse(""));
@@ -222,6 +224,11 @@ public class ServerConfig {
             throw new IllegalStateException(
                     "reviews.overdue-sweep.interval must be between PT1S and P1D, not " + overdueSweepInterval);
         }
+        if (searchFeedInterval.compareTo(Duration.ofMillis(50)) < 0
+                || searchFeedInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalStateException(
+                    "search.feed.interval must be between PT0.05S and PT1M, not " + searchFeedInterval);
+        }
         if (webSessionIdle.compareTo(Duration.ofMinutes(1)) < 0 || webSessionIdle.compareTo(Duration.ofHours(12)) > 0) {
             throw new IllegalStateException("web.session.idle must be between PT1M and PT12H, not " + webSessionIdle);
         }
@@ -298,6 +305,11 @@ public class ServerConfig {
 
     public Duration overdueSweepInterval() {
         return overdueSweepInterval;
+    }
+
+    /** How often each server reads the database's version stamps to catch its search indexes up (SEARCH_FEED_INTERVAL). */
+    public Duration searchFeedInterval() {
+        return searchFeedInterval;
     }
 
     /** Addresses of the TLS proxies whose {@code X-Forwarded-For} names the client (AUTH_TRUSTED_PROXIES). */

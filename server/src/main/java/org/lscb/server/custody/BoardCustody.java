@@ -120,12 +120,14 @@ public class BoardCustody {
         return database.read(em -> {
             BoardReach reach = BoardReaches.of(em, by);
             List<Account> accounts = new AccountRepository(em).pageIn(reach.organisations(), 0, 1000);
-            CertificateRepository certs = new CertificateRepository(em);
+            // one query for every account's certificates, oldest first, so the last kept per account is its newest
+            Map<String, IssuedCertificate> newest = new LinkedHashMap<>();
+            new CertificateRepository(em)
+                    .usableOfAccounts(accounts.stream().map(Account::id).toList(), clock.instant())
+                    .forEach(c -> newest.put(c.accountId().orElseThrow(), c));
             List<Candidate> out = new ArrayList<>();
             for (Account a : accounts) {
-                certs.usableOfAccounts(List.of(a.id()), clock.instant()).stream()
-                        .reduce((first, second) -> second) // the newest
-                        .ifPresent(c -> out.add(new Candidate(a, c)));
+                Optional.ofNullable(newest.get(a.id())).ifPresent(c -> out.add(new Candidate(a, c)));
             }
             return out;
         });

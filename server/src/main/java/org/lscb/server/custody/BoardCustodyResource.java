@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.lscb.exchange.custody.CustodyRule;
 import org.lscb.exchange.custody.KeyRecovery;
 import org.lscb.exchange.custody.RecoveryPurpose;
 import org.lscb.foundation.value.InvalidValueException;
@@ -107,7 +106,6 @@ public class BoardCustodyResource {
                             s.custodianCertificateId(), Base64Field.bytes("shares.envelope", s.envelope()));
                 })
                 .toList();
-        CustodyRule.checkThreshold(body.threshold(), shares.size());
         return CustodyView.of(custody.split(
                 callers.caller(),
                 boardId,

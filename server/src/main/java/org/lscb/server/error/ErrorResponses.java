@@ -14,10 +14,12 @@ import org.lscb.envelope.EnvelopeTooLargeException;
 import org.lscb.envelope.UnsupportedEnvelopeException;
 import org.lscb.foundation.value.DomainException;
 import org.lscb.foundation.value.DomainException.Kind;
+import org.lscb.server.persistence.DatabaseUnreachable;
 
 /**
  * Turns every failure into the one JSON error shape with the right status: a refusal ({@link DomainException}) by its
- * kind, code and details; what the HTTP layer, JSON binding or the database refuse by theirs; anything else is a 500.
+ * kind, code and details; what the HTTP layer, JSON binding or the database refuse by theirs; a database that cannot be
+ * reached is a 503 with Retry-After ({@link DatabaseUnreachable}); anything else is a 500.
  */
 public final class ErrorResponses {
 
@@ -29,6 +31,10 @@ public final class ErrorResponses {
         DomainException refusal = refusal(t);
         if (refusal != null) {
             return refused(refusal);
+        }
+        if (DatabaseUnreachable.causes(t)) {
+            // before the timeouts below: a connect timeout to the database is the server's outage, not a slow client
+            return databaseUnavailable();
         }
         if (find(t, java.util.concurrent.TimeoutException.class) != null
                 || find(t, java.net.SocketTimeoutException.class) != null) {
@@ -134,6 +140,26 @@ public final class ErrorResponses {
                 .header("Retry-After", retryAfterSeconds)
                 .entity(ApiError.of("busy", sentence, Map.of("retryAfterSeconds", retryAfterSeconds)))
                 .build();
+    }
+
+    /**
+     * 503 with Retry-After: the request needed the database and it cannot be reached (or had no connection free within
+     * the pool's timeout); the caller is to send it again a little later.
+     */
+    public static Response databaseUnavailable() {
+        return Response.status(503)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", DatabaseUnreachable.RETRY_AFTER_SECONDS)
+                .entity(databaseUnavailableError())
+                .build();
+    }
+
+    /** The error body of {@link #databaseUnavailable()}, for answers written outside JAX-RS. */
+    public static ApiError databaseUnavailableError() {
+        return ApiError.of(
+                "database_unavailable",
+                "the service cannot reach its database just now; try again shortly",
+                Map.of("retryAfterSeconds", DatabaseUnreachable.RETRY_AFTER_SECONDS));
     }
 
     static Response build(int status, ApiError error) {

@@ -2,37 +2,55 @@ package org.lscb.server.keys;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.logging.Logger;
+import org.lscb.envelope.Identity;
 import org.lscb.exchange.pki.DeploymentCa;
 import org.lscb.server.config.DeploymentSecret;
 import org.lscb.server.config.ServerConfig;
+import org.lscb.server.vault.DeploymentKeyVault;
 
 /**
- * Opens this deployment's CA ({@code DATA_DIR/ca/ca.p12}) once, making it at first start, locked with the
- * {@link DeploymentSecret}.
+ * Opens this deployment's CA and upload gateway key once, from the database (through the
+ * {@link DeploymentKeyVault}, so every server of one database has the same ones), making them at first start.
+ * Each is a PKCS#12 key store locked with the {@link DeploymentSecret}, and wrapped under it again in the database.
+ * A data folder made before the keys were in the database holds them in {@code DATA_DIR/ca/ca.p12} and
+ * {@code gateway.p12}; when the database has none, those files are imported, so the certificates issued and the
+ * CA clients pinned stay valid. The files are read for nothing else.
  */
 @ApplicationScoped
 public class CertificateAuthority {
 
     private static final Logger LOG = Logger.getLogger(CertificateAuthority.class.getName());
+    private static final String GATEWAY_ALIAS = "gateway";
 
     private ServerConfig config;
     private DeploymentSecret secret;
+    private DeploymentKeyVault vault;
     private volatile DeploymentCa ca;
-    private volatile org.lscb.envelope.Identity gateway;
+    private volatile Identity gateway;
 
     protected CertificateAuthority() {}
 
     @Inject
-    public CertificateAuthority(ServerConfig config, DeploymentSecret secret) {
+    public CertificateAuthority(ServerConfig config, DeploymentSecret secret, DeploymentKeyVault vault) {
         this.config = config;
         this.secret = secret;
+        this.vault = vault;
     }
 
     public DeploymentCa ca() {
@@ -49,50 +67,124 @@ public class CertificateAuthority {
     }
 
     /**
-     * The key with which the server signs what it seals for browser uploads (it can sign, never open),
-     * kept in {@code DATA_DIR/ca/gateway.p12} under the CA's secret and certified by the CA.
+     * The key with which the server signs what it seals for browser uploads (it can sign, never open), certified by
+     * the CA: the newest version of {@value DeploymentKeyVault#GATEWAY}.
      */
-    public synchronized org.lscb.envelope.Identity gateway() {
+    public synchronized Identity gateway() {
         if (gateway == null) {
-            Path file = config.dataDir().resolve("ca").resolve("gateway.p12");
-            char[] secret = this.secret.value();
-            try {
-                if (!Files.exists(file)) {
-                    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
-                    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-                    java.security.KeyPair kp = g.generateKeyPair();
-                    java.security.cert.X509Certificate c = ca().issueFor(
-                                    kp.getPublic(),
-                                    DeploymentCa.subject("LSCB review exchange upload gateway", null, "gateway"),
-                                    Instant.now());
-                    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-                    ks.load(null, null);
-                    ks.setKeyEntry("gateway", kp.getPrivate(), secret, new java.security.cert.X509Certificate[] {c});
-                    Path tmp = Files.createTempFile(file.getParent(), ".gateway-", ".tmp");
-                    try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
-                        ks.store(out, secret);
-                    }
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                }
-                gateway = org.lscb.envelope.Identity.fromPkcs12(file, secret);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the upload gateway key cannot be opened: " + e.getMessage(), e);
-            }
+            byte[] p12 = vault.versionsOrCreate(DeploymentKeyVault.GATEWAY, this::firstGateway)
+                    .get(0)
+                    .key();
+            gateway = gatewayFrom(p12);
         }
         return gateway;
     }
 
+    /**
+     * Makes a new gateway key, certified by the CA, for every server of the database; this server signs with it at
+     * once, the others from their next start. What the old key signed stays verifiable: its certificate is the CA's.
+     * {@code alongside} is given the transaction that stores it and the new certificate (for its audit entry).
+     */
+    public synchronized Identity renewGateway(
+            java.util.function.BiConsumer<jakarta.persistence.EntityManager, X509Certificate> alongside) {
+        byte[] p12 = newGateway();
+        Identity renewed = gatewayFrom(p12);
+        vault.add(DeploymentKeyVault.GATEWAY, p12, em -> alongside.accept(em, renewed.certificate()));
+        gateway = renewed;
+        return renewed;
+    }
+
     private DeploymentCa open() {
-        Path dir = config.dataDir().resolve("ca");
+        char[] s = secret.value();
         try {
-            char[] secret = this.secret.value();
-            return DeploymentCa.openOrCreate(dir.resolve("ca.p12"), secret, "LSCB review exchange CA", Instant.now());
+            byte[] p12 = vault.versionsOrCreate(DeploymentKeyVault.CA, this::firstCa)
+                    .get(0)
+                    .key();
+            return DeploymentCa.fromPkcs12(p12, s);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the deployment CA cannot be opened: " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(s, '\0');
+        }
+    }
+
+    private byte[] firstCa() {
+        Path file = config.dataDir().resolve("ca").resolve("ca.p12");
+        char[] s = secret.value();
+        try {
+            if (Files.exists(file)) {
+                byte[] p12 = Files.readAllBytes(file);
+                DeploymentCa.fromPkcs12(p12, s); // refuse a file this secret cannot open before storing it
+                LOG.info(() ->
+                        "Imported the deployment CA of " + file + " into the database; the file is no longer read");
+                return p12;
+            }
+            return DeploymentCa.createPkcs12(s, "LSCB review exchange CA", Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the deployment CA cannot be opened: " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(s, '\0');
+        }
+    }
+
+    private byte[] firstGateway() {
+        Path file = config.dataDir().resolve("ca").resolve("gateway.p12");
+        if (Files.exists(file)) {
+            try {
+                byte[] p12 = Files.readAllBytes(file);
+                gatewayFrom(p12); // refuse a file this secret cannot open before storing it
+                LOG.info(() -> "Imported the upload gateway key of " + file + " into the database; the file is"
+                        + " no longer read");
+                return p12;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return newGateway();
+    }
+
+    private byte[] newGateway() {
+        char[] s = secret.value();
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair kp = g.generateKeyPair();
+            X509Certificate c = ca().issueFor(
+                            kp.getPublic(),
+                            DeploymentCa.subject("LSCB review exchange upload gateway", null, "gateway"),
+                            Instant.now());
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry(GATEWAY_ALIAS, kp.getPrivate(), s, new X509Certificate[] {c});
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ks.store(out, s);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the upload gateway key: " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(s, '\0');
+        }
+    }
+
+    private Identity gatewayFrom(byte[] p12) {
+        char[] s = secret.value();
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(new ByteArrayInputStream(p12), s);
+            for (String alias : Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias)) {
+                    return Identity.of((PrivateKey) ks.getKey(alias, s), (X509Certificate) ks.getCertificate(alias));
+                }
+            }
+            throw new IllegalStateException("the upload gateway key store holds no private key");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the upload gateway key cannot be opened: " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(s, '\0');
         }
     }
 }

@@ -179,7 +179,7 @@ public class PublicationService {
             }
             return p;
         });
-        library.added(ReportLibrary.document(published, text));
+        library.catchUp();
         return published;
     }
 
@@ -192,14 +192,17 @@ public class PublicationService {
         }
         String why = Text.required(reason, "reason", PublishedReport.MAX_REASON);
         PublishedReport withdrawn = database.inTransaction(em -> {
-            PublishedReport p = new PublishedReportRepository(em)
-                    .liveOfReview(reviewId)
+            PublishedReportRepository repo = new PublishedReportRepository(em);
+            // first, so that every writer of the library waits for the stamp holding no other lock
+            long stamp = repo.nextIndexStamp();
+            PublishedReport p = repo.liveOfReview(reviewId)
                     .orElseThrow(() -> new ConflictException("not_published", "the review has no published report"));
             p.withdraw(clock.instant(), by.accountId(), why);
+            p.indexStamp(stamp);
             audit(em, by, AuditAction.REPORT_WITHDRAWN, p.id(), reviewId, "withdrawn: " + why);
             return p;
         });
-        library.removed(withdrawn.id());
+        library.catchUp();
         return withdrawn;
     }
 

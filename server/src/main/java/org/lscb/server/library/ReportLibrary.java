@@ -31,7 +31,8 @@ import org.lscb.server.config.ServerConfig;
 
 /**
  * This server's public library: the published files under {@code DATA_DIR/library}, the search index under
- * {@code DATA_DIR/index/reports} (rebuilt from the database and the files at start-up when it does not match),
+ * {@code DATA_DIR/index/reports} (rebuilt from the database and the files at start-up when it has another format,
+ * else caught up with the changes made on any server since the version stamp it records),
  * and the text extractor with its own two threads, so that slow or hostile files never hold request threads
  * beyond the extraction's time limit.
  */
@@ -39,6 +40,9 @@ import org.lscb.server.config.ServerConfig;
 public class ReportLibrary {
 
     private static final Logger LOG = Logger.getLogger(ReportLibrary.class.getName());
+
+    /** Reports per catch-up page: each one's text file is read as the page is applied. */
+    private static final int CATCH_UP_PAGE = 100;
 
     private ServerConfig config;
     private Database database;
@@ -70,27 +74,55 @@ public class ReportLibrary {
         return extractor;
     }
 
-    /** Rebuilds the index when it does not match the database; answers whether it did. */
+    /**
+     * Brings the index up to date at start-up: rebuilt from the database and the files when it has another format or
+     * none, else caught up with the changes above the stamp it holds, so a current index re-adds nothing. Answers
+     * whether it rebuilt.
+     */
     public synchronized boolean ensureCurrent() {
         ReportIndex idx = index();
-        String stamp = database.read(em -> new PublishedReportRepository(em).stamp());
-        if (!idx.isStale(stamp)) {
+        if (idx.appliedStamp().isPresent()) {
+            long from = idx.appliedStamp().getAsLong();
+            long applied = catchUp();
+            LOG.info(() -> "The library's index on disk was at stamp " + from + ": " + applied
+                    + " changes applied at start-up, now at stamp "
+                    + idx.appliedStamp().getAsLong());
             return false;
         }
+        // the stamp before the rows: a change committed in between is in the rows and applied again, harmlessly
+        long stamp = database.read(em -> new PublishedReportRepository(em).indexStamp());
         // each report's text is read from its file as the index takes it, not all held at once nor in the read
         List<PublishedReport> live = database.read(em -> new PublishedReportRepository(em).allLive());
         idx.rebuild(live.stream().map(this::document), stamp);
-        LOG.info(() -> "Rebuilt the library's index from the database: " + idx.size() + " reports");
+        LOG.info(() -> "Rebuilt the library's index from the database: " + idx.size() + " reports, at stamp " + stamp);
         return true;
     }
 
-    /** Adds a report just published, stamped with the database's state after the publication committed. */
-    public void added(ReportDocument d) {
-        index().upsert(d, database.read(em -> new PublishedReportRepository(em).stamp()));
+    /**
+     * Applies the publications and withdrawals committed on any server since this index's stamp; a cheap read of the
+     * database's stamp when there are none. Called after each change on this server and by the search feed
+     * ({@code org.lscb.server.search.SearchFeed}). Answers how many changes it applied.
+     */
+    public synchronized long catchUp() {
+        ReportIndex idx = index();
+        long committed = database.read(em -> new PublishedReportRepository(em).indexStamp());
+        if (committed <= idx.appliedStamp().orElse(Long.MAX_VALUE)) {
+            return 0;
+        }
+        return idx.catchUp(
+                committed,
+                after ->
+                        database
+                                .read(em -> new PublishedReportRepository(em).changedAfter(after, CATCH_UP_PAGE))
+                                .stream()
+                                .map(r -> new ReportIndex.Change(
+                                        r.indexStamp(), r.id(), r.withdrawn() ? null : document(r)))
+                                .toList());
     }
 
-    public void removed(String id) {
-        index().remove(id, database.read(em -> new PublishedReportRepository(em).stamp()));
+    /** The highest version stamp the index has applied, or -1 before it is built. */
+    public long appliedStamp() {
+        return index().appliedStamp().orElse(-1);
     }
 
     public ReportHits search(ReportQuery q) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.apache.lucene.store.FSDirectory;
@@ -22,14 +21,17 @@ import org.lscb.registry.search.ReviewerQuery;
 import org.lscb.server.config.ServerConfig;
 
 /**
- * The reviewer index of this server, under {@code DATA_DIR/index/reviewers}: rebuilt from the
- * database at start-up when missing or stale, then kept current after each committed change.
+ * The reviewer index of this server, under {@code DATA_DIR/index/reviewers}: a projection of the database
+ * that records the highest version stamp it has applied. At start-up it is rebuilt only when it has another
+ * format or none; otherwise it applies the changes it missed. Afterwards it catches up after each change made
+ * on this server and whenever the search feed ({@code org.lscb.server.search.SearchFeed}) sees a higher stamp in the database, made on any server.
  */
 @ApplicationScoped
 public class ReviewerSearch {
 
     private static final Logger LOG = Logger.getLogger(ReviewerSearch.class.getName());
     private static final int REBUILD_PAGE = 1000;
+    private static final int CATCH_UP_PAGE = 500;
 
     private ServerConfig config;
     private Database database;
@@ -46,24 +48,34 @@ public class ReviewerSearch {
         this.qualification = qualification;
     }
 
-    /** Opens the index and rebuilds it when it does not match the database; answers whether it rebuilt. */
+    /**
+     * Brings the index up to date at start-up: rebuilt from the database when it has another format or none, else
+     * caught up with the changes above the stamp it holds, so a current index re-adds nothing. Answers whether it
+     * rebuilt.
+     */
     public synchronized boolean ensureCurrent() {
         ReviewerIndex idx = index();
-        long count = database.read(em -> new ReviewerRepository(em).count());
-        Instant latest =
-                database.read(em -> new ReviewerRepository(em).latestChange()).orElse(null);
-        if (!idx.isStale(count, latest)) {
+        if (idx.appliedStamp().isPresent()) {
+            long from = idx.appliedStamp().getAsLong();
+            long applied = catchUp();
+            LOG.info(() -> "The reviewer index on disk was at stamp " + from + ": " + applied
+                    + " changes applied at start-up, now at stamp "
+                    + idx.appliedStamp().getAsLong());
             return false;
         }
         long started = System.nanoTime();
-        idx.rebuild(java.util.stream.Stream.iterate(
-                        page(null),
-                        p -> !p.isEmpty(),
-                        p -> page(p.get(p.size() - 1).id()))
-                .flatMap(List::stream)
-                .map(r -> ReviewerDocument.of(r, qualification)));
+        // the stamp before the rows: a change committed in between is in the rows and applied again, harmlessly
+        long stamp = database.read(em -> new ReviewerRepository(em).indexStamp());
+        idx.rebuild(
+                java.util.stream.Stream.iterate(
+                                page(null),
+                                p -> !p.isEmpty(),
+                                p -> page(p.get(p.size() - 1).id()))
+                        .flatMap(List::stream)
+                        .map(r -> ReviewerDocument.of(r, qualification)),
+                stamp);
         LOG.info(() -> "Rebuilt the reviewer index from the database: " + idx.size() + " reviewers in "
-                + (System.nanoTime() - started) / 1_000_000 + " ms");
+                + (System.nanoTime() - started) / 1_000_000 + " ms, at stamp " + stamp);
         return true;
     }
 
@@ -71,8 +83,29 @@ public class ReviewerSearch {
         return database.read(em -> new ReviewerRepository(em).pageAfter(afterId, REBUILD_PAGE));
     }
 
-    public void upsert(Reviewer reviewer) {
-        index().upsert(ReviewerDocument.of(reviewer, qualification));
+    /**
+     * Applies the changes committed on any node since this index's stamp; a cheap read of the database's stamp when
+     * there are none. Called after each change on this node and by the search feed ({@code org.lscb.server.search.SearchFeed}). Answers how many it
+     * applied.
+     */
+    public synchronized long catchUp() {
+        ReviewerIndex idx = index();
+        long committed = database.read(em -> new ReviewerRepository(em).indexStamp());
+        if (committed <= idx.appliedStamp().orElse(Long.MAX_VALUE)) {
+            return 0;
+        }
+        return idx.catchUp(
+                committed,
+                after -> database.read(em -> new ReviewerRepository(em)
+                        .changedAfter(after, CATCH_UP_PAGE).stream()
+                                .map(r -> new ReviewerIndex.Change(
+                                        r.indexStamp(), r.id(), ReviewerDocument.of(r, qualification)))
+                                .toList()));
+    }
+
+    /** The highest version stamp the index has applied, or -1 before it is built. */
+    public long appliedStamp() {
+        return index().appliedStamp().orElse(-1);
     }
 
     public ReviewerHits search(ReviewerQuery query) {

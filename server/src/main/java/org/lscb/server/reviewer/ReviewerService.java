@@ -110,7 +110,7 @@ public class ReviewerService {
             }
             throw e;
         }
-        search.upsert(created);
+        search.catchUp();
         return created;
     }
 
@@ -301,6 +301,8 @@ public class ReviewerService {
             BiFunction<Reviewer, Instant, String> work,
             String... organisationsThatMustExist) {
         Reviewer changed = database.inTransaction(em -> {
+            // first, so that every writer of the register waits for the stamp holding no other lock
+            long stamp = new ReviewerRepository(em).nextIndexStamp();
             Reviewer r = visible(em, by, id);
             List<Review> appointedTo = new ReviewRepository(em).withLiveAppointmentOf(r.id());
             Set<String> appointingBoards =
@@ -330,6 +332,7 @@ public class ReviewerService {
                 }
             }
             String details = work.apply(r, clock.instant());
+            r.indexStamp(stamp);
             audit(em, by, action, r, details);
             if (action == AuditAction.EVIDENCE_WITHDRAWN) {
                 // every board whose panel relies on this reviewer sees the withdrawal in its own review's audit
@@ -344,7 +347,7 @@ public class ReviewerService {
             appointments.recheckAppointmentsOf(em, r, by.accountId(), appointedTo);
             return r;
         });
-        search.upsert(changed);
+        search.catchUp();
         return changed;
     }
 

@@ -10,7 +10,8 @@ import org.lscb.server.demo.DemoSeeder;
 
 /**
  * What happens once at start-up, in order: check the configuration, migrate the schema and open
- * the database, make the first administrator, seed the demo, bring the search index up to date. Any failure stops the server with a
+ * the database, read (or at first start make) the deployment's keys, make the first administrator, seed the
+ * demo, bring the search indexes up to date and start their change feed. Any failure stops the server with a
  * sentence saying what to fix, rather than leaving it up and half-working.
  */
 @ApplicationScoped
@@ -24,20 +25,28 @@ public class StartupSequence {
     void onStart(
             @Observes @Initialized(ApplicationScoped.class) Object ignored,
             ServerConfig config,
+            org.lscb.server.auth.TokenSigningKeys signingKeys,
+            org.lscb.server.keys.CertificateAuthority authority,
             FirstAdministrator firstAdministrator,
             DemoSeeder demo,
             org.lscb.server.reviewer.ReviewerSearch reviewerSearch,
             org.lscb.server.library.ReportLibrary reportLibrary,
             org.lscb.server.review.OverdueSweepSchedule overdueSweep,
-            org.lscb.server.document.BlobSweepSchedule blobSweep) {
+            org.lscb.server.document.BlobSweepSchedule blobSweep,
+            org.lscb.server.search.SearchFeed searchFeed) {
         try {
             LOG.info(() -> "Data folder: " + config.dataDir());
+            // a CA_SECRET other than the one the keys were wrapped under stops the server here
+            signingKeys.keys();
+            authority.ca();
+            authority.gateway();
             firstAdministrator.ensure();
             if (config.demo()) {
                 demo.seed();
             }
             reviewerSearch.ensureCurrent();
             reportLibrary.ensureCurrent();
+            searchFeed.start();
             overdueSweep.start();
             blobSweep.start();
             finished = true;

@@ -319,6 +319,7 @@ class ExchangeIT {
                 w.police().token(),
                 "application/octet-stream",
                 plain);
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
         String docId = up.json().getString("id");
         OpenedEnvelope opened = Envelopes.opener(reviewer, ca())
                 .open(

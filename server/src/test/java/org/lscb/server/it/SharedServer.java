@@ -68,11 +68,28 @@ public final class SharedServer implements ParameterResolver {
             env.put("DOCUMENTS_MIN_RATE_WINDOW", "PT2S");
             env.put("METRICS_TOKEN", METRICS_TOKEN);
             env.put("PUBLIC_BASE_URL", PUBLIC_BASE_URL);
+            writeTokenSigningKey(base.resolve("data"));
             ServerProcess server =
                     ServerProcess.start(base.resolve("data"), env).awaitReady();
             return new Handle(server, adminPassword, new Api.SignIns());
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the shared test server: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The token signing key the server imports at its first start, as it would from a deployment made before the keys
+     * were kept in the database (docs/operations.md "Deployment keys"). Tests that sign tokens as the server would
+     * (AuthIT, InvalidTokenAuditIT) read it back from {@code DATA_DIR/keys/token-signing.jwks}; it stays published
+     * for the run, whatever key a rotation adds, since the run's tokens live twelve hours.
+     */
+    private static void writeTokenSigningKey(Path dataDir) throws Exception {
+        Path keys = Files.createDirectories(dataDir.resolve("keys"));
+        com.nimbusds.jose.jwk.RSAKey key = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048)
+                .keyUse(com.nimbusds.jose.jwk.KeyUse.SIGNATURE)
+                .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256)
+                .keyIDFromThumbprint(true)
+                .generate();
+        Files.writeString(keys.resolve("token-signing.jwks"), new com.nimbusds.jose.jwk.JWKSet(key).toString(false));
     }
 }

@@ -8,7 +8,7 @@ import org.lscb.server.web.Templates;
 
 /**
  * The error pages, in the service's style, for a status and the API's sentence about it: GOV.UK's "Page
- * not found", "There is a problem with the service" and so on, with what to do next. The 404 page never
+ * not found", "There is a problem with the service", "The service is unavailable" and so on, with what to do next. The 404 page never
  * says whether the thing asked for exists (a review of another board is "not found", as in the API).
  */
 public final class ErrorPages {
@@ -52,6 +52,12 @@ public final class ErrorPages {
                         apiMessage);
             case 413 -> new ErrorView(413, "What you sent is too large", "Go back and send less.", apiMessage);
             case 429 -> new ErrorView(429, "Too many attempts", "Wait a little, then try again.", apiMessage);
+            case 503 ->
+                new ErrorView(
+                        503,
+                        "Sorry, the service is unavailable",
+                        "You will be able to use the service again shortly. Wait a minute, then try again.",
+                        null);
             default ->
                 status >= 500
                         ? new ErrorView(

@@ -34,7 +34,7 @@ public final class PageClient {
         this.base = base;
     }
 
-    public record Answer(int status, String body, String location) {}
+    public record Answer(int status, String body, String location, java.net.http.HttpHeaders headers) {}
 
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -116,7 +116,7 @@ public final class PageClient {
     private Answer send(HttpRequest.Builder b) {
         HttpResponse<String> r = exchange(b, HttpResponse.BodyHandlers.ofString());
         return new Answer(
-                r.statusCode(), r.body(), r.headers().firstValue("location").orElse(null));
+                r.statusCode(), r.body(), r.headers().firstValue("location").orElse(null), r.headers());
     }
 
     private <T> HttpResponse<T> exchange(HttpRequest.Builder b, HttpResponse.BodyHandler<T> handler) {
