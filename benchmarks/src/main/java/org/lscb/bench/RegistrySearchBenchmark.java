@@ -169,6 +169,10 @@ public final class RegistrySearchBenchmark {
         }
         command.addAll(
                 List.of("-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster"));
+        String serverArgs = System.getProperty("server.args", "");
+        if (!serverArgs.isBlank()) {
+            command.addAll(List.of(serverArgs.trim().split("\\s+")));
+        }
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -43,6 +46,8 @@ public class VerifiedTokenStore implements IdentityStore {
     private static final String PAYARA_CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
     private static final String PAYARA_STORE = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore";
 
+    private static final Logger LOG = Logger.getLogger(VerifiedTokenStore.class.getName());
+
     private final VerifiedTokens<CredentialValidationResult> verified =
             new VerifiedTokens<>(Clock.systemUTC(), MAX_AGE, MAX_ENTRIES);
 
@@ -53,6 +58,10 @@ public class VerifiedTokenStore implements IdentityStore {
     Config config;
 
     private volatile IdentityStore payara;
+    /** Tokens answered from the cache and tokens verified by Payara's store, logged at FINE. */
+    private final AtomicLong hits = new AtomicLong();
+
+    private final AtomicLong misses = new AtomicLong();
     private volatile Method tokenOf;
 
     @Override
@@ -68,7 +77,21 @@ public class VerifiedTokenStore implements IdentityStore {
         Object keys = trustedKeys();
         Optional<CredentialValidationResult> known = verified.find(token, keys);
         if (known.isPresent()) {
+            long h = hits.incrementAndGet();
+            if ((h == 1 || h % 1000 == 0) && LOG.isLoggable(Level.FINE)) {
+                LOG.log(
+                        Level.FINE,
+                        "bearer tokens answered from the verified-token cache: {0}; verified: {1}",
+                        new Object[] {h, misses.get()});
+            }
             return known.get();
+        }
+        long m = misses.incrementAndGet();
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.log(
+                    Level.FINE,
+                    "bearer token handed to MicroProfile JWT to verify: {0} so far; answered from the" + " cache: {1}",
+                    new Object[] {m, hits.get()});
         }
         CredentialValidationResult result = store.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID
@@ -79,6 +102,16 @@ public class VerifiedTokenStore implements IdentityStore {
             verified.remember(token, result, Instant.ofEpochSecond(jwt.getExpirationTime()), keys);
         }
         return result;
+    }
+
+    /** Tokens answered from the cache since start-up. */
+    long hits() {
+        return hits.get();
+    }
+
+    /** Tokens handed to MicroProfile JWT's own store since start-up. */
+    long misses() {
+        return misses.get();
     }
 
     @Override
