@@ -1,6 +1,5 @@
 package org.lscb.server.auth;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -103,13 +102,6 @@ public class VerifiedTokenStore implements IdentityStore {
             verified.remember(token, result, Instant.ofEpochSecond(jwt.getExpirationTime()), keys);
         }
         return result;
-    }
-
-    /** The counts of the server's life, once, when the application stops. */
-    @PreDestroy
-    void logCounts() {
-        LOG.info(() -> "Bearer tokens answered from the verified-token cache: " + hits.get()
-                + "; handed to MicroProfile JWT to verify: " + misses.get());
     }
 
     /** Tokens answered from the cache since start-up. */
