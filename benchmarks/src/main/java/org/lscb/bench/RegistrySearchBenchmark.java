@@ -169,6 +169,10 @@ public final class RegistrySearchBenchmark {
         }
         command.addAll(
                 List.of("-jar", bundle.toAbsolutePath().toString(), "--port", Integer.toString(port), "--nocluster"));
+        String serverArgs = System.getProperty("server.args", "");
+        if (!serverArgs.isBlank()) {
+            command.addAll(List.of(serverArgs.trim().split("\\s+")));
+        }
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());
@@ -224,6 +228,9 @@ public final class RegistrySearchBenchmark {
         say(
                 "  p50 ratio PostgreSQL / HTTP       = %.1fx (goal >= 5x)",
                 postgres.percentileMillis(50) / http.percentileMillis(50));
+        say(
+                "  p50 ratio HTTP / in process       = %.2fx (goal <= 2x)",
+                http.percentileMillis(50) / inProcess.percentileMillis(50));
         say(
                 "  p50 ratio PostgreSQL / in process = %.1fx",
                 postgres.percentileMillis(50) / inProcess.percentileMillis(50));

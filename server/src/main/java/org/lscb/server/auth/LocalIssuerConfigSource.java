@@ -19,7 +19,7 @@ public class LocalIssuerConfigSource implements ConfigSource {
     public static final String DEFAULT_ISSUER = "urn:lscb:exchange";
     static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
     static final String ISSUER = "mp.jwt.verify.issuer";
-    private static final String LOCATION = "mp.jwt.verify.publickey.location";
+    static final String LOCATION = "mp.jwt.verify.publickey.location";
     private static final Logger LOG = Logger.getLogger(LocalIssuerConfigSource.class.getName());
 
     @Override

@@ -1,6 +1,7 @@
 package org.lscb.server.reviewer;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,7 +36,13 @@ import org.lscb.server.json.Dates;
 import org.lscb.server.json.Enums;
 import org.lscb.server.json.Paging;
 
-/** The reviewer register (docs/api.md "Reviewer registry"). */
+/**
+ * The reviewer register (docs/api.md "Reviewer registry"). One instance serves every request: it holds only
+ * application-scoped services and the request-scoped {@link CallerResolver}'s proxy, and Jersey would otherwise
+ * build and inject a new instance for each request, which cost about as much as the search itself
+ * (docs/benchmarks.md, "Reviewer search").
+ */
+@ApplicationScoped
 @Path("reviewers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

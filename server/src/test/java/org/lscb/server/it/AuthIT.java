@@ -155,6 +155,36 @@ class AuthIT {
     }
 
     @Test
+    void tokensAcceptedBefore_eachStillAnswerForTheirOwnAccount(Api api) {
+        // a token verified once is answered from VerifiedTokens afterwards: answers must never cross
+        Api.Login one = api.newAccount("LSCB_OFFICER");
+        Api.Login two = api.newAccount("AGENCY_USER");
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(api.get("/api/v1/me", one.token()).json().getString("username"))
+                    .isEqualTo(one.username());
+            assertThat(api.get("/api/v1/me", two.token()).json().getString("username"))
+                    .isEqualTo(two.username());
+        }
+        // the groups come with the kept answer
+        assertThat(api.get("/api/v1/organisations", one.token()).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/organisations", two.token()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTokenAcceptedBefore_isRefusedWithAnotherSignature(Api api) {
+        Api.Login user = api.newAccount("LSCB_OFFICER");
+        assertThat(api.get("/api/v1/me", user.token()).status()).isEqualTo(200);
+        String[] parts = user.token().split("\\.");
+        char c = parts[2].charAt(10);
+        String altered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A')
+                + parts[2].substring(11);
+
+        assertThat(api.get("/api/v1/me", altered).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/me", user.token()).status()).isEqualTo(200);
+    }
+
+    @Test
     void jwks_publishesTheKeyThatVerifiesTokens(Api api) throws Exception {
         Api.Login user = api.newAccount("REVIEWER");
         JWKSet published = JWKSet.parse(api.get("/api/v1/auth/jwks", null).body());
