@@ -95,6 +95,7 @@ public class RestApplication extends Application {
                 org.lscb.server.library.PublicationResource.class,
                 org.lscb.server.library.PublicReportsResource.class,
                 org.lscb.server.library.UploadLengthFilter.class,
+                org.lscb.server.auth.AccountLookupFilter.class,
                 AccessRefusedAuditFilter.class,
                 AnyExceptionMapper.class,
                 StrictJsonReader.class);

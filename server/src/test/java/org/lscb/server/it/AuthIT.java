@@ -122,6 +122,27 @@ class AuthIT {
         assertThat(api.get("/api/v1/me", good).status()).isEqualTo(200);
     }
 
+    /**
+     * A well-signed token naming no account is refused on every endpoint, including those whose resource never asks
+     * who is calling (the register search answers from the token's roles alone).
+     */
+    @Test
+    void aTokenWhoseAccountIsGone_isRefusedEvenWhereTheResourceReadsOnlyItsRoles(Api api, ServerProcess server)
+            throws Exception {
+        Instant now = Instant.now();
+        String orphan =
+                sign(serverKey(server), claims("gone-" + Api.unique(), "urn:lscb:exchange", now, now.plusSeconds(600)));
+        Api.Login user = api.newAccount("LSCB_OFFICER");
+        String control =
+                sign(serverKey(server), claims(user.username(), "urn:lscb:exchange", now, now.plusSeconds(600)));
+
+        assertThat(api.get("/api/v1/reviewers?q=anything", control).status()).isEqualTo(200);
+        Api.Reply refused = api.get("/api/v1/reviewers?q=anything", orphan);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.json().getString("error")).isNotBlank();
+        assertThat(api.get("/api/v1/me", orphan).status()).isEqualTo(401);
+    }
+
     @Test
     void tokenSignedWithAnotherKey_isRefused(Api api) throws Exception {
         Api.Login user = api.newAccount("ADMIN");
