@@ -142,8 +142,13 @@ fi
 # run the same configuration and the browser sessions started on one node behind HAProxy are valid on the others
 # (HAProxy has no stickiness). The members are listed port by port: Payara Micro's tcpip mode fails to start on a
 # range (NumberFormatException for "55500-55502"). Each run prepares its own board, so the two runs do not share data.
+# Ports below Linux's ephemeral range (32768 and up by default): there an outgoing connection of any process can
+# hold the port a moment before HAProxy or a server binds it ("Address already in use"); each CLUSTER_*_PORT wins.
+export CLUSTER_PG_PORT=${CLUSTER_PG_PORT:-31443} CLUSTER_S3_PORT=${CLUSTER_S3_PORT:-31490}
+export CLUSTER_LB_PORT=${CLUSTER_LB_PORT:-31480} CLUSTER_NODE_BASE_PORT=${CLUSTER_NODE_BASE_PORT:-31480}
+export CLUSTER_HAPROXY_STATS_PORT=${CLUSTER_HAPROXY_STATS_PORT:-31479}
 export CLUSTER_NODE_HEAP=${CLUSTER_NODE_HEAP:-1g}
-grid_port=${LOAD_GRID_PORT:-55500}
+grid_port=${LOAD_GRID_PORT:-31500}
 # shellcheck source=/dev/null
 source "$lib"
 summary="$CLUSTER_DIR/compare.summary"
