@@ -52,32 +52,52 @@ fi
 # the envelope library the simulation seals with, and the parent pom, into the local repository
 mvn -B -q -ntp install -DskipTests -pl envelope -am
 
-# Runs the simulation against $1 (comma-separated URLs), labelled $2; prints the table.
+# Runs the simulation against $1 (comma-separated URLs), labelled $2; prints the table. With $3, appends the
+# all-requests row and the load average to that file as "label|count|req/s|p50|p95|p99|errors|load".
 load() {
-  local urls="$1" label="$2" log
+  local urls="$1" label="$2" summary="${3:-}" log sampler status=0
   log=$(mktemp)
   touch "$log.start"  # only a report newer than this is this run's
   echo "== $label: $urls"
+  # the machine's 1-minute load average every 5 s, kept from the simulation's "Load:" line (the preparation before
+  # it is not measured) to Gatling's end
+  (while :; do echo "$(date +%s) $(cut -d' ' -f1 /proc/loadavg)"; sleep 5; done) > "$log.loadavg" &
+  sampler=$!
   (cd benchmarks/load && mvn -B -ntp gatling:test -Dload.target="$urls" "${props[@]}" ${LOAD_OPTS:-}) | tee "$log" \
-    | grep -E '^(Preparing|Prepared|Load:|The administrator)|ERROR|Exception' || true
+    | while IFS= read -r line; do
+        case "$line" in Load:*) date +%s > "$log.began" ;; esac
+        if [[ $line =~ ^(Preparing|Prepared|Load:|The\ administrator)|ERROR|Exception ]]; then echo "$line"; fi
+      done || true
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
   local report
   report=$(ls -td "$root"/benchmarks/load/target/gatling/workingdaysimulation-*/ 2>/dev/null | head -1)
   if [ -z "$report" ] || [ ! -f "${report}index.html" ] || [ ! "${report}index.html" -nt "$log.start" ]; then
     echo "no Gatling report from this run; its output is in $log" >&2
+    [ -z "$summary" ] || echo "$label|no report||||||" >> "$summary"
+    rm -f "$log.start" "$log.began" "$log.loadavg"
     return 1
   fi
-  table "${report}index.html"
+  local loadavg
+  loadavg=$(awk -v from="$(cat "$log.began" 2>/dev/null || echo 0)" \
+    '$1 >= from { n++; s += $2; if ($2 > m) m = $2 } END { if (n) printf "mean %.1f, max %.1f", s / n, m; else print "?" }' \
+    "$log.loadavg")
+  table "${report}index.html" "$label" "$loadavg" "$summary" || status=1
   echo "HTML report: ${report}index.html"
+  echo "load average (1 min) during the load: $loadavg"
   grep -E 'count of failed events' "$log" || true
-  rm -f "$log" "$log.start"
+  rm -f "$log" "$log.start" "$log.began" "$log.loadavg"
+  return $status
 }
 
 # Per request type from the statistics table of Gatling's index.html (Gatling 3.12 and later write no stats.json,
-# and their simulation.log is binary): count, throughput, p50/p95/p99 (ms), errors.
+# and their simulation.log is binary): count, throughput, p50/p95/p99 (ms), errors. With a summary file ($4), its
+# all-requests row is appended there, labelled $2 with the load average $3.
 table() {
-  python3 - "$1" <<'PY'
+  python3 - "$1" "${2:-}" "${3:-}" "${4:-}" <<'PY'
 import html, re, sys
 page = open(sys.argv[1], encoding="utf-8").read()
+label, loadavg, summary = sys.argv[2:5]
 # header text -> N of the cells' col-N class
 col = {re.sub(r"<[^>]+>", "", h).strip(): n for n, h in re.findall(r'<th id="col-(\d+)"[^>]*>(.*?)</th>', page, re.S)}
 want = {"count": "Total", "errors": "KO", "req/s": "Cnt/s", "p50 ms": "50th pct", "p95 ms": "95th pct", "p99 ms": "99th pct"}
@@ -100,6 +120,10 @@ print("| --- |" + " ---: |" * len(order))
 for r in rows:
     v = dict(zip(keys, r[1:]))
     print(f"| {r[0]} | " + " | ".join(v[k] for k in order) + " |")
+if summary and total:
+    v = dict(zip(keys, total[0][1:]))
+    with open(summary, "a", encoding="utf-8") as f:
+        f.write("|".join([label] + [v[k] for k in order] + [loadavg]) + "\n")
 PY
 }
 
@@ -109,24 +133,79 @@ if ! $compare; then
 fi
 
 # ---- --compare: one node against three nodes behind HAProxy, in one run ------------------------------------------
-# TO BE WIRED when scripts/lib/cluster.sh lands (another change of issue 22 writes it). The wiring below assumes its
-# functions start_postgres, start_s3, start_node <n>, start_haproxy <urls...> and stop_all, and that start_node and
-# start_haproxy print the base URL they serve on their last line; adjust here to what cluster.sh provides (if it
-# keeps its processes in shell variables for stop_all, call the functions directly, not in $(...), which is a subshell,
-# and read the URLs from what it sets).
-# The nodes need an administrator whose password is given with --admin-password (PostgreSQL takes no demo data),
-# and each run of the simulation prepares its own board, so the two runs do not share data.
+# scripts/lib/cluster.sh starts PostgreSQL, S3Mock and the servers on loopback and keeps each one's process id in a
+# file of its folder; stop_all, on any exit, ends them all and removes the folder. Its functions report on stderr and
+# return non-zero on failure; the URLs come from node_url and lb_url, the administrator's password (made once per
+# cluster; PostgreSQL takes no demo data) from admin_password. The first run's preparation signs the administrator in
+# for the first time, which sets up its second factor (LoadFixture) and keeps the secret for the second run.
+# Every server is a node of one data grid on loopback (CLUSTER=true), also while it is alone, so that both set-ups
+# run the same configuration and the browser sessions started on one node behind HAProxy are valid on the others
+# (HAProxy has no stickiness). The members are listed port by port: Payara Micro's tcpip mode fails to start on a
+# range (NumberFormatException for "55500-55502"). Each run prepares its own board, so the two runs do not share data.
+# Ports below Linux's ephemeral range (32768 and up by default): there an outgoing connection of any process can
+# hold the port a moment before HAProxy or a server binds it ("Address already in use"); each CLUSTER_*_PORT wins.
+export CLUSTER_PG_PORT=${CLUSTER_PG_PORT:-31443} CLUSTER_S3_PORT=${CLUSTER_S3_PORT:-31490}
+export CLUSTER_LB_PORT=${CLUSTER_LB_PORT:-31480} CLUSTER_NODE_BASE_PORT=${CLUSTER_NODE_BASE_PORT:-31480}
+export CLUSTER_HAPROXY_STATS_PORT=${CLUSTER_HAPROXY_STATS_PORT:-31479}
+export CLUSTER_NODE_HEAP=${CLUSTER_NODE_HEAP:-1g}
+grid_port=${LOAD_GRID_PORT:-31500}
 # shellcheck source=/dev/null
 source "$lib"
-trap stop_all EXIT
+summary="$CLUSTER_DIR/compare.summary"
+export CLUSTER_NODE_ENV="CLUSTER=true CLUSTER_NAME=lscb-load CLUSTER_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+  CLUSTER_INTERFACE=127.0.0.1 CLUSTER_MEMBERS=127.0.0.1:$grid_port,127.0.0.1:$((grid_port + 1)),127.0.0.1:$((grid_port + 2)) CLUSTER_PORT=$grid_port
+  ${CLUSTER_NODE_ENV:-}"
+finish() {
+  local status=$?
+  stop_all
+  exit $status
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+given_password=false
+for p in "${props[@]}"; do case "$p" in -Dload.adminPassword=*) given_password=true ;; esac; done
+$given_password || props+=("-Dload.adminPassword=$(admin_password)")
+
+[ -f "$CLUSTER_BUNDLE" ] || mvn -B -q -ntp package -DskipTests -pl server -am
+echo "cluster folder $CLUSTER_DIR (logs of every piece; CLUSTER_KEEP=1 keeps it)"
 start_postgres
 start_s3
-one=$(start_node 1 | tail -1)
-load "$one" "one node"
+start_node 1
+failed=false
+load "$(node_url 1)" "one node" "$summary" || failed=true
+
 # the first run set up the administrator's second factor on the shared database; the second signs in with it
 kept="$root/benchmarks/load/target/load-work/$admin_user.totp"
 if ! $totp_given && [ -f "$kept" ]; then props+=("-Dload.adminTotpFile=$kept"); fi
-two=$(start_node 2 | tail -1)
-three=$(start_node 3 | tail -1)
-proxy=$(start_haproxy "$one" "$two" "$three" | tail -1)
-load "$proxy" "three nodes behind HAProxy"
+start_node_async 2
+start_node_async 3
+wait_node 2
+wait_node 3
+start_haproxy 3
+load "$(lb_url)" "three nodes behind HAProxy" "$summary" || failed=true
+
+echo
+echo "== comparison: all requests, one node ($(node_url 1)) against three behind HAProxy ($(lb_url))"
+python3 - "$summary" <<'PY'
+import sys
+rows = [line.rstrip("\n").split("|") for line in open(sys.argv[1], encoding="utf-8")]
+print("| set-up | count | req/s | p50 ms | p95 ms | p99 ms | errors | load average (1 min) |")
+print("| --- |" + " ---: |" * 6 + " --- |")
+for r in rows:
+    print("| " + " | ".join(r) + " |")
+by = {r[0]: r for r in rows}
+one, three = by.get("one node"), by.get("three nodes behind HAProxy")
+def num(x):
+    try:
+        return float(x)
+    except ValueError:
+        return None
+if one and three and len(one) > 6 and len(three) > 6:
+    parts = []
+    for name, i in (("req/s", 2), ("p50", 3), ("p95", 4), ("p99", 5)):
+        a, b = num(one[i]), num(three[i])
+        if a and b is not None:
+            parts.append(f"{name} {b / a:.2f}x")
+    print("three nodes against one: " + ", ".join(parts) + f"; errors {one[6]} and {three[6]}")
+PY
+! $failed

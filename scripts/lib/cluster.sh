@@ -33,7 +33,9 @@
 # CLUSTER_HAPROXY_STATS_PORT 55479, CLUSTER_BUCKET lscb-blobs, CLUSTER_NODE_HEAP 512m, CLUSTER_READY_SECONDS
 # 600 (a server took 3 to 4 minutes to start beside two others on 2 busy cores), CLUSTER_BUNDLE
 # server/target/lscb-server.jar, and extra variables for every server in CLUSTER_NODE_ENV ("NAME=value
-# NAME=value"). The admin's password and CA_SECRET are made once per cluster and kept in
+# NAME=value"). The servers start without a data grid (the launcher's --nocluster) unless CLUSTER_NODE_ENV
+# gives the CLUSTER settings (docs/operations.md), as benchmarks/load/run.sh --compare does so that browser
+# sessions are shared behind HAProxy. The admin's password and CA_SECRET are made once per cluster and kept in
 # $CLUSTER_DIR/admin.password and $CLUSTER_DIR/ca.secret; the admin sets up two-factor sign-in at the first
 # sign-in (org.lscb.bench.BenchSignIn does it for a harness).
 
@@ -174,7 +176,7 @@ start_node_async() {
     export BLOB_S3_ACCESS_KEY=lscb BLOB_S3_SECRET_KEY=s3mock-accepts-any
     unset DEMO
     for kv in ${CLUSTER_NODE_ENV:-}; do export "${kv?}"; done
-    cd "$data" && exec java -Xmx"$CLUSTER_NODE_HEAP" -jar "$CLUSTER_BUNDLE" --port "$port" --nocluster >> "$CLUSTER_DIR/node$i.log" 2>&1
+    cd "$data" && exec java -Xmx"$CLUSTER_NODE_HEAP" -jar "$CLUSTER_BUNDLE" --port "$port" >> "$CLUSTER_DIR/node$i.log" 2>&1
   ) &
   echo $! > "$CLUSTER_DIR/node$i.pid"
   _cluster_say "server $i starting on $(node_url "$i") (pid $!, log $CLUSTER_DIR/node$i.log)"

@@ -8,6 +8,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -114,26 +115,32 @@ public class WorkingDaySimulation extends Simulation {
             .exec(WorkingDaySimulation::keepCookies)
             .exec(flushCookieJar());
 
+    /**
+     * A page request with the browser's cookies, keeping those its answer sets: nodes of one service answer with
+     * Payara's {@code JSESSIONIDVERSION} cookie (not {@code Secure}, so Gatling's own cookie jar would take it and
+     * send it in place of the {@code Cookie} header, without the session's cookies), and a browser sends the
+     * newest version back so that any node reads the newest copy of the session from the grid.
+     */
+    private static ChainBuilder page(HttpRequestActionBuilder request) {
+        return exec(request.header("Cookie", "#{cookie}")
+                        .check(header("Set-Cookie").findAll().optional().saveAs("setCookies")))
+                .exec(WorkingDaySimulation::keepCookies)
+                .exec(flushCookieJar());
+    }
+
     /** One visit of an agency user. */
     private static final ChainBuilder AGENCY_VISIT = exec(API_SIGN_IN)
             .exec(BROWSER_SIGN_IN)
             .exec(session -> session.set("review", FIXTURE.randomReview()))
-            .exec(http("dashboard: page")
-                    .get("/")
-                    .header("Cookie", "#{cookie}")
-                    .check(status().is(200), substring("LOAD-")))
+            .exec(page(http("dashboard: page").get("/").check(status().is(200), substring("LOAD-"))))
             .exec(http("dashboard: API")
                     .get("/api/v1/reviews?size=100")
                     .header("Authorization", "Bearer #{token}")
                     .check(status().is(200), jsonPath("$.total").ofInt().gt(0)))
-            .exec(http("review: page")
-                    .get("/reviews/#{review}")
-                    .header("Cookie", "#{cookie}")
-                    .check(status().is(200), substring("LOAD-")))
-            .exec(http("review: documents page")
+            .exec(page(http("review: page").get("/reviews/#{review}").check(status().is(200), substring("LOAD-"))))
+            .exec(page(http("review: documents page")
                     .get("/reviews/#{review}/documents")
-                    .header("Cookie", "#{cookie}")
-                    .check(status().is(200)))
+                    .check(status().is(200))))
             .exec(http("review: API")
                     .get("/api/v1/reviews/#{review}")
                     .header("Authorization", "Bearer #{token}")
