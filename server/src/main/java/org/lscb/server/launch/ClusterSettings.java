@@ -98,7 +98,7 @@ public final class ClusterSettings {
                 throw new IllegalStateException("cluster.members (CLUSTER_MEMBERS) must be host or host:port or"
                         + " host:first-last, comma-separated, not " + member);
             }
-            members.add(member);
+            members.addAll(expanded(member));
         }
         String portText = text(setting, "cluster.port");
         int port = DEFAULT_PORT;
@@ -113,6 +113,42 @@ public final class ClusterSettings {
             }
         }
         return new ClusterSettings(true, name, password.strip(), bindInterface, List.copyOf(members), port);
+    }
+
+    /** The most ports one {@code host:first-last} entry may name. */
+    private static final int MAX_PORT_RANGE = 64;
+
+    /**
+     * One member entry as Hazelcast takes it: {@code host:first-last} becomes one {@code host:port} per port, since
+     * Payara Micro hands the list to Hazelcast's TCP/IP join, which reads each port as a number.
+     */
+    private static List<String> expanded(String member) {
+        int colon = member.indexOf(':');
+        int dash = member.indexOf('-', Math.max(colon, 0));
+        if (colon < 0) {
+            return List.of(member);
+        }
+        String host = member.substring(0, colon);
+        int first = portOf(member, member.substring(colon + 1, dash < 0 ? member.length() : dash));
+        int last = dash < 0 ? first : portOf(member, member.substring(dash + 1));
+        if (last < first || last - first >= MAX_PORT_RANGE) {
+            throw new IllegalStateException("cluster.members (CLUSTER_MEMBERS) " + member
+                    + " must name a range of 1 to " + MAX_PORT_RANGE + " ports, first to last");
+        }
+        List<String> each = new ArrayList<>();
+        for (int p = first; p <= last; p++) {
+            each.add(host + ":" + p);
+        }
+        return each;
+    }
+
+    private static int portOf(String member, String digits) {
+        int port = Integer.parseInt(digits); // at most five digits, by MEMBER
+        if (port < 1 || port > 65535) {
+            throw new IllegalStateException(
+                    "cluster.members (CLUSTER_MEMBERS) " + member + " names a port outside 1 to 65535");
+        }
+        return port;
     }
 
     /** The settings from system properties ({@code -Dcluster.name=...}) and environment variables. */

@@ -64,6 +64,11 @@ class ClusterSettingsTest {
         Map<String, String> members = on();
         members.put("cluster.members", "10.0.0.1, bad host");
         assertThatThrownBy(() -> read(members)).hasMessageContaining("CLUSTER_MEMBERS");
+        for (String bad : List.of("10.0.0.1:6902-6900", "10.0.0.1:0", "10.0.0.1:70000", "10.0.0.1:1000-2000")) {
+            Map<String, String> wrong = on();
+            wrong.put("cluster.members", bad);
+            assertThatThrownBy(() -> read(wrong)).as(bad).hasMessageContaining("CLUSTER_MEMBERS");
+        }
     }
 
     @Test
@@ -78,7 +83,7 @@ class ClusterSettingsTest {
         assertThat(args)
                 .containsSubsequence("--interfaces", "127.0.0.1")
                 .containsSubsequence("--startport", "7000")
-                .containsSubsequence("--clustermode", "tcpip:10.0.1.5,10.0.1.6:6900-6902")
+                .containsSubsequence("--clustermode", "tcpip:10.0.1.5,10.0.1.6:6900,10.0.1.6:6901,10.0.1.6:6902")
                 .doesNotContain("--nocluster");
         assertThat(args.get(args.indexOf("--clustername") + 1)).startsWith("north-west-");
     }
