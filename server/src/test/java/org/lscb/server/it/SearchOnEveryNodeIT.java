@@ -112,7 +112,10 @@ class SearchOnEveryNodeIT {
                 String log = two.log();
                 assertThat(log).doesNotContain("Rebuilt the reviewer index").doesNotContain("Rebuilt the library");
                 assertThat(log).containsPattern("The reviewer index on disk was at stamp \\d+: 1 changes applied");
-                assertThat(log).containsPattern("The library's index on disk was at stamp \\d+: 0 changes applied");
+                // the withdrawal leaves server two's public search at once (each hit is checked against the database),
+                // so
+                // server two may have stopped before its feed applied it to the index: then it is applied now, once
+                assertThat(log).containsPattern("The library's index on disk was at stamp \\d+: [01] changes applied");
                 String officerAgain = again.token(officer.username(), officer.password());
                 assertThat(ReviewerRegistryIT.ids(ReviewerRegistryIT.search(
                                 again, officerAgain, "q=" + missedName.split(" ")[1])))
