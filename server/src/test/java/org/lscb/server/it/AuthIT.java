@@ -141,6 +141,12 @@ class AuthIT {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().getString("error")).isNotBlank();
         assertThat(api.get("/api/v1/me", orphan).status()).isEqualTo(401);
+        // without the role the search demands it is still 401, not a 403 audited against an account that is not there
+        String orphanReviewer = sign(
+                serverKey(server),
+                claims("gone-" + Api.unique(), "urn:lscb:exchange", now, now.plusSeconds(600), List.of("REVIEWER")));
+        assertThat(api.get("/api/v1/reviewers?q=anything", orphanReviewer).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -226,12 +232,17 @@ class AuthIT {
     }
 
     private static JWTClaimsSet claims(String username, String issuer, Instant issued, Instant expires) {
+        return claims(username, issuer, issued, expires, List.of("ADMIN", "LSCB_OFFICER"));
+    }
+
+    private static JWTClaimsSet claims(
+            String username, String issuer, Instant issued, Instant expires, List<String> groups) {
         return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(UUID.randomUUID().toString())
                 .audience("lscb")
                 .claim("upn", username)
-                .claim("groups", List.of("ADMIN", "LSCB_OFFICER"))
+                .claim("groups", groups)
                 .issueTime(Date.from(issued))
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())

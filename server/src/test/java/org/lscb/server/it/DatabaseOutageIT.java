@@ -45,10 +45,14 @@ class DatabaseOutageIT {
                     ServerProcess.start(base.resolve("data"), env).awaitReady()) {
                 Api api = shared.at(server.baseUrl());
                 Api.Login agency = api.newAccount("AGENCY_USER");
+                Api.Login officer = api.newAccount("LSCB_OFFICER");
                 PageClient browser = new PageClient(server.baseUrl());
                 browser.signIn(agency.username(), agency.password(), () -> api.signInCode(agency.username()));
                 assertThat(api.get("/api/v1/me", agency.token()).status()).isEqualTo(200);
                 assertThat(browser.get("/").status()).isEqualTo(200);
+                assertThat(api.get("/api/v1/reviewers?q=outage", officer.token())
+                                .status())
+                        .isEqualTo(200);
 
                 db.proxy().stop();
 
@@ -77,6 +81,13 @@ class DatabaseOutageIT {
                 assertThat(page.status()).isEqualTo(503);
                 assertThat(page.body()).contains("Sorry, the service is unavailable");
                 assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+
+                // the register search answers from this server's index, but a token's account is read first
+                // (AccountLookupFilter), so a token whose account cannot be checked gets no answer either
+                Api.Reply search = api.get("/api/v1/reviewers?q=outage", officer.token());
+                assertThat(search.status()).as(search.body()).isEqualTo(503);
+                assertThat(search.error()).isEqualTo("database_unavailable");
+                assertThat(search.headers().firstValue("Retry-After")).isPresent();
 
                 long healthStarted = System.nanoTime();
                 Api.Reply health = api.get("/health/ready", null);
