@@ -12,11 +12,7 @@ import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,12 +22,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * store comes first. It answers a token it has seen verified from {@link VerifiedTokens}, and otherwise asks
  * Payara's own {@code SignedJWTIdentityStore} (every check of MicroProfile JWT: signature, issuer, audience,
  * times, algorithm) and keeps a valid answer. A refused token is answered "not validated", so that Payara's store
- * refuses it in its usual way and {@link InvalidTokenAudit} reports it.
+ * refuses it in its usual way and {@link InvalidTokenAudit} reports it: a refused token is thus checked twice, the
+ * price of leaving the refusal and its audit to Payara.
  *
  * <p>The cache holds an answer no longer than the token's expiry or {@link #MAX_AGE}, and forgets every answer
- * when the trusted keys change ({@code mp.jwt.verify.publickey} or {@code mp.jwt.verify.publickey.location} as
- * MicroProfile Config gives them, which {@link LocalIssuerConfigSource} fills from {@link SigningKeys}). The
- * account is still looked up on every request ({@link CallerResolver}).
+ * when the trusted keys change. Only this server's own keys are cached against ({@code mp.jwt.verify.publickey},
+ * which {@link LocalIssuerConfigSource} fills from {@link SigningKeys}): an external issuer's keys are read from
+ * {@code mp.jwt.verify.publickey.location}, whose address stays the same when the issuer removes a key, so its
+ * tokens are verified on every request. The account is still looked up on every request
+ * ({@link AccountLookupFilter}).
  */
 @ApplicationScoped
 public class VerifiedTokenStore implements IdentityStore {
@@ -46,8 +45,6 @@ public class VerifiedTokenStore implements IdentityStore {
     private static final String PAYARA_CREDENTIAL = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTCredential";
     private static final String PAYARA_STORE = "fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore";
 
-    private static final Logger LOG = Logger.getLogger(VerifiedTokenStore.class.getName());
-
     private final VerifiedTokens<CredentialValidationResult> verified =
             new VerifiedTokens<>(Clock.systemUTC(), MAX_AGE, MAX_ENTRIES);
 
@@ -58,10 +55,6 @@ public class VerifiedTokenStore implements IdentityStore {
     Config config;
 
     private volatile IdentityStore payara;
-    /** Tokens answered from the cache and tokens verified by Payara's store, logged at FINE. */
-    private final AtomicLong hits = new AtomicLong();
-
-    private final AtomicLong misses = new AtomicLong();
     private volatile Method tokenOf;
 
     @Override
@@ -74,44 +67,22 @@ public class VerifiedTokenStore implements IdentityStore {
         if (token == null || store == null) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        Object keys = trustedKeys();
-        Optional<CredentialValidationResult> known = verified.find(token, keys);
+        Optional<String> keys = cacheableKeys(
+                config.getOptionalValue(LocalIssuerConfigSource.PUBLIC_KEY, String.class),
+                config.getOptionalValue(LocalIssuerConfigSource.LOCATION, String.class));
+        Optional<CredentialValidationResult> known = keys.flatMap(k -> verified.find(token, k));
         if (known.isPresent()) {
-            long h = hits.incrementAndGet();
-            if ((h == 1 || h % 1000 == 0) && LOG.isLoggable(Level.FINE)) {
-                LOG.log(
-                        Level.FINE,
-                        "bearer tokens answered from the verified-token cache: {0}; verified: {1}",
-                        new Object[] {h, misses.get()});
-            }
             return known.get();
-        }
-        long m = misses.incrementAndGet();
-        if (LOG.isLoggable(Level.FINE)) {
-            LOG.log(
-                    Level.FINE,
-                    "bearer token handed to MicroProfile JWT to verify: {0} so far; answered from the" + " cache: {1}",
-                    new Object[] {m, hits.get()});
         }
         CredentialValidationResult result = store.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID
                 || !(result.getCallerPrincipal() instanceof JsonWebToken jwt)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        if (jwt.getExpirationTime() > 0) {
-            verified.remember(token, result, Instant.ofEpochSecond(jwt.getExpirationTime()), keys);
+        if (keys.isPresent() && jwt.getExpirationTime() > 0) {
+            verified.remember(token, result, Instant.ofEpochSecond(jwt.getExpirationTime()), keys.get());
         }
         return result;
-    }
-
-    /** Tokens answered from the cache since start-up. */
-    long hits() {
-        return hits.get();
-    }
-
-    /** Tokens handed to MicroProfile JWT's own store since start-up. */
-    long misses() {
-        return misses.get();
     }
 
     @Override
@@ -119,13 +90,13 @@ public class VerifiedTokenStore implements IdentityStore {
         return PRIORITY;
     }
 
-    /** The keys MicroProfile JWT trusts, as Config gives them to Payara's store. */
-    private Object trustedKeys() {
-        return Arrays.asList(
-                config.getOptionalValue(LocalIssuerConfigSource.PUBLIC_KEY, String.class)
-                        .orElse(null),
-                config.getOptionalValue(LocalIssuerConfigSource.LOCATION, String.class)
-                        .orElse(null));
+    /**
+     * The keys a verified answer is kept against: this server's own public keys, as Config gives them to Payara's
+     * store; empty (nothing kept) when the keys are read from a location, whose content may change under the same
+     * address.
+     */
+    static Optional<String> cacheableKeys(Optional<String> publicKeys, Optional<String> location) {
+        return location.isPresent() ? Optional.empty() : publicKeys;
     }
 
     private String token(Credential credential) {
