@@ -44,7 +44,6 @@ public class ServerConfig {
     private Duration uploadRateWindow;
     private java.util.Set<String> trustedProxies;
     private Optional<PublicBaseUrl> publicBaseUrl;
-    private org.lscb.server.launch.ClusterSettings cluster;
     private Optional<ScrapeToken> metricsToken;
 
     protected ServerConfig() {
@@ -137,9 +136,6 @@ public class ServerConfig {
                         throw new IllegalStateException("metrics.token (METRICS_TOKEN) " + e.getMessage());
                     }
                 });
-        // the launcher has already given Payara Micro these settings (ClusterSettings); read here with the same rules
-        // so that every setting is visible and checked in this one bean
-        cluster = org.lscb.server.launch.ClusterSettings.read(k -> config.getOptionalValue(k, String.class));
         validate();
     }
 
@@ -348,14 +344,6 @@ public class ServerConfig {
      */
     public Path blobDirectory() {
         return blobDirectory;
-    }
-
-    /**
-     * Whether this server is one node of several ({@code cluster}, {@code cluster.name}, {@code cluster.password},
-     * {@code cluster.interface}, {@code cluster.members}, {@code cluster.port}; docs/operations.md "Several servers").
-     */
-    public org.lscb.server.launch.ClusterSettings cluster() {
-        return cluster;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -193,18 +194,25 @@ public final class ClusterSettings {
         }
     }
 
+    /** Payara Micro's own options for the grid, which the CLUSTER_* settings set and the command line may not. */
+    static final List<String> GRID_OPTIONS =
+            List.of("--nocluster", "--clustername", "--clustermode", "--interfaces", "--startport", "--hzconfigfile");
+
+    /**
+     * The system properties the grid needs before Payara Micro starts: with the grid on, Hazelcast is told not to
+     * listen on every address (it otherwise does, whatever interface it is given; docs/security.md N2).
+     */
+    Map<String, String> systemProperties() {
+        return enabled ? Map.of("hazelcast.socket.bind.any", "false") : Map.of();
+    }
+
     /** Payara Micro's options for these settings, added to those given on the command line. */
     List<String> payaraArgs(List<String> given) {
         if (!enabled) {
             return given.stream().anyMatch("--nocluster"::equalsIgnoreCase) ? List.of() : List.of("--nocluster");
         }
         for (String arg : given) {
-            if (arg.equalsIgnoreCase("--nocluster")
-                    || arg.equalsIgnoreCase("--clustername")
-                    || arg.equalsIgnoreCase("--clustermode")
-                    || arg.equalsIgnoreCase("--interfaces")
-                    || arg.equalsIgnoreCase("--startport")
-                    || arg.equalsIgnoreCase("--hzconfigfile")) {
+            if (GRID_OPTIONS.stream().anyMatch(arg::equalsIgnoreCase)) {
                 throw new IllegalStateException("with CLUSTER true the data grid is set from the CLUSTER_* settings;"
                         + " remove " + arg + " from the command line");
             }

@@ -36,9 +36,8 @@ public final class Launcher {
                 System.exit(2);
                 return;
             }
+            cluster.systemProperties().forEach(System::setProperty);
             if (cluster.enabled()) {
-                // Hazelcast otherwise listens on every address whatever interface it is told to use
-                System.setProperty("hazelcast.socket.bind.any", "false");
                 LOG.info(() -> "Joining " + cluster);
             }
         }

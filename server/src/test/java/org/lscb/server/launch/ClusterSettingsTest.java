@@ -106,5 +106,17 @@ class ClusterSettingsTest {
         assertThatThrownBy(() -> c.payaraArgs(List.of("--nocluster"))).hasMessageContaining("--nocluster");
         assertThatThrownBy(() -> c.payaraArgs(List.of("--clustermode", "multicast:1.2.3.4:5")))
                 .hasMessageContaining("--clustermode");
+        for (String option : List.of("--clustername", "--interfaces", "--startport", "--hzconfigfile")) {
+            assertThatThrownBy(() -> c.payaraArgs(List.of(option.toUpperCase(java.util.Locale.ROOT), "x")))
+                    .as(option)
+                    .hasMessageContaining(option.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** docs/security.md N2: the grid listens on its interface only, never on every address. */
+    @Test
+    void on_tellsHazelcastNotToListenOnEveryAddress_offSetsNothing() {
+        assertThat(read(on()).systemProperties()).containsEntry("hazelcast.socket.bind.any", "false");
+        assertThat(read(Map.of()).systemProperties()).isEmpty();
     }
 }
