@@ -61,8 +61,7 @@ public class BrowserSessions {
     public BrowserSession current(HttpServletRequest request) {
         HttpSession http = request.getSession(true);
         BrowserSession s = new BrowserSession(http);
-        if (over(request, s)) {
-            end(http);
+        if (endedIfOver(request, s)) {
             http = request.getSession(true);
             s = new BrowserSession(http);
         }
@@ -80,8 +79,7 @@ public class BrowserSessions {
             return Optional.empty();
         }
         BrowserSession s = new BrowserSession(http);
-        if (over(request, s)) {
-            end(http);
+        if (endedIfOver(request, s)) {
             return Optional.empty();
         }
         return Optional.of(s);
@@ -153,21 +151,24 @@ public class BrowserSessions {
     }
 
     /**
-     * Whether the session is over: idle too long, or signed in under a sign-in record that is ended or missing
-     * (signed out on another server, or the account's second factor reset).
+     * Ends the session, and answers true, when it is over: idle too long (its sign-in record is ended too), or
+     * signed in under a sign-in record that is ended or missing (signed out on another server, or the account's
+     * second factor reset), which is then only dropped here, since there is nothing left to end.
      */
-    private boolean over(HttpServletRequest request, BrowserSession s) {
+    private boolean endedIfOver(HttpServletRequest request, BrowserSession s) {
         if (idleTooLong(s)) {
+            end(s.http());
             return true;
         }
         if (s.accountId().isEmpty() || s.http().getId().equals(request.getAttribute(SIGN_IN_CHECKED))) {
             return false;
         }
-        boolean live = s.signInId().map(signIns::isLive).orElse(false);
-        if (live) {
+        if (s.signInId().map(signIns::isLive).orElse(false)) {
             request.setAttribute(SIGN_IN_CHECKED, s.http().getId());
+            return false;
         }
-        return !live;
+        s.http().invalidate();
+        return true;
     }
 
     private boolean idleTooLong(BrowserSession s) {

@@ -1,6 +1,7 @@
 package org.lscb.server.web.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -125,11 +126,31 @@ class BrowserSessionsTest {
         String oldToken = s.csrfToken();
 
         signIns.end(s.signInId().orElseThrow()); // signed out through another server
+        int endsBefore = signIns.ends;
         assertThat(sessions.signedIn(browser.request())).isEmpty();
         assertThat(copy.invalidated).isTrue();
+        assertThat(signIns.ends).as("an ended record is not written again").isEqualTo(endsBefore);
         BrowserSession fresh = sessions.current(browser.request());
         assertThat(fresh.accountId()).isEmpty();
         assertThat(fresh.csrfToken()).isNotEqualTo(oldToken);
+    }
+
+    /** docs/security.md W3: should the database refuse, the browser stays signed in rather than half signed out. */
+    @Test
+    void when_the_sign_in_record_cannot_be_ended_signing_out_fails_and_the_session_stays() {
+        FakeRequest browser = new FakeRequest();
+        BrowserSession s = sessions.signIn(browser.request(), browser.response(), "acc-1");
+        browser.cookies = new jakarta.servlet.http.Cookie[] {
+            new jakarta.servlet.http.Cookie(BrowserSession.KEY_COOKIE, s.key().orElseThrow())
+        };
+        signIns.refuseEnds = true;
+
+        assertThatThrownBy(() -> sessions.signOut(browser.request(), browser.response()))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(browser.session.invalidated).isFalse();
+        assertThat(sessions.signedIn(browser.request())).isPresent();
+        assertThat(signIns.live).containsExactly(s.signInId().orElseThrow());
     }
 
     @Test
@@ -159,6 +180,10 @@ class BrowserSessionsTest {
         final java.util.Set<String> live = new java.util.HashSet<>();
         final java.util.Set<String> ended = new java.util.HashSet<>();
         int reads;
+        /** Calls to {@link #end}: each is a write transaction in the real records. */
+        int ends;
+        /** Whether {@link #end} fails, as the database does when it is out of reach. */
+        boolean refuseEnds;
 
         @Override
         public String start(String accountId) {
@@ -175,6 +200,10 @@ class BrowserSessionsTest {
 
         @Override
         public void end(String id) {
+            ends++;
+            if (refuseEnds) {
+                throw new IllegalStateException("the database is out of reach");
+            }
             if (live.remove(id)) {
                 ended.add(id);
             }
