@@ -30,7 +30,8 @@ import org.lscb.library.text.TextExtractor;
 import org.lscb.server.config.ServerConfig;
 
 /**
- * This server's public library: the published files under {@code DATA_DIR/library}, the search index under
+ * This server's public library: the published files (in {@code DATA_DIR/library}, or beside the blobs that every
+ * server shares: {@link ServerConfig#libraryDirectory}, {@link S3ReportFiles}), the search index under
  * {@code DATA_DIR/index/reports} (rebuilt from the database and the files at start-up when it has another format,
  * else caught up with the changes made on any server since the version stamp it records),
  * and the text extractor with its own two threads, so that slow or hostile files never hold request threads
