@@ -4,7 +4,11 @@
 # one server is killed with SIGKILL and restarted, then PostgreSQL is stopped and started again. It ends with
 #   failover: acknowledged A, kept K, duplicated D, lost L, audit valid|invalid
 #   database outage: ...
-# and exits non-zero when an acknowledged upload was lost or duplicated, or the audit chain does not verify.
+# and exits non-zero when a check failed (each prints a "problem:" line: an acknowledged upload lost or duplicated,
+# an upload sent again with its id not answered 200 with the same document, the restarted server not answering the
+# search for what it missed, a request during the database outage not answered within 5 s with 2xx or 503
+# database_unavailable and Retry-After, nothing answered 2xx after the database was back) or the audit chain does
+# not verify. Needs haproxy and the PostgreSQL server binaries installed.
 # Usage: scripts/cluster-failover.sh [seconds per phase, default 30]
 # FAILOVER_SKIP_BUILD=1 uses the bundle and harness already built; CLUSTER_KEEP=1 keeps the cluster's folder
 # (logs of every piece) for a look; the ports are scripts/lib/cluster.sh's settings.

@@ -42,15 +42,11 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-lib="$root/scripts/lib/cluster.sh"
-if $compare; then
-  [ -f "$lib" ] || { echo "run.sh --compare needs scripts/lib/cluster.sh, which is not here yet; run --target against each set-up instead" >&2; exit 2; }
-else
-  [ -n "$target" ] || { echo "run.sh: --target URL is needed (or --compare)" >&2; exit 2; }
-fi
+$compare || [ -n "$target" ] || { echo "run.sh: --target URL is needed (or --compare)" >&2; exit 2; }
 
-# the envelope library the simulation seals with, and the parent pom, into the local repository
-mvn -B -q -ntp install -DskipTests -pl envelope -am
+# the envelope library the simulation seals with, the identity module whose one-time codes it signs in with, and
+# the parent pom, into the local repository
+mvn -B -q -ntp install -DskipTests -pl envelope,identity -am
 
 # Runs the simulation against $1 (comma-separated URLs), labelled $2; prints the table. With $3, appends the
 # all-requests row and the load average to that file as "label|count|req/s|p50|p95|p99|errors|load".
@@ -140,8 +136,7 @@ fi
 # for the first time, which sets up its second factor (LoadFixture) and keeps the secret for the second run.
 # Every server is a node of one data grid on loopback (CLUSTER=true), also while it is alone, so that both set-ups
 # run the same configuration and the browser sessions started on one node behind HAProxy are valid on the others
-# (HAProxy has no stickiness). The members are listed port by port: Payara Micro's tcpip mode fails to start on a
-# range (NumberFormatException for "55500-55502"). Each run prepares its own board, so the two runs do not share data.
+# (HAProxy has no stickiness). Each run prepares its own board, so the two runs do not share data.
 # Ports below Linux's ephemeral range (32768 and up by default): there an outgoing connection of any process can
 # hold the port a moment before HAProxy or a server binds it ("Address already in use"); each CLUSTER_*_PORT wins.
 export CLUSTER_PG_PORT=${CLUSTER_PG_PORT:-31443} CLUSTER_S3_PORT=${CLUSTER_S3_PORT:-31490}
@@ -150,10 +145,10 @@ export CLUSTER_HAPROXY_STATS_PORT=${CLUSTER_HAPROXY_STATS_PORT:-31479}
 export CLUSTER_NODE_HEAP=${CLUSTER_NODE_HEAP:-1g}
 grid_port=${LOAD_GRID_PORT:-31500}
 # shellcheck source=/dev/null
-source "$lib"
+source "$root/scripts/lib/cluster.sh"
 summary="$CLUSTER_DIR/compare.summary"
-export CLUSTER_NODE_ENV="CLUSTER=true CLUSTER_NAME=lscb-load CLUSTER_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-  CLUSTER_INTERFACE=127.0.0.1 CLUSTER_MEMBERS=127.0.0.1:$grid_port,127.0.0.1:$((grid_port + 1)),127.0.0.1:$((grid_port + 2)) CLUSTER_PORT=$grid_port
+export CLUSTER_NODE_ENV="CLUSTER=true CLUSTER_NAME=lscb-load CLUSTER_PASSWORD=$(_cluster_secret grid.password)
+  CLUSTER_INTERFACE=127.0.0.1 CLUSTER_MEMBERS=127.0.0.1:$grid_port-$((grid_port + 2)) CLUSTER_PORT=$grid_port
   ${CLUSTER_NODE_ENV:-}"
 finish() {
   local status=$?
@@ -166,7 +161,8 @@ given_password=false
 for p in "${props[@]}"; do case "$p" in -Dload.adminPassword=*) given_password=true ;; esac; done
 $given_password || props+=("-Dload.adminPassword=$(admin_password)")
 
-[ -f "$CLUSTER_BUNDLE" ] || mvn -B -q -ntp package -DskipTests -pl server -am
+# the bundle, and S3Mock's jar that exchange's build copies for start_s3
+[ -f "$CLUSTER_BUNDLE" ] && [ -f "$CLUSTER_S3MOCK_JAR" ] || mvn -B -q -ntp package -DskipTests -pl server -am
 echo "cluster folder $CLUSTER_DIR (logs of every piece; CLUSTER_KEEP=1 keeps it)"
 start_postgres
 start_s3

@@ -18,7 +18,7 @@
 # Functions:
 #   start_postgres          initdb on first call (role and database lscb/lscb), then start; also a restart
 #   stop_postgres           fast shutdown (connections are cut, as in an outage)
-#   start_s3                Adobe's S3Mock from its exec jar, with the bucket $CLUSTER_BUCKET
+#   start_s3                Adobe's S3Mock from its exec jar ($CLUSTER_S3MOCK_JAR), with the bucket $CLUSTER_BUCKET
 #   start_node I            server I on port $CLUSTER_NODE_BASE_PORT+I with DATA_DIR $CLUSTER_DIR/nodeI;
 #                           waits until /health/ready answers 200 (at most $CLUSTER_READY_SECONDS)
 #   start_node_async I      the same without waiting; wait_node I waits
@@ -31,8 +31,9 @@
 # Settings (environment, with defaults): CLUSTER_DIR (a new /tmp/lscb-cluster.XXXXXX), CLUSTER_PG_PORT 55443,
 # CLUSTER_S3_PORT 55490, CLUSTER_LB_PORT 55480, CLUSTER_NODE_BASE_PORT 55480 (server I on 55480+I),
 # CLUSTER_HAPROXY_STATS_PORT 55479, CLUSTER_BUCKET lscb-blobs, CLUSTER_NODE_HEAP 512m, CLUSTER_READY_SECONDS
-# 600 (a server took 3 to 4 minutes to start beside two others on 2 busy cores), CLUSTER_BUNDLE
-# server/target/lscb-server.jar, and extra variables for every server in CLUSTER_NODE_ENV ("NAME=value
+# 600 (starting beside other servers on few cores can take minutes), CLUSTER_BUNDLE
+# server/target/lscb-server.jar, CLUSTER_S3MOCK_JAR exchange/target/s3mock/s3mock.jar (where the build copies
+# S3Mock's exec jar for exchange's tests), and extra variables for every server in CLUSTER_NODE_ENV ("NAME=value
 # NAME=value"). The servers start without a data grid (the launcher's --nocluster) unless CLUSTER_NODE_ENV
 # gives the CLUSTER settings (docs/operations.md), as benchmarks/load/run.sh --compare does so that browser
 # sessions are shared behind HAProxy. The admin's password and CA_SECRET are made once per cluster and kept in
@@ -52,6 +53,7 @@ CLUSTER_BUCKET=${CLUSTER_BUCKET:-lscb-blobs}
 CLUSTER_NODE_HEAP=${CLUSTER_NODE_HEAP:-512m}
 CLUSTER_READY_SECONDS=${CLUSTER_READY_SECONDS:-600}
 CLUSTER_BUNDLE=${CLUSTER_BUNDLE:-$CLUSTER_ROOT/server/target/lscb-server.jar}
+CLUSTER_S3MOCK_JAR=${CLUSTER_S3MOCK_JAR:-$CLUSTER_ROOT/exchange/target/s3mock/s3mock.jar}
 CLUSTER_PGBIN=${CLUSTER_PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 
 _cluster_say() { echo "cluster: $*" >&2; }
@@ -117,43 +119,18 @@ stop_postgres() {
   _cluster_say "PostgreSQL stopped"
 }
 
-# S3Mock's exec jar from the local Maven repository (the one .mvn/maven.config names, else ~/.m2), fetched there
-# by Maven when missing. Its plain-HTTP connector binds every interface unless told otherwise: the same bean
-# definition as exchange's S3MockServer sets it to 127.0.0.1.
-_cluster_s3mock_jar() {
-  local version repo
-  version=$(sed -n 's:.*<s3mock.version>\(.*\)</s3mock.version>.*:\1:p' "$CLUSTER_ROOT/pom.xml")
-  repo=$(sed -n 's/.*-Dmaven.repo.local=\([^ ]*\).*/\1/p' "$CLUSTER_ROOT/.mvn/maven.config" 2>/dev/null)
-  repo=${repo:-$HOME/.m2/repository}
-  local jar=$repo/com/adobe/testing/s3mock/$version/s3mock-$version-exec.jar
-  if [ ! -f "$jar" ]; then
-    (cd "$CLUSTER_ROOT" && mvn -B -q -ntp dependency:get -Dartifact="com.adobe.testing:s3mock:$version:jar:exec" -Dtransitive=false) >&2 || return 1
-  fi
-  echo "$jar"
-}
-
+# S3Mock's plain-HTTP connector binds every interface unless told otherwise: the extra Spring source that
+# exchange's S3MockServer gives it (s3mock-loopback.xml) sets that connector's address to 127.0.0.1.
 start_s3() {
-  local jar dir=$CLUSTER_DIR/s3
-  jar=$(_cluster_s3mock_jar) || return 1
+  local dir=$CLUSTER_DIR/s3 beans=$CLUSTER_ROOT/exchange/src/test/resources/s3mock-loopback.xml
+  [ -f "$CLUSTER_S3MOCK_JAR" ] || {
+    _cluster_say "S3Mock's jar $CLUSTER_S3MOCK_JAR is missing: mvn -DskipTests package copies it there (or set CLUSTER_S3MOCK_JAR)"
+    return 1
+  }
   mkdir -p "$dir"
-  cat > "$dir/loopback.xml" <<'EOF'
-<?xml version="1.0" encoding="UTF-8"?>
-<beans xmlns="http://www.springframework.org/schema/beans"
-       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-       xsi:schemaLocation="http://www.springframework.org/schema/beans
-         https://www.springframework.org/schema/beans/spring-beans.xsd">
-  <bean id="loopbackHttpConnector" factory-bean="s3MockConfiguration"
-        factory-method="getHttpConnector" lazy-init="false"/>
-  <bean class="org.springframework.beans.factory.config.MethodInvokingBean" lazy-init="false">
-    <property name="targetObject" ref="loopbackHttpConnector"/>
-    <property name="targetMethod" value="setProperty"/>
-    <property name="arguments"><list><value>address</value><value>127.0.0.1</value></list></property>
-  </bean>
-</beans>
-EOF
-  java -Xmx256m -jar "$jar" --server.address=127.0.0.1 --server.port=0 \
+  java -Xmx256m -jar "$CLUSTER_S3MOCK_JAR" --server.address=127.0.0.1 --server.port=0 \
     --com.adobe.testing.s3mock.http-port="$CLUSTER_S3_PORT" \
-    --spring.main.sources="file://$dir/loopback.xml" \
+    --spring.main.sources="file://$beans" \
     --com.adobe.testing.s3mock.store.root="$dir/store" \
     --com.adobe.testing.s3mock.store.initial-buckets="$CLUSTER_BUCKET" > "$dir/s3mock.log" 2>&1 &
   echo $! > "$CLUSTER_DIR/s3.pid"
@@ -209,11 +186,9 @@ kill_node() {
 }
 
 stop_node() {
-  local pid n=0
-  pid=$(_cluster_pid "node$1") || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
-  kill_node "$1" KILL
+  _cluster_pid "node$1" >/dev/null || return 0
+  _cluster_end "node$1"
+  _cluster_say "server $1 stopped"
 }
 
 # Round robin over servers 1..N with no stickiness; a server takes traffic while its /health/ready answers
@@ -223,7 +198,7 @@ stop_node() {
 # server; other methods are not (the caller retries an upload with its upload id).
 start_haproxy() {
   local n=$1 cfg=$CLUSTER_DIR/haproxy.cfg i
-  command -v haproxy >/dev/null || apt-get install -y haproxy >/dev/null || { _cluster_say "haproxy is missing"; return 1; }
+  command -v haproxy >/dev/null || { _cluster_say "haproxy is missing (apt-get install haproxy)"; return 1; }
   {
     cat <<EOF
 global
@@ -297,6 +272,7 @@ cluster_urls() {
   echo "admin       admin / $(admin_password) (two-factor set-up at first sign-in)"
 }
 
+# SIGTERM to the piece whose process id is in $CLUSTER_DIR/$1.pid, SIGKILL after 30 s; removes the file.
 _cluster_end() {
   local pid
   pid=$(_cluster_pid "$1") || return 0

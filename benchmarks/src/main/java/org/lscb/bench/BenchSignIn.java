@@ -18,6 +18,9 @@ import org.lscb.identity.account.TotpCodes;
  */
 public final class BenchSignIn {
 
+    /** The password of the accounts a benchmark makes (the password policy refuses one that contains the username). */
+    public static final String PASSWORD = "plankton orbit velvet marmalade";
+
     /** Secrets and the last TOTP step each account used: the server accepts every step once. */
     private static final java.util.Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -60,6 +63,26 @@ public final class BenchSignIn {
                         Json.createObjectBuilder().add("otp", code).build().toString(),
                         200)
                 .getString("access_token");
+    }
+
+    /** Makes an account with {@link #PASSWORD}, as the administrator whose token this is. */
+    public static void account(
+            HttpClient http, String base, String adminToken, String name, String role, String organisationId)
+            throws Exception {
+        send(
+                http,
+                base,
+                adminToken,
+                "/api/v1/accounts",
+                Json.createObjectBuilder()
+                        .add("username", name)
+                        .add("displayName", name)
+                        .add("roles", Json.createArrayBuilder().add(role))
+                        .add("organisationId", organisationId)
+                        .add("password", PASSWORD)
+                        .build()
+                        .toString(),
+                201);
     }
 
     private static JsonObject send(HttpClient http, String base, String token, String path, String json, int expected)

@@ -7,7 +7,6 @@ import java.io.BufferedOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,12 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,12 +31,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.lscb.envelope.Envelopes;
 import org.lscb.envelope.Identity;
 
@@ -101,8 +91,10 @@ public final class ExchangeBenchmark {
                             "/api/v1/organisations",
                             "{\"name\":\"Bench Police\",\"kind\":\"POLICE\"}")
                     .getString("id");
-            String officer = account(http, base, adminToken, "benchofficer", "LSCB_OFFICER", board);
-            String police = account(http, base, adminToken, "benchpolice", "AGENCY_USER", agency);
+            BenchSignIn.account(http, base, adminToken, "benchofficer", "LSCB_OFFICER", board);
+            String officer = BenchSignIn.token(http, base, "benchofficer", BenchSignIn.PASSWORD);
+            BenchSignIn.account(http, base, adminToken, "benchpolice", "AGENCY_USER", agency);
+            String police = BenchSignIn.token(http, base, "benchpolice", BenchSignIn.PASSWORD);
             String review = post(
                             http,
                             base,
@@ -112,10 +104,10 @@ public final class ExchangeBenchmark {
                                     + "\"pseudonym\":\"Child B\",\"leadLscbId\":\"" + board
                                     + "\",\"organisationIds\":[\"" + agency + "\"],\"dates\":{}}")
                     .getString("id");
-            KeyPair boardKey = rsa();
-            X509Certificate boardCert = enrol(http, base, officer, boardKey);
-            KeyPair authorKey = ec();
-            X509Certificate authorCert = selfSigned(authorKey);
+            KeyPair boardKey = BenchKeys.rsa();
+            X509Certificate boardCert = BenchKeys.enrolBoard(http, base, officer, boardKey, "bench");
+            KeyPair authorKey = BenchKeys.ec();
+            X509Certificate authorCert = BenchKeys.selfSigned(authorKey, "Bench author");
             Path boardP12 = p12(work.resolve("board.p12"), boardKey, boardCert);
             Path authorP12 = p12(work.resolve("author.p12"), authorKey, authorCert);
             Path boardPem = Files.writeString(work.resolve("board.pem"), pem("CERTIFICATE", boardCert.getEncoded()));
@@ -376,8 +368,8 @@ public final class ExchangeBenchmark {
                 Path client = Path.of("client/target/lscb-client.jar").toAbsolutePath();
                 Path policeCfg = work.resolve("police-cfg");
                 Path officerCfg = work.resolve("officer-cfg");
-                Files.writeString(work.resolve("police.pw"), BENCH_PASSWORD);
-                Files.writeString(work.resolve("officer.pw"), BENCH_PASSWORD);
+                Files.writeString(work.resolve("police.pw"), BenchSignIn.PASSWORD);
+                Files.writeString(work.resolve("officer.pw"), BenchSignIn.PASSWORD);
                 Files.writeString(work.resolve("key.pw"), "bench");
                 List<String> clientJava = new ArrayList<>(List.of(java(), "-Xmx256m"));
                 String clientJvmArgs = System.getProperty("client.jvmArgs", "");
@@ -751,52 +743,6 @@ public final class ExchangeBenchmark {
         return d.digest();
     }
 
-    private static KeyPair rsa() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(3072);
-        return g.generateKeyPair();
-    }
-
-    private static KeyPair ec() throws Exception {
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-        g.initialize(new ECGenParameterSpec("secp256r1"));
-        return g.generateKeyPair();
-    }
-
-    private static X509Certificate selfSigned(KeyPair kp) throws Exception {
-        long now = System.currentTimeMillis();
-        var b = new JcaX509v3CertificateBuilder(
-                new X500Name("CN=Bench author"),
-                java.math.BigInteger.valueOf(now),
-                new java.util.Date(now - 60_000),
-                new java.util.Date(now + 86_400_000L),
-                new X500Name("CN=Bench author"),
-                kp.getPublic());
-        return new JcaX509CertificateConverter()
-                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
-    }
-
-    private static X509Certificate enrol(HttpClient http, String base, String token, KeyPair kp) throws Exception {
-        var csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=bench"), kp.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
-            w.writeObject(csr);
-        }
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/keys/enrol?for=board"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/pkcs10")
-                        .POST(HttpRequest.BodyPublishers.ofString(pem.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException("enrol answered " + r.statusCode() + ": " + r.body());
-        }
-        return (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.US_ASCII)));
-    }
-
     private static Path p12(Path file, KeyPair kp, X509Certificate c) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
@@ -813,21 +759,6 @@ public final class ExchangeBenchmark {
                         .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
-    /** The password of the benchmark's own accounts (the password policy refuses one that contains the username). */
-    private static final String BENCH_PASSWORD = "plankton orbit velvet marmalade";
-
-    private static String account(HttpClient http, String base, String adminToken, String name, String role, String org)
-            throws Exception {
-        post(
-                http,
-                base,
-                adminToken,
-                "/api/v1/accounts",
-                "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"roles\":[\"" + role
-                        + "\"],\"organisationId\":\"" + org + "\",\"password\":\"" + BENCH_PASSWORD + "\"}");
-        return BenchSignIn.token(http, base, name, BENCH_PASSWORD);
-    }
-
     private static JsonObject post(HttpClient http, String base, String token, String path, String json)
             throws Exception {
         HttpResponse<String> r = http.send(
@@ -841,21 +772,6 @@ public final class ExchangeBenchmark {
             throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
         }
         return Json.createReader(new StringReader(r.body())).readObject();
-    }
-
-    private static String token(HttpClient http, String base, String user, String password) throws Exception {
-        String body = Json.createObjectBuilder()
-                .add("username", user)
-                .add("password", password)
-                .build()
-                .toString();
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Json.createReader(new StringReader(r.body())).readObject().getString("access_token");
     }
 
     static void awaitReady(HttpClient http, String base, Process server) throws Exception {

@@ -52,7 +52,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PageRenderBenchmark {
 
-    private static final String PASSWORD = "plankton orbit velvet marmalade";
     private static final String SESSION_COOKIE = "__Host-lscb-session";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern HTML_REFS = Pattern.compile(
@@ -231,10 +230,10 @@ public final class PageRenderBenchmark {
                 "{\"name\":\"Bench Health Trust\",\"kind\":\"HEALTH\"}"));
         String school = id(post(
                 http, base, adminToken, "/api/v1/organisations", "{\"name\":\"Bench School\",\"kind\":\"EDUCATION\"}"));
-        account(http, base, adminToken, "benchofficer", "LSCB_OFFICER", board);
-        String officer = BenchSignIn.token(http, base, "benchofficer", PASSWORD);
+        BenchSignIn.account(http, base, adminToken, "benchofficer", "LSCB_OFFICER", board);
+        String officer = BenchSignIn.token(http, base, "benchofficer", BenchSignIn.PASSWORD);
         for (int c = 0; c < clients; c++) {
-            account(http, base, adminToken, "benchagency" + c, "AGENCY_USER", police);
+            BenchSignIn.account(http, base, adminToken, "benchagency" + c, "AGENCY_USER", police);
         }
         List<String> ids = new ArrayList<>();
         LocalDate today = LocalDate.now();
@@ -274,8 +273,8 @@ public final class PageRenderBenchmark {
             HttpResponse<String> signedIn = s.http.send(
                     s.page(base + "/sign-in")
                             .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    form(Map.of("csrf", csrf, "next", "/", "username", s.user, "password", PASSWORD))))
+                            .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                                    "csrf", csrf, "next", "/", "username", s.user, "password", BenchSignIn.PASSWORD))))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             expect(signedIn, 303, "POST /sign-in");
@@ -283,7 +282,7 @@ public final class PageRenderBenchmark {
             if (!s.cookies.containsKey(SESSION_COOKIE)) {
                 throw new IllegalStateException("signing in set no " + SESSION_COOKIE + " cookie");
             }
-            s.token = BenchSignIn.token(s.http, base, s.user, PASSWORD);
+            s.token = BenchSignIn.token(s.http, base, s.user, BenchSignIn.PASSWORD);
             sessions.add(s);
         }
         say("Signed in: %d browser sessions (sign-in form) and %d bearer tokens", clients, clients);
@@ -495,17 +494,6 @@ public final class PageRenderBenchmark {
         if (r.statusCode() != status) {
             throw new IllegalStateException(what + " answered " + r.statusCode() + ", not " + status);
         }
-    }
-
-    private static void account(HttpClient http, String base, String adminToken, String name, String role, String org)
-            throws Exception {
-        post(
-                http,
-                base,
-                adminToken,
-                "/api/v1/accounts",
-                "{\"username\":\"" + name + "\",\"displayName\":\"" + name + "\",\"roles\":[\"" + role
-                        + "\"],\"organisationId\":\"" + org + "\",\"password\":\"" + PASSWORD + "\"}");
     }
 
     private static String id(JsonObject o) {

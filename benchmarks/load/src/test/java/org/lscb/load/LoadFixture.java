@@ -43,7 +43,9 @@ import org.lscb.envelope.Identity;
  * its officers (who set up two-factor sign-in as a person would) and a board key enrolled, an agency and its users,
  * reviews the agency takes part in, IMR envelopes sealed to those reviews' recipients, and a few documents already
  * uploaded so that downloads and receipts have something from the first second. Names carry the run's id, so runs
- * against the same server do not collide. Nothing here is measured.
+ * against the same server do not collide. Nothing here is measured. The board key's enrolment and the author's
+ * certificate repeat {@code org.lscb.bench.BenchKeys}: this module is built apart and cannot depend on the
+ * benchmarks module.
  */
 final class LoadFixture {
 
@@ -105,8 +107,8 @@ final class LoadFixture {
         }
         String officer = officerTokens.get(0);
         enrolBoardKey(officer);
-        // each review has a notification date: a review without any key date answers 500 when listed or read
-        // (ReviewViews.of meets a null KeyDates), a server bug
+        // each review has a notification date, as a board's reviews in use have, so that the pages and JSON the
+        // simulation reads carry a key date
         for (int i = 0; i < s.reviews(); i++) {
             reviewIds.add(post(
                             officer,

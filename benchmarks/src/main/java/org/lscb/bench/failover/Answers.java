@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,35 @@ final class Answers {
         }
     }
 
-    /** An answer with its body, for the caller to read. */
-    record Reply(int status, byte[] body, Answer answer) {
+    /** An answer with its body, for the caller to read; the body is decoded as text once, when first read. */
+    static final class Reply {
+        private final Answer answer;
+        private final byte[] body;
+        private String text;
+
+        private Reply(Answer answer, byte[] body, String text) {
+            this.answer = answer;
+            this.body = body;
+            this.text = text;
+        }
+
+        Answer answer() {
+            return answer;
+        }
+
+        int status() {
+            return answer.status();
+        }
+
+        byte[] body() {
+            return body;
+        }
+
         String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            if (text == null) {
+                text = new String(body, StandardCharsets.UTF_8);
+            }
+            return text;
         }
 
         JsonObject json() {
@@ -70,10 +96,6 @@ final class Answers {
         phase = name;
     }
 
-    String phase() {
-        return phase;
-    }
-
     /** Sends a request built for {@code url}, records its answer (or failure) under {@code kind}. */
     Reply send(String kind, HttpRequest.Builder request) {
         String at = phase;
@@ -82,12 +104,13 @@ final class Answers {
             HttpResponse<byte[]> r =
                     http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofByteArray());
             long ended = System.nanoTime();
+            String text = null;
             String error = null;
             if (r.statusCode() >= 400
                     && r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                text = new String(r.body(), StandardCharsets.UTF_8);
                 try {
-                    error = Json.createReader(
-                                    new StringReader(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)))
+                    error = Json.createReader(new StringReader(text))
                             .readObject()
                             .getString("error", null);
                 } catch (RuntimeException notTheErrorShape) {
@@ -104,7 +127,7 @@ final class Answers {
                     r.headers().firstValue("Retry-After").orElse(null),
                     null);
             all.add(a);
-            return new Reply(r.statusCode(), r.body(), a);
+            return new Reply(a, r.body(), text);
         } catch (IOException e) {
             Answer a = new Answer(
                     started,
@@ -116,11 +139,11 @@ final class Answers {
                     null,
                     e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
             all.add(a);
-            return new Reply(0, new byte[0], a);
+            return new Reply(a, new byte[0], null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Answer a = new Answer(started, System.nanoTime(), at, kind, 0, null, null, "interrupted");
-            return new Reply(0, new byte[0], a);
+            return new Reply(a, new byte[0], null);
         }
     }
 

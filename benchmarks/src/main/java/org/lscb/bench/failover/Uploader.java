@@ -17,10 +17,10 @@ import org.lscb.envelope.Identity;
 
 /**
  * One agency user sending envelopes to the review, one after another, each with its own upload id (also its
- * title, so that the review's document list names it). A failed attempt (no answer, a cut connection, a 5xx) is
- * retried with the same upload id, as docs/api.md "Documents" (Retries) tells a client to, until an answer of 201
- * or 200 or a bounded number of tries; every {@code echoEvery}-th acknowledged upload is sent once more with its
- * id, which must answer 200 with the same document.
+ * title, so that the review's document list names it). A failed attempt (no answer, a cut connection, 408, a
+ * 5xx) is retried with the same upload id, as docs/api.md "Documents" (Retries) tells a client to, until another
+ * answer or a bounded number of tries; every {@code echoEvery}-th acknowledged upload is sent once more with its
+ * id, retried the same way, which must answer 200 with the same document.
  */
 final class Uploader implements Runnable {
 
@@ -31,7 +31,6 @@ final class Uploader implements Runnable {
     static final class Upload {
         final String uploadId;
         final String sha256;
-        final int size;
         volatile int attempts;
         volatile boolean acknowledged;
         volatile String documentId;
@@ -39,10 +38,9 @@ final class Uploader implements Runnable {
         volatile String echoDocumentId;
         volatile int echoStatus;
 
-        Upload(String uploadId, String sha256, int size) {
+        Upload(String uploadId, String sha256) {
             this.uploadId = uploadId;
             this.sha256 = sha256;
-            this.size = size;
         }
     }
 
@@ -98,33 +96,19 @@ final class Uploader implements Runnable {
                 Upload u = new Upload(
                         name + "-" + UUID.randomUUID(),
                         HexFormat.of()
-                                .formatHex(MessageDigest.getInstance("SHA-256").digest(envelope)),
-                        envelope.length);
+                                .formatHex(MessageDigest.getInstance("SHA-256").digest(envelope)));
                 uploads.add(u);
                 // an upload once begun is carried to an answer even when the load stops meanwhile
-                while (!u.acknowledged && u.attempts < MAX_ATTEMPTS) {
-                    u.attempts++;
-                    Answers.Reply r = send(u, envelope, "upload");
-                    if (r.status() == 201 || r.status() == 200) {
-                        u.acknowledged = true;
-                        u.documentId = r.json().getString("id");
-                    } else if (r.status() != 0 && r.status() < 500 && r.status() != 408) {
-                        System.out.printf("upload %s refused with %d: %s%n", u.uploadId, r.status(), r.text());
-                        break;
-                    } else {
-                        Thread.sleep(retryDelayMillis(r));
-                    }
+                Answers.Reply r = sendRetrying(u, envelope, "upload", () -> u.attempts++);
+                if (r.status() == 201 || r.status() == 200) {
+                    u.acknowledged = true;
+                    u.documentId = r.json().getString("id");
+                } else if (!retryable(r)) {
+                    System.out.printf("upload %s refused with %d: %s%n", u.uploadId, r.status(), r.text());
                 }
                 if (u.acknowledged && ++acknowledged % echoEvery == 0) {
                     u.echoed = true;
-                    Answers.Reply again = send(u, envelope, "upload-again");
-                    for (int t = 1; again.status() == 0 || again.status() >= 500; t++) {
-                        if (t >= MAX_ATTEMPTS) {
-                            break;
-                        }
-                        Thread.sleep(retryDelayMillis(again));
-                        again = send(u, envelope, "upload-again");
-                    }
+                    Answers.Reply again = sendRetrying(u, envelope, "upload-again", () -> {});
                     u.echoStatus = again.status();
                     if (again.status() / 100 == 2) {
                         u.echoDocumentId = again.json().getString("id");
@@ -137,6 +121,27 @@ final class Uploader implements Runnable {
         } catch (Exception e) {
             throw new IllegalStateException(name + " stopped: " + e, e);
         }
+    }
+
+    /**
+     * Sends the upload until an answer that is not worth retrying, at most {@link #MAX_ATTEMPTS} times, waiting
+     * {@link #retryDelayMillis} between tries; {@code beforeEach} runs before each try. Answers the last reply.
+     */
+    private Answers.Reply sendRetrying(Upload u, byte[] envelope, String kind, Runnable beforeEach)
+            throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            beforeEach.run();
+            Answers.Reply r = send(u, envelope, kind);
+            if (!retryable(r) || attempt >= MAX_ATTEMPTS) {
+                return r;
+            }
+            Thread.sleep(retryDelayMillis(r));
+        }
+    }
+
+    /** No answer, a cut connection, 408 or a 5xx: the upload is sent again with its id. */
+    private static boolean retryable(Answers.Reply r) {
+        return r.status() == 0 || r.status() == 408 || r.status() >= 500;
     }
 
     private Answers.Reply send(Upload u, byte[] envelope, String kind) {

@@ -1,10 +1,10 @@
 package org.lscb.exchange.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,28 +15,15 @@ import java.util.concurrent.TimeUnit;
  * Adobe's S3Mock, a real S3 API server, run from its standalone jar as a separate process (so that its Spring
  * Boot dependencies stay off the test's classpath), bound to 127.0.0.1 on a free port, storing under a
  * temporary folder. Its plain-HTTP connector binds every interface unless told otherwise: a bean definition
- * given as an extra Spring source sets that connector's address to 127.0.0.1 too.
+ * given as an extra Spring source ({@code s3mock-loopback.xml}, which scripts/lib/cluster.sh passes too) sets that
+ * connector's address to 127.0.0.1 too.
  */
 public final class S3MockServer implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    /** Sets the address of S3MockConfiguration's plain-HTTP connector before it binds. */
-    private static final String LOOPBACK_BEANS = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <beans xmlns="http://www.springframework.org/schema/beans"
-                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                   xsi:schemaLocation="http://www.springframework.org/schema/beans
-                     https://www.springframework.org/schema/beans/spring-beans.xsd">
-              <bean id="loopbackHttpConnector" factory-bean="s3MockConfiguration"
-                    factory-method="getHttpConnector" lazy-init="false"/>
-              <bean class="org.springframework.beans.factory.config.MethodInvokingBean" lazy-init="false">
-                <property name="targetObject" ref="loopbackHttpConnector"/>
-                <property name="targetMethod" value="setProperty"/>
-                <property name="arguments"><list><value>address</value><value>127.0.0.1</value></list></property>
-              </bean>
-            </beans>
-            """;
+    /** The extra Spring source that sets the address of S3MockConfiguration's plain-HTTP connector. */
+    private static final String LOOPBACK_BEANS = "/s3mock-loopback.xml";
 
     private final Process process;
     private final int port;
@@ -56,7 +43,14 @@ public final class S3MockServer implements AutoCloseable {
                     "S3Mock's jar " + jar + " is missing; mvn generate-test-resources copies it");
         }
         Path dir = Files.createTempDirectory("s3mock");
-        Path beans = Files.writeString(dir.resolve("loopback.xml"), LOOPBACK_BEANS, StandardCharsets.UTF_8);
+        // copied to a file: S3Mock runs in its own process, which cannot read this class path
+        Path beans = dir.resolve("loopback.xml");
+        try (InputStream in = S3MockServer.class.getResourceAsStream(LOOPBACK_BEANS)) {
+            if (in == null) {
+                throw new IllegalStateException("the resource " + LOOPBACK_BEANS + " is missing");
+            }
+            Files.copy(in, beans);
+        }
         Path log = dir.resolve("s3mock.log");
         int port = freePort();
         List<String> cmd = List.of(
