@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.apache.lucene.store.FSDirectory;
@@ -31,8 +33,8 @@ import org.lscb.server.config.ServerConfig;
 
 /**
  * This server's public library: the published files under {@code DATA_DIR/library}, the search index under
- * {@code DATA_DIR/index/reports} (rebuilt from the database and the files at start-up when it has another format,
- * else caught up with the changes made on any server since the version stamp it records),
+ * {@code DATA_DIR/index/reports} (rebuilt from the database and the files when it has another format, none, or a
+ * version stamp above the database's, else caught up with the changes made on any server since the stamp it records),
  * and the text extractor with its own two threads, so that slow or hostile files never hold request threads
  * beyond the extraction's time limit.
  */
@@ -77,38 +79,50 @@ public class ReportLibrary {
     }
 
     /**
-     * Brings the index up to date at start-up: rebuilt from the database and the files when it has another format or
-     * none, else caught up with the changes above the stamp it holds, so a current index re-adds nothing. Answers
-     * whether it rebuilt.
+     * Brings the index up to date at start-up: rebuilt from the database and the files when it has another format,
+     * none, or a stamp above the database's (a database restored from an older copy under a kept index), else caught
+     * up with the changes above the stamp it holds, so a current index re-adds nothing. Answers whether it rebuilt.
      */
     public synchronized boolean ensureCurrent() {
         ReportIndex idx = index();
-        if (idx.appliedStamp().isPresent()) {
-            long from = idx.appliedStamp().getAsLong();
-            long applied = catchUp();
-            LOG.info(() -> "The library's index on disk was at stamp " + from + ": " + applied
-                    + " changes applied at start-up, now at stamp "
-                    + idx.appliedStamp().getAsLong());
-            return false;
+        long committed = committedStamp();
+        Optional<String> rebuild = idx.rebuildReason(committed);
+        if (rebuild.isPresent()) {
+            rebuild(idx, committed, rebuild.get());
+            return true;
         }
-        // the stamp before the rows: a change committed in between is in the rows and applied again, harmlessly
-        long stamp = database.read(em -> new PublishedReportRepository(em).indexStamp());
-        // each report's text is read from its file as the index takes it, not all held at once nor in the read
-        List<PublishedReport> live = database.read(em -> new PublishedReportRepository(em).allLive());
-        idx.rebuild(live.stream().map(this::document), stamp);
-        LOG.info(() -> "Rebuilt the library's index from the database: " + idx.size() + " reports, at stamp " + stamp);
-        return true;
+        long from = idx.appliedStamp().getAsLong();
+        long applied = catchUp(idx, committed);
+        LOG.info(() -> "The library's index on disk was at stamp " + from + ": " + applied
+                + " changes applied at start-up, now at stamp "
+                + idx.appliedStamp().getAsLong());
+        return false;
     }
 
     /**
      * Applies the publications and withdrawals committed on any server since this index's stamp; a cheap read of the
-     * database's stamp when there are none. Called after each change on this server and by the search feed
-     * ({@code org.lscb.server.search.SearchFeed}). Answers how many changes it applied.
+     * database's stamp when there are none. Rebuilds the index instead when it must be rebuilt, above all when its
+     * stamp is above the database's: caught up, it would keep reports the database lacks and skip the changes up to
+     * its stamp. Called after each change on this server and by the search feed
+     * ({@code org.lscb.server.search.SearchFeed}). Answers how many changes it applied, none for a rebuild.
      */
     public synchronized long catchUp() {
         ReportIndex idx = index();
-        long committed = database.read(em -> new PublishedReportRepository(em).indexStamp());
-        if (committed <= idx.appliedStamp().orElse(Long.MAX_VALUE)) {
+        long committed = committedStamp();
+        Optional<String> rebuild = idx.rebuildReason(committed);
+        if (rebuild.isPresent()) {
+            rebuild(idx, committed, rebuild.get());
+            return 0;
+        }
+        return catchUp(idx, committed);
+    }
+
+    private long committedStamp() {
+        return database.read(em -> new PublishedReportRepository(em).indexStamp());
+    }
+
+    private long catchUp(ReportIndex idx, long committed) {
+        if (committed == idx.appliedStamp().getAsLong()) {
             return 0;
         }
         return idx.catchUp(
@@ -120,6 +134,22 @@ public class ReportLibrary {
                                 .map(r -> new ReportIndex.Change(
                                         r.indexStamp(), r.id(), r.withdrawn() ? null : document(r)))
                                 .toList());
+    }
+
+    /**
+     * Replaces the index with the database's live reports at {@code stamp}, read before the rows: a change committed
+     * in between is in the rows and applied again by the next catch-up, harmlessly.
+     */
+    private void rebuild(ReportIndex idx, long stamp, String why) {
+        // an index that had a stamp was thought current: rebuilding it is news for the operator
+        Level level = idx.appliedStamp().isPresent() ? Level.WARNING : Level.INFO;
+        // each report's text is read from its file as the index takes it, not all held at once nor in the read
+        List<PublishedReport> live = database.read(em -> new PublishedReportRepository(em).allLive());
+        idx.rebuild(live.stream().map(this::document), stamp);
+        LOG.log(
+                level,
+                () -> "Rebuilt the library's index from the database: " + idx.size() + " reports, at stamp " + stamp
+                        + ", as " + why);
     }
 
     /** The highest version stamp the index has applied, or -1 before it is built. */
