@@ -5,6 +5,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.lscb.foundation.persistence.IndexStampCounter;
 
 /** Reviewers by id or by their own account, and in pages for rebuilding the search index. */
 public final class ReviewerRepository {
@@ -64,16 +65,16 @@ public final class ReviewerRepository {
      * of the transaction, so that every writer waits for the counter holding nothing else.
      */
     public long nextIndexStamp() {
-        em.createNativeQuery("UPDATE reviewer_index_counter SET stamp = stamp + 1 WHERE id = 1")
-                .executeUpdate();
-        return indexStamp();
+        return counter().next();
     }
 
     /** The highest version stamp committed: every change at or below it is in the database. */
     public long indexStamp() {
-        return ((Number) em.createNativeQuery("SELECT stamp FROM reviewer_index_counter WHERE id = 1")
-                        .getSingleResult())
-                .longValue();
+        return counter().committed();
+    }
+
+    private IndexStampCounter counter() {
+        return new IndexStampCounter(em, "reviewer_index_counter");
     }
 
     /** Reviewers whose latest change has a stamp above this one, in stamp order, for catching an index up. */
