@@ -32,13 +32,7 @@ public final class ReviewerRepository {
                 ? em.createQuery("select r from Reviewer r order by r.id", Reviewer.class)
                 : em.createQuery("select r from Reviewer r where r.id > :after order by r.id", Reviewer.class)
                         .setParameter("after", afterId);
-        // load each collection for the whole page in one query rather than one per reviewer
-        for (String part :
-                new String[] {"r.evidence", "r.affiliations", "r.interests", "r.expertise", "r.skills", "r.regions"}) {
-            q.setHint("eclipselink.batch", part);
-        }
-        q.setHint("eclipselink.batch.type", "IN");
-        return q.setMaxResults(limit).getResultList();
+        return batched(q).setMaxResults(limit).getResultList();
     }
 
     public long count() {
@@ -79,9 +73,23 @@ public final class ReviewerRepository {
 
     /** Reviewers whose latest change has a stamp above this one, in stamp order, for catching an index up. */
     public List<Reviewer> changedAfter(long stamp, int limit) {
-        return em.createQuery("select r from Reviewer r where r.indexStamp > :s order by r.indexStamp", Reviewer.class)
-                .setParameter("s", stamp)
+        return batched(em.createQuery(
+                                "select r from Reviewer r where r.indexStamp > :s order by r.indexStamp",
+                                Reviewer.class)
+                        .setParameter("s", stamp))
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * Loads each collection a search document reads for a whole page of reviewers in one query, rather than one per
+     * reviewer.
+     */
+    private static TypedQuery<Reviewer> batched(TypedQuery<Reviewer> q) {
+        for (String part :
+                new String[] {"r.evidence", "r.affiliations", "r.interests", "r.expertise", "r.skills", "r.regions"}) {
+            q.setHint("eclipselink.batch", part);
+        }
+        return q.setHint("eclipselink.batch.type", "IN");
     }
 }
