@@ -2,7 +2,6 @@ package org.lscb.registry.reviewer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.lscb.foundation.persistence.IndexStampCounter;
@@ -33,18 +32,6 @@ public final class ReviewerRepository {
                 : em.createQuery("select r from Reviewer r where r.id > :after order by r.id", Reviewer.class)
                         .setParameter("after", afterId);
         return batched(q).setMaxResults(limit).getResultList();
-    }
-
-    public long count() {
-        return em.createQuery("select count(r) from Reviewer r", Long.class).getSingleResult();
-    }
-
-    public Optional<Instant> latestChange() {
-        // not max(): an aggregate bypasses the attribute converter on some databases
-        return em.createQuery("select r.updatedAt from Reviewer r order by r.updatedAt desc", Instant.class)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
     }
 
     /** Adds a reviewer, stamped with the next version stamp for the search index. */

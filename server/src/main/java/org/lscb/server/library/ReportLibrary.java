@@ -152,11 +152,6 @@ public class ReportLibrary {
                         + ", as " + why);
     }
 
-    /** The highest version stamp the index has applied, or -1 before it is built. */
-    public long appliedStamp() {
-        return index().appliedStamp().orElse(-1);
-    }
-
     public ReportHits search(ReportQuery q) {
         return index().search(q);
     }
@@ -166,10 +161,6 @@ public class ReportLibrary {
         String text = files().get(r.textKey())
                 .map(b -> new String(b, StandardCharsets.UTF_8))
                 .orElse("");
-        return document(r, text);
-    }
-
-    static ReportDocument document(PublishedReport r, String text) {
         return new ReportDocument(
                 r.id(),
                 r.title(),

@@ -132,11 +132,6 @@ public class ReviewerSearch {
         return database.read(em -> new ReviewerRepository(em).pageAfter(afterId, REBUILD_PAGE));
     }
 
-    /** The highest version stamp the index has applied, or -1 before it is built. */
-    public long appliedStamp() {
-        return index().appliedStamp().orElse(-1);
-    }
-
     public ReviewerHits search(ReviewerQuery query) {
         return index().search(query);
     }
