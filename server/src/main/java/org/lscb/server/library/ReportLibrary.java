@@ -48,10 +48,12 @@ public class ReportLibrary {
 
     private ServerConfig config;
     private Database database;
+    private final Object filesLock = new Object();
     private volatile ReportFiles files;
     /** Opened once; searches and changes then run concurrently (the index takes care of its own locking). */
     private volatile ReportIndex index;
 
+    private final Object extractorLock = new Object();
     private volatile TextExtractor extractor;
 
     protected ReportLibrary() {}
@@ -62,20 +64,37 @@ public class ReportLibrary {
         this.database = database;
     }
 
-    public synchronized ReportFiles files() {
-        if (files == null) {
-            files = config.blobS3()
-                    .<ReportFiles>map(s3 -> new S3ReportFiles(s3.client(), s3.bucket(), s3.prefix()))
-                    .orElseGet(() -> new FolderReportFiles(config.libraryDirectory()));
+    /**
+     * Where the published files are kept. Made once under its own lock, never this object's, which a catch-up holds
+     * while it reads a page of reports: a download or a publication does not wait for the search feed.
+     */
+    public ReportFiles files() {
+        ReportFiles made = files;
+        if (made != null) {
+            return made;
         }
-        return files;
+        synchronized (filesLock) {
+            if (files == null) {
+                files = config.blobS3()
+                        .<ReportFiles>map(s3 -> new S3ReportFiles(s3.client(), s3.bucket(), s3.prefix()))
+                        .orElseGet(() -> new FolderReportFiles(config.libraryDirectory()));
+            }
+            return files;
+        }
     }
 
-    public synchronized TextExtractor extractor() {
-        if (extractor == null) {
-            extractor = new TextExtractor(ExtractionLimits.DEFAULT, 2);
+    /** The text extractor, made once under its own lock, for the same reason as {@link #files()}'s. */
+    public TextExtractor extractor() {
+        TextExtractor made = extractor;
+        if (made != null) {
+            return made;
         }
-        return extractor;
+        synchronized (extractorLock) {
+            if (extractor == null) {
+                extractor = new TextExtractor(ExtractionLimits.DEFAULT, 2);
+            }
+            return extractor;
+        }
     }
 
     /**
@@ -201,13 +220,17 @@ public class ReportLibrary {
             index.close();
             index = null;
         }
-        if (extractor != null) {
-            extractor.close();
-            extractor = null;
+        synchronized (extractorLock) {
+            if (extractor != null) {
+                extractor.close();
+                extractor = null;
+            }
         }
-        if (files instanceof S3ReportFiles s3) {
-            s3.close();
+        synchronized (filesLock) {
+            if (files instanceof S3ReportFiles s3) {
+                s3.close();
+            }
+            files = null;
         }
-        files = null;
     }
 }
