@@ -89,6 +89,24 @@ public class ReviewerSearch {
         return catchUp(idx, committed);
     }
 
+    /**
+     * Catches up after a change this server has committed, so that the change is searchable when its call returns.
+     * A failure here (the database gone, a file that cannot be read) is logged and left to the search feed, which
+     * applies the change at its next poll: the change is committed, and its caller must be told so rather than
+     * answered with an error that a retry would turn into a conflict.
+     */
+    public void catchUpAfterCommit() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () ->
+                            "could not apply a committed change to the reviewer index; the search feed applies it at its next poll");
+        }
+    }
+
     private long committedStamp() {
         return database.read(em -> new ReviewerRepository(em).indexStamp());
     }

@@ -1,6 +1,8 @@
 package org.lscb.server.reviewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,6 +70,25 @@ class ReviewerSearchTest {
             add(restored, "later", 1);
             assertThat(search.catchUp()).isEqualTo(1);
             assertThat(total(search, "later")).isEqualTo(1);
+        } finally {
+            search.close();
+        }
+    }
+
+    /** A change committed whose catch-up then fails is still answered as made; the search feed applies it later. */
+    @Test
+    void aCatchUpThatFailsAfterACommit_isLoggedNotThrown() {
+        DataSource ds = TestDataSources.fresh();
+        ApplicationSchema.migrate(ds);
+        Database db = Database.open(ds);
+        ReviewerSearch search = new ReviewerSearch(config(), db, QualificationRule.standard());
+        try {
+            search.ensureCurrent();
+            add(db, "committed", 1);
+            db.close(); // the database gone between the commit and the catch-up
+
+            assertThatThrownBy(search::catchUp).isInstanceOf(RuntimeException.class);
+            assertThatCode(search::catchUpAfterCommit).doesNotThrowAnyException();
         } finally {
             search.close();
         }
