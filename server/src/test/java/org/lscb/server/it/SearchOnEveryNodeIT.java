@@ -2,8 +2,6 @@ package org.lscb.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,15 +35,11 @@ class SearchOnEveryNodeIT {
         env.put("BLOB_STORE", base.resolve("shared-blobs").toString());
         org.h2.tools.Server h2 = null;
         if (!TestDatabase.postgres()) {
-            int port = freePort();
+            // port 0: H2 takes a free port itself, with no gap between finding it and binding it
             h2 = org.h2.tools.Server.createTcpServer(
-                            "-tcpPort",
-                            Integer.toString(port),
-                            "-baseDir",
-                            base.resolve("db").toString(),
-                            "-ifNotExists")
+                            "-tcpPort", "0", "-baseDir", base.resolve("db").toString(), "-ifNotExists")
                     .start();
-            env.put("DB_URL", "jdbc:h2:tcp://127.0.0.1:" + port + "/lscb");
+            env.put("DB_URL", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/lscb");
         }
         try (ServerProcess one = ServerProcess.start(base.resolve("one"), env).awaitReady()) {
             ServerProcess two = ServerProcess.start(base.resolve("two"), env).awaitReady();
@@ -148,11 +142,5 @@ class SearchOnEveryNodeIT {
     /** A word no other test uses, so that a search for it finds this test's records only. */
     private static String word() {
         return "zf" + Api.unique().replaceAll("[0-9]", "x").replace("-", "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
