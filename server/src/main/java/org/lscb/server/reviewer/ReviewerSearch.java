@@ -38,7 +38,7 @@ public class ReviewerSearch {
     private ServerConfig config;
     private Database database;
     private QualificationRule qualification;
-    /** Opened once; searches and upserts then run concurrently (the index takes care of its own locking). */
+    /** Opened once; searches and catch-ups then run concurrently (the index takes care of its own locking). */
     private volatile ReviewerIndex index;
 
     protected ReviewerSearch() {}
