@@ -3,6 +3,7 @@ package org.lscb.library;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
+import org.lscb.foundation.persistence.IndexStampCounter;
 
 /** Published reports in the database. */
 public final class PublishedReportRepository {
@@ -64,16 +65,16 @@ public final class PublishedReportRepository {
      * other write of the transaction, so that every writer waits for the counter holding nothing else.
      */
     public long nextIndexStamp() {
-        em.createNativeQuery("UPDATE report_index_counter SET stamp = stamp + 1 WHERE id = 1")
-                .executeUpdate();
-        return indexStamp();
+        return counter().next();
     }
 
     /** The highest version stamp committed: every change at or below it is in the database. */
     public long indexStamp() {
-        return ((Number) em.createNativeQuery("SELECT stamp FROM report_index_counter WHERE id = 1")
-                        .getSingleResult())
-                .longValue();
+        return counter().committed();
+    }
+
+    private IndexStampCounter counter() {
+        return new IndexStampCounter(em, "report_index_counter");
     }
 
     /** Reports, withdrawn or not, whose latest change has a stamp above this one, in stamp order. */

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -46,18 +46,20 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
+import org.lscb.registry.search.StampedIndex;
 
 /**
  * The public library's search index: a projection of the published reports that are not withdrawn, with one
- * long-lived writer and one searcher manager, as the reviewer register's index. Each change is committed and
- * refreshed before the call returns, so a withdrawn report is gone from the next search. Each commit records
+ * long-lived writer and one searcher manager, as the reviewer register's index. Each page of changes is committed
+ * and refreshed before the call returns, so a withdrawn report is gone from the next search. Each commit records
  * the index format and the highest version stamp applied ({@code PublishedReportRepository#nextIndexStamp}): an
- * index of another format, or none, is rebuilt; one with a stamp is caught up with the changes above it
- * ({@link #catchUp}), withdrawals included.
+ * index of another format, none, or one ahead of the database is rebuilt; any other is caught up with the changes
+ * above its stamp ({@link #catchUp}), withdrawals included.
  *
- * <p>It shares its Lucene plumbing (writer, searcher manager, stamped commits, facet state per reader) with the
- * registry's {@code ReviewerIndex} by pattern, not by a common class: the two differ in what they stamp, how they
- * highlight and which analysers they use, and the one module both could share, foundation, holds no Lucene.
+ * <p>The stamped commits and the catch-up are the registry's {@link StampedIndex}, which this module reaches
+ * through reviews. The rest of the Lucene plumbing (writer, searcher manager, facet state per reader) follows the
+ * registry's {@code ReviewerIndex} by pattern, not by a common class: the two differ in their fields, how they
+ * highlight and which analysers they use.
  */
 public final class ReportIndex implements AutoCloseable {
 
@@ -71,8 +73,6 @@ public final class ReportIndex implements AutoCloseable {
     public static final String AGE_BAND = "ageBand";
     public static final String YEAR = "year";
     public static final String BOARD = "board";
-    static final String FORMAT_KEY = "lscb.format";
-    static final String STAMP_KEY = "lscb.stamp";
     public static final int MAX_WINDOW = 10_000;
     static final int MAX_WORDS = 32;
 
@@ -83,6 +83,7 @@ public final class ReportIndex implements AutoCloseable {
     private final FacetsConfig facets = new FacetsConfig();
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final StampedIndex<ReportDocument> stamped;
     /** The facet state of the reader last searched, kept until a refresh brings another reader. */
     private volatile FacetState facetState;
 
@@ -94,6 +95,8 @@ public final class ReportIndex implements AutoCloseable {
         this.writer = new IndexWriter(
                 directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         this.searchers = new SearcherManager(writer, null);
+        this.stamped = new StampedIndex<>(
+                "the library's index", FORMAT, ID, writer, searchers, d -> facets.build(toDocument(d)));
     }
 
     public static ReportIndex open(Directory directory) {
@@ -105,93 +108,39 @@ public final class ReportIndex implements AutoCloseable {
     }
 
     /** One report's latest change: its stamp, and its search document, or none when it is withdrawn. */
-    public record Change(long stamp, String id, ReportDocument document) {}
+    public record Change(long stamp, String id, ReportDocument document)
+            implements StampedIndex.Change<ReportDocument> {}
 
     /**
      * The highest version stamp this index has applied, or empty when it was written by another format or never
      * stamped: such an index must be rebuilt.
      */
     public OptionalLong appliedStamp() {
-        Map<String, String> data = new HashMap<>();
-        if (writer.getLiveCommitData() != null) {
-            writer.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-        }
-        String stamp = data.get(STAMP_KEY);
-        if (!FORMAT.equals(data.get(FORMAT_KEY)) || stamp == null) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Long.parseLong(stamp));
-    }
-
-    /** Replaces the whole index with these reports and commits it at this stamp, read before the reports were. */
-    public synchronized void rebuild(Stream<ReportDocument> all, long stamp) {
-        try {
-            writer.deleteAll();
-            for (ReportDocument d : (Iterable<ReportDocument>) all::iterator) {
-                writer.addDocument(facets.build(toDocument(d)));
-            }
-            commit(stamp);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rebuild the library's index", e);
-        }
+        return stamped.appliedStamp();
     }
 
     /**
-     * Applies every change above the stamp this index holds, page by page in stamp order, and records the highest
-     * stamp seen, at least {@code committedStamp}: the database's stamp read before the pages, at or below which
-     * every change is committed and so in the pages. Each page is one Lucene commit. Answers how many changes it
+     * Why this index must be rebuilt rather than caught up with a database at this committed stamp, or empty when
+     * catching up is enough ({@link StampedIndex#rebuildReason}).
+     */
+    public Optional<String> rebuildReason(long committedStamp) {
+        return stamped.rebuildReason(committedStamp);
+    }
+
+    /** Replaces the whole index with these reports and commits it at this stamp, read before the reports were. */
+    public void rebuild(Stream<ReportDocument> all, long stamp) {
+        stamped.rebuild(all, stamp);
+    }
+
+    /**
+     * Applies every publication and withdrawal above the stamp this index holds, in stamp order, and records the
+     * highest stamp seen, at least {@code committedStamp} ({@link StampedIndex#catchUp}). Answers how many changes it
      * applied.
      *
-     * @param changesAfter the changes with a stamp above the one given, in stamp order, a page at a time; each
-     *     stamp belongs to one report, so paging on the stamp neither skips nor repeats a change
+     * @param changesAfter the changes with a stamp above the one given, in stamp order, a page at a time
      */
-    public synchronized long catchUp(long committedStamp, LongFunction<List<Change>> changesAfter) {
-        long at = appliedStamp().orElseThrow(() -> new IllegalStateException("the library's index must be rebuilt"));
-        long applied = 0;
-        try {
-            for (List<Change> page = changesAfter.apply(at); !page.isEmpty(); page = changesAfter.apply(at)) {
-                for (Change c : page) {
-                    if (c.stamp() <= at) {
-                        throw new IllegalArgumentException("changes must come in rising stamp order above " + at);
-                    }
-                    Term id = new Term(ID, c.id());
-                    if (c.document() == null) {
-                        writer.deleteDocuments(id);
-                    } else {
-                        writer.updateDocument(id, facets.build(toDocument(c.document())));
-                    }
-                    at = c.stamp();
-                    applied++;
-                }
-                commit(at);
-            }
-            if (committedStamp > at) {
-                commit(committedStamp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot catch the library's index up", e);
-        }
-        return applied;
-    }
-
-    /** Adds or replaces one report, keeping the stamp the index holds; found by the next search. */
-    public synchronized void upsert(ReportDocument d) {
-        try {
-            writer.updateDocument(new Term(ID, d.id()), facets.build(toDocument(d)));
-            commit(appliedStamp().orElse(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot add to the library's index", e);
-        }
-    }
-
-    /** Removes one report, keeping the stamp the index holds; gone from the next search. */
-    public synchronized void remove(String id) {
-        try {
-            writer.deleteDocuments(new Term(ID, id));
-            commit(appliedStamp().orElse(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove from the library's index", e);
-        }
+    public long catchUp(long committedStamp, LongFunction<List<Change>> changesAfter) {
+        return stamped.catchUp(committedStamp, changesAfter);
     }
 
     public long size() {
@@ -328,13 +277,6 @@ public final class ReportIndex implements AutoCloseable {
         }
         facetState = new FacetState(reader, state);
         return state;
-    }
-
-    private void commit(long stamp) throws IOException {
-        writer.setLiveCommitData(
-                Map.of(FORMAT_KEY, FORMAT, STAMP_KEY, Long.toString(stamp)).entrySet());
-        writer.commit();
-        searchers.maybeRefreshBlocking();
     }
 
     private static FieldType textWithOffsets() {

@@ -1,6 +1,7 @@
 package org.lscb.library.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -54,33 +55,53 @@ class ReportIndexTest {
     void theFacetCountsFollowEachChange() {
         assertThat(index.search(query("", Set.of())).facets().get(ReportIndex.THEME))
                 .isEmpty();
-        index.upsert(doc("a", "text one", "neglect", 2025));
+        index.rebuild(Stream.of(), 0);
+        apply(new ReportIndex.Change(1, "a", doc("a", "text one", "neglect", 2025)));
         assertThat(index.search(query("", Set.of())).facets().get(ReportIndex.THEME))
                 .containsExactly(java.util.Map.entry("neglect", 1L));
-        index.upsert(doc("b", "text two", "domestic-abuse", 2024));
+        apply(new ReportIndex.Change(2, "b", doc("b", "text two", "domestic-abuse", 2024)));
         assertThat(index.search(query("", Set.of())).facets().get(ReportIndex.THEME))
                 .containsEntry("neglect", 1L)
                 .containsEntry("domestic-abuse", 1L);
-        index.remove("a");
+        apply(new ReportIndex.Change(3, "a", null));
         assertThat(index.search(query("", Set.of())).facets().get(ReportIndex.THEME))
                 .containsExactly(java.util.Map.entry("domestic-abuse", 1L));
     }
 
     @Test
-    void aRemovedReportIsGoneFromTheNextSearch() {
+    void aWithdrawnReportIsGoneFromTheNextSearch() {
         index.rebuild(Stream.of(doc("a", "text", "neglect", 2025)), 1);
-        index.remove("a");
+        apply(new ReportIndex.Change(2, "a", null));
         assertThat(index.search(query("text", Set.of())).total()).isZero();
     }
 
     @Test
     void anIndexNeverStampedMustBeRebuilt() {
         assertThat(index.appliedStamp()).isEmpty();
-        index.rebuild(Stream.of(doc("a", "text", "neglect", 2025)), 3);
+        assertThat(index.rebuildReason(3)).isPresent();
+        assertThatThrownBy(() -> index.catchUp(3, stamp -> List.of())).isInstanceOf(IllegalStateException.class);
+        index.rebuild(Stream.of(doc("a", "text", "neglect", 2025), doc("b", "text", "neglect", 2025)), 3);
         assertThat(index.appliedStamp()).hasValue(3);
-        index.upsert(doc("b", "text", "neglect", 2025));
+        assertThat(index.catchUp(3, stamp -> List.of())).isZero();
         assertThat(index.appliedStamp()).hasValue(3);
         assertThat(List.of(index.size())).containsExactly(2L);
+    }
+
+    /** An index at a stamp above the database's (a database restored under a kept index) is rebuilt, not caught up. */
+    @Test
+    void anIndexAheadOfTheDatabaseMustBeRebuilt() {
+        index.rebuild(Stream.of(doc("a", "text", "neglect", 2025)), 7);
+
+        assertThat(index.rebuildReason(7)).isEmpty();
+        assertThat(index.rebuildReason(3))
+                .hasValueSatisfying(why -> assertThat(why).contains("stamp 7", "database's 3"));
+        assertThatThrownBy(() -> index.catchUp(3, stamp -> List.of())).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Applies one change as the database's catch-up would hand it over, the database then being at its stamp. */
+    private void apply(ReportIndex.Change c) {
+        assertThat(index.catchUp(c.stamp(), after -> after < c.stamp() ? List.of(c) : List.of()))
+                .isEqualTo(1);
     }
 
     /** A publication and a withdrawal made on another server, caught up in stamp order from the database's rows. */

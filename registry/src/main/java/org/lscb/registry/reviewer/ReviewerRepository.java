@@ -2,9 +2,9 @@ package org.lscb.registry.reviewer;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.lscb.foundation.persistence.IndexStampCounter;
 
 /** Reviewers by id or by their own account, and in pages for rebuilding the search index. */
 public final class ReviewerRepository {
@@ -31,25 +31,7 @@ public final class ReviewerRepository {
                 ? em.createQuery("select r from Reviewer r order by r.id", Reviewer.class)
                 : em.createQuery("select r from Reviewer r where r.id > :after order by r.id", Reviewer.class)
                         .setParameter("after", afterId);
-        // load each collection for the whole page in one query rather than one per reviewer
-        for (String part :
-                new String[] {"r.evidence", "r.affiliations", "r.interests", "r.expertise", "r.skills", "r.regions"}) {
-            q.setHint("eclipselink.batch", part);
-        }
-        q.setHint("eclipselink.batch.type", "IN");
-        return q.setMaxResults(limit).getResultList();
-    }
-
-    public long count() {
-        return em.createQuery("select count(r) from Reviewer r", Long.class).getSingleResult();
-    }
-
-    public Optional<Instant> latestChange() {
-        // not max(): an aggregate bypasses the attribute converter on some databases
-        return em.createQuery("select r.updatedAt from Reviewer r order by r.updatedAt desc", Instant.class)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
+        return batched(q).setMaxResults(limit).getResultList();
     }
 
     /** Adds a reviewer, stamped with the next version stamp for the search index. */
@@ -64,23 +46,37 @@ public final class ReviewerRepository {
      * of the transaction, so that every writer waits for the counter holding nothing else.
      */
     public long nextIndexStamp() {
-        em.createNativeQuery("UPDATE reviewer_index_counter SET stamp = stamp + 1 WHERE id = 1")
-                .executeUpdate();
-        return indexStamp();
+        return counter().next();
     }
 
     /** The highest version stamp committed: every change at or below it is in the database. */
     public long indexStamp() {
-        return ((Number) em.createNativeQuery("SELECT stamp FROM reviewer_index_counter WHERE id = 1")
-                        .getSingleResult())
-                .longValue();
+        return counter().committed();
+    }
+
+    private IndexStampCounter counter() {
+        return new IndexStampCounter(em, "reviewer_index_counter");
     }
 
     /** Reviewers whose latest change has a stamp above this one, in stamp order, for catching an index up. */
     public List<Reviewer> changedAfter(long stamp, int limit) {
-        return em.createQuery("select r from Reviewer r where r.indexStamp > :s order by r.indexStamp", Reviewer.class)
-                .setParameter("s", stamp)
+        return batched(em.createQuery(
+                                "select r from Reviewer r where r.indexStamp > :s order by r.indexStamp",
+                                Reviewer.class)
+                        .setParameter("s", stamp))
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * Loads each collection a search document reads for a whole page of reviewers in one query, rather than one per
+     * reviewer.
+     */
+    private static TypedQuery<Reviewer> batched(TypedQuery<Reviewer> q) {
+        for (String part :
+                new String[] {"r.evidence", "r.affiliations", "r.interests", "r.expertise", "r.skills", "r.regions"}) {
+            q.setHint("eclipselink.batch", part);
+        }
+        return q.setHint("eclipselink.batch.type", "IN");
     }
 }

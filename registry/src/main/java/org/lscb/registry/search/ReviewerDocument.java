@@ -1,6 +1,5 @@
 package org.lscb.registry.search;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -32,8 +31,7 @@ public record ReviewerDocument(
         boolean available,
         Set<EvidenceType> evidenceTypes,
         LocalDate qualifiedUntil,
-        List<Tie> ties,
-        Instant updatedAt) {
+        List<Tie> ties) {
 
     /**
      * A tie to an organisation that counts against independence until {@code countsUntil}
@@ -67,7 +65,6 @@ public record ReviewerDocument(
                 r.available(),
                 types,
                 qualification.qualifiedUntil(r).orElse(null),
-                ties,
-                r.updatedAt());
+                ties);
     }
 }

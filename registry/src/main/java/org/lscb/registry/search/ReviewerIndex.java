@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -35,7 +36,6 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -49,19 +49,17 @@ import org.lscb.registry.reviewer.Region;
 
 /**
  * The reviewer register's search index: a projection of the database with one long-lived
- * {@link IndexWriter} and one {@link SearcherManager}. Writes are upserts by id followed by a
- * refresh, so a change is searchable as soon as the call returns. Each commit records the index format
- * and the highest version stamp applied ({@code ReviewerRepository#nextIndexStamp}): an index of another
- * format, or none, is rebuilt from the database; an index with a stamp is caught up with the changes above
- * it ({@link #catchUp}), in stamp order.
+ * {@link IndexWriter} and one {@link SearcherManager}. Changes are upserts or deletes by id, each page of
+ * them committed and refreshed before the call returns. Each commit records the index format and the highest
+ * version stamp applied ({@code ReviewerRepository#nextIndexStamp}; {@link StampedIndex}): an index of another
+ * format, none, or one ahead of the database is rebuilt from the database; any other is caught up with the changes
+ * above its stamp ({@link #catchUp}), in stamp order.
  */
 public final class ReviewerIndex implements AutoCloseable {
 
     /** Raise when fields change: an index with another format is rebuilt. */
     public static final String FORMAT = "reviewers-5";
 
-    static final String FORMAT_KEY = "lscb.format";
-    static final String STAMP_KEY = "lscb.stamp";
     /** How far a caller may page: enough for people, bounded for the server. */
     public static final int MAX_WINDOW = 10_000;
 
@@ -70,6 +68,7 @@ public final class ReviewerIndex implements AutoCloseable {
     private final FacetsConfig facets;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final StampedIndex<ReviewerDocument> stamped;
     private final Object stateLock = new Object();
     private IndexReader stateReader;
     private SortedSetDocValuesReaderState state;
@@ -87,6 +86,8 @@ public final class ReviewerIndex implements AutoCloseable {
         this.writer = new IndexWriter(
                 directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
         this.searchers = new SearcherManager(writer, null);
+        this.stamped = new StampedIndex<>(
+                "the reviewer index", FORMAT, ReviewerFields.ID, writer, searchers, d -> facets.build(toDocument(d)));
     }
 
     public static ReviewerIndex open(Directory directory) {
@@ -98,78 +99,38 @@ public final class ReviewerIndex implements AutoCloseable {
     }
 
     /** One reviewer's latest change: its stamp, and its search document, or none when it left the register. */
-    public record Change(long stamp, String id, ReviewerDocument document) {}
+    public record Change(long stamp, String id, ReviewerDocument document)
+            implements StampedIndex.Change<ReviewerDocument> {}
 
     /**
      * The highest version stamp this index has applied, or empty when it was written by another format or never
      * stamped: such an index must be rebuilt.
      */
     public OptionalLong appliedStamp() {
-        Map<String, String> data = toMap(writer.getLiveCommitData());
-        String stamp = data.get(STAMP_KEY);
-        if (!FORMAT.equals(data.get(FORMAT_KEY)) || stamp == null) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Long.parseLong(stamp));
-    }
-
-    /** Replaces the whole index with these documents and commits it at this stamp, read before the documents were. */
-    public synchronized void rebuild(Stream<ReviewerDocument> all, long stamp) {
-        try {
-            writer.deleteAll();
-            all.forEach(this::add);
-            commit(stamp);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot rebuild the reviewer index", e);
-        }
+        return stamped.appliedStamp();
     }
 
     /**
-     * Applies every change above the stamp this index holds, page by page in stamp order, and records the highest
-     * stamp seen, at least {@code committedStamp}: the database's stamp read before the pages, at or below which
-     * every change is committed and so in the pages. Each page is one Lucene commit, so a crash part way keeps the
-     * pages applied and the next catch-up starts after them. Answers how many changes it applied.
-     *
-     * @param changesAfter the changes with a stamp above the one given, in stamp order, a page at a time; each
-     *     stamp belongs to one reviewer, so paging on the stamp neither skips nor repeats a change
+     * Why this index must be rebuilt rather than caught up with a database at this committed stamp, or empty when
+     * catching up is enough ({@link StampedIndex#rebuildReason}).
      */
-    public synchronized long catchUp(long committedStamp, LongFunction<List<Change>> changesAfter) {
-        long at = appliedStamp().orElseThrow(() -> new IllegalStateException("the reviewer index must be rebuilt"));
-        long applied = 0;
-        try {
-            for (List<Change> page = changesAfter.apply(at); !page.isEmpty(); page = changesAfter.apply(at)) {
-                for (Change c : page) {
-                    if (c.stamp() <= at) {
-                        throw new IllegalArgumentException("changes must come in rising stamp order above " + at);
-                    }
-                    Term id = new Term(ReviewerFields.ID, c.id());
-                    if (c.document() == null) {
-                        writer.deleteDocuments(id);
-                    } else {
-                        writer.updateDocument(id, facets.build(toDocument(c.document())));
-                    }
-                    at = c.stamp();
-                    applied++;
-                }
-                commit(at);
-            }
-            if (committedStamp > at) {
-                commit(committedStamp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot catch the reviewer index up", e);
-        }
-        return applied;
+    public Optional<String> rebuildReason(long committedStamp) {
+        return stamped.rebuildReason(committedStamp);
     }
 
-    /** Adds or replaces one reviewer, keeping the stamp the index holds; searchable when this returns. */
-    public synchronized void upsert(ReviewerDocument d) {
-        try {
-            writer.updateDocument(new Term(ReviewerFields.ID, d.id()), facets.build(toDocument(d)));
-            commit(appliedStamp().orElse(0));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update the reviewer index", e);
-        }
+    /** Replaces the whole index with these documents and commits it at this stamp, read before the documents were. */
+    public void rebuild(Stream<ReviewerDocument> all, long stamp) {
+        stamped.rebuild(all, stamp);
+    }
+
+    /**
+     * Applies every change above the stamp this index holds, in stamp order, and records the highest stamp seen, at
+     * least {@code committedStamp} ({@link StampedIndex#catchUp}). Answers how many changes it applied.
+     *
+     * @param changesAfter the changes with a stamp above the one given, in stamp order, a page at a time
+     */
+    public long catchUp(long committedStamp, LongFunction<List<Change>> changesAfter) {
+        return stamped.catchUp(committedStamp, changesAfter);
     }
 
     public long size() {
@@ -334,21 +295,6 @@ public final class ReviewerIndex implements AutoCloseable {
         }
     }
 
-    private void add(ReviewerDocument d) {
-        try {
-            writer.addDocument(facets.build(toDocument(d)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void commit(long stamp) throws IOException {
-        writer.setLiveCommitData(
-                Map.of(FORMAT_KEY, FORMAT, STAMP_KEY, Long.toString(stamp)).entrySet());
-        writer.commit();
-        searchers.maybeRefreshBlocking();
-    }
-
     /** Text with offsets in the postings, so that highlighting needs no second analysis; its text is in doc values. */
     private static final org.apache.lucene.document.FieldType SUMMARY_TYPE = summaryType();
 
@@ -415,14 +361,6 @@ public final class ReviewerIndex implements AutoCloseable {
 
     private static String words(String constant) {
         return constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static Map<String, String> toMap(Iterable<Map.Entry<String, String>> entries) {
-        Map<String, String> m = new HashMap<>();
-        if (entries != null) {
-            entries.forEach(e -> m.put(e.getKey(), e.getValue()));
-        }
-        return m;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.lscb.registry.reviewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,8 +90,6 @@ class ReviewerPersistenceTest {
         });
         assertThat(back.interests()).hasSize(1);
         assertThat(back.updatedAt()).isEqualTo(now);
-        java.util.Optional<Instant> latest = database.read(em -> new ReviewerRepository(em).latestChange());
-        assertThat(latest).contains(now);
     }
 
     @Test
@@ -114,8 +113,87 @@ class ReviewerPersistenceTest {
         assertThat(first.stream().mapToLong(r -> r.affiliations().size()).sum()
                         + rest.stream().mapToLong(r -> r.affiliations().size()).sum())
                 .isEqualTo(ties);
-        long count = database.read(em -> new ReviewerRepository(em).count());
-        assertThat(count).isEqualTo(25);
+    }
+
+    /**
+     * Catching an index up reads the reviewers changed above its stamp a page at a time: each page in stamp order,
+     * every reviewer once at its latest change (docs/architecture.md "Search").
+     */
+    @Test
+    void changedAfter_pagesInStampOrderAboveTheStampGiven() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.add(add("Reviewer " + i)); // stamps 1 to 5, one transaction each
+        }
+        database.inTransaction(em -> {
+            ReviewerRepository repo = new ReviewerRepository(em);
+            long stamp = repo.nextIndexStamp();
+            Reviewer first = repo.byId(ids.get(0)).orElseThrow();
+            first.update(
+                    new Reviewer.Profile("Reviewer 1 again", null, Set.of(), Set.of(), Set.of(), true),
+                    Instant.parse("2026-06-15T10:00:00Z"));
+            first.indexStamp(stamp);
+            return null;
+        });
+
+        List<Reviewer> page = changedAfter(2, 2);
+        List<Reviewer> rest = changedAfter(4, 10);
+
+        assertThat(page).extracting(Reviewer::indexStamp).containsExactly(3L, 4L);
+        assertThat(page).extracting(Reviewer::id).containsExactly(ids.get(2), ids.get(3));
+        assertThat(rest).extracting(Reviewer::indexStamp).containsExactly(5L, 6L);
+        assertThat(rest).extracting(Reviewer::displayName).containsExactly("Reviewer 5", "Reviewer 1 again");
+        assertThat(changedAfter(6, 10)).isEmpty();
+        assertThat(committed()).isEqualTo(6);
+    }
+
+    /**
+     * A stamp is taken in its change's transaction: no other transaction sees it before that one commits, and a
+     * rolled-back change's stamp is never seen, so a server that sees stamp N committed has every change up to N.
+     */
+    @Test
+    void aStampIsTakenInItsChangesTransaction_andARolledBackChangesStampIsNeverSeen() {
+        String kept = add("Kept Reviewer");
+
+        assertThatThrownBy(() -> database.inTransaction(em -> {
+                    ReviewerRepository repo = new ReviewerRepository(em);
+                    repo.add(reviewer("Rolled Back Reviewer"));
+                    assertThat(repo.indexStamp()).isEqualTo(2); // its own transaction sees it
+                    assertThat(committed()).isEqualTo(1); // no other does before it commits
+                    throw new IllegalStateException("the change fails after taking its stamp");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(committed()).isEqualTo(1);
+        assertThat(changedAfter(0, 10)).extracting(Reviewer::id).containsExactly(kept);
+        String next = add("Next Reviewer");
+        Reviewer stamped =
+                database.read(em -> new ReviewerRepository(em).byId(next)).orElseThrow();
+        assertThat(stamped.indexStamp()).isEqualTo(2);
+    }
+
+    private List<Reviewer> changedAfter(long stamp, int limit) {
+        return database.read(em -> new ReviewerRepository(em).changedAfter(stamp, limit));
+    }
+
+    /** The stamp committed, as a transaction of its own sees it. */
+    private long committed() {
+        return database.read(em -> new ReviewerRepository(em).indexStamp());
+    }
+
+    private String add(String name) {
+        return database.inTransaction(em -> {
+            Reviewer r = reviewer(name);
+            new ReviewerRepository(em).add(r);
+            return r.id();
+        });
+    }
+
+    private static Reviewer reviewer(String name) {
+        return new Reviewer(
+                null,
+                new Reviewer.Profile(name, null, Set.of(), Set.of(), Set.of(), true),
+                Instant.parse("2026-06-15T09:00:00Z"));
     }
 
     private String organisation(String name, OrganisationKind kind) {

@@ -188,14 +188,14 @@ class ReviewerIndexTest {
     }
 
     @Test
-    void upsert_replacesAndIsSearchableAtOnce() {
+    void aChange_replacesTheReviewerAndIsSearchableAtOnce() {
         Reviewer r = reviewer("Before Name", "x", Set.of(), Set.of(), true);
         indexAll(r);
         r.update(
                 new Reviewer.Profile("After Name", "x", Set.of(), Set.of(), Set.of(), true),
                 Instant.parse("2026-06-02T10:00:00Z"));
 
-        index.upsert(ReviewerDocument.of(r, qualification));
+        index.catchUp(1, new ChangeLog(10).add(1, r.id(), ReviewerDocument.of(r, qualification))::after);
 
         assertThat(index.search(query("after").build()).total()).isEqualTo(1);
         assertThat(index.search(query("before").build()).total()).isZero();
@@ -205,6 +205,7 @@ class ReviewerIndexTest {
     @Test
     void anIndexNeverStamped_mustBeRebuiltAndThenHoldsTheStampReadBeforeTheRows() {
         assertThat(index.appliedStamp()).isEmpty();
+        assertThat(index.rebuildReason(1)).isPresent();
         assertThatThrownBy(() -> index.catchUp(1, after -> List.of())).isInstanceOf(IllegalStateException.class);
 
         index.rebuild(
@@ -214,6 +215,22 @@ class ReviewerIndexTest {
 
         assertThat(index.appliedStamp()).hasValue(7);
         assertThat(index.size()).isEqualTo(1);
+    }
+
+    /**
+     * An index whose stamp is above the database's holds changes the database lacks (a database restored from an
+     * older copy under a kept index), and catching it up would skip the database's next changes up to its stamp.
+     */
+    @Test
+    void anIndexAheadOfTheDatabase_mustBeRebuiltAndIsNeverCaughtUp() {
+        Reviewer kept = reviewer("Kept Reviewer", "kept", Set.of(), Set.of(), true);
+        index.rebuild(java.util.stream.Stream.of(ReviewerDocument.of(kept, qualification)), 7);
+
+        assertThat(index.rebuildReason(7)).isEmpty();
+        assertThat(index.rebuildReason(3))
+                .hasValueSatisfying(why -> assertThat(why).contains("stamp 7", "database's 3"));
+        assertThatThrownBy(() -> index.catchUp(3, after -> List.of())).isInstanceOf(IllegalStateException.class);
+        assertThat(index.appliedStamp()).hasValue(7);
     }
 
     @Test

@@ -179,7 +179,7 @@ public class PublicationService {
             }
             return p;
         });
-        library.catchUp();
+        library.catchUpAfterCommit();
         return published;
     }
 
@@ -202,7 +202,7 @@ public class PublicationService {
             audit(em, by, AuditAction.REPORT_WITHDRAWN, p.id(), reviewId, "withdrawn: " + why);
             return p;
         });
-        library.catchUp();
+        library.catchUpAfterCommit();
         return withdrawn;
     }
 

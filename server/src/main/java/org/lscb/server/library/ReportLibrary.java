@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.apache.lucene.store.FSDirectory;
@@ -32,8 +34,8 @@ import org.lscb.server.config.ServerConfig;
 /**
  * This server's public library: the published files (in {@code DATA_DIR/library}, or beside the blobs that every
  * server shares: {@link ServerConfig#libraryDirectory}, {@link S3ReportFiles}), the search index under
- * {@code DATA_DIR/index/reports} (rebuilt from the database and the files at start-up when it has another format,
- * else caught up with the changes made on any server since the version stamp it records),
+ * {@code DATA_DIR/index/reports} (rebuilt from the database and the files when it has another format, none, or a
+ * version stamp above the database's, else caught up with the changes made on any server since the stamp it records),
  * and the text extractor with its own two threads, so that slow or hostile files never hold request threads
  * beyond the extraction's time limit.
  */
@@ -47,10 +49,12 @@ public class ReportLibrary {
 
     private ServerConfig config;
     private Database database;
+    private final Object filesLock = new Object();
     private volatile ReportFiles files;
     /** Opened once; searches and changes then run concurrently (the index takes care of its own locking). */
     private volatile ReportIndex index;
 
+    private final Object extractorLock = new Object();
     private volatile TextExtractor extractor;
 
     protected ReportLibrary() {}
@@ -61,55 +65,102 @@ public class ReportLibrary {
         this.database = database;
     }
 
-    public synchronized ReportFiles files() {
-        if (files == null) {
-            files = config.blobS3()
-                    .<ReportFiles>map(s3 -> new S3ReportFiles(s3.client(), s3.bucket(), s3.prefix()))
-                    .orElseGet(() -> new FolderReportFiles(config.libraryDirectory()));
+    /**
+     * Where the published files are kept. Made once under its own lock, never this object's, which a catch-up holds
+     * while it reads a page of reports: a download or a publication does not wait for the search feed.
+     */
+    public ReportFiles files() {
+        ReportFiles made = files;
+        if (made != null) {
+            return made;
         }
-        return files;
+        synchronized (filesLock) {
+            if (files == null) {
+                files = config.blobS3()
+                        .<ReportFiles>map(s3 -> new S3ReportFiles(s3.client(), s3.bucket(), s3.prefix()))
+                        .orElseGet(() -> new FolderReportFiles(config.libraryDirectory()));
+            }
+            return files;
+        }
     }
 
-    public synchronized TextExtractor extractor() {
-        if (extractor == null) {
-            extractor = new TextExtractor(ExtractionLimits.DEFAULT, 2);
+    /** The text extractor, made once under its own lock, for the same reason as {@link #files()}'s. */
+    public TextExtractor extractor() {
+        TextExtractor made = extractor;
+        if (made != null) {
+            return made;
         }
-        return extractor;
+        synchronized (extractorLock) {
+            if (extractor == null) {
+                extractor = new TextExtractor(ExtractionLimits.DEFAULT, 2);
+            }
+            return extractor;
+        }
     }
 
     /**
-     * Brings the index up to date at start-up: rebuilt from the database and the files when it has another format or
-     * none, else caught up with the changes above the stamp it holds, so a current index re-adds nothing. Answers
-     * whether it rebuilt.
+     * Brings the index up to date at start-up: rebuilt from the database and the files when it has another format,
+     * none, or a stamp above the database's (a database restored from an older copy under a kept index), else caught
+     * up with the changes above the stamp it holds, so a current index re-adds nothing. Answers whether it rebuilt.
      */
     public synchronized boolean ensureCurrent() {
         ReportIndex idx = index();
-        if (idx.appliedStamp().isPresent()) {
-            long from = idx.appliedStamp().getAsLong();
-            long applied = catchUp();
-            LOG.info(() -> "The library's index on disk was at stamp " + from + ": " + applied
-                    + " changes applied at start-up, now at stamp "
-                    + idx.appliedStamp().getAsLong());
-            return false;
+        long committed = committedStamp();
+        Optional<String> rebuild = idx.rebuildReason(committed);
+        if (rebuild.isPresent()) {
+            rebuild(idx, committed, rebuild.get());
+            return true;
         }
-        // the stamp before the rows: a change committed in between is in the rows and applied again, harmlessly
-        long stamp = database.read(em -> new PublishedReportRepository(em).indexStamp());
-        // each report's text is read from its file as the index takes it, not all held at once nor in the read
-        List<PublishedReport> live = database.read(em -> new PublishedReportRepository(em).allLive());
-        idx.rebuild(live.stream().map(this::document), stamp);
-        LOG.info(() -> "Rebuilt the library's index from the database: " + idx.size() + " reports, at stamp " + stamp);
-        return true;
+        long from = idx.appliedStamp().getAsLong();
+        long applied = catchUp(idx, committed);
+        LOG.info(() -> "The library's index on disk was at stamp " + from + ": " + applied
+                + " changes applied at start-up, now at stamp "
+                + idx.appliedStamp().getAsLong());
+        return false;
     }
 
     /**
      * Applies the publications and withdrawals committed on any server since this index's stamp; a cheap read of the
-     * database's stamp when there are none. Called after each change on this server and by the search feed
-     * ({@code org.lscb.server.search.SearchFeed}). Answers how many changes it applied.
+     * database's stamp when there are none. Rebuilds the index instead when it must be rebuilt, above all when its
+     * stamp is above the database's: caught up, it would keep reports the database lacks and skip the changes up to
+     * its stamp. Called after each change on this server and by the search feed
+     * ({@code org.lscb.server.search.SearchFeed}). Answers how many changes it applied, none for a rebuild.
      */
     public synchronized long catchUp() {
         ReportIndex idx = index();
-        long committed = database.read(em -> new PublishedReportRepository(em).indexStamp());
-        if (committed <= idx.appliedStamp().orElse(Long.MAX_VALUE)) {
+        long committed = committedStamp();
+        Optional<String> rebuild = idx.rebuildReason(committed);
+        if (rebuild.isPresent()) {
+            rebuild(idx, committed, rebuild.get());
+            return 0;
+        }
+        return catchUp(idx, committed);
+    }
+
+    /**
+     * Catches up after a change this server has committed, so that the change is searchable when its call returns.
+     * A failure here (the database gone, a file that cannot be read) is logged and left to the search feed, which
+     * applies the change at its next poll: the change is committed, and its caller must be told so rather than
+     * answered with an error that a retry would turn into a conflict.
+     */
+    public void catchUpAfterCommit() {
+        try {
+            catchUp();
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () ->
+                            "could not apply a committed change to the library's index; the search feed applies it at its next poll");
+        }
+    }
+
+    private long committedStamp() {
+        return database.read(em -> new PublishedReportRepository(em).indexStamp());
+    }
+
+    private long catchUp(ReportIndex idx, long committed) {
+        if (committed == idx.appliedStamp().getAsLong()) {
             return 0;
         }
         return idx.catchUp(
@@ -123,9 +174,20 @@ public class ReportLibrary {
                                 .toList());
     }
 
-    /** The highest version stamp the index has applied, or -1 before it is built. */
-    public long appliedStamp() {
-        return index().appliedStamp().orElse(-1);
+    /**
+     * Replaces the index with the database's live reports at {@code stamp}, read before the rows: a change committed
+     * in between is in the rows and applied again by the next catch-up, harmlessly.
+     */
+    private void rebuild(ReportIndex idx, long stamp, String why) {
+        // an index that had a stamp was thought current: rebuilding it is news for the operator
+        Level level = idx.appliedStamp().isPresent() ? Level.WARNING : Level.INFO;
+        // each report's text is read from its file as the index takes it, not all held at once nor in the read
+        List<PublishedReport> live = database.read(em -> new PublishedReportRepository(em).allLive());
+        idx.rebuild(live.stream().map(this::document), stamp);
+        LOG.log(
+                level,
+                () -> "Rebuilt the library's index from the database: " + idx.size() + " reports, at stamp " + stamp
+                        + ", as " + why);
     }
 
     public ReportHits search(ReportQuery q) {
@@ -137,10 +199,6 @@ public class ReportLibrary {
         String text = files().get(r.textKey())
                 .map(b -> new String(b, StandardCharsets.UTF_8))
                 .orElse("");
-        return document(r, text);
-    }
-
-    static ReportDocument document(PublishedReport r, String text) {
         return new ReportDocument(
                 r.id(),
                 r.title(),
@@ -181,13 +239,17 @@ public class ReportLibrary {
             index.close();
             index = null;
         }
-        if (extractor != null) {
-            extractor.close();
-            extractor = null;
+        synchronized (extractorLock) {
+            if (extractor != null) {
+                extractor.close();
+                extractor = null;
+            }
         }
-        if (files instanceof S3ReportFiles s3) {
-            s3.close();
+        synchronized (filesLock) {
+            if (files instanceof S3ReportFiles s3) {
+                s3.close();
+            }
+            files = null;
         }
-        files = null;
     }
 }

@@ -110,7 +110,7 @@ public class ReviewerService {
             }
             throw e;
         }
-        search.catchUp();
+        search.catchUpAfterCommit();
         return created;
     }
 
@@ -347,7 +347,7 @@ public class ReviewerService {
             appointments.recheckAppointmentsOf(em, r, by.accountId(), appointedTo);
             return r;
         });
-        search.catchUp();
+        search.catchUpAfterCommit();
         return changed;
     }
 

@@ -8,12 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.library.ReportLibrary;
+import org.lscb.server.persistence.DatabaseUnreachable;
 import org.lscb.server.reviewer.ReviewerSearch;
 
 /**
@@ -67,14 +69,35 @@ public class SearchFeed {
     }
 
     private void poll() {
+        catchUp("reviewer index", reviewers::catchUp);
+        catchUp("library's index", library::catchUp);
+    }
+
+    /**
+     * One index's catch-up, on its own: a failure of one index leaves the other current. The next poll catches up from
+     * the stamps, so a failure is only logged: at FINE while the database cannot be reached (the outage is reported
+     * by {@code /health/ready}, docs/operations.md "The database going away", and each poll would else log a stack
+     * trace), as a WARNING otherwise.
+     */
+    private void catchUp(String index, LongSupplier catchUp) {
         try {
-            long applied = reviewers.catchUp() + library.catchUp();
+            long applied = catchUp.getAsLong();
             if (applied > 0) {
                 metrics.counter("lscb_search_changes_applied_total").inc(applied);
             }
         } catch (RuntimeException e) {
-            // a database outage must not end the feed; the next poll catches up from the stamps
-            LOG.log(Level.WARNING, "search feed poll failed; retrying at the next interval", e);
+            if (DatabaseUnreachable.causes(e)) {
+                LOG.log(
+                        Level.FINE,
+                        e,
+                        () -> "the search feed cannot reach the database for the " + index
+                                + "; retrying at the next interval");
+            } else {
+                LOG.log(
+                        Level.WARNING,
+                        e,
+                        () -> "the search feed could not catch the " + index + " up; retrying at the next interval");
+            }
         }
     }
 

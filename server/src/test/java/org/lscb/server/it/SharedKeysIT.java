@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,15 +41,11 @@ class SharedKeysIT {
         Server h2 = null;
         Legacy legacy = null;
         if (!TestDatabase.postgres()) {
-            int port = freePort();
+            // port 0: H2 takes a free port itself, with no gap between finding it and binding it
             h2 = Server.createTcpServer(
-                            "-tcpPort",
-                            Integer.toString(port),
-                            "-baseDir",
-                            base.resolve("db").toString(),
-                            "-ifNotExists")
+                            "-tcpPort", "0", "-baseDir", base.resolve("db").toString(), "-ifNotExists")
                     .start();
-            env.put("DB_URL", "jdbc:h2:tcp://127.0.0.1:" + port + "/lscb");
+            env.put("DB_URL", "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/lscb");
             legacy = Legacy.writeTo(base.resolve("a"), env.get("CA_SECRET"));
         }
         try (ServerProcess a = ServerProcess.start(base.resolve("a"), env).awaitReady();
@@ -115,12 +110,6 @@ class SharedKeysIT {
             Thread.sleep(500);
         }
         return status;
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     /** The keys a data folder of a deployment made before the keys were in the database holds. */
