@@ -46,6 +46,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
+import org.lscb.registry.search.FollowsTheDatabase;
 import org.lscb.registry.search.StampedIndex;
 
 /**
@@ -61,7 +62,7 @@ import org.lscb.registry.search.StampedIndex;
  * registry's {@code ReviewerIndex} by pattern, not by a common class: the two differ in their fields, how they
  * highlight and which analysers they use.
  */
-public final class ReportIndex implements AutoCloseable {
+public final class ReportIndex implements FollowsTheDatabase<ReportDocument, ReportIndex.Change>, AutoCloseable {
 
     /** Raise when fields change: an index with another format is rebuilt. */
     public static final String FORMAT = "reports-2";

@@ -55,7 +55,7 @@ import org.lscb.registry.reviewer.Region;
  * format, none, or one ahead of the database is rebuilt from the database; any other is caught up with the changes
  * above its stamp ({@link #catchUp}), in stamp order.
  */
-public final class ReviewerIndex implements AutoCloseable {
+public final class ReviewerIndex implements FollowsTheDatabase<ReviewerDocument, ReviewerIndex.Change>, AutoCloseable {
 
     /** Raise when fields change: an index with another format is rebuilt. */
     public static final String FORMAT = "reviewers-5";

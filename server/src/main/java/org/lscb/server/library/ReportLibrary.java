@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.store.FSDirectory;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.identity.organisation.Organisation;
@@ -30,6 +28,7 @@ import org.lscb.library.search.ReportQuery;
 import org.lscb.library.text.ExtractionLimits;
 import org.lscb.library.text.TextExtractor;
 import org.lscb.server.config.ServerConfig;
+import org.lscb.server.search.IndexFollower;
 
 /**
  * This server's public library: the published files (in {@code DATA_DIR/library}, or beside the blobs that every
@@ -41,8 +40,6 @@ import org.lscb.server.config.ServerConfig;
  */
 @ApplicationScoped
 public class ReportLibrary {
-
-    private static final Logger LOG = Logger.getLogger(ReportLibrary.class.getName());
 
     /** Reports per catch-up page: each one's text file is read as the page is applied. */
     private static final int CATCH_UP_PAGE = 100;
@@ -57,6 +54,9 @@ public class ReportLibrary {
     private final Object extractorLock = new Object();
     private volatile TextExtractor extractor;
 
+    private final IndexFollower<ReportDocument, ReportIndex.Change> follower =
+            new IndexFollower<>("library's index", "reports", this::index, new Reports());
+
     protected ReportLibrary() {}
 
     @Inject
@@ -66,8 +66,8 @@ public class ReportLibrary {
     }
 
     /**
-     * Where the published files are kept. Made once under its own lock, never this object's, which a catch-up holds
-     * while it reads a page of reports: a download or a publication does not wait for the search feed.
+     * Where the published files are kept, made once under a lock of its own, so that a download or a publication
+     * never waits for the index being opened or closed.
      */
     public ReportFiles files() {
         ReportFiles made = files;
@@ -99,95 +99,46 @@ public class ReportLibrary {
     }
 
     /**
-     * Brings the index up to date at start-up: rebuilt from the database and the files when it has another format,
-     * none, or a stamp above the database's (a database restored from an older copy under a kept index), else caught
-     * up with the changes above the stamp it holds, so a current index re-adds nothing. Answers whether it rebuilt.
+     * Brings the index up to date at start-up (see {@link IndexFollower#ensureCurrent}). Answers whether it rebuilt.
      */
-    public synchronized boolean ensureCurrent() {
-        ReportIndex idx = index();
-        long committed = committedStamp();
-        Optional<String> rebuild = idx.rebuildReason(committed);
-        if (rebuild.isPresent()) {
-            rebuild(idx, committed, rebuild.get());
-            return true;
-        }
-        long from = idx.appliedStamp().getAsLong();
-        long applied = catchUp(idx, committed);
-        LOG.info(() -> "The library's index on disk was at stamp " + from + ": " + applied
-                + " changes applied at start-up, now at stamp "
-                + idx.appliedStamp().getAsLong());
-        return false;
+    public boolean ensureCurrent() {
+        return follower.ensureCurrent();
     }
 
     /**
-     * Applies the publications and withdrawals committed on any server since this index's stamp; a cheap read of the
-     * database's stamp when there are none. Rebuilds the index instead when it must be rebuilt, above all when its
-     * stamp is above the database's: caught up, it would keep reports the database lacks and skip the changes up to
-     * its stamp. Called after each change on this server and by the search feed
-     * ({@code org.lscb.server.search.SearchFeed}). Answers how many changes it applied, none for a rebuild.
+     * Applies the publications and withdrawals committed on any server since this index's stamp, or rebuilds it when
+     * it must be. Called by the search feed ({@code org.lscb.server.search.SearchFeed}); answers how many changes it
+     * applied.
      */
-    public synchronized long catchUp() {
-        ReportIndex idx = index();
-        long committed = committedStamp();
-        Optional<String> rebuild = idx.rebuildReason(committed);
-        if (rebuild.isPresent()) {
-            rebuild(idx, committed, rebuild.get());
-            return 0;
-        }
-        return catchUp(idx, committed);
+    public long catchUp() {
+        return follower.catchUp();
     }
 
-    /**
-     * Catches up after a change this server has committed, so that the change is searchable when its call returns.
-     * A failure here (the database gone, a file that cannot be read) is logged and left to the search feed, which
-     * applies the change at its next poll: the change is committed, and its caller must be told so rather than
-     * answered with an error that a retry would turn into a conflict.
-     */
+    /** Catches up after a change this server has committed (see {@link IndexFollower#catchUpAfterCommit}). */
     public void catchUpAfterCommit() {
-        try {
-            catchUp();
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    e,
-                    () ->
-                            "could not apply a committed change to the library's index; the search feed applies it at its next poll");
+        follower.catchUpAfterCommit();
+    }
+
+    /** The index's rows in the database: the published reports and their stamps, a withdrawn one leaving the index. */
+    private final class Reports implements IndexFollower.Rows<ReportDocument, ReportIndex.Change> {
+        @Override
+        public long committedStamp() {
+            return database.read(em -> new PublishedReportRepository(em).indexStamp());
         }
-    }
 
-    private long committedStamp() {
-        return database.read(em -> new PublishedReportRepository(em).indexStamp());
-    }
-
-    private long catchUp(ReportIndex idx, long committed) {
-        if (committed == idx.appliedStamp().getAsLong()) {
-            return 0;
+        @Override
+        public List<ReportIndex.Change> changesAfter(long stamp) {
+            return database.read(em -> new PublishedReportRepository(em).changedAfter(stamp, CATCH_UP_PAGE)).stream()
+                    .map(r -> new ReportIndex.Change(r.indexStamp(), r.id(), r.withdrawn() ? null : document(r)))
+                    .toList();
         }
-        return idx.catchUp(
-                committed,
-                after ->
-                        database
-                                .read(em -> new PublishedReportRepository(em).changedAfter(after, CATCH_UP_PAGE))
-                                .stream()
-                                .map(r -> new ReportIndex.Change(
-                                        r.indexStamp(), r.id(), r.withdrawn() ? null : document(r)))
-                                .toList());
-    }
 
-    /**
-     * Replaces the index with the database's live reports at {@code stamp}, read before the rows: a change committed
-     * in between is in the rows and applied again by the next catch-up, harmlessly.
-     */
-    private void rebuild(ReportIndex idx, long stamp, String why) {
-        // an index that had a stamp was thought current: rebuilding it is news for the operator
-        Level level = idx.appliedStamp().isPresent() ? Level.WARNING : Level.INFO;
-        // each report's text is read from its file as the index takes it, not all held at once nor in the read
-        List<PublishedReport> live = database.read(em -> new PublishedReportRepository(em).allLive());
-        idx.rebuild(live.stream().map(this::document), stamp);
-        LOG.log(
-                level,
-                () -> "Rebuilt the library's index from the database: " + idx.size() + " reports, at stamp " + stamp
-                        + ", as " + why);
+        /** Each report's text is read from its file as the index takes it, not all held at once nor in the read. */
+        @Override
+        public Stream<ReportDocument> all() {
+            return database.read(em -> new PublishedReportRepository(em).allLive()).stream()
+                    .map(ReportLibrary.this::document);
+        }
     }
 
     public ReportHits search(ReportQuery q) {

@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.apache.lucene.store.FSDirectory;
 import org.lscb.foundation.persistence.Database;
 import org.lscb.registry.reviewer.QualificationRule;
@@ -21,6 +19,7 @@ import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerIndex;
 import org.lscb.registry.search.ReviewerQuery;
 import org.lscb.server.config.ServerConfig;
+import org.lscb.server.search.IndexFollower;
 
 /**
  * The reviewer index of this server, under {@code DATA_DIR/index/reviewers}: a projection of the database
@@ -31,7 +30,6 @@ import org.lscb.server.config.ServerConfig;
 @ApplicationScoped
 public class ReviewerSearch {
 
-    private static final Logger LOG = Logger.getLogger(ReviewerSearch.class.getName());
     private static final int REBUILD_PAGE = 1000;
     private static final int CATCH_UP_PAGE = 500;
 
@@ -40,6 +38,9 @@ public class ReviewerSearch {
     private QualificationRule qualification;
     /** Opened once; searches and catch-ups then run concurrently (the index takes care of its own locking). */
     private volatile ReviewerIndex index;
+
+    private final IndexFollower<ReviewerDocument, ReviewerIndex.Change> follower =
+            new IndexFollower<>("reviewer index", "reviewers", this::index, new Reviewers());
 
     protected ReviewerSearch() {}
 
@@ -51,99 +52,50 @@ public class ReviewerSearch {
     }
 
     /**
-     * Brings the index up to date at start-up: rebuilt from the database when it has another format, none, or a stamp
-     * above the database's (a database restored from an older copy under a kept index), else caught up with the
-     * changes above the stamp it holds, so a current index re-adds nothing. Answers whether it rebuilt.
+     * Brings the index up to date at start-up (see {@link IndexFollower#ensureCurrent}). Answers whether it rebuilt.
      */
-    public synchronized boolean ensureCurrent() {
-        ReviewerIndex idx = index();
-        long committed = committedStamp();
-        Optional<String> rebuild = idx.rebuildReason(committed);
-        if (rebuild.isPresent()) {
-            rebuild(idx, committed, rebuild.get());
-            return true;
-        }
-        long from = idx.appliedStamp().getAsLong();
-        long applied = catchUp(idx, committed);
-        LOG.info(() -> "The reviewer index on disk was at stamp " + from + ": " + applied
-                + " changes applied at start-up, now at stamp "
-                + idx.appliedStamp().getAsLong());
-        return false;
+    public boolean ensureCurrent() {
+        return follower.ensureCurrent();
     }
 
     /**
-     * Applies the changes committed on any node since this index's stamp; a cheap read of the database's stamp when
-     * there are none. Rebuilds the index instead when it must be rebuilt, above all when its stamp is above the
-     * database's: caught up, it would keep rows the database lacks and skip the changes up to its stamp. Called after
-     * each change on this node and by the search feed ({@code org.lscb.server.search.SearchFeed}). Answers how many
-     * changes it applied, none for a rebuild.
+     * Applies the changes committed on any server since this index's stamp, or rebuilds it when it must be. Called by
+     * the search feed ({@code org.lscb.server.search.SearchFeed}); answers how many changes it applied.
      */
-    public synchronized long catchUp() {
-        ReviewerIndex idx = index();
-        long committed = committedStamp();
-        Optional<String> rebuild = idx.rebuildReason(committed);
-        if (rebuild.isPresent()) {
-            rebuild(idx, committed, rebuild.get());
-            return 0;
-        }
-        return catchUp(idx, committed);
+    public long catchUp() {
+        return follower.catchUp();
     }
 
-    /**
-     * Catches up after a change this server has committed, so that the change is searchable when its call returns.
-     * A failure here (the database gone, a file that cannot be read) is logged and left to the search feed, which
-     * applies the change at its next poll: the change is committed, and its caller must be told so rather than
-     * answered with an error that a retry would turn into a conflict.
-     */
+    /** Catches up after a change this server has committed (see {@link IndexFollower#catchUpAfterCommit}). */
     public void catchUpAfterCommit() {
-        try {
-            catchUp();
-        } catch (RuntimeException e) {
-            LOG.log(
-                    Level.WARNING,
-                    e,
-                    () ->
-                            "could not apply a committed change to the reviewer index; the search feed applies it at its next poll");
+        follower.catchUpAfterCommit();
+    }
+
+    /** The index's rows in the database: the register's reviewers and their stamps. */
+    private final class Reviewers implements IndexFollower.Rows<ReviewerDocument, ReviewerIndex.Change> {
+        @Override
+        public long committedStamp() {
+            return database.read(em -> new ReviewerRepository(em).indexStamp());
         }
-    }
 
-    private long committedStamp() {
-        return database.read(em -> new ReviewerRepository(em).indexStamp());
-    }
-
-    private long catchUp(ReviewerIndex idx, long committed) {
-        if (committed == idx.appliedStamp().getAsLong()) {
-            return 0;
+        @Override
+        public List<ReviewerIndex.Change> changesAfter(long stamp) {
+            return database.read(em -> new ReviewerRepository(em)
+                    .changedAfter(stamp, CATCH_UP_PAGE).stream()
+                            .map(r -> new ReviewerIndex.Change(
+                                    r.indexStamp(), r.id(), ReviewerDocument.of(r, qualification)))
+                            .toList());
         }
-        return idx.catchUp(
-                committed,
-                after -> database.read(em -> new ReviewerRepository(em)
-                        .changedAfter(after, CATCH_UP_PAGE).stream()
-                                .map(r -> new ReviewerIndex.Change(
-                                        r.indexStamp(), r.id(), ReviewerDocument.of(r, qualification)))
-                                .toList()));
-    }
 
-    /**
-     * Replaces the index with the database's reviewers at {@code stamp}, read before the rows: a change committed in
-     * between is in the rows and applied again by the next catch-up, harmlessly.
-     */
-    private void rebuild(ReviewerIndex idx, long stamp, String why) {
-        // an index that had a stamp was thought current: rebuilding it is news for the operator
-        Level level = idx.appliedStamp().isPresent() ? Level.WARNING : Level.INFO;
-        long started = System.nanoTime();
-        idx.rebuild(
-                java.util.stream.Stream.iterate(
-                                page(null),
-                                p -> !p.isEmpty(),
-                                p -> page(p.get(p.size() - 1).id()))
-                        .flatMap(List::stream)
-                        .map(r -> ReviewerDocument.of(r, qualification)),
-                stamp);
-        LOG.log(
-                level,
-                () -> "Rebuilt the reviewer index from the database: " + idx.size() + " reviewers in "
-                        + (System.nanoTime() - started) / 1_000_000 + " ms, at stamp " + stamp + ", as " + why);
+        @Override
+        public Stream<ReviewerDocument> all() {
+            return Stream.iterate(
+                            page(null),
+                            p -> !p.isEmpty(),
+                            p -> page(p.get(p.size() - 1).id()))
+                    .flatMap(List::stream)
+                    .map(r -> ReviewerDocument.of(r, qualification));
+        }
     }
 
     private List<Reviewer> page(String afterId) {
