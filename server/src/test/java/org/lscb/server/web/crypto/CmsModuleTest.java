@@ -463,8 +463,7 @@ class CmsModuleTest {
         byte[] eightOctets = concat(new byte[] {0x30, (byte) 0x88, 0x10, 0, 0, 0, 0, 0, 0, 0}, body); // 2^60
         byte[] sixOctets = concat(new byte[] {0x30, (byte) 0x86, 0x10, 0, 0, 0, 0, 0}, body); // 2^44
         byte[] innerClaim = envelope.clone();
-        int content =
-                lastIndexOf(envelope, new byte[] {(byte) 0x80, (byte) 0x82}); // encryptedContent [0], 2 length octets
+        int content = encryptedContentAt(envelope);
         innerClaim[content + 2] = (byte) 0xff;
         innerClaim[content + 3] = (byte) 0xff;
 
@@ -872,12 +871,19 @@ class CmsModuleTest {
         return -1;
     }
 
-    private static int lastIndexOf(byte[] bytes, byte[] part) {
-        for (int i = bytes.length - part.length; i >= 0; i--) {
-            if (Arrays.equals(Arrays.copyOfRange(bytes, i, i + part.length), part)) {
+    /**
+     * Where the encryptedContent [0] with two length octets ({@code 80 82 hi lo}) begins: the one whose content ends
+     * where the MAC, the envelope's last element ({@code 04 10} and 16 bytes), begins. Searching for the two bytes
+     * alone could land in the ciphertext, which holds them by chance in about one run of a hundred.
+     */
+    private static int encryptedContentAt(byte[] envelope) {
+        int macAt = envelope.length - 18;
+        for (int i = macAt - 4; i >= 0; i--) {
+            int length = (envelope[i + 2] & 0xff) << 8 | envelope[i + 3] & 0xff;
+            if (envelope[i] == (byte) 0x80 && envelope[i + 1] == (byte) 0x82 && i + 4 + length == macAt) {
                 return i;
             }
         }
-        return -1;
+        throw new AssertionError("no encryptedContent with two length octets before the MAC");
     }
 }
