@@ -1,4 +1,4 @@
-package org.lscb.server.search;
+package org.lscb.server.index;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.lscb.registry.search.StampedIndex;
 /**
  * How one of this server's search indexes follows the database by version stamps (docs/architecture.md "Search"),
  * for the reviewer register ({@code ReviewerSearch}) and the public library ({@code ReportLibrary}): brought up to
- * date at start-up, caught up after each change made on this server and at each poll of the {@link SearchFeed}, and
+ * date at start-up, caught up after each change made on this server and at each poll of the {@code org.lscb.server.search.SearchFeed}, and
  * rebuilt instead whenever it must be ({@link StampedIndex#rebuildReason}), above all when its stamp is above the
  * database's: caught up, it would keep rows the database lacks and skip the changes up to its stamp.
  *

@@ -19,7 +19,7 @@ import org.lscb.registry.search.ReviewerHits;
 import org.lscb.registry.search.ReviewerIndex;
 import org.lscb.registry.search.ReviewerQuery;
 import org.lscb.server.config.ServerConfig;
-import org.lscb.server.search.IndexFollower;
+import org.lscb.server.index.IndexFollower;
 
 /**
  * The reviewer index of this server, under {@code DATA_DIR/index/reviewers}: a projection of the database
