@@ -27,15 +27,17 @@ import org.lscb.server.it.browser.PageClient;
  * <p>The nodes share one database: PostgreSQL with {@code -Dtest.db=postgres}, otherwise one H2 file opened with
  * {@code AUTO_SERVER=TRUE}, H2's own mode for several processes on one file (the first serves it to the others).
  */
+@org.junit.jupiter.api.extension.ExtendWith(SharedServer.class)
 class ClusterSessionsIT {
 
     private static final String PASSWORD = "cluster-" + java.util.UUID.randomUUID();
 
     @Test
-    void aBrowserSignedInOnOneNode_isSignedInOnAnother_untilItSignsOutOnEither_andAWrongPasswordNodeKnowsNoSession()
-            throws Exception {
+    void aBrowserSignedInOnOneNode_isSignedInOnAnother_untilItSignsOutOnEither_andAWrongPasswordNodeKnowsNoSession(
+            Api shared) throws Exception {
         Path root = Files.createTempDirectory("lscb-cluster-it");
-        String adminPassword = secret();
+        // the run's administrator: on PostgreSQL the nodes join the run's database, where it already exists
+        String adminPassword = shared.adminPassword();
         int gridPort = freeGridPorts();
         Map<String, String> env = new HashMap<>(TestDatabase.serverEnvironment());
         if (!TestDatabase.postgres()) {
@@ -58,7 +60,7 @@ class ClusterSessionsIT {
                         ServerProcess.start(root.resolve("node-1"), env).awaitReady();
                 ServerProcess two =
                         ServerProcess.start(root.resolve("node-2"), env).awaitReady()) {
-            Api api = new Api(one.baseUrl(), adminPassword);
+            Api api = shared.at(one.baseUrl());
             Api.Login officer = api.newAccount("LSCB_OFFICER");
             PageClient onOne = new PageClient(one.baseUrl());
             onOne.signIn(officer.username(), officer.password(), () -> api.signInCode(officer.username()));
