@@ -44,7 +44,7 @@ public final class BenchKeys {
         return g.generateKeyPair();
     }
 
-    /** A certificate of an EC key signed by itself, valid from a minute ago for a day, issued to {@code CN=name}. */
+    /** A certificate of an EC or RSA key signed by itself, valid from a minute ago for a day, issued to {@code CN=name}. */
     public static X509Certificate selfSigned(KeyPair kp, String name) throws Exception {
         long now = System.currentTimeMillis();
         X500Name subject = new X500Name("CN=" + name);
@@ -56,7 +56,9 @@ public final class BenchKeys {
                 subject,
                 kp.getPublic());
         return new JcaX509CertificateConverter()
-                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+                .getCertificate(b.build(new JcaContentSignerBuilder(
+                                "RSA".equals(kp.getPrivate().getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA")
+                        .build(kp.getPrivate())));
     }
 
     /**

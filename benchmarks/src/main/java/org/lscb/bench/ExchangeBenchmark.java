@@ -640,7 +640,7 @@ public final class ExchangeBenchmark {
     }
 
     /** Writes all dirty pages out, so that each measurement starts from the same disk state. */
-    private static void settle() throws Exception {
+    static void settle() throws Exception {
         new ProcessBuilder("sync").inheritIO().start().waitFor();
     }
 
@@ -691,14 +691,14 @@ public final class ExchangeBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static List<String> concat(List<String> head, String... tail) {
+    static List<String> concat(List<String> head, String... tail) {
         List<String> all = new ArrayList<>(head);
         all.addAll(List.of(tail));
         return all;
     }
 
     /** Runs one command under {@code /usr/bin/time} after the disk has settled: wall time and peak RSS. */
-    private static Measured time(Path work, List<String> command) throws Exception {
+    static Measured time(Path work, List<String> command) throws Exception {
         settle();
         Path out = work.resolve("time.txt");
         List<String> full = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", out.toString()));
@@ -715,7 +715,7 @@ public final class ExchangeBenchmark {
         return new Measured(Double.parseDouble(parts[parts.length - 2]), Long.parseLong(parts[parts.length - 1]));
     }
 
-    private static void writeRandom(Path file, long bytes) throws Exception {
+    static void writeRandom(Path file, long bytes) throws Exception {
         SplittableRandom r = new SplittableRandom(5);
         byte[] buf = new byte[1 << 20];
         try (OutputStream out = Files.newOutputStream(file)) {
@@ -731,7 +731,7 @@ public final class ExchangeBenchmark {
         }
     }
 
-    private static byte[] sha256(Path file) throws Exception {
+    static byte[] sha256(Path file) throws Exception {
         MessageDigest d = MessageDigest.getInstance("SHA-256");
         try (var in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 20];
@@ -743,7 +743,7 @@ public final class ExchangeBenchmark {
         return d.digest();
     }
 
-    private static Path p12(Path file, KeyPair kp, X509Certificate c) throws Exception {
+    static Path p12(Path file, KeyPair kp, X509Certificate c) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("key", kp.getPrivate(), "bench".toCharArray(), new X509Certificate[] {c});
@@ -753,7 +753,7 @@ public final class ExchangeBenchmark {
         return file;
     }
 
-    private static String pem(String type, byte[] der) {
+    static String pem(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(der) + "\n-----END " + type + "-----\n";
@@ -803,7 +803,7 @@ public final class ExchangeBenchmark {
         }
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

@@ -2,6 +2,9 @@ package org.lscb.client;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,22 +17,30 @@ import picocli.CommandLine.Option;
         name = "lscb",
         mixinStandardHelpOptions = true,
         version = "lscb 0.1.0",
-        description = "Send, fetch, open and grant LSCB review documents, end to end encrypted.",
-        subcommands = {
-            LoginCommand.class,
-            KeygenCommand.class,
-            EnrolCommand.class,
-            RecipientsCommand.class,
-            SendCommand.class,
-            ListCommand.class,
-            FetchCommand.class,
-            BundleCommand.class,
-            OpenCommand.class,
-            GrantCommand.class,
-            ReceiptCommand.class,
-            BoardCommand.class
-        })
+        description = "Send, fetch, open and grant LSCB review documents, end to end encrypted.")
 public final class Main {
+
+    /**
+     * The commands by name, in the order the usage lists them. They are added to the command line when it is built
+     * rather than named in the annotation: picocli reads a command's annotations by reflection when it is added, and
+     * reading all of them was most of a short command's start-up, so only the command asked for is added.
+     */
+    static final Map<String, Class<?>> COMMANDS = commands(
+            "login", LoginCommand.class,
+            "keygen", KeygenCommand.class,
+            "enrol", EnrolCommand.class,
+            "recipients", RecipientsCommand.class,
+            "send", SendCommand.class,
+            "list", ListCommand.class,
+            "fetch", FetchCommand.class,
+            "bundle", BundleCommand.class,
+            "open", OpenCommand.class,
+            "grant", GrantCommand.class,
+            "receipt", ReceiptCommand.class,
+            "board", BoardCommand.class);
+
+    /** Main's own options that take a value: what follows them is not a command's name. */
+    private static final Set<String> VALUED_OPTIONS = Set.of("--server", "--config");
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -74,6 +85,13 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
         CommandLine cli = new CommandLine(main);
+        String named = commandNamed(args);
+        if (named != null) {
+            cli.addSubcommand(named, COMMANDS.get(named));
+        } else {
+            // no command, or an unknown one: all of them, for the usage and picocli's suggestions
+            COMMANDS.forEach(cli::addSubcommand);
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
@@ -84,6 +102,30 @@ public final class Main {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** The command the arguments name, if any: the first argument that is neither an option nor an option's value. */
+    static String commandNamed(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (VALUED_OPTIONS.contains(args[i])) {
+                i++;
+            } else if (!args[i].startsWith("-")) {
+                return COMMANDS.containsKey(args[i]) ? args[i] : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Name, class, name, class, ...: each command under the name its {@code @Command} annotation gives it (MainTest
+     * holds them equal); reading the annotations here would cost the start-up what adding one command saves.
+     */
+    private static Map<String, Class<?>> commands(Object... namesAndClasses) {
+        Map<String, Class<?>> byName = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndClasses.length; i += 2) {
+            byName.put((String) namesAndClasses[i], (Class<?>) namesAndClasses[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
     }
 
     private static String sentence(Throwable e) {

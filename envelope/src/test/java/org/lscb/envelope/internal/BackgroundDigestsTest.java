@@ -45,7 +45,7 @@ class BackgroundDigestsTest {
         byte[] data = new byte[5_000_011];
         new Random(1).nextBytes(data);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (BackgroundDigests.WriteBehind out = new BackgroundDigests.WriteBehind(sink)) {
+        try (WriteBehind out = new WriteBehind(sink)) {
             int at = 0;
             Random sizes = new Random(2);
             while (at < data.length) {
@@ -63,7 +63,7 @@ class BackgroundDigestsTest {
     @Test
     void flush_waitsUntilTheBytesAreWritten() throws Exception {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        BackgroundDigests.WriteBehind out = new BackgroundDigests.WriteBehind(sink);
+        WriteBehind out = new WriteBehind(sink);
         out.write(new byte[1000]);
         out.flush();
 
@@ -84,15 +84,40 @@ class BackgroundDigestsTest {
                 throw new IOException("disk full");
             }
         };
-        BackgroundDigests.WriteBehind out = new BackgroundDigests.WriteBehind(failing);
+        WriteBehind out = new WriteBehind(failing);
 
         assertThatThrownBy(() -> {
                     for (int i = 0; i < 100; i++) {
-                        out.write(new byte[BackgroundDigests.WriteBehind.BUFFER_BYTES]);
+                        out.write(new byte[WriteBehind.BUFFER_BYTES]);
                     }
                     out.close();
                 })
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("disk full");
+    }
+
+    /** The writer's failure need not be an IOException: a sink's runtime exception is reported too, not waited on. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // turns a writer that waits forever into a failure instead of a hung build
+    void aRuntimeFailureOfTheSink_isReportedByClose() {
+        OutputStream refusing = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                throw new java.io.UncheckedIOException(new IOException("larger than the cap"));
+            }
+        };
+        WriteBehind out = new WriteBehind(refusing);
+
+        assertThatThrownBy(() -> {
+                    out.write(new byte[10]);
+                    out.close();
+                })
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("larger than the cap");
     }
 }
