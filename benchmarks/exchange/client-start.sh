@@ -4,5 +4,5 @@
 # Usage: benchmarks/exchange/client-start.sh   (BENCH_OPTS="-Drounds=20" for more rounds)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -ntp package -DskipTests
+[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -ntp package -DskipTests
 exec java ${BENCH_OPTS:-} -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.lscb.bench.ClientStartBenchmark

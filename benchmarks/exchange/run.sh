@@ -5,5 +5,5 @@
 # BENCH_OPTS="-Dkeep=true -Dupload.rounds=6" keeps the working folder and changes the upload rounds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -ntp package -DskipTests
+[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -ntp package -DskipTests
 exec java -Xmx1g ${BENCH_OPTS:-} -Dmib="${1:-1024}" -Dserver.jvmArgs="${SERVER_JVM_ARGS:-}" -Dclient.jvmArgs="${CLIENT_JVM_ARGS:-}" -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.lscb.bench.ExchangeBenchmark

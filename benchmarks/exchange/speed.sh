@@ -6,5 +6,5 @@
 # BENCH_OPTS=-Dprofile=open BENCH_JVM_ARGS=-XX:StartFlightRecording=filename=open.jfr records only opening, in-JVM.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -ntp package -DskipTests
+[ -n "${SKIP_BUILD:-}" ] || mvn -B -q -ntp package -DskipTests
 exec java -Xmx1g ${BENCH_JVM_ARGS:-} ${BENCH_OPTS:-} -Dsizes="${1:-1,20,512,1024}" -cp "benchmarks/target/classes:benchmarks/target/lib/*" org.lscb.bench.ExchangeSpeedBenchmark

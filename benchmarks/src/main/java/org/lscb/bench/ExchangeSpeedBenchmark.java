@@ -76,15 +76,22 @@ public final class ExchangeSpeedBenchmark {
 
         String profile = System.getProperty("profile", "");
         if (!profile.isEmpty()) {
-            // -Dprofile=seal|open: only that, in this JVM, five times over the first size, for a profiler to watch
+            // -Dprofile=seal|open: only that, in this JVM, over the first size (-Dprofile.times, default 5), for a
+            // profiler
             ExchangeBenchmark.writeRandom(plain, (long) sizes[0] << 20);
             seal(author, recipientCert, plain, envelope);
-            for (int i = 0; i < 5; i++) {
+            int times = Integer.getInteger("profile.times", 5);
+            double sum = 0;
+            for (int i = 0; i < times; i++) {
                 double s = profile.equals("seal")
                         ? seal(author, recipientCert, plain, envelope)
                         : open(recipient, envelope, opened);
-                say("  %s %d MiB in this JVM: %.3f s", profile, sizes[0], s);
+                sum += s;
+                if (times <= 10) {
+                    say("  %s %d MiB in this JVM: %.3f s", profile, sizes[0], s);
+                }
             }
+            say("  %s %d MiB in this JVM: %.4f s on average over %d", profile, sizes[0], sum / times, times);
             return;
         }
 
@@ -93,10 +100,20 @@ public final class ExchangeSpeedBenchmark {
                 "limit (JMH, one core): AES-256-GCM %.0f MB/s, SHA-256 %.0f MB/s; both over each byte: %.0f MB/s",
                 limit.gcmMbps(), limit.shaMbps(), limit.mbps());
 
-        String tool = Path.of("benchmarks/target/classes").toAbsolutePath()
-                + java.io.File.pathSeparator
-                + Path.of("client/target/lscb-client.jar").toAbsolutePath();
-        List<String> ours = List.of(ExchangeBenchmark.java(), "-Xmx256m", "-cp", tool, EnvelopeTool.class.getName());
+        // the library as the client runs it: from the client's jar with the class-data sharing archive the build
+        // writes beside it (README), which holds for any classpath that begins with the jar
+        Path clientJar = Path.of("client/target/lscb-client.jar").toAbsolutePath();
+        List<String> ours = List.of(
+                ExchangeBenchmark.java(),
+                "-Xmx256m",
+                "-XX:SharedArchiveFile=" + clientJar.resolveSibling("lscb-client.jsa"),
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-cp",
+                clientJar
+                        + java.io.File.pathSeparator
+                        + Path.of("benchmarks/target/classes").toAbsolutePath(),
+                EnvelopeTool.class.getName());
         List<String> rows = new ArrayList<>();
         for (int mib : sizes) {
             long bytes = (long) mib << 20;
@@ -239,7 +256,12 @@ public final class ExchangeSpeedBenchmark {
         return new Limit(gcm, sha);
     }
 
+    /**
+     * One seal into a new file, as a client makes one: the last round's file is removed first, outside the time, as
+     * giving its pages back to the system is no part of sealing.
+     */
     private static double seal(Identity author, X509Certificate to, Path plain, Path envelope) throws Exception {
+        Files.deleteIfExists(envelope);
         long start = System.nanoTime();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(plain), 1 << 20);
                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(envelope), 1 << 20)) {
@@ -248,7 +270,9 @@ public final class ExchangeSpeedBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** One open into a new file; the last round's is removed first, outside the time, as for {@link #seal}. */
     private static double open(Identity me, Path envelope, Path target) throws Exception {
+        Files.deleteIfExists(target);
         long start = System.nanoTime();
         try (InputStream in = Files.newInputStream(envelope)) {
             Envelopes.opener(me).open(in, target);

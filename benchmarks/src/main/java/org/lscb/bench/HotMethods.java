@@ -10,8 +10,9 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where a flight recording's CPU samples fell: the share of samples per top frame (the method running), and per first
- * frame in our code or Bouncy Castle's (which of our steps it was running for). Issue 24's way of saying where the
+ * Where a flight recording's samples fell, of threads running Java and of threads in native code (a file write, a
+ * wait): the share of samples per top frame (the method running), and per first frame in our code or Bouncy Castle's
+ * (which of our steps it was running for). Issue 24's way of saying where the
  * time of a seal or an open goes. Usage: {@code benchmarks/exchange/hot-methods.sh recording.jfr [N]}.
  */
 public final class HotMethods {
@@ -24,7 +25,9 @@ public final class HotMethods {
         Map<String, Integer> ours = new HashMap<>();
         int total = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(args[0]))) {
-            if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
+            String type = e.getEventType().getName();
+            if (!(type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample"))
+                    || e.getStackTrace() == null) {
                 continue;
             }
             List<RecordedFrame> frames = e.getStackTrace().getFrames();
@@ -32,7 +35,9 @@ public final class HotMethods {
                 continue;
             }
             total++;
-            top.merge(name(frames.get(0)), 1, Integer::sum);
+            // a thread in native code (a file write, a wait) is sampled apart from one running Java: both count
+            String where = type.equals("jdk.NativeMethodSample") ? " (native)" : "";
+            top.merge(name(frames.get(0)) + where, 1, Integer::sum);
             String mine = frames.stream()
                     .map(HotMethods::name)
                     .filter(f -> f.startsWith("org.lscb.") || f.startsWith("org.bouncycastle."))

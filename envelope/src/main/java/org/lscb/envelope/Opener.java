@@ -185,10 +185,10 @@ public final class Opener {
         SignedContentDigests digests = new SignedContentDigests();
         CMSSignedDataParser signed = new CMSSignedDataParser(digests, signedDataLimit);
         long size;
-        // the plaintext is hashed and written out on a second thread, beside the decryption on this one: each byte
-        // passes through AES-GCM and SHA-256, and on two cores neither waits for the other
-        OutputStream hashed = digests.tee(sink);
-        WriteBehind out = new WriteBehind(hashed);
+        // three threads, every byte passing through each: this one decrypts (AES-CTR and the GCM tag), a second hashes
+        // (SHA-256, for the signature) and a third writes to the sink; on two cores none of them waits for the others
+        WriteBehind written = new WriteBehind(sink);
+        WriteBehind out = new WriteBehind(digests.tee(written));
         try {
             InputStream content =
                     signedDataLimit.content(signed.getSignedContent().getContentStream());
@@ -199,11 +199,12 @@ public final class Opener {
                 out.write(buf, 0, n);
                 total += n;
             }
-            out.close(); // waits until all of it is hashed and written
+            out.close(); // waits until all of it is hashed and written, and the sink flushed
             size = total;
         } finally {
             out.abandon();
-            hashed.close();
+            written.abandon();
+            sink.close();
         }
         X509Certificate signer = verifiedSigner(signed, digests);
         decrypted.transferTo(
