@@ -17,17 +17,20 @@ final class Recipients {
 
     /** @param type the document type, or null for the recipients of {@code OTHER} documents */
     static List<Recipient> of(Main main, String reviewId, String type) {
-        X509Certificate ca = main.settings()
-                .pinnedCa()
+        // refused before any request without a pinned CA; parsed after the request, which then leaves sooner (it is
+        // the first request of a send, asked while the key file is decrypted)
+        String caPem = main.settings()
+                .pinnedCaPem()
                 .orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
-        List<Recipient> out = new ArrayList<>();
-        for (JsonObject o : main.api()
+        var answer = main.api()
                 .get("/api/v1/reviews/" + reviewId + "/recipients"
                         + (type == null
                                 ? ""
-                                : "?type=" + java.net.URLEncoder.encode(type, java.nio.charset.StandardCharsets.UTF_8)))
-                .asJsonArray()
-                .getValuesAs(JsonObject.class)) {
+                                : "?type="
+                                        + java.net.URLEncoder.encode(type, java.nio.charset.StandardCharsets.UTF_8)));
+        X509Certificate ca = Settings.certificate(caPem);
+        List<Recipient> out = new ArrayList<>();
+        for (JsonObject o : answer.asJsonArray().getValuesAs(JsonObject.class)) {
             X509Certificate c = Settings.certificate(o.getString("pem"));
             try {
                 c.verify(ca.getPublicKey());

@@ -46,7 +46,12 @@ public final class Settings {
     }
 
     public Optional<X509Certificate> pinnedCa() {
-        return read("ca.pem").map(Settings::certificate);
+        return pinnedCaPem().map(Settings::certificate);
+    }
+
+    /** The pinned CA as it is kept, unparsed: to know it is there before the certificate is needed. */
+    public Optional<String> pinnedCaPem() {
+        return read("ca.pem");
     }
 
     public void pinCa(String pem) {

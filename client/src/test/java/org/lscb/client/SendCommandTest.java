@@ -197,6 +197,35 @@ class SendCommandTest {
         assertThat(uploaded.get()).isNull();
     }
 
+    /** The pinned CA is parsed after the recipients are asked for, but its absence still stops the send before that. */
+    @Test
+    void withoutAPinnedCa_nothingIsAskedOrSent() throws Exception {
+        Path file = Files.write(dir.resolve("imr.pdf"), random(1000));
+        Files.delete(config.resolve("ca.pem"));
+
+        Result r = send(file);
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("no pinned CA");
+        assertThat(recipientsAsked.get()).isNull();
+        assertThat(uploaded.get()).isNull();
+    }
+
+    /** A recipient certificate that the pinned CA did not issue is refused when the answer comes: nothing is sent. */
+    @Test
+    void aRecipientNotFromThePinnedCa_isRefused_andNothingIsSent() throws Exception {
+        Path file = Files.write(dir.resolve("imr.pdf"), random(1000));
+        KeyPair otherCa = ec();
+        new Settings(config).pinCa(pem(certificate("Other CA", otherCa.getPublic(), otherCa.getPrivate(), true)));
+
+        Result r = send(file);
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("is not from the pinned deployment CA");
+        assertThat(recipientsAsked.get()).isNotNull();
+        assertThat(uploaded.get()).isNull();
+    }
+
     /** The JDK's AES-GCM stops at 2 GiB: a larger file is refused before the key is read or a byte is sent. */
     @Test
     void aFileLargerThanAnAesGcmEnvelopeHolds_isRefusedBeforeAnythingIsSent() throws Exception {
