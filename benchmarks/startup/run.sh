@@ -27,7 +27,7 @@ time_to_ready() {
   local port; port=$(free_port)
   local dir="$WORK/$name-$RANDOM"; mkdir -p "$dir"
   local start; start=$(date +%s%N)
-  (cd "$dir" && DATA_DIR="$dir/data" exec java -jar "$@" --port "$port" --nocluster >"$dir/log" 2>&1) &
+  (cd "$dir" && DATA_DIR="$dir/data" exec java -jar "$@" --port "$port" --nohazelcast >"$dir/log" 2>&1) &
   local pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health" || true)" = 200 ]; do
     kill -0 "$pid" 2>/dev/null || { echo "$name died; log in $dir/log" >&2; tail -n 30 "$dir/log" >&2; exit 1; }

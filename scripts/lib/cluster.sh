@@ -34,7 +34,7 @@
 # 600 (starting beside other servers on few cores can take minutes), CLUSTER_BUNDLE
 # server/target/lscb-server.jar, CLUSTER_S3MOCK_JAR exchange/target/s3mock/s3mock.jar (where the build copies
 # S3Mock's exec jar for exchange's tests), and extra variables for every server in CLUSTER_NODE_ENV ("NAME=value
-# NAME=value"). The servers start without a data grid (the launcher's --nocluster) unless CLUSTER_NODE_ENV
+# NAME=value"). The servers start without a data grid (no CLUSTER: the launcher gives --nohazelcast) unless CLUSTER_NODE_ENV
 # gives the CLUSTER settings (docs/operations.md), as benchmarks/load/run.sh --compare does so that browser
 # sessions are shared behind HAProxy. The admin's password and CA_SECRET are made once per cluster and kept in
 # $CLUSTER_DIR/admin.password and $CLUSTER_DIR/ca.secret; the admin sets up two-factor sign-in at the first

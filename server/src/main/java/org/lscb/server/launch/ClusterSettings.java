@@ -19,6 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
  * addresses (or by multicast on that interface when none are listed), and admits only members started with the same
  * name and password.
  *
+ * <p>Off, Payara Micro is started with {@code --nohazelcast}, never {@code --nocluster}: with {@code --nocluster} it
+ * still starts a Hazelcast member that listens on port 6900 of every interface, and {@code --nocluster} takes
+ * precedence over {@code --nohazelcast} when both are given (docs/security.md N1).
+ *
  * <p>Hazelcast's open-source edition carries no member credentials, only a cluster name that must match; the name
  * Payara Micro is given is therefore the configured name followed by an HMAC-SHA256 of it under the password
  * ({@link #gridName()}), so a member started with another password asks to join a different cluster and is refused.
@@ -195,8 +199,14 @@ public final class ClusterSettings {
     }
 
     /** Payara Micro's own options for the grid, which the CLUSTER_* settings set and the command line may not. */
-    static final List<String> GRID_OPTIONS =
-            List.of("--nocluster", "--clustername", "--clustermode", "--interfaces", "--startport", "--hzconfigfile");
+    static final List<String> GRID_OPTIONS = List.of(
+            "--nocluster",
+            "--nohazelcast",
+            "--clustername",
+            "--clustermode",
+            "--interfaces",
+            "--startport",
+            "--hzconfigfile");
 
     /**
      * The system properties the grid needs before Payara Micro starts: with the grid on, Hazelcast is told not to
@@ -206,10 +216,18 @@ public final class ClusterSettings {
         return enabled ? Map.of("hazelcast.socket.bind.any", "false") : Map.of();
     }
 
-    /** Payara Micro's options for these settings, added to those given on the command line. */
+    /**
+     * Payara Micro's whole command line: the options given, with those these settings need. Off, a given
+     * {@code --nocluster} is taken to mean what it says and replaced by {@code --nohazelcast}, so no grid port opens.
+     */
     List<String> payaraArgs(List<String> given) {
         if (!enabled) {
-            return given.stream().anyMatch("--nocluster"::equalsIgnoreCase) ? List.of() : List.of("--nocluster");
+            List<String> args = new ArrayList<>(given);
+            args.removeIf("--nocluster"::equalsIgnoreCase);
+            if (args.stream().noneMatch("--nohazelcast"::equalsIgnoreCase)) {
+                args.add("--nohazelcast");
+            }
+            return args;
         }
         for (String arg : given) {
             if (GRID_OPTIONS.stream().anyMatch(arg::equalsIgnoreCase)) {
@@ -217,7 +235,8 @@ public final class ClusterSettings {
                         + " remove " + arg + " from the command line");
             }
         }
-        List<String> args = new ArrayList<>(List.of(
+        List<String> args = new ArrayList<>(given);
+        args.addAll(List.of(
                 "--clustername", gridName(), "--interfaces", bindInterface, "--startport", Integer.toString(port)));
         if (!members.isEmpty()) {
             args.addAll(List.of("--clustermode", "tcpip:" + String.join(",", members)));

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 
 /**
  * Entry point of the runnable bundle. Takes the options that are ours ({@code --demo}), passes the
- * rest to Payara Micro with the data grid's options ({@link ClusterSettings}: {@code --nocluster} unless CLUSTER is
+ * rest to Payara Micro with the data grid's options ({@link ClusterSettings}: no data grid at all unless CLUSTER is
  * true), then waits until {@code /health} says ready and says where the
  * server listens, or stops the process when the application did not come up.
  */
@@ -25,12 +25,12 @@ public final class Launcher {
 
     public static void main(String[] args) throws Throwable {
         LaunchOptions options = LaunchOptions.parse(args, System.getenv("DEMO"));
-        List<String> payaraArgs = new ArrayList<>(options.payaraArgs());
+        List<String> payaraArgs = options.payaraArgs();
         if (!options.helpOrVersion()) {
             ClusterSettings cluster;
             try {
                 cluster = ClusterSettings.fromEnvironment();
-                payaraArgs.addAll(cluster.payaraArgs(options.payaraArgs()));
+                payaraArgs = cluster.payaraArgs(options.payaraArgs());
             } catch (IllegalStateException e) {
                 LOG.severe(e.getMessage() + ". Stopping.");
                 System.exit(2);

@@ -102,6 +102,15 @@ public final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
+    /** The server's process: the launcher runs Payara Micro in its own JVM, so this is the process that listens. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path dataDir() {
         return dataDir;
     }

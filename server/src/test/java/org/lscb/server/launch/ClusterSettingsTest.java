@@ -25,13 +25,19 @@ class ClusterSettingsTest {
         return s;
     }
 
+    /**
+     * docs/security.md N1: Payara Micro's {@code --nocluster} still starts a Hazelcast member listening on every
+     * interface, and wins over {@code --nohazelcast}; off, Payara is given {@code --nohazelcast} alone, once.
+     */
     @Test
-    void unset_isNoCluster_andPayaraIsToldSo_once() {
+    void unset_isNoDataGridAtAll_evenWhenTheCommandLineSaysNocluster() {
         ClusterSettings off = read(Map.of());
 
         assertThat(off.enabled()).isFalse();
-        assertThat(off.payaraArgs(List.of("--port", "8080"))).containsExactly("--nocluster");
-        assertThat(off.payaraArgs(List.of("--nocluster"))).isEmpty();
+        assertThat(off.payaraArgs(List.of("--port", "8080"))).containsExactly("--port", "8080", "--nohazelcast");
+        assertThat(off.payaraArgs(List.of("--NOCLUSTER", "--port", "8080")))
+                .containsExactly("--port", "8080", "--nohazelcast");
+        assertThat(off.payaraArgs(List.of("--nohazelcast"))).containsExactly("--nohazelcast");
     }
 
     @Test
@@ -81,10 +87,11 @@ class ClusterSettingsTest {
 
         List<String> args = c.payaraArgs(List.of("--port", "8080"));
         assertThat(args)
+                .startsWith("--port", "8080")
                 .containsSubsequence("--interfaces", "127.0.0.1")
                 .containsSubsequence("--startport", "7000")
                 .containsSubsequence("--clustermode", "tcpip:10.0.1.5,10.0.1.6:6900,10.0.1.6:6901,10.0.1.6:6902")
-                .doesNotContain("--nocluster");
+                .doesNotContain("--nocluster", "--nohazelcast");
         assertThat(args.get(args.indexOf("--clustername") + 1)).startsWith("north-west-");
     }
 
@@ -106,7 +113,8 @@ class ClusterSettingsTest {
         assertThatThrownBy(() -> c.payaraArgs(List.of("--nocluster"))).hasMessageContaining("--nocluster");
         assertThatThrownBy(() -> c.payaraArgs(List.of("--clustermode", "multicast:1.2.3.4:5")))
                 .hasMessageContaining("--clustermode");
-        for (String option : List.of("--clustername", "--interfaces", "--startport", "--hzconfigfile")) {
+        for (String option :
+                List.of("--nohazelcast", "--clustername", "--interfaces", "--startport", "--hzconfigfile")) {
             assertThatThrownBy(() -> c.payaraArgs(List.of(option.toUpperCase(java.util.Locale.ROOT), "x")))
                     .as(option)
                     .hasMessageContaining(option.toUpperCase(java.util.Locale.ROOT));
