@@ -228,9 +228,9 @@ public class ServerConfig {
                     "reviews.overdue-sweep.interval must be between PT1S and P1D, not " + overdueSweepInterval);
         }
         if (searchFeedInterval.compareTo(Duration.ofMillis(50)) < 0
-                || searchFeedInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+                || searchFeedInterval.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalStateException(
-                    "search.feed.interval must be between PT0.05S and PT1M, not " + searchFeedInterval);
+                    "search.feed.interval must be between PT0.05S and PT1H, not " + searchFeedInterval);
         }
         if (webSessionIdle.compareTo(Duration.ofMinutes(1)) < 0 || webSessionIdle.compareTo(Duration.ofHours(12)) > 0) {
             throw new IllegalStateException("web.session.idle must be between PT1M and PT12H, not " + webSessionIdle);

@@ -29,6 +29,7 @@ import org.lscb.library.text.ExtractionLimits;
 import org.lscb.library.text.TextExtractor;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.index.IndexFollower;
+import org.lscb.server.search.SearchChangeSignal;
 
 /**
  * This server's public library: the published files (in {@code DATA_DIR/library}, or beside the blobs that every
@@ -46,6 +47,7 @@ public class ReportLibrary {
 
     private ServerConfig config;
     private Database database;
+    private SearchChangeSignal signal;
     private final Object filesLock = new Object();
     private volatile ReportFiles files;
     /** Opened once; searches and changes then run concurrently (the index takes care of its own locking). */
@@ -60,9 +62,10 @@ public class ReportLibrary {
     protected ReportLibrary() {}
 
     @Inject
-    public ReportLibrary(ServerConfig config, Database database) {
+    public ReportLibrary(ServerConfig config, Database database, SearchChangeSignal signal) {
         this.config = config;
         this.database = database;
+        this.signal = signal;
     }
 
     /**
@@ -114,9 +117,13 @@ public class ReportLibrary {
         return follower.catchUp();
     }
 
-    /** Catches up after a change this server has committed (see {@link IndexFollower#catchUpAfterCommit}). */
+    /**
+     * Catches up after a change this server has committed (see {@link IndexFollower#catchUpAfterCommit}), and tells
+     * the service's other nodes to catch up too ({@link SearchChangeSignal}).
+     */
     public void catchUpAfterCommit() {
         follower.catchUpAfterCommit();
+        signal.announce(SearchChangeSignal.LIBRARY);
     }
 
     /** The index's rows in the database: the published reports and their stamps, a withdrawn one leaving the index. */

@@ -20,6 +20,7 @@ import org.lscb.registry.search.ReviewerIndex;
 import org.lscb.registry.search.ReviewerQuery;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.index.IndexFollower;
+import org.lscb.server.search.SearchChangeSignal;
 
 /**
  * The reviewer index of this server, under {@code DATA_DIR/index/reviewers}: a projection of the database
@@ -36,6 +37,7 @@ public class ReviewerSearch {
     private ServerConfig config;
     private Database database;
     private QualificationRule qualification;
+    private SearchChangeSignal signal;
     /** Opened once; searches and catch-ups then run concurrently (the index takes care of its own locking). */
     private volatile ReviewerIndex index;
 
@@ -45,10 +47,12 @@ public class ReviewerSearch {
     protected ReviewerSearch() {}
 
     @Inject
-    public ReviewerSearch(ServerConfig config, Database database, QualificationRule qualification) {
+    public ReviewerSearch(
+            ServerConfig config, Database database, QualificationRule qualification, SearchChangeSignal signal) {
         this.config = config;
         this.database = database;
         this.qualification = qualification;
+        this.signal = signal;
     }
 
     /**
@@ -66,9 +70,13 @@ public class ReviewerSearch {
         return follower.catchUp();
     }
 
-    /** Catches up after a change this server has committed (see {@link IndexFollower#catchUpAfterCommit}). */
+    /**
+     * Catches up after a change this server has committed (see {@link IndexFollower#catchUpAfterCommit}), and tells
+     * the service's other nodes to catch up too ({@link SearchChangeSignal}).
+     */
     public void catchUpAfterCommit() {
         follower.catchUpAfterCommit();
+        signal.announce(SearchChangeSignal.REVIEWERS);
     }
 
     /** The index's rows in the database: the register's reviewers and their stamps. */

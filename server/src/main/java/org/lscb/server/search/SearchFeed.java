@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,7 +26,9 @@ import org.lscb.server.reviewer.ReviewerSearch;
  * highest stamp for each index, one row each, and when it is above the index's own, applies the changes above it in
  * stamp order ({@link ReviewerSearch#catchUp}, {@link ReportLibrary#catchUp}). The poll is the feed on H2 and
  * PostgreSQL, with one server or several, and a server that was down or missed a poll catches up from the stamps,
- * so nothing depends on a message arriving. Changes applied count in {@code lscb_search_changes_applied_total}.
+ * so nothing depends on a message arriving. With a data grid, a change committed on another node is also announced
+ * on the grid ({@link SearchChangeSignal}), and the index it names is caught up at once rather than at the next poll.
+ * Changes applied count in {@code lscb_search_changes_applied_total}.
  */
 @ApplicationScoped
 @ManagedScheduledExecutorDefinition(name = SearchFeed.EXECUTOR, maxAsync = 1)
@@ -43,7 +46,12 @@ public class SearchFeed {
     private ReviewerSearch reviewers;
     private ReportLibrary library;
     private MetricRegistry metrics;
+    private SearchChangeSignal signal;
     private ScheduledFuture<?> scheduled;
+    /** One announced catch-up waiting per index at most, however many announcements arrive meanwhile. */
+    private final AtomicBoolean reviewersDue = new AtomicBoolean();
+
+    private final AtomicBoolean libraryDue = new AtomicBoolean();
 
     protected SearchFeed() {}
 
@@ -52,11 +60,13 @@ public class SearchFeed {
             ServerConfig config,
             ReviewerSearch reviewers,
             ReportLibrary library,
-            @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics) {
+            @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry metrics,
+            SearchChangeSignal signal) {
         this.config = config;
         this.reviewers = reviewers;
         this.library = library;
         this.metrics = metrics;
+        this.signal = signal;
     }
 
     public synchronized void start() {
@@ -66,6 +76,25 @@ public class SearchFeed {
         long every = config.searchFeedInterval().toMillis();
         metrics.counter("lscb_search_changes_applied_total");
         scheduled = executor.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
+        signal.onAnnouncement(this::announced);
+    }
+
+    /** Another node committed a change to {@code index}: catch that index up on the feed's executor, once. */
+    private void announced(String index) {
+        if (SearchChangeSignal.REVIEWERS.equals(index)) {
+            soon(reviewersDue, "reviewer index", reviewers::catchUp);
+        } else if (SearchChangeSignal.LIBRARY.equals(index)) {
+            soon(libraryDue, "library's index", library::catchUp);
+        }
+    }
+
+    private void soon(AtomicBoolean due, String index, LongSupplier catchUp) {
+        if (due.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                due.set(false);
+                catchUp(index, catchUp);
+            });
+        }
     }
 
     private void poll() {

@@ -22,7 +22,8 @@ import org.lscb.server.it.browser.PageClient;
  * signed in on another, its CSRF token good there, with no sticky load balancer; signing out on one node signs the
  * browser out on every node, even one that served the session before. A node started with another cluster
  * password is not admitted: the sessions are unknown to it. A node started with CLUSTER and no password does not
- * start at all.
+ * start at all. A reviewer saved on one node is found by another's search through the grid's change signal, with the
+ * nodes' poll of the database set to an hour so that only the signal can have brought it.
  *
  * <p>The nodes share one database: PostgreSQL with {@code -Dtest.db=postgres}, otherwise one H2 file opened with
  * {@code AUTO_SERVER=TRUE}, H2's own mode for several processes on one file (the first serves it to the others).
@@ -33,8 +34,9 @@ class ClusterSessionsIT {
     private static final String PASSWORD = "cluster-" + java.util.UUID.randomUUID();
 
     @Test
-    void aBrowserSignedInOnOneNode_isSignedInOnAnother_untilItSignsOutOnEither_andAWrongPasswordNodeKnowsNoSession(
-            Api shared) throws Exception {
+    void
+            aBrowserSignedInOnOneNode_isSignedInOnAnother_untilItSignsOutOnEither_aReviewerSavedOnOneIsFoundOnAnother_andAWrongPasswordNodeKnowsNoSession(
+                    Api shared) throws Exception {
         Path root = Files.createTempDirectory("lscb-cluster-it");
         // the run's administrator: on PostgreSQL the nodes join the run's database, where it already exists
         String adminPassword = shared.adminPassword();
@@ -53,6 +55,7 @@ class ClusterSessionsIT {
         env.put("CLUSTER_INTERFACE", "127.0.0.1");
         env.put("CLUSTER_MEMBERS", "127.0.0.1");
         env.put("CLUSTER_PORT", Integer.toString(gridPort));
+        env.put("SEARCH_FEED_INTERVAL", "PT1H");
 
         long started = System.nanoTime();
         // one after the other: the first creates the schema, the others find it current
@@ -88,6 +91,22 @@ class ClusterSessionsIT {
                 assertThat(one.log()).contains("DG Size: 2").doesNotContain("DG Size: 3");
             }
             assertThat(onOne.get("/").status()).isEqualTo(200);
+
+            // the search feed's push: a reviewer saved on node 1 reaches node 2's index long before its next poll
+            Api onTwoApi = api.restartedAt(two.baseUrl());
+            Api.Login registrar = api.newAccount("LSCB_OFFICER", api.newOrganisation("LSCB"));
+            String registrarOnTwo = onTwoApi.token(registrar.username(), registrar.password());
+            String name = "Signal " + SearchOnEveryNodeIT.word();
+            String word = name.split(" ")[1];
+            assertThat(ReviewerRegistryIT.ids(ReviewerRegistryIT.search(onTwoApi, registrarOnTwo, "q=" + word)))
+                    .isEmpty();
+            String reviewer = ReviewerRegistryIT.reviewer(api, registrar, name, "POLICE", "LONDON");
+            long took = SearchOnEveryNodeIT.awaitTrue(
+                    () -> ReviewerRegistryIT.ids(ReviewerRegistryIT.search(onTwoApi, registrarOnTwo, "q=" + word))
+                            .contains(reviewer));
+            System.out.println("ClusterSessionsIT: a reviewer saved on node 1 was found on node 2 after " + took
+                    + " ms, with the nodes' poll set to an hour");
+
             // node 2 has served the session, so it holds a copy of it that a sign-out on node 1 must end too
             assertThat(onTwo.get("/").status()).isEqualTo(200);
 

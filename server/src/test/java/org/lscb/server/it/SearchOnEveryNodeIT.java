@@ -130,7 +130,7 @@ class SearchOnEveryNodeIT {
     }
 
     /** Polls the condition until it holds, within {@link #PATIENCE}; answers how long it took in milliseconds. */
-    private static long awaitTrue(BooleanSupplier condition) throws InterruptedException {
+    static long awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
@@ -143,7 +143,7 @@ class SearchOnEveryNodeIT {
     }
 
     /** A word no other test uses, so that a search for it finds this test's records only. */
-    private static String word() {
+    static String word() {
         return "zf" + Api.unique().replaceAll("[0-9]", "x").replace("-", "");
     }
 }

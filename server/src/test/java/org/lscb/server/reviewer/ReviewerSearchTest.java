@@ -21,6 +21,7 @@ import org.lscb.registry.reviewer.Skill;
 import org.lscb.registry.search.ReviewerQuery;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.persistence.ApplicationSchema;
+import org.lscb.server.search.SearchChangeSignal;
 
 /**
  * A server's reviewer index kept in {@code DATA_DIR/index} while its database is restored from an older copy: the
@@ -43,7 +44,8 @@ class ReviewerSearchTest {
     void anIndexAheadOfARestoredDatabase_isRebuiltAtStartUp() {
         indexSevenReviewersNamedKept();
         Database restored = databaseWith("restored", 3);
-        ReviewerSearch search = new ReviewerSearch(config(), restored, QualificationRule.standard());
+        ReviewerSearch search =
+                new ReviewerSearch(config(), restored, QualificationRule.standard(), new SearchChangeSignal());
         try {
             assertThat(search.ensureCurrent()).isTrue();
 
@@ -61,7 +63,8 @@ class ReviewerSearchTest {
     void anIndexAheadOfARestoredDatabase_isRebuiltAtTheFeedsPoll() {
         indexSevenReviewersNamedKept();
         Database restored = databaseWith("restored", 3);
-        ReviewerSearch search = new ReviewerSearch(config(), restored, QualificationRule.standard());
+        ReviewerSearch search =
+                new ReviewerSearch(config(), restored, QualificationRule.standard(), new SearchChangeSignal());
         try {
             assertThat(search.catchUp()).isZero();
 
@@ -81,7 +84,8 @@ class ReviewerSearchTest {
         DataSource ds = TestDataSources.fresh();
         ApplicationSchema.migrate(ds);
         Database db = Database.open(ds);
-        ReviewerSearch search = new ReviewerSearch(config(), db, QualificationRule.standard());
+        ReviewerSearch search =
+                new ReviewerSearch(config(), db, QualificationRule.standard(), new SearchChangeSignal());
         try {
             search.ensureCurrent();
             add(db, "committed", 1);
@@ -96,7 +100,8 @@ class ReviewerSearchTest {
 
     /** The index on disk at stamp 7, built from a database that is then put away. */
     private void indexSevenReviewersNamedKept() {
-        ReviewerSearch before = new ReviewerSearch(config(), databaseWith("kept", 7), QualificationRule.standard());
+        ReviewerSearch before = new ReviewerSearch(
+                config(), databaseWith("kept", 7), QualificationRule.standard(), new SearchChangeSignal());
         try {
             before.ensureCurrent();
             assertThat(total(before, "kept")).isEqualTo(7);
