@@ -23,6 +23,7 @@ public final class EnvelopeTool {
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("seal")) {
+            Envelopes.prepareCipherFor(Files.size(Path.of(args[4])));
             Identity author = Identity.fromPkcs12(Path.of(args[1]), args[2].toCharArray());
             X509Certificate recipient;
             try (InputStream in = Files.newInputStream(Path.of(args[3]))) {
@@ -34,6 +35,7 @@ public final class EnvelopeTool {
                 Envelopes.sealer(author, List.of(recipient)).seal(in, out);
             }
         } else {
+            Envelopes.prepareCipherFor(Files.size(Path.of(args[3])));
             Identity me = Identity.fromPkcs12(Path.of(args[1]), args[2].toCharArray());
             try (InputStream in = Files.newInputStream(Path.of(args[3]))) {
                 Envelopes.opener(me).open(in, Path.of(args[4]));

@@ -40,6 +40,7 @@ final class OpenCommand implements Callable<Integer> {
         var ca = main.settings()
                 .pinnedCa()
                 .orElseThrow(() -> new ClientException("no pinned CA: run 'lscb login' first"));
+        Envelopes.prepareCipherFor(Files.size(envelope));
         var me = KeyFile.read(key.file(main.settings()), key.password());
         String name = envelope.getFileName().toString();
         Path target = out != null

@@ -69,6 +69,7 @@ final class SendCommand implements Callable<Integer> {
                     + Sealer.MAX_GCM_DOCUMENT_BYTES + " (the JDK's limit): nothing was sent");
         }
         Path staging = stagingFolder(size); // said before the key is read, as the size is
+        Envelopes.prepareCipherFor(size);
         // the review's recipients are fetched while the key is decrypted: neither needs the other
         CompletableFuture<List<Recipients.Recipient>> fetching =
                 CompletableFuture.supplyAsync(() -> Recipients.of(main, review, type));

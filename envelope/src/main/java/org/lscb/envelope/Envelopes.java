@@ -41,6 +41,16 @@ public final class Envelopes {
         t.start();
     }
 
+    /**
+     * Tells this JVM that a document or envelope of about {@code bytes} is about to be sealed or opened, as early
+     * as the size is known (before the key is read): a large one gets the JDK's AES compiled on a background thread
+     * meanwhile, so a fresh JVM does not pass its first few hundred MiB through the interpreted cipher; a small
+     * one changes nothing. Returns at once.
+     */
+    public static void prepareCipherFor(long bytes) {
+        org.lscb.envelope.internal.CipherWarmup.startFor(bytes);
+    }
+
     /** Opens envelopes addressed to {@code identity}; signers are not checked against any issuer. */
     public static Opener opener(Identity identity) {
         return new Opener(identity, null);

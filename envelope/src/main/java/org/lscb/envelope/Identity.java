@@ -34,8 +34,6 @@ public final class Identity {
 
     /** The first key entry of a PKCS#12 file. */
     public static Identity fromPkcs12(Path file, char[] password) throws IOException, GeneralSecurityException {
-        // beside the key derivation, so that the ciphers are compiled by the time a document goes through them
-        org.lscb.envelope.internal.CipherWarmup.start();
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(in, password);

@@ -30,7 +30,6 @@ import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
 import org.lscb.envelope.internal.BackgroundDigests;
 import org.lscb.envelope.internal.Bc;
-import org.lscb.envelope.internal.CipherWarmup;
 import org.lscb.envelope.internal.GcmContentEncryptor;
 import org.lscb.envelope.internal.JdkSignatures;
 import org.lscb.envelope.internal.KeyRules;
@@ -78,8 +77,6 @@ public final class Sealer {
      * @throws EnvelopeTooLargeException when an AES-256-GCM envelope's content passes the JDK's limit
      */
     public void seal(InputStream plaintext, OutputStream out) throws IOException {
-        // not waited for: a small document needs no compiled cipher, and a large one goes on while it compiles
-        CipherWarmup.start();
         // the digest over the content comes from the JDK, on its own thread beside the encryption
         try (BackgroundDigests digests = new BackgroundDigests()) {
             OutputStream encrypted = openEnvelope(new NonClosing(out));
