@@ -138,8 +138,13 @@ class BoardKeyCustodyIT {
     }
 
     @Test
-    void aReSplitAfterACustodianLeaves_replacesEveryShare_andTheNewCustodiansGrant() throws Exception {
+    void aReSplitAfterACustodianLeaves_replacesEveryShare_cancelsTheOldSplitsOtherRequests_andTheNewCustodiansGrant()
+            throws Exception {
         split(3);
+        // another request of the old split, open with one approval, when the re-split completes
+        String pending = request("grant", send(ExchangeIT.bytes(2_000)));
+        approve(pending, custodians.get(4));
+        assertThat(approvals(pending)).hasSize(1);
         String resplit = request("resplit", null);
         approve(resplit, custodians.get(0));
         approve(resplit, custodians.get(1));
@@ -174,6 +179,23 @@ class BoardKeyCustodyIT {
                         .json()
                         .getString("status"))
                 .isEqualTo("COMPLETED");
+        assertThat(api.get(
+                                "/api/v1/boards/" + w.board() + "/recoveries/" + pending,
+                                w.officer().token())
+                        .json()
+                        .getString("status"))
+                .as("a request the old shares were gathering for cannot be completed with the new ones")
+                .isEqualTo("CANCELLED");
+        Api.Reply shares = api.get(
+                "/api/v1/boards/" + w.board() + "/recoveries/" + pending + "/approvals",
+                w.officer().token());
+        assertThat(shares.status())
+                .as("its approval, a share sealed to the officer, is no longer served")
+                .isEqualTo(409);
+        assertThat(shares.error()).isEqualTo("recovery_closed");
+        assertThat(actions(w.officer())).contains("KEY_RECOVERY_CANCELLED");
+        ClientPerson.Result completing = officer.run("board", "complete", pending, "--key-password-file", pw(officer));
+        assertThat(completing.status()).as(completing.out()).isNotZero();
 
         byte[] imr = ExchangeIT.bytes(30_000);
         String docId = send(imr);
@@ -279,6 +301,15 @@ class BoardKeyCustodyIT {
     private void approve(String request, ClientPerson custodian) {
         custodian.signIn();
         ok(custodian.run("board", "--board", w.board(), "approve", request, "--key-password-file", pw(custodian)));
+    }
+
+    /** The approvals of a request, as its requester (the officer) reads them. */
+    private List<JsonObject> approvals(String request) {
+        Api.Reply r = api.get(
+                "/api/v1/boards/" + w.board() + "/recoveries/" + request + "/approvals",
+                w.officer().token());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.value().asJsonArray().getValuesAs(JsonObject.class);
     }
 
     private byte[] opened(ClientPerson p, String docId) throws Exception {
