@@ -49,10 +49,13 @@ public final class ErrorResponses {
                     409,
                     ApiError.of("conflict", "someone else changed this at the same time; read it again and retry"));
         }
-        if (t instanceof MalformedJsonException
-                || find(t, JsonParsingException.class) != null
-                || find(t, JsonbException.class) != null) {
+        // a request body is read only by StrictJsonReader, which turns every JSON-B failure into a
+        // MalformedJsonException; a JSON-B failure that is not one comes from writing an answer: the server's fault
+        if (t instanceof MalformedJsonException || find(t, JsonParsingException.class) != null) {
             return build(400, ApiError.of("invalid_request", "the body is not acceptable JSON: " + safeMessage(t)));
+        }
+        if (find(t, JsonbException.class) != null) {
+            return internal(t);
         }
         if (t instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();

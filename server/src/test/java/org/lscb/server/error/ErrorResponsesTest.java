@@ -204,6 +204,19 @@ class ErrorResponsesTest {
                 .isEqualTo(507);
     }
 
+    /** A bad request body is the caller's mistake; an answer the server cannot write as JSON is the server's. */
+    @Test
+    void jsonThatCannotBeRead_is400_butAnAnswerThatCannotBeWritten_is500() {
+        assertThat(ErrorResponses.toResponse(
+                                new MalformedJsonException("bad", new jakarta.json.bind.JsonbException("cannot read")))
+                        .getStatus())
+                .isEqualTo(400);
+        assertThat(ErrorResponses.toResponse(new jakarta.ws.rs.ProcessingException(
+                                new jakarta.json.bind.JsonbException("cannot serialise a package-private record")))
+                        .getStatus())
+                .isEqualTo(500);
+    }
+
     @Test
     void anOperatingSystemsMessage_isNoRefusal() {
         // a full disk is found where the blob store writes (InsufficientStorageException), not by what an IOException
