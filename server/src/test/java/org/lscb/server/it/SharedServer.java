@@ -78,8 +78,8 @@ public final class SharedServer implements ParameterResolver {
     }
 
     /**
-     * The token signing key the server imports at its first start, as it would from a deployment made before the keys
-     * were kept in the database (docs/operations.md "Deployment keys"). Tests that sign tokens as the server would
+     * The token signing key the server imports at its first start from {@code DATA_DIR/keys}, where keys found there are
+     * taken into the database once (docs/operations.md "Deployment keys"). Tests that sign tokens as the server would
      * (AuthIT, InvalidTokenAuditIT) read it back from {@code DATA_DIR/keys/token-signing.jwks}; it stays published
      * for the run, whatever key a rotation adds, since the run's tokens live twelve hours.
      */
