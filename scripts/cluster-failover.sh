@@ -6,7 +6,7 @@
 #   database outage: ...
 # and exits non-zero when a check failed (each prints a "problem:" line: an acknowledged upload lost or duplicated,
 # an upload sent again with its id not answered 200 with the same document, the restarted server not answering the
-# search for what it missed, a request during the database outage not answered within 5 s with 2xx or 503
+# search for what it missed, a request during the database outage not answered within 5 s with 503
 # database_unavailable and Retry-After, nothing answered 2xx after the database was back) or the audit chain does
 # not verify. Needs haproxy and the PostgreSQL server binaries installed.
 # Usage: scripts/cluster-failover.sh [seconds per phase, default 30]
