@@ -22,6 +22,15 @@ public final class DeploymentKeys {
                 .getResultList();
     }
 
+    /** The newest version number of the named key, 0 when there is none: one read, no key material. */
+    public int newestVersion(String name) {
+        Integer newest = em.createQuery(
+                        "select max(k.version) from DeploymentKey k where k.name = :name", Integer.class)
+                .setParameter("name", name)
+                .getSingleResult();
+        return newest == null ? 0 : newest;
+    }
+
     public Optional<DeploymentKey> newest(String name) {
         return versions(name).stream().findFirst();
     }

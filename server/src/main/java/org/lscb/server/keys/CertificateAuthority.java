@@ -15,8 +15,13 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.lscb.envelope.Identity;
 import org.lscb.exchange.pki.DeploymentCa;
@@ -42,7 +47,16 @@ public class CertificateAuthority {
     private DeploymentSecret secret;
     private DeploymentKeyVault vault;
     private volatile DeploymentCa ca;
-    private volatile Identity gateway;
+    /** The gateway key's versions as this server last read them. */
+    private volatile Gateways gateways;
+    /** When this server last compared its gateway version with the database's ({@link System#nanoTime()}). */
+    private volatile long gatewayCheckedAt;
+
+    /** How often a server asks whether another has renewed the gateway key: one small read at most this often. */
+    static final Duration GATEWAY_CHECK = Duration.ofSeconds(5);
+
+    /** The newest gateway key, which signs, and the certificates of every version, which the server answers for. */
+    private record Gateways(int version, Identity current, Map<String, X509Certificate> bySerial) {}
 
     protected CertificateAuthority() {}
 
@@ -68,30 +82,70 @@ public class CertificateAuthority {
 
     /**
      * The key with which the server signs what it seals for browser uploads (it can sign, never open), certified by
-     * the CA: the newest version of {@value DeploymentKeyVault#GATEWAY}.
+     * the CA: the newest version of {@value DeploymentKeyVault#GATEWAY}. A version another server added is taken up
+     * within {@link #GATEWAY_CHECK}, so a renewal, perhaps of a key thought exposed, needs no restart of the others.
      */
-    public synchronized Identity gateway() {
-        if (gateway == null) {
-            byte[] p12 = vault.versionsOrCreate(DeploymentKeyVault.GATEWAY, this::firstGateway)
-                    .get(0)
-                    .key();
-            gateway = gatewayFrom(p12);
-        }
-        return gateway;
+    public Identity gateway() {
+        return gateways().current();
+    }
+
+    /**
+     * The certificate of any version of the gateway key, by its serial number in hexadecimal: what an earlier version
+     * signed keeps a signer whose status a reader can ask for (docs/api.md "Keys and certificates").
+     */
+    public Optional<X509Certificate> gatewayCertificate(String serialHex) {
+        return Optional.ofNullable(gateways().bySerial().get(serialHex));
     }
 
     /**
      * Makes a new gateway key, certified by the CA, for every server of the database; this server signs with it at
-     * once, the others from their next start. What the old key signed stays verifiable: its certificate is the CA's.
-     * {@code alongside} is given the transaction that stores it and the new certificate (for its audit entry).
+     * once, the others within {@link #GATEWAY_CHECK}. What the old key signed stays verifiable: its certificate is the
+     * CA's, and its status is still answered. {@code alongside} is given the transaction that stores it and the new
+     * certificate (for its audit entry).
      */
     public synchronized Identity renewGateway(
             java.util.function.BiConsumer<jakarta.persistence.EntityManager, X509Certificate> alongside) {
         byte[] p12 = newGateway();
         Identity renewed = gatewayFrom(p12);
         vault.add(DeploymentKeyVault.GATEWAY, p12, em -> alongside.accept(em, renewed.certificate()));
-        gateway = renewed;
+        gateways = readGateways();
+        gatewayCheckedAt = System.nanoTime();
         return renewed;
+    }
+
+    private Gateways gateways() {
+        Gateways held = gateways;
+        if (held != null && System.nanoTime() - gatewayCheckedAt < GATEWAY_CHECK.toNanos()) {
+            return held;
+        }
+        synchronized (this) {
+            held = gateways;
+            if (held != null && System.nanoTime() - gatewayCheckedAt < GATEWAY_CHECK.toNanos()) {
+                return held;
+            }
+            if (held == null || vault.newestVersion(DeploymentKeyVault.GATEWAY) != held.version()) {
+                held = readGateways();
+                gateways = held;
+            }
+            gatewayCheckedAt = System.nanoTime();
+            return held;
+        }
+    }
+
+    private Gateways readGateways() {
+        List<DeploymentKeyVault.Version> versions =
+                vault.versionsOrCreate(DeploymentKeyVault.GATEWAY, this::firstGateway);
+        Identity current = null;
+        Map<String, X509Certificate> bySerial = new HashMap<>();
+        for (DeploymentKeyVault.Version v : versions) {
+            Identity opened = gatewayFrom(v.key());
+            java.util.Arrays.fill(v.key(), (byte) 0);
+            if (current == null) {
+                current = opened;
+            }
+            bySerial.put(opened.certificate().getSerialNumber().toString(16), opened.certificate());
+        }
+        return new Gateways(versions.get(0).version(), current, Map.copyOf(bySerial));
     }
 
     private DeploymentCa open() {

@@ -131,13 +131,12 @@ public class KeyService {
     }
 
     /**
-     * The upload gateway's certificate when {@code certId} names it: it signs what the server seals for plain
-     * uploads, is issued by the deployment CA like the others, but is not an issued person's or board's
-     * certificate, so a reader checking a signer asks for it here.
+     * The upload gateway's certificate when {@code certId} names one of its versions: it signs what the server seals
+     * for plain uploads, is issued by the deployment CA like the others, but is not an issued person's or board's
+     * certificate, so a reader checking a signer asks for it here, also for a document an earlier version signed.
      */
     public Optional<java.security.cert.X509Certificate> gatewayCertificate(String certId) {
-        java.security.cert.X509Certificate c = authority.gateway().certificate();
-        return c.getSerialNumber().toString(16).equals(certId) ? Optional.of(c) : Optional.empty();
+        return authority.gatewayCertificate(certId);
     }
 
     /** The owner, an officer of the board for a board key, or an administrator revokes; anyone else sees 404. */

@@ -72,6 +72,11 @@ public class DeploymentKeyVault {
         return out;
     }
 
+    /** The newest version number of the named key, 0 when there is none; reads no key material. */
+    public int newestVersion(String name) {
+        return database.read(em -> new DeploymentKeys(em).newestVersion(name));
+    }
+
     /**
      * Every version of the named key, newest first; when there is none, {@code first} makes version 1 (a new key,
      * or one imported from the data folder) and it is stored, unless another server stored its own first, which

@@ -15,7 +15,7 @@ class GatewayKeyRenewalIT {
     private static final String RENEWAL = "/api/v1/ca/gateway-key/renewal";
 
     @Test
-    void anAdministrator_renews_aNewKeyCertifiedByTheCa(Api api) throws Exception {
+    void anAdministrator_renews_aNewKeyCertifiedByTheCa_andTheOldOnesSignersStayKnown(Api api) throws Exception {
         Instant before = Instant.now().minusSeconds(5);
 
         Api.Reply first = api.post(RENEWAL, api.adminToken(), "{\"reason\":\"certificate ends soon\"}");
@@ -30,6 +30,12 @@ class GatewayKeyRenewalIT {
         X509Certificate renewed =
                 KeyHolder.certificates(first.json().getString("pem")).get(0);
         renewed.verify(ca.getPublicKey());
+        // what the earlier key signed is still checked by its signer's status, as lscb open does for every signer
+        String earlier = renewed.getSerialNumber().toString(16);
+        Api.Reply status =
+                api.get("/api/v1/keys/" + earlier, api.newAccount("REVIEWER").token());
+        assertThat(status.status()).as(status.body()).isEqualTo(200);
+        assertThat(status.json().getString("status")).isEqualTo("ACTIVE");
         assertThat(AuditIT.since(api, api.adminToken(), before, null)).anySatisfy(e -> {
             assertThat(e.getString("action")).isEqualTo("GATEWAY_KEY_RENEWED");
             assertThat(e.getString("objectId")).isEqualTo(first.json().getString("fingerprint"));

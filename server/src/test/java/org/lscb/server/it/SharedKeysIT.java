@@ -86,6 +86,16 @@ class SharedKeysIT {
             Api.Login onB = apiB.newAccount("REVIEWER");
             assertThat(SigningKeyRotationIT.keyIdOf(onB.token())).isEqualTo(newKey);
 
+            // the gateway key renewed on A: B reads it without a restart and answers for its certificate (the same read
+            // gives B the key it signs browser uploads with)
+            Api.Reply renewed = apiA.post("/api/v1/ca/gateway-key/renewal", apiA.adminToken(), "{}");
+            assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
+            String gateway = KeyHolder.certificates(renewed.json().getString("pem"))
+                    .get(0)
+                    .getSerialNumber()
+                    .toString(16);
+            assertThat(keyStatusWithin(apiB, person.token(), gateway)).isEqualTo(200);
+
             // a server with another CA_SECRET cannot unwrap the keys: it stops, and makes none over them
             Map<String, String> otherSecret = new HashMap<>(env);
             otherSecret.put("CA_SECRET", "not-the-secret-of-this-database");
@@ -106,6 +116,17 @@ class SharedKeysIT {
         Instant deadline = Instant.now().plus(PATIENCE);
         int status;
         while ((status = api.get("/api/v1/me", token).status()) != 200
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        return status;
+    }
+
+    /** The status of {@code GET /api/v1/keys/{certId}} on a server, asked until it is 200 or PATIENCE has passed. */
+    private static int keyStatusWithin(Api api, String token, String certId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        int status;
+        while ((status = api.get("/api/v1/keys/" + certId, token).status()) != 200
                 && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }

@@ -152,6 +152,20 @@ class DeploymentKeyVaultTest {
         assertThat(versions.get(1).retiredAt()).contains(CLOCK.instant());
     }
 
+    /** What another server checks to learn of a renewal without unwrapping any key. */
+    @Test
+    void theNewestVersionNumber_isReadAlone_andIsZeroBeforeAnyKey() {
+        DeploymentKeyVault a = vault(serverA, "s");
+        assertThat(a.newestVersion("gateway")).isZero();
+        a.versionsOrCreate("gateway", () -> bytes("one"));
+        assertThat(a.newestVersion("gateway")).isEqualTo(1);
+
+        vault(serverB, "s").add("gateway", bytes("two"));
+
+        assertThat(a.newestVersion("gateway")).isEqualTo(2);
+        assertThat(a.newestVersion("ca")).isZero();
+    }
+
     @Test
     void keysOfOtherNames_standApart() {
         vault(serverA, "s").versionsOrCreate("ca", () -> bytes("the CA"));
