@@ -29,7 +29,7 @@ import org.lscb.library.text.ExtractionLimits;
 import org.lscb.library.text.TextExtractor;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.index.IndexFollower;
-import org.lscb.server.search.SearchChangeSignal;
+import org.lscb.server.index.SearchChangeSignal;
 
 /**
  * This server's public library: the published files (in {@code DATA_DIR/library}, or beside the blobs that every

@@ -20,7 +20,7 @@ import org.lscb.registry.search.ReviewerIndex;
 import org.lscb.registry.search.ReviewerQuery;
 import org.lscb.server.config.ServerConfig;
 import org.lscb.server.index.IndexFollower;
-import org.lscb.server.search.SearchChangeSignal;
+import org.lscb.server.index.SearchChangeSignal;
 
 /**
  * The reviewer index of this server, under {@code DATA_DIR/index/reviewers}: a projection of the database

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.lscb.server.config.ServerConfig;
+import org.lscb.server.index.SearchChangeSignal;
 import org.lscb.server.library.ReportLibrary;
 import org.lscb.server.persistence.DatabaseUnreachable;
 import org.lscb.server.reviewer.ReviewerSearch;

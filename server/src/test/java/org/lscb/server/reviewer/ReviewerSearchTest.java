@@ -20,8 +20,8 @@ import org.lscb.registry.reviewer.ReviewerRepository;
 import org.lscb.registry.reviewer.Skill;
 import org.lscb.registry.search.ReviewerQuery;
 import org.lscb.server.config.ServerConfig;
+import org.lscb.server.index.SearchChangeSignal;
 import org.lscb.server.persistence.ApplicationSchema;
-import org.lscb.server.search.SearchChangeSignal;
 
 /**
  * A server's reviewer index kept in {@code DATA_DIR/index} while its database is restored from an older copy: the

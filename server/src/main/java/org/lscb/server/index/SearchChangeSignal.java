@@ -1,4 +1,4 @@
-package org.lscb.server.search;
+package org.lscb.server.index;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
