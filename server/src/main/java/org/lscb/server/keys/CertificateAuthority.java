@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lscb.envelope.Identity;
 import org.lscb.exchange.pki.DeploymentCa;
@@ -56,7 +57,13 @@ public class CertificateAuthority {
     static final Duration GATEWAY_CHECK = Duration.ofSeconds(5);
 
     /** The newest gateway key, which signs, and the certificates of every version, which the server answers for. */
-    private record Gateways(int version, Identity current, Map<String, X509Certificate> bySerial) {}
+    private record Gateways(int version, Identity current, Map<String, GatewayCertificate> bySerial) {}
+
+    /**
+     * One version's certificate and, for every version but the newest, when a renewal retired it: it signs nothing
+     * new, and what it signed before stays checkable. Retired is not revoked.
+     */
+    public record GatewayCertificate(X509Certificate certificate, Optional<Instant> retiredAt) {}
 
     protected CertificateAuthority() {}
 
@@ -83,7 +90,7 @@ public class CertificateAuthority {
     /**
      * The key with which the server signs what it seals for browser uploads (it can sign, never open), certified by
      * the CA: the newest version of {@value DeploymentKeyVault#GATEWAY}. A version another server added is taken up
-     * within {@link #GATEWAY_CHECK}, so a renewal, perhaps of a key thought exposed, needs no restart of the others.
+     * within {@link #GATEWAY_CHECK}, so a renewal needs no restart of the others.
      */
     public Identity gateway() {
         return gateways().current();
@@ -93,14 +100,14 @@ public class CertificateAuthority {
      * The certificate of any version of the gateway key, by its serial number in hexadecimal: what an earlier version
      * signed keeps a signer whose status a reader can ask for (docs/api.md "Keys and certificates").
      */
-    public Optional<X509Certificate> gatewayCertificate(String serialHex) {
+    public Optional<GatewayCertificate> gatewayCertificate(String serialHex) {
         return Optional.ofNullable(gateways().bySerial().get(serialHex));
     }
 
     /**
      * Makes a new gateway key, certified by the CA, for every server of the database; this server signs with it at
      * once, the others within {@link #GATEWAY_CHECK}. What the old key signed stays verifiable: its certificate is the
-     * CA's, and its status is still answered. {@code alongside} is given the transaction that stores it and the new
+     * CA's, and its status is still answered, as retired. {@code alongside} is given the transaction that stores it and the new
      * certificate (for its audit entry).
      */
     public synchronized Identity renewGateway(
@@ -123,10 +130,19 @@ public class CertificateAuthority {
             if (held != null && System.nanoTime() - gatewayCheckedAt < GATEWAY_CHECK.toNanos()) {
                 return held;
             }
-            if (held == null || vault.newestVersion(DeploymentKeyVault.GATEWAY) != held.version()) {
+            if (held == null) {
                 held = readGateways();
-                gateways = held;
+            } else {
+                try {
+                    if (vault.newestVersion(DeploymentKeyVault.GATEWAY) != held.version()) {
+                        held = readGateways();
+                    }
+                } catch (RuntimeException e) {
+                    // the keys held are good; the next check after GATEWAY_CHECK asks again
+                    LOG.log(Level.WARNING, e, () -> "could not check for a renewed gateway key; using the one held");
+                }
             }
+            gateways = held;
             gatewayCheckedAt = System.nanoTime();
             return held;
         }
@@ -136,14 +152,16 @@ public class CertificateAuthority {
         List<DeploymentKeyVault.Version> versions =
                 vault.versionsOrCreate(DeploymentKeyVault.GATEWAY, this::firstGateway);
         Identity current = null;
-        Map<String, X509Certificate> bySerial = new HashMap<>();
+        Map<String, GatewayCertificate> bySerial = new HashMap<>();
         for (DeploymentKeyVault.Version v : versions) {
             Identity opened = gatewayFrom(v.key());
             java.util.Arrays.fill(v.key(), (byte) 0);
             if (current == null) {
-                current = opened;
+                current = opened; // the newest: the only private key kept
             }
-            bySerial.put(opened.certificate().getSerialNumber().toString(16), opened.certificate());
+            bySerial.put(
+                    opened.certificate().getSerialNumber().toString(16),
+                    new GatewayCertificate(opened.certificate(), v.retiredAt()));
         }
         return new Gateways(versions.get(0).version(), current, Map.copyOf(bySerial));
     }

@@ -135,7 +135,7 @@ public class KeyService {
      * for plain uploads, is issued by the deployment CA like the others, but is not an issued person's or board's
      * certificate, so a reader checking a signer asks for it here, also for a document an earlier version signed.
      */
-    public Optional<java.security.cert.X509Certificate> gatewayCertificate(String certId) {
+    public Optional<CertificateAuthority.GatewayCertificate> gatewayCertificate(String certId) {
         return authority.gatewayCertificate(certId);
     }
 

@@ -44,8 +44,12 @@ public class KeysResource {
             String accountId,
             String organisationId,
             String pem) {
-        /** The upload gateway's certificate: active while it is valid, bound to no account or organisation. */
-        static CertificateView ofGateway(java.security.cert.X509Certificate c) {
+        /**
+         * A version of the upload gateway's certificate, bound to no account or organisation: {@code ACTIVE} for the
+         * newest, {@code RETIRED} for one a renewal replaced (it signs nothing new; what it signed stays checkable).
+         */
+        static CertificateView ofGateway(CertificateAuthority.GatewayCertificate g) {
+            java.security.cert.X509Certificate c = g.certificate();
             return new CertificateView(
                     c.getSerialNumber().toString(16),
                     "GATEWAY",
@@ -53,7 +57,7 @@ public class KeysResource {
                     org.lscb.exchange.pki.Pem.fingerprint(c),
                     c.getNotBefore().toInstant().toString(),
                     c.getNotAfter().toInstant().toString(),
-                    "ACTIVE",
+                    g.retiredAt().isPresent() ? "RETIRED" : "ACTIVE",
                     null,
                     null,
                     org.lscb.exchange.pki.Pem.certificate(c));

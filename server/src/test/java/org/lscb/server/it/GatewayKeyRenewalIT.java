@@ -30,12 +30,18 @@ class GatewayKeyRenewalIT {
         X509Certificate renewed =
                 KeyHolder.certificates(first.json().getString("pem")).get(0);
         renewed.verify(ca.getPublicKey());
-        // what the earlier key signed is still checked by its signer's status, as lscb open does for every signer
-        String earlier = renewed.getSerialNumber().toString(16);
-        Api.Reply status =
-                api.get("/api/v1/keys/" + earlier, api.newAccount("REVIEWER").token());
-        assertThat(status.status()).as(status.body()).isEqualTo(200);
-        assertThat(status.json().getString("status")).isEqualTo("ACTIVE");
+        // what the earlier key signed is still checked by its signer's status, as lscb open does for every signer:
+        // retired, not revoked; the newest is active
+        String reader = api.newAccount("REVIEWER").token();
+        Api.Reply earlier = api.get("/api/v1/keys/" + renewed.getSerialNumber().toString(16), reader);
+        assertThat(earlier.status()).as(earlier.body()).isEqualTo(200);
+        assertThat(earlier.json().getString("status")).isEqualTo("RETIRED");
+        String newest = KeyHolder.certificates(second.json().getString("pem"))
+                .get(0)
+                .getSerialNumber()
+                .toString(16);
+        assertThat(api.get("/api/v1/keys/" + newest, reader).json().getString("status"))
+                .isEqualTo("ACTIVE");
         assertThat(AuditIT.since(api, api.adminToken(), before, null)).anySatisfy(e -> {
             assertThat(e.getString("action")).isEqualTo("GATEWAY_KEY_RENEWED");
             assertThat(e.getString("objectId")).isEqualTo(first.json().getString("fingerprint"));

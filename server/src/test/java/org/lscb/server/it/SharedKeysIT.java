@@ -16,7 +16,9 @@ import java.util.Map;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lscb.envelope.Envelopes;
 import org.lscb.envelope.Identity;
+import org.lscb.envelope.OpenedEnvelope;
 import org.lscb.exchange.pki.DeploymentCa;
 
 /**
@@ -86,8 +88,8 @@ class SharedKeysIT {
             Api.Login onB = apiB.newAccount("REVIEWER");
             assertThat(SigningKeyRotationIT.keyIdOf(onB.token())).isEqualTo(newKey);
 
-            // the gateway key renewed on A: B reads it without a restart and answers for its certificate (the same read
-            // gives B the key it signs browser uploads with)
+            // the gateway key renewed on A: B takes it up without a restart, answers for its certificate and seals
+            // browser uploads with it
             Api.Reply renewed = apiA.post("/api/v1/ca/gateway-key/renewal", apiA.adminToken(), "{}");
             assertThat(renewed.status()).as(renewed.body()).isEqualTo(200);
             String gateway = KeyHolder.certificates(renewed.json().getString("pem"))
@@ -95,6 +97,25 @@ class SharedKeysIT {
                     .getSerialNumber()
                     .toString(16);
             assertThat(keyStatusWithin(apiB, person.token(), gateway)).isEqualTo(200);
+            ReviewWorld world = ReviewWorld.create(apiB);
+            String review = world.openScr(3).getString("id");
+            Identity boardKey = KeyHolder.enrol(apiB, world.officer().token(), "board", false);
+            Api.Reply plain = apiB.send(
+                    "POST",
+                    "/api/v1/reviews/" + review + "/documents/plain?type=IMR&title=After%20renewal",
+                    world.police().token(),
+                    "application/octet-stream",
+                    "typed in a browser".getBytes(StandardCharsets.UTF_8));
+            assertThat(plain.status()).as(plain.body()).isEqualTo(201);
+            byte[] sealed = apiB.getBytes(
+                            "/api/v1/documents/" + plain.json().getString("id") + "/content",
+                            world.officer().token())
+                    .body();
+            OpenedEnvelope opened = Envelopes.opener(boardKey)
+                    .open(new java.io.ByteArrayInputStream(sealed), base.resolve("after-renewal"));
+            assertThat(opened.signer().getSerialNumber().toString(16))
+                    .as("B seals browser uploads with the key renewed on A")
+                    .isEqualTo(gateway);
 
             // a server with another CA_SECRET cannot unwrap the keys: it stops, and makes none over them
             Map<String, String> otherSecret = new HashMap<>(env);
