@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The push half of the search feed (docs/architecture.md "Search"): when this server commits a change to one of its
@@ -45,6 +46,15 @@ public class SearchChangeSignal {
     @PostConstruct
     void connect() {
         topic = grid().map(grid -> grid.<String>getTopic(TOPIC)).orElse(null);
+        boolean clustered = ConfigProvider.getConfig()
+                .getOptionalValue("cluster", String.class)
+                .map(String::strip)
+                .filter("true"::equalsIgnoreCase)
+                .isPresent();
+        if (clustered && topic == null) {
+            LOG.warning("CLUSTER is true but Payara Micro's data grid was not found at " + GRID_JNDI_NAME
+                    + ": other nodes learn of this server's search changes only at their next poll");
+        }
     }
 
     /** True when there is a grid to announce on. */

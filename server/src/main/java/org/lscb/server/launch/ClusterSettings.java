@@ -14,8 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Whether and how this server joins the other nodes of one service through Payara Micro's data grid (Hazelcast)
- * (docs/operations.md "Several servers", docs/security.md "Nodes"). Off by default: a single server starts with
- * {@code --nocluster}. On, the grid binds only to {@code cluster.interface}, finds its members at the listed
+ * (docs/operations.md "Several servers", docs/security.md "Nodes"). Off by default: a single server starts with no
+ * data grid at all. On, the grid binds only to {@code cluster.interface}, finds its members at the listed
  * addresses (or by multicast on that interface when none are listed), and admits only members started with the same
  * name and password.
  *

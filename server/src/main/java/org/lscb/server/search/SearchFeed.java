@@ -91,10 +91,16 @@ public class SearchFeed {
 
     private void soon(AtomicBoolean due, String index, LongSupplier catchUp) {
         if (due.compareAndSet(false, true)) {
-            executor.execute(() -> {
+            try {
+                executor.execute(() -> {
+                    due.set(false);
+                    catchUp(index, catchUp);
+                });
+            } catch (RuntimeException e) {
+                // refused (the application stopping): the next announcement may try again, and the poll repairs
                 due.set(false);
-                catchUp(index, catchUp);
-            });
+                LOG.log(Level.FINE, e, () -> "could not hand on a signalled catch-up of the " + index);
+            }
         }
     }
 

@@ -141,10 +141,12 @@ class BoardKeyCustodyIT {
     void aReSplitAfterACustodianLeaves_replacesEveryShare_cancelsTheOldSplitsOtherRequests_andTheNewCustodiansGrant()
             throws Exception {
         split(3);
-        // another request of the old split, open with one approval, when the re-split completes
+        // another request of the old split, open with enough approvals to complete, when the re-split completes
         String pending = request("grant", send(ExchangeIT.bytes(2_000)));
+        approve(pending, custodians.get(2));
+        approve(pending, custodians.get(3));
         approve(pending, custodians.get(4));
-        assertThat(approvals(pending)).hasSize(1);
+        assertThat(approvals(pending)).hasSize(3);
         String resplit = request("resplit", null);
         approve(resplit, custodians.get(0));
         approve(resplit, custodians.get(1));
@@ -196,6 +198,9 @@ class BoardKeyCustodyIT {
         assertThat(actions(w.officer())).contains("KEY_RECOVERY_CANCELLED");
         ClientPerson.Result completing = officer.run("board", "complete", pending, "--key-password-file", pw(officer));
         assertThat(completing.status()).as(completing.out()).isNotZero();
+        assertThat(completing.out() + completing.err())
+                .as("refused as cancelled")
+                .contains("cancelled");
 
         byte[] imr = ExchangeIT.bytes(30_000);
         String docId = send(imr);
