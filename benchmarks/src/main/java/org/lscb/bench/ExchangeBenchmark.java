@@ -306,8 +306,8 @@ public final class ExchangeBenchmark {
                 // performance counters every 100 ms: asking the server (GET /metrics) cost it 0.1 s of CPU per round.
                 // The large warm-ups compile the loops that move bytes; a request's own path (authentication, JSON,
                 // the transaction, the audit entry, H2) runs once per upload, so it is warmed by many small uploads
-                // too (upload.smallWarmups, of 256 KiB each): after the four large ones alone, the server's C2
-                // compiler still spent 40-80 ms of each 20 MiB round recompiling that path.
+                // too (upload.smallWarmups, of 256 KiB each), so that a measured round does not pay for the JIT
+                // compiling that path, as a server that has been running would not.
                 Path envelope = work.resolve("upload.p7m");
                 int warmUps = Integer.getInteger("upload.warmups", 4);
                 for (int w = 0; w < warmUps; w++) {

@@ -57,11 +57,6 @@ public class SearchChangeSignal {
         }
     }
 
-    /** True when there is a grid to announce on. */
-    public boolean connected() {
-        return topic != null;
-    }
-
     /**
      * Tells the other nodes that this server committed a change to {@code index}. Never fails its caller: the change
      * is committed, and the other nodes' polls apply it if the message is lost.
@@ -74,9 +69,10 @@ public class SearchChangeSignal {
             topic.publish(index);
         } catch (RuntimeException e) {
             LOG.log(
-                    Level.FINE,
+                    Level.WARNING,
                     e,
-                    () -> "could not announce a change to the " + index + "; the others' polls apply it");
+                    () -> "could not announce a change to the " + index + " on the data grid; the other nodes'"
+                            + " polls apply it");
         }
     }
 
